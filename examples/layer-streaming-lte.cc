@@ -1,0 +1,338 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * @file
+ * @ingroup edge-inference
+ * @brief Flagship example: N UEs download a DNN over LTE (with EPC) from a remote server
+ * and run inference layer by layer (SLIDE streaming) or after the full download (DAI).
+ *
+ * Topology: remote host --(p2p, 1 Gbit/s)-- PGW/EPC -- eNB ~~ UEs at configurable
+ * distances, path loss 128.1 + 37.6 log10(d/km) dB (log-distance, exponent 3.76). The
+ * scenario runs twice with the same seed, once per mode. For each UE it prints the measured
+ * download time, compute time and end-to-end latency in both modes, and the analytic
+ * prediction of the SLIDE recursion from the measured average rate, with the relative error.
+ *
+ *     ./layer-streaming-lte --nUes=4 --model=mobilenetv2 --bytesPerParameter=1
+ */
+
+#include "ns3/applications-module.h"
+#include "ns3/core-module.h"
+#include "ns3/edge-inference-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/lte-module.h"
+#include "ns3/mobility-module.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+
+#include <cmath>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::edgeinference;
+
+NS_LOG_COMPONENT_DEFINE("LayerStreamingLteExample");
+
+namespace
+{
+
+/// Scenario parameters.
+struct Scenario
+{
+    uint32_t nUes{4};                     ///< number of UEs
+    std::vector<double> distances;        ///< UE distances from the eNB, m
+    std::string modelName{"mobilenetv2"}; ///< zoo model
+    double bytesPerParameter{1};          ///< precision of the downloaded weights
+    uint32_t samples{64};                 ///< images per task
+    double flopsPerCycle{256};            ///< device FLOP/cycle
+    double frequencyHz{300e6};            ///< device frequency
+    uint32_t rbs{50};                     ///< LTE bandwidth in resource blocks
+    double enbTxPowerDbm{43};             ///< eNB power
+    double timeoutS{60};                  ///< task timeout
+};
+
+/// What one run measured for one UE.
+struct UeResult
+{
+    LayerwiseInferenceClient::TaskRecord record; ///< the task record
+};
+
+/**
+ * Build the LTE + EPC scenario, run it in one mode, return each UE's task record.
+ * @param [in] sc scenario
+ * @param [in] model the model
+ * @param [in] mode client mode
+ * @return one record per UE
+ */
+std::vector<LayerwiseInferenceClient::TaskRecord>
+RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mode mode)
+{
+    Ptr<LteHelper> lte = CreateObject<LteHelper>();
+    Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
+    lte->SetEpcHelper(epc);
+    lte->SetAttribute("PathlossModel", StringValue("ns3::LogDistancePropagationLossModel"));
+    // 128.1 + 37.6 log10(d / 1 km) dB = 15.3 + 37.6 log10(d / 1 m) dB
+    lte->SetPathlossModelAttribute("Exponent", DoubleValue(3.76));
+    lte->SetPathlossModelAttribute("ReferenceDistance", DoubleValue(1.0));
+    lte->SetPathlossModelAttribute("ReferenceLoss", DoubleValue(15.3));
+    lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(sc.rbs));
+    lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(sc.rbs));
+    lte->SetSchedulerType("ns3::PfFfMacScheduler");
+
+    NodeContainer remote;
+    remote.Create(1);
+    InternetStackHelper stack;
+    stack.Install(remote);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+    p2p.SetDeviceAttribute("Mtu", UintegerValue(1500));
+    p2p.SetChannelAttribute("Delay", StringValue("5ms"));
+    NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
+    Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
+    Ipv4InterfaceContainer coreIf = addr.Assign(core);
+    Ipv4StaticRoutingHelper routing;
+    routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
+        ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
+
+    NodeContainer enb;
+    NodeContainer ues;
+    enb.Create(1);
+    ues.Create(sc.nUes);
+    MobilityHelper mob;
+    mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+    mob.Install(enb);
+    mob.Install(ues);
+    for (uint32_t i = 0; i < sc.nUes; ++i)
+    {
+        // spread the UEs around the cell so they are at the requested distance
+        const double angle = 2 * M_PI * i / sc.nUes;
+        ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
+            Vector(sc.distances[i] * std::cos(angle), sc.distances[i] * std::sin(angle), 1.5));
+    }
+    enb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, 30));
+    lte->SetEnbDeviceAttribute("DlEarfcn", UintegerValue(100));
+    Config::SetDefault("ns3::LteEnbPhy::TxPower", DoubleValue(sc.enbTxPowerDbm));
+    NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
+    NetDeviceContainer ueDev = lte->InstallUeDevice(ues);
+    stack.Install(ues);
+    epc->AssignUeIpv4Address(ueDev);
+    for (uint32_t i = 0; i < sc.nUes; ++i)
+    {
+        routing.GetStaticRouting(ues.Get(i)->GetObject<Ipv4>())
+            ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
+    }
+    lte->Attach(ueDev, enbDev.Get(0));
+
+    EdgeInferenceHelper helper;
+    helper.AddModel(model);
+    helper.SetClientAttribute("Mode", EnumValue(mode));
+    helper.SetClientAttribute("Samples", UintegerValue(sc.samples));
+    helper.SetClientAttribute("FlopsPerCycle", DoubleValue(sc.flopsPerCycle));
+    helper.SetClientAttribute("MaxFrequencyHz", DoubleValue(std::max(625e6, sc.frequencyHz)));
+    helper.SetClientAttribute("FrequencyHz", DoubleValue(sc.frequencyHz));
+    helper.SetClientAttribute("TaskTimeout", TimeValue(Seconds(sc.timeoutS)));
+    helper.InstallServer(remote.Get(0)).Start(Seconds(0.0));
+    ApplicationContainer clients = helper.InstallClient(ues, coreIf.GetAddress(1), model.GetName());
+    clients.Start(Seconds(0.5)); // after attachment
+    helper.AssignStreams(ues, 1000);
+
+    Simulator::Stop(Seconds(0.5 + sc.timeoutS + 1));
+    Simulator::Run();
+    std::vector<LayerwiseInferenceClient::TaskRecord> out;
+    for (uint32_t i = 0; i < clients.GetN(); ++i)
+    {
+        out.push_back(
+            DynamicCast<LayerwiseInferenceClient>(clients.Get(i))->GetTaskRecords().at(0));
+    }
+    Simulator::Destroy();
+    return out;
+}
+
+/// Analytic prediction of a task from its measured average download rate.
+struct Prediction
+{
+    double rateBps{0}; ///< measured average rate, first byte to last byte
+    double latency{0}; ///< predicted end-to-end latency, s
+};
+
+/**
+ * Predict a task's latency with the SLIDE recursion (or DAI) from the measured average
+ * rate: D_l = (first byte - request) + cumulative stream bytes of layers 1..l / rate.
+ * @param [in] r the task record
+ * @param [in] tau per-layer compute times
+ * @return the prediction
+ */
+Prediction
+Predict(const LayerwiseInferenceClient::TaskRecord& r, const std::vector<double>& tau)
+{
+    Prediction p;
+    const double t0 = (r.firstByteTime - r.requestTime).GetSeconds();
+    const double span = (r.layerArrival.back() - r.firstByteTime).GetSeconds();
+    p.rateBps = span > 0 ? 8.0 * r.bytesReceived / span : 0;
+    std::vector<double> bits;
+    for (auto b : r.layerWireBytes)
+    {
+        bits.push_back(8.0 * b);
+    }
+    auto d = LayerStreamingLatency::DownloadFinishTimes(bits, p.rateBps, t0);
+    p.latency = r.mode == LayerwiseInferenceClient::STREAMING
+                    ? LayerStreamingLatency::Streaming(d, tau).latency
+                    : LayerStreamingLatency::DownloadThenInfer(d, tau).latency;
+    return p;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    Scenario sc;
+    std::string distances = "150,300,450,600";
+    bool verbose = false;
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("nUes", "Number of UEs", sc.nUes);
+    cmd.AddValue("distances",
+                 "Comma-separated UE distances from the eNB in m (cycled if fewer than nUes)",
+                 distances);
+    cmd.AddValue("model", "Zoo model to download (see DnnModelZoo::GetNames)", sc.modelName);
+    cmd.AddValue(
+        "bytesPerParameter", "Bytes per weight (4 FP32, 2 FP16, 1 INT8)", sc.bytesPerParameter);
+    cmd.AddValue("samples", "Images per inference task", sc.samples);
+    cmd.AddValue("flopsPerCycle", "Device FLOPs per cycle", sc.flopsPerCycle);
+    cmd.AddValue("frequencyHz", "Device frequency in Hz", sc.frequencyHz);
+    cmd.AddValue("rbs", "LTE bandwidth in resource blocks (6, 15, 25, 50, 75, 100)", sc.rbs);
+    cmd.AddValue("timeout", "Task timeout in s", sc.timeoutS);
+    cmd.AddValue("verbose", "Enable the module's log components", verbose);
+    cmd.Parse(argc, argv);
+
+    if (sc.nUes == 0)
+    {
+        std::cerr << "error: --nUes must be >= 1 (got 0)" << std::endl;
+        return 1;
+    }
+    {
+        std::istringstream is(distances);
+        std::string tok;
+        while (std::getline(is, tok, ','))
+        {
+            std::istringstream ts(tok);
+            double d = 0;
+            if (!(ts >> d) || !(d > 0))
+            {
+                std::cerr << "error: --distances entry '" << tok << "' is not a distance > 0 m"
+                          << std::endl;
+                return 1;
+            }
+            sc.distances.push_back(d);
+        }
+        if (sc.distances.empty())
+        {
+            std::cerr << "error: --distances is empty" << std::endl;
+            return 1;
+        }
+        for (uint32_t i = sc.distances.size(); i < sc.nUes; ++i)
+        {
+            sc.distances.push_back(sc.distances[i % sc.distances.size()]);
+        }
+    }
+    if (verbose)
+    {
+        LogComponentEnable("LayerwiseInferenceClient", LOG_LEVEL_INFO);
+        LogComponentEnable("LayerStreamingServer", LOG_LEVEL_INFO);
+    }
+
+    DnnModel model;
+    try
+    {
+        model = DnnModelZoo::Get(sc.modelName);
+        model.SetBytesPerParameter(sc.bytesPerParameter);
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << "error: " << e.what() << std::endl;
+        return 1;
+    }
+
+    // TCP with full-size segments; RLC AM so that TCP sees a reliable, loss-free bearer
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1400));
+    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(1 << 20));
+    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(1 << 20));
+    Config::SetDefault("ns3::LteEnbRrc::EpsBearerToRlcMapping",
+                       EnumValue(LteEnbRrc::RLC_AM_ALWAYS));
+    Config::SetDefault("ns3::LteRlcAm::MaxTxBufferSize", UintegerValue(4 << 20));
+    Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(true));
+
+    DeviceComputeModel device(sc.flopsPerCycle,
+                              sc.frequencyHz,
+                              DeviceComputeModel::DEFAULT_ENERGY_COEFFICIENT,
+                              DeviceComputeModel::DEFAULT_MIN_FREQUENCY_HZ,
+                              std::max(625e6, sc.frequencyHz));
+    const auto tau =
+        LayerStreamingLatency::ComputeTimes(model, device.GetFlopsPerSecond(), sc.samples);
+    double computeTotal = 0;
+    for (double t : tau)
+    {
+        computeTotal += t;
+    }
+
+    std::cout << "Layer streaming over LTE: " << sc.nUes << " UEs, model " << model.GetName()
+              << " (" << model.GetNLayers() << " layers, " << std::fixed << std::setprecision(2)
+              << model.GetTotalBytes() / 1e6 << " MB at " << sc.bytesPerParameter << " B/param), "
+              << sc.samples << " samples/task, device " << device.GetFlopsPerSecond() / 1e9
+              << " GFLOP/s, " << sc.rbs << " RBs\n";
+
+    const auto streaming = RunOnce(sc, model, LayerwiseInferenceClient::STREAMING);
+    const auto dai = RunOnce(sc, model, LayerwiseInferenceClient::DOWNLOAD_THEN_INFER);
+
+    std::cout << "\n"
+              << std::setw(3) << "UE" << std::setw(7) << "dist_m" << std::setw(9) << "rate_Mbps"
+              << std::setw(11) << "download_s" << std::setw(10) << "compute_s"
+              << " |" << std::setw(10) << "slide_s" << std::setw(10) << "pred_s" << std::setw(8)
+              << "err%"
+              << " |" << std::setw(10) << "dai_s" << std::setw(10) << "pred_s" << std::setw(8)
+              << "err%"
+              << " |" << std::setw(9) << "saving%"
+              << "\n";
+    uint32_t completed = 0;
+    double maxAbsErr = 0;
+    for (uint32_t i = 0; i < sc.nUes; ++i)
+    {
+        const auto& s = streaming[i];
+        const auto& d = dai[i];
+        std::cout << std::setw(3) << i << std::setw(7) << std::setprecision(0) << sc.distances[i];
+        if (!s.completed || !d.completed)
+        {
+            std::cout << "  FAILED: " << (s.completed ? "" : "streaming: " + s.failureReason + " ")
+                      << (d.completed ? "" : "dai: " + d.failureReason) << "\n";
+            continue;
+        }
+        ++completed;
+        const Prediction ps = Predict(s, tau);
+        const Prediction pd = Predict(d, tau);
+        const double download = (s.layerArrival.back() - s.requestTime).GetSeconds();
+        const double es = (s.latency.GetSeconds() - ps.latency) / s.latency.GetSeconds();
+        const double ed = (d.latency.GetSeconds() - pd.latency) / d.latency.GetSeconds();
+        maxAbsErr = std::max({maxAbsErr, std::abs(es), std::abs(ed)});
+        const double saving = 1 - s.latency.GetSeconds() / d.latency.GetSeconds();
+        std::cout << std::setprecision(2) << std::setw(9) << ps.rateBps / 1e6
+                  << std::setprecision(3) << std::setw(11) << download << std::setw(10)
+                  << computeTotal << " |" << std::setw(10) << s.latency.GetSeconds()
+                  << std::setw(10) << ps.latency << std::setprecision(2) << std::setw(8) << 100 * es
+                  << " |" << std::setprecision(3) << std::setw(10) << d.latency.GetSeconds()
+                  << std::setw(10) << pd.latency << std::setprecision(2) << std::setw(8) << 100 * ed
+                  << " |" << std::setw(9) << 100 * saving << "\n";
+    }
+    std::cout << "\nTasks completed in both modes: " << completed << "/" << sc.nUes
+              << "; largest |relative error| of the prediction: " << std::setprecision(2)
+              << 100 * maxAbsErr << "%\n";
+    std::cout << "pred_s: SLIDE recursion (resp. DAI) with each UE's measured average rate and "
+                 "time to first byte; err% = (measured - predicted) / measured.\n";
+    return completed == sc.nUes ? 0 : 2;
+}

@@ -1,0 +1,488 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "ns3/config.h"
+#include "ns3/core-module.h"
+#include "ns3/edge-inference-header.h"
+#include "ns3/edge-inference-helper.h"
+#include "ns3/error-model.h"
+#include "ns3/internet-module.h"
+#include "ns3/layer-streaming-latency.h"
+#include "ns3/layer-streaming-server.h"
+#include "ns3/layerwise-inference-client.h"
+#include "ns3/lte-module.h"
+#include "ns3/mobility-module.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/test.h"
+
+#include <string>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::edgeinference;
+
+namespace
+{
+
+/// A small three-layer model: 40 kB, 120 kB and 20 kB of FP32 parameters.
+DnnModel
+SmallModel()
+{
+    DnnModel m("small", 4.0);
+    m.AddLayer({"conv", 10000, 2.0e8, 1000, "stem"});
+    m.AddLayer({"body", 30000, 6.0e8, 1000, "body"});
+    m.AddLayer({"fc", 5000, 1.0e6, 40, "head"});
+    return m;
+}
+
+/// A larger model: three layers of 400 kB, more than a default TCP send buffer holds.
+DnnModel
+LargeModel()
+{
+    DnnModel m("large", 4.0);
+    for (int i = 0; i < 3; ++i)
+    {
+        m.AddLayer({"l" + std::to_string(i), 100000, 1.0e6, 1000, ""});
+    }
+    return m;
+}
+
+/// Two nodes joined by a point-to-point link, with the stack and addresses.
+struct P2pNet
+{
+    NodeContainer nodes;           ///< node 0 = server, node 1 = client
+    NetDeviceContainer devices;    ///< the link's devices
+    Ipv4InterfaceContainer ifaces; ///< addresses
+};
+
+P2pNet
+MakeP2p(const std::string& rate, const std::string& delay)
+{
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1400));
+    P2pNet n;
+    n.nodes.Create(2);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue(rate));
+    p2p.SetChannelAttribute("Delay", StringValue(delay));
+    n.devices = p2p.Install(n.nodes);
+    InternetStackHelper stack;
+    stack.Install(n.nodes);
+    Ipv4AddressHelper addr("10.1.1.0", "255.255.255.0");
+    n.ifaces = addr.Assign(n.devices);
+    return n;
+}
+
+/// Collects trace events.
+struct Events
+{
+    std::vector<uint32_t> received;  ///< layers received, in order
+    std::vector<uint32_t> computed;  ///< layers computed, in order
+    uint32_t completed{0};           ///< TaskCompleted count
+    std::vector<std::string> failed; ///< TaskFailed reasons
+    Time failTime;                   ///< when the last failure fired
+};
+
+void
+OnReceived(Events* e, uint32_t task, uint32_t layer, Time t)
+{
+    e->received.push_back(layer);
+}
+
+void
+OnComputed(Events* e, uint32_t task, uint32_t layer, Time t)
+{
+    e->computed.push_back(layer);
+}
+
+void
+OnCompleted(Events* e, uint32_t task, Time latency, double energy)
+{
+    e->completed++;
+}
+
+void
+OnFailed(Events* e, uint32_t task, const std::string& reason)
+{
+    e->failed.push_back(reason);
+    e->failTime = Simulator::Now();
+}
+
+void
+Connect(Ptr<Application> app, Events* e)
+{
+    app->TraceConnectWithoutContext("LayerReceived", MakeBoundCallback(&OnReceived, e));
+    app->TraceConnectWithoutContext("LayerComputed", MakeBoundCallback(&OnComputed, e));
+    app->TraceConnectWithoutContext("TaskCompleted", MakeBoundCallback(&OnCompleted, e));
+    app->TraceConnectWithoutContext("TaskFailed", MakeBoundCallback(&OnFailed, e));
+}
+
+/// Device: 1e9 FLOP/s (n = 10, f = 100 MHz), kappa = 1e-27.
+void
+SetDevice(EdgeInferenceHelper& h)
+{
+    h.SetClientAttribute("FlopsPerCycle", DoubleValue(10));
+    h.SetClientAttribute("FrequencyHz", DoubleValue(100e6));
+    h.SetClientAttribute("EnergyCoefficient", DoubleValue(1e-27));
+}
+
+} // namespace
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Streaming vs download-then-infer over a point-to-point link: layer order, the
+ * SLIDE recursion on the measured arrivals, energy, and download time vs the link rate.
+ */
+class StreamingP2pTestCase : public TestCase
+{
+  public:
+    /**
+     * @brief Constructor.
+     * @param [in] mode client mode under test
+     */
+    StreamingP2pTestCase(LayerwiseInferenceClient::Mode mode)
+        : TestCase(
+              std::string("Layer streaming over point-to-point, mode ") +
+              (mode == LayerwiseInferenceClient::STREAMING ? "Streaming" : "DownloadThenInfer"))
+        , m_mode(mode)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        P2pNet net = MakeP2p("8Mbps", "2ms");
+        EdgeInferenceHelper helper;
+        helper.AddModel(SmallModel());
+        SetDevice(helper);
+        helper.SetClientAttribute("Mode", EnumValue(m_mode));
+        helper.SetClientAttribute("Samples", UintegerValue(2));
+        ApplicationContainer server = helper.InstallServer(net.nodes.Get(0));
+        ApplicationContainer client =
+            helper.InstallClient(net.nodes.Get(1), net.ifaces.GetAddress(0), "small");
+        server.Start(Seconds(0));
+        client.Start(Seconds(0.1));
+        Events ev;
+        Connect(client.Get(0), &ev);
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+
+        auto c = DynamicCast<LayerwiseInferenceClient>(client.Get(0));
+        const auto& recs = c->GetTaskRecords();
+        NS_TEST_ASSERT_MSG_EQ(recs.size(), 1u, "one task");
+        const auto& r = recs[0];
+        NS_TEST_ASSERT_MSG_EQ(r.completed, true, "task completed: " << r.failureReason);
+        NS_TEST_ASSERT_MSG_EQ(ev.completed, 1u, "TaskCompleted fired once");
+        NS_TEST_ASSERT_MSG_EQ(ev.failed.size(), 0u, "no failure");
+        NS_TEST_ASSERT_MSG_EQ(
+            (ev.received == std::vector<uint32_t>{0, 1, 2}), true, "layers in order");
+        NS_TEST_ASSERT_MSG_EQ(
+            (ev.computed == std::vector<uint32_t>{0, 1, 2}), true, "computed in order");
+        const DnnModel m = SmallModel();
+        // stream bytes = payload + one 30-byte header per layer
+        NS_TEST_ASSERT_MSG_EQ(r.bytesReceived, m.GetTotalBytes() + 3 * LayerHeader::SIZE, "bytes");
+
+        // compute times: 2 samples x FLOPs / 1e9 FLOP/s
+        const double tau[] = {0.4, 1.2, 0.002};
+        for (uint32_t l = 0; l < 3; ++l)
+        {
+            NS_TEST_ASSERT_MSG_EQ_TOL((r.computeFinish[l] - r.computeStart[l]).GetSeconds(),
+                                      tau[l],
+                                      1e-9,
+                                      "compute time of layer " << l);
+            const Time ready = (m_mode == LayerwiseInferenceClient::STREAMING) ? r.layerArrival[l]
+                                                                               : r.layerArrival[2];
+            const Time prev = l == 0 ? Time(0) : r.computeFinish[l - 1];
+            NS_TEST_ASSERT_MSG_EQ(r.computeStart[l], std::max(ready, prev), "start rule " << l);
+        }
+        // the recursion evaluated on the measured arrivals gives the measured latency
+        std::vector<double> d;
+        for (const auto& a : r.layerArrival)
+        {
+            d.push_back((a - r.requestTime).GetSeconds());
+        }
+        std::vector<double> tv(tau, tau + 3);
+        const double predicted = m_mode == LayerwiseInferenceClient::STREAMING
+                                     ? LayerStreamingLatency::Streaming(d, tv).latency
+                                     : LayerStreamingLatency::DownloadThenInfer(d, tv).latency;
+        NS_TEST_ASSERT_MSG_EQ_TOL(r.latency.GetSeconds(), predicted, 1e-9, "latency");
+        // energy = kappa f^2 cycles = 1e-27 * 1e16 * (2 * 8.01e8 / 10) J
+        NS_TEST_ASSERT_MSG_EQ_TOL(r.energyJ, 1e-27 * 1e16 * 2 * 8.01e8 / 10, 1e-15, "energy");
+        // download: 180 090 bytes over 8 Mbit/s take >= 0.18 s; TCP/IP/PPP headers add
+        // (40 + 2) / 1400 = 3 %, slow start a few RTTs: allow 25 %
+        const double download = (r.layerArrival[2] - r.requestTime).GetSeconds();
+        const double ideal = r.bytesReceived * 8.0 / 8e6;
+        NS_TEST_ASSERT_MSG_GT(download, ideal, "cannot beat the link rate");
+        NS_TEST_ASSERT_MSG_LT(download, ideal * 1.25, "close to the link rate");
+        if (m_mode == LayerwiseInferenceClient::STREAMING)
+        {
+            NS_TEST_ASSERT_MSG_LT(r.computeStart[0], r.layerArrival[2], "overlap");
+        }
+        Simulator::Destroy();
+    }
+
+    LayerwiseInferenceClient::Mode m_mode; ///< Mode under test
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Failure paths: unknown model, truncated transfer, dead link (timeout), and a
+ * sequence of tasks. No path hangs: the simulator runs out of events.
+ */
+class StreamingFailureTestCase : public TestCase
+{
+  public:
+    StreamingFailureTestCase()
+        : TestCase("Layer streaming failures end tasks, never hang")
+    {
+    }
+
+  private:
+    /**
+     * @brief Run one scenario.
+     * @param [in] model model the client asks for
+     * @param [in] serverStop when the server stops (0 = never)
+     * @param [in] linkDown when the link starts dropping everything (0 = never)
+     * @param [out] ev trace events
+     * @param [in] stop simulation stop time (0 = run until no event is left)
+     * @return the client's records
+     */
+    std::vector<LayerwiseInferenceClient::TaskRecord> Run(
+        const std::string& model, Time serverStop, Time linkDown, Events& ev, Time stop = Time(0))
+    {
+        P2pNet net = MakeP2p("1Mbps", "5ms");
+        EdgeInferenceHelper helper;
+        helper.AddModel(SmallModel());
+        helper.AddModel(LargeModel());
+        SetDevice(helper);
+        ApplicationContainer server = helper.InstallServer(net.nodes.Get(0));
+        Ptr<LayerwiseInferenceClient> client = CreateObject<LayerwiseInferenceClient>();
+        client->SetAttribute("ModelName", StringValue(model));
+        client->SetAttribute("FlopsPerCycle", DoubleValue(10));
+        client->SetAttribute("FrequencyHz", DoubleValue(100e6));
+        client->SetAttribute("TaskTimeout", TimeValue(Seconds(5)));
+        client->SetRemote(net.ifaces.GetAddress(0), 5000);
+        net.nodes.Get(1)->AddApplication(client);
+        server.Start(Seconds(0));
+        if (!serverStop.IsZero())
+        {
+            server.Stop(serverStop);
+        }
+        client->SetStartTime(Seconds(0.1));
+        Connect(client, &ev);
+        if (!linkDown.IsZero())
+        {
+            Ptr<RateErrorModel> em = CreateObject<RateErrorModel>();
+            em->SetAttribute("ErrorRate", DoubleValue(1.0));
+            em->SetAttribute("ErrorUnit", StringValue("ERROR_UNIT_PACKET"));
+            NetDeviceContainer devs = net.devices;
+            Simulator::Schedule(
+                linkDown,
+                [devs, em]()
+                {
+                    devs.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(em));
+                    devs.Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(em));
+                });
+        }
+        if (!stop.IsZero())
+        {
+            Simulator::Stop(stop);
+        }
+        Simulator::Run(); // without a stop time, it must run out of events
+        auto recs = client->GetTaskRecords();
+        Simulator::Destroy();
+        return recs;
+    }
+
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        {
+            Events ev;
+            auto recs = Run("no-such-model", Time(0), Time(0), ev);
+            NS_TEST_ASSERT_MSG_EQ(recs.size(), 1u, "one task");
+            NS_TEST_ASSERT_MSG_EQ(recs[0].failed, true, "unknown model fails");
+            NS_TEST_ASSERT_MSG_EQ(ev.failed.size(), 1u, "TaskFailed fired");
+            NS_TEST_ASSERT_MSG_LT(ev.failTime, Seconds(1), "rejected quickly, no timeout");
+            NS_TEST_ASSERT_MSG_NE(
+                ev.failed[0].find("closed by the server after 0"), std::string::npos, ev.failed[0]);
+        }
+        {
+            // 1.2 MB at 1 Mbit/s take ~10 s: stopping the server at 0.6 s truncates the
+            // stream after what TCP had already buffered (Close() delivers queued bytes)
+            Events ev;
+            auto recs = Run("large", Seconds(0.6), Time(0), ev);
+            NS_TEST_ASSERT_MSG_EQ(recs[0].failed, true, "truncated transfer fails");
+            NS_TEST_ASSERT_MSG_EQ(recs[0].completed, false, "not completed");
+            NS_TEST_ASSERT_MSG_LT(ev.failTime, Seconds(5), "before the timeout");
+            NS_TEST_ASSERT_MSG_LT(ev.received.size(), 3u, "not all layers");
+        }
+        {
+            // the link dies at 0.5 s: TCP retransmits in vain (for long: its own retry timers
+            // outlive the task, so the run is bounded), the 5 s timeout ends the task
+            Events ev;
+            auto recs = Run("small", Time(0), Seconds(0.5), ev, Seconds(30));
+            NS_TEST_ASSERT_MSG_EQ(recs[0].failed, true, "dead link fails");
+            NS_TEST_ASSERT_MSG_NE(
+                recs[0].failureReason.find("timeout"), std::string::npos, recs[0].failureReason);
+            NS_TEST_ASSERT_MSG_EQ(ev.failTime, Seconds(5.1), "fails at request + TaskTimeout");
+        }
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Several tasks one after another with a random interval; AssignStreams makes the
+ * run reproducible.
+ */
+class StreamingSequenceTestCase : public TestCase
+{
+  public:
+    StreamingSequenceTestCase()
+        : TestCase("A client runs NumTasks tasks separated by TaskInterval draws")
+    {
+    }
+
+  private:
+    std::vector<Time> RunOnce()
+    {
+        P2pNet net = MakeP2p("20Mbps", "1ms");
+        EdgeInferenceHelper helper;
+        helper.AddModel(SmallModel());
+        SetDevice(helper);
+        helper.SetClientAttribute("NumTasks", UintegerValue(3));
+        helper.SetClientAttribute("TaskInterval",
+                                  StringValue("ns3::UniformRandomVariable[Min=0.5|Max=1.5]"));
+        helper.InstallServer(net.nodes.Get(0));
+        ApplicationContainer client =
+            helper.InstallClient(net.nodes.Get(1), net.ifaces.GetAddress(0), "small");
+        const int64_t used = helper.AssignStreams(net.nodes, 42);
+        NS_TEST_EXPECT_MSG_EQ(used, 1, "one stream per client");
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+        std::vector<Time> starts;
+        for (const auto& r : DynamicCast<LayerwiseInferenceClient>(client.Get(0))->GetTaskRecords())
+        {
+            NS_TEST_EXPECT_MSG_EQ(r.completed, true, "task " << r.taskId);
+            starts.push_back(r.requestTime);
+        }
+        Simulator::Destroy();
+        return starts;
+    }
+
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(3);
+        RngSeedManager::SetRun(7);
+        auto a = RunOnce();
+        auto b = RunOnce();
+        NS_TEST_ASSERT_MSG_EQ(a.size(), 3u, "three tasks");
+        NS_TEST_ASSERT_MSG_EQ((a == b), true, "same seed and streams: same request times");
+        NS_TEST_ASSERT_MSG_NE(a[1] - a[0], a[2] - a[1], "intervals are random draws");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief The vertical slice over LTE with EPC: one UE streams a model from a remote host.
+ */
+class StreamingLteTestCase : public TestCase
+{
+  public:
+    StreamingLteTestCase()
+        : TestCase("Layer streaming over LTE with EPC")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1400));
+        Config::SetDefault("ns3::LteEnbRrc::EpsBearerToRlcMapping",
+                           EnumValue(LteEnbRrc::RLC_AM_ALWAYS));
+        Config::SetDefault("ns3::LteRlcAm::MaxTxBufferSize", UintegerValue(2 * 1024 * 1024));
+        Ptr<LteHelper> lte = CreateObject<LteHelper>();
+        Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
+        lte->SetEpcHelper(epc);
+        NodeContainer remote;
+        remote.Create(1);
+        InternetStackHelper stack;
+        stack.Install(remote);
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("1ms"));
+        NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
+        Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
+        Ipv4InterfaceContainer coreIf = addr.Assign(core);
+        Ipv4StaticRoutingHelper routing;
+        routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
+            ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
+        NodeContainer enb;
+        NodeContainer ue;
+        enb.Create(1);
+        ue.Create(1);
+        MobilityHelper mob;
+        mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+        mob.Install(enb);
+        mob.Install(ue);
+        ue.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(100, 0, 0));
+        NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
+        NetDeviceContainer ueDev = lte->InstallUeDevice(ue);
+        stack.Install(ue);
+        epc->AssignUeIpv4Address(ueDev);
+        routing.GetStaticRouting(ue.Get(0)->GetObject<Ipv4>())
+            ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
+        lte->Attach(ueDev, enbDev.Get(0));
+
+        EdgeInferenceHelper helper;
+        helper.AddModel(SmallModel());
+        SetDevice(helper);
+        helper.InstallServer(remote.Get(0));
+        ApplicationContainer client =
+            helper.InstallClient(ue.Get(0), coreIf.GetAddress(1), "small");
+        client.Start(Seconds(0.2));
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        const auto& r =
+            DynamicCast<LayerwiseInferenceClient>(client.Get(0))->GetTaskRecords().at(0);
+        NS_TEST_ASSERT_MSG_EQ(r.completed, true, "completed over LTE: " << r.failureReason);
+        std::vector<double> d;
+        for (const auto& a : r.layerArrival)
+        {
+            d.push_back((a - r.requestTime).GetSeconds());
+        }
+        const double predicted =
+            LayerStreamingLatency::Streaming(d, std::vector<double>{0.2, 0.6, 0.001}).latency;
+        NS_TEST_ASSERT_MSG_EQ_TOL(r.latency.GetSeconds(), predicted, 1e-9, "recursion");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Streaming test suite.
+ */
+class EdgeInferenceStreamingTestSuite : public TestSuite
+{
+  public:
+    EdgeInferenceStreamingTestSuite()
+        : TestSuite("edge-inference-streaming")
+    {
+        AddTestCase(new StreamingP2pTestCase(LayerwiseInferenceClient::STREAMING));
+        AddTestCase(new StreamingP2pTestCase(LayerwiseInferenceClient::DOWNLOAD_THEN_INFER));
+        AddTestCase(new StreamingFailureTestCase);
+        AddTestCase(new StreamingSequenceTestCase);
+        AddTestCase(new StreamingLteTestCase);
+    }
+};
+
+/// Static instance of the streaming test suite.
+static EdgeInferenceStreamingTestSuite g_edgeInferenceStreamingTestSuite;

@@ -1,0 +1,14 @@
+#! /usr/bin/env python3
+# -*- coding: utf-8 -*-
+
+# Examples run by ns-3's test.py in an ns-3 tree (in-tree mode). In standalone mode the
+# same examples are CTest tests (examples/CMakeLists.txt).
+#
+# A list of C++ examples to run in order to ensure that they remain buildable and runnable
+# over time. Each tuple is (example_name_with_args, do_run, do_valgrind_run).
+cpp_examples = [
+    ("layer-streaming-lte --nUes=2 --samples=16", "True", "False"),
+]
+
+# A list of Python examples to run (none).
+python_examples = []

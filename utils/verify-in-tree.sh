@@ -1,0 +1,387 @@
+#!/usr/bin/env bash
+#
+# Copyright (c) 2026 edge-inference authors
+#
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# verify-in-tree.sh: build and test edge-inference as contrib/edge-inference inside an
+# ns-3.37 source tree (mode (b) of CMakeLists.txt, build_lib()).
+#
+# The tree is Debian 12's own ns-3.37 source package (`apt-get source ns3`, 3.37-2), so
+# it is the same ns-3 that libns3-dev was built from. Debian's quilt patches are applied
+# on unpacking; the only one touching the build renames libraries to
+# libns3-<module>-<profile>.so (instead of libns3.37-...); executables and test libraries
+# keep upstream names.
+#
+# Steps:
+#   (a) make sure a deb-src entry for bookworm exists, apt-get update, install build deps;
+#   (b) apt-get source ns3 into WORKDIR (once) and locate the ns-3.37 tree in it;
+#   (c) rsync this repository into <tree>/contrib/edge-inference (no .git, no build dirs);
+#   (d) ./ns3 configure --enable-modules=edge-inference ..., then build (cmake --build);
+#   (e) ./test.py --no-build -s <suite> for each suite in CMakeLists.txt's
+#       edge_inference_test_suites, then ./ns3 run the flagship example.
+# It ends with one summary line and exits non-zero if anything failed.
+#
+# Re-running is incremental: the unpacked tree, its cmake-cache/ and build/ are reused,
+# only the module is re-copied (rsync keeps mtimes, so ninja recompiles changed files only).
+#
+# Usage:
+#   utils/verify-in-tree.sh [--warm] [WORKDIR]
+#     WORKDIR   where the ns-3 source package is unpacked (default: $EI_NS3_WORKDIR,
+#               else /opt/ns3-verify)
+#     --warm    pre-build the tree WITHOUT our module (only the ns-3 modules it depends
+#               on, as found in CMakeLists.txt), to warm the build while our sources
+#               may not compile yet; skips steps (c) and (e).
+#
+# Environment (all optional):
+#   EI_NS3_WORKDIR   default work dir (see above)
+#   EI_NS3_JOBS      parallel build jobs (default 2)
+#   EI_NS3_PROFILE   ns-3 build profile: debug|default|release|optimized (default debug:
+#                    -O0 -g, the fastest to compile, NS_LOG and NS_ASSERT compiled in)
+#   EI_NS3_EXAMPLE   example command line for ./ns3 run (default "layer-streaming-lte --nUes=2")
+#   EI_NS3_TIMEOUT   seconds allowed for each test suite and for the example (default 900)
+#   EI_SKIP_APT=1    do not touch apt (the tree must already be unpacked in WORKDIR)
+#
+# It must run as root (or with sudo available) for the apt steps.
+
+set -euo pipefail
+
+# ---------------------------------------------------------------------------------------
+# Settings
+# ---------------------------------------------------------------------------------------
+warm=0
+if [[ "${1:-}" == "--warm" ]]; then
+  warm=1
+  shift
+fi
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
+  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+  exit 0
+fi
+
+# Absolute path of this repository (the module root): the parent of utils/.
+module_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+workdir="${1:-${EI_NS3_WORKDIR:-/opt/ns3-verify}}"
+jobs="${EI_NS3_JOBS:-2}"
+profile="${EI_NS3_PROFILE:-debug}"
+example="${EI_NS3_EXAMPLE:-layer-streaming-lte --nUes=2}"
+step_timeout="${EI_NS3_TIMEOUT:-900}"
+ns3_version="3.37"
+module="edge-inference"
+
+start_time=$(date +%s)
+failures=()   # one entry per failed step, printed in the summary
+
+log() { printf '==> [verify-in-tree] %s\n' "$*"; }
+die() {
+  printf '==> [verify-in-tree] ERROR: %s\n' "$*" >&2
+  printf 'verify-in-tree: FAIL (%s) after %ss\n' "$*" "$(($(date +%s) - start_time))"
+  exit 1
+}
+
+# Run a command as root: directly if we are root, else through sudo.
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then
+    "$@"
+  else
+    sudo "$@"
+  fi
+}
+
+# Print the tail of a log file, indented, when a step fails.
+show_tail() {
+  echo "----- last ${2:-40} lines of $1 -----"
+  tail -n "${2:-40}" "$1" | sed 's/^/    /'
+  echo "-----"
+}
+
+# ---------------------------------------------------------------------------------------
+# Read what we need from CMakeLists.txt, so this script stays in sync with it.
+# ---------------------------------------------------------------------------------------
+cmakelists="${module_dir}/CMakeLists.txt"
+[[ -f "${cmakelists}" ]] || die "no CMakeLists.txt in ${module_dir}"
+
+# Entries of set(edge_inference_test_suites ...): the lines after the opening line up
+# to the closing parenthesis, without comments and blanks.
+# Works for the one-line form set(edge_inference_test_suites a b c) too.
+mapfile -t suites < <(
+  awk '/^[[:space:]]*set\([[:space:]]*edge_inference_test_suites([[:space:]]|$)/ {
+         on = 1; sub(/.*edge_inference_test_suites/, "") }
+       on { sub(/#.*/, ""); done = sub(/\).*/, ""); print; if (done) exit }' "${cmakelists}" |
+    tr -s '[:space:]' '\n' | sed '/^$/d'
+)
+[[ ${#suites[@]} -gt 0 ]] || die "could not read edge_inference_test_suites from ${cmakelists}"
+
+# ns-3 finds a contrib module's dependencies with this regex over the CMakeLists.txt
+# text (filter_libraries() in build-support/macros-and-definitions.cmake, ns-3.37):
+#   string(REGEX MATCHALL "{lib[^}]*[^obj]}" ...)
+# We apply the same one here, to list (and later check) what ns-3 will see.
+# (The file's own comments/branches count too: that is ns-3's behaviour.)
+mapfile -t ns3_deps < <(
+  # -z: the whole file is one record, so [^}]* may span lines as in CMake's regex.
+  grep -zoE '\{lib[^}]*[^obj]\}' "${cmakelists}" | tr '\0' '\n' |
+    sed -e 's/^{lib//' -e 's/}$//' | sort -u
+)
+[[ ${#ns3_deps[@]} -gt 0 ]] || die "no \${lib...} dependencies found in ${cmakelists}"
+
+log "module:      ${module_dir}"
+log "work dir:    ${workdir}"
+log "profile:     ${profile}, jobs: ${jobs}"
+log "suites:      ${suites[*]}"
+log "ns-3 deps:   ${ns3_deps[*]} (as ns-3's regex sees them)"
+
+mkdir -p "${workdir}/logs"
+logs="${workdir}/logs"
+
+# One run at a time per work dir: two concurrent builds of one tree corrupt each other.
+exec 9>"${workdir}/.verify-in-tree.lock"
+flock -n 9 || die "another verify-in-tree.sh is running on ${workdir}"
+
+# ---------------------------------------------------------------------------------------
+# (a) apt: deb-src entry, build dependencies
+# ---------------------------------------------------------------------------------------
+if [[ "${EI_SKIP_APT:-0}" != 1 ]]; then
+  need_update=0
+
+  # Is there any deb-src entry for bookworm already, one-line (.list) or deb822 (.sources)?
+  has_src=0
+  if grep -qsE '^[[:space:]]*deb-src[[:space:]].*[[:space:]]bookworm([[:space:]]|$)' \
+    /etc/apt/sources.list /etc/apt/sources.list.d/*.list; then
+    has_src=1
+  fi
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [[ -f "$f" ]] || continue
+    # A deb822 stanza with "Types: ... deb-src" and a "Suites:" naming bookworm.
+    if awk 'BEGIN{RS=""} /(^|\n)Types:[^\n]*deb-src/ && /(^|\n)Suites:[^\n]*bookworm([ \t\n]|$)/ {f=1} END{exit !f}' "$f"; then
+      has_src=1
+    fi
+  done
+
+  if [[ ${has_src} -eq 0 ]]; then
+    # Mirror the URI and key of the existing bookworm "deb" entry: deb822 first
+    # (Debian 12 images use /etc/apt/sources.list.d/debian.sources), then sources.list.
+    uri=""
+    signed_by=""
+    if [[ -f /etc/apt/sources.list.d/debian.sources ]]; then
+      uri=$(awk 'BEGIN{RS=""} /(^|\n)Suites:[^\n]*bookworm([ \t\n]|$)/ && !/bookworm-security/ {
+                   if (match($0, /(^|\n)URIs:[ \t]*[^ \t\n]+/)) {
+                     s = substr($0, RSTART, RLENGTH); sub(/.*URIs:[ \t]*/, "", s); print s; exit } }' \
+        /etc/apt/sources.list.d/debian.sources)
+      signed_by=$(awk 'BEGIN{RS=""} /(^|\n)Suites:[^\n]*bookworm([ \t\n]|$)/ && !/bookworm-security/ {
+                   if (match($0, /(^|\n)Signed-By:[ \t]*[^ \t\n]+/)) {
+                     s = substr($0, RSTART, RLENGTH); sub(/.*Signed-By:[ \t]*/, "", s); print s; exit } }' \
+        /etc/apt/sources.list.d/debian.sources)
+    fi
+    if [[ -z "${uri}" && -f /etc/apt/sources.list ]]; then
+      uri=$(awk '$1 == "deb" && $0 ~ /[ \t]bookworm[ \t]/ {for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) {print $i; exit}}' \
+        /etc/apt/sources.list)
+    fi
+    uri="${uri:-http://deb.debian.org/debian}"
+    signed_by="${signed_by:-/usr/share/keyrings/debian-archive-keyring.gpg}"
+    log "adding deb-src for bookworm (${uri}) in /etc/apt/sources.list.d/ns3-src.sources"
+    as_root tee /etc/apt/sources.list.d/ns3-src.sources >/dev/null <<EOF
+# Added by edge-inference utils/verify-in-tree.sh: source packages for 'apt-get source ns3'.
+Types: deb-src
+URIs: ${uri}
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: ${signed_by}
+EOF
+    need_update=1
+  fi
+
+  # Build dependencies of an ns-3.37 tree build with the modules we use. dpkg-dev
+  # (dpkg-source) and bzip2/xz-utils are needed by apt-get source to unpack; rsync for (c).
+  # libboost-dev: our module uses header-only Boost.Math. GSL, SQLite and libxml2 are
+  # optional ns-3 features that Debian's libns3 has on; keeping them on keeps both modes
+  # alike.
+  build_deps=(cmake ninja-build g++ python3 pkg-config libboost-dev libgsl-dev
+    libsqlite3-dev libxml2-dev dpkg-dev bzip2 xz-utils rsync)
+  missing=()
+  for p in "${build_deps[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$p")
+    fi
+  done
+  # Without an updated list, apt-get source can't see the source package.
+  if [[ ${need_update} -eq 0 ]] && ! apt-cache showsrc ns3 2>/dev/null | grep -q "^Version: ${ns3_version}"; then
+    need_update=1
+  fi
+  if [[ ${need_update} -eq 1 || ${#missing[@]} -gt 0 ]]; then
+    log "apt-get update"
+    as_root apt-get update -qq >"${logs}/apt-update.log" 2>&1 ||
+      { show_tail "${logs}/apt-update.log"; die "apt-get update failed"; }
+  fi
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    log "installing: ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      "${missing[@]}" >"${logs}/apt-install.log" 2>&1 ||
+      { show_tail "${logs}/apt-install.log"; die "apt-get install failed"; }
+  fi
+fi
+
+# ---------------------------------------------------------------------------------------
+# (b) ns-3.37 source tree: reuse an unpacked one, else apt-get source ns3
+# ---------------------------------------------------------------------------------------
+# Debian's package unpacks to ns3-3.37/ and nests the tree as ns3-3.37/ns-3.37/ (next to
+# bake/ and netanim-3.108/). We accept any <workdir>/*/ns-3.37 or <workdir>/ns-3.37 that
+# holds the ./ns3 driver and a VERSION file saying 3.37.
+find_tree() {
+  local d
+  for d in "${workdir}/ns3-${ns3_version}"*"/ns-${ns3_version}" "${workdir}/ns-${ns3_version}"; do
+    if [[ -x "$d/ns3" && -f "$d/VERSION" ]] && [[ "$(tr -d '[:space:]' <"$d/VERSION")" == "${ns3_version}" ]]; then
+      echo "$d"
+      return 0
+    fi
+  done
+  return 1
+}
+
+if ! tree=$(find_tree); then
+  [[ "${EI_SKIP_APT:-0}" != 1 ]] || die "EI_SKIP_APT=1 but no ns-${ns3_version} tree in ${workdir}"
+  log "apt-get source ns3 (into ${workdir})"
+  # As root, apt downloads unsandboxed (it warns); APT::Sandbox::User=root silences that.
+  (cd "${workdir}" && apt-get -o APT::Sandbox::User=root source ns3) >"${logs}/apt-source.log" 2>&1 ||
+    { show_tail "${logs}/apt-source.log"; die "apt-get source ns3 failed"; }
+  tree=$(find_tree) || die "apt-get source ns3 gave no ns-${ns3_version} tree in ${workdir} (see ${logs}/apt-source.log)"
+fi
+log "ns-3 tree:   ${tree}"
+
+# Every dependency that ns-3 will resolve must be a module of this tree; a typo such as
+# ${libpoint_to_point} would only print a status message inside ns-3's configure.
+for d in "${ns3_deps[@]}"; do
+  [[ -f "${tree}/src/${d}/CMakeLists.txt" || -f "${tree}/contrib/${d}/CMakeLists.txt" ]] ||
+    die "CMakeLists.txt names \${lib${d}}, but ns-${ns3_version} has no module '${d}'"
+done
+
+cd "${tree}"
+
+# Options common to both modes. Keep them identical between --warm and the real run,
+# or the warm build is partly thrown away.
+#   -d ${profile}           see EI_NS3_PROFILE above;
+#   --disable-werror        the debug profile turns -Werror on for all of ns-3;
+#   --disable-python-bindings  cppyy is not installed; say so explicitly;
+#   --filter-module-examples-and-tests=edge-inference
+#                           tests and examples only for our module: the dependency
+#                           modules' own (lte, internet, ...) are ~2/3 of a full build.
+#                           (In 3.37 it also drops every top-level examples/ program.)
+common_opts=(-d "${profile}" --disable-werror --disable-python-bindings
+  --enable-tests --enable-examples --filter-module-examples-and-tests="${module}")
+
+if [[ ${warm} -eq 1 ]]; then
+  # -----------------------------------------------------------------------------------
+  # --warm: build only the ns-3 modules we depend on, without our module.
+  # -----------------------------------------------------------------------------------
+  enabled=$(
+    IFS=';'
+    echo "${ns3_deps[*]}"
+  )
+  log "configure (warm, modules: ${enabled})"
+  python3 ./ns3 configure "${common_opts[@]}" --enable-modules="${enabled}" \
+    >"${logs}/configure-warm.log" 2>&1 ||
+    { show_tail "${logs}/configure-warm.log"; die "configure (warm) failed"; }
+  log "build (warm) -> ${logs}/build-warm.log"
+  t0=$(date +%s)
+  nice -n 19 cmake --build cmake-cache -j "${jobs}" >"${logs}/build-warm.log" 2>&1 ||
+    { show_tail "${logs}/build-warm.log"; die "build (warm) failed"; }
+  echo "verify-in-tree: WARM OK (ns-3 dependencies built in $(($(date +%s) - t0))s, tree ${tree})"
+  exit 0
+fi
+
+# ---------------------------------------------------------------------------------------
+# (c) copy the module into contrib/edge-inference
+# ---------------------------------------------------------------------------------------
+# --delete drops files removed from the repo; the excludes are anchored at the repo root:
+# VCS data, standalone build dirs (build/, build-*/, cmake-build-*/, _build/) and caches.
+log "rsync module -> contrib/${module}"
+mkdir -p "contrib/${module}"
+rsync -a --delete \
+  --exclude=/.git --exclude=/.cache \
+  --exclude='/build' --exclude='/build-*' --exclude='/build_*' --exclude='/_build*' \
+  --exclude='/cmake-build-*' --exclude='/out' \
+  "${module_dir}/" "contrib/${module}/"
+
+# ---------------------------------------------------------------------------------------
+# (d) configure and build
+# ---------------------------------------------------------------------------------------
+# configure is run every time: contrib/ is scanned only at configure time, and the
+# module's file lists may have changed. On an existing cmake-cache/ it takes ~10 s.
+log "configure -> ${logs}/configure.log"
+python3 ./ns3 configure "${common_opts[@]}" --enable-modules="${module}" \
+  >"${logs}/configure.log" 2>&1 ||
+  { show_tail "${logs}/configure.log"; die "configure failed"; }
+# ns-3 only prints a status line for some problems; make them fatal here.
+if ! sed -n '/Modules configured to be built:/,/Modules that cannot be built:/p' "${logs}/configure.log" |
+  grep -qw -- "${module}"; then
+  show_tail "${logs}/configure.log" 60
+  die "configure did not enable contrib/${module}"
+fi
+if grep -qE "CMakeLists.txt file for module .* was not found|Skipping contrib/${module}" "${logs}/configure.log"; then
+  grep -E "was not found|Skipping contrib" "${logs}/configure.log" | sed 's/^/    /'
+  die "configure could not resolve a dependency of ${module}"
+fi
+
+# This is what `./ns3 build -j N` runs, but ns-3.37's ./ns3 caps N at (cores - 1): it
+# takes min() over every parser's --jobs, whose default is os.cpu_count() - 1, so on a
+# 2-core machine `./ns3 build -j2` runs `cmake --build . -j 1`. Call CMake directly.
+log "build (nice -n 10, -j${jobs}) -> ${logs}/build.log"
+t0=$(date +%s)
+build_ok=1
+nice -n 10 cmake --build cmake-cache -j "${jobs}" >"${logs}/build.log" 2>&1 || build_ok=0
+build_secs=$(($(date +%s) - t0))
+# ns-3 compiles with -fdiagnostics-color=always: strip the colour codes before grepping.
+sed -E 's/\x1b\[[0-9;]*[mK]//g' "${logs}/build.log" >"${logs}/build.nocolor.log"
+warnings=$(grep -cE "contrib/${module}/[^:]+:[0-9]+:[0-9]+: warning:" "${logs}/build.nocolor.log" || true)
+if [[ ${build_ok} -eq 0 ]]; then
+  grep -E "error:|FAILED:" "${logs}/build.nocolor.log" | head -30 | sed 's/^/    /' || true
+  show_tail "${logs}/build.nocolor.log" 30
+  die "build failed after ${build_secs}s (full log: ${logs}/build.log)"
+fi
+log "build ok in ${build_secs}s, ${warnings} compiler warning(s) in contrib/${module}"
+if [[ ${warnings} -gt 0 ]]; then
+  grep -E "contrib/${module}/[^:]+:[0-9]+:[0-9]+: warning:" "${logs}/build.nocolor.log" | sort -u | head -20 | sed 's/^/    /'
+fi
+
+# ---------------------------------------------------------------------------------------
+# (e) test suites and the flagship example
+# ---------------------------------------------------------------------------------------
+# test.py exits 2 for an unknown suite and 0 when every test passed OR was skipped; we
+# also require its "PASS: TestSuite <suite>" line, so a skipped suite counts as failed.
+passed=0
+for s in "${suites[@]}"; do
+  log "test.py -s ${s}"
+  rc=0
+  timeout "${step_timeout}" python3 ./test.py --no-build --nocolor -s "${s}" >"${logs}/test-${s}.log" 2>&1 || rc=$?
+  if [[ ${rc} -eq 0 ]] && grep -qE "PASS: TestSuite ${s}\$" "${logs}/test-${s}.log"; then
+    passed=$((passed + 1))
+    grep -E "PASS: TestSuite" "${logs}/test-${s}.log" | sed 's/^/    /'
+  else
+    show_tail "${logs}/test-${s}.log" 30
+    failures+=("suite ${s} (rc ${rc})")
+  fi
+done
+
+log "./ns3 run \"${example}\""
+rc=0
+timeout "${step_timeout}" python3 ./ns3 run "${example}" >"${logs}/example.log" 2>&1 || rc=$?
+if [[ ${rc} -eq 0 ]]; then
+  tail -n 5 "${logs}/example.log" | sed 's/^/    /'
+else
+  show_tail "${logs}/example.log" 30
+  failures+=("example '${example}' (rc ${rc})")
+fi
+
+# ---------------------------------------------------------------------------------------
+# Summary
+# ---------------------------------------------------------------------------------------
+total=$(($(date +%s) - start_time))
+if [[ ${#failures[@]} -eq 0 ]]; then
+  echo "verify-in-tree: PASS (ns-${ns3_version} ${profile}, build ${build_secs}s, ${warnings} module warnings, ${passed}/${#suites[@]} suites passed, example ok) in ${total}s"
+  exit 0
+fi
+printf 'verify-in-tree: FAIL (%s; %d/%d suites passed) in %ss, logs in %s\n' \
+  "$(
+    IFS=','
+    echo "${failures[*]}"
+  )" "${passed}" "${#suites[@]}" "${total}" "${logs}"
+exit 1

@@ -1,0 +1,49 @@
+# -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
+#
+# edge-inference for waf-based ns-3 trees (ns-3 <= 3.35). The file lists are the same as
+# in CMakeLists.txt; utils/check-file-lists.py (run by .ci/run) keeps them in sync.
+
+
+def build(bld):
+    module = bld.create_ns3_module(
+        'edge-inference',
+        ['core', 'network', 'internet', 'applications', 'mobility', 'point-to-point', 'lte'])
+    module.source = [
+        'model/dnn-model.cc',
+        'model/dnn-model-zoo.cc',
+        'model/device-compute-model.cc',
+        'model/batch-latency-model.cc',
+        'model/gpu-memory-model.cc',
+        'model/radio-rate.cc',
+        'model/layer-streaming-latency.cc',
+        'model/edge-inference-header.cc',
+        'model/layer-streaming-server.cc',
+        'model/layerwise-inference-client.cc',
+        'helper/edge-inference-helper.cc',
+    ]
+
+    module_test = bld.create_ns3_module_test_library('edge-inference')
+    module_test.source = [
+        'test/edge-inference-header-test-suite.cc',
+        'test/edge-inference-streaming-test-suite.cc',
+        'test/edge-inference-domain-test-suite.cc',
+    ]
+
+    headers = bld(features='ns3header')
+    headers.module = 'edge-inference'
+    headers.source = [
+        'model/dnn-model.h',
+        'model/dnn-model-zoo.h',
+        'model/device-compute-model.h',
+        'model/batch-latency-model.h',
+        'model/gpu-memory-model.h',
+        'model/radio-rate.h',
+        'model/layer-streaming-latency.h',
+        'model/edge-inference-header.h',
+        'model/layer-streaming-server.h',
+        'model/layerwise-inference-client.h',
+        'helper/edge-inference-helper.h',
+    ]
+
+    if bld.env.ENABLE_EXAMPLES:
+        bld.recurse('examples')
