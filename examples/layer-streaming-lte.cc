@@ -51,7 +51,7 @@ struct Scenario
     std::string modelName{"mobilenetv2"}; ///< zoo model
     double bytesPerParameter{1};          ///< precision of the downloaded weights
     uint32_t samples{64};                 ///< images per task
-    double flopsPerCycle{256};            ///< device FLOP/cycle
+    double flopsPerCycle{64};             ///< device FLOP/cycle (19.2 GFLOP/s at 300 MHz)
     double frequencyHz{300e6};            ///< device frequency
     uint32_t rbs{50};                     ///< LTE bandwidth in resource blocks
     double enbTxPowerDbm{43};             ///< eNB power
@@ -292,7 +292,7 @@ main(int argc, char* argv[])
     const auto dai = RunOnce(sc, model, LayerwiseInferenceClient::DOWNLOAD_THEN_INFER);
 
     std::cout << "\n"
-              << std::setw(3) << "UE" << std::setw(7) << "dist_m" << std::setw(9) << "rate_Mbps"
+              << std::setw(3) << "UE" << std::setw(7) << "dist_m" << std::setw(10) << "rate_Mbps"
               << std::setw(11) << "download_s" << std::setw(10) << "compute_s"
               << " |" << std::setw(10) << "slide_s" << std::setw(10) << "pred_s" << std::setw(8)
               << "err%"
@@ -321,16 +321,16 @@ main(int argc, char* argv[])
         const double ed = (d.latency.GetSeconds() - pd.latency) / d.latency.GetSeconds();
         maxAbsErr = std::max({maxAbsErr, std::abs(es), std::abs(ed)});
         const double saving = 1 - s.latency.GetSeconds() / d.latency.GetSeconds();
-        std::cout << std::setprecision(2) << std::setw(9) << ps.rateBps / 1e6
+        std::cout << std::setprecision(2) << std::setw(10) << ps.rateBps / 1e6
                   << std::setprecision(3) << std::setw(11) << download << std::setw(10)
                   << computeTotal << " |" << std::setw(10) << s.latency.GetSeconds()
-                  << std::setw(10) << ps.latency << std::setprecision(2) << std::setw(8) << 100 * es
+                  << std::setw(10) << ps.latency << std::setprecision(3) << std::setw(8) << 100 * es
                   << " |" << std::setprecision(3) << std::setw(10) << d.latency.GetSeconds()
-                  << std::setw(10) << pd.latency << std::setprecision(2) << std::setw(8) << 100 * ed
+                  << std::setw(10) << pd.latency << std::setprecision(3) << std::setw(8) << 100 * ed
                   << " |" << std::setw(9) << 100 * saving << "\n";
     }
     std::cout << "\nTasks completed in both modes: " << completed << "/" << sc.nUes
-              << "; largest |relative error| of the prediction: " << std::setprecision(2)
+              << "; largest |relative error| of the prediction: " << std::setprecision(3)
               << 100 * maxAbsErr << "%\n";
     std::cout << "pred_s: SLIDE recursion (resp. DAI) with each UE's measured average rate and "
                  "time to first byte; err% = (measured - predicted) / measured.\n";
