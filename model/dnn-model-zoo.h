@@ -167,7 +167,7 @@ class DnnModelZoo
      * in a Hugging Face forward pass), matrix products only:
      * - per block: 2 * (4 s d^2 + 2 s^2 d + 2 s d f), the attention counted over the full
      *   s x s score matrix (masked entries included);
-     * - head: 2 s d V. At s = 128 the total is 32.22 GFLOPs.
+     * - head: 2 s d V. At s = 128 the total is 32.23 GFLOPs.
      * @param [in] seqLen tokens per sequence (> 0, <= 1024)
      * @return the model, named "gpt2"
      */

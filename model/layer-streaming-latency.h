@@ -37,10 +37,12 @@ struct LayerTimeline
  *
  * The model is Paper 1 (G. Qu, T. Li, Q. Chen, X. Chen, S. Zhou, "SLIDE: Simultaneous Model
  * Downloading and Inference at the Wireless Network Edge", IEEE Trans. Mobile Computing,
- * 2026; arXiv 2512.20946), section 1.2 of the module's specification. The recursion
- * F_0 = 0, F_l = max(D_l, F_{l-1}) + tau_l is the rule verified from the paper (a layer
- * starts once it is downloaded and the previous layer is done); the closed form and the
- * minimum-rate formula are reconstructions, proved by induction and tested.
+ * 2026; arXiv 2512.20946), section 1.2 of the module's specification. The paper's abstract
+ * (verified) states that inference latency depends recursively on the allocation of every
+ * preceding layer; the exact rule F_0 = 0, F_l = max(D_l, F_{l-1}) + tau_l (a layer starts
+ * once it is downloaded and the previous layer is done) comes from a third-party reading of
+ * the paper and is a reconstruction, as are the closed form and the minimum-rate formula
+ * (proved by induction and tested against the recursion).
  */
 class LayerStreamingLatency
 {

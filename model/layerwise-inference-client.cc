@@ -154,6 +154,7 @@ LayerwiseInferenceClient::LayerwiseInferenceClient()
     , m_arrived(0)
     , m_computed(0)
     , m_computing(false)
+    , m_layerEnergyJ(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -193,12 +194,20 @@ void
 LayerwiseInferenceClient::SetFrequency(double frequencyHz)
 {
     NS_LOG_FUNCTION(this << frequencyHz);
-    NS_ABORT_MSG_IF(!(frequencyHz > 0.0),
-                    "LayerwiseInferenceClient: FrequencyHz " << frequencyHz << " must be > 0");
     m_frequencyHz = frequencyHz;
+    BuildComputeModel();
+}
+
+void
+LayerwiseInferenceClient::BuildComputeModel()
+{
     try
     {
-        m_compute.SetFrequency(frequencyHz);
+        m_compute = DeviceComputeModel(m_flopsPerCycle,
+                                       m_frequencyHz,
+                                       m_energyCoefficient,
+                                       m_minFrequencyHz,
+                                       m_maxFrequencyHz);
     }
     catch (const std::invalid_argument& e)
     {
@@ -231,19 +240,7 @@ void
 LayerwiseInferenceClient::StartApplication()
 {
     NS_LOG_FUNCTION(this);
-    try
-    {
-        m_compute = DeviceComputeModel(m_flopsPerCycle,
-                                       m_frequencyHz,
-                                       m_energyCoefficient,
-                                       m_minFrequencyHz,
-                                       m_maxFrequencyHz);
-    }
-    catch (const std::invalid_argument& e)
-    {
-        NS_FATAL_ERROR("LayerwiseInferenceClient on node " << GetNode()->GetId() << ": "
-                                                           << e.what());
-    }
+    BuildComputeModel();
     NS_ABORT_MSG_IF(!Ipv4Address::IsMatchingType(m_remote),
                     "LayerwiseInferenceClient on node "
                         << GetNode()->GetId() << ": RemoteAddress is not an IPv4 address");
@@ -455,7 +452,7 @@ LayerwiseInferenceClient::TryCompute()
     const double flops = static_cast<double>(m_samples) * r.layerFlops[layer];
     const Time duration = Seconds(m_compute.ComputeTime(flops));
     r.computeStart[layer] = Simulator::Now();
-    r.energyJ += m_compute.Energy(flops);
+    m_layerEnergyJ = m_compute.Energy(flops); // at the frequency the layer runs at
     m_computing = true;
     m_computeEvent =
         Simulator::Schedule(duration, &LayerwiseInferenceClient::ComputeDone, this, layer);
@@ -467,6 +464,8 @@ LayerwiseInferenceClient::ComputeDone(uint32_t layer)
     NS_LOG_FUNCTION(this << layer);
     TaskRecord& r = m_records.back();
     r.computeFinish[layer] = Simulator::Now();
+    // counted when the layer completes: a task that fails mid-layer does not count it
+    r.energyJ += m_layerEnergyJ;
     m_computing = false;
     ++m_computed;
     m_layerComputedTrace(r.taskId, layer, Simulator::Now());

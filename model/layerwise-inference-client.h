@@ -96,8 +96,8 @@ class LayerwiseInferenceClient : public Application
     void SetRemote(const Address& address, uint16_t port);
 
     /**
-     * @brief Apply a compute decision: the device frequency for the next layers.
-     * Aborts if the frequency is not positive.
+     * @brief Apply a compute decision: the device frequency for the layers started from now
+     * on. Aborts if the frequency is outside [MinFrequencyHz, MaxFrequencyHz].
      * @param [in] frequencyHz GPU/CPU frequency, Hz
      */
     void SetFrequency(double frequencyHz);
@@ -145,6 +145,8 @@ class LayerwiseInferenceClient : public Application
     void StartApplication() override;
     void StopApplication() override;
 
+    /// (Re)build m_compute from the attributes; fatal error naming the bad value.
+    void BuildComputeModel();
     /// Open a connection and request the model for a new task.
     void StartTask();
     /**
@@ -225,6 +227,7 @@ class LayerwiseInferenceClient : public Application
     uint32_t m_arrived;                ///< Layers fully received
     uint32_t m_computed;               ///< Layers computed
     bool m_computing;                  ///< The device is busy
+    double m_layerEnergyJ;             ///< Energy of the layer being computed, J
     EventId m_computeEvent;            ///< Pending compute completion
     EventId m_timeoutEvent;            ///< Pending timeout
     EventId m_nextTaskEvent;           ///< Pending start of the next task
