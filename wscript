@@ -19,6 +19,9 @@ def build(bld):
         'model/edge-inference-header.cc',
         'model/layer-streaming-server.cc',
         'model/layerwise-inference-client.cc',
+        'model/slide-allocator.cc',
+        'model/partial-loading-scheduler.cc',
+        'model/bandwidth-share-ffr-algorithm.cc',
         'helper/edge-inference-helper.cc',
     ]
 
@@ -27,6 +30,7 @@ def build(bld):
         'test/edge-inference-header-test-suite.cc',
         'test/edge-inference-streaming-test-suite.cc',
         'test/edge-inference-domain-test-suite.cc',
+        'test/edge-inference-ffr-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -42,6 +46,9 @@ def build(bld):
         'model/edge-inference-header.h',
         'model/layer-streaming-server.h',
         'model/layerwise-inference-client.h',
+        'model/slide-allocator.h',
+        'model/partial-loading-scheduler.h',
+        'model/bandwidth-share-ffr-algorithm.h',
         'helper/edge-inference-helper.h',
     ]
 
