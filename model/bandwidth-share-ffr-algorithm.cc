@@ -1,0 +1,780 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "bandwidth-share-ffr-algorithm.h"
+
+#include "ns3/boolean.h"
+#include "ns3/component-carrier-enb.h"
+#include "ns3/log.h"
+#include "ns3/lte-enb-net-device.h"
+#include "ns3/lte-enb-rrc.h"
+#include "ns3/lte-ue-net-device.h"
+#include "ns3/lte-ue-rrc.h"
+#include "ns3/object-map.h"
+#include "ns3/simulator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+namespace ns3
+{
+namespace edgeinference
+{
+
+NS_LOG_COMPONENT_DEFINE("BandwidthShareFfrAlgorithm");
+
+NS_OBJECT_ENSURE_REGISTERED(BandwidthShareFfrAlgorithm);
+
+namespace
+{
+
+/// Tolerance on the sum of the shares and on positive credits.
+constexpr double EPS = 1e-9;
+
+/**
+ * @brief Sum of the values of a map.
+ * @param [in] m the map
+ * @return the sum
+ */
+template<typename K>
+double
+SumOf(const std::map<K, double>& m)
+{
+    double s = 0;
+    for (const auto& kv : m)
+    {
+        s += kv.second;
+    }
+    return s;
+}
+
+/**
+ * @brief Check one share value.
+ * @param [in] share the value
+ * @param [in] what name for the message
+ * @throw std::invalid_argument if outside [0, 1] or not finite
+ */
+void
+CheckShare(double share, const std::string& what)
+{
+    if (!std::isfinite(share) || share < 0 || share > 1)
+    {
+        std::ostringstream os;
+        os << "BandwidthShareFfrAlgorithm: " << what << " is " << share << " (must be in [0, 1])";
+        throw std::invalid_argument(os.str());
+    }
+}
+
+} // namespace
+
+BandwidthShareFfrAlgorithm::BandwidthShareFfrAlgorithm()
+    : m_ffrSapUser(nullptr)
+    , m_ffrSapProvider(nullptr)
+    , m_ffrRrcSapUser(nullptr)
+    , m_ffrRrcSapProvider(nullptr)
+    , m_ueViewValid(false)
+    , m_ulOpenRbs(0)
+    , m_ulWindow(0)
+    , m_dlOffset(0)
+    , m_dlPartitionValid(false)
+    , m_ulPartitionValid(false)
+    , m_dlTtis(0)
+    , m_rotate(true)
+    , m_workConserving(false)
+    , m_ulExcludeUnshared(true)
+    , m_exemptConnecting(true)
+{
+    NS_LOG_FUNCTION(this);
+    m_ffrSapProvider = new MemberLteFfrSapProvider<BandwidthShareFfrAlgorithm>(this);
+    m_ffrRrcSapProvider = new MemberLteFfrRrcSapProvider<BandwidthShareFfrAlgorithm>(this);
+    // the base class leaves these unset until the RRC configures the cell
+    m_dlBandwidth = 0;
+    m_ulBandwidth = 0;
+    m_cellId = 0;
+    m_frCellTypeId = 0;
+}
+
+BandwidthShareFfrAlgorithm::~BandwidthShareFfrAlgorithm()
+{
+    NS_LOG_FUNCTION(this);
+    delete m_ffrSapProvider;
+    delete m_ffrRrcSapProvider;
+}
+
+TypeId
+BandwidthShareFfrAlgorithm::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::BandwidthShareFfrAlgorithm")
+            .SetParent<LteFfrAlgorithm>()
+            .SetGroupName("EdgeInference")
+            .AddConstructor<BandwidthShareFfrAlgorithm>()
+            .AddAttribute("RotateRbgPositions",
+                          "Start the block of contiguous RBGs of the first UE one RBG later in "
+                          "every TTI, so that no UE keeps the same frequencies (DL).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&BandwidthShareFfrAlgorithm::m_rotate),
+                          MakeBooleanChecker())
+            .AddAttribute("WorkConserving",
+                          "Let every UE with a positive DL share use the RBGs that no UE owns "
+                          "in a TTI (shares summing to less than 1). If false they stay idle.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&BandwidthShareFfrAlgorithm::m_workConserving),
+                          MakeBooleanChecker())
+            .AddAttribute("UlExcludeUnshared",
+                          "While UL shares are set, deny every UL RB to UEs without a positive "
+                          "UL share. Caveat: a backlogged excluded UE stops the UL allocation "
+                          "loop of the PF/PSS/CQA/TBFQ schedulers in every TTI.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&BandwidthShareFfrAlgorithm::m_ulExcludeUnshared),
+                          MakeBooleanChecker())
+            .AddAttribute("ExemptConnectingUes",
+                          "UEs whose eNB RRC state is not CONNECTED_NORMALLY (random access, "
+                          "connection setup, reconfiguration, handover) are not subject to the "
+                          "shares, so that RRC signalling and the attach complete.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&BandwidthShareFfrAlgorithm::m_exemptConnecting),
+                          MakeBooleanChecker())
+            .AddTraceSource(
+                "DlPartition",
+                "Per TTI (while DL shares are set) and per UE with a share: the "
+                "RNTI, the RBGs given to it, the RBGs of the cell.",
+                MakeTraceSourceAccessor(&BandwidthShareFfrAlgorithm::m_dlPartitionTrace),
+                "ns3::edgeinference::BandwidthShareFfrAlgorithm::"
+                "PartitionTracedCallback")
+            .AddTraceSource("UlRegion",
+                            "Per TTI (while UL shares are set): RBs open to UEs with an UL "
+                            "share, RBs of the uplink band.",
+                            MakeTraceSourceAccessor(&BandwidthShareFfrAlgorithm::m_ulRegionTrace),
+                            "ns3::edgeinference::BandwidthShareFfrAlgorithm::"
+                            "UlRegionTracedCallback");
+    return tid;
+}
+
+// ---------------------------------------------------------------------------------------
+// Static helpers
+// ---------------------------------------------------------------------------------------
+
+Ptr<BandwidthShareFfrAlgorithm>
+BandwidthShareFfrAlgorithm::GetFromEnbDevice(const Ptr<NetDevice>& enbDevice, uint8_t ccId)
+{
+    Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(enbDevice);
+    if (!enb)
+    {
+        throw std::invalid_argument(
+            "BandwidthShareFfrAlgorithm::GetFromEnbDevice: the device is not an LteEnbNetDevice");
+    }
+    const auto ccMap = enb->GetCcMap();
+    auto it = ccMap.find(ccId);
+    if (it == ccMap.end())
+    {
+        throw std::invalid_argument("BandwidthShareFfrAlgorithm::GetFromEnbDevice: component "
+                                    "carrier " +
+                                    std::to_string(ccId) + " does not exist");
+    }
+    Ptr<ComponentCarrierEnb> cc = DynamicCast<ComponentCarrierEnb>(it->second);
+    Ptr<BandwidthShareFfrAlgorithm> ffr =
+        cc ? DynamicCast<BandwidthShareFfrAlgorithm>(cc->GetFfrAlgorithm()) : nullptr;
+    if (!ffr)
+    {
+        throw std::invalid_argument(
+            "BandwidthShareFfrAlgorithm::GetFromEnbDevice: the FFR algorithm of carrier " +
+            std::to_string(ccId) +
+            " is not a BandwidthShareFfrAlgorithm (call LteHelper::SetFfrAlgorithmType("
+            "\"ns3::BandwidthShareFfrAlgorithm\") before InstallEnbDevice)");
+    }
+    ffr->SetEnbRrc(enb->GetRrc());
+    return ffr;
+}
+
+uint16_t
+BandwidthShareFfrAlgorithm::GetUeRnti(const Ptr<NetDevice>& ueDevice)
+{
+    Ptr<LteUeNetDevice> ue = DynamicCast<LteUeNetDevice>(ueDevice);
+    if (!ue)
+    {
+        throw std::invalid_argument(
+            "BandwidthShareFfrAlgorithm::GetUeRnti: the device is not an LteUeNetDevice");
+    }
+    return ue->GetRrc()->GetRnti();
+}
+
+std::map<uint16_t, uint32_t>
+BandwidthShareFfrAlgorithm::Apportion(const std::map<uint16_t, double>& shares,
+                                      std::map<uint16_t, double>& credits,
+                                      uint32_t units)
+{
+    for (auto it = credits.begin(); it != credits.end();)
+    {
+        it = shares.count(it->first) ? std::next(it) : credits.erase(it);
+    }
+    std::map<uint16_t, uint32_t> given;
+    for (const auto& kv : shares)
+    {
+        credits[kv.first] += kv.second * units;
+        given[kv.first] = 0;
+    }
+    for (uint32_t u = 0; u < units; ++u)
+    {
+        auto best = credits.end();
+        for (auto it = credits.begin(); it != credits.end(); ++it)
+        {
+            // strict > keeps the lowest key on ties (the map is ordered)
+            if (it->second > EPS && (best == credits.end() || it->second > best->second))
+            {
+                best = it;
+            }
+        }
+        if (best == credits.end())
+        {
+            break; // nobody has a positive credit: the remaining units stay unowned
+        }
+        best->second -= 1.0;
+        given[best->first]++;
+    }
+    return given;
+}
+
+uint32_t
+BandwidthShareFfrAlgorithm::RbgSizeFromRbs(uint32_t nRb)
+{
+    if (nRb == 0 || nRb > 110)
+    {
+        throw std::invalid_argument("BandwidthShareFfrAlgorithm: bandwidth nRb is " +
+                                    std::to_string(nRb) + " RB (must be in 1..110)");
+    }
+    if (nRb <= 10)
+    {
+        return 1;
+    }
+    if (nRb <= 26)
+    {
+        return 2;
+    }
+    if (nRb <= 63)
+    {
+        return 3;
+    }
+    return 4;
+}
+
+uint32_t
+BandwidthShareFfrAlgorithm::SchedulableRbgs(uint32_t nRb)
+{
+    return nRb / RbgSizeFromRbs(nRb);
+}
+
+double
+BandwidthShareFfrAlgorithm::HzToRbgs(double hz, uint32_t nRb)
+{
+    if (!std::isfinite(hz) || hz < 0)
+    {
+        std::ostringstream os;
+        os << "BandwidthShareFfrAlgorithm: bandwidth hz is " << hz << " (must be >= 0)";
+        throw std::invalid_argument(os.str());
+    }
+    return hz / (RbgSizeFromRbs(nRb) * RB_BANDWIDTH_HZ);
+}
+
+double
+BandwidthShareFfrAlgorithm::HzToDlShare(double hz, uint32_t nRb)
+{
+    return HzToRbgs(hz, nRb) / SchedulableRbgs(nRb);
+}
+
+double
+BandwidthShareFfrAlgorithm::HzToUlShare(double hz, uint32_t nRb)
+{
+    HzToRbgs(hz, nRb); // validates both arguments
+    return hz / (nRb * RB_BANDWIDTH_HZ);
+}
+
+// ---------------------------------------------------------------------------------------
+// Share API
+// ---------------------------------------------------------------------------------------
+
+void
+BandwidthShareFfrAlgorithm::SetEnbRrc(const Ptr<LteEnbRrc>& rrc)
+{
+    NS_LOG_FUNCTION(this << rrc);
+    m_rrc = rrc;
+}
+
+template<typename K>
+void
+BandwidthShareFfrAlgorithm::StoreShare(std::map<K, double>& map, K key, double share, bool uplink)
+{
+    const std::string dir = uplink ? "UL" : "DL";
+    CheckShare(share, dir + " share of UE " + std::to_string(key));
+    const double old = map.count(key) ? map.at(key) : 0.0;
+    const double sum = SumOf(uplink ? m_ulShares : m_dlShares) +
+                       SumOf(uplink ? m_ulImsiShares : m_dlImsiShares) - old + share;
+    if (sum > 1 + EPS)
+    {
+        std::ostringstream os;
+        os << "BandwidthShareFfrAlgorithm: " << dir << " share " << share << " of UE " << key
+           << " makes the " << dir << " shares sum to " << sum << " (must be <= 1; use Set" << dir
+           << "Shares to replace them all at once)";
+        throw std::invalid_argument(os.str());
+    }
+    map[key] = share; // applies from the next TTI (the cached partition is kept)
+}
+
+void
+BandwidthShareFfrAlgorithm::SetDlShare(uint16_t rnti, double share)
+{
+    NS_LOG_FUNCTION(this << rnti << share);
+    StoreShare(m_dlShares, rnti, share, false);
+}
+
+void
+BandwidthShareFfrAlgorithm::SetUlShare(uint16_t rnti, double share)
+{
+    NS_LOG_FUNCTION(this << rnti << share);
+    StoreShare(m_ulShares, rnti, share, true);
+}
+
+void
+BandwidthShareFfrAlgorithm::SetDlShareByImsi(uint64_t imsi, double share)
+{
+    NS_LOG_FUNCTION(this << imsi << share);
+    if (!m_rrc)
+    {
+        throw std::logic_error("BandwidthShareFfrAlgorithm::SetDlShareByImsi: no eNB RRC to "
+                               "resolve IMSI " +
+                               std::to_string(imsi) +
+                               " (obtain the algorithm with GetFromEnbDevice or call SetEnbRrc)");
+    }
+    StoreShare(m_dlImsiShares, imsi, share, false);
+}
+
+void
+BandwidthShareFfrAlgorithm::SetUlShareByImsi(uint64_t imsi, double share)
+{
+    NS_LOG_FUNCTION(this << imsi << share);
+    if (!m_rrc)
+    {
+        throw std::logic_error("BandwidthShareFfrAlgorithm::SetUlShareByImsi: no eNB RRC to "
+                               "resolve IMSI " +
+                               std::to_string(imsi) +
+                               " (obtain the algorithm with GetFromEnbDevice or call SetEnbRrc)");
+    }
+    StoreShare(m_ulImsiShares, imsi, share, true);
+}
+
+void
+BandwidthShareFfrAlgorithm::SetDlShares(const std::map<uint16_t, double>& shares)
+{
+    NS_LOG_FUNCTION(this << shares.size());
+    for (const auto& kv : shares)
+    {
+        CheckShare(kv.second, "DL share of UE " + std::to_string(kv.first));
+    }
+    if (SumOf(shares) > 1 + EPS)
+    {
+        std::ostringstream os;
+        os << "BandwidthShareFfrAlgorithm: the DL shares sum to " << SumOf(shares)
+           << " (must be <= 1)";
+        throw std::invalid_argument(os.str());
+    }
+    m_dlShares = shares;
+    m_dlImsiShares.clear();
+}
+
+void
+BandwidthShareFfrAlgorithm::SetUlShares(const std::map<uint16_t, double>& shares)
+{
+    NS_LOG_FUNCTION(this << shares.size());
+    for (const auto& kv : shares)
+    {
+        CheckShare(kv.second, "UL share of UE " + std::to_string(kv.first));
+    }
+    if (SumOf(shares) > 1 + EPS)
+    {
+        std::ostringstream os;
+        os << "BandwidthShareFfrAlgorithm: the UL shares sum to " << SumOf(shares)
+           << " (must be <= 1)";
+        throw std::invalid_argument(os.str());
+    }
+    m_ulShares = shares;
+    m_ulImsiShares.clear();
+}
+
+void
+BandwidthShareFfrAlgorithm::ClearShares()
+{
+    NS_LOG_FUNCTION(this);
+    m_dlShares.clear();
+    m_dlImsiShares.clear();
+    m_ulShares.clear();
+    m_ulImsiShares.clear();
+    m_dlCredits.clear();
+    m_ulCredits.clear();
+    m_dlOffered.clear();
+    m_dlPartitionValid = false;
+    m_ulPartitionValid = false;
+}
+
+bool
+BandwidthShareFfrAlgorithm::HasDlShares() const
+{
+    return !m_dlShares.empty() || !m_dlImsiShares.empty();
+}
+
+bool
+BandwidthShareFfrAlgorithm::HasUlShares() const
+{
+    return !m_ulShares.empty() || !m_ulImsiShares.empty();
+}
+
+double
+BandwidthShareFfrAlgorithm::GetDlShare(uint16_t rnti)
+{
+    const auto eff = EffectiveShares(false);
+    auto it = eff.find(rnti);
+    return it == eff.end() ? 0.0 : it->second;
+}
+
+uint64_t
+BandwidthShareFfrAlgorithm::GetDlRbgsOffered(uint16_t rnti) const
+{
+    auto it = m_dlOffered.find(rnti);
+    return it == m_dlOffered.end() ? 0 : it->second;
+}
+
+uint64_t
+BandwidthShareFfrAlgorithm::GetDlPartitionTtis() const
+{
+    return m_dlTtis;
+}
+
+void
+BandwidthShareFfrAlgorithm::RefreshUeView()
+{
+    const Time now = Simulator::Now();
+    if (m_ueViewValid && now == m_ueViewTime)
+    {
+        return;
+    }
+    m_ueViewTime = now;
+    m_ueViewValid = true;
+    m_rntiOfImsi.clear();
+    m_exempt.clear();
+    if (!m_rrc)
+    {
+        return;
+    }
+    ObjectMapValue ueMap;
+    m_rrc->GetAttribute("UeMap", ueMap);
+    for (auto it = ueMap.Begin(); it != ueMap.End(); ++it)
+    {
+        Ptr<UeManager> ue = DynamicCast<UeManager>(it->second);
+        if (!ue)
+        {
+            continue;
+        }
+        const auto rnti = static_cast<uint16_t>(it->first);
+        if (ue->GetImsi() != 0)
+        {
+            m_rntiOfImsi[ue->GetImsi()] = rnti;
+        }
+        if (m_exemptConnecting && ue->GetState() != UeManager::CONNECTED_NORMALLY)
+        {
+            m_exempt.insert(rnti);
+        }
+    }
+}
+
+std::map<uint16_t, double>
+BandwidthShareFfrAlgorithm::EffectiveShares(bool uplink)
+{
+    RefreshUeView();
+    std::map<uint16_t, double> eff = uplink ? m_ulShares : m_dlShares;
+    for (const auto& kv : uplink ? m_ulImsiShares : m_dlImsiShares)
+    {
+        auto it = m_rntiOfImsi.find(kv.first);
+        if (it != m_rntiOfImsi.end())
+        {
+            eff[it->second] = kv.second;
+        }
+    }
+    // a UE keyed both ways could push the sum over 1 (the setters cannot see it): scale
+    const double sum = SumOf(eff);
+    if (sum > 1 + EPS)
+    {
+        NS_LOG_WARN("effective " << (uplink ? "UL" : "DL") << " shares sum to " << sum
+                                 << ", scaled to 1");
+        for (auto& kv : eff)
+        {
+            kv.second /= sum;
+        }
+    }
+    return eff;
+}
+
+// ---------------------------------------------------------------------------------------
+// Partitions
+// ---------------------------------------------------------------------------------------
+
+void
+BandwidthShareFfrAlgorithm::UpdateDlPartition()
+{
+    const Time now = Simulator::Now();
+    if (m_dlPartitionValid && now == m_dlPartitionTime)
+    {
+        return;
+    }
+    m_dlPartitionTime = now;
+    m_dlPartitionValid = true;
+    m_dlOwner.clear();
+    m_dlEffective.clear();
+    if (!HasDlShares() || m_dlBandwidth == 0)
+    {
+        return;
+    }
+    const uint32_t nRbg = m_dlBandwidth / GetRbgSize(m_dlBandwidth);
+    m_dlEffective = EffectiveShares(false);
+    const auto given = Apportion(m_dlEffective, m_dlCredits, nRbg);
+    m_dlOwner.assign(nRbg, 0);
+    uint32_t pos = m_dlOffset;
+    for (const auto& kv : given)
+    {
+        for (uint32_t i = 0; i < kv.second; ++i)
+        {
+            m_dlOwner[pos % nRbg] = kv.first;
+            ++pos;
+        }
+        m_dlOffered[kv.first] += kv.second;
+        m_dlPartitionTrace(kv.first, static_cast<uint16_t>(kv.second), nRbg);
+        NS_LOG_LOGIC("TTI " << now.As(Time::MS) << " RNTI " << kv.first << " share "
+                            << m_dlEffective.at(kv.first) << " RBGs " << kv.second << " of " << nRbg
+                            << " credit " << m_dlCredits[kv.first]);
+    }
+    if (m_rotate)
+    {
+        m_dlOffset = (m_dlOffset + 1) % nRbg;
+    }
+    ++m_dlTtis;
+}
+
+void
+BandwidthShareFfrAlgorithm::UpdateUlPartition()
+{
+    const Time now = Simulator::Now();
+    if (m_ulPartitionValid && now == m_ulPartitionTime)
+    {
+        return;
+    }
+    m_ulPartitionTime = now;
+    m_ulPartitionValid = true;
+    m_ulEffective.clear();
+    m_ulOpenRbs = m_ulBandwidth;
+    m_ulWindow = m_ulBandwidth;
+    if (!HasUlShares() || !m_enabledInUplink || m_ulBandwidth == 0)
+    {
+        return;
+    }
+    m_ulEffective = EffectiveShares(true);
+    const std::map<uint16_t, double> total{{0, SumOf(m_ulEffective)}};
+    const auto given = Apportion(total, m_ulCredits, m_ulBandwidth);
+    m_ulOpenRbs = static_cast<uint16_t>(given.at(0));
+    // every UE allowed in the region must fit: W = floor(R_t / those UEs)
+    uint32_t inRegion = 0;
+    for (const auto& kv : m_ulEffective)
+    {
+        inRegion += (kv.second > 0 && !m_exempt.count(kv.first)) ? 1 : 0;
+    }
+    if (!m_ulExcludeUnshared)
+    {
+        for (const auto& kv : m_rntiOfImsi)
+        {
+            const auto it = m_ulEffective.find(kv.second);
+            const bool shared = it != m_ulEffective.end() && it->second > 0;
+            inRegion += (!shared && !m_exempt.count(kv.second)) ? 1 : 0;
+        }
+    }
+    if (inRegion > 0)
+    {
+        m_ulWindow = std::max<uint16_t>(1, m_ulOpenRbs / inRegion);
+    }
+    m_ulRegionTrace(m_ulOpenRbs, m_ulBandwidth);
+    NS_LOG_LOGIC("TTI " << now.As(Time::MS) << " UL open RBs " << m_ulOpenRbs << " of "
+                        << static_cast<uint16_t>(m_ulBandwidth) << ", window " << m_ulWindow);
+}
+
+// ---------------------------------------------------------------------------------------
+// LteFfrAlgorithm
+// ---------------------------------------------------------------------------------------
+
+void
+BandwidthShareFfrAlgorithm::SetLteFfrSapUser(LteFfrSapUser* s)
+{
+    NS_LOG_FUNCTION(this << s);
+    m_ffrSapUser = s;
+}
+
+LteFfrSapProvider*
+BandwidthShareFfrAlgorithm::GetLteFfrSapProvider()
+{
+    NS_LOG_FUNCTION(this);
+    return m_ffrSapProvider;
+}
+
+void
+BandwidthShareFfrAlgorithm::SetLteFfrRrcSapUser(LteFfrRrcSapUser* s)
+{
+    NS_LOG_FUNCTION(this << s);
+    m_ffrRrcSapUser = s;
+}
+
+LteFfrRrcSapProvider*
+BandwidthShareFfrAlgorithm::GetLteFfrRrcSapProvider()
+{
+    NS_LOG_FUNCTION(this);
+    return m_ffrRrcSapProvider;
+}
+
+void
+BandwidthShareFfrAlgorithm::DoInitialize()
+{
+    NS_LOG_FUNCTION(this);
+    LteFfrAlgorithm::DoInitialize();
+}
+
+void
+BandwidthShareFfrAlgorithm::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_rrc = nullptr;
+    LteFfrAlgorithm::DoDispose();
+}
+
+void
+BandwidthShareFfrAlgorithm::Reconfigure()
+{
+    NS_LOG_FUNCTION(this);
+    // no automatic (FrCellTypeId) configuration: the shares are set by the user
+    m_needReconfiguration = false;
+}
+
+std::vector<bool>
+BandwidthShareFfrAlgorithm::DoGetAvailableDlRbg()
+{
+    NS_LOG_FUNCTION(this);
+    // first FFR call of a TTI in every FFR-aware ns-3.37 scheduler: computes the partition
+    UpdateDlPartition();
+    // no RBG is blocked for all UEs: HARQ retransmissions may use any RBG
+    return std::vector<bool>(m_dlBandwidth / GetRbgSize(m_dlBandwidth), false);
+}
+
+bool
+BandwidthShareFfrAlgorithm::DoIsDlRbgAvailableForUe(int i, uint16_t rnti)
+{
+    UpdateDlPartition();
+    if (m_dlOwner.empty())
+    {
+        return !HasDlShares(); // transparent; shares set but no bandwidth yet: nothing
+    }
+    if (i < 0 || static_cast<std::size_t>(i) >= m_dlOwner.size())
+    {
+        return false;
+    }
+    const uint16_t owner = m_dlOwner[i];
+    if (owner == rnti || m_exempt.count(rnti))
+    {
+        return true;
+    }
+    if (owner == 0 && m_workConserving)
+    {
+        auto it = m_dlEffective.find(rnti);
+        return it != m_dlEffective.end() && it->second > 0;
+    }
+    return false;
+}
+
+std::vector<bool>
+BandwidthShareFfrAlgorithm::DoGetAvailableUlRbg()
+{
+    NS_LOG_FUNCTION(this);
+    UpdateUlPartition();
+    // nothing is blocked for every UE: random-access grants always find room
+    return std::vector<bool>(m_ulBandwidth, false);
+}
+
+bool
+BandwidthShareFfrAlgorithm::DoIsUlRbgAvailableForUe(int i, uint16_t rnti)
+{
+    UpdateUlPartition();
+    if (!HasUlShares() || !m_enabledInUplink || m_exempt.count(rnti))
+    {
+        return true;
+    }
+    if (i < 0 || i >= m_ulOpenRbs)
+    {
+        return false;
+    }
+    if (!m_ulExcludeUnshared)
+    {
+        return true;
+    }
+    auto it = m_ulEffective.find(rnti);
+    return it != m_ulEffective.end() && it->second > 0;
+}
+
+void
+BandwidthShareFfrAlgorithm::DoReportDlCqiInfo(
+    const struct FfMacSchedSapProvider::SchedDlCqiInfoReqParameters& /* params */)
+{
+    // CQIs do not change the partition
+}
+
+void
+BandwidthShareFfrAlgorithm::DoReportUlCqiInfo(
+    const struct FfMacSchedSapProvider::SchedUlCqiInfoReqParameters& /* params */)
+{
+    // CQIs do not change the partition
+}
+
+void
+BandwidthShareFfrAlgorithm::DoReportUlCqiInfo(
+    std::map<uint16_t, std::vector<double>> /* ulCqiMap */)
+{
+    // CQIs do not change the partition
+}
+
+uint8_t
+BandwidthShareFfrAlgorithm::DoGetTpc(uint16_t /* rnti */)
+{
+    // 1 = 0 dB in accumulated mode, -1 dB in absolute mode (TS 36.213 Table 5.1.1.1-2)
+    return 1;
+}
+
+uint16_t
+BandwidthShareFfrAlgorithm::DoGetMinContinuousUlBandwidth()
+{
+    NS_LOG_FUNCTION(this);
+    UpdateUlPartition();
+    return m_ulWindow;
+}
+
+void
+BandwidthShareFfrAlgorithm::DoReportUeMeas(uint16_t rnti, LteRrcSap::MeasResults measResults)
+{
+    NS_LOG_FUNCTION(this << rnti << static_cast<uint16_t>(measResults.measId));
+    // no measurement configured: nothing to do
+}
+
+void
+BandwidthShareFfrAlgorithm::DoRecvLoadInformation(EpcX2Sap::LoadInformationParams /* params */)
+{
+    NS_LOG_FUNCTION(this);
+    // no inter-cell coordination
+}
+
+} // namespace edgeinference
+} // namespace ns3
