@@ -21,6 +21,7 @@ def build(bld):
         'model/layerwise-inference-client.cc',
         'model/slide-allocator.cc',
         'model/partial-loading-scheduler.cc',
+        'model/batching-early-exit-allocator.cc',
         'model/bandwidth-share-ffr-algorithm.cc',
         'helper/edge-inference-helper.cc',
     ]
@@ -48,6 +49,7 @@ def build(bld):
         'model/layerwise-inference-client.h',
         'model/slide-allocator.h',
         'model/partial-loading-scheduler.h',
+        'model/batching-early-exit-allocator.h',
         'model/bandwidth-share-ffr-algorithm.h',
         'helper/edge-inference-helper.h',
     ]

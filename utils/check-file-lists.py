@@ -43,7 +43,7 @@ def main():
             errors.append("gtest source missing: %s" % f)
     ex_cm = cmake_list(read("examples/CMakeLists.txt"), "edge_inference_examples")
     ex_ws = re.findall(r"create_ns3_program\('([^']+)'", read("examples/wscript"))
-    ex_run = re.findall(r'\("([a-z0-9-]+)', read("test/examples-to-run.py"))
+    ex_run = re.findall(r'\(\s*"([a-z0-9-]+)', read("test/examples-to-run.py"))
     if sorted(ex_cm) != sorted(ex_ws):
         errors.append("examples differ: CMake %s vs wscript %s" % (ex_cm, ex_ws))
     if sorted(ex_cm) != sorted(set(ex_run)):
