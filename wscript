@@ -22,6 +22,7 @@ def build(bld):
         'model/slide-allocator.cc',
         'model/partial-loading-scheduler.cc',
         'model/batching-early-exit-allocator.cc',
+        'model/edge-server.cc',
         'model/bandwidth-share-ffr-algorithm.cc',
         'helper/edge-inference-helper.cc',
     ]
@@ -32,6 +33,7 @@ def build(bld):
         'test/edge-inference-streaming-test-suite.cc',
         'test/edge-inference-domain-test-suite.cc',
         'test/edge-inference-ffr-test-suite.cc',
+        'test/edge-inference-edge-server-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -50,6 +52,7 @@ def build(bld):
         'model/slide-allocator.h',
         'model/partial-loading-scheduler.h',
         'model/batching-early-exit-allocator.h',
+        'model/edge-server.h',
         'model/bandwidth-share-ffr-algorithm.h',
         'helper/edge-inference-helper.h',
     ]
