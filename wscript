@@ -23,6 +23,7 @@ def build(bld):
         'model/partial-loading-scheduler.cc',
         'model/batching-early-exit-allocator.cc',
         'model/bandwidth-share-ffr-algorithm.cc',
+        'model/bandwidth-share-ff-mac-scheduler.cc',
         'helper/edge-inference-helper.cc',
     ]
 
@@ -32,6 +33,7 @@ def build(bld):
         'test/edge-inference-streaming-test-suite.cc',
         'test/edge-inference-domain-test-suite.cc',
         'test/edge-inference-ffr-test-suite.cc',
+        'test/edge-inference-ul-share-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -51,6 +53,7 @@ def build(bld):
         'model/partial-loading-scheduler.h',
         'model/batching-early-exit-allocator.h',
         'model/bandwidth-share-ffr-algorithm.h',
+        'model/bandwidth-share-ff-mac-scheduler.h',
         'helper/edge-inference-helper.h',
     ]
 
