@@ -36,9 +36,11 @@ namespace edgeinference
  * proportional-fair scheduler of ns-3 (ns3::PfFfMacScheduler) whose uplink grants are
  * re-partitioned, TTI by TTI, in proportion to shares set by an allocator.
  *
- * The allocators of this module (PartialLoading, batching + early exit; see the paper
- * specs under doc/) decide an uplink bandwidth share s_k per UE. In ns-3.37 the uplink
- * cannot be partitioned through the frequency-reuse (FFR) hook used by
+ * The allocators of this module for PartialLoading (G. Qu et al., arXiv 2503.22982:
+ * step-2 uplink bandwidth B_k) and for batching + early exiting (Z. Liu, Q. Lan, K. Huang,
+ * IEEE JSAC 41(4), 2023: w_k^min) decide an uplink bandwidth w_k per UE, i.e. a share
+ * s_k = w_k / (UlBandwidth x 180 kHz) (BandwidthShareFfrAlgorithm::HzToUlShare()). In ns-3.37 the
+ * uplink cannot be partitioned through the frequency-reuse (FFR) hook used by
  * BandwidthShareFfrAlgorithm for the downlink: PfFfMacScheduler::DoSchedUlTriggerReq gives
  * every UE with a non-empty buffer status report (BSR) the same number of RBs, and a UE
  * excluded by the FFR stops its allocation loop. This class therefore sits between PF and
@@ -54,8 +56,13 @@ namespace edgeinference
  * the largest c_k - n_k (ties: lowest RNTI); a UE's first RBs come as a block of
  * MinUlGrantRbs; then c_k -= n_k. Over T TTIs a UE thus receives sum_t q_k(t) - c_k(T) RBs
  * with |c_k| bounded by a few RBs: shares finer than one RB are met over time. The UEs'
- * counts are placed as contiguous segments (SC-FDMA) inside the maximal runs of P (P is one
- * run unless a HARQ retransmission or a random-access grant sits inside it). Each new DCI
+ * counts are placed as contiguous segments (SC-FDMA, one per UE and TTI) inside the maximal
+ * runs of P (P is one run unless a HARQ retransmission or a random-access grant sits inside
+ * it): largest count first, into the first run that holds it, else into the largest free
+ * piece; with UlWorkConserving a piece left over goes to a UE without a segment yet, or
+ * extends the run's last segment. Credits are kept within +-UlBandwidth, so a UE held
+ * below its quota by a fragmented pool does not take more than one band afterwards. Each
+ * new DCI
  * keeps PF's MCS; m_rbStart, m_rbLen and m_tbSize (LteAmc::GetUlTbSizeFromMcs / 8) are
  * recomputed. DCIs of UEs without a share (or share 0) are removed and their RBs go to E.
  * Retransmission DCIs (ndi = 0) and the RBs PF left free are not touched.
