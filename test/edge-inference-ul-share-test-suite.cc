@@ -50,6 +50,7 @@ struct Window
     std::vector<uint64_t> newRbs;    ///< UL RBs of new transmissions, from UlGrant
     std::vector<uint64_t> newGrants; ///< new-transmission grants, from UlGrant
     std::vector<uint64_t> rxBytes;   ///< bytes received by the remote host from each UE
+    uint32_t connectedUes{0};        ///< UEs in RRC state CONNECTED_NORMALLY at the end
 };
 
 /// Scenario parameters.
@@ -57,6 +58,7 @@ struct Params
 {
     std::string scheduler{"ns3::BandwidthShareFfMacScheduler"}; ///< MAC scheduler type
     double rateMbps{20};                                        ///< offered UDP load per UE
+    bool idealRrc{true};                                        ///< LteHelper UseIdealRrc
     uint32_t nActive{N_UES};                                    ///< only the first nActive UEs send
     Time stop{Seconds(1.0)};                                    ///< end of the simulation
     std::vector<std::pair<Time, Time>> windows{{Seconds(0.3), Seconds(1.0)}}; ///< windows
@@ -121,6 +123,7 @@ RunScenario(const Params& p)
     Ptr<LteHelper> lte = CreateObject<LteHelper>();
     Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
     lte->SetEpcHelper(epc);
+    lte->SetAttribute("UseIdealRrc", BooleanValue(p.idealRrc));
     lte->SetSchedulerType(p.scheduler);
     lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(N_RB));
     lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(N_RB));
@@ -273,6 +276,16 @@ RunScenario(const Params& p)
     }
     Simulator::Stop(p.stop + MilliSeconds(1));
     Simulator::Run();
+    uint32_t connected = 0;
+    for (uint32_t i = 0; i < N_UES; ++i)
+    {
+        const auto state = ueDev.Get(i)->GetObject<LteUeNetDevice>()->GetRrc()->GetState();
+        connected += state == LteUeRrc::CONNECTED_NORMALLY ? 1 : 0;
+    }
+    for (auto& win : w)
+    {
+        win.connectedUes = connected;
+    }
     Simulator::Destroy();
     return w;
 }
@@ -578,13 +591,20 @@ class UlShareProportionalTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
- * @brief Shares {A: 1, B: 0, C: none}: B and C get no grant, A gets the whole pool.
+ * @brief Shares {A: 1, B: 0, C: none}: B and C get no grant, A gets the whole pool. With
+ * the real RRC protocol, B and C still attach (ExemptConnectingUes).
  */
 class UlShareExclusionTestCase : public TestCase
 {
   public:
-    UlShareExclusionTestCase()
-        : TestCase("UL shares 1, 0, none: unshared UEs get nothing, no stall")
+    /**
+     * Constructor.
+     * @param [in] idealRrc LteHelper UseIdealRrc
+     */
+    UlShareExclusionTestCase(bool idealRrc)
+        : TestCase(std::string("UL shares 1, 0, none: unshared UEs get nothing, no stall (") +
+                   (idealRrc ? "ideal" : "real") + " RRC)")
+        , m_idealRrc(idealRrc)
     {
     }
 
@@ -595,6 +615,7 @@ class UlShareExclusionTestCase : public TestCase
         Params alone;
         alone.scheduler = "ns3::PfFfMacScheduler";
         alone.nActive = 1;
+        alone.idealRrc = m_idealRrc;
         const Window ref = RunScenario(alone).at(0);
 
         Params p;
@@ -604,7 +625,8 @@ class UlShareExclusionTestCase : public TestCase
             s->SetUlShareByImsi(ues.Get(0)->GetObject<LteUeNetDevice>()->GetImsi(), 1.0);
             s->SetUlShareByImsi(ues.Get(1)->GetObject<LteUeNetDevice>()->GetImsi(), 0.0);
         };
-        // traffic starts at 0.2 s, long after the (ideal-RRC) connection
+        p.idealRrc = m_idealRrc;
+        // traffic starts at 0.2 s, long after the connection
         p.windows = {{Seconds(0.2), Seconds(1.0)}, {Seconds(0.3), Seconds(1.0)}};
         const auto w = RunScenario(p);
         for (uint32_t i = 1; i < N_UES; ++i)
@@ -623,7 +645,12 @@ class UlShareExclusionTestCase : public TestCase
         NS_TEST_ASSERT_MSG_GT(static_cast<double>(w[1].rxBytes[0]),
                               0.9 * ref.rxBytes[0],
                               "A's throughput near the full cell");
+        // connecting UEs keep PF's grants: with the real RRC, B and C finish the attach
+        // (RRC connection setup complete and reconfiguration complete go over UL grants)
+        NS_TEST_ASSERT_MSG_EQ(w[0].connectedUes, N_UES, "every UE connected");
     }
+
+    bool m_idealRrc; ///< LteHelper UseIdealRrc
 };
 
 /**
@@ -742,7 +769,8 @@ class EdgeInferenceUlShareTestSuite : public TestSuite
         AddTestCase(new UlShareValidationTestCase);
         AddTestCase(new UlShareRepartitionTestCase);
         AddTestCase(new UlShareProportionalTestCase);
-        AddTestCase(new UlShareExclusionTestCase);
+        AddTestCase(new UlShareExclusionTestCase(true));
+        AddTestCase(new UlShareExclusionTestCase(false));
         AddTestCase(new UlShareTransparentTestCase);
         AddTestCase(new UlShareChangeTestCase);
         AddTestCase(new UlShareNonWorkConservingTestCase);
