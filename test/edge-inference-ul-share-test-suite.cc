@@ -25,10 +25,16 @@
 #include "ns3/test.h"
 
 #include <cmath>
+#include <csignal>
 #include <functional>
 #include <map>
 #include <string>
 #include <vector>
+
+#ifdef __unix__
+#    include <sys/wait.h>
+#    include <unistd.h>
+#endif
 
 using namespace ns3;
 using namespace ns3::edgeinference;
@@ -339,6 +345,54 @@ SetSharesAt(Ptr<BandwidthShareFfMacScheduler> sched,
                         });
 }
 
+/// What a call that should abort did, in a child process.
+struct AbortOutcome
+{
+    bool aborted{false};    ///< the child ended abnormally (signal or non-zero exit)
+    std::string stderrText; ///< what it wrote to stderr
+};
+
+#ifdef __unix__
+/**
+ * Run a call in a forked child with stderr captured, and report whether it aborted.
+ * @param [in] call the call (e.g. a setter with invalid input)
+ * @return the outcome
+ */
+AbortOutcome
+RunExpectingAbort(const std::function<void()>& call)
+{
+    AbortOutcome o;
+    int fds[2];
+    if (pipe(fds) != 0)
+    {
+        return o;
+    }
+    const pid_t pid = fork();
+    if (pid == 0)
+    {
+        close(fds[0]);
+        dup2(fds[1], STDERR_FILENO);
+        std::signal(SIGABRT, SIG_DFL);
+        const rlimit noCore{0, 0};
+        setrlimit(RLIMIT_CORE, &noCore); // an expected abort leaves no core file
+        call();
+        _exit(0); // returned: did not abort
+    }
+    close(fds[1]);
+    char buf[512];
+    ssize_t n;
+    while ((n = read(fds[0], buf, sizeof(buf))) > 0)
+    {
+        o.stderrText.append(buf, static_cast<std::size_t>(n));
+    }
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    o.aborted = WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) != 0);
+    return o;
+}
+#endif
+
 } // namespace
 
 /**
@@ -541,6 +595,44 @@ class UlShareValidationTestCase : public TestCase
         const std::string big = S::ValidateUlShares({{9, 1.5}});
         NS_TEST_ASSERT_MSG_NE(big.find("RNTI 9 is 1.5"), std::string::npos, big);
         NS_TEST_ASSERT_MSG_NE(S::ValidateUlShares({{2, std::nan("")}}), "", "NaN rejected");
+#ifdef __unix__
+        // the setters abort with the message (run in a child process)
+        auto tooMuch = RunExpectingAbort(
+            []() {
+                CreateObject<BandwidthShareFfMacScheduler>()->SetUlShares({{1, 0.7}, {2, 0.6}});
+            });
+        NS_TEST_ASSERT_MSG_EQ(tooMuch.aborted, true, "sum 1.3 aborts");
+        NS_TEST_ASSERT_MSG_NE(
+            tooMuch.stderrText.find("RNTI 2 = 0.6"), std::string::npos, tooMuch.stderrText);
+        auto negative = RunExpectingAbort(
+            []()
+            {
+                Ptr<BandwidthShareFfMacScheduler> s = CreateObject<BandwidthShareFfMacScheduler>();
+                s->SetUlShare(1, 0.5);
+                s->SetUlShare(3, -0.5);
+            });
+        NS_TEST_ASSERT_MSG_EQ(negative.aborted, true, "negative share aborts");
+        NS_TEST_ASSERT_MSG_NE(
+            negative.stderrText.find("RNTI 3 is -0.5"), std::string::npos, negative.stderrText);
+        auto pusch = RunExpectingAbort(
+            []()
+            {
+                Ptr<BandwidthShareFfMacScheduler> s = CreateObject<BandwidthShareFfMacScheduler>();
+                s->SetAttribute("UlCqiFilter", EnumValue(FfMacScheduler::PUSCH_UL_CQI));
+                s->SetUlShares({{1, 0.5}});
+            });
+        NS_TEST_ASSERT_MSG_EQ(pusch.aborted, true, "shares with PUSCH_UL_CQI abort");
+        NS_TEST_ASSERT_MSG_NE(
+            pusch.stderrText.find("PUSCH_UL_CQI"), std::string::npos, pusch.stderrText);
+        auto fine = RunExpectingAbort(
+            []()
+            {
+                Ptr<BandwidthShareFfMacScheduler> s = CreateObject<BandwidthShareFfMacScheduler>();
+                s->SetUlShares({{1, 0.5}, {2, 0.5}});
+                s->SetUlShare(2, 0.25);
+            });
+        NS_TEST_ASSERT_MSG_EQ(fine.aborted, false, "valid shares do not abort");
+#endif
         // 2.7 MHz of a 25-RB uplink (4.5 MHz of RBs) is a share of 0.6
         NS_TEST_ASSERT_MSG_EQ_TOL(
             BandwidthShareFfrAlgorithm::HzToUlShare(2.7e6, 25), 0.6, 1e-12, "Hz to UL share");
