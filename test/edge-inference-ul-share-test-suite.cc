@@ -32,6 +32,7 @@
 #include <vector>
 
 #ifdef __unix__
+#    include <sys/resource.h>
 #    include <sys/wait.h>
 #    include <unistd.h>
 #endif
