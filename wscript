@@ -24,6 +24,7 @@ def build(bld):
         'model/batching-early-exit-allocator.cc',
         'model/edge-server.cc',
         'model/bandwidth-share-ffr-algorithm.cc',
+        'model/bandwidth-share-ff-mac-scheduler.cc',
         'helper/edge-inference-helper.cc',
     ]
 
@@ -34,6 +35,7 @@ def build(bld):
         'test/edge-inference-domain-test-suite.cc',
         'test/edge-inference-ffr-test-suite.cc',
         'test/edge-inference-edge-server-test-suite.cc',
+        'test/edge-inference-ul-share-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -54,6 +56,7 @@ def build(bld):
         'model/batching-early-exit-allocator.h',
         'model/edge-server.h',
         'model/bandwidth-share-ffr-algorithm.h',
+        'model/bandwidth-share-ff-mac-scheduler.h',
         'helper/edge-inference-helper.h',
     ]
 
