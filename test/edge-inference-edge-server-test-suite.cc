@@ -13,6 +13,8 @@
  * model bigger than the GPU, skipped).
  */
 
+#include "test-block-model.h"
+
 #include "ns3/core-module.h"
 #include "ns3/edge-server.h"
 #include "ns3/test.h"
@@ -25,33 +27,10 @@
 
 using namespace ns3;
 using namespace ns3::edgeinference;
+using namespace ns3::edgeinference::testutils;
 
 namespace
 {
-
-constexpr double MB = 1e6; ///< Bytes per MB in the E5 example
-
-/**
- * @brief A model of single-layer blocks, 1 byte per parameter.
- * @param name model name
- * @param blocks (block id, size in MB)
- * @return the model
- */
-DnnModel
-BlockModel(const std::string& name, const std::vector<std::pair<std::string, double>>& blocks)
-{
-    DnnModel m(name, 1.0);
-    for (const auto& [id, mb] : blocks)
-    {
-        DnnLayer layer;
-        layer.name = id + "-layer";
-        layer.parameters = static_cast<uint64_t>(std::llround(mb * MB));
-        layer.flops = 1e6;
-        layer.blockId = id;
-        m.AddLayer(layer);
-    }
-    return m;
-}
 
 /**
  * @brief An EdgeServer loading at 1000 MB/s (1 ms per MB) with the E5 models.

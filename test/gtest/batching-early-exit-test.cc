@@ -16,6 +16,8 @@
  * timing formulas and its own bisection for w^min (no code shared with the solver).
  */
 
+#include "gtest-utils.h"
+
 #include "ns3/batching-early-exit-allocator.h"
 #include "ns3/dnn-model.h"
 #include "ns3/radio-rate.h"
@@ -35,6 +37,7 @@
 
 using namespace ns3;
 using namespace ns3::edgeinference;
+using namespace ns3::edgeinference::testutils;
 
 namespace
 {
@@ -53,42 +56,6 @@ const std::vector<BatchingEarlyExitScheme> ALL_SCHEMES{
     BatchingEarlyExitScheme::EARLY_EXIT_ONLY,
     BatchingEarlyExitScheme::NO_BATCHING_NO_EARLY_EXIT,
 };
-
-/**
- * @brief Expect |actual - expected| <= relTol * |expected|.
- * @param [in] actual computed value
- * @param [in] expected reference value
- * @param [in] relTol relative tolerance
- */
-void
-ExpectRel(double actual, double expected, double relTol)
-{
-    EXPECT_NEAR(actual, expected, relTol * std::abs(expected)) << "expected " << expected;
-}
-
-/**
- * @brief Expect fn to throw std::invalid_argument whose message contains every fragment.
- * @param [in] fn the call
- * @param [in] fragments substrings the message must contain
- */
-void
-ExpectInvalid(const std::function<void()>& fn, const std::vector<std::string>& fragments)
-{
-    try
-    {
-        fn();
-        ADD_FAILURE() << "no std::invalid_argument thrown";
-    }
-    catch (const std::invalid_argument& e)
-    {
-        const std::string msg = e.what();
-        for (const auto& fragment : fragments)
-        {
-            EXPECT_NE(msg.find(fragment), std::string::npos)
-                << "message '" << msg << "' lacks '" << fragment << "'";
-        }
-    }
-}
 
 /**
  * @brief A user with a direct exit.

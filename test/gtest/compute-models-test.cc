@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
+#include "../test-block-model.h"
+#include "gtest-utils.h"
+
 #include "ns3/batch-latency-model.h"
 #include "ns3/device-compute-model.h"
 #include "ns3/dnn-model.h"
@@ -18,6 +21,7 @@
 
 using namespace ns3;
 using namespace ns3::edgeinference;
+using namespace ns3::edgeinference::testutils;
 
 namespace
 {
@@ -34,50 +38,6 @@ ResNet18GroupFlops()
         flops.push_back(2.0 * m);
     }
     return flops;
-}
-
-/// Expect that @p fn throws std::invalid_argument whose message contains every given piece.
-template<typename Fn>
-void
-ExpectInvalidArgument(Fn fn, const std::vector<std::string>& pieces)
-{
-    try
-    {
-        fn();
-        ADD_FAILURE() << "expected std::invalid_argument";
-    }
-    catch (const std::invalid_argument& e)
-    {
-        const std::string msg = e.what();
-        for (const auto& p : pieces)
-        {
-            EXPECT_NE(msg.find(p), std::string::npos) << "'" << p << "' not in: " << msg;
-        }
-    }
-}
-
-constexpr double MB = 1e6; ///< Bytes per MB in the E5 example
-
-/**
- * @brief A model of single-layer blocks (1 byte per parameter, so parameters = bytes).
- * @param name model name
- * @param blocks (block id, size in MB)
- * @return the model
- */
-DnnModel
-BlockModel(const std::string& name, const std::vector<std::pair<std::string, double>>& blocks)
-{
-    DnnModel m(name, 1.0);
-    for (const auto& [id, mb] : blocks)
-    {
-        DnnLayer layer;
-        layer.name = id + "-layer";
-        layer.parameters = static_cast<uint64_t>(mb * MB);
-        layer.flops = 1e6;
-        layer.blockId = id;
-        m.AddLayer(layer);
-    }
-    return m;
 }
 
 /// Spec 2.9 E5 models: A = 90, h1 = 10, h2 = 10, B = 40, h3 = 5 (MB).
@@ -163,16 +123,16 @@ TEST(DeviceComputeModel, DefaultDeviceSingleImage)
 TEST(DeviceComputeModel, Validation)
 {
     DeviceComputeModel dev;
-    ExpectInvalidArgument([&] { dev.SetFrequency(700e6); }, {"frequencyHz", "7e+08"});
-    ExpectInvalidArgument([&] { dev.SetFrequency(10e6); }, {"frequencyHz", "1e+07"});
+    ExpectInvalid([&] { dev.SetFrequency(700e6); }, {"frequencyHz", "7e+08"});
+    ExpectInvalid([&] { dev.SetFrequency(10e6); }, {"frequencyHz", "1e+07"});
     EXPECT_DOUBLE_EQ(dev.GetFrequency(), 625e6); // unchanged after the failed calls
-    ExpectInvalidArgument([&] { dev.SetFlopsPerCycle(0); }, {"flopsPerCycle", "0"});
-    ExpectInvalidArgument([&] { dev.SetEnergyCoefficient(-1); }, {"energyCoefficient", "-1"});
-    ExpectInvalidArgument([&] { dev.ComputeTime(-5); }, {"flops", "-5"});
-    ExpectInvalidArgument([&] { dev.MaxFrequencyForEnergy(1e9, -0.1); }, {"budgetJ", "-0.1"});
-    ExpectInvalidArgument([] { DeviceComputeModel(256, 700e6); }, {"frequencyHz"});
-    ExpectInvalidArgument([] { DeviceComputeModel(256, 300e6, 1e-26, 400e6, 300e6); },
-                          {"maxFrequencyHz", "3e+08"});
+    ExpectInvalid([&] { dev.SetFlopsPerCycle(0); }, {"flopsPerCycle", "0"});
+    ExpectInvalid([&] { dev.SetEnergyCoefficient(-1); }, {"energyCoefficient", "-1"});
+    ExpectInvalid([&] { dev.ComputeTime(-5); }, {"flops", "-5"});
+    ExpectInvalid([&] { dev.MaxFrequencyForEnergy(1e9, -0.1); }, {"budgetJ", "-0.1"});
+    ExpectInvalid([] { DeviceComputeModel(256, 700e6); }, {"frequencyHz"});
+    ExpectInvalid([] { DeviceComputeModel(256, 300e6, 1e-26, 400e6, 300e6); },
+                  {"maxFrequencyHz", "3e+08"});
     // a new range clamps the current frequency: 625 MHz -> 500 MHz
     dev.SetFrequencyRange(100e6, 500e6);
     EXPECT_DOUBLE_EQ(dev.GetFrequency(), 500e6);
@@ -296,45 +256,37 @@ TEST(BatchLatencyModel, FromDnnModel)
     EXPECT_NEAR(byBlock.GetFixedCost(2), 1.2e-4, 1e-15); // 1e-4 + 2000/1e8
     EXPECT_NEAR(byBlock.GetPerTaskCost(1), 4e-3, 1e-15);
 
-    ExpectInvalidArgument([&] { BatchLatencyModel::FromDnnModel(dnn, 0, 1e-4, 1e8); },
-                          {"gpuFlopsPerSecond", "0"});
-    ExpectInvalidArgument([&] { BatchLatencyModel::FromDnnModel(DnnModel("empty"), 1e9, 0, 1e8); },
-                          {"empty", "no layers"});
+    ExpectInvalid([&] { BatchLatencyModel::FromDnnModel(dnn, 0, 1e-4, 1e8); },
+                  {"gpuFlopsPerSecond", "0"});
+    ExpectInvalid([&] { BatchLatencyModel::FromDnnModel(DnnModel("empty"), 1e9, 0, 1e8); },
+                  {"empty", "no layers"});
 }
 
 TEST(BatchLatencyModel, Validation)
 {
-    ExpectInvalidArgument(
+    ExpectInvalid(
         [] {
             BatchLatencyModel::Affine({1e-3, 1e-3}, {1e-3, -1e-3});
         },
         {"a_l", "block 1", "-0.001"});
-    ExpectInvalidArgument(
-        [] {
-            BatchLatencyModel::Affine({-2, 0}, {0, 0});
-        },
-        {"c_l", "block 0", "-2"});
-    ExpectInvalidArgument([] { BatchLatencyModel::Affine({1e-3}, {1e-3, 1e-3}); }, {"1", "2"});
-    ExpectInvalidArgument(
+    ExpectInvalid([] { BatchLatencyModel::Affine({-2, 0}, {0, 0}); }, {"c_l", "block 0", "-2"});
+    ExpectInvalid([] { BatchLatencyModel::Affine({1e-3}, {1e-3, 1e-3}); }, {"1", "2"});
+    ExpectInvalid(
         [] {
             BatchLatencyModel::FromTable({{{1, 0.01}}, {{1, 0.02}, {2, 0.015}}});
         },
         {"block 1", "0.015", "batch size 2"});
-    ExpectInvalidArgument(
-        [] {
-            BatchLatencyModel::FromTable({{{0, 0.01}}});
-        },
-        {"block 0", "batch size 0"});
-    ExpectInvalidArgument(
+    ExpectInvalid([] { BatchLatencyModel::FromTable({{{0, 0.01}}}); }, {"block 0", "batch size 0"});
+    ExpectInvalid(
         [] {
             BatchLatencyModel::FromTable({{{2, 0.01}, {2, 0.02}}});
         },
         {"block 0", "2 twice"});
-    ExpectInvalidArgument([] { BatchLatencyModel::FromTable({{}}); }, {"block 0", "empty"});
+    ExpectInvalid([] { BatchLatencyModel::FromTable({{}}); }, {"block 0", "empty"});
     auto model = BatchLatencyModel::Affine({2e-3, 3e-3}, {1e-3, 1.5e-3});
-    ExpectInvalidArgument([&] { model.GetCumulativeLatency({2, 3}); }, {"batch size 3", "block 1"});
-    ExpectInvalidArgument([&] { model.GetCumulativeLatency({2}); }, {"1 batch sizes", "2 blocks"});
-    ExpectInvalidArgument([&] { model.GetLatency(2, 1); }, {"block index 2"});
+    ExpectInvalid([&] { model.GetCumulativeLatency({2, 3}); }, {"batch size 3", "block 1"});
+    ExpectInvalid([&] { model.GetCumulativeLatency({2}); }, {"1 batch sizes", "2 blocks"});
+    ExpectInvalid([&] { model.GetLatency(2, 1); }, {"block index 2"});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -483,7 +435,7 @@ TEST(GpuMemoryModel, Pinning)
 {
     E5Models e5;
     GpuMemoryModel gpu(1000 * MB, RL);
-    ExpectInvalidArgument([&] { gpu.Pin("A"); }, {"'A'", "not resident"});
+    ExpectInvalid([&] { gpu.Pin("A"); }, {"'A'", "not resident"});
     gpu.Load(e5.m1, 0.0);
     gpu.Pin("A");
     EXPECT_TRUE(gpu.IsPinned("A"));
@@ -507,8 +459,8 @@ TEST(GpuMemoryModel, PinnedBlocksPreventFit)
     GpuMemoryModel gpu(120 * MB, RL, 0.0, GpuMemoryModel::EvictionPolicy::LRU);
     gpu.Load(e5.m1, 0.0);
     gpu.Pin("A");
-    ExpectInvalidArgument([&] { gpu.Load(e5.m3, 1.0); },
-                          {"'m3'", "45000000", "pinned", "90000000", "120000000"});
+    ExpectInvalid([&] { gpu.Load(e5.m3, 1.0); },
+                  {"'m3'", "45000000", "pinned", "90000000", "120000000"});
     // strong guarantee: nothing was evicted
     EXPECT_TRUE(gpu.IsResident("h1"));
     EXPECT_EQ(gpu.GetUsedBytes(), static_cast<uint64_t>(100 * MB));
@@ -524,16 +476,16 @@ TEST(GpuMemoryModel, Errors)
     E5Models e5;
     GpuMemoryModel gpu(50 * MB, RL);
     // m1 is 100 MB, the GPU 50 MB
-    ExpectInvalidArgument([&] { gpu.Load(e5.m1, 0.0); }, {"'m1'", "100000000", "50000000"});
+    ExpectInvalid([&] { gpu.Load(e5.m1, 0.0); }, {"'m1'", "100000000", "50000000"});
     EXPECT_EQ(gpu.GetUsedBytes(), 0u);
     // a model listing block id "B" with another size than the resident one
     gpu.Load(e5.m3, 0.0);
     const auto bad = BlockModel("bad", {{"B", 41}});
     EXPECT_THROW(gpu.Load(bad, 1.0), ModelFormatError);
-    ExpectInvalidArgument([] { GpuMemoryModel(0, RL); }, {"capacityBytes", "0"});
-    ExpectInvalidArgument([] { GpuMemoryModel(MB, -1.0); }, {"loadBandwidthBps", "-1"});
-    ExpectInvalidArgument([] { GpuMemoryModel(MB, RL, -0.5); }, {"loadOverheadS", "-0.5"});
-    ExpectInvalidArgument([&] { gpu.SetCapacity(10 * MB); }, {"capacityBytes", "10000000"});
-    ExpectInvalidArgument([&] { GpuMemoryModel::SwitchTime(e5.m1, e5.m2, 0.0); },
-                          {"loadBandwidthBps", "0"});
+    ExpectInvalid([] { GpuMemoryModel(0, RL); }, {"capacityBytes", "0"});
+    ExpectInvalid([] { GpuMemoryModel(MB, -1.0); }, {"loadBandwidthBps", "-1"});
+    ExpectInvalid([] { GpuMemoryModel(MB, RL, -0.5); }, {"loadOverheadS", "-0.5"});
+    ExpectInvalid([&] { gpu.SetCapacity(10 * MB); }, {"capacityBytes", "10000000"});
+    ExpectInvalid([&] { GpuMemoryModel::SwitchTime(e5.m1, e5.m2, 0.0); },
+                  {"loadBandwidthBps", "0"});
 }

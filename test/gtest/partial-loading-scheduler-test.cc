@@ -15,6 +15,8 @@
  * over all orders and subsets of random instances.
  */
 
+#include "gtest-utils.h"
+
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/dnn-model.h"
 #include "ns3/partial-loading-scheduler.h"
@@ -36,6 +38,7 @@
 
 using namespace ns3;
 using namespace ns3::edgeinference;
+using namespace ns3::edgeinference::testutils;
 
 namespace
 {
@@ -50,42 +53,6 @@ constexpr double MS = 1e-3;
 constexpr double TIME_TOL = 1e-12;
 /// Relative tolerance against digits printed in the spec
 constexpr double SPEC_REL_TOL = 1e-4;
-
-/**
- * @brief Expect fn to throw std::invalid_argument whose message contains every fragment.
- * @param [in] fn the call
- * @param [in] fragments substrings the message must contain
- */
-void
-ExpectInvalid(const std::function<void()>& fn, const std::vector<std::string>& fragments)
-{
-    try
-    {
-        fn();
-        ADD_FAILURE() << "no std::invalid_argument thrown";
-    }
-    catch (const std::invalid_argument& e)
-    {
-        const std::string msg = e.what();
-        for (const auto& fragment : fragments)
-        {
-            EXPECT_NE(msg.find(fragment), std::string::npos)
-                << "message '" << msg << "' lacks '" << fragment << "'";
-        }
-    }
-}
-
-/**
- * @brief Expect |actual - expected| <= relTol * |expected|.
- * @param [in] actual computed value
- * @param [in] expected reference value
- * @param [in] relTol relative tolerance
- */
-void
-ExpectRel(double actual, double expected, double relTol)
-{
-    EXPECT_NEAR(actual, expected, relTol * std::abs(expected)) << "expected " << expected;
-}
 
 /**
  * @brief Spec E5: blocks A = 90, h1 = 10, h2 = 10, B = 40, h3 = 5 MB; m1 = {A, h1},

@@ -15,6 +15,8 @@
  * 1e-9.
  */
 
+#include "gtest-utils.h"
+
 #include "ns3/radio-rate.h"
 
 #include <gtest/gtest.h>
@@ -31,6 +33,7 @@
 
 using namespace ns3;
 using namespace ns3::edgeinference;
+using namespace ns3::edgeinference::testutils;
 
 namespace
 {
@@ -41,42 +44,6 @@ constexpr double SPEC_REL_TOL = 1e-4;
 constexpr double IDENTITY_REL_TOL = 1e-9;
 /// +infinity
 constexpr double INF = std::numeric_limits<double>::infinity();
-
-/**
- * @brief Expect |actual - expected| <= relTol * |expected|.
- * @param [in] actual computed value
- * @param [in] expected reference value
- * @param [in] relTol relative tolerance
- */
-void
-ExpectRel(double actual, double expected, double relTol)
-{
-    EXPECT_NEAR(actual, expected, relTol * std::abs(expected)) << "expected " << expected;
-}
-
-/**
- * @brief Expect fn to throw std::invalid_argument whose message contains every fragment.
- * @param [in] fn the call
- * @param [in] fragments substrings the message must contain
- */
-void
-ExpectInvalid(const std::function<void()>& fn, const std::vector<std::string>& fragments)
-{
-    try
-    {
-        fn();
-        ADD_FAILURE() << "no std::invalid_argument thrown";
-    }
-    catch (const std::invalid_argument& e)
-    {
-        const std::string msg = e.what();
-        for (const auto& fragment : fragments)
-        {
-            EXPECT_NE(msg.find(fragment), std::string::npos)
-                << "message '" << msg << "' lacks '" << fragment << "'";
-        }
-    }
-}
 
 /**
  * @brief log2(x).
