@@ -23,7 +23,13 @@ def build(bld):
         'model/partial-loading-scheduler.cc',
         'model/batching-early-exit-allocator.cc',
         'model/bandwidth-share-ffr-algorithm.cc',
+        'model/batch-execution.cc',
+        'model/batching-early-exit-allocator-object.cc',
+        'model/offloading-header.cc',
+        'model/offloading-client.cc',
+        'model/edge-inference-server.cc',
         'helper/edge-inference-helper.cc',
+        'helper/batching-early-exit-helper.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('edge-inference')
@@ -32,6 +38,7 @@ def build(bld):
         'test/edge-inference-streaming-test-suite.cc',
         'test/edge-inference-domain-test-suite.cc',
         'test/edge-inference-ffr-test-suite.cc',
+        'test/edge-inference-batching-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -51,7 +58,13 @@ def build(bld):
         'model/partial-loading-scheduler.h',
         'model/batching-early-exit-allocator.h',
         'model/bandwidth-share-ffr-algorithm.h',
+        'model/batch-execution.h',
+        'model/batching-early-exit-allocator-object.h',
+        'model/offloading-header.h',
+        'model/offloading-client.h',
+        'model/edge-inference-server.h',
         'helper/edge-inference-helper.h',
+        'helper/batching-early-exit-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:
