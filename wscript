@@ -28,6 +28,7 @@ def build(bld):
         'model/offloading-header.cc',
         'model/offloading-client.cc',
         'model/edge-inference-server.cc',
+        'model/bandwidth-share-ff-mac-scheduler.cc',
         'helper/edge-inference-helper.cc',
         'helper/batching-early-exit-helper.cc',
     ]
@@ -39,6 +40,7 @@ def build(bld):
         'test/edge-inference-domain-test-suite.cc',
         'test/edge-inference-ffr-test-suite.cc',
         'test/edge-inference-batching-test-suite.cc',
+        'test/edge-inference-ul-share-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -63,6 +65,7 @@ def build(bld):
         'model/offloading-header.h',
         'model/offloading-client.h',
         'model/edge-inference-server.h',
+        'model/bandwidth-share-ff-mac-scheduler.h',
         'helper/edge-inference-helper.h',
         'helper/batching-early-exit-helper.h',
     ]

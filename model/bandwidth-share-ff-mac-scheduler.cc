@@ -1,0 +1,792 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "bandwidth-share-ff-mac-scheduler.h"
+
+#include "ns3/boolean.h"
+#include "ns3/component-carrier-enb.h"
+#include "ns3/log.h"
+#include "ns3/lte-amc.h"
+#include "ns3/lte-enb-net-device.h"
+#include "ns3/lte-enb-rrc.h"
+#include "ns3/object-map.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace ns3
+{
+namespace edgeinference
+{
+
+NS_LOG_COMPONENT_DEFINE("BandwidthShareFfMacScheduler");
+
+NS_OBJECT_ENSURE_REGISTERED(BandwidthShareFfMacScheduler);
+
+namespace
+{
+
+/// Tolerance on the sum of the shares and on positive credits.
+constexpr double EPS = 1e-9;
+
+/**
+ * @brief Sum of the values of a map.
+ * @param [in] m the map
+ * @return the sum
+ */
+template<typename K>
+double
+SumOf(const std::map<K, double>& m)
+{
+    double s = 0;
+    for (const auto& kv : m)
+    {
+        s += kv.second;
+    }
+    return s;
+}
+
+/**
+ * @brief Message for one invalid share value, empty if the value is valid.
+ * @param [in] who "RNTI 3", "IMSI 7", ...
+ * @param [in] share the value
+ * @return the message or ""
+ */
+std::string
+CheckOneShare(const std::string& who, double share)
+{
+    if (!std::isfinite(share) || share < 0 || share > 1)
+    {
+        std::ostringstream os;
+        os << "BandwidthShareFfMacScheduler: UL share of " << who << " is " << share
+           << " (must be in [0, 1])";
+        return os.str();
+    }
+    return "";
+}
+
+/**
+ * @brief Message for shares whose sum exceeds 1, empty otherwise.
+ * @param [in] byRnti shares by RNTI
+ * @param [in] byImsi shares by IMSI
+ * @return the message or ""
+ */
+std::string
+CheckSum(const std::map<uint16_t, double>& byRnti, const std::map<uint64_t, double>& byImsi)
+{
+    const double sum = SumOf(byRnti) + SumOf(byImsi);
+    if (sum <= 1 + EPS)
+    {
+        return "";
+    }
+    std::ostringstream os;
+    os << "BandwidthShareFfMacScheduler: the UL shares sum to " << sum << " (must be <= 1):";
+    for (const auto& kv : byRnti)
+    {
+        os << " RNTI " << kv.first << " = " << kv.second << ";";
+    }
+    for (const auto& kv : byImsi)
+    {
+        os << " IMSI " << kv.first << " = " << kv.second << ";";
+    }
+    return os.str();
+}
+
+/// A maximal run of contiguous pooled RBs and how much of it is already given out.
+struct Run
+{
+    uint16_t start;                                      ///< first RB
+    uint16_t len;                                        ///< RBs in the run
+    uint16_t used;                                       ///< RBs given out, from start on
+    std::vector<std::pair<uint16_t, uint16_t>> segments; ///< (rnti, RBs) in order
+};
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------
+// SAP wrappers
+// ---------------------------------------------------------------------------------------
+
+BandwidthShareFfMacScheduler::SchedSapUserWrapper::SchedSapUserWrapper(
+    BandwidthShareFfMacScheduler* owner)
+    : m_owner(owner)
+{
+}
+
+void
+BandwidthShareFfMacScheduler::SchedSapUserWrapper::SchedDlConfigInd(
+    const struct SchedDlConfigIndParameters& params)
+{
+    m_owner->m_macSapUser->SchedDlConfigInd(params);
+}
+
+void
+BandwidthShareFfMacScheduler::SchedSapUserWrapper::SchedUlConfigInd(
+    const struct SchedUlConfigIndParameters& params)
+{
+    m_owner->DoSchedUlConfigInd(params);
+}
+
+BandwidthShareFfMacScheduler::CschedSapProviderWrapper::CschedSapProviderWrapper(
+    BandwidthShareFfMacScheduler* owner, FfMacCschedSapProvider* pf)
+    : m_owner(owner)
+    , m_pf(pf)
+{
+}
+
+void
+BandwidthShareFfMacScheduler::CschedSapProviderWrapper::CschedCellConfigReq(
+    const struct CschedCellConfigReqParameters& params)
+{
+    m_owner->m_ulBandwidth = params.m_ulBandwidth;
+    m_pf->CschedCellConfigReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::CschedSapProviderWrapper::CschedUeConfigReq(
+    const struct CschedUeConfigReqParameters& params)
+{
+    m_pf->CschedUeConfigReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::CschedSapProviderWrapper::CschedLcConfigReq(
+    const struct CschedLcConfigReqParameters& params)
+{
+    m_pf->CschedLcConfigReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::CschedSapProviderWrapper::CschedLcReleaseReq(
+    const struct CschedLcReleaseReqParameters& params)
+{
+    m_pf->CschedLcReleaseReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::CschedSapProviderWrapper::CschedUeReleaseReq(
+    const struct CschedUeReleaseReqParameters& params)
+{
+    // the RNTI may be given to another UE later: its RNTI-keyed share must not follow it
+    NS_LOG_INFO("UE " << params.m_rnti << " released: its RNTI-keyed UL share is removed");
+    m_owner->m_shares.erase(params.m_rnti);
+    m_owner->m_credits.erase(params.m_rnti);
+    m_pf->CschedUeReleaseReq(params);
+}
+
+// ---------------------------------------------------------------------------------------
+// Object
+// ---------------------------------------------------------------------------------------
+
+TypeId
+BandwidthShareFfMacScheduler::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::BandwidthShareFfMacScheduler")
+            .SetParent<PfFfMacScheduler>()
+            .SetGroupName("EdgeInference")
+            .AddConstructor<BandwidthShareFfMacScheduler>()
+            .AddAttribute("MinUlGrantRbs",
+                          "Smallest uplink grant given to a UE with a share, in RBs (PF's own "
+                          "minimum is 3 RBs, so that a transport block carries at least 7 "
+                          "bytes at MCS 0).",
+                          UintegerValue(3),
+                          MakeUintegerAccessor(&BandwidthShareFfMacScheduler::m_minGrant),
+                          MakeUintegerChecker<uint32_t>(1, 110))
+            .AddAttribute("UlWorkConserving",
+                          "If true, all RBs that PF gives to new transmissions are split among "
+                          "the UEs with a positive share, in proportion to the shares (dimension"
+                          "less; normalised to their sum). If false, a UE gets on average at "
+                          "most share x UlBandwidth RBs per TTI and the rest stays idle.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&BandwidthShareFfMacScheduler::m_workConserving),
+                          MakeBooleanChecker())
+            .AddAttribute("ExemptConnectingUes",
+                          "If true, a UE whose eNB RRC state is not CONNECTED_NORMALLY keeps "
+                          "PF's grant unchanged, so that RRC signalling and attach complete "
+                          "before an allocator provisioned it (needs the eNB RRC: "
+                          "GetFromEnbDevice or SetEnbRrc).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&BandwidthShareFfMacScheduler::m_exemptConnecting),
+                          MakeBooleanChecker())
+            .AddTraceSource("UlGrant",
+                            "An uplink grant of a new transmission sent to the MAC (after the "
+                            "re-partition): RNTI, first RB, number of RBs, TB size in bytes.",
+                            MakeTraceSourceAccessor(&BandwidthShareFfMacScheduler::m_ulGrantTrace),
+                            "ns3::edgeinference::BandwidthShareFfMacScheduler::"
+                            "UlGrantTracedCallback");
+    return tid;
+}
+
+BandwidthShareFfMacScheduler::BandwidthShareFfMacScheduler()
+    : m_macSapUser(nullptr)
+    , m_wrapper(nullptr)
+    , m_cschedWrapper(nullptr)
+    , m_ulBandwidth(0)
+    , m_amc(CreateObject<LteAmc>())
+    , m_ueViewValid(false)
+    , m_minGrant(3)
+    , m_workConserving(true)
+    , m_exemptConnecting(true)
+{
+    NS_LOG_FUNCTION(this);
+    m_wrapper = new SchedSapUserWrapper(this);
+}
+
+BandwidthShareFfMacScheduler::~BandwidthShareFfMacScheduler()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+BandwidthShareFfMacScheduler::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    PfFfMacScheduler::DoDispose();
+    delete m_wrapper;
+    m_wrapper = nullptr;
+    delete m_cschedWrapper;
+    m_cschedWrapper = nullptr;
+    m_macSapUser = nullptr;
+    m_amc = nullptr;
+    m_rrc = nullptr;
+}
+
+void
+BandwidthShareFfMacScheduler::SetFfMacSchedSapUser(FfMacSchedSapUser* s)
+{
+    NS_LOG_FUNCTION(this << s);
+    m_macSapUser = s;
+    PfFfMacScheduler::SetFfMacSchedSapUser(m_wrapper);
+}
+
+FfMacCschedSapProvider*
+BandwidthShareFfMacScheduler::GetFfMacCschedSapProvider()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_cschedWrapper)
+    {
+        m_cschedWrapper =
+            new CschedSapProviderWrapper(this, PfFfMacScheduler::GetFfMacCschedSapProvider());
+    }
+    return m_cschedWrapper;
+}
+
+Ptr<BandwidthShareFfMacScheduler>
+BandwidthShareFfMacScheduler::GetFromEnbDevice(const Ptr<NetDevice>& enbDevice, uint8_t ccId)
+{
+    Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(enbDevice);
+    if (!enb)
+    {
+        NS_FATAL_ERROR("BandwidthShareFfMacScheduler::GetFromEnbDevice: the device is not an "
+                       "LteEnbNetDevice");
+    }
+    const auto ccMap = enb->GetCcMap();
+    auto it = ccMap.find(ccId);
+    if (it == ccMap.end())
+    {
+        NS_FATAL_ERROR("BandwidthShareFfMacScheduler::GetFromEnbDevice: component carrier "
+                       << static_cast<uint32_t>(ccId) << " does not exist");
+    }
+    Ptr<ComponentCarrierEnb> cc = DynamicCast<ComponentCarrierEnb>(it->second);
+    Ptr<BandwidthShareFfMacScheduler> sched =
+        cc ? DynamicCast<BandwidthShareFfMacScheduler>(cc->GetFfMacScheduler()) : nullptr;
+    if (!sched)
+    {
+        NS_FATAL_ERROR("BandwidthShareFfMacScheduler::GetFromEnbDevice: the scheduler of "
+                       "carrier "
+                       << static_cast<uint32_t>(ccId)
+                       << " is not a BandwidthShareFfMacScheduler (call LteHelper::"
+                          "SetSchedulerType(\"ns3::BandwidthShareFfMacScheduler\") before "
+                          "InstallEnbDevice)");
+    }
+    sched->SetEnbRrc(enb->GetRrc());
+    return sched;
+}
+
+void
+BandwidthShareFfMacScheduler::SetEnbRrc(const Ptr<LteEnbRrc>& rrc)
+{
+    NS_LOG_FUNCTION(this << rrc);
+    m_rrc = rrc;
+    m_ueViewValid = false;
+}
+
+// ---------------------------------------------------------------------------------------
+// Share API
+// ---------------------------------------------------------------------------------------
+
+std::string
+BandwidthShareFfMacScheduler::ValidateUlShares(const std::map<uint16_t, double>& shareByRnti)
+{
+    for (const auto& kv : shareByRnti)
+    {
+        const std::string msg = CheckOneShare("RNTI " + std::to_string(kv.first), kv.second);
+        if (!msg.empty())
+        {
+            return msg;
+        }
+    }
+    return CheckSum(shareByRnti, {});
+}
+
+void
+BandwidthShareFfMacScheduler::CheckCqiFilter() const
+{
+    if (m_ulCqiFilter == FfMacScheduler::PUSCH_UL_CQI)
+    {
+        NS_FATAL_ERROR("BandwidthShareFfMacScheduler: UL shares need UlCqiFilter = SRS_UL_CQI "
+                       "(PUSCH_UL_CQI is set): PF maps PUSCH SINRs to UEs through its own RB "
+                       "allocation, which the shares change");
+    }
+}
+
+void
+BandwidthShareFfMacScheduler::SetUlShares(const std::map<uint16_t, double>& shareByRnti)
+{
+    NS_LOG_FUNCTION(this << shareByRnti.size());
+    const std::string msg = ValidateUlShares(shareByRnti);
+    if (!msg.empty())
+    {
+        NS_FATAL_ERROR(msg);
+    }
+    if (!shareByRnti.empty())
+    {
+        CheckCqiFilter();
+    }
+    m_shares = shareByRnti;
+    m_imsiShares.clear();
+    m_credits.clear();
+}
+
+void
+BandwidthShareFfMacScheduler::SetUlShare(uint16_t rnti, double share)
+{
+    NS_LOG_FUNCTION(this << rnti << share);
+    std::map<uint16_t, double> shares = m_shares;
+    shares[rnti] = share;
+    std::string msg = ValidateUlShares(shares);
+    if (msg.empty())
+    {
+        msg = CheckSum(shares, m_imsiShares);
+    }
+    if (!msg.empty())
+    {
+        NS_FATAL_ERROR(msg);
+    }
+    CheckCqiFilter();
+    m_shares = shares;
+    m_credits.erase(rnti);
+}
+
+void
+BandwidthShareFfMacScheduler::SetUlShareByImsi(uint64_t imsi, double share)
+{
+    NS_LOG_FUNCTION(this << imsi << share);
+    if (!m_rrc)
+    {
+        NS_FATAL_ERROR("BandwidthShareFfMacScheduler::SetUlShareByImsi: no eNB RRC to resolve "
+                       "IMSI "
+                       << imsi << " (obtain the scheduler with GetFromEnbDevice or call "
+                       << "SetEnbRrc)");
+    }
+    std::string msg = CheckOneShare("IMSI " + std::to_string(imsi), share);
+    std::map<uint64_t, double> imsiShares = m_imsiShares;
+    imsiShares[imsi] = share;
+    if (msg.empty())
+    {
+        msg = CheckSum(m_shares, imsiShares);
+    }
+    if (!msg.empty())
+    {
+        NS_FATAL_ERROR(msg);
+    }
+    CheckCqiFilter();
+    m_imsiShares = imsiShares;
+    auto it = m_rntiOfImsi.find(imsi);
+    if (it != m_rntiOfImsi.end())
+    {
+        m_credits.erase(it->second);
+    }
+}
+
+void
+BandwidthShareFfMacScheduler::ClearUlShares()
+{
+    NS_LOG_FUNCTION(this);
+    m_shares.clear();
+    m_imsiShares.clear();
+    m_credits.clear();
+}
+
+bool
+BandwidthShareFfMacScheduler::HasUlShares() const
+{
+    return !m_shares.empty() || !m_imsiShares.empty();
+}
+
+double
+BandwidthShareFfMacScheduler::GetUlShare(uint16_t rnti)
+{
+    const auto eff = EffectiveShares();
+    auto it = eff.find(rnti);
+    return it == eff.end() ? 0.0 : it->second;
+}
+
+uint64_t
+BandwidthShareFfMacScheduler::GetUlRbsGranted(uint16_t rnti) const
+{
+    auto it = m_granted.find(rnti);
+    return it == m_granted.end() ? 0 : it->second;
+}
+
+void
+BandwidthShareFfMacScheduler::RefreshUeView()
+{
+    const Time now = Simulator::Now();
+    if (m_ueViewValid && now == m_ueViewTime)
+    {
+        return;
+    }
+    m_ueViewTime = now;
+    m_ueViewValid = true;
+    m_rntiOfImsi.clear();
+    m_exempt.clear();
+    if (!m_rrc)
+    {
+        return;
+    }
+    ObjectMapValue ueMap;
+    m_rrc->GetAttribute("UeMap", ueMap);
+    for (auto it = ueMap.Begin(); it != ueMap.End(); ++it)
+    {
+        Ptr<UeManager> ue = DynamicCast<UeManager>(it->second);
+        if (!ue)
+        {
+            continue;
+        }
+        const auto rnti = static_cast<uint16_t>(it->first);
+        if (ue->GetImsi() != 0)
+        {
+            m_rntiOfImsi[ue->GetImsi()] = rnti;
+        }
+        if (m_exemptConnecting && ue->GetState() != UeManager::CONNECTED_NORMALLY)
+        {
+            m_exempt.insert(rnti);
+        }
+    }
+}
+
+std::map<uint16_t, double>
+BandwidthShareFfMacScheduler::EffectiveShares()
+{
+    RefreshUeView();
+    std::map<uint16_t, double> eff = m_shares;
+    for (const auto& kv : m_imsiShares)
+    {
+        auto it = m_rntiOfImsi.find(kv.first);
+        if (it != m_rntiOfImsi.end())
+        {
+            eff[it->second] = kv.second;
+        }
+    }
+    return eff;
+}
+
+// ---------------------------------------------------------------------------------------
+// Re-partition
+// ---------------------------------------------------------------------------------------
+
+std::map<uint16_t, uint32_t>
+BandwidthShareFfMacScheduler::ApportionRbs(const std::map<uint16_t, double>& quota,
+                                           std::map<uint16_t, double>& credits,
+                                           uint32_t units,
+                                           uint32_t minGrant,
+                                           bool workConserving)
+{
+    NS_ASSERT_MSG(minGrant >= 1, "minGrant must be at least 1");
+    std::map<uint16_t, uint32_t> given;
+    for (const auto& kv : quota)
+    {
+        credits[kv.first] += kv.second;
+        given[kv.first] = 0;
+    }
+    uint32_t remaining = units;
+    while (remaining > 0)
+    {
+        bool found = false;
+        uint16_t best = 0;
+        double bestValue = 0;
+        for (const auto& kv : given)
+        {
+            const uint32_t need = kv.second == 0 ? minGrant : 1;
+            if (need > remaining)
+            {
+                continue;
+            }
+            const double value = credits[kv.first] - kv.second;
+            if (!workConserving && value <= EPS)
+            {
+                continue;
+            }
+            // strict > keeps the lowest RNTI on ties (the map is ordered)
+            if (!found || value > bestValue)
+            {
+                found = true;
+                best = kv.first;
+                bestValue = value;
+            }
+        }
+        if (!found)
+        {
+            break;
+        }
+        const uint32_t give = given[best] == 0 ? minGrant : 1;
+        given[best] += give;
+        remaining -= give;
+    }
+    return given;
+}
+
+std::vector<UlDciListElement_s>
+BandwidthShareFfMacScheduler::RepartitionUlDcis(const std::vector<UlDciListElement_s>& dcis,
+                                                const std::map<uint16_t, double>& shares,
+                                                const std::set<uint16_t>& exempt,
+                                                std::map<uint16_t, double>& credits,
+                                                uint16_t ulBandwidth,
+                                                uint32_t minGrant,
+                                                bool workConserving,
+                                                const Ptr<LteAmc>& amc)
+{
+    std::vector<UlDciListElement_s> out;
+    // PF's new-transmission DCI of each UE subject to the shares, and the pooled RBs
+    std::map<uint16_t, UlDciListElement_s> pfDci;
+    uint32_t maxRb = ulBandwidth;
+    for (const auto& dci : dcis)
+    {
+        maxRb = std::max<uint32_t>(maxRb, dci.m_rbStart + dci.m_rbLen);
+    }
+    std::vector<bool> pooled(maxRb, false);
+    for (const auto& dci : dcis)
+    {
+        if (dci.m_ndi == 0 || exempt.count(dci.m_rnti) || pfDci.count(dci.m_rnti))
+        {
+            out.push_back(dci); // HARQ retx, exempt UE: unchanged
+            continue;
+        }
+        pfDci[dci.m_rnti] = dci;
+        for (uint32_t rb = dci.m_rbStart; rb < dci.m_rbStart + dci.m_rbLen; ++rb)
+        {
+            pooled[rb] = true;
+        }
+    }
+    std::vector<Run> runs;
+    uint32_t pool = 0;
+    for (uint32_t rb = 0; rb < pooled.size(); ++rb)
+    {
+        if (!pooled[rb])
+        {
+            continue;
+        }
+        ++pool;
+        if (!runs.empty() && runs.back().start + runs.back().len == rb)
+        {
+            runs.back().len++;
+        }
+        else
+        {
+            runs.push_back(Run{static_cast<uint16_t>(rb), 1, 0, {}});
+        }
+    }
+
+    // quotas of the UEs PF scheduled that have a positive share
+    std::map<uint16_t, double> quota;
+    double shareSum = 0;
+    for (const auto& kv : pfDci)
+    {
+        auto it = shares.find(kv.first);
+        if (it != shares.end() && it->second > 0)
+        {
+            quota[kv.first] = it->second;
+            shareSum += it->second;
+        }
+        else
+        {
+            NS_LOG_LOGIC("UE " << kv.first << " has no UL share: PF's grant of "
+                               << static_cast<uint32_t>(kv.second.m_rbLen) << " RBs removed");
+        }
+    }
+    double quotaSum = 0;
+    for (auto& kv : quota)
+    {
+        kv.second = workConserving ? pool * kv.second / shareSum : kv.second * ulBandwidth;
+        quotaSum += kv.second;
+    }
+    if (quotaSum > pool)
+    {
+        for (auto& kv : quota)
+        {
+            kv.second *= pool / quotaSum;
+        }
+    }
+    const auto wanted = ApportionRbs(quota, credits, pool, minGrant, workConserving);
+
+    // place the counts as contiguous segments: largest first, first run that fits
+    std::vector<std::pair<uint32_t, uint16_t>> order; // (count, rnti)
+    for (const auto& kv : wanted)
+    {
+        if (kv.second > 0)
+        {
+            order.emplace_back(kv.second, kv.first);
+        }
+    }
+    std::stable_sort(order.begin(),
+                     order.end(),
+                     [](const std::pair<uint32_t, uint16_t>& a,
+                        const std::pair<uint32_t, uint16_t>& b) { return a.first > b.first; });
+    for (const auto& o : order)
+    {
+        Run* target = nullptr;
+        for (auto& run : runs)
+        {
+            if (static_cast<uint32_t>(run.len - run.used) >= o.first)
+            {
+                target = &run;
+                break;
+            }
+        }
+        uint32_t count = o.first;
+        if (!target)
+        {
+            // no run holds the whole count: the largest free piece, if a grant fits
+            for (auto& run : runs)
+            {
+                if (!target || run.len - run.used > target->len - target->used)
+                {
+                    target = &run;
+                }
+            }
+            count = target ? static_cast<uint32_t>(target->len - target->used) : 0;
+            if (count < minGrant)
+            {
+                NS_LOG_LOGIC("UE " << o.second << " wanted " << o.first
+                                   << " RBs: no room in one piece this TTI");
+                continue;
+            }
+        }
+        target->segments.emplace_back(o.second, static_cast<uint16_t>(count));
+        target->used += count;
+    }
+    std::map<uint16_t, uint32_t> actual;
+    for (const auto& kv : quota)
+    {
+        actual[kv.first] = 0;
+    }
+    std::set<uint16_t> placed;
+    for (const auto& run : runs)
+    {
+        for (const auto& seg : run.segments)
+        {
+            placed.insert(seg.first);
+        }
+    }
+    for (auto& run : runs)
+    {
+        const uint32_t free = run.len - run.used;
+        if (workConserving && free > 0)
+        {
+            // the free piece goes to a UE without a grant in this TTI (largest credit), else
+            // it extends the last segment of the run
+            bool found = false;
+            uint16_t best = 0;
+            if (free >= minGrant)
+            {
+                for (const auto& kv : quota)
+                {
+                    if (!placed.count(kv.first) &&
+                        (!found || credits.at(kv.first) > credits.at(best)))
+                    {
+                        found = true;
+                        best = kv.first;
+                    }
+                }
+            }
+            if (found)
+            {
+                run.segments.emplace_back(best, static_cast<uint16_t>(free));
+                placed.insert(best);
+                run.used = run.len;
+            }
+            else if (!run.segments.empty())
+            {
+                run.segments.back().second += free;
+                run.used = run.len;
+            }
+        }
+        uint16_t rb = run.start;
+        for (const auto& seg : run.segments)
+        {
+            UlDciListElement_s dci = pfDci.at(seg.first);
+            dci.m_rbStart = static_cast<uint8_t>(rb);
+            dci.m_rbLen = static_cast<uint8_t>(seg.second);
+            dci.m_tbSize =
+                static_cast<uint16_t>(amc->GetUlTbSizeFromMcs(dci.m_mcs, seg.second) / 8);
+            rb += seg.second;
+            actual[seg.first] += seg.second;
+            NS_LOG_LOGIC("UE " << seg.first << " share " << shares.at(seg.first) << " quota "
+                               << quota.at(seg.first) << " PF RBs "
+                               << static_cast<uint32_t>(pfDci.at(seg.first).m_rbLen) << " -> RBs "
+                               << seg.second << " from " << static_cast<uint32_t>(dci.m_rbStart)
+                               << " TB " << dci.m_tbSize << " B");
+            out.push_back(dci);
+        }
+    }
+    // a fragmented pool can keep a UE below its quota: bound the credits so that it does
+    // not take more than one band's worth once the pool is whole again
+    const double cap = std::max<double>(ulBandwidth, pool);
+    for (const auto& kv : actual)
+    {
+        double& c = credits[kv.first];
+        c = std::min(cap, std::max(-cap, c - kv.second));
+    }
+    return out;
+}
+
+void
+BandwidthShareFfMacScheduler::DoSchedUlConfigInd(
+    const FfMacSchedSapUser::SchedUlConfigIndParameters& params)
+{
+    NS_LOG_FUNCTION(this);
+    FfMacSchedSapUser::SchedUlConfigIndParameters out = params;
+    if (HasUlShares())
+    {
+        CheckCqiFilter();
+        const std::map<uint16_t, double> shares = EffectiveShares();
+        out.m_dciList = RepartitionUlDcis(params.m_dciList,
+                                          shares,
+                                          m_exempt,
+                                          m_credits,
+                                          m_ulBandwidth,
+                                          m_minGrant,
+                                          m_workConserving,
+                                          m_amc);
+    }
+    for (const auto& dci : out.m_dciList)
+    {
+        if (dci.m_ndi == 1)
+        {
+            m_granted[dci.m_rnti] += dci.m_rbLen;
+            m_ulGrantTrace(dci.m_rnti, dci.m_rbStart, dci.m_rbLen, dci.m_tbSize);
+        }
+    }
+    m_macSapUser->SchedUlConfigInd(out);
+}
+
+} // namespace edgeinference
+} // namespace ns3
