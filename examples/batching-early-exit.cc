@@ -15,9 +15,13 @@
  * Topology: edge server (remote host) --(p2p 1 Gbit/s, 1 ms)-- PGW/EPC -- eNB ~~ K UEs at
  * distances drawn in [50, 250] m, path loss 128.1 + 37.6 log10(d/km) dB, UE power 20 dBm
  * (0.1 W) without uplink power control. Every frame each UE asks to run one B-AlexNet task
- * (input 0.2 Mbit) with an accuracy requirement in {0.60, 0.70, 0.75} and a deadline in
- * {60, 80, 100} ms from its request; the server allocates the frame from the eNB's SRS SINR
- * reports, the scheduled UEs upload, and the server runs one batch.
+ * (input: one CIFAR-10 image, 3072 bytes; the spec's 0.2 Mbit is --inputBytes=25000) with an
+ * accuracy requirement in {0.60, 0.70, 0.75} and a deadline in {60, 80, 100} ms from its
+ * request (the spec's {40, 60, 80} ms plus 20 ms for the request/decision signalling); the
+ * server allocates the frame from the eNB's SRS SINR reports, the BandwidthShareFfMacScheduler
+ * executes the uplink bandwidths, the scheduled UEs upload, and the server runs one batch.
+ * See doc/batching-early-exit.rst for the results and why LTE's uplink falls short of the
+ * Shannon model at high SNR.
  *
  *     ./batching-early-exit                  # small sweep, seconds
  *     ./batching-early-exit --full           # paper-like sweep, CSV + gnuplot scripts
@@ -58,13 +62,17 @@ struct Params
     uint32_t rbs{25};                ///< Uplink (and downlink) bandwidth, RBs
     uint32_t frames{2};              ///< Frames per run
     double framePeriodS{0.15};       ///< Frame period = T_f of the throughput, s
-    uint32_t inputBytes{25000};      ///< D_k, bytes (0.2 Mbit)
+    uint32_t inputBytes{3072};       ///< D_k, bytes (one 32x32x3 CIFAR-10 image)
     double ueTxPowerDbm{20};         ///< p_k
     double snrGapDb{0};              ///< Allocator calibration: SNR gap
     double rateEfficiency{1};        ///< Allocator calibration: rate efficiency
-    double uploadStartDelayS{0.012}; ///< Server UploadStartDelay
+    double uploadStartDelayS{0.020}; ///< Server UploadStartDelay (measured 20-30 ms)
     double resultDelayS{0.008};      ///< Server ResultDelay
     uint32_t run{1};                 ///< RNG run
+    double minDistanceM{50};         ///< Smallest UE distance, m
+    double maxDistanceM{250};        ///< Largest UE distance, m
+    std::string mac{"share"};        ///< "share" (BandwidthShareFfMacScheduler) or "pf"
+    bool workConserving{true};       ///< Share scheduler attribute UlWorkConserving
 };
 
 /// One user's draw.
@@ -113,10 +121,12 @@ const std::vector<BatchingEarlyExitAllocator::Algorithm> ALGORITHMS = {
  * Draw the users with an ns-3 random stream (same users for every algorithm).
  * @param [in] n number of users
  * @param [in] stream stream index
+ * @param [in] minDistanceM smallest distance, m
+ * @param [in] maxDistanceM largest distance, m
  * @return the users
  */
 std::vector<UserDraw>
-DrawUsers(uint32_t n, int64_t stream)
+DrawUsers(uint32_t n, int64_t stream, double minDistanceM, double maxDistanceM)
 {
     Ptr<UniformRandomVariable> u = CreateObject<UniformRandomVariable>();
     u->SetStream(stream);
@@ -126,7 +136,7 @@ DrawUsers(uint32_t n, int64_t stream)
     for (uint32_t i = 0; i < n; ++i)
     {
         UserDraw d;
-        d.distanceM = u->GetValue(50, 250);
+        d.distanceM = u->GetValue(minDistanceM, maxDistanceM);
         d.accuracy = accuracies[u->GetInteger(0, 2)];
         d.deadlineS = deadlines[u->GetInteger(0, 2)];
         users.push_back(d);
@@ -158,7 +168,15 @@ RunScenario(const Params& p,
     lte->SetPathlossModelAttribute("ReferenceLoss", DoubleValue(15.3));
     lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(p.rbs));
     lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(p.rbs));
-    lte->SetSchedulerType("ns3::PfFfMacScheduler");
+    if (p.mac == "share")
+    {
+        lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
+        lte->SetSchedulerAttribute("UlWorkConserving", BooleanValue(p.workConserving));
+    }
+    else
+    {
+        lte->SetSchedulerType("ns3::PfFfMacScheduler");
+    }
 
     NodeContainer remote;
     remote.Create(1);
@@ -214,6 +232,10 @@ RunScenario(const Params& p,
     ApplicationContainer serverApp = helper.InstallServer(remote.Get(0));
     Ptr<EdgeInferenceServer> server = DynamicCast<EdgeInferenceServer>(serverApp.Get(0));
     BatchingEarlyExitHelper::ConnectEnbChannelReports(server, enbDev);
+    if (p.mac == "share")
+    {
+        BatchingEarlyExitHelper::ConnectUplinkShares(server, enbDev.Get(0));
+    }
     ApplicationContainer clientApps = helper.InstallClients(ues, coreIf.GetAddress(1));
     for (uint32_t i = 0; i < clientApps.GetN(); ++i)
     {
@@ -312,7 +334,7 @@ Sweep(const std::string& title,
     for (uint32_t x : xs)
     {
         const Params p = make(x);
-        const auto draws = DrawUsers(p.nUes, 7);
+        const auto draws = DrawUsers(p.nUes, 7, p.minDistanceM, p.maxDistanceM);
         std::cout << std::setw(6) << x;
         std::vector<RunResult> row;
         for (auto a : ALGORITHMS)
@@ -399,6 +421,16 @@ main(int argc, char* argv[])
     cmd.AddValue("uploadStartDelay", "Server UploadStartDelay, s", base.uploadStartDelayS);
     cmd.AddValue("resultDelay", "Server ResultDelay, s", base.resultDelayS);
     cmd.AddValue("run", "RNG run number", base.run);
+    cmd.AddValue("minDistance", "Smallest UE distance from the eNB, m", base.minDistanceM);
+    cmd.AddValue("maxDistance", "Largest UE distance from the eNB, m", base.maxDistanceM);
+    cmd.AddValue("mac",
+                 "Uplink MAC: share (BandwidthShareFfMacScheduler executes w_k) or pf (plain "
+                 "PF: the served UEs split the band equally)",
+                 base.mac);
+    cmd.AddValue("workConserving",
+                 "Share scheduler: give the served UEs all RBs in proportion to w_k (true) "
+                 "or exactly w_k (false)",
+                 base.workConserving);
     cmd.AddValue("verbose", "Enable the module's log components", verbose);
     cmd.Parse(argc, argv);
 
@@ -438,6 +470,11 @@ main(int argc, char* argv[])
                       << "(6, 15, 25, 50, 75, 100)" << std::endl;
             return 1;
         }
+    }
+    if (base.mac != "share" && base.mac != "pf")
+    {
+        std::cerr << "error: --mac is '" << base.mac << "' (expected share or pf)" << std::endl;
+        return 1;
     }
     if (verbose)
     {

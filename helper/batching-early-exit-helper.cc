@@ -7,6 +7,8 @@
 #include "batching-early-exit-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/bandwidth-share-ff-mac-scheduler.h"
+#include "ns3/bandwidth-share-ffr-algorithm.h"
 #include "ns3/batching-early-exit-allocator-object.h"
 #include "ns3/component-carrier-enb.h"
 #include "ns3/edge-inference-server.h"
@@ -16,7 +18,9 @@
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/offloading-client.h"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace ns3
 {
@@ -57,7 +61,51 @@ ReportUeSinrSink(
         imsi, BatchingEarlyExitAllocator::SnrBandwidthFromSinr(sinrLinear, ctx->bandwidthHz));
 }
 
+/**
+ * Apply the served UEs' bandwidths as uplink shares (empty map: clear).
+ * @param [in] sched the eNB's scheduler
+ * @param [in] nRb uplink bandwidth of the cell, RBs
+ * @param [in] bandwidthByImsi w_k by IMSI, Hz
+ */
+void
+ApplyUplinkShares(Ptr<BandwidthShareFfMacScheduler> sched,
+                  uint32_t nRb,
+                  const std::map<uint64_t, double>& bandwidthByImsi)
+{
+    sched->ClearUlShares();
+    double sum = 0;
+    std::map<uint64_t, double> shares;
+    for (const auto& kv : bandwidthByImsi)
+    {
+        shares[kv.first] = BandwidthShareFfrAlgorithm::HzToUlShare(kv.second, nRb);
+        sum += shares[kv.first];
+    }
+    const double scale = sum > 1.0 ? 1.0 / sum : 1.0;
+    if (scale < 1.0)
+    {
+        NS_LOG_WARN("BatchingEarlyExitHelper: uplink shares sum to " << sum
+                                                                     << "; scaled down to 1");
+    }
+    for (const auto& kv : shares)
+    {
+        sched->SetUlShareByImsi(kv.first, std::min(1.0, kv.second * scale));
+    }
+}
+
 } // namespace
+
+void
+BatchingEarlyExitHelper::ConnectUplinkShares(Ptr<Application> server, Ptr<NetDevice> enbDevice)
+{
+    Ptr<EdgeInferenceServer> s = DynamicCast<EdgeInferenceServer>(server);
+    NS_ABORT_MSG_IF(!s, "ConnectUplinkShares: the application is not an EdgeInferenceServer");
+    Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(enbDevice);
+    NS_ABORT_MSG_IF(!enb, "ConnectUplinkShares: the device is not an LTE eNB");
+    Ptr<BandwidthShareFfMacScheduler> sched =
+        BandwidthShareFfMacScheduler::GetFromEnbDevice(enbDevice);
+    s->SetUplinkBandwidthCallback(
+        MakeBoundCallback(&ApplyUplinkShares, sched, static_cast<uint32_t>(enb->GetUlBandwidth())));
+}
 
 BatchingEarlyExitHelper::BatchingEarlyExitHelper()
 {

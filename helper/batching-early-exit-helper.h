@@ -101,6 +101,21 @@ class BatchingEarlyExitHelper
                                          const NetDeviceContainer& enbDevices);
 
     /**
+     * @brief Execute the server's uplink bandwidths in the LTE MAC: at every allocation the
+     * served UEs' w_k become IMSI-keyed uplink shares w_k / (UlBandwidth x 180 kHz)
+     * (BandwidthShareFfrAlgorithm::HzToUlShare()) of the eNB's
+     * ns3::BandwidthShareFfMacScheduler, which then grants them RBs in proportion (exactly
+     * w_k with its attribute UlWorkConserving = false); unscheduled UEs get no share, hence
+     * no RB for new transmissions while the shares are set. The shares are cleared when the
+     * frame's batch starts (the scheduler is plain PF again). If the shares sum to more than
+     * 1 (TotalBandwidthHz larger than the cell's uplink) they are scaled down to sum 1.
+     * Aborts if the eNB's scheduler is not a BandwidthShareFfMacScheduler.
+     * @param [in] server an EdgeInferenceServer application
+     * @param [in] enbDevice the LTE eNB device of the cell
+     */
+    static void ConnectUplinkShares(Ptr<Application> server, Ptr<NetDevice> enbDevice);
+
+    /**
      * @brief Assign fixed random variable streams to the clients on the nodes.
      * @param [in] nodes the nodes
      * @param [in] stream first stream index
