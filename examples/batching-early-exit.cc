@@ -457,9 +457,9 @@ main(int argc, char* argv[])
     std::vector<uint32_t> rbs = parse(rbsList, "rbs");
     if (full)
     {
-        userCounts = {5, 10, 15, 20, 25, 30};
-        rbs = {6, 15, 25, 50};
-        usersForBandwidth = 20;
+        userCounts = {2, 4, 6, 8, 10, 12, 16};
+        rbs = {15, 25, 50, 75};
+        usersForBandwidth = 8;
         base.frames = std::max<uint32_t>(base.frames, 10);
     }
     for (uint32_t rb : rbs)

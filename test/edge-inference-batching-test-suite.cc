@@ -14,12 +14,16 @@
  * impossible deadline, and lost or late messages that end as failures without hanging.
  */
 
+#include "ns3/bandwidth-share-ff-mac-scheduler.h"
+#include "ns3/bandwidth-share-ffr-algorithm.h"
 #include "ns3/batching-early-exit-allocator-object.h"
 #include "ns3/batching-early-exit-helper.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-server.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-module.h"
+#include "ns3/lte-module.h"
+#include "ns3/mobility-module.h"
 #include "ns3/network-module.h"
 #include "ns3/offloading-client.h"
 #include "ns3/point-to-point-module.h"
@@ -416,6 +420,157 @@ class BatchingLossTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * Three UEs over LTE with the bandwidth-share MAC scheduler: the served UEs' measured exit
+ * times equal the prediction, and the unscheduled UE gets no uplink RB after the
+ * allocation.
+ */
+class BatchingLteTestCase : public TestCase
+{
+  public:
+    BatchingLteTestCase()
+        : TestCase("LTE, 3 UEs: measured = predicted completion; no RB for the unscheduled UE")
+    {
+    }
+
+  private:
+    /// RBs granted per UE at the allocation.
+    struct Snapshot
+    {
+        Ptr<BandwidthShareFfMacScheduler> sched; ///< The scheduler
+        std::vector<uint16_t> rntis;             ///< RNTI per UE
+        std::vector<uint64_t> rbs;               ///< RBs granted at the allocation
+    };
+
+    /**
+     * Record the RBs granted so far.
+     * @param [in] snap the snapshot
+     * @param [in] frame frame
+     * @param [in] nRequests requests
+     * @param [in] nScheduled served
+     * @param [in] throughput predicted throughput
+     */
+    static void OnAllocation(
+        Snapshot* snap, uint32_t frame, uint32_t nRequests, uint32_t nScheduled, double throughput)
+    {
+        snap->rbs.clear();
+        for (uint16_t rnti : snap->rntis)
+        {
+            snap->rbs.push_back(snap->sched->GetUlRbsGranted(rnti));
+        }
+    }
+
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(true));
+        Config::SetDefault("ns3::LteUePhy::EnableUplinkPowerControl", BooleanValue(false));
+        Config::SetDefault("ns3::LteUePhy::TxPower", DoubleValue(20));
+        Config::SetDefault("ns3::LteRlcUm::MaxTxBufferSize", UintegerValue(1 << 20));
+        Ptr<LteHelper> lte = CreateObject<LteHelper>();
+        Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
+        lte->SetEpcHelper(epc);
+        lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
+        lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(25));
+        lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(25));
+        NodeContainer remote;
+        remote.Create(1);
+        InternetStackHelper stack;
+        stack.Install(remote);
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("1ms"));
+        NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
+        Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
+        Ipv4InterfaceContainer coreIf = addr.Assign(core);
+        Ipv4StaticRoutingHelper routing;
+        routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
+            ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
+        NodeContainer enb;
+        NodeContainer ues;
+        enb.Create(1);
+        ues.Create(3);
+        MobilityHelper mob;
+        mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+        mob.Install(enb);
+        mob.Install(ues);
+        for (uint32_t i = 0; i < 3; ++i)
+        {
+            ues.Get(i)->GetObject<MobilityModel>()->SetPosition(Vector(100.0 + 50 * i, 0, 0));
+        }
+        NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
+        NetDeviceContainer ueDev = lte->InstallUeDevice(ues);
+        stack.Install(ues);
+        epc->AssignUeIpv4Address(ueDev);
+        for (uint32_t i = 0; i < 3; ++i)
+        {
+            routing.GetStaticRouting(ues.Get(i)->GetObject<Ipv4>())
+                ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
+        }
+        lte->Attach(ueDev, enbDev.Get(0));
+
+        BatchingEarlyExitHelper helper;
+        helper.SetAllocatorAttribute("TotalBandwidthHz", DoubleValue(25 * 180e3));
+        helper.SetServerAttribute("UploadStartDelay", TimeValue(MilliSeconds(20)));
+        helper.SetServerAttribute("ResultDelay", TimeValue(MilliSeconds(8)));
+        helper.SetServerAttribute("StartBatchAtPlannedTime", BooleanValue(true));
+        helper.SetClientAttribute("InputBytes", UintegerValue(3072));
+        helper.SetClientAttribute("Deadline", TimeValue(MilliSeconds(100)));
+        ApplicationContainer serverApp = helper.InstallServer(remote.Get(0));
+        Ptr<EdgeInferenceServer> server = DynamicCast<EdgeInferenceServer>(serverApp.Get(0));
+        BatchingEarlyExitHelper::ConnectEnbChannelReports(server, enbDev);
+        BatchingEarlyExitHelper::ConnectUplinkShares(server, enbDev.Get(0));
+        ApplicationContainer clients = helper.InstallClients(ues, coreIf.GetAddress(1));
+        clients.Get(0)->SetAttribute("AccuracyRequirement", DoubleValue(0.6));
+        clients.Get(1)->SetAttribute("AccuracyRequirement", DoubleValue(0.7));
+        clients.Get(2)->SetAttribute("AccuracyRequirement", DoubleValue(0.9)); // > max A_l
+        helper.AssignStreams(ues, 100);
+        serverApp.Start(Seconds(0));
+        clients.Start(Seconds(0.3));
+        Snapshot snap;
+        snap.sched = BandwidthShareFfMacScheduler::GetFromEnbDevice(enbDev.Get(0));
+        Simulator::Schedule(Seconds(0.29),
+                            [&snap, &ueDev]()
+                            {
+                                for (uint32_t i = 0; i < 3; ++i)
+                                {
+                                    snap.rntis.push_back(
+                                        BandwidthShareFfrAlgorithm::GetUeRnti(ueDev.Get(i)));
+                                }
+                            });
+        server->TraceConnectWithoutContext("FrameAllocated",
+                                           MakeBoundCallback(&OnAllocation, &snap));
+        Simulator::Stop(Seconds(0.5));
+        Simulator::Run();
+
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            Ptr<OffloadingClient> c = DynamicCast<OffloadingClient>(clients.Get(i));
+            const auto& r = c->GetTaskRecords().at(0);
+            NS_TEST_ASSERT_MSG_EQ(r.outcome, OffloadingClient::ON_TIME, "UE " << i);
+            // The inputs arrive before the planned batch start and the GPU is simulated
+            // exactly, so the exit instant is the prediction up to the ns rounding.
+            NS_TEST_ASSERT_MSG_EQ_TOL(
+                r.completionS, r.predictedCompletionS, NS_TOLERANCE_S, "completion of UE " << i);
+            NS_TEST_ASSERT_MSG_GT(snap.sched->GetUlRbsGranted(snap.rntis[i]),
+                                  snap.rbs.at(i),
+                                  "RBs for the served UE " << i);
+            NS_TEST_ASSERT_MSG_GT(
+                server->GetUplinkChannel(c->GetImsi()), 0.0, "eNB channel report of UE " << i);
+        }
+        Ptr<OffloadingClient> c2 = DynamicCast<OffloadingClient>(clients.Get(2));
+        NS_TEST_ASSERT_MSG_EQ(
+            c2->GetTaskRecords().at(0).outcome, OffloadingClient::NOT_SCHEDULED, "UE 2");
+        NS_TEST_ASSERT_MSG_EQ(snap.sched->GetUlRbsGranted(snap.rntis[2]),
+                              snap.rbs.at(2),
+                              "no RB for the unscheduled UE after the allocation");
+        Simulator::Destroy();
+        Config::Reset(); // the LTE defaults above must not leak into other suites
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * Suite of the batching + early-exit network side.
  */
 class EdgeInferenceBatchingTestSuite : public TestSuite
@@ -430,6 +585,7 @@ class EdgeInferenceBatchingTestSuite : public TestSuite
         AddTestCase(new BatchingLossTestCase(BatchingLossTestCase::LOST_RESULT));
         AddTestCase(new BatchingLossTestCase(BatchingLossTestCase::LATE_RESULT));
         AddTestCase(new BatchingLossTestCase(BatchingLossTestCase::LOST_INPUT));
+        AddTestCase(new BatchingLteTestCase);
     }
 };
 
