@@ -25,12 +25,13 @@ namespace edgeinference
  * a type does not use is 0:
  * - REQUEST (client to server, once per frame): frame, taskId, imsi, accuracyRequirement,
  *   deadlineS (relative to frameStartS), frameStartS (the request's send time), uploadBytes
- *   (the task input D_k in bytes of payload), snrBandwidthHz (the client's own channel
- *   report s_k, 0 if none).
+ *   (the task input D_k in bytes of payload), offset (payload bytes per DATA datagram),
+ *   snrBandwidthHz (the client's own channel report s_k, 0 if none).
  * - DECISION (server to client): status SCHEDULED or NOT_SCHEDULED, reason (a
  *   BatchingEarlyExitReason, or REASON_REQUEST_LATE / REASON_NO_ALLOCATOR), exit,
  *   bandwidthHz (w_k), predictedUploadEndS and predictedCompletionS (absolute simulation
- *   times, s), uploadBytes (payload bytes to send per DATA message: 0 = any).
+ *   times, s), uploadBytes and offset (echo of the request's input size and payload per
+ *   DATA datagram).
  * - DATA (client to server): offset and uploadBytes (total payload bytes of the input), the
  *   payload follows the header.
  * - RESULT (server to client): status ON_TIME, LATE or FAILED, exit, predictedCompletionS,

@@ -571,6 +571,169 @@ class BatchingLteTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * OffloadingHeader: every field survives serialisation; a wrong magic gives INVALID.
+ */
+class OffloadingHeaderTestCase : public TestCase
+{
+  public:
+    OffloadingHeaderTestCase()
+        : TestCase("OffloadingHeader round trip and bad magic")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        OffloadingHeader h;
+        h.SetType(OffloadingHeader::DECISION);
+        h.SetStatus(OffloadingHeader::SCHEDULED);
+        h.SetReason(6);
+        h.SetExit(-1);
+        h.SetFrame(7);
+        h.SetTaskId(70000);
+        h.SetImsi(0x123456789ULL);
+        h.SetUploadBytes(25000);
+        h.SetOffset(1200);
+        h.SetAccuracyRequirement(0.75);
+        h.SetDeadlineS(0.08);
+        h.SetFrameStartS(1.5);
+        h.SetSnrBandwidthHz(2.5e8);
+        h.SetBandwidthHz(4.4e5);
+        h.SetTimeS(1.53);
+        h.SetPredictedCompletionS(1.57);
+        Ptr<Packet> p = Create<Packet>(10);
+        p->AddHeader(h);
+        NS_TEST_ASSERT_MSG_EQ(p->GetSize(), 10 + OffloadingHeader::SIZE, "size");
+        NS_TEST_ASSERT_MSG_EQ(OffloadingHeader::SIZE, 88u, "2+1+1+1+1+2+4+4+8+4+4+7*8");
+        OffloadingHeader r;
+        p->RemoveHeader(r);
+        NS_TEST_ASSERT_MSG_EQ(r.GetType(), OffloadingHeader::DECISION, "type");
+        NS_TEST_ASSERT_MSG_EQ(r.GetStatus(), OffloadingHeader::SCHEDULED, "status");
+        NS_TEST_ASSERT_MSG_EQ(static_cast<uint32_t>(r.GetReason()), 6u, "reason");
+        NS_TEST_ASSERT_MSG_EQ(r.GetExit(), -1, "exit");
+        NS_TEST_ASSERT_MSG_EQ(r.GetFrame(), 7u, "frame");
+        NS_TEST_ASSERT_MSG_EQ(r.GetTaskId(), 70000u, "task");
+        NS_TEST_ASSERT_MSG_EQ(r.GetImsi(), 0x123456789ULL, "imsi");
+        NS_TEST_ASSERT_MSG_EQ(r.GetUploadBytes(), 25000u, "bytes");
+        NS_TEST_ASSERT_MSG_EQ(r.GetOffset(), 1200u, "offset");
+        NS_TEST_ASSERT_MSG_EQ(r.GetAccuracyRequirement(), 0.75, "alpha");
+        NS_TEST_ASSERT_MSG_EQ(r.GetDeadlineS(), 0.08, "deadline");
+        NS_TEST_ASSERT_MSG_EQ(r.GetFrameStartS(), 1.5, "frame start");
+        NS_TEST_ASSERT_MSG_EQ(r.GetSnrBandwidthHz(), 2.5e8, "s");
+        NS_TEST_ASSERT_MSG_EQ(r.GetBandwidthHz(), 4.4e5, "w");
+        NS_TEST_ASSERT_MSG_EQ(r.GetTimeS(), 1.53, "time");
+        NS_TEST_ASSERT_MSG_EQ(r.GetPredictedCompletionS(), 1.57, "prediction");
+        NS_TEST_ASSERT_MSG_EQ(p->GetSize(), 10u, "payload left");
+
+        uint8_t bytes[OffloadingHeader::SIZE] = {0x12, 0x34, OffloadingHeader::VERSION, 1};
+        Ptr<Packet> bad = Create<Packet>(bytes, OffloadingHeader::SIZE);
+        OffloadingHeader b;
+        bad->RemoveHeader(b);
+        NS_TEST_ASSERT_MSG_EQ(b.GetType(), OffloadingHeader::INVALID, "bad magic");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * BatchingEarlyExitAllocator: the spec's example E3.2 through the attributes, the
+ * Algorithm attribute's schemes, and the calibration attributes.
+ */
+class BatchingAllocatorObjectTestCase : public TestCase
+{
+  public:
+    BatchingAllocatorObjectTestCase()
+        : TestCase("BatchingEarlyExitAllocator: E3.2, algorithms, calibration")
+    {
+    }
+
+  private:
+    /**
+     * @param [in] algorithm Algorithm attribute value
+     * @param [in] bandwidthHz TotalBandwidthHz
+     * @return an allocator with the blocks and exits of E3.2
+     */
+    static Ptr<BatchingEarlyExitAllocator> Make(const std::string& algorithm, double bandwidthHz)
+    {
+        Ptr<BatchingEarlyExitAllocator> a = CreateObject<BatchingEarlyExitAllocator>();
+        a->SetAttribute("Algorithm", StringValue(algorithm));
+        a->SetAttribute("FixedCostsS", StringValue("0.002,0.003"));
+        a->SetAttribute("PerTaskCostsS", StringValue("0.001,0.0015"));
+        a->SetAttribute("ExitAccuracies", StringValue("0.6,0.8"));
+        a->SetAttribute("TotalBandwidthHz", DoubleValue(bandwidthHz));
+        return a;
+    }
+
+    /// @return the three users of E3.2 (u1: exit 1, u2, u3: exit 2)
+    static std::vector<BatchingEarlyExitUser> Users()
+    {
+        std::vector<BatchingEarlyExitUser> u(3);
+        u[0].accuracyRequirement = 0.5;
+        u[0].deadlineS = 0.050;
+        u[0].snrBandwidthHz = 1e8;
+        u[1].accuracyRequirement = 0.7;
+        u[1].deadlineS = 0.050;
+        u[1].snrBandwidthHz = 1e8;
+        u[2].accuracyRequirement = 0.7;
+        u[2].deadlineS = 0.040;
+        u[2].snrBandwidthHz = 5e7;
+        for (auto& x : u)
+        {
+            x.uploadBits = 1e5;
+        }
+        return u;
+    }
+
+    void DoRun() override
+    {
+        // E3.2 (spec 3.6): W = 3 MHz serves all three with sum w^min = 1.4033 MHz;
+        // W = 1 MHz serves 2 ({u1, u2}, sum 0.5697 MHz).
+        auto d3 = Make("Optimal", 3e6)->Allocate(Users(), 0);
+        NS_TEST_ASSERT_MSG_EQ(d3.served.size(), 3u, "W = 3 MHz");
+        NS_TEST_ASSERT_MSG_EQ_TOL(d3.sumBandwidthHz, 1.4033e6, 1e2, "sum w, W = 3 MHz");
+        NS_TEST_ASSERT_MSG_EQ_TOL(d3.latestUploadEndS, 0.029, 1e-12, "T_u*");
+        auto d1 = Make("Greedy", 1e6)->Allocate(Users(), 0);
+        NS_TEST_ASSERT_MSG_EQ(d1.served.size(), 2u, "W = 1 MHz");
+        NS_TEST_ASSERT_MSG_EQ(d1.isServed[2], false, "u3 left out");
+        NS_TEST_ASSERT_MSG_EQ_TOL(d1.sumBandwidthHz, 0.5697e6, 1e2, "sum w, W = 1 MHz");
+
+        const std::pair<std::string, BatchingEarlyExitScheme> schemes[] = {
+            {"Optimal", BatchingEarlyExitScheme::BATCHING_EARLY_EXIT},
+            {"Greedy", BatchingEarlyExitScheme::BATCHING_EARLY_EXIT},
+            {"NoBatchingNoEarlyExit", BatchingEarlyExitScheme::NO_BATCHING_NO_EARLY_EXIT},
+            {"BatchingOnly", BatchingEarlyExitScheme::BATCHING_ONLY},
+            {"EarlyExitOnly", BatchingEarlyExitScheme::EARLY_EXIT_ONLY},
+        };
+        for (const auto& kv : schemes)
+        {
+            auto d = Make(kv.first, 3e6)->Allocate(Users(), 0);
+            NS_TEST_ASSERT_MSG_EQ(
+                static_cast<int>(d.scheme), static_cast<int>(kv.second), "scheme of " << kv.first);
+        }
+        // Greedy really runs the greedy algorithm
+        NS_TEST_ASSERT_MSG_EQ(static_cast<int>(d1.algorithm),
+                              static_cast<int>(BatchingEarlyExitAlgorithm::GREEDY),
+                              "greedy");
+
+        // Calibration: Gamma = 2 (3.0103 dB) and eta = 0.5 equal a problem with s / 2 and
+        // 2 D: u1 alone needs w with w log2(1 + 5e7 / w) = 2e5 / T_u*.
+        Ptr<BatchingEarlyExitAllocator> cal = Make("Optimal", 3e6);
+        cal->SetAttribute("SnrGapDb", DoubleValue(10 * std::log10(2.0)));
+        cal->SetAttribute("RateEfficiency", DoubleValue(0.5));
+        std::vector<BatchingEarlyExitUser> one(1, Users()[0]);
+        auto dc = cal->Allocate(one, 0);
+        NS_TEST_ASSERT_MSG_EQ(dc.served.size(), 1u, "served");
+        // T_u* = 50 - t_1(1) = 47 ms; rate needed 2e5 / 0.047 = 4.2553 Mbit/s
+        const double w = dc.bandwidthHz[0];
+        NS_TEST_ASSERT_MSG_EQ_TOL(w * std::log2(1 + 5e7 / w), 2e5 / 0.047, 1.0, "w^min");
+        NS_TEST_ASSERT_MSG_EQ_TOL(BatchingEarlyExitAllocator::SnrBandwidthFromSinr(100, 4.5e6),
+                                  4.5e8,
+                                  1e-3,
+                                  "s = SINR x B");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * Suite of the batching + early-exit network side.
  */
 class EdgeInferenceBatchingTestSuite : public TestSuite
@@ -579,6 +742,8 @@ class EdgeInferenceBatchingTestSuite : public TestSuite
     EdgeInferenceBatchingTestSuite()
         : TestSuite("edge-inference-batching")
     {
+        AddTestCase(new OffloadingHeaderTestCase);
+        AddTestCase(new BatchingAllocatorObjectTestCase);
         AddTestCase(new BatchingPredictionTestCase);
         AddTestCase(new BatchingUnscheduledTestCase);
         AddTestCase(new BatchingImpossibleDeadlineTestCase);
