@@ -24,8 +24,14 @@ def build(bld):
         'model/batching-early-exit-allocator.cc',
         'model/edge-server.cc',
         'model/bandwidth-share-ffr-algorithm.cc',
+        'model/batch-execution.cc',
+        'model/batching-early-exit-allocator-object.cc',
+        'model/offloading-header.cc',
+        'model/offloading-client.cc',
+        'model/edge-inference-server.cc',
         'model/bandwidth-share-ff-mac-scheduler.cc',
         'helper/edge-inference-helper.cc',
+        'helper/batching-early-exit-helper.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('edge-inference')
@@ -35,6 +41,7 @@ def build(bld):
         'test/edge-inference-domain-test-suite.cc',
         'test/edge-inference-ffr-test-suite.cc',
         'test/edge-inference-edge-server-test-suite.cc',
+        'test/edge-inference-batching-test-suite.cc',
         'test/edge-inference-ul-share-test-suite.cc',
     ]
 
@@ -56,8 +63,14 @@ def build(bld):
         'model/batching-early-exit-allocator.h',
         'model/edge-server.h',
         'model/bandwidth-share-ffr-algorithm.h',
+        'model/batch-execution.h',
+        'model/batching-early-exit-allocator-object.h',
+        'model/offloading-header.h',
+        'model/offloading-client.h',
+        'model/edge-inference-server.h',
         'model/bandwidth-share-ff-mac-scheduler.h',
         'helper/edge-inference-helper.h',
+        'helper/batching-early-exit-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

@@ -1,0 +1,758 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * @file
+ * @ingroup edge-inference-tests
+ * Tests of the batching + early-exit network side (EdgeInferenceServer, OffloadingClient,
+ * BatchingEarlyExitAllocator, BatchingEarlyExitHelper) on point-to-point links, where every
+ * delay is known: measured completion times against the allocator's prediction and against
+ * hand-computed batch times, an unscheduled user that sends no input, a user with an
+ * impossible deadline, and lost or late messages that end as failures without hanging.
+ */
+
+#include "ns3/bandwidth-share-ff-mac-scheduler.h"
+#include "ns3/bandwidth-share-ffr-algorithm.h"
+#include "ns3/batching-early-exit-allocator-object.h"
+#include "ns3/batching-early-exit-helper.h"
+#include "ns3/core-module.h"
+#include "ns3/edge-inference-server.h"
+#include "ns3/error-model.h"
+#include "ns3/internet-module.h"
+#include "ns3/lte-module.h"
+#include "ns3/mobility-module.h"
+#include "ns3/network-module.h"
+#include "ns3/offloading-client.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/test.h"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::edgeinference;
+
+namespace
+{
+
+/// Time resolution tolerance: times are rounded to 1 ns twice (start, then finish).
+const double NS_TOLERANCE_S = 3e-9;
+
+/// One client of a scenario.
+struct ClientSpec
+{
+    double accuracy{0.5};            ///< alpha_k
+    Time deadline{MilliSeconds(50)}; ///< T_k from the frame start
+};
+
+/// A star of point-to-point links: the server in the middle, one client per link.
+struct Scenario
+{
+    std::vector<ClientSpec> clients;         ///< The clients
+    Time resultDelay{MilliSeconds(2)};       ///< Server attribute ResultDelay
+    Time uploadStartDelay{MilliSeconds(5)};  ///< Server attribute UploadStartDelay
+    bool plannedStart{true};                 ///< Server attribute StartBatchAtPlannedTime
+    double totalBandwidthHz{1e7};            ///< Allocator attribute TotalBandwidthHz
+    Ptr<EdgeInferenceServer> server;         ///< After Build()
+    std::vector<Ptr<OffloadingClient>> apps; ///< After Build()
+    std::vector<NetDeviceContainer> links;   ///< Device 0 = server side, 1 = client side
+    std::vector<uint32_t> serverRxPackets;   ///< Datagrams the server received per link
+
+    /**
+     * Build the topology and the applications (p2p 100 Mbit/s, 1 ms; E3.2 blocks
+     * t_1(b) = 2 ms + 1 ms b, t_2(b) = 3 ms + 1.5 ms b; A = (0.6, 0.8); 2400-byte inputs in
+     * 1200-byte datagrams; s_k = 1e8 Hz reported by the client).
+     */
+    void Build()
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        NodeContainer serverNode;
+        serverNode.Create(1);
+        NodeContainer clientNodes;
+        clientNodes.Create(clients.size());
+        InternetStackHelper stack;
+        stack.Install(serverNode);
+        stack.Install(clientNodes);
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("1ms"));
+
+        BatchingEarlyExitHelper helper;
+        helper.SetAllocatorAttribute("FixedCostsS", StringValue("0.002,0.003"));
+        helper.SetAllocatorAttribute("PerTaskCostsS", StringValue("0.001,0.0015"));
+        helper.SetAllocatorAttribute("ExitAccuracies", StringValue("0.6,0.8"));
+        helper.SetAllocatorAttribute("TotalBandwidthHz", DoubleValue(totalBandwidthHz));
+        helper.SetServerAttribute("CollectionWindow", TimeValue(MilliSeconds(1)));
+        helper.SetServerAttribute("UploadStartDelay", TimeValue(uploadStartDelay));
+        helper.SetServerAttribute("ResultDelay", TimeValue(resultDelay));
+        helper.SetServerAttribute("StartBatchAtPlannedTime", BooleanValue(plannedStart));
+        helper.SetClientAttribute("InputBytes", UintegerValue(2400));
+        helper.SetClientAttribute("DataPayloadBytes", UintegerValue(1200));
+        helper.SetClientAttribute("ChannelReportHz", DoubleValue(1e8));
+        server = DynamicCast<EdgeInferenceServer>(helper.InstallServer(serverNode.Get(0)).Get(0));
+        serverRxPackets.assign(clients.size(), 0);
+        for (size_t i = 0; i < clients.size(); ++i)
+        {
+            NetDeviceContainer link = p2p.Install(serverNode.Get(0), clientNodes.Get(i));
+            links.push_back(link);
+            Ipv4AddressHelper addr;
+            std::string base = "10.1." + std::to_string(i + 1) + ".0";
+            addr.SetBase(Ipv4Address(base.c_str()), "255.255.255.0");
+            Ipv4InterfaceContainer ifaces = addr.Assign(link);
+            helper.SetClientAttribute("AccuracyRequirement", DoubleValue(clients[i].accuracy));
+            helper.SetClientAttribute("Deadline", TimeValue(clients[i].deadline));
+            ApplicationContainer app =
+                helper.InstallClients(NodeContainer(clientNodes.Get(i)), ifaces.GetAddress(0));
+            apps.push_back(DynamicCast<OffloadingClient>(app.Get(0)));
+            link.Get(0)->TraceConnectWithoutContext(
+                "MacRx", MakeBoundCallback(&Scenario::CountRx, &serverRxPackets[i]));
+        }
+        helper.AssignStreams(clientNodes, 10);
+        server->SetStartTime(Seconds(0));
+        for (auto& a : apps)
+        {
+            a->SetStartTime(Seconds(0));
+        }
+    }
+
+    /**
+     * Count a received datagram.
+     * @param [in] counter the counter
+     * @param [in] packet the packet
+     */
+    static void CountRx(uint32_t* counter, Ptr<const Packet> packet) { ++*counter; }
+};
+
+/**
+ * Find the server's record of a client's task.
+ * @param [in] sc scenario
+ * @param [in] client client index
+ * @return the record (a default one if none)
+ */
+EdgeInferenceServer::TaskRecord
+ServerRecord(const Scenario& sc, size_t client)
+{
+    const Address peer = sc.apps[client]->GetNode()->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal();
+    for (const auto& t : sc.server->GetTaskRecords())
+    {
+        if (InetSocketAddress::ConvertFrom(t.from).GetIpv4() == Ipv4Address::ConvertFrom(peer))
+        {
+            return t;
+        }
+    }
+    return EdgeInferenceServer::TaskRecord();
+}
+
+/**
+ * Drop every packet a device receives from now on.
+ * @param [in] device the device
+ */
+void
+DropAllRx(Ptr<NetDevice> device)
+{
+    Ptr<RateErrorModel> em = CreateObject<RateErrorModel>();
+    em->SetAttribute("ErrorRate", DoubleValue(1.0));
+    em->SetAttribute("ErrorUnit", StringValue("ERROR_UNIT_PACKET"));
+    device->SetAttribute("ReceiveErrorModel", PointerValue(em));
+}
+
+} // namespace
+
+/**
+ * @ingroup edge-inference-tests
+ * Three users, all served: measured completion times equal the prediction and the
+ * hand-computed batch times.
+ */
+class BatchingPredictionTestCase : public TestCase
+{
+  public:
+    BatchingPredictionTestCase()
+        : TestCase("3 users: measured completion = predicted completion = hand-computed batch")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario sc;
+        sc.clients = {{0.5, MilliSeconds(50)}, {0.7, MilliSeconds(50)}, {0.7, MilliSeconds(50)}};
+        sc.Build();
+        Simulator::Run();
+        // exits (0, 1, 1): B = (3, 2), t_1(3) = 5 ms, t_2(2) = 6 ms, so the exit-0 task
+        // leaves 5 ms and the others 11 ms after the batch start.
+        const double expectedOffset[] = {5e-3, 11e-3, 11e-3};
+        for (size_t i = 0; i < 3; ++i)
+        {
+            const auto& c = sc.apps[i]->GetTaskRecords().at(0);
+            const auto s = ServerRecord(sc, i);
+            NS_TEST_ASSERT_MSG_EQ(c.outcome, OffloadingClient::ON_TIME, "client " << i);
+            NS_TEST_ASSERT_MSG_EQ(s.outcome, EdgeInferenceServer::ON_TIME, "server " << i);
+            NS_TEST_ASSERT_MSG_EQ(c.exit, (i == 0 ? 0 : 1), "exit of client " << i);
+            // The p2p upload (2 x 1304 bytes at 100 Mbit/s + 1 ms) ends long before the
+            // planned upload end T_u* (about 30 ms), and the batch starts at the planned
+            // time, so the measured exit time is the predicted one up to the ns rounding.
+            NS_TEST_ASSERT_MSG_LT(s.uploadEndS, s.predictedUploadEndS, "upload " << i);
+            NS_TEST_ASSERT_MSG_EQ_TOL(s.completionS,
+                                      s.predictedCompletionS,
+                                      NS_TOLERANCE_S,
+                                      "completion of client " << i);
+            NS_TEST_ASSERT_MSG_EQ_TOL(s.completionS - s.batchStartS,
+                                      expectedOffset[i],
+                                      NS_TOLERANCE_S,
+                                      "batch time of client " << i);
+            // the client sees the server's completion time and the prediction
+            NS_TEST_ASSERT_MSG_EQ_TOL(c.completionS, s.completionS, 1e-12, "client view");
+            NS_TEST_ASSERT_MSG_EQ_TOL(
+                c.predictedCompletionS, s.predictedCompletionS, 1e-12, "client prediction");
+            // the RESULT crosses one 1 ms link: 1 ms + (56 + 2 + 20 + 8 bytes) at 100 Mbit/s
+            NS_TEST_ASSERT_MSG_EQ_TOL(c.resultS - c.completionS,
+                                      1e-3 + 8.0 * (OffloadingHeader::SIZE + 30) / 1e8,
+                                      1e-8,
+                                      "result delivery");
+            NS_TEST_ASSERT_MSG_EQ(c.bytesSent, 2400u, "input bytes sent");
+        }
+        // The binding users (exit 1) finish exactly at their server-side deadline
+        // (frame start + 50 ms - ResultDelay 2 ms): they got the minimum bandwidth for T_u*.
+        const auto s1 = ServerRecord(sc, 1);
+        NS_TEST_ASSERT_MSG_EQ_TOL(s1.completionS, 0.048, NS_TOLERANCE_S, "binding deadline");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * A user whose accuracy requirement no exit meets is not scheduled and uploads nothing.
+ */
+class BatchingUnscheduledTestCase : public TestCase
+{
+  public:
+    BatchingUnscheduledTestCase()
+        : TestCase("An unscheduled user uploads nothing")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario sc;
+        sc.clients = {{0.5, MilliSeconds(50)}, {0.7, MilliSeconds(50)}, {0.9, MilliSeconds(50)}};
+        sc.Build();
+        Simulator::Run();
+        const auto& c2 = sc.apps[2]->GetTaskRecords().at(0);
+        NS_TEST_ASSERT_MSG_EQ(c2.outcome, OffloadingClient::NOT_SCHEDULED, "client 2 outcome");
+        NS_TEST_ASSERT_MSG_EQ(static_cast<uint32_t>(c2.reason),
+                              static_cast<uint32_t>(BatchingEarlyExitReason::ACCURACY_UNREACHABLE),
+                              "reason: 0.9 > max A_l = 0.8");
+        NS_TEST_ASSERT_MSG_EQ(c2.bytesSent, 0u, "no input sent");
+        NS_TEST_ASSERT_MSG_EQ(c2.uploadStartS, -1.0, "no upload started");
+        // only its REQUEST crossed its link (2 DATA datagrams each for the others)
+        NS_TEST_ASSERT_MSG_EQ(sc.serverRxPackets[2], 1u, "datagrams from the unscheduled user");
+        NS_TEST_ASSERT_MSG_EQ(sc.serverRxPackets[0], 3u, "datagrams from a served user");
+        NS_TEST_ASSERT_MSG_EQ(sc.server->GetUnexpectedDataBytes(), 0u, "no stray DATA");
+        for (size_t i = 0; i < 2; ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(sc.apps[i]->GetTaskRecords().at(0).outcome,
+                                  OffloadingClient::ON_TIME,
+                                  "served client " << i);
+        }
+        // the batch holds the two served tasks: exits (0, 1) give B = (2, 1)
+        const auto s1 = ServerRecord(sc, 1);
+        // t_1(2) + t_2(1) = 4 + 4.5 ms
+        NS_TEST_ASSERT_MSG_EQ_TOL(s1.completionS - s1.batchStartS, 8.5e-3, NS_TOLERANCE_S, "B");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * A user whose deadline cannot cover its compute time is reported with the reason.
+ */
+class BatchingImpossibleDeadlineTestCase : public TestCase
+{
+  public:
+    BatchingImpossibleDeadlineTestCase()
+        : TestCase("A user with an impossible deadline is not served, with the reason")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario sc;
+        // Client 1: T_k = 15 ms - ResultDelay 2 ms - (t0 + UploadStartDelay 5 ms), with the
+        // allocation t0 about 2.01 ms after the frame start (1 ms link + 1 ms window), i.e.
+        // about 5.99 ms < P(exit 1) = t_1(1) + t_2(1) = 3 + 4.5 = 7.5 ms.
+        sc.clients = {{0.5, MilliSeconds(50)}, {0.7, MilliSeconds(15)}};
+        sc.Build();
+        Simulator::Run();
+        const auto& c1 = sc.apps[1]->GetTaskRecords().at(0);
+        NS_TEST_ASSERT_MSG_EQ(c1.outcome, OffloadingClient::NOT_SCHEDULED, "outcome");
+        NS_TEST_ASSERT_MSG_EQ(
+            static_cast<uint32_t>(c1.reason),
+            static_cast<uint32_t>(BatchingEarlyExitReason::COMPUTE_EXCEEDS_DEADLINE),
+            "reason");
+        NS_TEST_ASSERT_MSG_EQ(c1.failureReason.empty(), false, "a reason text");
+        NS_TEST_ASSERT_MSG_EQ(c1.bytesSent, 0u, "no input sent");
+        const auto s1 = ServerRecord(sc, 1);
+        NS_TEST_ASSERT_MSG_EQ(s1.failureReason, "COMPUTE_EXCEEDS_DEADLINE", "server reason");
+        NS_TEST_ASSERT_MSG_EQ(sc.apps[0]->GetTaskRecords().at(0).outcome,
+                              OffloadingClient::ON_TIME,
+                              "the other user is served");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * Lost and late messages: the task fails with a reason, the simulation ends by itself and
+ * no event is left over.
+ */
+class BatchingLossTestCase : public TestCase
+{
+  public:
+    /// What goes wrong.
+    enum Fault
+    {
+        LOST_RESULT, ///< The client's link drops the RESULT
+        LATE_RESULT, ///< ResultDelay 0: the RESULT arrives 1 ms after the deadline
+        LOST_INPUT,  ///< The server's link drops the DATA
+    };
+
+    /**
+     * @param [in] fault what goes wrong
+     */
+    BatchingLossTestCase(Fault fault)
+        : TestCase(fault == LOST_RESULT   ? "Lost result: failed by timeout, no hang"
+                   : fault == LATE_RESULT ? "Late result: counted as failed"
+                                          : "Lost input: failed at the upload cutoff, no hang")
+        , m_fault(fault)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario sc;
+        sc.clients = {{0.7, MilliSeconds(50)}};
+        if (m_fault == LATE_RESULT)
+        {
+            sc.resultDelay = Seconds(0);
+        }
+        sc.Build();
+        if (m_fault == LOST_RESULT)
+        {
+            Ptr<NetDevice> dev = sc.links[0].Get(1);
+            sc.apps[0]->TraceConnectWithoutContext(
+                "UploadStarted", MakeBoundCallback(&BatchingLossTestCase::OnUpload, dev));
+        }
+        else if (m_fault == LOST_INPUT)
+        {
+            Ptr<NetDevice> dev = sc.links[0].Get(0);
+            sc.apps[0]->TraceConnectWithoutContext(
+                "DecisionReceived", MakeBoundCallback(&BatchingLossTestCase::OnDecision, dev));
+        }
+        // No Simulator::Stop: the run must end by itself.
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(Simulator::IsFinished(), true, "no event left over");
+        const auto& c = sc.apps[0]->GetTaskRecords().at(0);
+        const auto s = ServerRecord(sc, 0);
+        const double deadline = 0.050;
+        const double timeout = deadline + 0.050; // Deadline + ResultTimeout (default 50 ms)
+        switch (m_fault)
+        {
+            case LOST_RESULT:
+                NS_TEST_ASSERT_MSG_EQ(c.outcome, OffloadingClient::FAILED, "client outcome");
+                NS_TEST_ASSERT_MSG_EQ(
+                    c.failureReason, "no result by the deadline + ResultTimeout", "reason");
+                NS_TEST_ASSERT_MSG_EQ(s.outcome, EdgeInferenceServer::ON_TIME, "server outcome");
+                NS_TEST_ASSERT_MSG_EQ_TOL(Simulator::Now().GetSeconds(), timeout, 1e-9, "end");
+                break;
+            case LATE_RESULT:
+                // alone, the task gets w^min for T_u* = T - 7.5 ms and so reaches exit 1 exactly
+                // at its deadline; the RESULT needs 1 ms more
+                NS_TEST_ASSERT_MSG_EQ(s.outcome, EdgeInferenceServer::ON_TIME, "server outcome");
+                NS_TEST_ASSERT_MSG_EQ_TOL(s.completionS, deadline, NS_TOLERANCE_S, "exit time");
+                NS_TEST_ASSERT_MSG_EQ(c.outcome, OffloadingClient::LATE, "client outcome");
+                NS_TEST_ASSERT_MSG_GT(c.resultS, deadline, "result after the deadline");
+                break;
+            case LOST_INPUT:
+                NS_TEST_ASSERT_MSG_EQ(s.outcome, EdgeInferenceServer::FAILED, "server outcome");
+                NS_TEST_ASSERT_MSG_EQ(s.receivedBytes, 0u, "no input received");
+                NS_TEST_ASSERT_MSG_EQ(c.outcome, OffloadingClient::FAILED, "client outcome");
+                NS_TEST_ASSERT_MSG_EQ(
+                    c.failureReason, "server: input incomplete at the upload cutoff", "reason");
+                // the FAILED result came at the cutoff t0 + 5 ms + T_u*, before the timeout
+                NS_TEST_ASSERT_MSG_LT(c.resultS, deadline, "failure reported early");
+                break;
+        }
+        Simulator::Destroy();
+    }
+
+    /**
+     * Start dropping everything the client receives once it uploads.
+     * @param [in] dev the client's device
+     * @param [in] frame frame
+     * @param [in] taskId task
+     */
+    static void OnUpload(Ptr<NetDevice> dev, uint32_t frame, uint32_t taskId) { DropAllRx(dev); }
+
+    /**
+     * Start dropping everything the server receives once the client has its decision.
+     * @param [in] dev the server's device
+     * @param [in] frame frame
+     * @param [in] taskId task
+     * @param [in] scheduled scheduled
+     * @param [in] hz bandwidth
+     */
+    static void OnDecision(
+        Ptr<NetDevice> dev, uint32_t frame, uint32_t taskId, bool scheduled, double hz)
+    {
+        DropAllRx(dev);
+    }
+
+    Fault m_fault; ///< What goes wrong
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * Three UEs over LTE with the bandwidth-share MAC scheduler: the served UEs' measured exit
+ * times equal the prediction, and the unscheduled UE gets no uplink RB after the
+ * allocation.
+ */
+class BatchingLteTestCase : public TestCase
+{
+  public:
+    BatchingLteTestCase()
+        : TestCase("LTE, 3 UEs: measured = predicted completion; no RB for the unscheduled UE")
+    {
+    }
+
+  private:
+    /// RBs granted per UE at the allocation.
+    struct Snapshot
+    {
+        Ptr<BandwidthShareFfMacScheduler> sched; ///< The scheduler
+        std::vector<uint16_t> rntis;             ///< RNTI per UE
+        std::vector<uint64_t> rbs;               ///< RBs granted at the allocation
+    };
+
+    /**
+     * Record the RBs granted so far.
+     * @param [in] snap the snapshot
+     * @param [in] frame frame
+     * @param [in] nRequests requests
+     * @param [in] nScheduled served
+     * @param [in] throughput predicted throughput
+     */
+    static void OnAllocation(
+        Snapshot* snap, uint32_t frame, uint32_t nRequests, uint32_t nScheduled, double throughput)
+    {
+        snap->rbs.clear();
+        for (uint16_t rnti : snap->rntis)
+        {
+            snap->rbs.push_back(snap->sched->GetUlRbsGranted(rnti));
+        }
+    }
+
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(true));
+        Config::SetDefault("ns3::LteUePhy::EnableUplinkPowerControl", BooleanValue(false));
+        Config::SetDefault("ns3::LteUePhy::TxPower", DoubleValue(20));
+        Config::SetDefault("ns3::LteRlcUm::MaxTxBufferSize", UintegerValue(1 << 20));
+        Ptr<LteHelper> lte = CreateObject<LteHelper>();
+        Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
+        lte->SetEpcHelper(epc);
+        lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
+        lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(25));
+        lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(25));
+        NodeContainer remote;
+        remote.Create(1);
+        InternetStackHelper stack;
+        stack.Install(remote);
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("1ms"));
+        NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
+        Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
+        Ipv4InterfaceContainer coreIf = addr.Assign(core);
+        Ipv4StaticRoutingHelper routing;
+        routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
+            ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
+        NodeContainer enb;
+        NodeContainer ues;
+        enb.Create(1);
+        ues.Create(3);
+        MobilityHelper mob;
+        mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+        mob.Install(enb);
+        mob.Install(ues);
+        for (uint32_t i = 0; i < 3; ++i)
+        {
+            ues.Get(i)->GetObject<MobilityModel>()->SetPosition(Vector(100.0 + 50 * i, 0, 0));
+        }
+        NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
+        NetDeviceContainer ueDev = lte->InstallUeDevice(ues);
+        stack.Install(ues);
+        epc->AssignUeIpv4Address(ueDev);
+        for (uint32_t i = 0; i < 3; ++i)
+        {
+            routing.GetStaticRouting(ues.Get(i)->GetObject<Ipv4>())
+                ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
+        }
+        lte->Attach(ueDev, enbDev.Get(0));
+
+        BatchingEarlyExitHelper helper;
+        helper.SetAllocatorAttribute("TotalBandwidthHz", DoubleValue(25 * 180e3));
+        helper.SetServerAttribute("UploadStartDelay", TimeValue(MilliSeconds(20)));
+        helper.SetServerAttribute("ResultDelay", TimeValue(MilliSeconds(8)));
+        helper.SetServerAttribute("StartBatchAtPlannedTime", BooleanValue(true));
+        helper.SetClientAttribute("InputBytes", UintegerValue(3072));
+        helper.SetClientAttribute("Deadline", TimeValue(MilliSeconds(100)));
+        ApplicationContainer serverApp = helper.InstallServer(remote.Get(0));
+        Ptr<EdgeInferenceServer> server = DynamicCast<EdgeInferenceServer>(serverApp.Get(0));
+        BatchingEarlyExitHelper::ConnectEnbChannelReports(server, enbDev);
+        BatchingEarlyExitHelper::ConnectUplinkShares(server, enbDev.Get(0));
+        ApplicationContainer clients = helper.InstallClients(ues, coreIf.GetAddress(1));
+        clients.Get(0)->SetAttribute("AccuracyRequirement", DoubleValue(0.6));
+        clients.Get(1)->SetAttribute("AccuracyRequirement", DoubleValue(0.7));
+        clients.Get(2)->SetAttribute("AccuracyRequirement", DoubleValue(0.9)); // > max A_l
+        helper.AssignStreams(ues, 100);
+        serverApp.Start(Seconds(0));
+        clients.Start(Seconds(0.3));
+        Snapshot snap;
+        snap.sched = BandwidthShareFfMacScheduler::GetFromEnbDevice(enbDev.Get(0));
+        Simulator::Schedule(Seconds(0.29),
+                            [&snap, &ueDev]()
+                            {
+                                for (uint32_t i = 0; i < 3; ++i)
+                                {
+                                    snap.rntis.push_back(
+                                        BandwidthShareFfrAlgorithm::GetUeRnti(ueDev.Get(i)));
+                                }
+                            });
+        server->TraceConnectWithoutContext("FrameAllocated",
+                                           MakeBoundCallback(&OnAllocation, &snap));
+        Simulator::Stop(Seconds(0.5));
+        Simulator::Run();
+
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            Ptr<OffloadingClient> c = DynamicCast<OffloadingClient>(clients.Get(i));
+            const auto& r = c->GetTaskRecords().at(0);
+            NS_TEST_ASSERT_MSG_EQ(r.outcome, OffloadingClient::ON_TIME, "UE " << i);
+            // The inputs arrive before the planned batch start and the GPU is simulated
+            // exactly, so the exit instant is the prediction up to the ns rounding.
+            NS_TEST_ASSERT_MSG_EQ_TOL(
+                r.completionS, r.predictedCompletionS, NS_TOLERANCE_S, "completion of UE " << i);
+            NS_TEST_ASSERT_MSG_GT(snap.sched->GetUlRbsGranted(snap.rntis[i]),
+                                  snap.rbs.at(i),
+                                  "RBs for the served UE " << i);
+            NS_TEST_ASSERT_MSG_GT(
+                server->GetUplinkChannel(c->GetImsi()), 0.0, "eNB channel report of UE " << i);
+        }
+        Ptr<OffloadingClient> c2 = DynamicCast<OffloadingClient>(clients.Get(2));
+        NS_TEST_ASSERT_MSG_EQ(
+            c2->GetTaskRecords().at(0).outcome, OffloadingClient::NOT_SCHEDULED, "UE 2");
+        NS_TEST_ASSERT_MSG_EQ(snap.sched->GetUlRbsGranted(snap.rntis[2]),
+                              snap.rbs.at(2),
+                              "no RB for the unscheduled UE after the allocation");
+        Simulator::Destroy();
+        Config::Reset(); // the LTE defaults above must not leak into other suites
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * OffloadingHeader: every field survives serialisation; a wrong magic gives INVALID.
+ */
+class OffloadingHeaderTestCase : public TestCase
+{
+  public:
+    OffloadingHeaderTestCase()
+        : TestCase("OffloadingHeader round trip and bad magic")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        OffloadingHeader h;
+        h.SetType(OffloadingHeader::DECISION);
+        h.SetStatus(OffloadingHeader::SCHEDULED);
+        h.SetReason(6);
+        h.SetExit(-1);
+        h.SetFrame(7);
+        h.SetTaskId(70000);
+        h.SetImsi(0x123456789ULL);
+        h.SetUploadBytes(25000);
+        h.SetOffset(1200);
+        h.SetAccuracyRequirement(0.75);
+        h.SetDeadlineS(0.08);
+        h.SetFrameStartS(1.5);
+        h.SetSnrBandwidthHz(2.5e8);
+        h.SetBandwidthHz(4.4e5);
+        h.SetTimeS(1.53);
+        h.SetPredictedCompletionS(1.57);
+        Ptr<Packet> p = Create<Packet>(10);
+        p->AddHeader(h);
+        NS_TEST_ASSERT_MSG_EQ(p->GetSize(), 10 + OffloadingHeader::SIZE, "size");
+        NS_TEST_ASSERT_MSG_EQ(OffloadingHeader::SIZE, 88u, "2+1+1+1+1+2+4+4+8+4+4+7*8");
+        OffloadingHeader r;
+        p->RemoveHeader(r);
+        NS_TEST_ASSERT_MSG_EQ(r.GetType(), OffloadingHeader::DECISION, "type");
+        NS_TEST_ASSERT_MSG_EQ(r.GetStatus(), OffloadingHeader::SCHEDULED, "status");
+        NS_TEST_ASSERT_MSG_EQ(static_cast<uint32_t>(r.GetReason()), 6u, "reason");
+        NS_TEST_ASSERT_MSG_EQ(r.GetExit(), -1, "exit");
+        NS_TEST_ASSERT_MSG_EQ(r.GetFrame(), 7u, "frame");
+        NS_TEST_ASSERT_MSG_EQ(r.GetTaskId(), 70000u, "task");
+        NS_TEST_ASSERT_MSG_EQ(r.GetImsi(), 0x123456789ULL, "imsi");
+        NS_TEST_ASSERT_MSG_EQ(r.GetUploadBytes(), 25000u, "bytes");
+        NS_TEST_ASSERT_MSG_EQ(r.GetOffset(), 1200u, "offset");
+        NS_TEST_ASSERT_MSG_EQ(r.GetAccuracyRequirement(), 0.75, "alpha");
+        NS_TEST_ASSERT_MSG_EQ(r.GetDeadlineS(), 0.08, "deadline");
+        NS_TEST_ASSERT_MSG_EQ(r.GetFrameStartS(), 1.5, "frame start");
+        NS_TEST_ASSERT_MSG_EQ(r.GetSnrBandwidthHz(), 2.5e8, "s");
+        NS_TEST_ASSERT_MSG_EQ(r.GetBandwidthHz(), 4.4e5, "w");
+        NS_TEST_ASSERT_MSG_EQ(r.GetTimeS(), 1.53, "time");
+        NS_TEST_ASSERT_MSG_EQ(r.GetPredictedCompletionS(), 1.57, "prediction");
+        NS_TEST_ASSERT_MSG_EQ(p->GetSize(), 10u, "payload left");
+
+        uint8_t bytes[OffloadingHeader::SIZE] = {0x12, 0x34, OffloadingHeader::VERSION, 1};
+        Ptr<Packet> bad = Create<Packet>(bytes, OffloadingHeader::SIZE);
+        OffloadingHeader b;
+        bad->RemoveHeader(b);
+        NS_TEST_ASSERT_MSG_EQ(b.GetType(), OffloadingHeader::INVALID, "bad magic");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * BatchingEarlyExitAllocator: the spec's example E3.2 through the attributes, the
+ * Algorithm attribute's schemes, and the calibration attributes.
+ */
+class BatchingAllocatorObjectTestCase : public TestCase
+{
+  public:
+    BatchingAllocatorObjectTestCase()
+        : TestCase("BatchingEarlyExitAllocator: E3.2, algorithms, calibration")
+    {
+    }
+
+  private:
+    /**
+     * @param [in] algorithm Algorithm attribute value
+     * @param [in] bandwidthHz TotalBandwidthHz
+     * @return an allocator with the blocks and exits of E3.2
+     */
+    static Ptr<BatchingEarlyExitAllocator> Make(const std::string& algorithm, double bandwidthHz)
+    {
+        Ptr<BatchingEarlyExitAllocator> a = CreateObject<BatchingEarlyExitAllocator>();
+        a->SetAttribute("Algorithm", StringValue(algorithm));
+        a->SetAttribute("FixedCostsS", StringValue("0.002,0.003"));
+        a->SetAttribute("PerTaskCostsS", StringValue("0.001,0.0015"));
+        a->SetAttribute("ExitAccuracies", StringValue("0.6,0.8"));
+        a->SetAttribute("TotalBandwidthHz", DoubleValue(bandwidthHz));
+        return a;
+    }
+
+    /// @return the three users of E3.2 (u1: exit 1, u2, u3: exit 2)
+    static std::vector<BatchingEarlyExitUser> Users()
+    {
+        std::vector<BatchingEarlyExitUser> u(3);
+        u[0].accuracyRequirement = 0.5;
+        u[0].deadlineS = 0.050;
+        u[0].snrBandwidthHz = 1e8;
+        u[1].accuracyRequirement = 0.7;
+        u[1].deadlineS = 0.050;
+        u[1].snrBandwidthHz = 1e8;
+        u[2].accuracyRequirement = 0.7;
+        u[2].deadlineS = 0.040;
+        u[2].snrBandwidthHz = 5e7;
+        for (auto& x : u)
+        {
+            x.uploadBits = 1e5;
+        }
+        return u;
+    }
+
+    void DoRun() override
+    {
+        // E3.2 (spec 3.6): W = 3 MHz serves all three with sum w^min = 1.4033 MHz;
+        // W = 1 MHz serves 2 ({u1, u2}, sum 0.5697 MHz).
+        auto d3 = Make("Optimal", 3e6)->Allocate(Users(), 0);
+        NS_TEST_ASSERT_MSG_EQ(d3.served.size(), 3u, "W = 3 MHz");
+        NS_TEST_ASSERT_MSG_EQ_TOL(d3.sumBandwidthHz, 1.4033e6, 1e2, "sum w, W = 3 MHz");
+        NS_TEST_ASSERT_MSG_EQ_TOL(d3.latestUploadEndS, 0.029, 1e-12, "T_u*");
+        auto d1 = Make("Greedy", 1e6)->Allocate(Users(), 0);
+        NS_TEST_ASSERT_MSG_EQ(d1.served.size(), 2u, "W = 1 MHz");
+        NS_TEST_ASSERT_MSG_EQ(d1.isServed[2], false, "u3 left out");
+        NS_TEST_ASSERT_MSG_EQ_TOL(d1.sumBandwidthHz, 0.5697e6, 1e2, "sum w, W = 1 MHz");
+
+        const std::pair<std::string, BatchingEarlyExitScheme> schemes[] = {
+            {"Optimal", BatchingEarlyExitScheme::BATCHING_EARLY_EXIT},
+            {"Greedy", BatchingEarlyExitScheme::BATCHING_EARLY_EXIT},
+            {"NoBatchingNoEarlyExit", BatchingEarlyExitScheme::NO_BATCHING_NO_EARLY_EXIT},
+            {"BatchingOnly", BatchingEarlyExitScheme::BATCHING_ONLY},
+            {"EarlyExitOnly", BatchingEarlyExitScheme::EARLY_EXIT_ONLY},
+        };
+        for (const auto& kv : schemes)
+        {
+            auto d = Make(kv.first, 3e6)->Allocate(Users(), 0);
+            NS_TEST_ASSERT_MSG_EQ(
+                static_cast<int>(d.scheme), static_cast<int>(kv.second), "scheme of " << kv.first);
+        }
+        // Greedy really runs the greedy algorithm
+        NS_TEST_ASSERT_MSG_EQ(static_cast<int>(d1.algorithm),
+                              static_cast<int>(BatchingEarlyExitAlgorithm::GREEDY),
+                              "greedy");
+
+        // Calibration: Gamma = 2 (3.0103 dB) and eta = 0.5 equal a problem with s / 2 and
+        // 2 D: u1 alone needs w with w log2(1 + 5e7 / w) = 2e5 / T_u*.
+        Ptr<BatchingEarlyExitAllocator> cal = Make("Optimal", 3e6);
+        cal->SetAttribute("SnrGapDb", DoubleValue(10 * std::log10(2.0)));
+        cal->SetAttribute("RateEfficiency", DoubleValue(0.5));
+        std::vector<BatchingEarlyExitUser> one(1, Users()[0]);
+        auto dc = cal->Allocate(one, 0);
+        NS_TEST_ASSERT_MSG_EQ(dc.served.size(), 1u, "served");
+        // T_u* = 50 - t_1(1) = 47 ms; rate needed 2e5 / 0.047 = 4.2553 Mbit/s
+        const double w = dc.bandwidthHz[0];
+        NS_TEST_ASSERT_MSG_EQ_TOL(w * std::log2(1 + 5e7 / w), 2e5 / 0.047, 1.0, "w^min");
+        NS_TEST_ASSERT_MSG_EQ_TOL(BatchingEarlyExitAllocator::SnrBandwidthFromSinr(100, 4.5e6),
+                                  4.5e8,
+                                  1e-3,
+                                  "s = SINR x B");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * Suite of the batching + early-exit network side.
+ */
+class EdgeInferenceBatchingTestSuite : public TestSuite
+{
+  public:
+    EdgeInferenceBatchingTestSuite()
+        : TestSuite("edge-inference-batching")
+    {
+        AddTestCase(new OffloadingHeaderTestCase);
+        AddTestCase(new BatchingAllocatorObjectTestCase);
+        AddTestCase(new BatchingPredictionTestCase);
+        AddTestCase(new BatchingUnscheduledTestCase);
+        AddTestCase(new BatchingImpossibleDeadlineTestCase);
+        AddTestCase(new BatchingLossTestCase(BatchingLossTestCase::LOST_RESULT));
+        AddTestCase(new BatchingLossTestCase(BatchingLossTestCase::LATE_RESULT));
+        AddTestCase(new BatchingLossTestCase(BatchingLossTestCase::LOST_INPUT));
+        AddTestCase(new BatchingLteTestCase);
+    }
+};
+
+/// Static instance of the suite.
+static EdgeInferenceBatchingTestSuite g_edgeInferenceBatchingTestSuite;
