@@ -23,6 +23,8 @@ def build(bld):
         'model/partial-loading-scheduler.cc',
         'model/batching-early-exit-allocator.cc',
         'model/bandwidth-share-ffr-algorithm.cc',
+        'model/dto-ee.cc',
+        'model/dto-ee-agent.cc',
         'helper/edge-inference-helper.cc',
     ]
 
@@ -51,6 +53,8 @@ def build(bld):
         'model/partial-loading-scheduler.h',
         'model/batching-early-exit-allocator.h',
         'model/bandwidth-share-ffr-algorithm.h',
+        'model/dto-ee.h',
+        'model/dto-ee-agent.h',
         'helper/edge-inference-helper.h',
     ]
 
