@@ -118,7 +118,7 @@ struct DtoEeAlgorithmOptions
 {
     DtoEeStepRule splitRule{DtoEeStepRule::SCALED};     ///< Offloading step rule
     DtoEeStepRule thresholdRule{DtoEeStepRule::SCALED}; ///< Threshold step rule
-    double splitStep{0.5};         ///< eta_x (dimensionless for SCALED, s^-1 for GRADIENT)
+    double splitStep{0.8};         ///< eta_x (dimensionless for SCALED, s^-1 for GRADIENT)
     double thresholdStep{0.5};     ///< eta_theta (dimensionless for SCALED)
     uint32_t thresholdPeriod{1};   ///< m: thresholds are updated every m rounds
     bool optimiseThresholds{true}; ///< false: thresholds stay at their initial values

@@ -823,6 +823,42 @@ DtoEeCentralSolver::DescendThresholds(const DtoEeStrategy& start) const
             }
         }
     }
+    // Pattern-search polish: J_rho is only piecewise smooth in theta (piecewise-linear exit
+    // profiles), so the projected gradient can stall at a breakpoint; try theta_i +- delta.
+    for (double delta : {0.05, 0.01, 0.002, 4e-4})
+    {
+        bool improved = true;
+        for (uint32_t pass = 0; improved && pass < 20; ++pass)
+        {
+            improved = false;
+            for (uint32_t i = 0; i < m_model.GetNNodes(); ++i)
+            {
+                if (m_model.IsLastStage(i))
+                {
+                    continue;
+                }
+                for (double sign : {1.0, -1.0})
+                {
+                    DtoEeStrategy trial = sol.strategy;
+                    trial.threshold[i] =
+                        std::min(1.0, std::max(thMin, trial.threshold[i] + sign * delta));
+                    if (trial.threshold[i] == sol.strategy.threshold[i])
+                    {
+                        continue;
+                    }
+                    DtoEeSolution next = SolveRouting(trial);
+                    if (next.evaluation.objective <
+                        sol.evaluation.objective - m_options.thresholdTolerance)
+                    {
+                        sol.strategy = next.strategy;
+                        sol.evaluation = next.evaluation;
+                        improved = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
     SetReason(sol);
     return sol;
 }

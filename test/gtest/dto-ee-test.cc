@@ -331,13 +331,15 @@ TEST(DtoEeTest, GradientsMatchFiniteDifferences)
     }
 }
 
-/// DTO-EE converges to the centralised optimum on random small graphs: routing only (convex,
-/// tight tolerance) and jointly with the thresholds.
+/// DTO-EE converges to the centralised optimum on random small graphs (relative gap <= 1e-4
+/// after at most 1000 rounds): routing only (convex in the flows) and jointly with the
+/// thresholds.
 TEST(DtoEeTest, DistributedConvergesToCentralised)
 {
     std::mt19937_64 rng(2024);
     double worstRouting = 0;
-    double worstJoint = 0;
+    double worstJoint = -1;
+    double bestJoint = 1;
     for (int t = 0; t < 12; ++t)
     {
         const uint32_t nStages = 2 + t % 3;
@@ -374,17 +376,20 @@ TEST(DtoEeTest, DistributedConvergesToCentralised)
             (r1.solution.evaluation.objective - routing.evaluation.objective) /
             std::abs(routing.evaluation.objective);
         worstRouting = std::max(worstRouting, std::abs(gapRouting));
-        EXPECT_LE(std::abs(gapRouting), 5e-4) << "instance " << t;
+        EXPECT_LE(std::abs(gapRouting), 1e-4) << "instance " << t;
 
         const DtoEeSolution joint = DtoEeCentralSolver(model).Solve();
         const DtoEeRunResult r2 = DtoEeDistributed(model).Run(1000, 1e-10);
         const double gapJoint = (r2.solution.evaluation.objective - joint.evaluation.objective) /
                                 std::abs(joint.evaluation.objective);
         worstJoint = std::max(worstJoint, gapJoint);
-        EXPECT_LE(gapJoint, 5e-4) << "instance " << t;
+        bestJoint = std::min(bestJoint, gapJoint);
+        EXPECT_LE(gapJoint, 1e-4) << "instance " << t;
     }
-    std::cout << "DTO-EE vs centralised, worst relative objective gap: routing only "
-              << worstRouting << ", joint " << worstJoint << std::endl;
+    std::cout << "DTO-EE vs centralised, worst relative objective gap (J_dto - J_central) / "
+                 "|J_central|: routing only "
+              << worstRouting << ", joint in [" << bestJoint << ", " << worstJoint
+              << "] (negative: DTO-EE found a lower objective)" << std::endl;
 }
 
 /// Messages: 2 |E| per round, |E| (21 + 45) bytes per round; round trip of the wire format.
