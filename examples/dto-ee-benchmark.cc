@@ -183,7 +183,7 @@ main(int argc, char* argv[])
                "finalGap,delayMs,accuracy\n";
     }
     std::cout
-        << "dto-ee-benchmark: DTO-EE (SCALED steps, eta_x = 0.8, eta_theta = 0.5) vs centralised, "
+        << "dto-ee-benchmark: DTO-EE (SCALED steps, eta_x = 1, eta_theta = 0.5) vs centralised, "
         << rounds << " rounds\n";
     std::cout << std::setw(5) << "N" << std::setw(4) << "H" << std::setw(6) << "|E|"
               << std::setw(10) << "msg/rnd" << std::setw(10) << "B/rnd" << std::setw(9) << "r(1%)"

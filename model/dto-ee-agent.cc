@@ -177,6 +177,7 @@ DtoEeReplyMessage::Serialize() const
     PutF64(out, arrivalRate);
     PutF64(out, serviceRate);
     PutF64(out, curvature);
+    PutU32(out, predecessors);
     return out;
 }
 
@@ -193,6 +194,7 @@ DtoEeReplyMessage::Deserialize(const std::vector<uint8_t>& bytes)
     m.arrivalRate = GetF64(bytes, pos);
     m.serviceRate = GetF64(bytes, pos);
     m.curvature = GetF64(bytes, pos);
+    m.predecessors = GetU32(bytes, pos);
     return m;
 }
 
@@ -318,6 +320,7 @@ DtoEeAgent::MakeReplies()
         m.arrivalRate = m_arrivalRate;
         m.serviceRate = mu;
         m.curvature = m_curvature;
+        m.predecessors = static_cast<uint32_t>(m_config.predecessors.size());
         out.push_back(m);
     }
     return out;
@@ -380,6 +383,7 @@ DtoEeAgent::UpdateStrategy()
 
     // Offloading fractions (DTO-O): mass from costlier successors to the cheapest one.
     double moved = 0;
+    double bestLoadShift = 0;
     for (size_t k = 0; k < n; ++k)
     {
         if (k == best)
@@ -394,9 +398,15 @@ DtoEeAgent::UpdateStrategy()
         }
         else if (cont > 0.0)
         {
-            const double kappa =
-                std::max(CURVATURE_FLOOR, m_replies[k].curvature + m_replies[best].curvature);
-            step = m_options.splitStep * gap / (cont * kappa);
+            // The receivers' other offloaders move at the same time: take a share of the
+            // equalising flow.
+            const double movers = std::max<uint32_t>(
+                1, std::max(m_replies[k].predecessors, m_replies[best].predecessors));
+            const double flow = m_options.splitStep *
+                                MoveToEqualise(k, best, gap, cont * m_split[k], bestLoadShift) /
+                                movers;
+            bestLoadShift += flow;
+            step = flow / cont;
         }
         else
         {
@@ -413,6 +423,55 @@ DtoEeAgent::UpdateStrategy()
     SetThreshold(newThreshold);
     change = std::max(change, std::abs(m_threshold - before));
     return change;
+}
+
+double
+DtoEeAgent::MoveToEqualise(size_t from, size_t to, double gap, double maxFlow, double shift) const
+{
+    // Predicted change of phi_to - phi_from when moving f task/s: the receivers' own
+    // penalised M/M/1 marginal costs exactly (from their Lambda and mu in the replies), their
+    // downstream parts to second order (kappa minus the receiver's own curvature).
+    const auto& a = m_replies[from];
+    const auto& b = m_replies[to];
+    const double rho = m_config.rho;
+    const double eps = m_config.epsilon;
+    const double downA = std::max(
+        0.0, a.curvature - DtoEeNodeCost::SecondDerivative(a.arrivalRate, a.serviceRate, rho, eps));
+    const double downB = std::max(
+        0.0, b.curvature - DtoEeNodeCost::SecondDerivative(b.arrivalRate, b.serviceRate, rho, eps));
+    const double baseA = DtoEeNodeCost::Derivative(a.arrivalRate, a.serviceRate, rho, eps);
+    auto excess = [&](double f)
+    {
+        const double rise =
+            DtoEeNodeCost::Derivative(b.arrivalRate + shift + f, b.serviceRate, rho, eps) -
+            DtoEeNodeCost::Derivative(b.arrivalRate + shift, b.serviceRate, rho, eps);
+        const double fall = baseA - DtoEeNodeCost::Derivative(
+                                        std::max(0.0, a.arrivalRate - f), a.serviceRate, rho, eps);
+        return rise + fall + (downA + downB) * f - gap;
+    };
+    if (maxFlow <= 0.0)
+    {
+        return 0.0;
+    }
+    if (excess(maxFlow) <= 0.0)
+    {
+        return maxFlow;
+    }
+    double lo = 0.0;
+    double hi = maxFlow;
+    for (int it = 0; it < 60; ++it)
+    {
+        const double mid = 0.5 * (lo + hi);
+        if (excess(mid) <= 0.0)
+        {
+            lo = mid;
+        }
+        else
+        {
+            hi = mid;
+        }
+    }
+    return lo;
 }
 
 double

@@ -10,6 +10,7 @@
 #include "dnn-model.h"
 #include "dto-ee.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -39,8 +40,8 @@ namespace edgeinference
 /// Serialised size of a DtoEeUpdateMessage, bytes (type, round, from, to, rate).
 static constexpr uint32_t DTO_EE_UPDATE_BYTES{21};
 
-/// Serialised size of a DtoEeReplyMessage, bytes (type, round, from, to, 4 doubles).
-static constexpr uint32_t DTO_EE_REPLY_BYTES{45};
+/// Serialised size of a DtoEeReplyMessage, bytes (type, round, from, to, 4 doubles, count).
+static constexpr uint32_t DTO_EE_REPLY_BYTES{49};
 
 /**
  * @ingroup edge-inference
@@ -72,17 +73,18 @@ struct DtoEeUpdateMessage
  * @brief Receiver -> offloader: the receiver's marginal cost and state (DTO-R reply).
  *
  * Wire format (network byte order): u8 type = 2, u32 round, u32 from, u32 to, f64 delta,
- * f64 arrivalRate, f64 serviceRate, f64 curvature.
+ * f64 arrivalRate, f64 serviceRate, f64 curvature, u32 predecessors.
  */
 struct DtoEeReplyMessage
 {
-    uint32_t round{0};      ///< Round number
-    uint32_t from{0};       ///< Receiver node id
-    uint32_t to{0};         ///< Offloader node id
-    double marginalCost{0}; ///< delta_j, s
-    double arrivalRate{0};  ///< Lambda_j, task/s
-    double serviceRate{0};  ///< mu_j, task/s
-    double curvature{0};    ///< kappa_j, s^2 (second derivative of the cost-to-go)
+    uint32_t round{0};        ///< Round number
+    uint32_t from{0};         ///< Receiver node id
+    uint32_t to{0};           ///< Offloader node id
+    double marginalCost{0};   ///< delta_j, s
+    double arrivalRate{0};    ///< Lambda_j, task/s
+    double serviceRate{0};    ///< mu_j, task/s
+    double curvature{0};      ///< kappa_j, s^2 (second derivative of the cost-to-go)
+    uint32_t predecessors{0}; ///< Number of offloaders of the receiver (they move together)
 
     /// @return the DTO_EE_REPLY_BYTES bytes of the message
     std::vector<uint8_t> Serialize() const;
@@ -118,7 +120,7 @@ struct DtoEeAlgorithmOptions
 {
     DtoEeStepRule splitRule{DtoEeStepRule::SCALED};     ///< Offloading step rule
     DtoEeStepRule thresholdRule{DtoEeStepRule::SCALED}; ///< Threshold step rule
-    double splitStep{0.8};         ///< eta_x (dimensionless for SCALED, s^-1 for GRADIENT)
+    double splitStep{1.0};         ///< eta_x (dimensionless for SCALED, s^-1 for GRADIENT)
     double thresholdStep{0.5};     ///< eta_theta (dimensionless for SCALED)
     uint32_t thresholdPeriod{1};   ///< m: thresholds are updated every m rounds
     bool optimiseThresholds{true}; ///< false: thresholds stay at their initial values
@@ -256,6 +258,19 @@ class DtoEeAgent
      * @return q(theta) a(theta)
      */
     double ExitValue(double threshold) const;
+
+    /**
+     * @brief SCALED offloading step: the flow to move from successor @p from to successor
+     * @p to so that their predicted costs phi become equal (bisection, capped at
+     * @p maxFlow).
+     * @param [in] from index of the costlier successor
+     * @param [in] to index of the cheapest successor
+     * @param [in] gap phi_from - phi_to > 0
+     * @param [in] maxFlow flow currently sent to @p from, task/s
+     * @param [in] shift flow already moved to @p to in this update, task/s
+     * @return the flow, task/s
+     */
+    double MoveToEqualise(size_t from, size_t to, double gap, double maxFlow, double shift) const;
 
     /**
      * @brief The SCALED threshold target (minimiser of the local model).
