@@ -27,7 +27,8 @@
  * DtoEeUpdateMessage with its planned flow F_ij (the receiver sums them into Lambda_j, what
  * the packet-level receiver measures); (2) backward, stage H-1 down to 1, every receiver j
  * computes delta_j and kappa_j from its state and its successors' replies and sends every
- * predecessor a DtoEeReplyMessage (delta_j, Lambda_j, mu_j, kappa_j); (3) every offloader
+ * predecessor a DtoEeReplyMessage (delta_j, Lambda_j, mu_j, kappa_j, number of offloaders);
+ * (3) every offloader
  * updates its offloading fractions (DTO-O) and, every m rounds, its threshold. So a round
  * costs exactly 2 |E| messages and |E| (DTO_EE_UPDATE_BYTES + DTO_EE_REPLY_BYTES) bytes.
  */
@@ -107,8 +108,10 @@ enum class DtoEeStepRule
     /// The spec's rule: x_ij -= eta G_i (phi_ij - min phi) / lambda_n (Gallager form, mass
     /// to the cheapest successor); theta -= eta d(lambda J)/d theta / lambda_n
     GRADIENT,
-    /// Second-order scaled: x moves by eta (phi_ij - min phi) / (G_i (kappa_j + kappa_min));
-    /// theta moves by eta toward the minimiser of its local model (see DtoEeAgent)
+    /// Scaled: the flow that would equalise phi_ij and min phi (receivers' own M/M/1 terms
+    /// exact, downstream to second order via kappa; bisection), times eta, divided by the
+    /// receivers' number of offloaders (they move in the same round); theta moves eta of the
+    /// way to the minimiser of its local model (see DtoEeAgent)
     SCALED,
 };
 

@@ -397,7 +397,9 @@ struct DtoEeSolution
  *   optimum);
  * - thresholds: projected gradient with backtracking on V(theta) = min_x J_rho(x, theta), the
  *   gradient by the envelope theorem, from several starting points (theta_min, the middle,
- *   1 and the given start), keeping the best.
+ *   1 and the baseline threshold), then a pattern-search polish (theta_i +- 0.05 ... 4e-4,
+ *   since the exit profiles make J_rho only piecewise smooth in theta), keeping the best.
+ *   It is a local method: J_rho is not jointly convex in (x, theta).
  */
 class DtoEeCentralSolver
 {
