@@ -603,3 +603,50 @@ TEST(DtoEeTest, BadInput)
         },
         "initialThreshold = 2");
 }
+
+/// The spec's GRADIENT rules (x and theta) also reach the optimum of spec 5.6 (beta = 0.5).
+TEST(DtoEeTest, GradientRuleConvergesOnWorkedExample)
+{
+    const DtoEeModel model(WorkedExample(0.5));
+    DtoEeAlgorithmOptions opt;
+    opt.splitRule = DtoEeStepRule::GRADIENT;
+    opt.thresholdRule = DtoEeStepRule::GRADIENT;
+    opt.splitStep = 0.5;
+    opt.thresholdStep = 0.5;
+    const DtoEeRunResult run = DtoEeDistributed(model, opt).Run(3000, 1e-10);
+    // theta* = 0.763 and x_B* between the table's 0.2433 (theta 0.8) and 0.1402 (theta 0.7).
+    EXPECT_NEAR(run.solution.strategy.threshold[0], 0.763, 1e-3);
+    EXPECT_GT(run.solution.strategy.split[0], 0.1402);
+    EXPECT_LT(run.solution.strategy.split[0], 0.2433);
+    ExpectRel(run.solution.evaluation.meanDelayS * 1e3, 61.330, SPEC_REL_TOL);
+}
+
+/// An agent accepts messages only from its neighbours, for itself, in the current round.
+TEST(DtoEeTest, AgentRejectsForeignMessages)
+{
+    DtoEeAgentConfig c;
+    c.node = 0;
+    c.serviceRate = 50;
+    c.externalRate = 20;
+    c.exit.exitProfile = {{0.5, 1.0}, {1.0, 0.0}};
+    c.successors = {1, 2};
+    c.linkDelayS = {0.005, 0.005};
+    DtoEeAgent agent(c, DtoEeAlgorithmOptions{}, 20.0);
+    DtoEeReplyMessage r;
+    r.from = 7; // not a successor
+    r.to = 0;
+    ExpectInvalid([&] { agent.ReceiveReply(r); }, "unexpected reply from 7");
+    r.from = 1;
+    r.round = 5; // wrong round
+    ExpectInvalid([&] { agent.ReceiveReply(r); }, "round 5");
+    DtoEeUpdateMessage u;
+    u.from = 3; // node 0 has no predecessor
+    ExpectInvalid([&] { agent.ReceiveUpdate(u); }, "unexpected update from 3");
+    // Missing replies: the DTO-R computation refuses to run.
+    EXPECT_THROW(agent.MakeReplies(), std::logic_error);
+    // Planned flows: 20 (1 - q(0.8)) = 20 * 0.6 = 12 task/s, half to each successor.
+    const auto updates = agent.MakeUpdates();
+    ASSERT_EQ(updates.size(), 2U);
+    EXPECT_DOUBLE_EQ(updates[0].rate, 6.0);
+    EXPECT_DOUBLE_EQ(updates[1].rate, 6.0);
+}
