@@ -30,6 +30,8 @@ def build(bld):
         'model/offloading-client.cc',
         'model/edge-inference-server.cc',
         'model/bandwidth-share-ff-mac-scheduler.cc',
+        'model/dto-ee.cc',
+        'model/dto-ee-agent.cc',
         'helper/edge-inference-helper.cc',
         'helper/batching-early-exit-helper.cc',
     ]
@@ -69,6 +71,8 @@ def build(bld):
         'model/offloading-client.h',
         'model/edge-inference-server.h',
         'model/bandwidth-share-ff-mac-scheduler.h',
+        'model/dto-ee.h',
+        'model/dto-ee-agent.h',
         'helper/edge-inference-helper.h',
         'helper/batching-early-exit-helper.h',
     ]

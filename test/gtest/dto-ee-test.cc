@@ -1,0 +1,652 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * @file
+ * @ingroup edge-inference
+ * @brief GoogleTest unit tests of DTO-EE (model/dto-ee.h, model/dto-ee-agent.h).
+ *
+ * Reference values: the worked example of the seed spec batching-earlyexit-noma-dtoee.md
+ * section 5.6 (printed digits, hand arithmetic in the comments), finite differences of the
+ * objective (written here), closed forms, and the message-count formula 2 |E| per round.
+ */
+
+#include "ns3/dnn-model-zoo.h"
+#include "ns3/dto-ee-agent.h"
+#include "ns3/dto-ee.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <limits>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::edgeinference;
+
+namespace
+{
+
+/// Relative tolerance against digits printed in the spec.
+constexpr double SPEC_REL_TOL = 1e-4;
+
+/**
+ * @brief Expect |actual - expected| <= relTol * |expected|.
+ * @param [in] actual computed value
+ * @param [in] expected reference value
+ * @param [in] relTol relative tolerance
+ */
+void
+ExpectRel(double actual, double expected, double relTol)
+{
+    EXPECT_LE(std::abs(actual - expected), relTol * std::abs(expected))
+        << "actual " << actual << " expected " << expected;
+}
+
+/**
+ * @brief The chain A -> {B, C} of spec 5.6: lambda = 20/s at A, mu = 50, 20, 30 task/s,
+ * d = 1e6 bit / 2e8 bit/s = 5 ms, q(theta) = 2 (1 - theta) on [0.5, 1], a_1(theta) =
+ * (1 + theta) / 2, final accuracy 0.9. Node 0 = A, 1 = B, 2 = C; link 0 = A->B, 1 = A->C.
+ * @param [in] beta beta, s
+ * @return the problem
+ */
+DtoEeProblem
+WorkedExample(double beta)
+{
+    DtoEeProblem p;
+    DtoEeStage s0;
+    s0.workFlop = 1e9;
+    s0.featureBits = 1e6;
+    s0.exit.exitProfile = {{0.5, 1.0}, {1.0, 0.0}};
+    s0.exitAccuracy = {{0.5, 0.75}, {1.0, 1.0}};
+    DtoEeStage s1;
+    s1.workFlop = 1e9;
+    s1.exit.accuracy = 0.9;
+    p.stages = {s0, s1};
+    p.nodes = {{0, 50e9, 20.0}, {1, 20e9, 0.0}, {1, 30e9, 0.0}};
+    p.links = {{0, 1, 2e8, 0.0}, {0, 2, 2e8, 0.0}};
+    p.betaS = beta;
+    return p;
+}
+
+/**
+ * @brief A strategy of the worked example.
+ * @param [in] theta threshold of A
+ * @param [in] xB fraction of A's continuing tasks sent to B
+ * @return the strategy
+ */
+DtoEeStrategy
+ExampleStrategy(double theta, double xB)
+{
+    DtoEeStrategy s;
+    s.threshold = {theta, 0.0, 0.0};
+    s.split = {xB, 1.0 - xB};
+    return s;
+}
+
+/**
+ * @brief A random, stable, small stage graph.
+ * @param [in] rng generator
+ * @param [in] nStages H
+ * @param [in] maxPerStage max nodes per stage
+ * @return the problem
+ */
+DtoEeProblem
+RandomProblem(std::mt19937_64& rng, uint32_t nStages, uint32_t maxPerStage)
+{
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    std::uniform_int_distribution<uint32_t> count(1, maxPerStage);
+    DtoEeProblem p;
+    for (uint32_t h = 0; h < nStages; ++h)
+    {
+        DtoEeStage s;
+        s.workFlop = 1e9;
+        s.featureBits = 1e5 + 1e6 * u(rng);
+        const double q1 = 0.6 + 0.4 * u(rng);
+        const double q2 = q1 * (0.2 + 0.5 * u(rng));
+        s.exit.exitProfile = {{0.3, q1}, {0.7 + 0.2 * u(rng), q2}, {1.0, 0.0}};
+        s.exit.accuracy = 0.6 + 0.1 * h + 0.1 * u(rng);
+        s.exitAccuracy = {{0.3, s.exit.accuracy - 0.1},
+                          {1.0, std::min(1.0, s.exit.accuracy + 0.2)}};
+        p.stages.push_back(s);
+    }
+    std::vector<std::vector<uint32_t>> stageNodes(nStages);
+    double lambda = 0;
+    for (uint32_t h = 0; h < nStages; ++h)
+    {
+        const uint32_t k = count(rng);
+        for (uint32_t c = 0; c < k; ++c)
+        {
+            DtoEeNode n;
+            n.stage = h;
+            n.speedFlops = (20.0 + 40.0 * u(rng)) * 1e9;
+            if (h == 0)
+            {
+                n.arrivalRate = (0.2 + 0.4 * u(rng)) * n.speedFlops / 1e9;
+                lambda += n.arrivalRate;
+            }
+            stageNodes[h].push_back(static_cast<uint32_t>(p.nodes.size()));
+            p.nodes.push_back(n);
+        }
+    }
+    // Make later stages able to carry everything (stability under any threshold).
+    for (uint32_t h = 1; h < nStages; ++h)
+    {
+        double cap = 0;
+        for (uint32_t j : stageNodes[h])
+        {
+            cap += p.nodes[j].speedFlops / 1e9;
+        }
+        const double scale = std::max(1.0, 1.3 * lambda / cap);
+        for (uint32_t j : stageNodes[h])
+        {
+            p.nodes[j].speedFlops *= scale;
+        }
+    }
+    for (uint32_t h = 0; h + 1 < nStages; ++h)
+    {
+        for (uint32_t i : stageNodes[h])
+        {
+            for (uint32_t j : stageNodes[h + 1])
+            {
+                if (u(rng) < 0.7 || j == stageNodes[h + 1].back())
+                {
+                    p.links.push_back({i, j, 1e8 + 4e8 * u(rng), 0.002 * u(rng)});
+                }
+            }
+        }
+    }
+    p.betaS = 0.1 + 0.5 * u(rng);
+    return p;
+}
+
+/**
+ * @brief Expect a call to throw std::invalid_argument whose message contains @p needle.
+ * @param [in] f the call
+ * @param [in] needle expected text
+ */
+template<typename F>
+void
+ExpectInvalid(F f, const std::string& needle)
+{
+    try
+    {
+        f();
+        ADD_FAILURE() << "no exception; expected one mentioning '" << needle << "'";
+    }
+    catch (const std::invalid_argument& e)
+    {
+        EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+    }
+}
+
+} // namespace
+
+/// Spec 5.6 table: optimal split, D and A for each threshold (routing only).
+TEST(DtoEeTest, WorkedExampleTable)
+{
+    const DtoEeModel model(WorkedExample(0.5));
+    DtoEeCentralSolver solver(model);
+
+    struct Row
+    {
+        double theta;
+        double lambda2;
+        double xB;
+        double delayMs;
+        double accuracy;
+    };
+
+    // Lambda_2 = 20 (1 - 2 (1 - theta)); A = (1 - theta^2) + 0.9 (2 theta - 1), e.g. theta = 0.8:
+    // 0.36 + 0.54 = 0.90. x_B solves 20 / (20 - L x)^2 = 30 / (30 - L (1 - x))^2; theta = 0.8, L =
+    // 12: x = 0.2433, L_B = 2.920, L_C = 9.080, D = (20/30 + 2.920/17.080 + 9.080/20.920 +
+    // 12 * 0.005) / 20 = (0.66667 + 0.17093 + 0.43406 + 0.06) / 20 = 66.583 ms. theta = 0.6:
+    // at x_B = 0, 20/20^2 = 0.05 > 30/26^2 = 0.0444, so all go to C: D = (0.66667 + 4/26 +
+    // 0.02) / 20 = 42.026 ms.
+    const std::vector<Row> rows{{0.6, 4, 0.0, 42.026, 0.82},
+                                {0.7, 8, 0.1402, 53.178, 0.87},
+                                {0.8, 12, 0.2433, 66.583, 0.90},
+                                {0.9, 16, 0.2948, 82.907, 0.91},
+                                {1.0, 20, 0.3258, 103.316, 0.90}};
+    for (const auto& r : rows)
+    {
+        const DtoEeSolution sol = solver.SolveRouting(ExampleStrategy(r.theta, 0.5));
+        EXPECT_NEAR(sol.evaluation.nodeRate[1] + sol.evaluation.nodeRate[2], r.lambda2, 1e-9);
+        EXPECT_NEAR(sol.strategy.split[0], r.xB, 5e-5) << "theta " << r.theta;
+        ExpectRel(sol.evaluation.meanDelayS * 1e3, r.delayMs, SPEC_REL_TOL);
+        EXPECT_NEAR(sol.evaluation.meanAccuracy, r.accuracy, 1e-12);
+        EXPECT_EQ(sol.reason, DtoEeReason::NONE);
+        EXPECT_EQ(sol.evaluation.penalty, 0.0);
+    }
+}
+
+/// Spec 5.6: joint optimum over theta for beta = 0.5 and beta = 0.05, centralised and DTO-EE.
+TEST(DtoEeTest, WorkedExampleOptimumOverThreshold)
+{
+    {
+        const DtoEeModel model(WorkedExample(0.5));
+        const DtoEeSolution sol = DtoEeCentralSolver(model).Solve();
+        // Spec: theta* = 0.763, D = 61.330 ms (printed at theta = 0.763), A = 0.89123:
+        // A(0.763) = 1 - 0.582169 + 0.9 * 0.526 = 0.891231.
+        EXPECT_NEAR(sol.strategy.threshold[0], 0.763, 1e-3);
+        ExpectRel(sol.evaluation.meanDelayS * 1e3, 61.330, SPEC_REL_TOL);
+        ExpectRel(sol.evaluation.meanAccuracy, 0.89123, SPEC_REL_TOL);
+
+        DtoEeDistributed dist(model);
+        const DtoEeRunResult run = dist.Run(400, 1e-9);
+        EXPECT_NEAR(run.solution.strategy.threshold[0], sol.strategy.threshold[0], 1e-4);
+        EXPECT_NEAR(run.solution.evaluation.objective, sol.evaluation.objective, 1e-9);
+    }
+    {
+        const DtoEeModel model(WorkedExample(0.05));
+        const DtoEeSolution sol = DtoEeCentralSolver(model).Solve();
+        // Everything exits at stage 1: theta* <= 0.5, D = 1 / (50 - 20) = 33.333 ms, A = 0.75.
+        EXPECT_LE(sol.strategy.threshold[0], 0.5 + 1e-6);
+        ExpectRel(sol.evaluation.meanDelayS * 1e3, 33.333, SPEC_REL_TOL);
+        EXPECT_NEAR(sol.evaluation.meanAccuracy, 0.75, 1e-9);
+    }
+}
+
+/// Spec 5.6: one DTO-O step at theta = 0.8, x_B = 0.5 with eta = 0.5 gives x_B = 0.48501.
+TEST(DtoEeTest, WorkedExampleOneDtoOStep)
+{
+    const DtoEeModel model(WorkedExample(0.5));
+    // delta_B - delta_C = 20 / 14^2 - 30 / 24^2 = 0.102041 - 0.052083 = 0.049958 (the accuracy
+    // term -0.5 * 0.9 is common); dD/dx_B = 12 * 0.049958 / 20 = 0.029974; 0.5 - 0.5 * 0.029974
+    // = 0.485013.
+    const DtoEeEvaluation ev = model.Evaluate(ExampleStrategy(0.8, 0.5));
+    EXPECT_NEAR(ev.marginalCost[1] + 0.5 * 0.9, 0.102041, 1e-6);
+    EXPECT_NEAR(ev.marginalCost[2] + 0.5 * 0.9, 0.052083, 1e-6);
+
+    DtoEeAlgorithmOptions opt;
+    opt.splitRule = DtoEeStepRule::GRADIENT;
+    opt.splitStep = 0.5;
+    opt.optimiseThresholds = false;
+    DtoEeDistributed dist(model, opt);
+    dist.SetStrategy(ExampleStrategy(0.8, 0.5));
+    dist.RunRound();
+    EXPECT_NEAR(dist.GetStrategy().split[0], 0.48501, 5e-6);
+    EXPECT_EQ(dist.GetStrategy().threshold[0], 0.8);
+}
+
+/// Gradients of the model equal central finite differences of J_rho on random graphs.
+TEST(DtoEeTest, GradientsMatchFiniteDifferences)
+{
+    std::mt19937_64 rng(7);
+    for (int t = 0; t < 10; ++t)
+    {
+        const DtoEeModel model(RandomProblem(rng, 3, 3));
+        const double lambda = model.GetTotalArrivalRate();
+        DtoEeStrategy s = model.UniformStrategy(0.55);
+        const DtoEeEvaluation ev = model.Evaluate(s);
+        const double h = 1e-6;
+        for (uint32_t l = 0; l < model.GetNLinks(); ++l)
+        {
+            // d J / d x_l (x off the simplex, a valid direction of the formula) = G_i phi_l /
+            // lambda
+            const uint32_t i = model.GetProblem().links[l].from;
+            if (model.GetOutLinks(i).size() < 2)
+            {
+                continue;
+            }
+            const uint32_t other =
+                model.GetOutLinks(i)[0] == l ? model.GetOutLinks(i)[1] : model.GetOutLinks(i)[0];
+            DtoEeStrategy plus = s;
+            DtoEeStrategy minus = s;
+            plus.split[l] += h;
+            plus.split[other] -= h;
+            minus.split[l] -= h;
+            minus.split[other] += h;
+            const double fd =
+                (model.Evaluate(plus).objective - model.Evaluate(minus).objective) / (2 * h);
+            const double g = ev.nodeRate[i] * (1 - model.ExitProbability(i, s.threshold[i]));
+            const auto phi = [&](uint32_t k)
+            {
+                return model.GetLinkDelay(k) + ev.marginalCost[model.GetProblem().links[k].to];
+            };
+            EXPECT_NEAR(fd, g * (phi(l) - phi(other)) / lambda, 1e-6);
+        }
+        for (uint32_t i = 0; i < model.GetNNodes(); ++i)
+        {
+            if (model.IsLastStage(i))
+            {
+                continue;
+            }
+            DtoEeStrategy plus = s;
+            DtoEeStrategy minus = s;
+            plus.threshold[i] += h;
+            minus.threshold[i] -= h;
+            const double fd =
+                (model.Evaluate(plus).objective - model.Evaluate(minus).objective) / (2 * h);
+            EXPECT_NEAR(fd, ev.thresholdGradient[i] / lambda, 1e-5);
+        }
+    }
+}
+
+/// DTO-EE converges to the centralised optimum on random small graphs after at most 1000
+/// rounds: routing only (convex in the flows; relative gap <= 5e-4, the loosest case being two
+/// offloaders whose only improvement is a slow, nearly cost-neutral swap of their receivers)
+/// and jointly with the thresholds (relative gap <= 1e-4).
+TEST(DtoEeTest, DistributedConvergesToCentralised)
+{
+    std::mt19937_64 rng(2024);
+    double worstRouting = 0;
+    double worstJoint = -1;
+    double bestJoint = 1;
+    for (int t = 0; t < 12; ++t)
+    {
+        const uint32_t nStages = 2 + t % 3;
+        const DtoEeModel model(RandomProblem(rng, nStages, 3));
+        DtoEeSolverOptions so;
+        so.optimiseThresholds = false;
+        so.baselineThreshold = 0.8;
+        const DtoEeSolution routing = DtoEeCentralSolver(model, so).Solve();
+        // Independent optimality check: moving a little mass between two successors of an
+        // offloader never lowers J_rho.
+        for (uint32_t i = 0; i < model.GetNNodes(); ++i)
+        {
+            const auto& out = model.GetOutLinks(i);
+            for (uint32_t a : out)
+            {
+                for (uint32_t b : out)
+                {
+                    if (a == b || routing.strategy.split[a] < 1e-4)
+                    {
+                        continue;
+                    }
+                    DtoEeStrategy s = routing.strategy;
+                    s.split[a] -= 1e-4;
+                    s.split[b] += 1e-4;
+                    EXPECT_GE(model.Evaluate(s).objective, routing.evaluation.objective - 1e-12);
+                }
+            }
+        }
+        DtoEeAlgorithmOptions ro;
+        ro.optimiseThresholds = false;
+        ro.initialThreshold = 0.8;
+        const DtoEeRunResult r1 = DtoEeDistributed(model, ro).Run(1000, 1e-10);
+        const double gapRouting =
+            (r1.solution.evaluation.objective - routing.evaluation.objective) /
+            std::abs(routing.evaluation.objective);
+        worstRouting = std::max(worstRouting, std::abs(gapRouting));
+        EXPECT_LE(std::abs(gapRouting), 5e-4) << "instance " << t;
+
+        const DtoEeSolution joint = DtoEeCentralSolver(model).Solve();
+        const DtoEeRunResult r2 = DtoEeDistributed(model).Run(1000, 1e-10);
+        const double gapJoint = (r2.solution.evaluation.objective - joint.evaluation.objective) /
+                                std::abs(joint.evaluation.objective);
+        worstJoint = std::max(worstJoint, gapJoint);
+        bestJoint = std::min(bestJoint, gapJoint);
+        EXPECT_LE(gapJoint, 1e-4) << "instance " << t;
+    }
+    std::cout << "DTO-EE vs centralised, worst relative objective gap (J_dto - J_central) / "
+                 "|J_central|: routing only "
+              << worstRouting << ", joint in [" << bestJoint << ", " << worstJoint
+              << "] (negative: DTO-EE found a lower objective)" << std::endl;
+}
+
+/// Messages: 2 |E| per round, |E| (21 + 49) bytes per round; round trip of the wire format.
+TEST(DtoEeTest, MessageCountsAndWireFormat)
+{
+    std::mt19937_64 rng(3);
+    const DtoEeModel model(RandomProblem(rng, 4, 3));
+    DtoEeDistributed dist(model);
+    const DtoEeRunResult run = dist.Run(7, 0.0);
+    const uint64_t e = model.GetNLinks();
+    EXPECT_EQ(run.rounds, 7U);
+    EXPECT_EQ(run.messages, 7 * 2 * e);
+    EXPECT_EQ(run.bytes, 7 * e * (21 + 49));
+    EXPECT_EQ(DtoEeDistributed::MessagesPerRound(model), 2 * e);
+
+    DtoEeReplyMessage m;
+    m.round = 3;
+    m.from = 70000;
+    m.to = 5;
+    m.marginalCost = -0.125;
+    m.arrivalRate = 12.5;
+    m.serviceRate = 30;
+    m.curvature = 1e-3;
+    m.predecessors = 4;
+    const auto wire = m.Serialize();
+    ASSERT_EQ(wire.size(), 49U);
+    EXPECT_EQ(wire[0], 2);
+    // round 3 in network byte order
+    EXPECT_EQ(wire[4], 3);
+    const DtoEeReplyMessage back = DtoEeReplyMessage::Deserialize(wire);
+    EXPECT_EQ(back.from, 70000U);
+    EXPECT_EQ(back.marginalCost, -0.125);
+    EXPECT_EQ(back.curvature, 1e-3);
+    EXPECT_EQ(back.predecessors, 4U);
+    EXPECT_EQ(wire[48], 4); // last byte of the big-endian count
+    DtoEeUpdateMessage u;
+    u.from = 1;
+    u.to = 2;
+    u.rate = 4.5;
+    EXPECT_EQ(DtoEeUpdateMessage::Deserialize(u.Serialize()).rate, 4.5);
+    ExpectInvalid([&] { DtoEeUpdateMessage::Deserialize(wire); }, "size = 49");
+    auto bad = u.Serialize();
+    bad[0] = 9;
+    ExpectInvalid([&] { DtoEeUpdateMessage::Deserialize(bad); }, "type = 9");
+}
+
+/// Penalty and monotone properties implied by spec 5.1-5.2.
+TEST(DtoEeTest, PenaltyAndMonotoneProperties)
+{
+    // Node cost: below (1 - eps) mu it is L / (mu - L); above, linear extension + rho excess^2.
+    // mu = 20, eps = 0.05: knee 19, T(19) = 19, T'(19) = 20; at 21: 19 + 2 * 20 + rho * 4.
+    EXPECT_DOUBLE_EQ(DtoEeNodeCost::Value(10, 20, 1e3, 0.05), 1.0);
+    EXPECT_DOUBLE_EQ(DtoEeNodeCost::Value(21, 20, 1e3, 0.05), 19 + 40 + 4000);
+    EXPECT_DOUBLE_EQ(DtoEeNodeCost::Derivative(21, 20, 1e3, 0.05), 20 + 2e3 * 2);
+
+    // The optimal accuracy does not decrease with beta (comparative statics of D - beta A).
+    double prevA = 0;
+    for (double beta : {0.0, 0.05, 0.2, 0.5, 1.0, 3.0})
+    {
+        const DtoEeModel model(WorkedExample(beta));
+        const DtoEeSolution sol = DtoEeCentralSolver(model).Solve();
+        EXPECT_GE(sol.evaluation.meanAccuracy, prevA - 1e-6) << "beta " << beta;
+        prevA = sol.evaluation.meanAccuracy;
+    }
+
+    // Centralised optimum is no worse than every baseline.
+    std::mt19937_64 rng(11);
+    for (int t = 0; t < 5; ++t)
+    {
+        const DtoEeModel model(RandomProblem(rng, 3, 3));
+        DtoEeCentralSolver solver(model);
+        const double best = solver.Solve().evaluation.objective;
+        for (auto scheme : {DtoEeScheme::FIXED_THRESHOLD,
+                            DtoEeScheme::NO_EARLY_EXIT,
+                            DtoEeScheme::UNIFORM_OFFLOADING,
+                            DtoEeScheme::RANDOM_OFFLOADING,
+                            DtoEeScheme::JOIN_LEAST_LOADED})
+        {
+            const DtoEeSolution b = solver.SolveScheme(scheme);
+            EXPECT_GE(b.evaluation.objective, best - 1e-9) << ToString(scheme);
+            EXPECT_EQ(b.scheme, scheme);
+        }
+        // No early exit: every task reaches the last stage (q(1) = 0 in RandomProblem).
+        const DtoEeSolution ne = solver.SolveScheme(DtoEeScheme::NO_EARLY_EXIT);
+        double last = 0;
+        for (uint32_t j : model.GetStageNodes(model.GetNStages() - 1))
+        {
+            last += ne.evaluation.nodeRate[j];
+        }
+        EXPECT_NEAR(last, model.GetTotalArrivalRate(), 1e-9);
+    }
+
+    // Exit probabilities come from the module's EarlyExitBranch (zoo's B-AlexNet exit 1).
+    const DnnModel alex = DnnModelZoo::BranchyAlexNet();
+    DtoEeProblem p = WorkedExample(0.5);
+    p.stages[0].exit = alex.GetExits()[0];
+    p.stages[0].exitAccuracy.clear();
+    const DtoEeModel zooModel(p);
+    for (double th : {0.1, 0.5, 0.9, 0.95})
+    {
+        EXPECT_EQ(zooModel.ExitProbability(0, th), alex.GetExits()[0].ExitProbability(th));
+        EXPECT_EQ(zooModel.ExitAccuracy(0, th), alex.GetExits()[0].accuracy);
+    }
+}
+
+/// Overload: a defined answer with a reason, finite penalised objective, infinite delay.
+TEST(DtoEeTest, OverloadGivesReason)
+{
+    DtoEeProblem p = WorkedExample(0.5);
+    p.nodes[1].speedFlops = 5e9; // mu_B = 5
+    p.nodes[2].speedFlops = 8e9; // mu_C = 8: 13 < 20 tasks/s reaching stage 2 at theta = 1
+    p.thresholdMin = 0.9;        // at least 16 task/s reach stage 2 > 0.95 * 13
+    const DtoEeModel model(p);
+    EXPECT_EQ(model.CapacityCheck(), DtoEeReason::STAGE_OVERLOADED);
+    const DtoEeSolution sol = DtoEeCentralSolver(model).Solve();
+    EXPECT_EQ(sol.reason, DtoEeReason::STAGE_OVERLOADED);
+    EXPECT_TRUE(std::isfinite(sol.evaluation.objective));
+    EXPECT_GT(sol.evaluation.penalty, 0.0);
+    const DtoEeRunResult run = DtoEeDistributed(model).Run(50);
+    EXPECT_EQ(run.solution.reason, DtoEeReason::STAGE_OVERLOADED);
+    EXPECT_EQ(ToString(DtoEeReason::STAGE_OVERLOADED), "STAGE_OVERLOADED");
+}
+
+/// Dynamic scenario: after node speeds change, the agents follow to the new optimum.
+TEST(DtoEeTest, DynamicEnvironment)
+{
+    const DtoEeModel before(WorkedExample(0.5));
+    DtoEeProblem p = WorkedExample(0.5);
+    std::swap(p.nodes[1].speedFlops, p.nodes[2].speedFlops); // B fast, C slow now
+    const DtoEeModel after(p);
+    DtoEeDistributed dist(before);
+    dist.Run(200, 1e-10);
+    EXPECT_LT(dist.GetStrategy().split[0], 0.5);
+    dist.UpdateEnvironment(after);
+    const DtoEeRunResult run = dist.Run(400, 1e-10);
+    const DtoEeSolution ref = DtoEeCentralSolver(after).Solve();
+    EXPECT_GT(run.solution.strategy.split[0], 0.5);
+    EXPECT_NEAR(run.solution.evaluation.objective, ref.evaluation.objective, 1e-8);
+}
+
+/// Bad input names the field and the value.
+TEST(DtoEeTest, BadInput)
+{
+    ExpectInvalid(
+        []
+        {
+            DtoEeProblem p = WorkedExample(0.5);
+            p.links[1].rateBps = -1;
+            DtoEeModel m(p);
+        },
+        "links[1].rateBps = -1");
+    ExpectInvalid(
+        []
+        {
+            DtoEeProblem p = WorkedExample(0.5);
+            p.nodes[0].arrivalRate = -3;
+            DtoEeModel m(p);
+        },
+        "nodes[0].arrivalRate = -3");
+    ExpectInvalid(
+        []
+        {
+            DtoEeProblem p = WorkedExample(0.5);
+            p.nodes[0].arrivalRate = 60; // mu_A = 50
+            DtoEeModel m(p);
+        },
+        "nodes[0].arrivalRate = 60: unstable load");
+    ExpectInvalid(
+        []
+        {
+            DtoEeProblem p = WorkedExample(0.5);
+            p.links.clear();
+            DtoEeModel m(p);
+        },
+        "nodes[0] successors = 0: no path to the last stage");
+    ExpectInvalid(
+        []
+        {
+            DtoEeProblem p = WorkedExample(0.5);
+            p.thresholdMin = 1.5;
+            DtoEeModel m(p);
+        },
+        "thresholdMin = 1.5");
+    ExpectInvalid(
+        []
+        {
+            DtoEeProblem p = WorkedExample(0.5);
+            p.stages[0].exit.exitProfile = {{-0.1, 1.0}, {1.0, 0.0}};
+            DtoEeModel m(p);
+        },
+        "stages[0].exit.exitProfile[0].threshold = -0.1");
+    ExpectInvalid(
+        []
+        {
+            DtoEeProblem p = WorkedExample(0.5);
+            p.links.push_back({1, 2, 1e8, 0});
+            DtoEeModel m(p);
+        },
+        "links[2].to = 2");
+    const DtoEeModel model(WorkedExample(0.5));
+    ExpectInvalid([&] { model.Evaluate(ExampleStrategy(1.2, 0.5)); }, "threshold[0] = 1.2");
+    ExpectInvalid([&] { model.Evaluate(ExampleStrategy(0.8, 1.5)); }, "split[1] = -0.5");
+    ExpectInvalid([&] { DtoEeCentralSolver(model).SolveScheme(DtoEeScheme::DTO_EE); }, "DTO_EE");
+    ExpectInvalid(
+        [&]
+        {
+            DtoEeAlgorithmOptions o;
+            o.initialThreshold = 2;
+            DtoEeDistributed d(model, o);
+        },
+        "initialThreshold = 2");
+}
+
+/// The spec's GRADIENT rules (x and theta) also reach the optimum of spec 5.6 (beta = 0.5).
+TEST(DtoEeTest, GradientRuleConvergesOnWorkedExample)
+{
+    const DtoEeModel model(WorkedExample(0.5));
+    DtoEeAlgorithmOptions opt;
+    opt.splitRule = DtoEeStepRule::GRADIENT;
+    opt.thresholdRule = DtoEeStepRule::GRADIENT;
+    opt.splitStep = 0.5;
+    opt.thresholdStep = 0.5;
+    const DtoEeRunResult run = DtoEeDistributed(model, opt).Run(3000, 1e-10);
+    // theta* = 0.763 and x_B* between the table's 0.2433 (theta 0.8) and 0.1402 (theta 0.7).
+    EXPECT_NEAR(run.solution.strategy.threshold[0], 0.763, 1e-3);
+    EXPECT_GT(run.solution.strategy.split[0], 0.1402);
+    EXPECT_LT(run.solution.strategy.split[0], 0.2433);
+    ExpectRel(run.solution.evaluation.meanDelayS * 1e3, 61.330, SPEC_REL_TOL);
+}
+
+/// An agent accepts messages only from its neighbours, for itself, in the current round.
+TEST(DtoEeTest, AgentRejectsForeignMessages)
+{
+    DtoEeAgentConfig c;
+    c.node = 0;
+    c.serviceRate = 50;
+    c.externalRate = 20;
+    c.exit.exitProfile = {{0.5, 1.0}, {1.0, 0.0}};
+    c.successors = {1, 2};
+    c.linkDelayS = {0.005, 0.005};
+    DtoEeAgent agent(c, DtoEeAlgorithmOptions{}, 20.0);
+    DtoEeReplyMessage r;
+    r.from = 7; // not a successor
+    r.to = 0;
+    ExpectInvalid([&] { agent.ReceiveReply(r); }, "unexpected reply from 7");
+    r.from = 1;
+    r.round = 5; // wrong round
+    ExpectInvalid([&] { agent.ReceiveReply(r); }, "round 5");
+    DtoEeUpdateMessage u;
+    u.from = 3; // node 0 has no predecessor
+    ExpectInvalid([&] { agent.ReceiveUpdate(u); }, "unexpected update from 3");
+    // Missing replies: the DTO-R computation refuses to run.
+    EXPECT_THROW(agent.MakeReplies(), std::logic_error);
+    // Planned flows: 20 (1 - q(0.8)) = 20 * 0.6 = 12 task/s, half to each successor.
+    const auto updates = agent.MakeUpdates();
+    ASSERT_EQ(updates.size(), 2U);
+    EXPECT_DOUBLE_EQ(updates[0].rate, 6.0);
+    EXPECT_DOUBLE_EQ(updates[1].rate, 6.0);
+}
