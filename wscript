@@ -23,7 +23,10 @@ def build(bld):
         'model/partial-loading-scheduler.cc',
         'model/batching-early-exit-allocator.cc',
         'model/bandwidth-share-ffr-algorithm.cc',
+        'model/lte-amc-rate-model.cc',
+        'model/slide-resource-manager.cc',
         'helper/edge-inference-helper.cc',
+        'helper/slide-helper.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('edge-inference')
@@ -51,7 +54,10 @@ def build(bld):
         'model/partial-loading-scheduler.h',
         'model/batching-early-exit-allocator.h',
         'model/bandwidth-share-ffr-algorithm.h',
+        'model/lte-amc-rate-model.h',
+        'model/slide-resource-manager.h',
         'helper/edge-inference-helper.h',
+        'helper/slide-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:
