@@ -35,6 +35,7 @@ def build(bld):
         'test/edge-inference-streaming-test-suite.cc',
         'test/edge-inference-domain-test-suite.cc',
         'test/edge-inference-ffr-test-suite.cc',
+        'test/edge-inference-slide-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')

@@ -293,6 +293,7 @@ SlideResourceManager::Decide()
     problem.totalBandwidthHz = round.availableHz;
     std::vector<const Pending*> inProblem;
     std::vector<std::pair<const Pending*, std::string>> upfront;
+    std::vector<uint64_t> upfrontImsis;
     for (const auto& p : pending)
     {
         auto user = m_users.find(p.address);
@@ -307,6 +308,7 @@ SlideResourceManager::Decide()
         if (task == m_tasks.end())
         {
             upfront.emplace_back(&p, "unknown task '" + p.task + "'");
+            upfrontImsis.push_back(user->second.imsi); // it needs the notice share too
             continue;
         }
         SlideUser u;
@@ -371,7 +373,7 @@ SlideResourceManager::Decide()
 
     // execute the bandwidth decision
     std::vector<uint64_t> admittedImsis;
-    std::vector<uint64_t> rejectedImsis;
+    std::vector<uint64_t> rejectedImsis = upfrontImsis;
     std::vector<SlideGrant> grants;
     for (size_t k = 0; k < inProblem.size(); ++k)
     {
@@ -477,13 +479,23 @@ SlideResourceManager::ApplyShares(const std::vector<uint64_t>& noticeImsis,
         }
         target[kv.second.imsi] += std::min(1.0, share) * SHARE_SAFETY;
     }
-    for (auto& kv : target)
+    try
     {
-        m_ffr->SetDlShareByImsi(kv.first, 0.0);
+        for (auto& kv : target)
+        {
+            m_ffr->SetDlShareByImsi(kv.first, 0.0);
+        }
+        for (auto& kv : target)
+        {
+            m_ffr->SetDlShareByImsi(kv.first, std::min(1.0, kv.second));
+        }
     }
-    for (auto& kv : target)
+    catch (const std::exception& e)
     {
-        m_ffr->SetDlShareByImsi(kv.first, std::min(1.0, kv.second));
+        NS_FATAL_ERROR("SlideResourceManager: cannot execute the bandwidth decision in the FFR ("
+                       << e.what()
+                       << "); install with SlideHelper::InstallResourceManager() or give the "
+                          "FFR its eNB RRC (BandwidthShareFfrAlgorithm::SetEnbRrc())");
     }
 }
 
