@@ -93,6 +93,7 @@ struct UserOutcome
     bool onTime{false};     ///< Completed within the deadline (measured)
     double modelRateBps{0}; ///< Allocator's rate model at the granted bandwidth
     double goodputBps{0};   ///< Measured: stream bytes / (last byte - first byte)
+    double tbsRateBps{0};   ///< LTE-AMC (TBS) rate at the granted bandwidth
 };
 
 /// What one run produced.
@@ -346,6 +347,12 @@ Run(const RunConfig& cfg)
                 {
                     out.users[user].cqi = round.cqi[k];
                     out.users[user].modelRateBps = round.decision.prediction.users[k].rateBps;
+                    if (round.cqi[k] >= 0)
+                    {
+                        LteAmcRateModel tbs({round.cqi[k]}, cfg.rbs);
+                        out.users[user].tbsRateBps =
+                            tbs.Rate(0, round.decision.users[k].bandwidthHz);
+                    }
                 }
             }
         }
@@ -587,7 +594,7 @@ main(int argc, char* argv[])
               << std::setw(5) << "CQI" << std::setw(8) << "T_s" << std::setw(18) << "variant"
               << std::setw(8) << "f_MHz" << std::setw(8) << "B_MHz" << std::setw(9) << "pred_s"
               << std::setw(9) << "meas_s" << std::setw(8) << "err%" << std::setw(8) << "ontime"
-              << std::setw(7) << "r_pred" << std::setw(7) << "r_meas"
+              << std::setw(7) << "r_pred" << std::setw(7) << "r_tbs" << std::setw(7) << "r_meas"
               << "\n";
     double maxErr = 0;
     uint32_t nErr = 0;
@@ -616,7 +623,8 @@ main(int argc, char* argv[])
         ++nErr;
         std::cout << std::setw(9) << o.measuredS << std::setprecision(2) << std::setw(8)
                   << 100 * err << std::setw(8) << (o.onTime ? "yes" : "NO") << std::setw(7)
-                  << o.modelRateBps / 1e6 << std::setw(7) << o.goodputBps / 1e6 << "\n";
+                  << o.modelRateBps / 1e6 << std::setw(7) << o.tbsRateBps / 1e6 << std::setw(7)
+                  << o.goodputBps / 1e6 << "\n";
     }
     std::cout << "\nSLIDE admitted " << detail.admitted << "/" << nUes << ", on time "
               << detail.onTime << "/" << nUes
