@@ -22,7 +22,7 @@
  *
  *     ./slide-lte                       # default sweep (a few simulated seconds per run)
  *     ./slide-lte --rateModel=shannon   # the paper's Shannon rate from the reported SINR
- *     ./slide-lte --full                # larger sweep, writes slide-lte.csv and slide-lte.plt
+ *     ./slide-lte --full                # larger sweep, writes slide-lte.csv and two .plt files
  *     ./slide-lte --benchmark           # allocator solve time and simulation overhead
  */
 
@@ -430,7 +430,7 @@ main(int argc, char* argv[])
     cmd.AddValue("deadlineScales", "Deadline factors of the throughput sweep", scaleList);
     cmd.AddValue("algorithms", "Algorithms of the sweep (slide,dai,equal,random)", algorithms);
     cmd.AddValue("rateEfficiency", "Factor (0,1] on the allocator's rate model", rateEfficiency);
-    cmd.AddValue("full", "Larger sweep; write slide-lte.csv and slide-lte.plt", full);
+    cmd.AddValue("full", "Larger sweep; write slide-lte.csv and gnuplot files", full);
     cmd.AddValue("benchmark", "Allocator solve time and simulation overhead", benchmark);
     cmd.AddValue("benchmarkUes", "UE counts of the benchmark", benchmarkUes);
     cmd.AddValue("run", "RngRun", run);
@@ -714,22 +714,23 @@ main(int argc, char* argv[])
     }
     if (full)
     {
-        GnuplotCollection plots("slide-lte.png");
-        Gnuplot p1("", "Task throughput vs total bandwidth");
+        Gnuplot p1("slide-lte-bandwidth.png", "Task throughput vs total bandwidth");
+        p1.SetTerminal("png");
         p1.SetLegend("downlink bandwidth (RB)", "users served on time");
-        Gnuplot p2("", "Task throughput vs deadline");
+        Gnuplot p2("slide-lte-deadline.png", "Task throughput vs deadline");
+        p2.SetTerminal("png");
         p2.SetLegend("deadline factor", "users served on time");
         for (const auto& a : algos)
         {
             p1.AddDataset(vsRbs[a.first]);
             p2.AddDataset(vsDeadline[a.first]);
         }
-        plots.AddPlot(p1);
-        plots.AddPlot(p2);
-        std::ofstream plt("slide-lte.plt");
-        plots.GenerateOutput(plt);
-        std::cout << "\nwrote slide-lte.csv and slide-lte.plt (gnuplot slide-lte.plt -> "
-                     "slide-lte.png)\n";
+        std::ofstream plt1("slide-lte-bandwidth.plt");
+        p1.GenerateOutput(plt1);
+        std::ofstream plt2("slide-lte-deadline.plt");
+        p2.GenerateOutput(plt2);
+        std::cout << "\nwrote slide-lte.csv, slide-lte-bandwidth.plt and slide-lte-deadline.plt "
+                     "(gnuplot <file>.plt -> <file>.png)\n";
     }
     std::cout << "\nslide-lte: done\n";
     return 0;
