@@ -463,6 +463,11 @@ main(int argc, char* argv[])
     {
         return 1;
     }
+    if (rbs < 6 || rbs > 100)
+    {
+        std::cerr << "error: --rbs must be an RB count in 6..100 (got " << rbs << ")" << std::endl;
+        return 1;
+    }
     for (double r : rbsSweep)
     {
         if (r != std::floor(r) || r < 6 || r > 100)
