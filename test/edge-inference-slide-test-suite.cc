@@ -70,6 +70,8 @@ StreamBytes(const DnnModel& m)
  * - admitted UEs receive the granted variant (every layer, byte count from the model), get
  *   on average B_k / (P x 180 kHz) RBGs per TTI, and compute at the granted frequency (the
  *   last layer takes samples x FLOPs / (n f), computed here from the model);
+ * - both channel reports (wideband CQI through the FFR, SINR from the UE PHY) reached the
+ *   manager and are consistent (the CQI's efficiency is below log2(1 + SINR));
  * - with RateModel LteAmc (RateEfficiency 1) the measured completion time from the decision
  *   is within [1.00, 1.35] x the prediction. Why: the LTE-AMC model counts transport blocks
  *   only, so it is an upper bound of the goodput; the packet path adds (i) HARQ
@@ -217,9 +219,31 @@ class SlideLteExecutionTestCase : public TestCase
         const auto& round = manager->GetRounds().front();
         NS_TEST_ASSERT_MSG_EQ(round.requestIds.size(), 3u, "three requests in the problem");
         NS_TEST_ASSERT_MSG_EQ(round.nRejectedUpfront, 1u, "the unknown task is rejected upfront");
+        // both channel reports reached the manager, and they agree: the efficiency of the
+        // reported CQI (36.213 Table 7.2.3-1) is below Shannon's bound at the reported SINR
+        const double cqiEfficiency[16] = {0,
+                                          0.1523,
+                                          0.2344,
+                                          0.3770,
+                                          0.6016,
+                                          0.8770,
+                                          1.1758,
+                                          1.4766,
+                                          1.9141,
+                                          2.4063,
+                                          2.7305,
+                                          3.3223,
+                                          3.9023,
+                                          4.5234,
+                                          5.1152,
+                                          5.5547};
         for (size_t k = 0; k < round.cqi.size(); ++k)
         {
             NS_TEST_ASSERT_MSG_GT(round.cqi[k], 0, "every UE in the problem reported a CQI");
+            NS_TEST_ASSERT_MSG_GT(round.sinr[k], 0.0, "every UE in the problem reported a SINR");
+            NS_TEST_ASSERT_MSG_GT(std::log2(1 + round.sinr[k]),
+                                  cqiEfficiency[round.cqi[k]],
+                                  "CQI efficiency below log2(1 + SINR)");
         }
 
         std::map<uint64_t, size_t> byImsi; // problem index of each IMSI
