@@ -540,7 +540,10 @@ SlideResourceManager::Release(uint64_t requestId)
     {
         NS_LOG_INFO("no transfer left: the FFR is transparent again");
         m_ffr->ClearShares();
+        return;
     }
+    // the same UE may hold another transfer, or be in a notice period
+    ApplyShares(m_noticeImsis, m_roundImsis);
 }
 
 const std::vector<SlideResourceManager::Round>&
