@@ -34,6 +34,9 @@ def build(bld):
         'model/dto-ee-agent.cc',
         'helper/edge-inference-helper.cc',
         'helper/batching-early-exit-helper.cc',
+        'model/lte-amc-rate-model.cc',
+        'model/slide-resource-manager.cc',
+        'helper/slide-helper.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('edge-inference')
@@ -45,6 +48,7 @@ def build(bld):
         'test/edge-inference-edge-server-test-suite.cc',
         'test/edge-inference-batching-test-suite.cc',
         'test/edge-inference-ul-share-test-suite.cc',
+        'test/edge-inference-slide-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -75,6 +79,9 @@ def build(bld):
         'model/dto-ee-agent.h',
         'helper/edge-inference-helper.h',
         'helper/batching-early-exit-helper.h',
+        'model/lte-amc-rate-model.h',
+        'model/slide-resource-manager.h',
+        'helper/slide-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

@@ -147,6 +147,12 @@ BandwidthShareFfrAlgorithm::GetTypeId()
                 MakeTraceSourceAccessor(&BandwidthShareFfrAlgorithm::m_dlPartitionTrace),
                 "ns3::edgeinference::BandwidthShareFfrAlgorithm::"
                 "PartitionTracedCallback")
+            .AddTraceSource("DlCqiReported",
+                            "A UE's downlink wideband CQI report reached the scheduler: RNTI, "
+                            "CQI of the first codeword.",
+                            MakeTraceSourceAccessor(&BandwidthShareFfrAlgorithm::m_dlCqiTrace),
+                            "ns3::edgeinference::BandwidthShareFfrAlgorithm::"
+                            "DlCqiTracedCallback")
             .AddTraceSource("UlRegion",
                             "Per TTI (while UL shares are set): RBs open to UEs with an UL "
                             "share, RBs of the uplink band.",
@@ -728,9 +734,40 @@ BandwidthShareFfrAlgorithm::DoIsUlRbgAvailableForUe(int i, uint16_t rnti)
 
 void
 BandwidthShareFfrAlgorithm::DoReportDlCqiInfo(
-    const struct FfMacSchedSapProvider::SchedDlCqiInfoReqParameters& /* params */)
+    const struct FfMacSchedSapProvider::SchedDlCqiInfoReqParameters& params)
 {
-    // CQIs do not change the partition
+    // CQIs do not change the partition; they are kept for allocators (GetDlWidebandCqi)
+    for (const auto& report : params.m_cqiList)
+    {
+        if (report.m_wbCqi.empty())
+        {
+            continue;
+        }
+        const uint8_t cqi = report.m_wbCqi.front();
+        m_dlWidebandCqi[report.m_rnti] = {cqi, Simulator::Now()};
+        m_dlCqiTrace(report.m_rnti, cqi);
+    }
+}
+
+bool
+BandwidthShareFfrAlgorithm::GetDlWidebandCqi(uint16_t rnti, uint8_t& cqi, Time& when) const
+{
+    auto it = m_dlWidebandCqi.find(rnti);
+    if (it == m_dlWidebandCqi.end())
+    {
+        return false;
+    }
+    cqi = it->second.first;
+    when = it->second.second;
+    return true;
+}
+
+uint16_t
+BandwidthShareFfrAlgorithm::GetRntiOfImsi(uint64_t imsi)
+{
+    RefreshUeView();
+    auto it = m_rntiOfImsi.find(imsi);
+    return it == m_rntiOfImsi.end() ? 0 : it->second;
 }
 
 void

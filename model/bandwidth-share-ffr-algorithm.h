@@ -148,6 +148,13 @@ class BandwidthShareFfrAlgorithm : public LteFfrAlgorithm
     typedef void (*PartitionTracedCallback)(uint16_t rnti, uint16_t units, uint16_t total);
 
     /**
+     * @brief TracedCallback signature for a downlink wideband CQI report received by the eNB.
+     * @param [in] rnti the UE
+     * @param [in] cqi wideband CQI of the first codeword (0..15)
+     */
+    typedef void (*DlCqiTracedCallback)(uint16_t rnti, uint8_t cqi);
+
+    /**
      * @brief TracedCallback signature for the uplink region of one TTI.
      * @param [in] openRbs RBs [0, openRbs) open to UEs with an UL share in this TTI
      * @param [in] totalRbs RBs in the uplink band
@@ -278,6 +285,23 @@ class BandwidthShareFfrAlgorithm : public LteFfrAlgorithm
      * @return RBG count
      */
     uint64_t GetDlRbgsOffered(uint16_t rnti) const;
+
+    /**
+     * @brief The latest downlink wideband CQI a UE reported (first codeword), as received
+     * by the scheduler through the FFR SAP (periodic P10 and aperiodic A30 reports).
+     * @param [in] rnti the UE
+     * @param [out] cqi the CQI (0..15), unchanged if none
+     * @param [out] when time of the report, unchanged if none
+     * @return false if the UE has reported no wideband CQI yet
+     */
+    bool GetDlWidebandCqi(uint16_t rnti, uint8_t& cqi, Time& when) const;
+
+    /**
+     * @brief The RNTI of a connected UE, from the eNB RRC's UE map.
+     * @param [in] imsi the UE
+     * @return its RNTI, 0 if unknown (not connected, or no eNB RRC set)
+     */
+    uint16_t GetRntiOfImsi(uint64_t imsi);
 
     /**
      * @brief Number of TTIs for which a downlink partition was computed.
@@ -449,6 +473,10 @@ class BandwidthShareFfrAlgorithm : public LteFfrAlgorithm
 
     /// Per-TTI DL partition: rnti, RBGs, total RBGs.
     TracedCallback<uint16_t, uint16_t, uint16_t> m_dlPartitionTrace;
+    /// Latest wideband CQI per RNTI and the time it was reported.
+    std::map<uint16_t, std::pair<uint8_t, Time>> m_dlWidebandCqi;
+    /// DL wideband CQI received: rnti, CQI.
+    TracedCallback<uint16_t, uint8_t> m_dlCqiTrace;
     /// Per-TTI UL region: open RBs, total RBs.
     TracedCallback<uint16_t, uint16_t> m_ulRegionTrace;
 };

@@ -7,6 +7,7 @@
 #include "layer-streaming-server.h"
 
 #include "edge-inference-header.h"
+#include "slide-resource-manager.h"
 
 #include "ns3/abort.h"
 #include "ns3/inet-socket-address.h"
@@ -50,10 +51,12 @@ LayerStreamingServer::GetTypeId()
                             "A client requested a model of the catalogue.",
                             MakeTraceSourceAccessor(&LayerStreamingServer::m_requestTrace),
                             "ns3::edgeinference::LayerStreamingServer::RequestTracedCallback")
-            .AddTraceSource("RequestRejected",
-                            "A request was malformed or named no model of the catalogue.",
-                            MakeTraceSourceAccessor(&LayerStreamingServer::m_rejectTrace),
-                            "ns3::edgeinference::LayerStreamingServer::RequestTracedCallback")
+            .AddTraceSource(
+                "RequestRejected",
+                "A request was malformed, named no model of the catalogue, or was rejected by the "
+                "resource manager (task name).",
+                MakeTraceSourceAccessor(&LayerStreamingServer::m_rejectTrace),
+                "ns3::edgeinference::LayerStreamingServer::RequestTracedCallback")
             .AddTraceSource("LayerSent",
                             "The last byte of a layer was handed to TCP.",
                             MakeTraceSourceAccessor(&LayerStreamingServer::m_layerSentTrace),
@@ -85,6 +88,8 @@ LayerStreamingServer::DoDispose()
     NS_LOG_FUNCTION(this);
     m_listener = nullptr;
     m_sessions.clear();
+    m_byRequest.clear();
+    m_manager = nullptr;
     Application::DoDispose();
 }
 
@@ -103,6 +108,19 @@ bool
 LayerStreamingServer::HasModel(const std::string& name) const
 {
     return m_models.count(name) > 0;
+}
+
+void
+LayerStreamingServer::SetResourceManager(Ptr<SlideResourceManager> manager)
+{
+    NS_LOG_FUNCTION(this << manager);
+    m_manager = manager;
+}
+
+Ptr<SlideResourceManager>
+LayerStreamingServer::GetResourceManager() const
+{
+    return m_manager;
 }
 
 uint32_t
@@ -204,6 +222,22 @@ LayerStreamingServer::HandleRead(Ptr<Socket> socket)
         InferenceRequestHeader req;
         reqPacket->RemoveHeader(req);
         s.requestParsed = true;
+        if (m_manager && req.IsValid())
+        {
+            s.taskId = req.GetTaskId();
+            s.awaitingDecision = true;
+            s.requestedName = req.GetModelName();
+            m_requestTrace(s.taskId, req.GetModelName(), s.from);
+            s.requestId =
+                m_manager->SubmitRequest(s.from,
+                                         s.taskId,
+                                         req.GetModelName(),
+                                         MakeCallback(&LayerStreamingServer::HandleDecision, this));
+            m_byRequest[s.requestId] = socket;
+            NS_LOG_INFO("task " << s.taskId << ": task '" << req.GetModelName()
+                                << "' submitted to the allocator as request " << s.requestId);
+            return;
+        }
         auto model = m_models.find(req.GetModelName());
         if (!req.IsValid() || model == m_models.end())
         {
@@ -226,11 +260,71 @@ LayerStreamingServer::HandleRead(Ptr<Socket> socket)
 }
 
 void
+LayerStreamingServer::HandleDecision(const SlideGrant& grant)
+{
+    NS_LOG_FUNCTION(this << grant.requestId << grant.admitted);
+    auto sock = m_byRequest.find(grant.requestId);
+    auto it = sock == m_byRequest.end() ? m_sessions.end() : m_sessions.find(sock->second);
+    if (it == m_sessions.end())
+    {
+        // the client went away while the allocator decided
+        if (sock != m_byRequest.end())
+        {
+            m_byRequest.erase(sock);
+        }
+        m_manager->Release(grant.requestId);
+        return;
+    }
+    Session& s = it->second;
+    s.awaitingDecision = false;
+    SlideGrantHeader h;
+    h.SetTaskId(s.taskId);
+    h.SetDecisionTime(grant.decisionTime);
+    h.SetDownloadThenInfer(grant.downloadThenInfer);
+    auto model = m_models.find(grant.modelName);
+    if (grant.admitted && model == m_models.end())
+    {
+        NS_LOG_WARN("LayerStreamingServer: granted variant '" << grant.modelName
+                                                              << "' is not in the catalogue");
+        h.SetStatus(SlideGrantHeader::REJECTED);
+        h.SetReasonCode(255);
+        h.SetText("granted variant '" + grant.modelName + "' is not in the server's catalogue");
+        s.closeAfterGrant = true;
+        m_manager->Release(grant.requestId);
+    }
+    else if (grant.admitted)
+    {
+        h.SetStatus(SlideGrantHeader::ADMITTED);
+        h.SetFrequencyHz(grant.frequencyHz);
+        h.SetBandwidthHz(grant.bandwidthHz);
+        h.SetPredictedLatencyS(grant.predictedLatencyS);
+        h.SetText(grant.modelName);
+        s.model = &model->second;
+        s.payloadLeft = s.model->GetLayerBytes(0);
+        ++m_nRequests;
+        NS_LOG_INFO("task " << s.taskId << ": admitted, streaming '" << s.model->GetName()
+                            << "' at " << grant.bandwidthHz / 1e6 << " MHz, device "
+                            << grant.frequencyHz / 1e6 << " MHz");
+    }
+    else
+    {
+        h.SetStatus(SlideGrantHeader::REJECTED);
+        h.SetReasonCode(grant.reasonCode);
+        h.SetText(grant.reasonText);
+        s.closeAfterGrant = true;
+        NS_LOG_INFO("task " << s.taskId << ": rejected: " << grant.reasonText);
+    }
+    s.grant = Create<Packet>();
+    s.grant->AddHeader(h);
+    Pump(s);
+}
+
+void
 LayerStreamingServer::HandleSend(Ptr<Socket> socket, uint32_t available)
 {
     NS_LOG_FUNCTION(this << socket << available);
     auto it = m_sessions.find(socket);
-    if (it != m_sessions.end() && it->second.requestParsed)
+    if (it != m_sessions.end() && it->second.requestParsed && !it->second.awaitingDecision)
     {
         Pump(it->second);
     }
@@ -240,6 +334,26 @@ void
 LayerStreamingServer::Pump(Session& s)
 {
     NS_LOG_FUNCTION(this << s.taskId);
+    if (s.grant)
+    {
+        if (s.socket->GetTxAvailable() < s.grant->GetSize() || s.socket->Send(s.grant) < 0)
+        {
+            return; // retried from HandleSend
+        }
+        s.grant = nullptr;
+        if (s.closeAfterGrant)
+        {
+            m_rejectTrace(s.taskId, s.requestedName, s.from);
+            s.done = true;
+            // Close() lets TCP deliver the grant, then sends FIN
+            s.socket->Close();
+            return;
+        }
+    }
+    if (s.done || !s.model)
+    {
+        return;
+    }
     const uint32_t nLayers = s.model->GetNLayers();
     while (!s.done)
     {
@@ -331,7 +445,16 @@ LayerStreamingServer::EndSession(Ptr<Socket> socket)
         return;
     }
     Ptr<Socket> s = it->second.socket;
+    const uint64_t requestId = it->second.requestId;
     m_sessions.erase(it);
+    if (requestId != 0)
+    {
+        m_byRequest.erase(requestId);
+        if (m_manager)
+        {
+            m_manager->Release(requestId);
+        }
+    }
     s->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
     s->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
     s->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),

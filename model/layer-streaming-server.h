@@ -26,6 +26,9 @@ class Packet;
 namespace edgeinference
 {
 
+class SlideResourceManager;
+struct SlideGrant;
+
 /**
  * @ingroup edge-inference
  * @brief Serves DNN models layer by layer over TCP.
@@ -40,6 +43,13 @@ namespace edgeinference
  *
  * This is the model server of SLIDE (Paper 1, arXiv 2512.20946): the stream order is the
  * layer order, so a client can infer with the layers it already has.
+ *
+ * **With an allocator** (SetResourceManager()) the request names a task, not a model: the
+ * server submits it to the SlideResourceManager and waits for the decision. It then sends a
+ * SlideGrantHeader (model variant, frequency, bandwidth, execution rule, prediction) and,
+ * if the user is admitted, the layers of the granted variant; a rejected user gets the grant
+ * with the reason and the connection is closed. When a session ends the manager is told
+ * (SlideResourceManager::Release()) so that the bandwidth returns to the pool.
  */
 class LayerStreamingServer : public Application
 {
@@ -68,6 +78,16 @@ class LayerStreamingServer : public Application
      * @return true if the catalogue has the model
      */
     bool HasModel(const std::string& name) const;
+
+    /**
+     * @brief Decide requests with an allocator (null: serve every request for a catalogue
+     * model, the default). The manager's library must be in the catalogue.
+     * @param [in] manager the allocator
+     */
+    void SetResourceManager(Ptr<SlideResourceManager> manager);
+
+    /// @return the allocator, or null
+    Ptr<SlideResourceManager> GetResourceManager() const;
 
     /// @return number of requests accepted so far
     uint32_t GetNRequests() const;
@@ -112,6 +132,11 @@ class LayerStreamingServer : public Application
         bool headerSent{false};         ///< The current layer's header was sent
         uint64_t payloadLeft{0};        ///< Payload bytes of the current layer left to send
         bool done{false};               ///< All layers handed to TCP
+        uint64_t requestId{0};          ///< Id at the resource manager (0: none)
+        bool awaitingDecision{false};   ///< Submitted to the manager, no decision yet
+        Ptr<Packet> grant;              ///< Grant still to send (null: none or sent)
+        bool closeAfterGrant{false};    ///< Rejected: close once the grant is queued
+        std::string requestedName;      ///< Task (or model) named by the request
     };
 
     /**
@@ -149,18 +174,25 @@ class LayerStreamingServer : public Application
      */
     void Pump(Session& s);
     /**
+     * @brief The resource manager decided a request.
+     * @param [in] grant the decision
+     */
+    void HandleDecision(const SlideGrant& grant);
+    /**
      * @brief Remove a session and close its socket.
      * @param [in] socket the session's socket
      */
     void EndSession(Ptr<Socket> socket);
 
-    uint16_t m_port;                           ///< Listening port
-    uint32_t m_sendSize;                       ///< Bytes per Send() call
-    Ptr<Socket> m_listener;                    ///< Listening socket
-    std::map<std::string, DnnModel> m_models;  ///< Catalogue
-    std::map<Ptr<Socket>, Session> m_sessions; ///< Open connections
-    uint32_t m_nRequests;                      ///< Requests accepted
-    uint32_t m_nCompleted;                     ///< Transfers handed fully to TCP
+    uint16_t m_port;                             ///< Listening port
+    uint32_t m_sendSize;                         ///< Bytes per Send() call
+    Ptr<Socket> m_listener;                      ///< Listening socket
+    std::map<std::string, DnnModel> m_models;    ///< Catalogue
+    std::map<Ptr<Socket>, Session> m_sessions;   ///< Open connections
+    uint32_t m_nRequests;                        ///< Requests accepted
+    uint32_t m_nCompleted;                       ///< Transfers handed fully to TCP
+    Ptr<SlideResourceManager> m_manager;         ///< Allocator (null: none)
+    std::map<uint64_t, Ptr<Socket>> m_byRequest; ///< Sessions by manager request id
 
     TracedCallback<uint32_t, const std::string&, const Address&> m_requestTrace; ///< Request
     TracedCallback<uint32_t, const std::string&, const Address&> m_rejectTrace;  ///< Rejected

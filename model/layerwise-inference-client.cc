@@ -130,6 +130,12 @@ LayerwiseInferenceClient::GetTypeId()
                 MakeTraceSourceAccessor(&LayerwiseInferenceClient::m_completedTrace),
                 "ns3::edgeinference::LayerwiseInferenceClient::TaskCompletedTracedCallback")
             .AddTraceSource(
+                "GrantReceived",
+                "The server's allocation decision arrived: admitted or not, the granted model "
+                "variant or the reason, the frequency applied.",
+                MakeTraceSourceAccessor(&LayerwiseInferenceClient::m_grantTrace),
+                "ns3::edgeinference::LayerwiseInferenceClient::GrantTracedCallback")
+            .AddTraceSource(
                 "TaskFailed",
                 "A task failed (connection failure, truncated stream, timeout).",
                 MakeTraceSourceAccessor(&LayerwiseInferenceClient::m_failedTrace),
@@ -147,6 +153,8 @@ LayerwiseInferenceClient::LayerwiseInferenceClient()
     , m_maxFrequencyHz(DeviceComputeModel::DEFAULT_MAX_FREQUENCY_HZ)
     , m_energyCoefficient(DeviceComputeModel::DEFAULT_ENERGY_COEFFICIENT)
     , m_numTasks(1)
+    , m_taskMode(STREAMING)
+    , m_grantState(GRANT_MAYBE)
     , m_active(false)
     , m_nLayers(0)
     , m_payloadLeft(0)
@@ -270,6 +278,9 @@ LayerwiseInferenceClient::StartTask()
     r.requestTime = Simulator::Now();
     m_records.push_back(r);
     m_active = true;
+    m_taskMode = m_mode;
+    m_grantState = GRANT_MAYBE;
+    m_grantBuf.clear();
     m_nLayers = 0;
     m_headerBuf.clear();
     m_payloadLeft = 0;
@@ -352,6 +363,99 @@ LayerwiseInferenceClient::HandleRead(Ptr<Socket> socket)
 
 void
 LayerwiseInferenceClient::Consume(const uint8_t* data, uint32_t size)
+{
+    uint32_t pos = 0;
+    while (m_grantState != GRANT_DONE && pos < size && m_active)
+    {
+        m_grantBuf.push_back(data[pos++]);
+        if (m_grantState == GRANT_MAYBE && m_grantBuf.size() == 2)
+        {
+            const uint16_t magic = static_cast<uint16_t>((m_grantBuf[0] << 8) | m_grantBuf[1]);
+            if (magic != SlideGrantHeader::MAGIC)
+            {
+                // no grant: these two bytes start the first layer header
+                m_grantState = GRANT_DONE;
+                std::vector<uint8_t> prefix;
+                prefix.swap(m_grantBuf);
+                ConsumeLayers(prefix.data(), static_cast<uint32_t>(prefix.size()));
+                break;
+            }
+            m_grantState = GRANT_READING;
+        }
+        if (m_grantState == GRANT_READING && m_grantBuf.size() >= SlideGrantHeader::GetFixedSize())
+        {
+            const uint32_t total =
+                SlideGrantHeader::GetFixedSize() + m_grantBuf[SlideGrantHeader::GetFixedSize() - 1];
+            if (m_grantBuf.size() == total)
+            {
+                Ptr<Packet> gp = Create<Packet>(m_grantBuf.data(), total);
+                SlideGrantHeader g;
+                gp->RemoveHeader(g);
+                m_grantState = GRANT_DONE;
+                m_grantBuf.clear();
+                ApplyGrant(g);
+            }
+        }
+    }
+    if (pos < size && m_active)
+    {
+        ConsumeLayers(data + pos, size - pos);
+    }
+}
+
+void
+LayerwiseInferenceClient::ApplyGrant(const SlideGrantHeader& g)
+{
+    NS_LOG_FUNCTION(this);
+    TaskRecord& r = m_records.back();
+    if (!g.IsValid())
+    {
+        Fail("malformed grant (bad version, status or execution field)");
+        return;
+    }
+    if (g.GetTaskId() != r.taskId)
+    {
+        std::ostringstream oss;
+        oss << "grant for task " << g.GetTaskId() << " received by task " << r.taskId;
+        Fail(oss.str());
+        return;
+    }
+    r.grantTime = Simulator::Now();
+    r.decisionTime = g.GetDecisionTime();
+    r.grantText = g.GetText();
+    r.grantReasonCode = g.GetReasonCode();
+    r.grantBandwidthHz = g.GetBandwidthHz();
+    r.predictedLatencyS = g.GetPredictedLatencyS();
+    if (g.GetStatus() == SlideGrantHeader::REJECTED)
+    {
+        r.rejected = true;
+        m_grantTrace(r.taskId, false, g.GetText(), 0.0);
+        Fail("rejected by the server: " + g.GetText());
+        return;
+    }
+    const double f = g.GetFrequencyHz();
+    // the allocator's range check has a relative tolerance of 1e-9
+    const double tol = 1e-6;
+    if (!(f >= m_minFrequencyHz * (1 - tol) && f <= m_maxFrequencyHz * (1 + tol)))
+    {
+        std::ostringstream oss;
+        oss << "granted frequency " << f << " Hz outside [MinFrequencyHz, MaxFrequencyHz] = ["
+            << m_minFrequencyHz << ", " << m_maxFrequencyHz << "] Hz";
+        Fail(oss.str());
+        return;
+    }
+    SetFrequency(std::min(m_maxFrequencyHz, std::max(m_minFrequencyHz, f)));
+    m_taskMode = g.IsDownloadThenInfer() ? DOWNLOAD_THEN_INFER : STREAMING;
+    r.mode = m_taskMode;
+    r.granted = true;
+    r.grantFrequencyHz = m_frequencyHz;
+    NS_LOG_INFO("task " << r.taskId << ": granted '" << g.GetText() << "' at " << f / 1e6
+                        << " MHz, " << g.GetBandwidthHz() / 1e6 << " MHz of bandwidth");
+    m_grantTrace(r.taskId, true, g.GetText(), m_frequencyHz);
+}
+
+void
+LayerwiseInferenceClient::ConsumeLayers(const uint8_t* data, uint32_t size)
 {
     uint32_t pos = 0;
     while (pos < size && m_active)
@@ -443,7 +547,7 @@ LayerwiseInferenceClient::TryCompute()
     {
         return;
     }
-    if (m_mode == DOWNLOAD_THEN_INFER && m_arrived < m_nLayers)
+    if (m_taskMode == DOWNLOAD_THEN_INFER && m_arrived < m_nLayers)
     {
         return;
     }
@@ -524,6 +628,7 @@ LayerwiseInferenceClient::Complete()
     NS_LOG_FUNCTION(this);
     TaskRecord& r = m_records.back();
     r.completed = true;
+    r.finishTime = Simulator::Now();
     r.latency = Simulator::Now() - r.requestTime;
     NS_LOG_INFO("task " << r.taskId << " completed in " << r.latency.As(Time::S));
     FinishTask();

@@ -28,6 +28,8 @@ class Packet;
 namespace edgeinference
 {
 
+class SlideGrantHeader;
+
 /**
  * @ingroup edge-inference
  * @brief Downloads a DNN layer by layer from a LayerStreamingServer and runs inference on
@@ -40,6 +42,14 @@ namespace edgeinference
  * starts when the whole model has arrived. The compute time of a layer is
  * Samples x FLOPs / (FlopsPerCycle x FrequencyHz) and the energy EnergyCoefficient x f^2
  * per cycle (DeviceComputeModel).
+ *
+ * **Allocator grants.** If the stream starts with a SlideGrantHeader (a server with a
+ * SlideResourceManager), the client applies it before the layers: a rejection ends the task
+ * (TaskFailed with the reason, TaskRecord::rejected); an admission sets the device frequency
+ * (SetFrequency(), after checking it against [MinFrequencyHz, MaxFrequencyHz]) and the
+ * execution rule (streaming or download-then-infer) of the task, and records the granted
+ * variant and the server's prediction. The client then names a task, not a model, in its
+ * request (attribute ModelName). A stream that starts with a LayerHeader is served as before.
  *
  * A task fails, never hangs, when the connection cannot be opened, is closed or reset
  * before the last layer arrived, the stream is malformed, or TaskTimeout expires; the
@@ -74,6 +84,16 @@ class LayerwiseInferenceClient : public Application
         std::string failureReason;            ///< Why it failed
         Time latency;                         ///< End time minus requestTime (if completed)
         double energyJ{0};                    ///< Compute energy spent, J
+        bool granted{false};                  ///< A SlideGrantHeader admitted the task
+        bool rejected{false};                 ///< A SlideGrantHeader rejected the task
+        std::string grantText;                ///< Granted model variant, or reject reason
+        uint8_t grantReasonCode{0};           ///< Reject reason code of the grant
+        double grantFrequencyHz{0};           ///< Frequency applied from the grant, Hz
+        double grantBandwidthHz{0};           ///< Bandwidth the server allocated, Hz
+        double predictedLatencyS{0};          ///< Server's prediction, s from the decision
+        Time decisionTime;                    ///< When the server decided (from the grant)
+        Time grantTime;                       ///< When the grant arrived
+        Time finishTime;                      ///< When the last layer was computed
     };
 
     /**
@@ -132,6 +152,18 @@ class LayerwiseInferenceClient : public Application
     typedef void (*TaskCompletedTracedCallback)(uint32_t taskId, Time latency, double energyJ);
 
     /**
+     * TracedCallback signature for a grant.
+     * @param [in] taskId the task id
+     * @param [in] admitted true if admitted
+     * @param [in] text granted model variant, or the reject reason
+     * @param [in] frequencyHz frequency applied (0 if rejected), Hz
+     */
+    typedef void (*GrantTracedCallback)(uint32_t taskId,
+                                        bool admitted,
+                                        const std::string& text,
+                                        double frequencyHz);
+
+    /**
      * TracedCallback signature for a failed task.
      * @param [in] taskId the task id
      * @param [in] reason why it failed
@@ -175,11 +207,22 @@ class LayerwiseInferenceClient : public Application
      */
     void HandlePeerError(Ptr<Socket> socket);
     /**
-     * @brief Consume stream bytes.
+     * @brief Consume stream bytes (an optional grant, then layers).
      * @param [in] data pointer to the bytes
      * @param [in] size number of bytes
      */
     void Consume(const uint8_t* data, uint32_t size);
+    /**
+     * @brief Consume layer stream bytes.
+     * @param [in] data pointer to the bytes
+     * @param [in] size number of bytes
+     */
+    void ConsumeLayers(const uint8_t* data, uint32_t size);
+    /**
+     * @brief Apply a complete grant.
+     * @param [in] grant the grant
+     */
+    void ApplyGrant(const SlideGrantHeader& grant);
     /**
      * @brief A layer's last byte arrived.
      * @param [in] layer the layer index
@@ -217,7 +260,18 @@ class LayerwiseInferenceClient : public Application
     Ptr<RandomVariableStream> m_interval; ///< Gap between tasks, s
     Time m_timeout;                       ///< Task timeout
 
+    /// Where the parser is with respect to an optional grant at the start of the stream.
+    enum GrantState
+    {
+        GRANT_MAYBE,   ///< Not enough bytes to tell a grant from a layer header
+        GRANT_READING, ///< A grant is being received
+        GRANT_DONE     ///< Grant applied, or the stream has none
+    };
+
     Ptr<Socket> m_socket;              ///< Current connection
+    Mode m_taskMode;                   ///< Mode of the current task (attribute or grant)
+    GrantState m_grantState;           ///< Grant parser state
+    std::vector<uint8_t> m_grantBuf;   ///< Bytes of the grant (or stream prefix) so far
     std::vector<TaskRecord> m_records; ///< One record per task
     bool m_active;                     ///< A task is running
     uint32_t m_nLayers;                ///< Layers announced by the stream (0 = unknown)
@@ -232,10 +286,11 @@ class LayerwiseInferenceClient : public Application
     EventId m_timeoutEvent;            ///< Pending timeout
     EventId m_nextTaskEvent;           ///< Pending start of the next task
 
-    TracedCallback<uint32_t, uint32_t, Time> m_layerReceivedTrace; ///< Layer received
-    TracedCallback<uint32_t, uint32_t, Time> m_layerComputedTrace; ///< Layer computed
-    TracedCallback<uint32_t, Time, double> m_completedTrace;       ///< Task completed
-    TracedCallback<uint32_t, const std::string&> m_failedTrace;    ///< Task failed
+    TracedCallback<uint32_t, uint32_t, Time> m_layerReceivedTrace;           ///< Layer received
+    TracedCallback<uint32_t, uint32_t, Time> m_layerComputedTrace;           ///< Layer computed
+    TracedCallback<uint32_t, Time, double> m_completedTrace;                 ///< Task completed
+    TracedCallback<uint32_t, const std::string&> m_failedTrace;              ///< Task failed
+    TracedCallback<uint32_t, bool, const std::string&, double> m_grantTrace; ///< Grant
 };
 
 } // namespace edgeinference

@@ -109,6 +109,100 @@ class LayerHeaderTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief Grant header: layout, round trip of every field, validation, text truncation.
+ */
+class SlideGrantHeaderTestCase : public TestCase
+{
+  public:
+    SlideGrantHeaderTestCase()
+        : TestCase("SlideGrantHeader round trip and validation")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SlideGrantHeader h;
+        h.SetTaskId(0x01020304);
+        h.SetStatus(SlideGrantHeader::ADMITTED);
+        h.SetReasonCode(0);
+        h.SetDownloadThenInfer(true);
+        h.SetFrequencyHz(234.786e6 + 0.5);
+        h.SetBandwidthHz(31.195e6);
+        h.SetPredictedLatencyS(4.26241);
+        h.SetDecisionTime(NanoSeconds(1'234'567'891'011LL));
+        h.SetText("b-alexnet-int8");
+        // magic 2 + version 1 + task 4 + status 1 + reason 1 + execution 1 + 4 x 8 + length 1
+        NS_TEST_ASSERT_MSG_EQ(SlideGrantHeader::GetFixedSize(), 43u, "fixed size");
+        NS_TEST_ASSERT_MSG_EQ(h.GetSerializedSize(), 43u + 14u, "size with the text");
+        Ptr<Packet> p = Create<Packet>(10);
+        p->AddHeader(h);
+        uint8_t raw[57];
+        p->CopyData(raw, 57);
+        NS_TEST_ASSERT_MSG_EQ(raw[0], 0x47, "magic byte 0 ('G')");
+        NS_TEST_ASSERT_MSG_EQ(raw[1], 0x44, "magic byte 1 ('D')");
+        NS_TEST_ASSERT_MSG_EQ(raw[2], 1, "version");
+        NS_TEST_ASSERT_MSG_EQ(raw[3], 0x01, "task id, most significant byte first");
+        NS_TEST_ASSERT_MSG_EQ(raw[6], 0x04, "task id, least significant byte last");
+        NS_TEST_ASSERT_MSG_EQ(raw[7], 0, "status admitted");
+        NS_TEST_ASSERT_MSG_EQ(raw[9], 1, "execution: download-then-infer");
+        NS_TEST_ASSERT_MSG_EQ(raw[42], 14, "text length");
+        NS_TEST_ASSERT_MSG_EQ(raw[43], 'b', "text starts after the fixed part");
+        SlideGrantHeader r;
+        p->RemoveHeader(r);
+        NS_TEST_ASSERT_MSG_EQ(r.IsValid(), true, "valid");
+        NS_TEST_ASSERT_MSG_EQ(r.GetTaskId(), 0x01020304u, "task");
+        NS_TEST_ASSERT_MSG_EQ(r.GetStatus(), SlideGrantHeader::ADMITTED, "status");
+        NS_TEST_ASSERT_MSG_EQ(r.IsDownloadThenInfer(), true, "execution");
+        NS_TEST_ASSERT_MSG_EQ(r.GetFrequencyHz(), 234.786e6 + 0.5, "frequency bit-exact");
+        NS_TEST_ASSERT_MSG_EQ(r.GetBandwidthHz(), 31.195e6, "bandwidth bit-exact");
+        NS_TEST_ASSERT_MSG_EQ(r.GetPredictedLatencyS(), 4.26241, "prediction bit-exact");
+        NS_TEST_ASSERT_MSG_EQ(r.GetDecisionTime(), NanoSeconds(1'234'567'891'011LL), "time");
+        NS_TEST_ASSERT_MSG_EQ(r.GetText(), "b-alexnet-int8", "text");
+        NS_TEST_ASSERT_MSG_EQ(p->GetSize(), 10u, "only the grant consumed");
+
+        // a rejection with a reason longer than the length field allows: truncated to 255
+        SlideGrantHeader rej;
+        rej.SetTaskId(9);
+        rej.SetStatus(SlideGrantHeader::REJECTED);
+        rej.SetReasonCode(6);
+        rej.SetText(std::string(300, 'x'));
+        NS_TEST_ASSERT_MSG_EQ(rej.GetText().size(), 255u, "text truncated");
+        Ptr<Packet> q = Create<Packet>();
+        q->AddHeader(rej);
+        NS_TEST_ASSERT_MSG_EQ(q->GetSize(), 43u + 255u, "size with a full text");
+        SlideGrantHeader rr;
+        q->RemoveHeader(rr);
+        NS_TEST_ASSERT_MSG_EQ(rr.IsValid(), true, "valid rejection");
+        NS_TEST_ASSERT_MSG_EQ(rr.GetStatus(), SlideGrantHeader::REJECTED, "rejected");
+        NS_TEST_ASSERT_MSG_EQ(rr.GetReasonCode(), 6, "reason code");
+        NS_TEST_ASSERT_MSG_EQ(rr.IsDownloadThenInfer(), false, "streaming");
+
+        // corrupted: a layer header's magic, a wrong version, an unknown status
+        raw[0] = 0x4C;
+        raw[1] = 0x59;
+        Ptr<Packet> bad = Create<Packet>(raw, 57);
+        SlideGrantHeader b;
+        bad->RemoveHeader(b);
+        NS_TEST_ASSERT_MSG_EQ(b.IsValid(), false, "layer magic is not a grant");
+        raw[0] = 0x47;
+        raw[1] = 0x44;
+        raw[2] = 2;
+        Ptr<Packet> badVersion = Create<Packet>(raw, 57);
+        badVersion->RemoveHeader(b);
+        NS_TEST_ASSERT_MSG_EQ(b.IsValid(), false, "version 2 rejected");
+        raw[2] = 1;
+        raw[7] = 7;
+        Ptr<Packet> badStatus = Create<Packet>(raw, 57);
+        badStatus->RemoveHeader(b);
+        NS_TEST_ASSERT_MSG_EQ(b.IsValid(), false, "status 7 rejected");
+        // the two message types start with different magics, which is how a client tells them
+        NS_TEST_ASSERT_MSG_NE(SlideGrantHeader::MAGIC, LayerHeader::MAGIC, "distinct magics");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief Header test suite.
  */
 class EdgeInferenceHeaderTestSuite : public TestSuite
@@ -119,6 +213,7 @@ class EdgeInferenceHeaderTestSuite : public TestSuite
     {
         AddTestCase(new InferenceRequestHeaderTestCase);
         AddTestCase(new LayerHeaderTestCase);
+        AddTestCase(new SlideGrantHeaderTestCase);
     }
 };
 

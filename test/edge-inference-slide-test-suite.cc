@@ -1,0 +1,469 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * @file
+ * @ingroup edge-inference-tests
+ * @brief Tests of SLIDE executed in an LTE cell: SlideResourceManager, the grant path through
+ * LayerStreamingServer and LayerwiseInferenceClient, and the FFR shares.
+ */
+
+#include "ns3/applications-module.h"
+#include "ns3/core-module.h"
+#include "ns3/edge-inference-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/lte-module.h"
+#include "ns3/mobility-module.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/test.h"
+
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::edgeinference;
+
+namespace
+{
+
+/// b-alexnet at a given precision, named "b-alexnet-<suffix>".
+DnnModel
+Variant(double bytesPerParameter, const std::string& suffix)
+{
+    DnnModel m = DnnModelZoo::BranchyAlexNet();
+    m.SetBytesPerParameter(bytesPerParameter);
+    m.SetName("b-alexnet-" + suffix);
+    return m;
+}
+
+/// Stream bytes of a granted model: the grant (with the model name), then each layer's
+/// LayerHeader and parameters.
+uint64_t
+StreamBytes(const DnnModel& m)
+{
+    uint64_t bytes = SlideGrantHeader::GetFixedSize() + m.GetName().size();
+    for (uint32_t l = 0; l < m.GetNLayers(); ++l)
+    {
+        bytes += LayerHeader::SIZE + m.GetLayerBytes(l);
+    }
+    return bytes;
+}
+
+} // namespace
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief One LTE cell, four UEs, one admission round: the decision is executed.
+ *
+ * UE 0 (200 m, deadline 1.0 s) and UE 3 (350 m, deadline 0.8 s) can be served; UE 1's
+ * deadline (0.05 s) is shorter than its compute time at any allowed frequency (64 samples x
+ * 56.5 MFLOP / (64 FLOP/cycle x 625 MHz) = 0.09 s), and UE 2 asks for a task the server does
+ * not know. Checked, packet by packet:
+ * - rejected UEs receive a rejection grant with the reason and no layer, and, after the
+ *   RejectNoticeTime, no RBG at all (FFR DlPartition trace);
+ * - admitted UEs receive the granted variant (every layer, byte count from the model), get
+ *   on average B_k / (P x 180 kHz) RBGs per TTI, and compute at the granted frequency (the
+ *   last layer takes samples x FLOPs / (n f), computed here from the model);
+ * - both channel reports (wideband CQI through the FFR, SINR from the UE PHY) reached the
+ *   manager and are consistent (the CQI's efficiency is below log2(1 + SINR));
+ * - with RateModel LteAmc (RateEfficiency 1) the measured completion time from the decision
+ *   is within [1.00, 1.35] x the prediction. Why: the LTE-AMC model counts transport blocks
+ *   only, so it is an upper bound of the goodput; the packet path adds (i) HARQ
+ *   retransmissions, the CQI being chosen for a BLER of up to 10 % (up to 1/0.9 = 1.11 x the
+ *   TTIs), (ii) RLC/PDCP/IP/TCP headers, (2 + 2 + 20 + 32) bytes per 1400-byte segment = 4 %,
+ *   (iii) the grant's way to the UE (5 ms backbone + about 3 ms of LTE) and TCP's start
+ *   (a few RTTs of about 25 ms before the window covers the share), about 0.05 s of 0.3 to
+ *   1 s. 1.11 x 1.04 = 1.155, plus up to 0.15 for (iii): 1.35.
+ */
+class SlideLteExecutionTestCase : public TestCase
+{
+  public:
+    SlideLteExecutionTestCase()
+        : TestCase("SLIDE decision executed over LTE: grants, RBGs, variant, frequency, timing")
+    {
+    }
+
+  private:
+    /// One DL partition entry of the FFR trace.
+    struct PartitionEntry
+    {
+        Time time;      ///< TTI
+        uint16_t rnti;  ///< UE
+        uint16_t units; ///< RBGs given to it
+    };
+
+    /**
+     * @brief DL partition trace sink.
+     * @param [in] rnti the UE
+     * @param [in] units RBGs given to it in this TTI
+     * @param [in] total RBGs of the cell
+     */
+    void Partition(uint16_t rnti, uint16_t units, uint16_t total)
+    {
+        m_partition.push_back({Simulator::Now(), rnti, units});
+    }
+
+    void DoRun() override
+    {
+        Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1400));
+        Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(1 << 20));
+        Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(1 << 20));
+        Config::SetDefault("ns3::LteEnbRrc::EpsBearerToRlcMapping",
+                           EnumValue(LteEnbRrc::RLC_AM_ALWAYS));
+        Config::SetDefault("ns3::LteRlcAm::MaxTxBufferSize", UintegerValue(4 << 20));
+        Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(true));
+        Config::SetDefault("ns3::LteHelper::UsePdschForCqiGeneration", BooleanValue(false));
+        Config::SetDefault("ns3::LteEnbPhy::TxPower", DoubleValue(43));
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+
+        const uint32_t rbs = 25;
+        Ptr<LteHelper> lte = CreateObject<LteHelper>();
+        Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
+        lte->SetEpcHelper(epc);
+        lte->SetAttribute("PathlossModel", StringValue("ns3::LogDistancePropagationLossModel"));
+        lte->SetPathlossModelAttribute("Exponent", DoubleValue(3.76));
+        lte->SetPathlossModelAttribute("ReferenceDistance", DoubleValue(1.0));
+        lte->SetPathlossModelAttribute("ReferenceLoss", DoubleValue(15.3));
+        lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(rbs));
+        lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(rbs));
+        lte->SetSchedulerType("ns3::PfFfMacScheduler");
+        lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
+
+        NodeContainer remote;
+        remote.Create(1);
+        InternetStackHelper stack;
+        stack.Install(remote);
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("5ms"));
+        NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
+        Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
+        Ipv4InterfaceContainer coreIf = addr.Assign(core);
+        Ipv4StaticRoutingHelper routing;
+        routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
+            ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
+
+        const std::vector<double> dist = {200, 300, 250, 350};
+        const std::vector<double> deadline = {1.0, 0.05, 1.0, 0.8};
+        const std::vector<std::string> task = {"cifar", "cifar", "no-such-task", "cifar"};
+        const uint32_t n = 4;
+        NodeContainer enb;
+        NodeContainer ues;
+        enb.Create(1);
+        ues.Create(n);
+        MobilityHelper mob;
+        mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+        mob.Install(enb);
+        mob.Install(ues);
+        enb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, 30));
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
+                Vector(dist[i] * std::cos(i * 1.5), dist[i] * std::sin(i * 1.5), 1.5));
+        }
+        NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
+        NetDeviceContainer ueDev = lte->InstallUeDevice(ues);
+        stack.Install(ues);
+        epc->AssignUeIpv4Address(ueDev);
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            routing.GetStaticRouting(ues.Get(i)->GetObject<Ipv4>())
+                ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
+        }
+        lte->Attach(ueDev, enbDev.Get(0));
+
+        const std::vector<DnnModel> variants = {Variant(2, "fp16"), Variant(1, "int8")};
+        SlideHelper slide;
+        slide.SetResourceManagerAttribute("RateModel", StringValue("LteAmc"));
+        slide.SetResourceManagerAttribute("RateEfficiency", DoubleValue(1.0));
+        slide.SetClientAttribute("TaskTimeout", TimeValue(Seconds(5)));
+        for (const auto& m : variants)
+        {
+            slide.AddModel(m);
+        }
+        slide.AddTask("cifar", {"b-alexnet-fp16", "b-alexnet-int8"});
+        Ptr<SlideResourceManager> manager = slide.InstallResourceManager(enbDev.Get(0));
+        slide.InstallServer(remote.Get(0)).Start(Seconds(0));
+        std::vector<Ptr<LayerwiseInferenceClient>> clients;
+        const double flopsPerCycle = 64;
+        const uint32_t samples = 64;
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            SlideUserProfile p;
+            p.samples = samples;
+            p.device = DeviceComputeModel(flopsPerCycle, 625e6);
+            p.deadlineS = deadline[i];
+            p.energyBudgetJ = 1.0;
+            ApplicationContainer c =
+                slide.InstallClient(ues.Get(i), ueDev.Get(i), coreIf.GetAddress(1), task[i], p);
+            c.Start(Seconds(0.5) + MilliSeconds(i));
+            clients.push_back(DynamicCast<LayerwiseInferenceClient>(c.Get(0)));
+        }
+        slide.AssignStreams(ues, 100);
+
+        Ptr<BandwidthShareFfrAlgorithm> ffr =
+            BandwidthShareFfrAlgorithm::GetFromEnbDevice(enbDev.Get(0));
+        ffr->TraceConnectWithoutContext("DlPartition",
+                                        MakeCallback(&SlideLteExecutionTestCase::Partition, this));
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+
+        NS_TEST_ASSERT_MSG_EQ(manager->GetRounds().size(), 1u, "one admission round");
+        const auto& round = manager->GetRounds().front();
+        NS_TEST_ASSERT_MSG_EQ(round.requestIds.size(), 3u, "three requests in the problem");
+        NS_TEST_ASSERT_MSG_EQ(round.nRejectedUpfront, 1u, "the unknown task is rejected upfront");
+        // both channel reports reached the manager, and they agree: the efficiency of the
+        // reported CQI (36.213 Table 7.2.3-1) is below Shannon's bound at the reported SINR
+        const double cqiEfficiency[16] = {0,
+                                          0.1523,
+                                          0.2344,
+                                          0.3770,
+                                          0.6016,
+                                          0.8770,
+                                          1.1758,
+                                          1.4766,
+                                          1.9141,
+                                          2.4063,
+                                          2.7305,
+                                          3.3223,
+                                          3.9023,
+                                          4.5234,
+                                          5.1152,
+                                          5.5547};
+        for (size_t k = 0; k < round.cqi.size(); ++k)
+        {
+            NS_TEST_ASSERT_MSG_GT(round.cqi[k], 0, "every UE in the problem reported a CQI");
+            NS_TEST_ASSERT_MSG_GT(round.sinr[k], 0.0, "every UE in the problem reported a SINR");
+            NS_TEST_ASSERT_MSG_GT(std::log2(1 + round.sinr[k]),
+                                  cqiEfficiency[round.cqi[k]],
+                                  "CQI efficiency below log2(1 + SINR)");
+        }
+
+        std::map<uint64_t, size_t> byImsi; // problem index of each IMSI
+        for (size_t k = 0; k < round.imsis.size(); ++k)
+        {
+            byImsi[round.imsis[k]] = k;
+        }
+        for (uint32_t i : {1u, 2u})
+        {
+            const auto& r = clients[i]->GetTaskRecords().at(0);
+            NS_TEST_ASSERT_MSG_EQ(r.rejected, true, "UE " << i << " rejected by a grant");
+            NS_TEST_ASSERT_MSG_EQ(r.layerArrival.size(), 0u, "UE " << i << ": no layer");
+            NS_TEST_ASSERT_MSG_EQ(r.bytesReceived,
+                                  SlideGrantHeader::GetFixedSize() + r.grantText.size(),
+                                  "UE " << i << ": only the grant arrived");
+        }
+        NS_TEST_ASSERT_MSG_NE(clients[1]->GetTaskRecords()[0].grantText.find("DEADLINE"),
+                              std::string::npos,
+                              "UE 1 rejected for its deadline");
+        NS_TEST_ASSERT_MSG_NE(clients[2]->GetTaskRecords()[0].grantText.find("unknown task"),
+                              std::string::npos,
+                              "UE 2 rejected for its task");
+
+        Time firstFinish = Seconds(1e9);
+        std::map<uint16_t, double> shareHz; // B_k of the admitted UEs by RNTI
+        for (uint32_t i : {0u, 3u})
+        {
+            const auto& r = clients[i]->GetTaskRecords().at(0);
+            const uint64_t imsi = DynamicCast<LteUeNetDevice>(ueDev.Get(i))->GetImsi();
+            const SlideUserDecision& d = round.decision.users.at(byImsi.at(imsi));
+            NS_TEST_ASSERT_MSG_EQ(d.isServed, true, "UE " << i << " admitted");
+            NS_TEST_ASSERT_MSG_EQ(r.granted, true, "UE " << i << " granted");
+            NS_TEST_ASSERT_MSG_EQ(r.completed, true, "UE " << i << " completed");
+            const std::string variant = round.modelNames[d.model];
+            NS_TEST_ASSERT_MSG_EQ(r.grantText, variant, "UE " << i << ": granted variant");
+            const DnnModel& m = variant == "b-alexnet-fp16" ? variants[0] : variants[1];
+            NS_TEST_ASSERT_MSG_EQ(r.layerArrival.size(), m.GetNLayers(), "every layer");
+            NS_TEST_ASSERT_MSG_EQ(r.bytesReceived, StreamBytes(m), "the variant's bytes");
+            // frequency: applied from the grant, and the last layer runs at it
+            NS_TEST_ASSERT_MSG_EQ_TOL(r.grantFrequencyHz, d.frequencyHz, 1e-6, "frequency");
+            NS_TEST_ASSERT_MSG_EQ_TOL(clients[i]->GetComputeModel().GetFrequency(),
+                                      d.frequencyHz,
+                                      1e-6,
+                                      "the client's device runs at the granted frequency");
+            const uint32_t last = m.GetNLayers() - 1;
+            const double expected =
+                samples * m.GetLayer(last).flops / (flopsPerCycle * d.frequencyHz);
+            NS_TEST_ASSERT_MSG_EQ_TOL((r.computeFinish[last] - r.computeStart[last]).GetSeconds(),
+                                      expected,
+                                      2e-9,
+                                      "last layer: samples x FLOPs / (n f)");
+            // timing within the justified tolerance
+            const double measured = (r.finishTime - r.decisionTime).GetSeconds();
+            const double ratio = measured / r.predictedLatencyS;
+            NS_TEST_ASSERT_MSG_GT_OR_EQ(ratio, 1.0, "UE " << i << ": TBS is an upper bound");
+            NS_TEST_ASSERT_MSG_LT_OR_EQ(ratio, 1.35, "UE " << i << ": within the tolerance");
+            firstFinish = std::min(firstFinish, r.layerArrival.back());
+            shareHz[BandwidthShareFfrAlgorithm::GetUeRnti(ueDev.Get(i))] = d.bandwidthHz;
+        }
+
+        // RBGs: rejected UEs had one RBG per TTI during the notice (30 ms from the
+        // decision), none afterwards; admitted UEs got B_k / 360 kHz RBGs per TTI on average
+        // while both transfers ran (the credit rule is exact up to one RBG over the window)
+        const Time noticeEnd = round.time + MilliSeconds(30);
+        std::map<uint16_t, uint64_t> noticeUnits;
+        std::map<uint16_t, uint64_t> afterUnits;
+        std::map<uint16_t, uint64_t> sharedUnits;
+        std::map<uint16_t, uint64_t> sharedTtis;
+        for (const auto& e : m_partition)
+        {
+            if (e.time >= round.time && e.time < noticeEnd)
+            {
+                noticeUnits[e.rnti] += e.units;
+            }
+            else if (e.time > noticeEnd)
+            {
+                afterUnits[e.rnti] += e.units;
+                if (e.time < firstFinish)
+                {
+                    sharedUnits[e.rnti] += e.units;
+                    ++sharedTtis[e.rnti];
+                }
+            }
+        }
+        for (uint32_t i : {1u, 2u})
+        {
+            const uint16_t rnti = BandwidthShareFfrAlgorithm::GetUeRnti(ueDev.Get(i));
+            NS_TEST_ASSERT_MSG_GT(noticeUnits[rnti], 0u, "UE " << i << ": notice RBGs");
+            NS_TEST_ASSERT_MSG_EQ(afterUnits[rnti], 0u, "UE " << i << ": no RBG after notice");
+        }
+        for (const auto& kv : shareHz)
+        {
+            NS_TEST_ASSERT_MSG_GT(sharedTtis[kv.first], 100u, "a long enough window");
+            const double perTti = static_cast<double>(sharedUnits[kv.first]) / sharedTtis[kv.first];
+            // offered = share x N x T - c(T) + c(0) with -1 < c < 3 (UEs with a share + 1)
+            NS_TEST_ASSERT_MSG_EQ_TOL(perTti,
+                                      kv.second / 360e3,
+                                      4.0 / sharedTtis[kv.first],
+                                      "RNTI " << kv.first << ": RBGs per TTI = B_k / 360 kHz");
+        }
+        Simulator::Destroy();
+    }
+
+    std::vector<PartitionEntry> m_partition; ///< The FFR's DL partitions
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Defined answers for requests nobody can serve, without a radio: an unregistered
+ * address, an unknown task, UEs without a CQI report (not connected; one also with a zero
+ * deadline); every request gets a rejection with its reason, none crashes, nothing is held.
+ */
+class SlideManagerBadInputTestCase : public TestCase
+{
+  public:
+    SlideManagerBadInputTestCase()
+        : TestCase("SlideResourceManager: defined rejections for bad or unservable requests")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<BandwidthShareFfrAlgorithm> ffr = CreateObject<BandwidthShareFfrAlgorithm>();
+        ffr->SetEnbRrc(CreateObject<LteEnbRrc>()); // no UE connected: no RNTI, no CQI
+        Ptr<SlideResourceManager> manager = CreateObject<SlideResourceManager>();
+        manager->SetCell(ffr, 25);
+        NS_TEST_ASSERT_MSG_EQ_TOL(manager->GetCellBandwidthHz(), 4.32e6, 1e-3, "12 RBGs x 360 kHz");
+        manager->AddModel(Variant(1, "int8"));
+        manager->AddTask("cifar", {"b-alexnet-int8"});
+        SlideUserProfile a;
+        a.imsi = 1;
+        a.address = Ipv4Address("7.0.0.2");
+        a.deadlineS = 1.0;
+        SlideUserProfile b = a;
+        b.imsi = 2;
+        b.address = Ipv4Address("7.0.0.3");
+        b.deadlineS = 0.0; // no compute fits
+        manager->AddUser(a);
+        manager->AddUser(b);
+
+        std::map<uint64_t, SlideGrant>& grants = m_grants;
+        Simulator::Schedule(
+            Seconds(1),
+            [&]()
+            {
+                const uint64_t r1 =
+                    manager->SubmitRequest(InetSocketAddress("7.0.0.2", 1),
+                                           0,
+                                           "cifar",
+                                           MakeCallback(&SlideManagerBadInputTestCase::Sink, this));
+                const uint64_t r2 =
+                    manager->SubmitRequest(Ipv4Address("7.0.0.3"),
+                                           0,
+                                           "cifar",
+                                           MakeCallback(&SlideManagerBadInputTestCase::Sink, this));
+                const uint64_t r3 =
+                    manager->SubmitRequest(Ipv4Address("7.0.0.9"),
+                                           0,
+                                           "cifar",
+                                           MakeCallback(&SlideManagerBadInputTestCase::Sink, this));
+                const uint64_t r4 =
+                    manager->SubmitRequest(Ipv4Address("7.0.0.2"),
+                                           1,
+                                           "speech",
+                                           MakeCallback(&SlideManagerBadInputTestCase::Sink, this));
+                NS_TEST_EXPECT_MSG_EQ(grants.empty(), true, "no decision before the window closes");
+                m_ids = {r1, r2, r3, r4};
+            });
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(grants.size(), 4u, "every request decided");
+        for (const auto& kv : grants)
+        {
+            NS_TEST_ASSERT_MSG_EQ(kv.second.admitted, false, "nobody admitted");
+            NS_TEST_ASSERT_MSG_EQ_TOL(kv.second.decisionTime.GetSeconds(),
+                                      1.05,
+                                      1e-12,
+                                      "decided when the 50 ms window closed");
+        }
+        NS_TEST_ASSERT_MSG_NE(grants[m_ids[0]].reasonText.find("no CQI report received yet"),
+                              std::string::npos,
+                              grants[m_ids[0]].reasonText);
+        // the rate check comes first (SlideRejectReason::NO_RATE), before the deadline
+        NS_TEST_ASSERT_MSG_NE(grants[m_ids[1]].reasonText.find("NO_RATE"),
+                              std::string::npos,
+                              grants[m_ids[1]].reasonText);
+        NS_TEST_ASSERT_MSG_NE(grants[m_ids[2]].reasonText.find("unknown user 7.0.0.9"),
+                              std::string::npos,
+                              grants[m_ids[2]].reasonText);
+        NS_TEST_ASSERT_MSG_NE(grants[m_ids[3]].reasonText.find("unknown task 'speech'"),
+                              std::string::npos,
+                              grants[m_ids[3]].reasonText);
+        NS_TEST_ASSERT_MSG_EQ(manager->GetHeldBandwidthHz(), 0.0, "no bandwidth held");
+        Simulator::Destroy();
+    }
+
+    /**
+     * @brief Receive a decision.
+     * @param [in] g the grant
+     */
+    void Sink(const SlideGrant& g) { m_grants[g.requestId] = g; }
+
+    std::vector<uint64_t> m_ids;             ///< Request ids in submission order
+    std::map<uint64_t, SlideGrant> m_grants; ///< Decisions by request id
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief SLIDE test suite.
+ */
+class EdgeInferenceSlideTestSuite : public TestSuite
+{
+  public:
+    EdgeInferenceSlideTestSuite()
+        : TestSuite("edge-inference-slide")
+    {
+        AddTestCase(new SlideManagerBadInputTestCase);
+        AddTestCase(new SlideLteExecutionTestCase);
+    }
+};
+
+/// Static instance of the SLIDE test suite.
+static EdgeInferenceSlideTestSuite g_edgeInferenceSlideTestSuite;

@@ -1,0 +1,221 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * @file
+ * @ingroup edge-inference
+ * @brief GoogleTest unit tests of the allocator rate models for LTE
+ * (model/lte-amc-rate-model.h).
+ *
+ * Expected transport block sizes are read off 3GPP TS 36.213 by hand: the MCS is the one
+ * ns-3's LteAmc picks for a CQI (the highest MCS whose spectral efficiency in R1-081483 does
+ * not exceed the CQI's), the TBS index comes from Table 7.1.7.1-1 and the TBS from Table
+ * 7.1.7.2.1-1. The arithmetic is in the comments.
+ */
+
+#include "ns3/lte-amc-rate-model.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <random>
+#include <stdexcept>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::edgeinference;
+
+namespace
+{
+
+constexpr double INF = std::numeric_limits<double>::infinity();
+
+} // namespace
+
+// 25 RB: RBG size P = 2 (36.213 Table 7.1.6.1-1: 11..26 RB), N = floor(25 / 2) = 12 RBGs
+// schedulable by ns-3, one RBG = 2 x 180 kHz = 360 kHz, 12 RBGs = 4.32 MHz.
+// 50 RB: P = 3 (27..63 RB), N = floor(50 / 3) = 16 RBGs = 48 RB = 8.64 MHz.
+TEST(LteAmcRateModel, CellGeometry)
+{
+    LteAmcRateModel m25({7}, 25);
+    EXPECT_EQ(m25.GetRbgSize(), 2u);
+    EXPECT_EQ(m25.GetNRbgs(), 12u);
+    EXPECT_DOUBLE_EQ(m25.GetRbgBandwidthHz(), 360e3);
+    EXPECT_DOUBLE_EQ(m25.GetSchedulableBandwidthHz(), 4.32e6);
+    LteAmcRateModel m50({7}, 50);
+    EXPECT_EQ(m50.GetRbgSize(), 3u);
+    EXPECT_EQ(m50.GetNRbgs(), 16u);
+    EXPECT_DOUBLE_EQ(m50.GetSchedulableBandwidthHz(), 8.64e6);
+}
+
+// CQI 1: efficiency 0.15 -> MCS 0 (0.15) -> I_TBS 0.
+// CQI 7: efficiency 1.48 -> MCS 12 (1.48; MCS 13 is 1.70) -> I_TBS 11 (MCS 10..12 map to
+//        I_TBS 9..11, Table 7.1.7.1-1).
+// CQI 10: efficiency 2.73 -> MCS 18 (2.73) -> I_TBS 16 (MCS 17 and 18 both map to 15, 16:
+//        MCS 17 is the first 64QAM index, I_TBS 15 repeated).
+// CQI 15: efficiency 5.55 -> MCS 28 -> I_TBS 26.
+TEST(LteAmcRateModel, McsFromCqi)
+{
+    LteAmcRateModel m({1, 7, 10, 15}, 25);
+    EXPECT_EQ(m.GetMcs(0), 0);
+    EXPECT_EQ(m.GetMcs(1), 12);
+    EXPECT_EQ(m.GetMcs(2), 18);
+    EXPECT_EQ(m.GetMcs(3), 28);
+}
+
+// Table 7.1.7.2.1-1 entries (N_PRB = 2 x RBGs at 25 RB):
+//   I_TBS 0:  N_PRB 2 -> 32,   N_PRB 24 -> 648
+//   I_TBS 11: N_PRB 2 -> 376,  N_PRB 4 -> 776,  N_PRB 6 -> 1192, N_PRB 24 -> 4776
+//   I_TBS 16: N_PRB 4 -> 1288
+//   I_TBS 26: N_PRB 2 -> 1480, N_PRB 24 -> 17568
+TEST(LteAmcRateModel, TransportBlockSizes)
+{
+    LteAmcRateModel m({1, 7, 10, 15}, 25);
+    EXPECT_EQ(m.GetTbsBits(0, 0), 0u);
+    EXPECT_EQ(m.GetTbsBits(0, 1), 32u);
+    EXPECT_EQ(m.GetTbsBits(0, 12), 648u);
+    EXPECT_EQ(m.GetTbsBits(1, 1), 376u);
+    EXPECT_EQ(m.GetTbsBits(1, 2), 776u);
+    EXPECT_EQ(m.GetTbsBits(1, 3), 1192u);
+    EXPECT_EQ(m.GetTbsBits(1, 12), 4776u);
+    EXPECT_EQ(m.GetTbsBits(2, 2), 1288u);
+    EXPECT_EQ(m.GetTbsBits(3, 1), 1480u);
+    EXPECT_EQ(m.GetTbsBits(3, 12), 17568u);
+    EXPECT_THROW(m.GetTbsBits(3, 13), std::invalid_argument);
+}
+
+// Rate per 1 ms TTI: CQI 7 at 360 kHz (1 RBG) = 376 bit / 1 ms = 376 kbit/s; at 540 kHz
+// (1.5 RBG: 1 RBG in half of the TTIs, 2 in the other half) = (376 + 776) / 2 = 576 bit per
+// TTI = 576 kbit/s; at the whole 4.32 MHz = 4776 kbit/s, and no more above it.
+// CQI 15 over the cell: 17568 kbit/s = 17.568 Mbit/s.
+TEST(LteAmcRateModel, RateOfABandwidthShare)
+{
+    LteAmcRateModel m({7, 15}, 25);
+    EXPECT_DOUBLE_EQ(m.Rate(0, 0), 0);
+    EXPECT_NEAR(m.Rate(0, 360e3), 376e3, 1e-6);
+    EXPECT_NEAR(m.Rate(0, 540e3), 576e3, 1e-6);
+    EXPECT_NEAR(m.Rate(0, 4.32e6), 4776e3, 1e-6);
+    EXPECT_NEAR(m.Rate(0, 20e6), 4776e3, 1e-6);
+    // 180 kHz = half an RBG: half of the TTIs with 376 bits = 188 kbit/s
+    EXPECT_NEAR(m.Rate(0, 180e3), 188e3, 1e-6);
+    EXPECT_NEAR(m.Rate(1, 4.32e6), 17.568e6, 1e-3);
+}
+
+// Inverse: 576 kbit/s -> 540 kHz; 376 kbit/s -> 360 kHz (exactly one RBG);
+// 4776 kbit/s -> 4.32 MHz; anything above it -> +infinity; 0 -> 0.
+TEST(LteAmcRateModel, MinBandwidthInvertsTheRate)
+{
+    LteAmcRateModel m({7}, 25);
+    EXPECT_NEAR(m.MinBandwidthForRate(0, 576e3), 540e3, 1e-6);
+    EXPECT_NEAR(m.MinBandwidthForRate(0, 376e3), 360e3, 1e-6);
+    EXPECT_NEAR(m.MinBandwidthForRate(0, 4776e3), 4.32e6, 1e-3);
+    EXPECT_EQ(m.MinBandwidthForRate(0, 4776e3 + 1), INF);
+    EXPECT_EQ(m.MinBandwidthForRate(0, 0), 0);
+
+    // round trip on random shares: TBS strictly increases with the RB count, so the
+    // piecewise-linear rate is strictly increasing and invertible up to the full band
+    std::mt19937_64 rng(3);
+    std::uniform_real_distribution<double> share(1e3, 4.32e6);
+    for (int i = 0; i < 1000; ++i)
+    {
+        const double b = share(rng);
+        EXPECT_NEAR(m.MinBandwidthForRate(0, m.Rate(0, b)), b, 1e-6 * b);
+    }
+}
+
+TEST(LteAmcRateModel, UsersWithoutRate)
+{
+    LteAmcRateModel m({0, LteAmcRateModel::NO_REPORT, 7}, 25);
+    EXPECT_FALSE(m.HasRate(0));
+    EXPECT_FALSE(m.HasRate(1));
+    EXPECT_TRUE(m.HasRate(2));
+    EXPECT_EQ(m.Rate(0, 1e6), 0);
+    EXPECT_EQ(m.MinBandwidthForRate(1, 1e3), INF);
+    EXPECT_NE(m.DescribeNoRate(1).find("no CQI report"), std::string::npos);
+    EXPECT_NE(m.DescribeNoRate(0).find("CQI 0"), std::string::npos);
+}
+
+TEST(LteAmcRateModel, BadInputThrowsNamingTheValue)
+{
+    try
+    {
+        LteAmcRateModel m({7, 16}, 25);
+        FAIL() << "CQI 16 accepted";
+    }
+    catch (const std::invalid_argument& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("cqi[1] = 16"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(LteAmcRateModel({-2}, 25), std::invalid_argument);
+    EXPECT_THROW(LteAmcRateModel({7}, 0), std::invalid_argument);
+    EXPECT_THROW(LteAmcRateModel({7}, 111), std::invalid_argument);
+    LteAmcRateModel m({7}, 25);
+    EXPECT_THROW(m.Rate(1, 1e6), std::invalid_argument);
+}
+
+// Shannon: SINR 15 (linear) -> log2(16) = 4 bit/s/Hz, 1 MHz -> 4 Mbit/s, 8 Mbit/s -> 2 MHz.
+// With a gap of 15/3 = 5 (6.99 dB): log2(1 + 3) = 2 bit/s/Hz.
+TEST(ShannonSinrRateModel, RateIsLinearInBandwidth)
+{
+    ShannonSinrRateModel m({15.0, -1.0, 0.0});
+    EXPECT_DOUBLE_EQ(m.GetSpectralEfficiency(0), 4.0);
+    EXPECT_DOUBLE_EQ(m.Rate(0, 1e6), 4e6);
+    EXPECT_DOUBLE_EQ(m.MinBandwidthForRate(0, 8e6), 2e6);
+    EXPECT_FALSE(m.HasRate(1));
+    EXPECT_FALSE(m.HasRate(2));
+    EXPECT_NE(m.DescribeNoRate(1).find("no SINR report"), std::string::npos);
+    ShannonSinrRateModel g({15.0}, 5.0);
+    EXPECT_DOUBLE_EQ(g.GetSpectralEfficiency(0), 2.0);
+    EXPECT_THROW(ShannonSinrRateModel({1.0}, 0.0), std::invalid_argument);
+    EXPECT_THROW(ShannonSinrRateModel({std::nan("")}), std::invalid_argument);
+}
+
+// Efficiency 0.85 on CQI 7 at 360 kHz: 0.85 x 376 = 319.6 kbit/s; the inverse of 319.6 kbit/s
+// is again 360 kHz.
+TEST(ScaledRateModel, ScalesRateAndInverse)
+{
+    auto base = std::make_shared<LteAmcRateModel>(std::vector<int>{7}, 25);
+    ScaledRateModel m(base, 0.85);
+    EXPECT_NEAR(m.Rate(0, 360e3), 319.6e3, 1e-6);
+    EXPECT_NEAR(m.MinBandwidthForRate(0, 319.6e3), 360e3, 1e-6);
+    EXPECT_THROW(ScaledRateModel(base, 0.0), std::invalid_argument);
+    EXPECT_THROW(ScaledRateModel(base, 1.5), std::invalid_argument);
+    EXPECT_THROW(ScaledRateModel(nullptr, 0.5), std::invalid_argument);
+}
+
+// The allocator with the LTE model: two users at CQI 7 need 376 and 576 kbit/s for their
+// deadlines (one layer of S bits, no compute), so B^min = 360 and 540 kHz; with B = 4.32 MHz
+// both are served; with B = 800 kHz only the cheaper one (360 kHz; 360 + 540 > 800).
+TEST(LteAmcRateModel, DrivesTheSlideAllocator)
+{
+    SlideProblem p;
+    SlideModel model;
+    model.name = "one-layer";
+    model.layerBits = {376e3};
+    model.layerFlops = {0};
+    p.models = {model};
+    SlideUser a;
+    a.candidateModels = {0};
+    a.deadlineS = 1.0; // 376 kbit in 1 s
+    SlideUser b = a;
+    b.deadlineS = 376.0 / 576.0; // 376 kbit at 576 kbit/s
+    p.users = {a, b};
+    p.rateModel = std::make_shared<LteAmcRateModel>(std::vector<int>{7, 7}, 25);
+    p.totalBandwidthHz = 4.32e6;
+    SlideOptions none;
+    none.leftover = LeftoverPolicy::NONE;
+    SlideDecision d = SlideAllocator::Solve(p, SlideAlgorithm::SLIDE_OPTIMAL, none);
+    EXPECT_EQ(d.nServed, 2u);
+    EXPECT_NEAR(d.users[0].bandwidthHz, 360e3, 1e-3);
+    EXPECT_NEAR(d.users[1].bandwidthHz, 540e3, 1e-3);
+    p.totalBandwidthHz = 800e3;
+    d = SlideAllocator::Solve(p, SlideAlgorithm::SLIDE_OPTIMAL, none);
+    EXPECT_EQ(d.nServed, 1u);
+    EXPECT_TRUE(d.users[0].isServed);
+    EXPECT_EQ(d.users[1].reason, SlideRejectReason::BANDWIDTH);
+}
