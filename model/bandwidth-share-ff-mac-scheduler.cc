@@ -12,13 +12,13 @@
 #include "ns3/lte-amc.h"
 #include "ns3/lte-enb-net-device.h"
 #include "ns3/lte-enb-rrc.h"
-#include "ns3/object-map.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <stdexcept>
 
 namespace ns3
 {
@@ -230,7 +230,6 @@ BandwidthShareFfMacScheduler::BandwidthShareFfMacScheduler()
     , m_cschedWrapper(nullptr)
     , m_ulBandwidth(0)
     , m_amc(CreateObject<LteAmc>())
-    , m_ueViewValid(false)
     , m_minGrant(3)
     , m_workConserving(true)
     , m_exemptConnecting(true)
@@ -255,7 +254,7 @@ BandwidthShareFfMacScheduler::DoDispose()
     m_cschedWrapper = nullptr;
     m_macSapUser = nullptr;
     m_amc = nullptr;
-    m_rrc = nullptr;
+    m_ueView.SetRrc(nullptr);
 }
 
 void
@@ -281,22 +280,17 @@ BandwidthShareFfMacScheduler::GetFfMacCschedSapProvider()
 Ptr<BandwidthShareFfMacScheduler>
 BandwidthShareFfMacScheduler::GetFromEnbDevice(const Ptr<NetDevice>& enbDevice, uint8_t ccId)
 {
-    Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(enbDevice);
-    if (!enb)
+    Ptr<ComponentCarrierEnb> cc;
+    try
     {
-        NS_FATAL_ERROR("BandwidthShareFfMacScheduler::GetFromEnbDevice: the device is not an "
-                       "LteEnbNetDevice");
+        cc = FindEnbCarrier(enbDevice, ccId, "BandwidthShareFfMacScheduler::GetFromEnbDevice");
     }
-    const auto ccMap = enb->GetCcMap();
-    auto it = ccMap.find(ccId);
-    if (it == ccMap.end())
+    catch (const std::invalid_argument& e)
     {
-        NS_FATAL_ERROR("BandwidthShareFfMacScheduler::GetFromEnbDevice: component carrier "
-                       << static_cast<uint32_t>(ccId) << " does not exist");
+        NS_FATAL_ERROR(e.what());
     }
-    Ptr<ComponentCarrierEnb> cc = DynamicCast<ComponentCarrierEnb>(it->second);
     Ptr<BandwidthShareFfMacScheduler> sched =
-        cc ? DynamicCast<BandwidthShareFfMacScheduler>(cc->GetFfMacScheduler()) : nullptr;
+        DynamicCast<BandwidthShareFfMacScheduler>(cc->GetFfMacScheduler());
     if (!sched)
     {
         NS_FATAL_ERROR("BandwidthShareFfMacScheduler::GetFromEnbDevice: the scheduler of "
@@ -306,7 +300,7 @@ BandwidthShareFfMacScheduler::GetFromEnbDevice(const Ptr<NetDevice>& enbDevice, 
                           "SetSchedulerType(\"ns3::BandwidthShareFfMacScheduler\") before "
                           "InstallEnbDevice)");
     }
-    sched->SetEnbRrc(enb->GetRrc());
+    sched->SetEnbRrc(DynamicCast<LteEnbNetDevice>(enbDevice)->GetRrc());
     return sched;
 }
 
@@ -314,8 +308,7 @@ void
 BandwidthShareFfMacScheduler::SetEnbRrc(const Ptr<LteEnbRrc>& rrc)
 {
     NS_LOG_FUNCTION(this << rrc);
-    m_rrc = rrc;
-    m_ueViewValid = false;
+    m_ueView.SetRrc(rrc);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -389,7 +382,7 @@ void
 BandwidthShareFfMacScheduler::SetUlShareByImsi(uint64_t imsi, double share)
 {
     NS_LOG_FUNCTION(this << imsi << share);
-    if (!m_rrc)
+    if (!m_ueView.GetRrc())
     {
         NS_FATAL_ERROR("BandwidthShareFfMacScheduler::SetUlShareByImsi: no eNB RRC to resolve "
                        "IMSI "
@@ -409,8 +402,8 @@ BandwidthShareFfMacScheduler::SetUlShareByImsi(uint64_t imsi, double share)
     }
     CheckCqiFilter();
     m_imsiShares = imsiShares;
-    auto it = m_rntiOfImsi.find(imsi);
-    if (it != m_rntiOfImsi.end())
+    auto it = m_ueView.GetRntiOfImsi().find(imsi);
+    if (it != m_ueView.GetRntiOfImsi().end())
     {
         m_credits.erase(it->second);
     }
@@ -449,38 +442,7 @@ BandwidthShareFfMacScheduler::GetUlRbsGranted(uint16_t rnti) const
 void
 BandwidthShareFfMacScheduler::RefreshUeView()
 {
-    const Time now = Simulator::Now();
-    if (m_ueViewValid && now == m_ueViewTime)
-    {
-        return;
-    }
-    m_ueViewTime = now;
-    m_ueViewValid = true;
-    m_rntiOfImsi.clear();
-    m_exempt.clear();
-    if (!m_rrc)
-    {
-        return;
-    }
-    ObjectMapValue ueMap;
-    m_rrc->GetAttribute("UeMap", ueMap);
-    for (auto it = ueMap.Begin(); it != ueMap.End(); ++it)
-    {
-        Ptr<UeManager> ue = DynamicCast<UeManager>(it->second);
-        if (!ue)
-        {
-            continue;
-        }
-        const auto rnti = static_cast<uint16_t>(it->first);
-        if (ue->GetImsi() != 0)
-        {
-            m_rntiOfImsi[ue->GetImsi()] = rnti;
-        }
-        if (m_exemptConnecting && ue->GetState() != UeManager::CONNECTED_NORMALLY)
-        {
-            m_exempt.insert(rnti);
-        }
-    }
+    m_ueView.Refresh(m_exemptConnecting);
 }
 
 std::map<uint16_t, double>
@@ -490,8 +452,8 @@ BandwidthShareFfMacScheduler::EffectiveShares()
     std::map<uint16_t, double> eff = m_shares;
     for (const auto& kv : m_imsiShares)
     {
-        auto it = m_rntiOfImsi.find(kv.first);
-        if (it != m_rntiOfImsi.end())
+        auto it = m_ueView.GetRntiOfImsi().find(kv.first);
+        if (it != m_ueView.GetRntiOfImsi().end())
         {
             eff[it->second] = kv.second;
         }
@@ -770,7 +732,7 @@ BandwidthShareFfMacScheduler::DoSchedUlConfigInd(
         const std::map<uint16_t, double> shares = EffectiveShares();
         out.m_dciList = RepartitionUlDcis(params.m_dciList,
                                           shares,
-                                          m_exempt,
+                                          m_ueView.GetConnecting(),
                                           m_credits,
                                           m_ulBandwidth,
                                           m_minGrant,

@@ -7,6 +7,8 @@
 #ifndef BANDWIDTH_SHARE_FF_MAC_SCHEDULER_H
 #define BANDWIDTH_SHARE_FF_MAC_SCHEDULER_H
 
+#include "enb-ue-view.h"
+
 #include "ns3/ff-mac-common.h"
 #include "ns3/ff-mac-sched-sap.h"
 #include "ns3/nstime.h"
@@ -310,15 +312,11 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
     CschedSapProviderWrapper* m_cschedWrapper; ///< the CSCHED provider given to the MAC
     uint16_t m_ulBandwidth;                    ///< UL bandwidth of the cell, RBs
     Ptr<LteAmc> m_amc;                         ///< TB sizes of the rewritten DCIs
-    Ptr<LteEnbRrc> m_rrc;                      ///< RRC used to resolve IMSIs and states
-    std::map<uint16_t, double> m_shares;       ///< UL shares by RNTI
-    std::map<uint64_t, double> m_imsiShares;   ///< UL shares by IMSI
-    std::map<uint16_t, double> m_credits;      ///< credit per RNTI, RBs
-    std::map<uint16_t, uint64_t> m_granted;    ///< RBs granted per RNTI (new transmissions)
-    std::map<uint64_t, uint16_t> m_rntiOfImsi; ///< connected UEs by IMSI (from the RRC)
-    std::set<uint16_t> m_exempt;               ///< UEs not subject to the shares this TTI
-    Time m_ueViewTime;                         ///< time of the cached UE view
-    bool m_ueViewValid;                        ///< the UE view cache is filled
+    EnbUeView m_ueView; ///< UEs of the eNB (RNTI by IMSI, connecting UEs), from its RRC
+    std::map<uint16_t, double> m_shares;     ///< UL shares by RNTI
+    std::map<uint64_t, double> m_imsiShares; ///< UL shares by IMSI
+    std::map<uint16_t, double> m_credits;    ///< credit per RNTI, RBs
+    std::map<uint16_t, uint64_t> m_granted;  ///< RBs granted per RNTI (new transmissions)
 
     uint32_t m_minGrant;     ///< attribute MinUlGrantRbs
     bool m_workConserving;   ///< attribute UlWorkConserving

@@ -13,7 +13,6 @@
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/lte-ue-net-device.h"
 #include "ns3/lte-ue-rrc.h"
-#include "ns3/object-map.h"
 #include "ns3/simulator.h"
 
 #include <algorithm>
@@ -77,7 +76,6 @@ BandwidthShareFfrAlgorithm::BandwidthShareFfrAlgorithm()
     , m_ffrSapProvider(nullptr)
     , m_ffrRrcSapUser(nullptr)
     , m_ffrRrcSapProvider(nullptr)
-    , m_ueViewValid(false)
     , m_ulOpenRbs(0)
     , m_ulWindow(0)
     , m_dlOffset(0)
@@ -169,23 +167,10 @@ BandwidthShareFfrAlgorithm::GetTypeId()
 Ptr<BandwidthShareFfrAlgorithm>
 BandwidthShareFfrAlgorithm::GetFromEnbDevice(const Ptr<NetDevice>& enbDevice, uint8_t ccId)
 {
-    Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(enbDevice);
-    if (!enb)
-    {
-        throw std::invalid_argument(
-            "BandwidthShareFfrAlgorithm::GetFromEnbDevice: the device is not an LteEnbNetDevice");
-    }
-    const auto ccMap = enb->GetCcMap();
-    auto it = ccMap.find(ccId);
-    if (it == ccMap.end())
-    {
-        throw std::invalid_argument("BandwidthShareFfrAlgorithm::GetFromEnbDevice: component "
-                                    "carrier " +
-                                    std::to_string(ccId) + " does not exist");
-    }
-    Ptr<ComponentCarrierEnb> cc = DynamicCast<ComponentCarrierEnb>(it->second);
+    Ptr<ComponentCarrierEnb> cc =
+        FindEnbCarrier(enbDevice, ccId, "BandwidthShareFfrAlgorithm::GetFromEnbDevice");
     Ptr<BandwidthShareFfrAlgorithm> ffr =
-        cc ? DynamicCast<BandwidthShareFfrAlgorithm>(cc->GetFfrAlgorithm()) : nullptr;
+        DynamicCast<BandwidthShareFfrAlgorithm>(cc->GetFfrAlgorithm());
     if (!ffr)
     {
         throw std::invalid_argument(
@@ -194,7 +179,7 @@ BandwidthShareFfrAlgorithm::GetFromEnbDevice(const Ptr<NetDevice>& enbDevice, ui
             " is not a BandwidthShareFfrAlgorithm (call LteHelper::SetFfrAlgorithmType("
             "\"ns3::BandwidthShareFfrAlgorithm\") before InstallEnbDevice)");
     }
-    ffr->SetEnbRrc(enb->GetRrc());
+    ffr->SetEnbRrc(DynamicCast<LteEnbNetDevice>(enbDevice)->GetRrc());
     return ffr;
 }
 
@@ -308,7 +293,7 @@ void
 BandwidthShareFfrAlgorithm::SetEnbRrc(const Ptr<LteEnbRrc>& rrc)
 {
     NS_LOG_FUNCTION(this << rrc);
-    m_rrc = rrc;
+    m_ueView.SetRrc(rrc);
 }
 
 template<typename K>
@@ -349,7 +334,7 @@ void
 BandwidthShareFfrAlgorithm::SetDlShareByImsi(uint64_t imsi, double share)
 {
     NS_LOG_FUNCTION(this << imsi << share);
-    if (!m_rrc)
+    if (!m_ueView.GetRrc())
     {
         throw std::logic_error("BandwidthShareFfrAlgorithm::SetDlShareByImsi: no eNB RRC to "
                                "resolve IMSI " +
@@ -363,7 +348,7 @@ void
 BandwidthShareFfrAlgorithm::SetUlShareByImsi(uint64_t imsi, double share)
 {
     NS_LOG_FUNCTION(this << imsi << share);
-    if (!m_rrc)
+    if (!m_ueView.GetRrc())
     {
         throw std::logic_error("BandwidthShareFfrAlgorithm::SetUlShareByImsi: no eNB RRC to "
                                "resolve IMSI " +
@@ -462,38 +447,7 @@ BandwidthShareFfrAlgorithm::GetDlPartitionTtis() const
 void
 BandwidthShareFfrAlgorithm::RefreshUeView()
 {
-    const Time now = Simulator::Now();
-    if (m_ueViewValid && now == m_ueViewTime)
-    {
-        return;
-    }
-    m_ueViewTime = now;
-    m_ueViewValid = true;
-    m_rntiOfImsi.clear();
-    m_exempt.clear();
-    if (!m_rrc)
-    {
-        return;
-    }
-    ObjectMapValue ueMap;
-    m_rrc->GetAttribute("UeMap", ueMap);
-    for (auto it = ueMap.Begin(); it != ueMap.End(); ++it)
-    {
-        Ptr<UeManager> ue = DynamicCast<UeManager>(it->second);
-        if (!ue)
-        {
-            continue;
-        }
-        const auto rnti = static_cast<uint16_t>(it->first);
-        if (ue->GetImsi() != 0)
-        {
-            m_rntiOfImsi[ue->GetImsi()] = rnti;
-        }
-        if (m_exemptConnecting && ue->GetState() != UeManager::CONNECTED_NORMALLY)
-        {
-            m_exempt.insert(rnti);
-        }
-    }
+    m_ueView.Refresh(m_exemptConnecting);
 }
 
 std::map<uint16_t, double>
@@ -503,8 +457,8 @@ BandwidthShareFfrAlgorithm::EffectiveShares(bool uplink)
     std::map<uint16_t, double> eff = uplink ? m_ulShares : m_dlShares;
     for (const auto& kv : uplink ? m_ulImsiShares : m_dlImsiShares)
     {
-        auto it = m_rntiOfImsi.find(kv.first);
-        if (it != m_rntiOfImsi.end())
+        auto it = m_ueView.GetRntiOfImsi().find(kv.first);
+        if (it != m_ueView.GetRntiOfImsi().end())
         {
             eff[it->second] = kv.second;
         }
@@ -593,15 +547,15 @@ BandwidthShareFfrAlgorithm::UpdateUlPartition()
     uint32_t inRegion = 0;
     for (const auto& kv : m_ulEffective)
     {
-        inRegion += (kv.second > 0 && !m_exempt.count(kv.first)) ? 1 : 0;
+        inRegion += (kv.second > 0 && !m_ueView.GetConnecting().count(kv.first)) ? 1 : 0;
     }
     if (!m_ulExcludeUnshared)
     {
-        for (const auto& kv : m_rntiOfImsi)
+        for (const auto& kv : m_ueView.GetRntiOfImsi())
         {
             const auto it = m_ulEffective.find(kv.second);
             const bool shared = it != m_ulEffective.end() && it->second > 0;
-            inRegion += (!shared && !m_exempt.count(kv.second)) ? 1 : 0;
+            inRegion += (!shared && !m_ueView.GetConnecting().count(kv.second)) ? 1 : 0;
         }
     }
     if (inRegion > 0)
@@ -656,7 +610,7 @@ void
 BandwidthShareFfrAlgorithm::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    m_rrc = nullptr;
+    m_ueView.SetRrc(nullptr);
     LteFfrAlgorithm::DoDispose();
 }
 
@@ -691,7 +645,7 @@ BandwidthShareFfrAlgorithm::DoIsDlRbgAvailableForUe(int i, uint16_t rnti)
         return false;
     }
     const uint16_t owner = m_dlOwner[i];
-    if (owner == rnti || m_exempt.count(rnti))
+    if (owner == rnti || m_ueView.GetConnecting().count(rnti))
     {
         return true;
     }
@@ -716,7 +670,7 @@ bool
 BandwidthShareFfrAlgorithm::DoIsUlRbgAvailableForUe(int i, uint16_t rnti)
 {
     UpdateUlPartition();
-    if (!HasUlShares() || !m_enabledInUplink || m_exempt.count(rnti))
+    if (!HasUlShares() || !m_enabledInUplink || m_ueView.GetConnecting().count(rnti))
     {
         return true;
     }
@@ -766,8 +720,8 @@ uint16_t
 BandwidthShareFfrAlgorithm::GetRntiOfImsi(uint64_t imsi)
 {
     RefreshUeView();
-    auto it = m_rntiOfImsi.find(imsi);
-    return it == m_rntiOfImsi.end() ? 0 : it->second;
+    auto it = m_ueView.GetRntiOfImsi().find(imsi);
+    return it == m_ueView.GetRntiOfImsi().end() ? 0 : it->second;
 }
 
 void

@@ -7,6 +7,8 @@
 #ifndef BANDWIDTH_SHARE_FFR_ALGORITHM_H
 #define BANDWIDTH_SHARE_FFR_ALGORITHM_H
 
+#include "enb-ue-view.h"
+
 #include "ns3/lte-ffr-algorithm.h"
 #include "ns3/lte-ffr-rrc-sap.h"
 #include "ns3/lte-ffr-sap.h"
@@ -440,31 +442,27 @@ class BandwidthShareFfrAlgorithm : public LteFfrAlgorithm
     LteFfrRrcSapUser* m_ffrRrcSapUser;         ///< FFR RRC SAP user (the RRC)
     LteFfrRrcSapProvider* m_ffrRrcSapProvider; ///< FFR RRC SAP provider (this object)
 
-    Ptr<LteEnbRrc> m_rrc; ///< RRC used to resolve IMSIs
+    EnbUeView m_ueView; ///< UEs of the eNB (RNTI by IMSI, connecting UEs), from its RRC
 
     std::map<uint16_t, double> m_dlShares;     ///< DL shares by RNTI
     std::map<uint64_t, double> m_dlImsiShares; ///< DL shares by IMSI
     std::map<uint16_t, double> m_ulShares;     ///< UL shares by RNTI
     std::map<uint64_t, double> m_ulImsiShares; ///< UL shares by IMSI
 
-    std::map<uint16_t, double> m_dlCredits;    ///< DL credit per RNTI, RBGs
-    std::map<uint16_t, double> m_ulCredits;    ///< UL aggregate credit (key 0), RBs
-    std::map<uint16_t, double> m_dlEffective;  ///< DL shares of the current TTI
-    std::map<uint16_t, double> m_ulEffective;  ///< UL shares of the current TTI
-    std::map<uint16_t, uint64_t> m_dlOffered;  ///< DL RBGs offered per RNTI
-    std::vector<uint16_t> m_dlOwner;           ///< owner RNTI of each RBG (0 = nobody)
-    std::map<uint64_t, uint16_t> m_rntiOfImsi; ///< connected UEs by IMSI (from the RRC)
-    std::set<uint16_t> m_exempt;               ///< UEs not subject to the shares this TTI
-    Time m_ueViewTime;                         ///< time of the cached UE view
-    bool m_ueViewValid;                        ///< the UE view cache is filled
-    uint16_t m_ulOpenRbs;                      ///< RBs open in the UL in this TTI
-    uint16_t m_ulWindow;                       ///< GetMinContinuousUlBandwidth in this TTI
-    uint32_t m_dlOffset;                       ///< first RBG of the first block
-    Time m_dlPartitionTime;                    ///< time of the cached DL partition
-    Time m_ulPartitionTime;                    ///< time of the cached UL region
-    bool m_dlPartitionValid;                   ///< the DL cache holds a partition
-    bool m_ulPartitionValid;                   ///< the UL cache holds a region
-    uint64_t m_dlTtis;                         ///< DL partitions computed
+    std::map<uint16_t, double> m_dlCredits;   ///< DL credit per RNTI, RBGs
+    std::map<uint16_t, double> m_ulCredits;   ///< UL aggregate credit (key 0), RBs
+    std::map<uint16_t, double> m_dlEffective; ///< DL shares of the current TTI
+    std::map<uint16_t, double> m_ulEffective; ///< UL shares of the current TTI
+    std::map<uint16_t, uint64_t> m_dlOffered; ///< DL RBGs offered per RNTI
+    std::vector<uint16_t> m_dlOwner;          ///< owner RNTI of each RBG (0 = nobody)
+    uint16_t m_ulOpenRbs;                     ///< RBs open in the UL in this TTI
+    uint16_t m_ulWindow;                      ///< GetMinContinuousUlBandwidth in this TTI
+    uint32_t m_dlOffset;                      ///< first RBG of the first block
+    Time m_dlPartitionTime;                   ///< time of the cached DL partition
+    Time m_ulPartitionTime;                   ///< time of the cached UL region
+    bool m_dlPartitionValid;                  ///< the DL cache holds a partition
+    bool m_ulPartitionValid;                  ///< the UL cache holds a region
+    uint64_t m_dlTtis;                        ///< DL partitions computed
 
     bool m_rotate;            ///< attribute RotateRbgPositions
     bool m_workConserving;    ///< attribute WorkConserving
