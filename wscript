@@ -23,8 +23,13 @@ def build(bld):
         'model/partial-loading-scheduler.cc',
         'model/batching-early-exit-allocator.cc',
         'model/bandwidth-share-ffr-algorithm.cc',
+        'model/noma-split-inference.cc',
         'helper/edge-inference-helper.cc',
     ]
+
+    # GSL: projected GD of the NOMA split-inference solver (as src/wifi in waf-based ns-3)
+    if bld.env['ENABLE_GSL']:
+        module.use.extend(['GSL', 'GSLCBLAS'])
 
     module_test = bld.create_ns3_module_test_library('edge-inference')
     module_test.source = [
@@ -51,6 +56,7 @@ def build(bld):
         'model/partial-loading-scheduler.h',
         'model/batching-early-exit-allocator.h',
         'model/bandwidth-share-ffr-algorithm.h',
+        'model/noma-split-inference.h',
         'helper/edge-inference-helper.h',
     ]
 
