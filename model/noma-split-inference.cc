@@ -1682,12 +1682,12 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
             decision.objectiveHistory.push_back(inc.objective);
             isChanged = true;
         }
-        // step 3: subchannel moves (a swap when the target subchannel is full), UL then DL
+        // step 3: subchannel moves: to a subchannel with room, or swaps with its members;
+        // uplink, downlink, then both links at once
         // (link 2: the same move on both links at once)
-        auto moveOn = [&](NomaSplitConfiguration& c, int link, uint32_t i, uint32_t s)
+        auto moveOn = [](NomaSplitConfiguration& c, int link, uint32_t i, uint32_t s)
         {
-            // move i to s on one link, swapping with the member j of s that is best for J
-            // is decided by the caller; here: plain move
+            // plain move of user i to subchannel s on one link (0 uplink, 1 downlink)
             (link == 0 ? c.uplinkSubchannel : c.downlinkSubchannel)[i] = static_cast<int32_t>(s);
         };
         for (int link = 0; link < 3; ++link)
