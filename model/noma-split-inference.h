@@ -199,8 +199,9 @@ struct NomaSplitGdResult
 {
     NomaSplitContinuous point;                                 ///< z*, the last iterate
     double objective{std::numeric_limits<double>::infinity()}; ///< J(z*)
-    uint32_t iterations{0};                                    ///< Accepted gradient steps
-    uint32_t evaluations{0}; ///< Objective evaluations (line search included)
+    /// Accepted steps of the block (p, P or f^e) that took the most
+    uint32_t iterations{0};
+    uint32_t evaluations{0}; ///< Block objective evaluations, all blocks (line search included)
     bool isConverged{false}; ///< Stopped by the step tolerance, not the iteration limit
     bool isFeasible{true};   ///< False: the configuration admits no point (see reason)
     std::string reason;      ///< Why infeasible (empty if feasible)
