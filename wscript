@@ -33,12 +33,17 @@ def build(bld):
         'model/bandwidth-share-ff-mac-scheduler.cc',
         'model/dto-ee.cc',
         'model/dto-ee-agent.cc',
+        'model/noma-split-inference.cc',
         'helper/edge-inference-helper.cc',
         'helper/batching-early-exit-helper.cc',
         'model/lte-amc-rate-model.cc',
         'model/slide-resource-manager.cc',
         'helper/slide-helper.cc',
     ]
+
+    # GSL: projected GD of the NOMA split-inference solver (as src/wifi in waf-based ns-3)
+    if bld.env['ENABLE_GSL']:
+        module.use.extend(['GSL', 'GSLCBLAS'])
 
     module_test = bld.create_ns3_module_test_library('edge-inference')
     module_test.source = [
@@ -79,6 +84,7 @@ def build(bld):
         'model/bandwidth-share-ff-mac-scheduler.h',
         'model/dto-ee.h',
         'model/dto-ee-agent.h',
+        'model/noma-split-inference.h',
         'helper/edge-inference-helper.h',
         'helper/batching-early-exit-helper.h',
         'model/lte-amc-rate-model.h',
