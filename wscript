@@ -7,7 +7,8 @@
 def build(bld):
     module = bld.create_ns3_module(
         'edge-inference',
-        ['core', 'network', 'internet', 'applications', 'mobility', 'point-to-point', 'lte'])
+        ['core', 'network', 'internet', 'applications', 'mobility', 'point-to-point', 'lte',
+         'spectrum', 'propagation'])
     module.source = [
         'model/dnn-model.cc',
         'model/dnn-model-zoo.cc',
@@ -24,7 +25,12 @@ def build(bld):
         'model/batching-early-exit-allocator.cc',
         'model/edge-server.cc',
         'model/bandwidth-share-ffr-algorithm.cc',
+        'model/noma-spectrum-signal-parameters.cc',
+        'model/noma-spectrum-phy.cc',
+        'model/noma-mac.cc',
+        'model/noma-net-device.cc',
         'helper/edge-inference-helper.cc',
+        'helper/noma-helper.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('edge-inference')
@@ -34,6 +40,7 @@ def build(bld):
         'test/edge-inference-domain-test-suite.cc',
         'test/edge-inference-ffr-test-suite.cc',
         'test/edge-inference-edge-server-test-suite.cc',
+        'test/edge-inference-noma-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -54,7 +61,12 @@ def build(bld):
         'model/batching-early-exit-allocator.h',
         'model/edge-server.h',
         'model/bandwidth-share-ffr-algorithm.h',
+        'model/noma-spectrum-signal-parameters.h',
+        'model/noma-spectrum-phy.h',
+        'model/noma-mac.h',
+        'model/noma-net-device.h',
         'helper/edge-inference-helper.h',
+        'helper/noma-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:
