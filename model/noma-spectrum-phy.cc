@@ -299,6 +299,7 @@ void
 NomaSpectrumPhy::StartRx(Ptr<SpectrumSignalParameters> params)
 {
     NS_LOG_FUNCTION(this << params);
+    Purge(); // drop what ended before anything pending (bounded memory at any receiver)
     RxSignal sig;
     sig.params = params;
     sig.noma = DynamicCast<NomaSignalParameters>(params);
