@@ -14,6 +14,7 @@
  */
 
 #include "ns3/applications-module.h"
+#include "ns3/constant-spectrum-propagation-loss.h"
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/mobility-module.h"
@@ -55,6 +56,8 @@ struct Scenario
     double weakFraction{0.8};        ///< DL split
     std::string sicOrder{"Default"}; ///< SIC policy
     double eps{0};                   ///< Residual factor
+    double gapDb{0};                 ///< SNR gap, dB
+    double extraLossDb{0};           ///< Spectrum (fading-like) loss unknown to the scheduler, dB
     Time frame{MilliSeconds(10)};    ///< Frame duration
     uint32_t maxQueue{200};          ///< Queue limit
     uint32_t dlPackets{0};           ///< SDUs of 1000 B queued per UE for the downlink
@@ -138,6 +141,13 @@ BuildCell(const Scenario& s, NodeContainer& nodes)
     }
     Ptr<MultiModelSpectrumChannel> channel = CreateObject<MultiModelSpectrumChannel>();
     channel->AddPropagationLossModel(loss);
+    if (s.extraLossDb > 0)
+    {
+        Ptr<ConstantSpectrumPropagationLossModel> extra =
+            CreateObject<ConstantSpectrumPropagationLossModel>();
+        extra->SetLossDb(s.extraLossDb);
+        channel->AddSpectrumPropagationLossModel(extra);
+    }
 
     NomaHelper helper;
     helper.SetChannel(channel);
@@ -145,6 +155,7 @@ BuildCell(const Scenario& s, NodeContainer& nodes)
     helper.SetSubchannelBandwidth(s.bandwidthHz);
     helper.SetPhyAttribute("NoisePsd", DoubleValue(s.noisePsd));
     helper.SetPhyAttribute("ResidualFactor", DoubleValue(s.eps));
+    helper.SetPhyAttribute("SnrGapDb", DoubleValue(s.gapDb));
     helper.SetMacAttribute("Mode", StringValue(s.mode));
     helper.SetMacAttribute("BsTxPower", DoubleValue(s.bsPowerW));
     helper.SetMacAttribute("UeTxPower", DoubleValue(s.uePowerW));
@@ -655,6 +666,135 @@ class NomaUdpTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief SNR gap in the decoding rule, and a channel loss the scheduler does not know.
+ */
+class NomaGapAndFadingTestCase : public TestCase
+{
+  public:
+    NomaGapAndFadingTestCase()
+        : TestCase("SNR gap shrinks the TBs; an unknown extra loss makes the TBs fail")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        {
+            // Gap 3 dB (Gamma = 1.9953): TBs floor(B T log2(1 + SINR / Gamma) / 8) with the
+            // E4.1 SINRs 4.7619 and 20: 1e4 log2(1 + 4.7619/1.9953)/8 = 2199 B,
+            // 1e4 log2(1 + 20/1.9953)/8 = 4328 B; all decoded.
+            Scenario s;
+            s.gains = {1e-10, 2e-11};
+            s.gapDb = 3.0;
+            s.ulPackets = 60;
+            const Measured m = RunCell(s);
+            const double gamma = std::pow(10.0, 0.3);
+            const std::vector<double> sinr = {1e-11 / 2.1e-12, 20.0};
+            NS_TEST_ASSERT_MSG_EQ(m.ul.size(), 2 * s.frames, "two UL TBs per frame");
+            for (const auto& r : m.ul)
+            {
+                const uint32_t tb =
+                    static_cast<uint32_t>(std::floor(1e4 * std::log2(1 + sinr[r.ue] / gamma) / 8));
+                NS_TEST_EXPECT_MSG_EQ(r.tbBytes, tb, "TB sized with the gap");
+                NS_TEST_EXPECT_MSG_EQ(r.success, true, "decoded");
+                NS_TEST_EXPECT_MSG_LT(r.requiredSinr, r.sinrAfterSic, "margin");
+                NS_TEST_EXPECT_MSG_GT(r.requiredSinr, r.sinrAfterSic / 2.2, "gap used");
+            }
+            NS_TEST_EXPECT_MSG_EQ(m.ul[0].tbBytes + m.ul[1].tbBytes, 2199 + 4328, "hand values");
+        }
+        {
+            // 3 dB extra loss in a SpectrumPropagationLossModel: the received gains are
+            // 10^-0.3 of what the scheduler assumes. Strong UE decoded first:
+            // 0.5012e-11 / (1.0024e-12 + 1e-13) = 4.547 < 4.7619: fails; the weak UE (strong
+            // signal not cancelled): 1.0024e-12 / (5.012e-12 + 1e-13) = 0.196 < 20: fails.
+            Scenario s;
+            s.gains = {1e-10, 2e-11};
+            s.extraLossDb = 3.0;
+            s.ulPackets = 60;
+            const Measured m = RunCell(s);
+            const double a = std::pow(10.0, -0.3);
+            const double q0 = 0.1 * 1e-10 * a;
+            const double q1 = 0.1 * 2e-11 * a;
+            NS_TEST_ASSERT_MSG_EQ(m.ul.size(), 2 * s.frames, "two UL TBs per frame");
+            for (const auto& r : m.ul)
+            {
+                NS_TEST_EXPECT_MSG_EQ(r.success, false, "TB sized for the larger gain fails");
+                const double expected = (r.ue == 0) ? q0 / (q1 + 1e-13) : q1 / (q0 + 1e-13);
+                NS_TEST_EXPECT_MSG_LT(RelErr(r.sinrAfterSic, expected), SINR_TOL, "measured");
+                NS_TEST_EXPECT_MSG_LT(RelErr(r.rxPowerW, r.ue == 0 ? q0 : q1), SINR_TOL, "");
+            }
+        }
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Two cells on one channel: the other cell's signal is interference.
+ */
+class NomaTwoCellTestCase : public TestCase
+{
+  public:
+    NomaTwoCellTestCase()
+        : TestCase("two cells: other-cell signals are interference in the measured SINR")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes; // BS A, UE a, BS B, UE b
+        nodes.Create(4);
+        MobilityHelper mobility;
+        mobility.Install(nodes);
+        std::vector<Ptr<MobilityModel>> mob;
+        for (uint32_t i = 0; i < 4; ++i)
+        {
+            mob.push_back(nodes.Get(i)->GetObject<MobilityModel>());
+        }
+        Ptr<MatrixPropagationLossModel> loss = CreateObject<MatrixPropagationLossModel>();
+        loss->SetDefaultLoss(250);
+        loss->SetLoss(mob[0], mob[1], 100); // serving links: g = 1e-10
+        loss->SetLoss(mob[2], mob[3], 100);
+        loss->SetLoss(mob[0], mob[3], 110); // cross links: g = 1e-11
+        loss->SetLoss(mob[2], mob[1], 110);
+        Ptr<MultiModelSpectrumChannel> channel = CreateObject<MultiModelSpectrumChannel>();
+        channel->AddPropagationLossModel(loss);
+        NomaHelper helper;
+        helper.SetChannel(channel);
+        helper.SetNumSubchannels(1);
+        helper.SetSubchannelBandwidth(1e6);
+        helper.SetPhyAttribute("NoisePsd", DoubleValue(1e-19));
+        helper.SetMacAttribute("BsTxPower", DoubleValue(1.0));
+        NetDeviceContainer a = helper.Install(nodes.Get(0), NodeContainer(nodes.Get(1)));
+        NetDeviceContainer b = helper.Install(nodes.Get(2), NodeContainer(nodes.Get(3)));
+        std::vector<NomaTbReport> reports;
+        for (const auto* c : {&a, &b})
+        {
+            Ptr<NomaNetDevice> ue = DynamicCast<NomaNetDevice>(c->Get(1));
+            ue->GetPhy()->TraceConnectWithoutContext("RxTb",
+                                                     MakeBoundCallback(&RecordTb, &reports));
+            for (uint32_t k = 0; k < 30; ++k)
+            {
+                c->Get(0)->Send(Create<Packet>(1000), ue->GetAddress(), 0x0800);
+            }
+        }
+        Simulator::Stop(MilliSeconds(25));
+        Simulator::Run();
+        Simulator::Destroy();
+        // SINR = 1e-10 / (1e-11 + 1e-13) = 9.901; the TB was sized for SNR 1000: fails.
+        NS_TEST_ASSERT_MSG_EQ(reports.size(), 4, "one DL TB per cell and frame, two frames");
+        for (const auto& r : reports)
+        {
+            NS_TEST_EXPECT_MSG_LT(RelErr(r.interferenceW, 1e-11), SINR_TOL, "other cell");
+            NS_TEST_EXPECT_MSG_LT(RelErr(r.sinrAfterSic, 1e-10 / 1.01e-11), SINR_TOL, "SINR");
+            NS_TEST_EXPECT_MSG_EQ(r.success, false, "TB sized without interference fails");
+            NS_TEST_EXPECT_MSG_EQ(r.groupSize, 1, "one signal of its own cell");
+        }
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief NOMA PHY/MAC/device test suite.
  */
 class EdgeInferenceNomaTestSuite : public TestSuite
@@ -668,6 +808,8 @@ class EdgeInferenceNomaTestSuite : public TestSuite
         AddTestCase(new NomaSicFailureTestCase);
         AddTestCase(new NomaVsOmaTestCase);
         AddTestCase(new NomaUdpTestCase);
+        AddTestCase(new NomaGapAndFadingTestCase);
+        AddTestCase(new NomaTwoCellTestCase);
     }
 };
 
