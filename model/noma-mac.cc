@@ -181,6 +181,29 @@ NomaBsMac::ScheduleDirection(uint64_t frameNo,
                         "NomaBsMac: the frame decision has " << decided->size() << " "
                                                              << (isDownlink ? "downlink" : "uplink")
                                                              << " subchannels, the band has " << n);
+        double dlTotal = 0;
+        std::vector<double> ulTotal(active.size(), 0.0);
+        for (const auto& sub : *decided)
+        {
+            for (const auto& u : sub.users)
+            {
+                NS_ABORT_MSG_IF(u.ue >= active.size(),
+                                "NomaBsMac: the frame decision names UE " << u.ue << ", there are "
+                                                                          << active.size());
+                dlTotal += u.powerW;
+                ulTotal[u.ue] += u.powerW;
+            }
+        }
+        NS_ABORT_MSG_IF(isDownlink && dlTotal > m_bsTxPowerW * (1 + 1e-9),
+                        "NomaBsMac: the downlink decision uses " << dlTotal << " W, BsTxPower is "
+                                                                 << m_bsTxPowerW << " W");
+        for (uint32_t u = 0; u < active.size() && !isDownlink; ++u)
+        {
+            NS_ABORT_MSG_IF(ulTotal[u] > m_ueTxPowerW * (1 + 1e-9),
+                            "NomaBsMac: the uplink decision gives UE "
+                                << u << " " << ulTotal[u] << " W, UeTxPower is " << m_ueTxPowerW
+                                << " W");
+        }
         for (uint32_t s = 0; s < n; ++s)
         {
             std::vector<NomaUserAllocation> users;
