@@ -26,6 +26,9 @@ NS_LOG_COMPONENT_DEFINE("NomaNetDevice");
 NS_OBJECT_ENSURE_REGISTERED(NomaSegmentHeader);
 NS_OBJECT_ENSURE_REGISTERED(NomaNetDevice);
 
+/// EtherType of ARP: queued ahead of the data, without limit.
+static constexpr uint16_t ARP_PROTOCOL{0x0806};
+
 /// Size of NomaSegmentHeader, bytes.
 static constexpr uint32_t SEGMENT_HEADER_BYTES{16};
 
@@ -100,7 +103,8 @@ NomaNetDevice::GetTypeId()
                           MakeUintegerChecker<uint16_t>(1))
             .AddAttribute("MaxQueuePackets",
                           "Limit of each transmit queue, SDUs (a full queue drops new SDUs with "
-                          "the MacTxDrop trace).",
+                          "the MacTxDrop trace; ARP frames bypass the limit and go ahead of "
+                          "the data).",
                           UintegerValue(100),
                           MakeUintegerAccessor(&NomaNetDevice::m_maxQueuePackets),
                           MakeUintegerChecker<uint32_t>(1))
@@ -438,16 +442,34 @@ NomaNetDevice::FindUe(Mac48Address a) const
 bool
 NomaNetDevice::Enqueue(TxQueue& queue, Ptr<Packet> packet, Mac48Address dst, uint16_t protocol)
 {
+    Sdu sdu;
+    sdu.packet = packet;
+    sdu.dst = dst;
+    sdu.protocol = protocol;
+    if (protocol == ARP_PROTOCOL)
+    {
+        // control traffic: no limit, ahead of the data (after the SDU being sent and the
+        // ARP frames already queued)
+        auto it = queue.sdus.begin();
+        if (queue.headOffset > 0)
+        {
+            ++it;
+        }
+        while (it != queue.sdus.end() && it->protocol == ARP_PROTOCOL)
+        {
+            ++it;
+        }
+        sdu.seq = queue.nextSeq++;
+        queue.sdus.insert(it, sdu);
+        m_macTxTrace(packet);
+        return true;
+    }
     if (queue.sdus.size() >= m_maxQueuePackets)
     {
         NS_LOG_LOGIC("queue full, dropping " << packet->GetSize() << " bytes");
         m_macTxDropTrace(packet);
         return false;
     }
-    Sdu sdu;
-    sdu.packet = packet;
-    sdu.dst = dst;
-    sdu.protocol = protocol;
     sdu.seq = queue.nextSeq++;
     queue.sdus.push_back(sdu);
     m_macTxTrace(packet);

@@ -62,13 +62,14 @@ class NomaSegmentHeader : public Header
  *
  * Star topology: UEs talk to their base station (the base station relays UE-to-UE frames).
  * IP packets (SDUs) wait in per-UE queues (MaxQueuePackets; a full queue drops with the
- * MacTxDrop trace) and are cut into segments (NomaSegmentHeader) filling the TBs of the
- * frame schedule; the receiver reassembles them and drops an incomplete SDU (MacRxDrop) when
- * a TB was lost. No HARQ or ARQ. Every FrameDuration the base station asks its NomaBsMac for
- * the schedule, sends the downlink frame (one superposed signal) and hands the uplink grants
- * to its UEs, which transmit in the same frame. Control signalling (grants, buffer status,
- * channel state) is ideal: the base station reads the UE queues directly and gets the channel
- * gains from a gain provider (NomaHelper: the channel's propagation loss model).
+ * MacTxDrop trace; ARP frames bypass the limit and go ahead of the data) and are cut into
+ * segments (NomaSegmentHeader) filling the TBs of the frame schedule; the receiver reassembles them
+ * and drops an incomplete SDU (MacRxDrop) when a TB was lost. No HARQ or ARQ. Every FrameDuration
+ * the base station asks its NomaBsMac for the schedule, sends the downlink frame (one superposed
+ * signal) and hands the uplink grants to its UEs, which transmit in the same frame. Control
+ * signalling (grants, buffer status, channel state) is ideal: the base station reads the UE queues
+ * directly and gets the channel gains from a gain provider (NomaHelper: the channel's propagation
+ * loss model).
  */
 class NomaNetDevice : public NetDevice
 {

@@ -309,6 +309,20 @@ NomaSpectrumPhy::StartRx(Ptr<SpectrumSignalParameters> params)
     const bool isMine =
         sig.noma && sig.noma->cellId == m_cellId && sig.noma->isDownlink == !m_isBaseStation;
     sig.isProcessed = !isMine;
+    if (!isMine)
+    {
+        // a signal with no power in the bands this PHY receives cannot interfere
+        const uint32_t first = m_isBaseStation ? m_numSubchannels : 0;
+        bool hasPower = false;
+        for (uint32_t b = first; b < first + m_numSubchannels && !hasPower; ++b)
+        {
+            hasPower = (*params->psd)[b] > 0;
+        }
+        if (!hasPower)
+        {
+            return;
+        }
+    }
     const uint64_t id = m_nextSignalId++;
     m_signals[id] = sig;
     if (isMine)
