@@ -223,7 +223,7 @@ NomaBsMac::ScheduleDirection(uint64_t frameNo,
         return grants;
     }
 
-    // Automatic: round-robin candidates, near/far grouping.
+    // Automatic: near/far groups over all users with data, served round robin.
     std::vector<uint32_t> act;
     for (uint32_t u = 0; u < active.size(); ++u)
     {
@@ -236,12 +236,7 @@ NomaBsMac::ScheduleDirection(uint64_t frameNo,
     {
         return grants;
     }
-    std::rotate(act.begin(), act.begin() + (frameNo % act.size()), act.end());
     const uint32_t q = (m_mode == OMA) ? 1 : m_maxUsersPerSubchannel;
-    if (act.size() > static_cast<std::size_t>(n) * q)
-    {
-        act.resize(static_cast<std::size_t>(n) * q);
-    }
     auto meanGain = [&gain, n](uint32_t u)
     {
         double sum = 0;
@@ -254,21 +249,38 @@ NomaBsMac::ScheduleDirection(uint64_t frameNo,
     std::stable_sort(act.begin(),
                      act.end(),
                      [&meanGain](uint32_t a, uint32_t b) { return meanGain(a) > meanGain(b); });
-    const std::size_t nGroups = std::min<std::size_t>(n, act.size());
+    // G0 groups: enough for everyone (ceil(n / Q)) and at least one per subchannel
+    const std::size_t g0 =
+        std::max<std::size_t>(std::min<std::size_t>(n, act.size()), (act.size() + q - 1) / q);
     const double gapLinear = DbToLinear(m_minGainGapDb);
-    for (std::size_t grp = 0; grp < nGroups; ++grp)
+    std::vector<std::vector<uint32_t>> groups;  // each in descending gain
+    std::vector<std::vector<uint32_t>> singles; // users rejected by the gain gap
+    for (std::size_t grp = 0; grp < g0; ++grp)
     {
-        const uint32_t s = grp;
-        std::vector<uint32_t> members; // descending gain
-        for (std::size_t r = grp; r < act.size() && members.size() < q; r += nGroups)
+        std::vector<uint32_t> members;
+        for (std::size_t r = grp; r < act.size(); r += g0)
         {
             const uint32_t u = act[r];
             if (members.empty() ||
-                gain.at(members.back()).at(s) >= gapLinear * gain.at(u).at(s) * (1 - 1e-12))
+                meanGain(members.back()) >= gapLinear * meanGain(u) * (1 - 1e-12))
             {
                 members.push_back(u);
             }
+            else
+            {
+                singles.push_back({u});
+            }
         }
+        groups.push_back(members);
+    }
+    groups.insert(groups.end(), singles.begin(), singles.end());
+    // N groups per frame, round robin over the frames
+    const std::size_t nServed = std::min<std::size_t>(n, groups.size());
+    const std::size_t first = (frameNo * n) % groups.size();
+    for (std::size_t j = 0; j < nServed; ++j)
+    {
+        const uint32_t s = j;
+        const std::vector<uint32_t>& members = groups[(first + j) % groups.size()];
         std::vector<double> g;
         for (uint32_t u : members)
         {

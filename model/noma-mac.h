@@ -109,12 +109,13 @@ struct NomaLinkParameters
  * the closed forms of radio-rate.h (UplinkNomaSinr(), DownlinkNomaSinr(), Paper 4 section
  * 4.1 [R]): tbBytes = floor(B_s T log2(1 + SINR / Gamma) / 8).
  *
- * Automatic grouping (no external decision): the users with data are rotated by the frame
- * number (round robin when there are more than N Q of them), the first N Q kept (Q =
- * MaxUsersPerSubchannel, 1 in OMA mode) and sorted by descending gain; with G = min(N, n)
- * groups, group g takes the users of rank g, g + G, g + 2G, ... (near/far pairing: the k-th
- * strongest with the k-th strongest of the weaker half). A user is admitted to a group only
- * if its gain is at least MinGainGapDb below the previous member's; the others wait.
+ * Automatic grouping (no external decision): the users with data are sorted by descending
+ * gain and split into G0 = max(min(N, n), ceil(n / Q)) groups (Q = MaxUsersPerSubchannel, 1
+ * in OMA mode); group g takes the users of rank g, g + G0, g + 2 G0, ... (near/far pairing:
+ * the k-th strongest with the k-th strongest of the weaker part). A user joins a group only
+ * if its gain is at least MinGainGapDb below the previous member's; otherwise it forms a
+ * group of its own. Each frame serves N of the groups, one per subchannel, round robin over
+ * the frames (all of them when there are at most N).
  * Powers: uplink, each UE sends UeTxPower; downlink, BsTxPower / N per subchannel, split in
  * the group with weights 1, beta, beta^2, ... from the weakest user (beta = (1 - a) / a,
  * a = DlWeakPowerFraction). SIC order: DefaultUplinkSicOrder() / DefaultDownlinkSicOrder(),

@@ -57,6 +57,7 @@ struct Scenario
     std::string sicOrder{"Default"}; ///< SIC policy
     double eps{0};                   ///< Residual factor
     double gapDb{0};                 ///< SNR gap, dB
+    double minGapDb{0};              ///< Pairing: minimum gain gap, dB
     double extraLossDb{0};           ///< Spectrum (fading-like) loss unknown to the scheduler, dB
     Time frame{MilliSeconds(10)};    ///< Frame duration
     uint32_t maxQueue{200};          ///< Queue limit
@@ -70,11 +71,12 @@ struct Scenario
 /// What a scenario measured.
 struct Measured
 {
-    std::vector<NomaTbReport> dl;         ///< TB reports at the UEs
-    std::vector<NomaTbReport> ul;         ///< TB reports at the base station
-    std::map<uint32_t, uint64_t> dlBytes; ///< RxOk bytes per UE (DL)
-    std::map<uint32_t, uint64_t> ulBytes; ///< RxOk bytes per UE (UL)
-    uint32_t macRxDrops{0};               ///< MacRxDrop events (all devices)
+    std::vector<NomaTbReport> dl;             ///< TB reports at the UEs
+    std::vector<NomaTbReport> ul;             ///< TB reports at the base station
+    std::map<uint32_t, uint64_t> dlBytes;     ///< RxOk bytes per UE (DL)
+    std::map<uint32_t, uint64_t> ulBytes;     ///< RxOk bytes per UE (UL)
+    uint32_t macRxDrops{0};                   ///< MacRxDrop events (all devices)
+    std::vector<NomaFrameSchedule> schedules; ///< Schedule of every frame
 };
 
 /**
@@ -86,6 +88,17 @@ void
 RecordTb(std::vector<NomaTbReport>* out, const NomaTbReport& r)
 {
     out->push_back(r);
+}
+
+/**
+ * Record a frame schedule.
+ * @param [in] out destination
+ * @param [in] sched the schedule
+ */
+void
+RecordSchedule(std::vector<NomaFrameSchedule>* out, const NomaFrameSchedule& sched)
+{
+    out->push_back(sched);
 }
 
 /**
@@ -160,7 +173,7 @@ BuildCell(const Scenario& s, NodeContainer& nodes)
     helper.SetMacAttribute("BsTxPower", DoubleValue(s.bsPowerW));
     helper.SetMacAttribute("UeTxPower", DoubleValue(s.uePowerW));
     helper.SetMacAttribute("SicOrder", StringValue(s.sicOrder));
-    helper.SetPairing(s.q, 0.0);
+    helper.SetPairing(s.q, s.minGapDb);
     helper.SetPowerSplit(s.weakFraction);
     helper.SetDeviceAttribute("FrameDuration", TimeValue(s.frame));
     helper.SetDeviceAttribute("MaxQueuePackets", UintegerValue(s.maxQueue));
@@ -203,6 +216,8 @@ RunCell(const Scenario& s)
             ue->Send(Create<Packet>(1000), bs->GetAddress(), 0x0800);
         }
     }
+    bs->GetMac()->TraceConnectWithoutContext("Schedule",
+                                             MakeBoundCallback(&RecordSchedule, &m.schedules));
     if (s.hasDecision)
     {
         bs->GetMac()->SetFrameDecision(s.decision);
@@ -795,6 +810,99 @@ class NomaTwoCellTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief Automatic scheduling: near/far pairing, the gain-gap rule, powers, round robin.
+ */
+class NomaPairingTestCase : public TestCase
+{
+  public:
+    NomaPairingTestCase()
+        : TestCase("scheduler: near-far pairs, gain gap, downlink power split, round robin")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::vector<double> g = {1e-10, 9e-11, 2e-11, 1.8e-11};
+        {
+            // 4 UEs, N = 2, Q = 2: ranks (0, 2) and (1, 3) share a subchannel; DL power
+            // 1 W / 2 per subchannel split 0.8 / 0.2: weak 0.4 W, strong 0.1 W.
+            Scenario s;
+            s.gains = g;
+            s.nSub = 2;
+            s.dlPackets = 30;
+            s.ulPackets = 30;
+            const Measured m = RunCell(s);
+            NS_TEST_ASSERT_MSG_GT(m.schedules.size(), 2, "frames scheduled");
+            const NomaFrameSchedule& f = m.schedules[1];
+            NS_TEST_ASSERT_MSG_EQ(f.uplink.size(), 4, "four UL grants");
+            // expected (ue, subchannel, position) in the UL: strongest decoded first
+            const std::vector<std::vector<uint32_t>> ul = {
+                {0, 0, 0}, {2, 0, 1}, {1, 1, 0}, {3, 1, 1}};
+            for (const auto& e : ul)
+            {
+                bool found = false;
+                for (const auto& gr : f.uplink)
+                {
+                    found =
+                        found || (gr.ue == e[0] && gr.subchannel == e[1] && gr.sicPosition == e[2]);
+                }
+                NS_TEST_EXPECT_MSG_EQ(found, true, "UL grant of UE " << e[0]);
+            }
+            NS_TEST_ASSERT_MSG_EQ(f.downlink.size(), 4, "four DL TBs");
+            for (const auto& gr : f.downlink)
+            {
+                const bool weak = gr.ue >= 2;
+                NS_TEST_EXPECT_MSG_EQ(gr.sicPosition, weak ? 0 : 1, "weak decoded first");
+                const double expectedPower = weak ? 0.4 : 0.1;
+                NS_TEST_EXPECT_MSG_EQ_TOL(gr.powerW, expectedPower, 1e-12, "power split");
+                NS_TEST_EXPECT_MSG_EQ(gr.subchannel, gr.ue % 2, "pairs (0, 2) and (1, 3)");
+            }
+        }
+        {
+            // Gap 10 dB: 1e-10 / 2e-11 is 7 dB, so nobody is paired; four single groups,
+            // two per frame: frames alternate {0, 1} and {2, 3}; everyone gets data.
+            Scenario s;
+            s.gains = g;
+            s.nSub = 2;
+            s.minGapDb = 10;
+            s.ulPackets = 30;
+            s.frames = 4;
+            const Measured m = RunCell(s);
+            for (const auto& f : m.schedules)
+            {
+                NS_TEST_EXPECT_MSG_EQ(f.uplink.size(), 2, "one UE per subchannel");
+                for (const auto& gr : f.uplink)
+                {
+                    NS_TEST_EXPECT_MSG_EQ(gr.ue / 2, f.frameNo % 2, "round robin");
+                }
+            }
+            NS_TEST_EXPECT_MSG_EQ(m.ulBytes.size(), 4, "every UE served");
+        }
+        {
+            // OMA, 3 UEs on one subchannel: one UE per frame, each once in 3 frames.
+            Scenario s;
+            s.gains = {1e-10, 2e-11, 4e-12};
+            s.mode = "OMA";
+            s.ulPackets = 30;
+            s.frames = 3;
+            const Measured m = RunCell(s);
+            std::map<uint32_t, uint32_t> served;
+            for (const auto& f : m.schedules)
+            {
+                NS_TEST_EXPECT_MSG_EQ(f.uplink.size(), 1, "one UE per frame");
+                if (f.frameNo < 3)
+                {
+                    ++served[f.uplink.at(0).ue];
+                }
+            }
+            NS_TEST_EXPECT_MSG_EQ(served.size(), 3, "each UE once in 3 frames");
+        }
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief NOMA PHY/MAC/device test suite.
  */
 class EdgeInferenceNomaTestSuite : public TestSuite
@@ -810,6 +918,7 @@ class EdgeInferenceNomaTestSuite : public TestSuite
         AddTestCase(new NomaUdpTestCase);
         AddTestCase(new NomaGapAndFadingTestCase);
         AddTestCase(new NomaTwoCellTestCase);
+        AddTestCase(new NomaPairingTestCase);
     }
 };
 
