@@ -178,8 +178,16 @@ NomaHelper::Install(Ptr<Node> bsNode, const NodeContainer& ueNodes)
 {
     NS_LOG_FUNCTION(this << bsNode << ueNodes.GetN());
     Ptr<SpectrumChannel> channel = GetChannel();
-    Ptr<const SpectrumModel> plan =
-        NomaSpectrumPhy::MakeBandPlan(m_numSubchannels, m_bandwidthHz, m_dlLowHz, m_ulLowHz);
+    const std::vector<double> key = {
+        static_cast<double>(m_numSubchannels), m_bandwidthHz, m_dlLowHz, m_ulLowHz};
+    if (!m_plan || key != m_planKey)
+    {
+        // one SpectrumModel for all cells with the same plan: no spectrum conversion
+        m_plan =
+            NomaSpectrumPhy::MakeBandPlan(m_numSubchannels, m_bandwidthHz, m_dlLowHz, m_ulLowHz);
+        m_planKey = key;
+    }
+    Ptr<const SpectrumModel> plan = m_plan;
     NetDeviceContainer devices;
 
     auto make = [&](Ptr<Node> node)

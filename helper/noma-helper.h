@@ -15,6 +15,7 @@
 #include "ns3/spectrum-channel.h"
 
 #include <string>
+#include <vector>
 
 /**
  * @file

@@ -903,6 +903,57 @@ class NomaPairingTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief NomaHelper's own channel: default path loss and an added fading model.
+ */
+class NomaHelperChannelTestCase : public TestCase
+{
+  public:
+    NomaHelperChannelTestCase()
+        : TestCase("helper channel: 128.1 + 37.6 log10(d/km) dB default loss, fading model added")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes;
+        nodes.Create(2);
+        MobilityHelper mobility;
+        Ptr<ListPositionAllocator> pos = CreateObject<ListPositionAllocator>();
+        pos->Add(Vector(0, 0, 0));
+        pos->Add(Vector(300, 0, 0));
+        mobility.SetPositionAllocator(pos);
+        mobility.Install(nodes);
+        NomaHelper helper;
+        helper.SetNumSubchannels(1);
+        helper.SetFadingModelType("ns3::ConstantSpectrumPropagationLossModel"); // 1 dB
+        NetDeviceContainer devs = helper.Install(nodes.Get(0), NodeContainer(nodes.Get(1)));
+        NS_TEST_EXPECT_MSG_EQ(helper.AssignStreams(devs, 7), 0, "log-distance: no streams");
+        std::vector<NomaTbReport> reports;
+        Ptr<NomaNetDevice> ue = DynamicCast<NomaNetDevice>(devs.Get(1));
+        ue->GetPhy()->TraceConnectWithoutContext("RxTb", MakeBoundCallback(&RecordTb, &reports));
+        devs.Get(0)->Send(Create<Packet>(500), ue->GetAddress(), 0x0800);
+        Simulator::Stop(MilliSeconds(15));
+        Simulator::Run();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(reports.size(), 1, "one TB");
+        // 300 m: 128.1 + 37.6 log10(0.3) = 108.44 dB, plus 1 dB of the fading model; the
+        // BS sends 10 W / 1 subchannel to its only UE.
+        const double expected = 10.0 * std::pow(10.0, -(128.1 + 37.6 * std::log10(0.3) + 1) / 10);
+        NS_TEST_EXPECT_MSG_LT(RelErr(reports[0].rxPowerW, expected), 1e-9, "received power");
+        NS_TEST_EXPECT_MSG_LT(
+            RelErr(reports[0].rxPowerW, 10.0 * PathLossGain(300) * std::pow(10.0, -0.1)),
+            1e-9,
+            "same as radio-rate.h PathLossGain");
+        // The scheduler does not see the 1 dB and sizes the TB for the full SNR (TBs are
+        // always sized at the scheduled rate, whatever the queue holds): it fails.
+        NS_TEST_EXPECT_MSG_EQ(reports[0].success, false, "TB sized without the fading fails");
+        NS_TEST_EXPECT_MSG_LT(reports[0].sinrAfterSic, reports[0].requiredSinr, "SINR short");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief NOMA PHY/MAC/device test suite.
  */
 class EdgeInferenceNomaTestSuite : public TestSuite
@@ -919,6 +970,7 @@ class EdgeInferenceNomaTestSuite : public TestSuite
         AddTestCase(new NomaGapAndFadingTestCase);
         AddTestCase(new NomaTwoCellTestCase);
         AddTestCase(new NomaPairingTestCase);
+        AddTestCase(new NomaHelperChannelTestCase);
     }
 };
 
