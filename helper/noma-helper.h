@@ -160,17 +160,19 @@ class NomaHelper
     int64_t AssignStreams(const NetDeviceContainer& devices, int64_t stream);
 
   private:
-    uint32_t m_numSubchannels{4};   ///< N
-    double m_bandwidthHz{1e6};      ///< B_s
-    double m_dlLowHz{2.11e9};       ///< DL band lower edge
-    double m_ulLowHz{1.92e9};       ///< UL band lower edge
-    Ptr<SpectrumChannel> m_channel; ///< Shared channel
-    ObjectFactory m_lossFactory;    ///< Propagation loss model
-    std::string m_fadingType;       ///< Spectrum propagation loss ("" = none)
-    ObjectFactory m_phyFactory;     ///< NomaSpectrumPhy
-    ObjectFactory m_macFactory;     ///< NomaBsMac
-    ObjectFactory m_deviceFactory;  ///< NomaNetDevice
-    uint32_t m_nextCellId{1};       ///< Next cell id
+    uint32_t m_numSubchannels{4};    ///< N
+    double m_bandwidthHz{1e6};       ///< B_s
+    double m_dlLowHz{2.11e9};        ///< DL band lower edge
+    double m_ulLowHz{1.92e9};        ///< UL band lower edge
+    Ptr<SpectrumChannel> m_channel;  ///< Shared channel
+    Ptr<const SpectrumModel> m_plan; ///< Band plan shared by the cells (same settings)
+    std::vector<double> m_planKey;   ///< Settings of m_plan (N, B_s, DL, UL)
+    ObjectFactory m_lossFactory;     ///< Propagation loss model
+    std::string m_fadingType;        ///< Spectrum propagation loss ("" = none)
+    ObjectFactory m_phyFactory;      ///< NomaSpectrumPhy
+    ObjectFactory m_macFactory;      ///< NomaBsMac
+    ObjectFactory m_deviceFactory;   ///< NomaNetDevice
+    uint32_t m_nextCellId{1};        ///< Next cell id
 };
 
 } // namespace edgeinference
