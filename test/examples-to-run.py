@@ -10,6 +10,7 @@ cpp_examples = [
     ("layer-streaming-lte --nUes=2 --samples=16", "True", "False"),
     ("allocator-benchmark --quick", "True", "False"),
     ("noma-vs-oma --nUes=2 --simTime=0.5", "True", "False"),
+    ("noma-benchmark --quick", "True", "False"),
     # test.py runs examples from the top of the ns-3 tree
     (
         "edge-inference-solve --input=contrib/edge-inference/examples/solver-inputs/slide-e4.json",
