@@ -49,6 +49,8 @@ namespace
 
 /// Start of the traffic, s.
 const double APP_START = 0.1;
+/// The traffic stops this long before the end, so that nothing is in flight, s.
+const double TAIL = 0.1;
 
 /// Bytes received by all sinks.
 uint64_t g_rxBytes = 0;
@@ -129,8 +131,8 @@ InstallTraffic(Ptr<Node> server,
         ApplicationContainer d = dl.Install(server);
         c.Start(Seconds(APP_START));
         d.Start(Seconds(APP_START));
-        c.Stop(Seconds(simTime));
-        d.Stop(Seconds(simTime));
+        c.Stop(Seconds(simTime - TAIL));
+        d.Stop(Seconds(simTime - TAIL));
     }
 }
 
@@ -172,7 +174,7 @@ RunNoma(uint32_t nUes, double simTime, double rateKbps)
     Simulator::Destroy();
     const double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return {wall / simTime, 8e-6 * g_rxBytes / (simTime - APP_START)};
+    return {wall / simTime, 8e-6 * g_rxBytes / (simTime - TAIL - APP_START)};
 }
 
 /**
@@ -197,6 +199,9 @@ RunLte(uint32_t nUes, double simTime, double rateKbps)
     lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(25));
     lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(25));
     lte->SetSchedulerType("ns3::PfFfMacScheduler");
+    // one SRS configuration index per UE: the 40 ms default supports fewer than 40 UEs
+    Config::SetDefault("ns3::LteEnbRrc::SrsPeriodicity", UintegerValue(nUes < 40 ? 40 : 160));
+    Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(true));
 
     NodeContainer remote;
     remote.Create(1);
@@ -237,7 +242,7 @@ RunLte(uint32_t nUes, double simTime, double rateKbps)
     Simulator::Destroy();
     const double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return {wall / simTime, 8e-6 * g_rxBytes / (simTime - APP_START)};
+    return {wall / simTime, 8e-6 * g_rxBytes / (simTime - TAIL - APP_START)};
 }
 
 } // namespace
@@ -273,9 +278,9 @@ main(int argc, char* argv[])
         }
         counts.push_back(static_cast<uint32_t>(v));
     }
-    if (!(simTime > APP_START + 0.05) || !(rateKbps > 0))
+    if (!(simTime > APP_START + TAIL + 0.05) || !(rateKbps > 0))
     {
-        std::cerr << "noma-benchmark: need simTime > " << APP_START + 0.05
+        std::cerr << "noma-benchmark: need simTime > " << APP_START + TAIL + 0.05
                   << " s and rateKbps > 0, got " << simTime << " and " << rateKbps << "\n";
         return 1;
     }
