@@ -909,7 +909,8 @@ class NomaHelperChannelTestCase : public TestCase
 {
   public:
     NomaHelperChannelTestCase()
-        : TestCase("helper channel: 128.1 + 37.6 log10(d/km) dB default loss, fading model added")
+        : TestCase(
+              "helper channel: 128.1 + 37.6 log10(d in km) dB default loss, fading model added")
     {
     }
 
