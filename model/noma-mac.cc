@@ -10,6 +10,7 @@
 #include "radio-rate.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -78,6 +79,13 @@ NomaBsMac::GetTypeId()
                 MakeEnumAccessor(&NomaBsMac::m_sicOrder),
                 MakeEnumChecker(
                     NomaBsMac::DEFAULT_ORDER, "Default", NomaBsMac::REVERSE_ORDER, "Reverse"))
+            .AddAttribute("LimitTbToQueue",
+                          "Size a TB no larger than the bytes that empty the user's queue "
+                          "(ideal buffer status); false: always the largest TB the scheduled "
+                          "SINR supports. TB sizes fixed by a frame decision are kept.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&NomaBsMac::m_limitTbToQueue),
+                          MakeBooleanChecker())
             .AddTraceSource("Schedule",
                             "The schedule of a frame (grants of both directions).",
                             MakeTraceSourceAccessor(&NomaBsMac::m_scheduleTrace),
@@ -131,6 +139,7 @@ NomaBsMac::SizeGroup(bool isDownlink,
                      uint32_t subchannel,
                      const std::vector<NomaUserAllocation>& users,
                      const std::vector<std::vector<double>>& gain,
+                     const std::vector<uint64_t>& demand,
                      const NomaLinkParameters& link) const
 {
     std::vector<double> p;
@@ -159,6 +168,11 @@ NomaBsMac::SizeGroup(bool isDownlink,
                          ? users[k].tbBytes
                          : NomaSpectrumPhy::MaxTbBytes(
                                sinr[k], link.bandwidthHz, link.frameDuration, link.snrGapLinear);
+        if (users[k].tbBytes == 0 && m_limitTbToQueue)
+        {
+            gr.tbBytes =
+                static_cast<uint32_t>(std::min<uint64_t>(gr.tbBytes, demand.at(users[k].ue)));
+        }
         grants.push_back(gr);
     }
     return grants;
@@ -167,7 +181,7 @@ NomaBsMac::SizeGroup(bool isDownlink,
 std::vector<NomaGrant>
 NomaBsMac::ScheduleDirection(uint64_t frameNo,
                              bool isDownlink,
-                             const std::vector<bool>& active,
+                             const std::vector<uint64_t>& demand,
                              const std::vector<std::vector<double>>& gain,
                              const NomaLinkParameters& link) const
 {
@@ -182,14 +196,14 @@ NomaBsMac::ScheduleDirection(uint64_t frameNo,
                                                              << (isDownlink ? "downlink" : "uplink")
                                                              << " subchannels, the band has " << n);
         double dlTotal = 0;
-        std::vector<double> ulTotal(active.size(), 0.0);
+        std::vector<double> ulTotal(demand.size(), 0.0);
         for (const auto& sub : *decided)
         {
             for (const auto& u : sub.users)
             {
-                NS_ABORT_MSG_IF(u.ue >= active.size(),
+                NS_ABORT_MSG_IF(u.ue >= demand.size(),
                                 "NomaBsMac: the frame decision names UE " << u.ue << ", there are "
-                                                                          << active.size());
+                                                                          << demand.size());
                 dlTotal += u.powerW;
                 ulTotal[u.ue] += u.powerW;
             }
@@ -197,7 +211,7 @@ NomaBsMac::ScheduleDirection(uint64_t frameNo,
         NS_ABORT_MSG_IF(isDownlink && dlTotal > m_bsTxPowerW * (1 + 1e-9),
                         "NomaBsMac: the downlink decision uses " << dlTotal << " W, BsTxPower is "
                                                                  << m_bsTxPowerW << " W");
-        for (uint32_t u = 0; u < active.size() && !isDownlink; ++u)
+        for (uint32_t u = 0; u < demand.size() && !isDownlink; ++u)
         {
             NS_ABORT_MSG_IF(ulTotal[u] > m_ueTxPowerW * (1 + 1e-9),
                             "NomaBsMac: the uplink decision gives UE "
@@ -209,15 +223,12 @@ NomaBsMac::ScheduleDirection(uint64_t frameNo,
             std::vector<NomaUserAllocation> users;
             for (const auto& u : (*decided)[s].users)
             {
-                NS_ABORT_MSG_IF(u.ue >= active.size(),
-                                "NomaBsMac: the frame decision names UE " << u.ue << ", there are "
-                                                                          << active.size());
-                if (active[u.ue])
+                if (demand[u.ue] > 0)
                 {
                     users.push_back(u);
                 }
             }
-            const auto g = SizeGroup(isDownlink, s, users, gain, link);
+            const auto g = SizeGroup(isDownlink, s, users, gain, demand, link);
             grants.insert(grants.end(), g.begin(), g.end());
         }
         return grants;
@@ -225,9 +236,9 @@ NomaBsMac::ScheduleDirection(uint64_t frameNo,
 
     // Automatic: near/far groups over all users with data, served round robin.
     std::vector<uint32_t> act;
-    for (uint32_t u = 0; u < active.size(); ++u)
+    for (uint32_t u = 0; u < demand.size(); ++u)
     {
-        if (active[u])
+        if (demand[u] > 0)
         {
             act.push_back(u);
         }
@@ -328,7 +339,7 @@ NomaBsMac::ScheduleDirection(uint64_t frameNo,
         {
             ordered.push_back(users[k]);
         }
-        const auto gr = SizeGroup(isDownlink, s, ordered, gain, link);
+        const auto gr = SizeGroup(isDownlink, s, ordered, gain, demand, link);
         grants.insert(grants.end(), gr.begin(), gr.end());
     }
     return grants;
@@ -336,8 +347,8 @@ NomaBsMac::ScheduleDirection(uint64_t frameNo,
 
 NomaFrameSchedule
 NomaBsMac::Schedule(uint64_t frameNo,
-                    const std::vector<bool>& dlActive,
-                    const std::vector<bool>& ulActive,
+                    const std::vector<uint64_t>& dlDemand,
+                    const std::vector<uint64_t>& ulDemand,
                     const std::vector<std::vector<double>>& dlGain,
                     const std::vector<std::vector<double>>& ulGain,
                     const NomaLinkParameters& link)
@@ -345,8 +356,8 @@ NomaBsMac::Schedule(uint64_t frameNo,
     NS_LOG_FUNCTION(this << frameNo);
     NomaFrameSchedule sched;
     sched.frameNo = frameNo;
-    sched.downlink = ScheduleDirection(frameNo, true, dlActive, dlGain, link);
-    sched.uplink = ScheduleDirection(frameNo, false, ulActive, ulGain, link);
+    sched.downlink = ScheduleDirection(frameNo, true, dlDemand, dlGain, link);
+    sched.uplink = ScheduleDirection(frameNo, false, ulDemand, ulGain, link);
     m_scheduleTrace(sched);
     return sched;
 }

@@ -107,7 +107,8 @@ struct NomaLinkParameters
  * Every frame, for each direction, it groups the users that have data onto subchannels,
  * sets the powers and the SIC order and sizes each TB from the user's post-SIC SINR given by
  * the closed forms of radio-rate.h (UplinkNomaSinr(), DownlinkNomaSinr(), Paper 4 section
- * 4.1 [R]): tbBytes = floor(B_s T log2(1 + SINR / Gamma) / 8).
+ * 4.1 [R]): tbBytes = floor(B_s T log2(1 + SINR / Gamma) / 8), or the bytes that empty the
+ * user's queue if fewer (LimitTbToQueue; ideal buffer status).
  *
  * Automatic grouping (no external decision): the users with data are sorted by descending
  * gain and split into G0 = max(min(N, n), ceil(n / Q)) groups (Q = MaxUsersPerSubchannel, 1
@@ -165,16 +166,17 @@ class NomaBsMac : public Object
     /**
      * Build the schedule of one frame.
      * @param [in] frameNo frame number
-     * @param [in] dlActive per UE: true if the base station has data for it
-     * @param [in] ulActive per UE: true if the UE has data to send
+     * @param [in] dlDemand per UE: bytes (segment headers included) that empty the base
+     *             station's queue for it; 0 = no data
+     * @param [in] ulDemand per UE: the same for the UE's queue
      * @param [in] dlGain per UE and subchannel: downlink channel gain
      * @param [in] ulGain per UE and subchannel: uplink channel gain
      * @param [in] link link parameters
      * @return the schedule (also fired on the Schedule trace)
      */
     NomaFrameSchedule Schedule(uint64_t frameNo,
-                               const std::vector<bool>& dlActive,
-                               const std::vector<bool>& ulActive,
+                               const std::vector<uint64_t>& dlDemand,
+                               const std::vector<uint64_t>& ulDemand,
                                const std::vector<std::vector<double>>& dlGain,
                                const std::vector<std::vector<double>>& ulGain,
                                const NomaLinkParameters& link);
@@ -187,14 +189,14 @@ class NomaBsMac : public Object
      * Grants of one direction.
      * @param [in] frameNo frame number
      * @param [in] isDownlink direction
-     * @param [in] active per UE: has data
+     * @param [in] demand per UE: queued bytes (0 = no data)
      * @param [in] gain per UE and subchannel
      * @param [in] link link parameters
      * @return the grants
      */
     std::vector<NomaGrant> ScheduleDirection(uint64_t frameNo,
                                              bool isDownlink,
-                                             const std::vector<bool>& active,
+                                             const std::vector<uint64_t>& demand,
                                              const std::vector<std::vector<double>>& gain,
                                              const NomaLinkParameters& link) const;
 
@@ -204,6 +206,7 @@ class NomaBsMac : public Object
      * @param [in] subchannel subchannel index
      * @param [in] users users in SIC order (power, fixed TB size)
      * @param [in] gain per UE and subchannel
+     * @param [in] demand per UE: queued bytes
      * @param [in] link link parameters
      * @return one grant per user, in SIC order
      */
@@ -211,16 +214,18 @@ class NomaBsMac : public Object
                                      uint32_t subchannel,
                                      const std::vector<NomaUserAllocation>& users,
                                      const std::vector<std::vector<double>>& gain,
+                                     const std::vector<uint64_t>& demand,
                                      const NomaLinkParameters& link) const;
 
-    Mode m_mode{NOMA};                                        ///< Multiple access mode
-    uint32_t m_maxUsersPerSubchannel{2};                      ///< Q
-    double m_minGainGapDb{0};                                 ///< Pairing: minimum gain gap, dB
-    double m_dlWeakPowerFraction{0.8};                        ///< a
-    double m_bsTxPowerW{10};                                  ///< P^AP, W
-    double m_ueTxPowerW{0.2};                                 ///< p^max, W
-    SicOrderPolicy m_sicOrder{DEFAULT_ORDER};                 ///< SIC order policy
-    std::optional<NomaFrameDecision> m_decision;              ///< External decision
+    Mode m_mode{NOMA};                           ///< Multiple access mode
+    uint32_t m_maxUsersPerSubchannel{2};         ///< Q
+    double m_minGainGapDb{0};                    ///< Pairing: minimum gain gap, dB
+    double m_dlWeakPowerFraction{0.8};           ///< a
+    double m_bsTxPowerW{10};                     ///< P^AP, W
+    double m_ueTxPowerW{0.2};                    ///< p^max, W
+    SicOrderPolicy m_sicOrder{DEFAULT_ORDER};    ///< SIC order policy
+    bool m_limitTbToQueue{true};                 ///< TB no larger than the queued bytes
+    std::optional<NomaFrameDecision> m_decision; ///< External decision
     TracedCallback<const NomaFrameSchedule&> m_scheduleTrace; ///< Every frame's schedule
 };
 

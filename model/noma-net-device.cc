@@ -539,6 +539,17 @@ NomaNetDevice::BuildTb(TxQueue& queue, uint32_t tbBytes)
     return segments;
 }
 
+uint64_t
+NomaNetDevice::DemandBytes(const TxQueue& queue)
+{
+    uint64_t bytes = 0;
+    for (const auto& sdu : queue.sdus)
+    {
+        bytes += sdu.packet->GetSize() + SEGMENT_HEADER_BYTES;
+    }
+    return queue.sdus.empty() ? 0 : bytes - queue.headOffset;
+}
+
 void
 NomaNetDevice::StartFrames(Time delay)
 {
@@ -568,14 +579,14 @@ NomaNetDevice::Frame()
     const uint64_t frameNo = m_frameNo++;
     m_frameEvent = Simulator::Schedule(m_frameDuration, &NomaNetDevice::Frame, this);
     const uint32_t nUes = m_ues.size();
-    std::vector<bool> dlActive(nUes);
-    std::vector<bool> ulActive(nUes);
+    std::vector<uint64_t> dlDemand(nUes);
+    std::vector<uint64_t> ulDemand(nUes);
     bool any = false;
     for (uint32_t u = 0; u < nUes; ++u)
     {
-        dlActive[u] = !m_dlQueues[u].sdus.empty();
-        ulActive[u] = !m_ues[u]->m_ulQueue.sdus.empty();
-        any = any || dlActive[u] || ulActive[u];
+        dlDemand[u] = DemandBytes(m_dlQueues[u]);
+        ulDemand[u] = DemandBytes(m_ues[u]->m_ulQueue);
+        any = any || dlDemand[u] > 0 || ulDemand[u] > 0;
     }
     if (!any)
     {
@@ -600,7 +611,7 @@ NomaNetDevice::Frame()
         }
     }
     const NomaFrameSchedule sched =
-        m_mac->Schedule(frameNo, dlActive, ulActive, dlGain, ulGain, link);
+        m_mac->Schedule(frameNo, dlDemand, ulDemand, dlGain, ulGain, link);
 
     std::vector<NomaComponent> dl;
     for (const auto& g : sched.downlink)

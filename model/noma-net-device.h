@@ -221,6 +221,13 @@ class NomaNetDevice : public NetDevice
      */
     std::vector<Ptr<Packet>> BuildTb(TxQueue& queue, uint32_t tbBytes);
 
+    /**
+     * Bytes that empty a queue: the SDU bytes not yet sent plus one segment header per SDU.
+     * @param [in] queue the queue
+     * @return the bytes (0 if the queue is empty)
+     */
+    static uint64_t DemandBytes(const TxQueue& queue);
+
     /// Start of a frame (base station).
     void Frame();
 

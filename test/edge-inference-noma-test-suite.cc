@@ -917,6 +917,18 @@ class NomaHelperChannelTestCase : public TestCase
   private:
     void DoRun() override
     {
+        for (bool limitTb : {true, false})
+        {
+            Check(limitTb);
+        }
+    }
+
+    /**
+     * One run.
+     * @param [in] limitTb LimitTbToQueue of the scheduler
+     */
+    void Check(bool limitTb)
+    {
         NodeContainer nodes;
         nodes.Create(2);
         MobilityHelper mobility;
@@ -928,6 +940,7 @@ class NomaHelperChannelTestCase : public TestCase
         NomaHelper helper;
         helper.SetNumSubchannels(1);
         helper.SetFadingModelType("ns3::ConstantSpectrumPropagationLossModel"); // 1 dB
+        helper.SetMacAttribute("LimitTbToQueue", BooleanValue(limitTb));
         NetDeviceContainer devs = helper.Install(nodes.Get(0), NodeContainer(nodes.Get(1)));
         NS_TEST_EXPECT_MSG_EQ(helper.AssignStreams(devs, 7), 0, "log-distance: no streams");
         std::vector<NomaTbReport> reports;
@@ -946,10 +959,19 @@ class NomaHelperChannelTestCase : public TestCase
             RelErr(reports[0].rxPowerW, 10.0 * PathLossGain(300) * std::pow(10.0, -0.1)),
             1e-9,
             "same as radio-rate.h PathLossGain");
-        // The scheduler does not see the 1 dB and sizes the TB for the full SNR (TBs are
-        // always sized at the scheduled rate, whatever the queue holds): it fails.
-        NS_TEST_EXPECT_MSG_EQ(reports[0].success, false, "TB sized without the fading fails");
-        NS_TEST_EXPECT_MSG_LT(reports[0].sinrAfterSic, reports[0].requiredSinr, "SINR short");
+        if (limitTb)
+        {
+            // TB = 500 + 16 bytes: needs 2^(8 * 516 / 1e4) - 1 = 0.3313, far below the SNR.
+            NS_TEST_EXPECT_MSG_EQ(reports[0].tbBytes, 516, "TB sized to the queue");
+            NS_TEST_EXPECT_MSG_LT(RelErr(reports[0].requiredSinr, 0.33127), 1e-4, "");
+            NS_TEST_EXPECT_MSG_EQ(reports[0].success, true, "decoded despite the 1 dB");
+        }
+        else
+        {
+            // The scheduler does not see the 1 dB and sizes the TB for the full SNR: fails.
+            NS_TEST_EXPECT_MSG_EQ(reports[0].success, false, "TB without the fading fails");
+            NS_TEST_EXPECT_MSG_LT(reports[0].sinrAfterSic, reports[0].requiredSinr, "");
+        }
     }
 };
 
