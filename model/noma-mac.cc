@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 
 namespace ns3
 {
@@ -151,9 +152,20 @@ NomaBsMac::SizeGroup(bool isDownlink,
         g.push_back(gain.at(users[k].ue).at(subchannel));
         order.push_back(k);
     }
-    const std::vector<double> sinr =
-        isDownlink ? DownlinkNomaSinr(p, g, link.noisePowerW, link.residualFactor, order)
-                   : UplinkNomaSinr(p, g, link.noisePowerW, link.residualFactor, order);
+    if (users.empty())
+    {
+        return {};
+    }
+    std::vector<double> sinr;
+    try
+    {
+        sinr = isDownlink ? DownlinkNomaSinr(p, g, link.noisePowerW, link.residualFactor, order)
+                          : UplinkNomaSinr(p, g, link.noisePowerW, link.residualFactor, order);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        NS_FATAL_ERROR("NomaBsMac: subchannel " << subchannel << ": " << e.what());
+    }
     std::vector<NomaGrant> grants;
     for (std::size_t k = 0; k < users.size(); ++k)
     {

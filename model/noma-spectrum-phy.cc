@@ -36,10 +36,10 @@ NomaSpectrumPhy::GetTypeId()
             .AddConstructor<NomaSpectrumPhy>()
             .AddAttribute("NoisePsd",
                           "Receiver noise power spectral density N0, W/Hz (noise figure "
-                          "included); default -174 dBm/Hz (3.98e-21 W/Hz).",
+                          "included), > 0; default -174 dBm/Hz (3.98e-21 W/Hz).",
                           DoubleValue(THERMAL_NOISE_PSD_W_PER_HZ),
                           MakeDoubleAccessor(&NomaSpectrumPhy::m_noisePsd),
-                          MakeDoubleChecker<double>(0.0))
+                          MakeDoubleChecker<double>(std::numeric_limits<double>::min()))
             .AddAttribute("ResidualFactor",
                           "Residual-interference factor eps of imperfect SIC, in [0, 1]: the "
                           "fraction of a decoded signal's power left after cancellation "
