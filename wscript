@@ -7,7 +7,8 @@
 def build(bld):
     module = bld.create_ns3_module(
         'edge-inference',
-        ['core', 'network', 'internet', 'applications', 'mobility', 'point-to-point', 'lte'])
+        ['core', 'network', 'internet', 'applications', 'mobility', 'point-to-point', 'lte',
+         'spectrum', 'propagation'])
     module.source = [
         'model/dnn-model.cc',
         'model/dnn-model-zoo.cc',
@@ -39,6 +40,11 @@ def build(bld):
         'model/lte-amc-rate-model.cc',
         'model/slide-resource-manager.cc',
         'helper/slide-helper.cc',
+        'model/noma-spectrum-signal-parameters.cc',
+        'model/noma-spectrum-phy.cc',
+        'model/noma-mac.cc',
+        'model/noma-net-device.cc',
+        'helper/noma-helper.cc',
     ]
 
     # GSL: projected GD of the NOMA split-inference solver (as src/wifi in waf-based ns-3)
@@ -55,6 +61,7 @@ def build(bld):
         'test/edge-inference-batching-test-suite.cc',
         'test/edge-inference-ul-share-test-suite.cc',
         'test/edge-inference-slide-test-suite.cc',
+        'test/edge-inference-noma-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -90,6 +97,11 @@ def build(bld):
         'model/lte-amc-rate-model.h',
         'model/slide-resource-manager.h',
         'helper/slide-helper.h',
+        'model/noma-spectrum-signal-parameters.h',
+        'model/noma-spectrum-phy.h',
+        'model/noma-mac.h',
+        'model/noma-net-device.h',
+        'helper/noma-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

@@ -13,6 +13,8 @@ cpp_examples = [
     ("batching-early-exit --users=4 --rbs=25 --usersForBandwidth=4 --frames=1", "True", "False"),
     ("dto-ee-benchmark --quick", "True", "False"),
     ("noma-split-benchmark --quick", "True", "False"),
+    ("noma-vs-oma --nUes=2 --simTime=0.5", "True", "False"),
+    ("noma-benchmark --quick", "True", "False"),
     # test.py runs examples from the top of the ns-3 tree
     (
         "edge-inference-solve --input=contrib/edge-inference/examples/solver-inputs/slide-e4.json",
