@@ -815,13 +815,15 @@ PartialLoadingTable(const std::string& title, const std::string& sizeName, const
  * L = 5 exits, A = (0.60, 0.68, 0.72, 0.74, 0.75), t_l(b) = 3 ms + a_l b with a_l = 0.8-1.2
  * ms; alpha_k = 0.55-0.75; D_k = 0.2 Mbit; p_k = 0.1 W at 50-250 m (8 dB shadowing),
  * N_0 = -174 dBm/Hz; W = 5 MHz; T_k in {40, 60, 80} ms, or 60 ms for everybody.
+ * With nExits != 5 the accuracies are spread evenly from 0.60 to 0.75.
  * @param [in] nUsers K
  * @param [in] isCommonDeadline every T_k = 60 ms
  * @param [in] seed RNG seed
+ * @param [in] nExits L (>= 2)
  * @return the instance
  */
 BatchingEarlyExitProblem
-MakeBatchingProblem(uint32_t nUsers, bool isCommonDeadline, uint64_t seed)
+MakeBatchingProblem(uint32_t nUsers, bool isCommonDeadline, uint64_t seed, uint32_t nExits = 5)
 {
     std::mt19937_64 rng(seed);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
@@ -833,6 +835,14 @@ MakeBatchingProblem(uint32_t nUsers, bool isCommonDeadline, uint64_t seed)
 
     BatchingEarlyExitProblem p;
     p.exitAccuracy = {0.60, 0.68, 0.72, 0.74, 0.75};
+    if (nExits != p.exitAccuracy.size())
+    {
+        p.exitAccuracy.clear();
+        for (uint32_t l = 0; l < nExits; ++l)
+        {
+            p.exitAccuracy.push_back(0.60 + 0.15 * l / (nExits - 1));
+        }
+    }
     for (uint32_t l = 0; l < p.exitAccuracy.size(); ++l)
     {
         p.latency.AddAffineBlock(3e-3, uniform(0.8e-3, 1.2e-3));
@@ -978,6 +988,44 @@ BatchingSearchSweep(const RunSettings& settings,
         std::string served;
         std::string nodes;
         row.times.push_back(TimeSearch(settings, sweep, problem, algorithm, served, nodes));
+        uint32_t greedy = 0;
+        row.times.push_back(TimeGreedy(settings, problem, greedy));
+        row.results = {served, nodes, std::to_string(greedy)};
+        t.rows.push_back(row);
+    }
+    return t;
+}
+
+/**
+ * @brief Optimal-H and greedy versus the number of blocks/exits L (heterogeneous deadlines).
+ * @param [in] settings run settings
+ * @param [in] nUsers K
+ * @param [in] sizes the L values
+ * @return the table
+ */
+Table
+BatchingExitSweep(const RunSettings& settings, uint32_t nUsers, const std::vector<uint32_t>& sizes)
+{
+    Table t;
+    t.allocator = "BatchingEarlyExit";
+    t.title = "Optimal-H (Solve(OPTIMAL_H)) and greedy vs L";
+    t.sizeName = "L";
+    t.fixed = "K = " + std::to_string(nUsers) +
+              ", W = 5 MHz, deadlines in {40, 60, 80} ms; search time capped at " +
+              General(settings.capS) + " s";
+    t.timeColumns = {"Optimal-H", "Greedy"};
+    t.resultColumns = {"|S| opt", "nodes", "|S| greedy"};
+    SearchSweep sweep;
+    for (uint32_t l : sizes)
+    {
+        const BatchingEarlyExitProblem problem =
+            MakeBatchingProblem(nUsers, false, SeedFor(24, l), l);
+        Row row;
+        row.size = l;
+        std::string served;
+        std::string nodes;
+        row.times.push_back(TimeSearch(
+            settings, sweep, problem, BatchingEarlyExitAlgorithm::OPTIMAL_H, served, nodes));
         uint32_t greedy = 0;
         row.times.push_back(TimeGreedy(settings, problem, greedy));
         row.results = {served, nodes, std::to_string(greedy)};
@@ -1340,6 +1388,13 @@ main(int argc, char* argv[])
                                       pick({5, 10, 20},
                                            {5, 10, 15, 20, 25, 30, 40, 60, 100},
                                            {5, 10, 15, 20, 25, 30, 40, 60, 100, 150, 200, 300}));
+        tables.push_back(t);
+        PrintTable(t);
+    }
+    {
+        Table t = BatchingExitSweep(settings,
+                                    isQuick ? 10 : 20,
+                                    pick({2, 5}, {2, 3, 5, 8, 12, 20}, {2, 3, 5, 8, 12, 20, 30}));
         tables.push_back(t);
         PrintTable(t);
     }
