@@ -29,6 +29,7 @@ def build(bld):
         'model/offloading-header.cc',
         'model/offloading-client.cc',
         'model/edge-inference-server.cc',
+        'model/offloading-server-base.cc',
         'model/bandwidth-share-ff-mac-scheduler.cc',
         'model/dto-ee.cc',
         'model/dto-ee-agent.cc',
@@ -37,6 +38,8 @@ def build(bld):
         'model/lte-amc-rate-model.cc',
         'model/slide-resource-manager.cc',
         'helper/slide-helper.cc',
+        'model/partial-loading-server.cc',
+        'helper/partial-loading-helper.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('edge-inference')
@@ -49,6 +52,7 @@ def build(bld):
         'test/edge-inference-batching-test-suite.cc',
         'test/edge-inference-ul-share-test-suite.cc',
         'test/edge-inference-slide-test-suite.cc',
+        'test/edge-inference-partial-loading-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -74,6 +78,7 @@ def build(bld):
         'model/offloading-header.h',
         'model/offloading-client.h',
         'model/edge-inference-server.h',
+        'model/offloading-server-base.h',
         'model/bandwidth-share-ff-mac-scheduler.h',
         'model/dto-ee.h',
         'model/dto-ee-agent.h',
@@ -82,6 +87,8 @@ def build(bld):
         'model/lte-amc-rate-model.h',
         'model/slide-resource-manager.h',
         'helper/slide-helper.h',
+        'model/partial-loading-server.h',
+        'helper/partial-loading-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:
