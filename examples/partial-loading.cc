@@ -26,6 +26,8 @@
  *     ./partial-loading --full     # larger sweep, CSV + gnuplot scripts
  */
 
+#include "edge-lte-scenario.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-module.h"
@@ -125,64 +127,24 @@ RunScenario(const Params& p, const std::string& algorithm)
 {
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(p.run);
-    Ptr<LteHelper> lte = CreateObject<LteHelper>();
-    Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
-    lte->SetEpcHelper(epc);
-    lte->SetAttribute("PathlossModel", StringValue("ns3::LogDistancePropagationLossModel"));
-    // 128.1 + 37.6 log10(d / 1 km) dB = 15.3 + 37.6 log10(d / 1 m) dB
-    lte->SetPathlossModelAttribute("Exponent", DoubleValue(3.76));
-    lte->SetPathlossModelAttribute("ReferenceDistance", DoubleValue(1.0));
-    lte->SetPathlossModelAttribute("ReferenceLoss", DoubleValue(15.3));
-    lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(p.rbs));
-    lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(p.rbs));
-    lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
-
-    NodeContainer remote;
-    remote.Create(1);
-    InternetStackHelper stack;
-    stack.Install(remote);
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
-    p2p.SetChannelAttribute("Delay", StringValue("1ms"));
-    NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
-    Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
-    Ipv4InterfaceContainer coreIf = addr.Assign(core);
-    Ipv4StaticRoutingHelper routing;
-    routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
-        ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
-
-    NodeContainer enb;
-    NodeContainer ues;
-    enb.Create(1);
-    ues.Create(p.nUes);
-    MobilityHelper mob;
-    mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-    mob.Install(enb);
-    mob.Install(ues);
-    enb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, 0));
     Ptr<UniformRandomVariable> draw = CreateObject<UniformRandomVariable>();
     draw->SetStream(7);
+    std::vector<double> distances;
     std::vector<uint16_t> models;
     for (uint32_t i = 0; i < p.nUes; ++i)
     {
-        const double d = draw->GetValue(50, 250);
-        const double angle = 2 * M_PI * i / p.nUes;
-        ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
-            Vector(d * std::cos(angle), d * std::sin(angle), 0));
+        distances.push_back(draw->GetValue(50, 250));
         models.push_back(static_cast<uint16_t>(draw->GetInteger(0, p.nVariants - 1)));
     }
-    NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
-    NetDeviceContainer ueDev = lte->InstallUeDevice(ues);
-    stack.Install(ues);
-    epc->AssignUeIpv4Address(ueDev);
-    for (uint32_t i = 0; i < ues.GetN(); ++i)
-    {
-        routing.GetStaticRouting(ues.Get(i)->GetObject<Ipv4>())
-            ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
-    }
-    lte->Attach(ueDev, enbDev.Get(0));
+    const EdgeLteTopology topo = BuildEdgeLteTopology(
+        p.rbs,
+        distances,
+        [](Ptr<LteHelper> lte) { lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler"); });
 
     const DnnModelFamily family = MakeFamily(p);
+    // fixed LTE streams: every run is the same whatever ran before it in this process
+    NetDeviceContainer lteDevices(topo.enbDevices, topo.ueDevices);
+    topo.lte->AssignStreams(lteDevices, 1000);
     PartialLoadingHelper helper;
     helper.SetFamily(family);
     for (const DnnModel& m : family.GetModels())
@@ -199,12 +161,12 @@ RunScenario(const Params& p, const std::string& algorithm)
     helper.SetClientAttribute("NumFrames", UintegerValue(p.frames));
     helper.SetClientAttribute("InputBytes", UintegerValue(p.inputBytes));
     helper.SetClientAttribute("Deadline", TimeValue(Seconds(p.deadlineS)));
-    ApplicationContainer serverApp = helper.InstallServer(remote.Get(0));
+    ApplicationContainer serverApp = helper.InstallServer(topo.remote.Get(0));
     Ptr<PartialLoadingServer> server = DynamicCast<PartialLoadingServer>(serverApp.Get(0));
-    PartialLoadingHelper::ConnectEnbChannelReports(server, enbDev);
-    PartialLoadingHelper::ConnectUplinkShares(server, enbDev.Get(0));
-    ApplicationContainer clientApps = helper.InstallClients(ues, coreIf.GetAddress(1), models);
-    helper.AssignStreams(ues, 100);
+    PartialLoadingHelper::ConnectEnbChannelReports(server, topo.enbDevices);
+    PartialLoadingHelper::ConnectUplinkShares(server, topo.enbDevices.Get(0));
+    ApplicationContainer clientApps = helper.InstallClients(topo.ues, topo.serverAddress, models);
+    helper.AssignStreams(topo.ues, 100);
     serverApp.Start(Seconds(0));
     const double start = 0.3; // after the attachment and the first SRS reports
     clientApps.Start(Seconds(start));
@@ -327,23 +289,17 @@ WritePlot(const std::string& file,
           const std::vector<double>& xs,
           const std::vector<std::vector<RunResult>>& results)
 {
-    Gnuplot plot(file.substr(0, file.size() - 4) + ".png");
-    plot.SetTitle(title);
-    plot.SetTerminal("png");
-    plot.SetLegend(xLabel, "on-time tasks per second, measured over LTE");
-    plot.AppendExtra("set key top left");
-    for (size_t a = 0; a < ALGORITHMS.size(); ++a)
+    std::vector<std::vector<double>> ys;
+    for (const auto& row : results)
     {
-        Gnuplot2dDataset ds(ALGORITHMS[a]);
-        ds.SetStyle(Gnuplot2dDataset::LINES_POINTS);
-        for (size_t i = 0; i < xs.size(); ++i)
+        ys.emplace_back();
+        for (const RunResult& r : row)
         {
-            ds.Add(xs[i], results[i][a].measuredThroughput);
+            ys.back().push_back(r.measuredThroughput);
         }
-        plot.AddDataset(ds);
     }
-    std::ofstream os(file);
-    plot.GenerateOutput(os);
+    WriteSweepPlot(
+        file, title, xLabel, "on-time tasks per second, measured over LTE", xs, ALGORITHMS, ys);
 }
 
 /**
@@ -463,27 +419,40 @@ main(int argc, char* argv[])
               loadList,
               full ? &csv : nullptr);
 
-    // per-request table of the proposed scheme at the base point
+    // per-request table of the proposed scheme at the base point, with the jobs submitted
+    // at the decision (LoadAtAllocation) and at the scheduler's origin
+    Params other = base;
+    other.loadAtAllocation = !base.loadAtAllocation;
     const RunResult detail = RunScenario(base, "PartialLoading");
+    const RunResult atOrigin = RunScenario(other, "PartialLoading");
+    const RunResult& early = base.loadAtAllocation ? detail : atOrigin;
+    const RunResult& late = base.loadAtAllocation ? atOrigin : detail;
     std::cout << "\nPartialLoading, " << base.nUes << " users, R_L = " << base.loadGBps
-              << " GB/s: predicted vs measured completion (ms from the request)\n"
-              << std::setw(4) << "UE" << std::setw(28) << "model" << std::setw(12) << "w (kHz)"
-              << std::setw(12) << "predicted" << std::setw(12) << "measured" << std::setw(10)
-              << "rel.err"
+              << " GB/s: predicted vs measured completion (ms from the request), jobs "
+                 "submitted at the decision (LoadAtAllocation) / at the origin\n"
+              << std::setw(4) << "UE" << std::setw(24) << "model" << std::setw(10) << "w (kHz)"
+              << std::setw(11) << "predicted" << std::setw(11) << "at decis." << std::setw(9)
+              << "rel.err" << std::setw(11) << "at origin" << std::setw(10) << "rel.err"
               << "  outcome\n";
-    for (const auto& q : detail.requests)
+    for (size_t i = 0; i < early.requests.size() && i < late.requests.size(); ++i)
     {
-        std::cout << std::setw(4) << q.ue << std::setw(28) << q.model << std::setw(12) << std::fixed
+        const RequestResult& q = early.requests[i];
+        const RequestResult& o = late.requests[i];
+        std::cout << std::setw(4) << q.ue << std::setw(24) << q.model << std::setw(10) << std::fixed
                   << std::setprecision(1) << q.bandwidthHz / 1e3;
-        if (q.predictedS > 0 && q.measuredS >= 0)
+        if (q.predictedS > 0 && q.measuredS >= 0 && o.measuredS >= 0)
         {
-            std::cout << std::setw(12) << std::setprecision(3) << q.predictedS * 1e3
-                      << std::setw(12) << q.measuredS * 1e3 << std::setw(9) << std::setprecision(2)
-                      << 100 * (q.measuredS - q.predictedS) / q.predictedS << "%";
+            std::cout << std::setw(11) << std::setprecision(3) << q.predictedS * 1e3
+                      << std::setw(11) << q.measuredS * 1e3 << std::setw(8) << std::setprecision(2)
+                      << 100 * (q.measuredS - q.predictedS) / q.predictedS << "%" << std::setw(11)
+                      << std::setprecision(3) << o.measuredS * 1e3 << std::setw(9)
+                      << std::setprecision(2) << 100 * (o.measuredS - o.predictedS) / o.predictedS
+                      << "%";
         }
         else
         {
-            std::cout << std::setw(12) << "-" << std::setw(12) << "-" << std::setw(10) << "-";
+            std::cout << std::setw(11) << "-" << std::setw(11) << "-" << std::setw(9) << "-"
+                      << std::setw(11) << "-" << std::setw(10) << "-";
         }
         std::cout << "  " << q.outcome << "\n";
         std::cout.unsetf(std::ios::floatfield);
@@ -492,7 +461,10 @@ main(int argc, char* argv[])
     std::cout << "PartialLoading served " << detail.nServed << "/" << detail.nTasks << ", on time "
               << detail.nOnTime << "/" << detail.nTasks
               << "; largest |relative error| of the prediction: " << std::setprecision(3)
-              << 100 * detail.maxAbsRelError << "%\n";
+              << 100 * detail.maxAbsRelError << "% (LoadAtAllocation "
+              << (base.loadAtAllocation ? "true" : "false") << "), "
+              << 100 * atOrigin.maxAbsRelError << "% (LoadAtAllocation "
+              << (other.loadAtAllocation ? "true" : "false") << ")\n";
     const RunResult& plRef = byLoad.back()[0];
     const RunResult& nsRef = byLoad.back()[2];
     std::cout << "Loading saved by sharing at " << loadList.back() << " GB/s: "
