@@ -344,22 +344,13 @@ WritePlot(const std::string& file,
     {
         names.push_back(BatchingEarlyExitAllocator::AlgorithmName(a));
     }
-    std::vector<std::vector<double>> ys;
-    for (const auto& row : results)
-    {
-        ys.emplace_back();
-        for (const RunResult& r : row)
-        {
-            ys.back().push_back(r.measuredThroughput);
-        }
-    }
-    WriteSweepPlot(file,
-                   title,
-                   xLabel,
-                   "throughput (tasks/s), measured over LTE",
-                   std::vector<double>(xs.begin(), xs.end()),
-                   names,
-                   ys);
+    WriteThroughputPlot(file,
+                        title,
+                        xLabel,
+                        "throughput (tasks/s), measured over LTE",
+                        std::vector<double>(xs.begin(), xs.end()),
+                        names,
+                        results);
 }
 
 } // namespace

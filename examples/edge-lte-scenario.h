@@ -152,6 +152,40 @@ WriteSweepPlot(const std::string& file,
     plot.GenerateOutput(os);
 }
 
+/**
+ * Write a gnuplot script of the measured throughput (member measuredThroughput of each
+ * result) of every algorithm against a sweep variable.
+ * @tparam Result a run result with a double member measuredThroughput
+ * @param [in] file script name (.plt)
+ * @param [in] title plot title
+ * @param [in] xLabel x axis label
+ * @param [in] yLabel y axis label
+ * @param [in] xs x values
+ * @param [in] names algorithm names
+ * @param [in] results results[point][algorithm]
+ */
+template<class Result>
+void
+WriteThroughputPlot(const std::string& file,
+                    const std::string& title,
+                    const std::string& xLabel,
+                    const std::string& yLabel,
+                    const std::vector<double>& xs,
+                    const std::vector<std::string>& names,
+                    const std::vector<std::vector<Result>>& results)
+{
+    std::vector<std::vector<double>> ys;
+    for (const auto& row : results)
+    {
+        ys.emplace_back();
+        for (const Result& r : row)
+        {
+            ys.back().push_back(r.measuredThroughput);
+        }
+    }
+    WriteSweepPlot(file, title, xLabel, yLabel, xs, names, ys);
+}
+
 } // namespace edgeinference
 } // namespace ns3
 

@@ -275,34 +275,6 @@ Sweep(const std::string& title,
 }
 
 /**
- * Write a gnuplot script of measured throughput against a sweep variable.
- * @param [in] file script name (.plt); the figure is the same name in .png
- * @param [in] title plot title
- * @param [in] xLabel x axis label
- * @param [in] xs x values
- * @param [in] results results[point][algorithm]
- */
-void
-WritePlot(const std::string& file,
-          const std::string& title,
-          const std::string& xLabel,
-          const std::vector<double>& xs,
-          const std::vector<std::vector<RunResult>>& results)
-{
-    std::vector<std::vector<double>> ys;
-    for (const auto& row : results)
-    {
-        ys.emplace_back();
-        for (const RunResult& r : row)
-        {
-            ys.back().push_back(r.measuredThroughput);
-        }
-    }
-    WriteSweepPlot(
-        file, title, xLabel, "on-time tasks per second, measured over LTE", xs, ALGORITHMS, ys);
-}
-
-/**
  * Parse a comma-separated list of numbers.
  * @param [in] text the list
  * @return the numbers
@@ -474,16 +446,21 @@ main(int argc, char* argv[])
 
     if (full)
     {
-        WritePlot("partial-loading-users.plt",
-                  "PartialLoading: throughput vs users",
-                  "users",
-                  userList,
-                  byUsers);
-        WritePlot("partial-loading-load.plt",
-                  "PartialLoading: throughput vs GPU loading bandwidth",
-                  "loading bandwidth (GB/s)",
-                  loadList,
-                  byLoad);
+        const std::string yLabel = "on-time tasks per second, measured over LTE";
+        WriteThroughputPlot("partial-loading-users.plt",
+                            "PartialLoading: throughput vs users",
+                            "users",
+                            yLabel,
+                            userList,
+                            ALGORITHMS,
+                            byUsers);
+        WriteThroughputPlot("partial-loading-load.plt",
+                            "PartialLoading: throughput vs GPU loading bandwidth",
+                            "loading bandwidth (GB/s)",
+                            yLabel,
+                            loadList,
+                            ALGORITHMS,
+                            byLoad);
         std::cout << "\nWrote partial-loading.csv, partial-loading-users.plt, "
                      "partial-loading-load.plt (gnuplot <file>.plt)"
                   << std::endl;
