@@ -31,6 +31,7 @@ def build(bld):
         'model/offloading-header.cc',
         'model/offloading-client.cc',
         'model/edge-inference-server.cc',
+        'model/offloading-server-base.cc',
         'model/bandwidth-share-ff-mac-scheduler.cc',
         'model/dto-ee.cc',
         'model/dto-ee-agent.cc',
@@ -45,6 +46,8 @@ def build(bld):
         'model/noma-mac.cc',
         'model/noma-net-device.cc',
         'helper/noma-helper.cc',
+        'model/partial-loading-server.cc',
+        'helper/partial-loading-helper.cc',
     ]
 
     # GSL: projected GD of the NOMA split-inference solver (as src/wifi in waf-based ns-3)
@@ -62,6 +65,7 @@ def build(bld):
         'test/edge-inference-ul-share-test-suite.cc',
         'test/edge-inference-slide-test-suite.cc',
         'test/edge-inference-noma-test-suite.cc',
+        'test/edge-inference-partial-loading-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -88,6 +92,7 @@ def build(bld):
         'model/offloading-header.h',
         'model/offloading-client.h',
         'model/edge-inference-server.h',
+        'model/offloading-server-base.h',
         'model/bandwidth-share-ff-mac-scheduler.h',
         'model/dto-ee.h',
         'model/dto-ee-agent.h',
@@ -102,6 +107,8 @@ def build(bld):
         'model/noma-mac.h',
         'model/noma-net-device.h',
         'helper/noma-helper.h',
+        'model/partial-loading-server.h',
+        'helper/partial-loading-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

@@ -27,6 +27,8 @@
  *     ./batching-early-exit --full           # paper-like sweep, CSV + gnuplot scripts
  */
 
+#include "edge-lte-scenario.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-module.h"
@@ -158,65 +160,28 @@ RunScenario(const Params& p,
 {
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(p.run);
-    Ptr<LteHelper> lte = CreateObject<LteHelper>();
-    Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
-    lte->SetEpcHelper(epc);
-    lte->SetAttribute("PathlossModel", StringValue("ns3::LogDistancePropagationLossModel"));
-    // 128.1 + 37.6 log10(d / 1 km) dB = 15.3 + 37.6 log10(d / 1 m) dB
-    lte->SetPathlossModelAttribute("Exponent", DoubleValue(3.76));
-    lte->SetPathlossModelAttribute("ReferenceDistance", DoubleValue(1.0));
-    lte->SetPathlossModelAttribute("ReferenceLoss", DoubleValue(15.3));
-    lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(p.rbs));
-    lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(p.rbs));
-    if (p.mac == "share")
+    std::vector<double> distances;
+    for (const UserDraw& d : draws)
     {
-        lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
-        lte->SetSchedulerAttribute("UlWorkConserving", BooleanValue(p.workConserving));
+        distances.push_back(d.distanceM);
     }
-    else
-    {
-        lte->SetSchedulerType("ns3::PfFfMacScheduler");
-    }
-
-    NodeContainer remote;
-    remote.Create(1);
-    InternetStackHelper stack;
-    stack.Install(remote);
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
-    p2p.SetChannelAttribute("Delay", StringValue("1ms"));
-    NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
-    Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
-    Ipv4InterfaceContainer coreIf = addr.Assign(core);
-    Ipv4StaticRoutingHelper routing;
-    routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
-        ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
-
-    NodeContainer enb;
-    NodeContainer ues;
-    enb.Create(1);
-    ues.Create(draws.size());
-    MobilityHelper mob;
-    mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-    mob.Install(enb);
-    mob.Install(ues);
-    enb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, 0));
-    for (uint32_t i = 0; i < draws.size(); ++i)
-    {
-        const double angle = 2 * M_PI * i / draws.size();
-        ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
-            Vector(draws[i].distanceM * std::cos(angle), draws[i].distanceM * std::sin(angle), 0));
-    }
-    NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
-    NetDeviceContainer ueDev = lte->InstallUeDevice(ues);
-    stack.Install(ues);
-    epc->AssignUeIpv4Address(ueDev);
-    for (uint32_t i = 0; i < ues.GetN(); ++i)
-    {
-        routing.GetStaticRouting(ues.Get(i)->GetObject<Ipv4>())
-            ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
-    }
-    lte->Attach(ueDev, enbDev.Get(0));
+    const EdgeLteTopology topo = BuildEdgeLteTopology(
+        p.rbs,
+        distances,
+        [&p](Ptr<LteHelper> lte)
+        {
+            if (p.mac == "share")
+            {
+                lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
+                lte->SetSchedulerAttribute("UlWorkConserving", BooleanValue(p.workConserving));
+            }
+            else
+            {
+                lte->SetSchedulerType("ns3::PfFfMacScheduler");
+            }
+        });
+    const NetDeviceContainer& enbDev = topo.enbDevices;
+    const NodeContainer& ues = topo.ues;
 
     BatchingEarlyExitHelper helper;
     helper.SetAllocatorAttribute("Algorithm", EnumValue(algorithm));
@@ -229,14 +194,14 @@ RunScenario(const Params& p,
     helper.SetClientAttribute("FramePeriod", TimeValue(Seconds(p.framePeriodS)));
     helper.SetClientAttribute("NumFrames", UintegerValue(p.frames));
     helper.SetClientAttribute("InputBytes", UintegerValue(p.inputBytes));
-    ApplicationContainer serverApp = helper.InstallServer(remote.Get(0));
+    ApplicationContainer serverApp = helper.InstallServer(topo.remote.Get(0));
     Ptr<EdgeInferenceServer> server = DynamicCast<EdgeInferenceServer>(serverApp.Get(0));
     BatchingEarlyExitHelper::ConnectEnbChannelReports(server, enbDev);
     if (p.mac == "share")
     {
         BatchingEarlyExitHelper::ConnectUplinkShares(server, enbDev.Get(0));
     }
-    ApplicationContainer clientApps = helper.InstallClients(ues, coreIf.GetAddress(1));
+    ApplicationContainer clientApps = helper.InstallClients(ues, topo.serverAddress);
     for (uint32_t i = 0; i < clientApps.GetN(); ++i)
     {
         clientApps.Get(i)->SetAttribute("AccuracyRequirement", DoubleValue(draws[i].accuracy));
@@ -374,23 +339,18 @@ WritePlot(const std::string& file,
           const std::vector<uint32_t>& xs,
           const std::vector<std::vector<RunResult>>& results)
 {
-    Gnuplot plot(file.substr(0, file.size() - 4) + ".png");
-    plot.SetTitle(title);
-    plot.SetTerminal("png");
-    plot.SetLegend(xLabel, "throughput (tasks/s), measured over LTE");
-    plot.AppendExtra("set key top left");
-    for (size_t a = 0; a < ALGORITHMS.size(); ++a)
+    std::vector<std::string> names;
+    for (const auto a : ALGORITHMS)
     {
-        Gnuplot2dDataset ds(BatchingEarlyExitAllocator::AlgorithmName(ALGORITHMS[a]));
-        ds.SetStyle(Gnuplot2dDataset::LINES_POINTS);
-        for (size_t i = 0; i < xs.size(); ++i)
-        {
-            ds.Add(xs[i], results[i][a].measuredThroughput);
-        }
-        plot.AddDataset(ds);
+        names.push_back(BatchingEarlyExitAllocator::AlgorithmName(a));
     }
-    std::ofstream os(file);
-    plot.GenerateOutput(os);
+    WriteThroughputPlot(file,
+                        title,
+                        xLabel,
+                        "throughput (tasks/s), measured over LTE",
+                        std::vector<double>(xs.begin(), xs.end()),
+                        names,
+                        results);
 }
 
 } // namespace

@@ -35,9 +35,9 @@ namespace
 /// What a ReportUeSinr sink needs.
 struct ChannelReportContext : public SimpleRefCount<ChannelReportContext>
 {
-    Ptr<EdgeInferenceServer> server; ///< Receives the reports
-    Ptr<LteEnbRrc> rrc;              ///< Resolves RNTI to IMSI
-    double bandwidthHz{0};           ///< SRS (uplink) bandwidth, Hz
+    Ptr<OffloadingServerBase> server; ///< Receives the reports
+    Ptr<LteEnbRrc> rrc;               ///< Resolves RNTI to IMSI
+    double bandwidthHz{0};            ///< SRS (uplink) bandwidth, Hz
 };
 
 /**
@@ -97,8 +97,10 @@ ApplyUplinkShares(Ptr<BandwidthShareFfMacScheduler> sched,
 void
 BatchingEarlyExitHelper::ConnectUplinkShares(Ptr<Application> server, Ptr<NetDevice> enbDevice)
 {
-    Ptr<EdgeInferenceServer> s = DynamicCast<EdgeInferenceServer>(server);
-    NS_ABORT_MSG_IF(!s, "ConnectUplinkShares: the application is not an EdgeInferenceServer");
+    Ptr<OffloadingServerBase> s = DynamicCast<OffloadingServerBase>(server);
+    NS_ABORT_MSG_IF(!s,
+                    "ConnectUplinkShares: the application is not an EdgeInferenceServer or "
+                    "another OffloadingServerBase");
     Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(enbDevice);
     NS_ABORT_MSG_IF(!enb, "ConnectUplinkShares: the device is not an LTE eNB");
     Ptr<BandwidthShareFfMacScheduler> sched =
@@ -171,8 +173,10 @@ void
 BatchingEarlyExitHelper::ConnectEnbChannelReports(Ptr<Application> server,
                                                   const NetDeviceContainer& enbDevices)
 {
-    Ptr<EdgeInferenceServer> s = DynamicCast<EdgeInferenceServer>(server);
-    NS_ABORT_MSG_IF(!s, "ConnectEnbChannelReports: the application is not an EdgeInferenceServer");
+    Ptr<OffloadingServerBase> s = DynamicCast<OffloadingServerBase>(server);
+    NS_ABORT_MSG_IF(!s,
+                    "ConnectEnbChannelReports: the application is not an EdgeInferenceServer "
+                    "or another OffloadingServerBase");
     for (uint32_t i = 0; i < enbDevices.GetN(); ++i)
     {
         Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(enbDevices.Get(i));

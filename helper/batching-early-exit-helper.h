@@ -94,7 +94,8 @@ class BatchingEarlyExitHelper
      * bandwidth (BatchingEarlyExitAllocator::SnrBandwidthFromSinr()), keyed by the UE's
      * IMSI (from the eNB RRC). Valid as s_k = p g / N_0 when the UE spreads a fixed power
      * over the SRS band, i.e. with ns3::LteUePhy::EnableUplinkPowerControl false.
-     * @param [in] server an EdgeInferenceServer application
+     * @param [in] server an EdgeInferenceServer (or another OffloadingServerBase, e.g. a
+     * PartialLoadingServer) application
      * @param [in] enbDevices LTE eNB devices
      */
     static void ConnectEnbChannelReports(Ptr<Application> server,
@@ -110,7 +111,8 @@ class BatchingEarlyExitHelper
      * frame's batch starts (the scheduler is plain PF again). If the shares sum to more than
      * 1 (TotalBandwidthHz larger than the cell's uplink) they are scaled down to sum 1.
      * Aborts if the eNB's scheduler is not a BandwidthShareFfMacScheduler.
-     * @param [in] server an EdgeInferenceServer application
+     * @param [in] server an EdgeInferenceServer (or another OffloadingServerBase, e.g. a
+     * PartialLoadingServer) application
      * @param [in] enbDevice the LTE eNB device of the cell
      */
     static void ConnectUplinkShares(Ptr<Application> server, Ptr<NetDevice> enbDevice);

@@ -73,6 +73,14 @@ EdgeServer::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&EdgeServer::m_skipLateJobs),
                           MakeBooleanChecker())
+            .AddAttribute("ShareBlocks",
+                          "Reuse the resident blocks a model shares with the previous one; "
+                          "false = the no-sharing baseline: a load of a model other than the "
+                          "last loaded one first clears the whole GPU memory (pinned blocks "
+                          "included) and copies every block of the model.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&EdgeServer::m_shareBlocks),
+                          MakeBooleanChecker())
             .AddTraceSource("LoadStarted",
                             "A model load started: model, missing bytes, loading time.",
                             MakeTraceSourceAccessor(&EdgeServer::m_loadStartedTrace),
@@ -97,6 +105,7 @@ EdgeServer::EdgeServer()
     : m_loadRate(DataRate("48Gbps"))
     , m_gpuFlops(50e12)
     , m_skipLateJobs(false)
+    , m_shareBlocks(true)
     , m_gpu(16000000000ULL, 6e9)
     , m_isBusy(false)
     , m_isHeadLoaded(false)
@@ -363,11 +372,16 @@ EdgeServer::TryStartNext()
         if (why.empty())
         {
             model = &m_models.at(head.record.model);
+            if (!m_shareBlocks && model->GetName() != m_lastLoadedModel)
+            {
+                m_gpu.Clear(); // no-sharing baseline: nothing of the previous model is reused
+            }
             const Time lambda = Seconds(m_gpu.LoadTime(*model));
             try
             {
                 const GpuLoadResult load = m_gpu.Load(*model, Simulator::Now().GetSeconds());
                 head.record.loadStart = Simulator::Now();
+                m_lastLoadedModel = model->GetName();
                 head.record.loadedBytes = load.loadedBytes;
                 head.record.evictedBlocks = load.evicted.size();
                 m_loadedBytes += load.loadedBytes;
@@ -452,6 +466,8 @@ EdgeServer::InferenceDone()
     m_queue.pop_front();
     job.record.end = Simulator::Now();
     job.record.isCompleted = true;
+    m_isHeadLoaded = false; // the next head is not loaded yet (a SetInputReady() from the
+                            // callback below must not start it before TryStartNext())
     job.record.isOnTime = job.record.end <= job.record.deadline;
     if (!job.record.isOnTime)
     {

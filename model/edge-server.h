@@ -86,6 +86,9 @@ struct EdgeServerJobRecord
  * failed without using the GPU. Cancel() removes a waiting job (e.g. whose upload was lost).
  *
  * The job's callback and the JobCompleted/JobFailed traces report the EdgeServerJobRecord.
+ * ShareBlocks = false gives the no-sharing baseline: loading a model other than the last
+ * loaded one clears the GPU memory first, so lambda = the whole model / LoadBandwidth
+ * (GpuMemoryModel::NoSharingSwitchTime()).
  */
 class EdgeServer : public Object
 {
@@ -246,9 +249,11 @@ class EdgeServer : public Object
      */
     void Finish(Job job);
 
-    DataRate m_loadRate; ///< R_L (attribute LoadRate)
-    double m_gpuFlops;   ///< GPU speed for FLOPs-based I_m, FLOP/s
-    bool m_skipLateJobs; ///< Fail hopeless jobs before they start
+    DataRate m_loadRate;           ///< R_L (attribute LoadRate)
+    double m_gpuFlops;             ///< GPU speed for FLOPs-based I_m, FLOP/s
+    bool m_skipLateJobs;           ///< Fail hopeless jobs before they start
+    bool m_shareBlocks;            ///< Reuse shared resident blocks (false: no-sharing baseline)
+    std::string m_lastLoadedModel; ///< Model of the last load (empty: none yet)
 
     GpuMemoryModel m_gpu;                        ///< GPU memory state
     std::map<std::string, DnnModel> m_models;    ///< Catalogue by name

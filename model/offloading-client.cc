@@ -103,6 +103,13 @@ OffloadingClient::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&OffloadingClient::m_imsi),
                           MakeUintegerChecker<uint64_t>())
+            .AddAttribute("ModelIndex",
+                          "Index of the model the task needs in the server's catalogue "
+                          "(PartialLoadingServer: the family's models in order); the batching "
+                          "server ignores it.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&OffloadingClient::m_modelIndex),
+                          MakeUintegerChecker<uint16_t>())
             .AddAttribute("ResultTimeout",
                           "A task without DECISION or RESULT this long after its deadline "
                           "fails.",
@@ -154,6 +161,7 @@ OffloadingClient::OffloadingClient()
     , m_payloadBytes(1200)
     , m_channelReportHz(0)
     , m_imsi(0)
+    , m_modelIndex(0)
     , m_nextFrame(0)
 {
     NS_LOG_FUNCTION(this);
@@ -302,6 +310,7 @@ OffloadingClient::SendRequest(size_t index)
     h.SetUploadBytes(m_inputBytes);
     h.SetOffset(m_payloadBytes);
     h.SetSnrBandwidthHz(m_channelReportHz);
+    h.SetModelIndex(m_modelIndex);
     Ptr<Packet> p = Create<Packet>();
     p->AddHeader(h);
     r.requestS = Simulator::Now().GetSeconds();

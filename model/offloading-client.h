@@ -41,8 +41,10 @@ namespace edgeinference
  * start time so that their frames coincide (BatchingEarlyExitHelper does). At the frame
  * start plus a RequestJitter draw it sends a REQUEST (OffloadingHeader over UDP) with its
  * accuracy requirement, its deadline (Deadline, counted from the frame start), the input
- * size (InputBytes, bytes of payload) and its channel report (ChannelReportHz; the
- * server prefers the eNB's measurement for the client's IMSI).
+ * size (InputBytes, bytes of payload), its channel report (ChannelReportHz; the
+ * server prefers the eNB's measurement for the client's IMSI) and the model it needs
+ * (ModelIndex, an index into a PartialLoadingServer's catalogue; the batching server
+ * ignores it). The same client serves both schemes.
  *
  * **Upload.** A DECISION with status SCHEDULED makes it send the input at once as
  * ceil(InputBytes / DataPayloadBytes) DATA datagrams (each an OffloadingHeader plus up to
@@ -200,6 +202,7 @@ class OffloadingClient : public Application
     uint32_t m_payloadBytes;            ///< Attribute DataPayloadBytes
     double m_channelReportHz;           ///< Attribute ChannelReportHz
     uint64_t m_imsi;                    ///< Attribute Imsi (0 = from the node)
+    uint16_t m_modelIndex;              ///< Attribute ModelIndex
     Time m_resultTimeout;               ///< Attribute ResultTimeout
     Ptr<RandomVariableStream> m_jitter; ///< Attribute RequestJitter, s
 

@@ -55,6 +55,7 @@ OffloadingHeader::OffloadingHeader()
     , m_status(NOT_SCHEDULED)
     , m_reason(0)
     , m_exit(-1)
+    , m_modelIndex(0)
     , m_frame(0)
     , m_taskId(0)
     , m_imsi(0)
@@ -91,7 +92,7 @@ OffloadingHeader::Print(std::ostream& os) const
 {
     os << "type=" << static_cast<uint32_t>(m_type) << " frame=" << m_frame << " task=" << m_taskId
        << " imsi=" << m_imsi << " status=" << static_cast<uint32_t>(m_status) << " exit=" << m_exit
-       << " bytes=" << m_uploadBytes << " offset=" << m_offset;
+       << " model=" << m_modelIndex << " bytes=" << m_uploadBytes << " offset=" << m_offset;
 }
 
 uint32_t
@@ -109,6 +110,7 @@ OffloadingHeader::Serialize(Buffer::Iterator start) const
     start.WriteU8(m_status);
     start.WriteU8(m_reason);
     start.WriteHtonU16(static_cast<uint16_t>(m_exit));
+    start.WriteHtonU16(m_modelIndex);
     start.WriteHtonU32(m_frame);
     start.WriteHtonU32(m_taskId);
     start.WriteHtonU64(m_imsi);
@@ -132,6 +134,7 @@ OffloadingHeader::Deserialize(Buffer::Iterator start)
     m_status = static_cast<Status>(start.ReadU8());
     m_reason = start.ReadU8();
     m_exit = static_cast<int16_t>(start.ReadNtohU16());
+    m_modelIndex = start.ReadNtohU16();
     m_frame = start.ReadNtohU32();
     m_taskId = start.ReadNtohU32();
     m_imsi = start.ReadNtohU64();
@@ -195,6 +198,18 @@ int16_t
 OffloadingHeader::GetExit() const
 {
     return m_exit;
+}
+
+void
+OffloadingHeader::SetModelIndex(uint16_t index)
+{
+    m_modelIndex = index;
+}
+
+uint16_t
+OffloadingHeader::GetModelIndex() const
+{
+    return m_modelIndex;
 }
 
 void

@@ -26,7 +26,8 @@ namespace edgeinference
  * - REQUEST (client to server, once per frame): frame, taskId, imsi, accuracyRequirement,
  *   deadlineS (relative to frameStartS), frameStartS (the request's send time), uploadBytes
  *   (the task input D_k in bytes of payload), offset (payload bytes per DATA datagram),
- *   snrBandwidthHz (the client's own channel report s_k, 0 if none).
+ *   snrBandwidthHz (the client's own channel report s_k, 0 if none), modelIndex (the model
+ *   the task needs, an index into the server's catalogue; PartialLoadingServer).
  * - DECISION (server to client): status SCHEDULED or NOT_SCHEDULED, reason (a
  *   BatchingEarlyExitReason, or REASON_REQUEST_LATE / REASON_NO_ALLOCATOR), exit,
  *   bandwidthHz (w_k), predictedUploadEndS and predictedCompletionS (absolute simulation
@@ -36,12 +37,13 @@ namespace edgeinference
  *   payload follows the header.
  * - RESULT (server to client): status ON_TIME, LATE or FAILED, exit, predictedCompletionS,
  *   completionS (when the task reached its exit at the server, absolute s).
+ * DECISION and RESULT echo the request's modelIndex.
  *
  * Wire format, network byte order: magic 0x4245 (2), version (1), type (1), status (1),
- * reason (1), exit (2, signed), frame (4), task id (4), IMSI (8), upload bytes (4),
- * offset (4), then seven IEEE-754 doubles (8 each): accuracy requirement, deadline,
- * frame start, SNR bandwidth, bandwidth, predicted upload end / completion time of the
- * result, predicted completion.
+ * reason (1), exit (2, signed), model index (2), frame (4), task id (4), IMSI (8), upload bytes
+ * (4), offset (4), then seven IEEE-754 doubles (8 each): accuracy requirement, deadline, frame
+ * start, SNR bandwidth, bandwidth, predicted upload end / completion time of the result, predicted
+ * completion.
  */
 class OffloadingHeader : public Header
 {
@@ -49,9 +51,9 @@ class OffloadingHeader : public Header
     /// Magic number that starts every message ("BE").
     static constexpr uint16_t MAGIC = 0x4245;
     /// Protocol version.
-    static constexpr uint8_t VERSION = 1;
+    static constexpr uint8_t VERSION = 2;
     /// Serialized size, bytes.
-    static constexpr uint32_t SIZE = 2 + 1 + 1 + 1 + 1 + 2 + 4 + 4 + 8 + 4 + 4 + 7 * 8;
+    static constexpr uint32_t SIZE = 2 + 1 + 1 + 1 + 1 + 2 + 2 + 4 + 4 + 8 + 4 + 4 + 7 * 8;
 
     /// Message type.
     enum Type : uint8_t
@@ -107,6 +109,10 @@ class OffloadingHeader : public Header
     void SetExit(int16_t exit);
     /// @return exit index (0-based), -1 for none
     int16_t GetExit() const;
+    /// @param [in] index model index in the server's catalogue (0 if the server has one model)
+    void SetModelIndex(uint16_t index);
+    /// @return model index in the server's catalogue
+    uint16_t GetModelIndex() const;
     /// @param [in] frame frame index
     void SetFrame(uint32_t frame);
     /// @return frame index
@@ -161,6 +167,7 @@ class OffloadingHeader : public Header
     Status m_status;              ///< Status
     uint8_t m_reason;             ///< Reason code
     int16_t m_exit;               ///< Exit index
+    uint16_t m_modelIndex;        ///< Model index
     uint32_t m_frame;             ///< Frame index
     uint32_t m_taskId;            ///< Task id
     uint64_t m_imsi;              ///< IMSI

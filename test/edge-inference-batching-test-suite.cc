@@ -589,6 +589,7 @@ class OffloadingHeaderTestCase : public TestCase
         h.SetStatus(OffloadingHeader::SCHEDULED);
         h.SetReason(6);
         h.SetExit(-1);
+        h.SetModelIndex(0xBEEF);
         h.SetFrame(7);
         h.SetTaskId(70000);
         h.SetImsi(0x123456789ULL);
@@ -604,13 +605,14 @@ class OffloadingHeaderTestCase : public TestCase
         Ptr<Packet> p = Create<Packet>(10);
         p->AddHeader(h);
         NS_TEST_ASSERT_MSG_EQ(p->GetSize(), 10 + OffloadingHeader::SIZE, "size");
-        NS_TEST_ASSERT_MSG_EQ(OffloadingHeader::SIZE, 88u, "2+1+1+1+1+2+4+4+8+4+4+7*8");
+        NS_TEST_ASSERT_MSG_EQ(OffloadingHeader::SIZE, 90u, "2+1+1+1+1+2+2+4+4+8+4+4+7*8");
         OffloadingHeader r;
         p->RemoveHeader(r);
         NS_TEST_ASSERT_MSG_EQ(r.GetType(), OffloadingHeader::DECISION, "type");
         NS_TEST_ASSERT_MSG_EQ(r.GetStatus(), OffloadingHeader::SCHEDULED, "status");
         NS_TEST_ASSERT_MSG_EQ(static_cast<uint32_t>(r.GetReason()), 6u, "reason");
         NS_TEST_ASSERT_MSG_EQ(r.GetExit(), -1, "exit");
+        NS_TEST_ASSERT_MSG_EQ(r.GetModelIndex(), 0xBEEF, "model index");
         NS_TEST_ASSERT_MSG_EQ(r.GetFrame(), 7u, "frame");
         NS_TEST_ASSERT_MSG_EQ(r.GetTaskId(), 70000u, "task");
         NS_TEST_ASSERT_MSG_EQ(r.GetImsi(), 0x123456789ULL, "imsi");
@@ -630,6 +632,13 @@ class OffloadingHeaderTestCase : public TestCase
         OffloadingHeader b;
         bad->RemoveHeader(b);
         NS_TEST_ASSERT_MSG_EQ(b.GetType(), OffloadingHeader::INVALID, "bad magic");
+
+        // a version-1 message (no model index field) is rejected, not misread
+        uint8_t v1[OffloadingHeader::SIZE] = {0x42, 0x45, 1, OffloadingHeader::REQUEST};
+        Ptr<Packet> old = Create<Packet>(v1, OffloadingHeader::SIZE);
+        OffloadingHeader o;
+        old->RemoveHeader(o);
+        NS_TEST_ASSERT_MSG_EQ(o.GetType(), OffloadingHeader::INVALID, "version 1");
     }
 };
 

@@ -144,6 +144,55 @@ class EdgeServerInputWaitTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief (a) The next job's input arriving in the callback of the previous job's end
+ * (the same instant) does not start it before its model is loaded: m1 (ready, 100 MB) ends
+ * at 110 ms, m2 then loads h2 (10 ms): start 120 ms, end 130 ms, each job finishes once.
+ * (b) ShareBlocks = false (no-sharing baseline): m2 after m1 reloads all 100 MB: ready at
+ * 110 + 100 = 210 ms.
+ */
+class EdgeServerInputAtEndTestCase : public TestCase
+{
+  public:
+    EdgeServerInputAtEndTestCase()
+        : TestCase("input ready in the previous job's callback; ShareBlocks=false reloads")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (bool share : {true, false})
+        {
+            Ptr<EdgeServer> server = E5Server();
+            server->SetAttribute("ShareBlocks", BooleanValue(share));
+            std::vector<EdgeServerJobRecord> done;
+            uint64_t second = 0;
+            auto record = [&done, &second, server](const EdgeServerJobRecord& r)
+            {
+                done.push_back(r);
+                if (done.size() == 1)
+                {
+                    server->SetInputReady(second);
+                }
+            };
+            server->Submit("m1", 1, Seconds(1), true, record);
+            second = server->Submit("m2", 1, Seconds(1), false, record);
+            Simulator::Run();
+            NS_TEST_ASSERT_MSG_EQ(done.size(), 2u, "each job finishes once");
+            const double ready = share ? 0.120 : 0.210;
+            NS_TEST_EXPECT_MSG_EQ_TOL(done[0].end.GetSeconds(), 0.110, 1e-9, "m1 end");
+            NS_TEST_EXPECT_MSG_EQ_TOL(done[1].ready.GetSeconds(), ready, 1e-9, "m2 ready");
+            NS_TEST_EXPECT_MSG_EQ_TOL(done[1].start.GetSeconds(), ready, 1e-9, "m2 start");
+            NS_TEST_EXPECT_MSG_EQ_TOL(done[1].end.GetSeconds(), ready + 0.010, 1e-9, "m2 end");
+            NS_TEST_EXPECT_MSG_EQ(
+                done[1].loadedBytes, share ? 10'000'000ULL : 100'000'000ULL, "bytes loaded for m2");
+            Simulator::Destroy();
+        }
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief On random families, orders and input times, the event timeline equals the
  * recursion rho_i = e_{i-1} + SwitchTime(m_{i-1}, m_i), b_i = max(rho_i, u_i), e_i = b_i + I
  * computed with GpuMemoryModel's static switch time (no GPU state).
@@ -318,6 +367,7 @@ class EdgeInferenceEdgeServerTestSuite : public TestSuite
     {
         AddTestCase(new EdgeServerE5TestCase);
         AddTestCase(new EdgeServerInputWaitTestCase);
+        AddTestCase(new EdgeServerInputAtEndTestCase);
         AddTestCase(new EdgeServerRandomTestCase);
         AddTestCase(new EdgeServerFailureTestCase);
     }

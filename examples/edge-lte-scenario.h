@@ -1,0 +1,192 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_LTE_SCENARIO_H
+#define EDGE_LTE_SCENARIO_H
+
+/**
+ * @file
+ * @ingroup edge-inference
+ * @brief Shared by the offloading examples (batching-early-exit, partial-loading): the
+ * single-cell LTE topology with an edge server behind the PGW, and the throughput plot.
+ */
+
+#include "ns3/core-module.h"
+#include "ns3/gnuplot.h"
+#include "ns3/internet-module.h"
+#include "ns3/lte-module.h"
+#include "ns3/mobility-module.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+namespace edgeinference
+{
+
+/// The nodes and devices of an EdgeLteTopology.
+struct EdgeLteTopology
+{
+    Ptr<LteHelper> lte;            ///< LTE helper (keeps the EPC alive)
+    NodeContainer remote;          ///< The edge server (remote host)
+    NodeContainer enb;             ///< The eNB
+    NodeContainer ues;             ///< The UEs
+    NetDeviceContainer enbDevices; ///< eNB device
+    NetDeviceContainer ueDevices;  ///< UE devices
+    Ipv4Address serverAddress;     ///< IPv4 address of the edge server
+};
+
+/**
+ * Build edge server (remote host) --(p2p 1 Gbit/s, 1 ms)-- PGW/EPC -- eNB ~~ UEs, the UEs
+ * on a circle around the eNB at the given distances, path loss 128.1 + 37.6 log10(d/km) dB,
+ * rbs uplink and downlink RBs; the UEs are attached.
+ * @param [in] rbs bandwidth, RBs
+ * @param [in] distancesM distance of each UE from the eNB, m
+ * @param [in] configure called on the LteHelper before the devices are installed (e.g.
+ * to choose the MAC scheduler)
+ * @return the topology
+ */
+inline EdgeLteTopology
+BuildEdgeLteTopology(uint32_t rbs,
+                     const std::vector<double>& distancesM,
+                     const std::function<void(Ptr<LteHelper>)>& configure)
+{
+    EdgeLteTopology t;
+    t.lte = CreateObject<LteHelper>();
+    Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
+    t.lte->SetEpcHelper(epc);
+    t.lte->SetAttribute("PathlossModel", StringValue("ns3::LogDistancePropagationLossModel"));
+    // 128.1 + 37.6 log10(d / 1 km) dB = 15.3 + 37.6 log10(d / 1 m) dB
+    t.lte->SetPathlossModelAttribute("Exponent", DoubleValue(3.76));
+    t.lte->SetPathlossModelAttribute("ReferenceDistance", DoubleValue(1.0));
+    t.lte->SetPathlossModelAttribute("ReferenceLoss", DoubleValue(15.3));
+    t.lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(rbs));
+    t.lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(rbs));
+    configure(t.lte);
+
+    t.remote.Create(1);
+    InternetStackHelper stack;
+    stack.Install(t.remote);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+    p2p.SetChannelAttribute("Delay", StringValue("1ms"));
+    NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), t.remote.Get(0));
+    Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
+    Ipv4InterfaceContainer coreIf = addr.Assign(core);
+    t.serverAddress = coreIf.GetAddress(1);
+    Ipv4StaticRoutingHelper routing;
+    routing.GetStaticRouting(t.remote.Get(0)->GetObject<Ipv4>())
+        ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
+
+    t.enb.Create(1);
+    t.ues.Create(distancesM.size());
+    MobilityHelper mob;
+    mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+    mob.Install(t.enb);
+    mob.Install(t.ues);
+    t.enb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, 0));
+    for (uint32_t i = 0; i < distancesM.size(); ++i)
+    {
+        const double angle = 2 * M_PI * i / distancesM.size();
+        t.ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
+            Vector(distancesM[i] * std::cos(angle), distancesM[i] * std::sin(angle), 0));
+    }
+    t.enbDevices = t.lte->InstallEnbDevice(t.enb);
+    t.ueDevices = t.lte->InstallUeDevice(t.ues);
+    stack.Install(t.ues);
+    epc->AssignUeIpv4Address(t.ueDevices);
+    for (uint32_t i = 0; i < t.ues.GetN(); ++i)
+    {
+        routing.GetStaticRouting(t.ues.Get(i)->GetObject<Ipv4>())
+            ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
+    }
+    t.lte->Attach(t.ueDevices, t.enbDevices.Get(0));
+    return t;
+}
+
+/**
+ * Write a gnuplot script of one curve per series against a sweep variable; the figure is
+ * the script's name with .png.
+ * @param [in] file script name (.plt)
+ * @param [in] title plot title
+ * @param [in] xLabel x axis label
+ * @param [in] yLabel y axis label
+ * @param [in] xs x values
+ * @param [in] names series names
+ * @param [in] ys ys[point][series]
+ */
+inline void
+WriteSweepPlot(const std::string& file,
+               const std::string& title,
+               const std::string& xLabel,
+               const std::string& yLabel,
+               const std::vector<double>& xs,
+               const std::vector<std::string>& names,
+               const std::vector<std::vector<double>>& ys)
+{
+    Gnuplot plot(file.substr(0, file.size() - 4) + ".png");
+    plot.SetTitle(title);
+    plot.SetTerminal("png");
+    plot.SetLegend(xLabel, yLabel);
+    plot.AppendExtra("set key top left");
+    for (size_t a = 0; a < names.size(); ++a)
+    {
+        Gnuplot2dDataset ds(names[a]);
+        ds.SetStyle(Gnuplot2dDataset::LINES_POINTS);
+        for (size_t i = 0; i < xs.size(); ++i)
+        {
+            ds.Add(xs[i], ys[i][a]);
+        }
+        plot.AddDataset(ds);
+    }
+    std::ofstream os(file);
+    plot.GenerateOutput(os);
+}
+
+/**
+ * Write a gnuplot script of the measured throughput (member measuredThroughput of each
+ * result) of every algorithm against a sweep variable.
+ * @tparam Result a run result with a double member measuredThroughput
+ * @param [in] file script name (.plt)
+ * @param [in] title plot title
+ * @param [in] xLabel x axis label
+ * @param [in] yLabel y axis label
+ * @param [in] xs x values
+ * @param [in] names algorithm names
+ * @param [in] results results[point][algorithm]
+ */
+template<class Result>
+void
+WriteThroughputPlot(const std::string& file,
+                    const std::string& title,
+                    const std::string& xLabel,
+                    const std::string& yLabel,
+                    const std::vector<double>& xs,
+                    const std::vector<std::string>& names,
+                    const std::vector<std::vector<Result>>& results)
+{
+    std::vector<std::vector<double>> ys;
+    for (const auto& row : results)
+    {
+        ys.emplace_back();
+        for (const Result& r : row)
+        {
+            ys.back().push_back(r.measuredThroughput);
+        }
+    }
+    WriteSweepPlot(file, title, xLabel, yLabel, xs, names, ys);
+}
+
+} // namespace edgeinference
+} // namespace ns3
+
+#endif /* EDGE_LTE_SCENARIO_H */

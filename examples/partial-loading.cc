@@ -1,0 +1,470 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * @file
+ * @ingroup edge-inference
+ * @brief PartialLoading over LTE (Qu, Chen, Chen, Huang, Fang, arXiv 2503.22982; spec
+ * slide-partialloading.md Paper 2): throughput under deadlines of the proposed scheduler
+ * (DP for backbone sharing / group greedy) against the baselines versus the number of users
+ * and the GPU loading bandwidth, measured at packet level with an EdgeServer that loads
+ * only the missing parameter blocks; predicted beside measured completion per request, and
+ * the loading saved by sharing (bytes and seconds loaded against the no-sharing run).
+ *
+ * Topology: edge server (remote host, EdgeServer aggregated) --(p2p 1 Gbit/s, 1 ms)--
+ * PGW/EPC -- eNB ~~ K UEs at distances drawn in [50, 250] m, path loss 128.1 + 37.6
+ * log10(d/km) dB, UE power 20 dBm without uplink power control. Every frame each UE asks
+ * for one inference by a model of the family (drawn uniformly), with a common deadline;
+ * the server decides from the eNB's SRS SINR reports, the BandwidthShareFfMacScheduler
+ * executes the uplink bandwidths, the served UEs upload their input and the EdgeServer
+ * runs the jobs in the scheduled order.
+ *
+ *     ./partial-loading            # small sweep, seconds
+ *     ./partial-loading --full     # larger sweep, CSV + gnuplot scripts
+ */
+
+#include "edge-lte-scenario.h"
+
+#include "ns3/applications-module.h"
+#include "ns3/core-module.h"
+#include "ns3/edge-inference-module.h"
+#include "ns3/gnuplot.h"
+#include "ns3/internet-module.h"
+#include "ns3/lte-module.h"
+#include "ns3/mobility-module.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::edgeinference;
+
+NS_LOG_COMPONENT_DEFINE("PartialLoadingExample");
+
+namespace
+{
+
+/// Scenario parameters.
+struct Params
+{
+    uint32_t nUes{8};                  ///< K
+    double loadGBps{6};                ///< GPU loading bandwidth R_L, GB/s
+    std::string family{"backbone"};    ///< "backbone" or "general"
+    std::string baseModel{"resnet50"}; ///< Zoo model of the family
+    bool loadAtAllocation{true};       ///< Server attribute LoadAtAllocation
+    uint32_t nVariants{6};             ///< Models in the family
+    double inferenceS{0.004};          ///< I_m of every model, s
+    uint32_t rbs{25};                  ///< Uplink bandwidth, RBs
+    uint32_t frames{1};                ///< Frames per run
+    double framePeriodS{0.2};          ///< Frame period, s
+    double deadlineS{0.12};            ///< Deadline from the request, s
+    uint32_t inputBytes{3072};         ///< D_k payload, bytes
+    double uploadStartDelayS{0.02};    ///< Server UploadStartDelay, s
+    double resultDelayS{0.008};        ///< Server ResultDelay, s
+    uint32_t run{1};                   ///< RNG run
+};
+
+/// One request's outcome (first frame).
+struct RequestResult
+{
+    uint32_t ue{0};        ///< UE index
+    std::string model;     ///< Requested model
+    double bandwidthHz{0}; ///< w_k
+    double predictedS{-1}; ///< Predicted completion from the frame start, s
+    double measuredS{-1};  ///< Measured completion from the frame start, s
+    std::string outcome;   ///< Server outcome or reason
+};
+
+/// What one run measured.
+struct RunResult
+{
+    uint32_t nTasks{0};                  ///< Requests
+    uint32_t nServed{0};                 ///< Served (scheduled)
+    uint32_t nOnTime{0};                 ///< On time at the client
+    double measuredThroughput{0};        ///< On-time tasks per second of frames
+    double predictedOnTime{0};           ///< Tasks predicted on time
+    double maxAbsRelError{0};            ///< Largest |measured - predicted| / predicted completion
+    uint64_t loadedBytes{0};             ///< Bytes loaded into the GPU
+    double loadingS{0};                  ///< Time spent loading, s
+    std::vector<RequestResult> requests; ///< First frame
+};
+
+/// The algorithms compared (attribute names of PartialLoadingServer::Algorithm).
+const std::vector<std::string> ALGORITHMS = {
+    "PartialLoading", "GroupGreedy", "NoSharing", "Fcfs", "Edf", "DpEqualBandwidth"};
+
+/**
+ * @param [in] p parameters
+ * @return the model family of the run
+ */
+DnnModelFamily
+MakeFamily(const Params& p)
+{
+    return p.family == "general"
+               ? DnnModelZoo::GeneralSharingFamily(p.baseModel, p.nVariants, 0.3, p.run)
+               : DnnModelZoo::BackboneSharingFamily(p.baseModel, p.nVariants);
+}
+
+/**
+ * Build the LTE + EPC scenario, run one algorithm, measure.
+ * @param [in] p parameters
+ * @param [in] algorithm the server's Algorithm attribute
+ * @return the measurements
+ */
+RunResult
+RunScenario(const Params& p, const std::string& algorithm)
+{
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(p.run);
+    Ptr<UniformRandomVariable> draw = CreateObject<UniformRandomVariable>();
+    draw->SetStream(7);
+    std::vector<double> distances;
+    std::vector<uint16_t> models;
+    for (uint32_t i = 0; i < p.nUes; ++i)
+    {
+        distances.push_back(draw->GetValue(50, 250));
+        models.push_back(static_cast<uint16_t>(draw->GetInteger(0, p.nVariants - 1)));
+    }
+    const EdgeLteTopology topo = BuildEdgeLteTopology(
+        p.rbs,
+        distances,
+        [](Ptr<LteHelper> lte) { lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler"); });
+
+    const DnnModelFamily family = MakeFamily(p);
+    // fixed LTE streams: every run is the same whatever ran before it in this process
+    NetDeviceContainer lteDevices(topo.enbDevices, topo.ueDevices);
+    topo.lte->AssignStreams(lteDevices, 1000);
+    PartialLoadingHelper helper;
+    helper.SetFamily(family);
+    for (const DnnModel& m : family.GetModels())
+    {
+        helper.SetInferenceTime(m.GetName(), Seconds(p.inferenceS));
+    }
+    helper.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(p.loadGBps * 8e9)));
+    helper.SetServerAttribute("Algorithm", StringValue(algorithm));
+    helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(p.rbs * 180e3));
+    helper.SetServerAttribute("LoadAtAllocation", BooleanValue(p.loadAtAllocation));
+    helper.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(p.uploadStartDelayS)));
+    helper.SetServerAttribute("ResultDelay", TimeValue(Seconds(p.resultDelayS)));
+    helper.SetClientAttribute("FramePeriod", TimeValue(Seconds(p.framePeriodS)));
+    helper.SetClientAttribute("NumFrames", UintegerValue(p.frames));
+    helper.SetClientAttribute("InputBytes", UintegerValue(p.inputBytes));
+    helper.SetClientAttribute("Deadline", TimeValue(Seconds(p.deadlineS)));
+    ApplicationContainer serverApp = helper.InstallServer(topo.remote.Get(0));
+    Ptr<PartialLoadingServer> server = DynamicCast<PartialLoadingServer>(serverApp.Get(0));
+    PartialLoadingHelper::ConnectEnbChannelReports(server, topo.enbDevices);
+    PartialLoadingHelper::ConnectUplinkShares(server, topo.enbDevices.Get(0));
+    ApplicationContainer clientApps = helper.InstallClients(topo.ues, topo.serverAddress, models);
+    helper.AssignStreams(topo.ues, 100);
+    serverApp.Start(Seconds(0));
+    const double start = 0.3; // after the attachment and the first SRS reports
+    clientApps.Start(Seconds(start));
+    Simulator::Stop(Seconds(start + p.frames * p.framePeriodS + 0.2));
+    Simulator::Run();
+
+    RunResult r;
+    for (const auto& kv : server->GetDecisions())
+    {
+        r.predictedOnTime += kv.second.prediction.nOnTime;
+    }
+    for (const auto& t : server->GetTaskRecords())
+    {
+        ++r.nTasks;
+        r.nServed += t.isScheduled ? 1 : 0;
+        if (t.isScheduled && t.completionS >= 0)
+        {
+            const double pred = t.predictedCompletionS - t.frameStartS;
+            const double meas = t.completionS - t.frameStartS;
+            r.maxAbsRelError = std::max(r.maxAbsRelError, std::abs(meas - pred) / pred);
+        }
+        if (t.frame == 0)
+        {
+            RequestResult q;
+            q.ue = static_cast<uint32_t>(r.requests.size());
+            q.model = family.GetModels().at(t.modelIndex).GetName();
+            q.bandwidthHz = t.bandwidthHz;
+            if (t.isScheduled)
+            {
+                q.predictedS = t.predictedCompletionS - t.frameStartS;
+                q.measuredS = t.completionS < 0 ? -1 : t.completionS - t.frameStartS;
+            }
+            const char* names[] = {"pending", "not-scheduled", "on-time", "LATE", "FAILED"};
+            q.outcome = names[t.outcome];
+            if (t.outcome == PartialLoadingServer::NOT_SCHEDULED)
+            {
+                q.outcome = t.failureReason;
+            }
+            r.requests.push_back(q);
+        }
+    }
+    for (uint32_t i = 0; i < clientApps.GetN(); ++i)
+    {
+        Ptr<OffloadingClient> c = DynamicCast<OffloadingClient>(clientApps.Get(i));
+        for (const auto& rec : c->GetTaskRecords())
+        {
+            r.nOnTime += rec.outcome == OffloadingClient::ON_TIME ? 1 : 0;
+        }
+    }
+    r.measuredThroughput = r.nOnTime / (p.frames * p.framePeriodS);
+    r.loadedBytes = server->GetEdgeServer()->GetLoadedBytes();
+    r.loadingS = server->GetEdgeServer()->GetLoadingTime().GetSeconds();
+    Simulator::Destroy();
+    return r;
+}
+
+/**
+ * Run every algorithm at every sweep point, print a table, append to the CSV.
+ * @param [in] title table title
+ * @param [in] sweep sweep name (CSV column)
+ * @param [in] points parameters of each point
+ * @param [in] xs x value of each point
+ * @param [in,out] csv CSV output (may be null)
+ * @return results[point][algorithm]
+ */
+std::vector<std::vector<RunResult>>
+Sweep(const std::string& title,
+      const std::string& sweep,
+      const std::vector<Params>& points,
+      const std::vector<double>& xs,
+      std::ofstream* csv)
+{
+    std::cout << "\n" << title << "\n" << std::setw(8) << sweep;
+    for (const auto& a : ALGORITHMS)
+    {
+        std::cout << std::setw(17) << a;
+    }
+    std::cout << "   (on-time/requests; PartialLoading vs NoSharing: MB and ms loaded)\n";
+    std::vector<std::vector<RunResult>> all;
+    for (size_t i = 0; i < points.size(); ++i)
+    {
+        std::vector<RunResult> row;
+        std::cout << std::setw(8) << xs[i];
+        for (const auto& a : ALGORITHMS)
+        {
+            row.push_back(RunScenario(points[i], a));
+            const RunResult& r = row.back();
+            std::ostringstream cell;
+            cell << r.nOnTime << "/" << r.nTasks;
+            std::cout << std::setw(17) << cell.str() << std::flush;
+            if (csv)
+            {
+                *csv << sweep << "," << xs[i] << "," << points[i].family << "," << a << ","
+                     << r.nTasks << "," << r.nServed << "," << r.nOnTime << "," << r.predictedOnTime
+                     << "," << r.measuredThroughput << "," << r.maxAbsRelError << ","
+                     << r.loadedBytes << "," << r.loadingS << "\n";
+            }
+        }
+        const RunResult& pl = row[0];
+        const RunResult& ns = row[2];
+        std::cout << "   " << pl.loadedBytes / 1e6 << " MB " << pl.loadingS * 1e3 << " ms vs "
+                  << ns.loadedBytes / 1e6 << " MB " << ns.loadingS * 1e3 << " ms\n";
+        all.push_back(row);
+    }
+    return all;
+}
+
+/**
+ * Parse a comma-separated list of numbers.
+ * @param [in] text the list
+ * @return the numbers
+ */
+std::vector<double>
+ParseList(const std::string& text)
+{
+    std::vector<double> out;
+    std::stringstream ss(text);
+    std::string item;
+    while (std::getline(ss, item, ','))
+    {
+        out.push_back(std::stod(item));
+    }
+    return out;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    Params base;
+    bool full = false;
+    bool verbose = false;
+    std::string users = "4,8";
+    std::string loads = "2,12";
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("full", "Larger sweeps; write partial-loading.csv and gnuplot scripts", full);
+    cmd.AddValue("users", "Comma-separated numbers of users (users sweep)", users);
+    cmd.AddValue("loads", "Comma-separated GPU loading bandwidths, GB/s (load sweep)", loads);
+    cmd.AddValue("nUes", "Users of the load sweep and of the per-request table", base.nUes);
+    cmd.AddValue("loadGBps", "GPU loading bandwidth of the users sweep, GB/s", base.loadGBps);
+    cmd.AddValue("family", "Family of the sweeps: backbone or general", base.family);
+    cmd.AddValue("baseModel", "Zoo model the family derives from", base.baseModel);
+    cmd.AddValue("variants", "Models in the family", base.nVariants);
+    cmd.AddValue("inference", "Inference time of every model, s", base.inferenceS);
+    cmd.AddValue("deadline", "Deadline from the request, s", base.deadlineS);
+    cmd.AddValue("frames", "Frames per run", base.frames);
+    cmd.AddValue("rbs", "Uplink bandwidth, RBs", base.rbs);
+    cmd.AddValue("run", "RNG run number", base.run);
+    cmd.AddValue("loadAtAllocation",
+                 "Server LoadAtAllocation: load from the decision on (false: from the "
+                 "scheduler's origin, so that the GPU timeline is the predicted one)",
+                 base.loadAtAllocation);
+    cmd.AddValue("verbose", "Enable the module's log components", verbose);
+    cmd.Parse(argc, argv);
+    if (base.family != "backbone" && base.family != "general")
+    {
+        std::cerr << "error: --family is '" << base.family << "' (expected backbone or general)"
+                  << std::endl;
+        return 1;
+    }
+    std::vector<double> userList;
+    std::vector<double> loadList;
+    try
+    {
+        userList = ParseList(full ? "4,8,12,16,20" : users);
+        loadList = ParseList(full ? "1,2,4,8,16" : loads);
+        MakeFamily(base);
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << "error: " << e.what() << std::endl;
+        return 1;
+    }
+    if (verbose)
+    {
+        LogComponentEnable("PartialLoadingServer", LOG_LEVEL_INFO);
+        LogComponentEnable("OffloadingServerBase", LOG_LEVEL_INFO);
+        LogComponentEnable("EdgeServer", LOG_LEVEL_INFO);
+    }
+    Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(true));
+    Config::SetDefault("ns3::LteUePhy::EnableUplinkPowerControl", BooleanValue(false));
+    Config::SetDefault("ns3::LteUePhy::TxPower", DoubleValue(20));
+    Config::SetDefault("ns3::LteRlcUm::MaxTxBufferSize", UintegerValue(1 << 20));
+
+    const DnnModelFamily family = MakeFamily(base);
+    std::cout << "PartialLoading over LTE (Qu et al., arXiv 2503.22982): family "
+              << family.GetName() << ", " << family.GetModels().size() << " models of "
+              << family.GetModels().front().GetTotalBytes() / 1e6 << " MB, " << family.GetNBlocks()
+              << " distinct blocks, I = " << base.inferenceS * 1e3 << " ms, deadline "
+              << base.deadlineS * 1e3 << " ms, " << base.rbs << " RBs" << std::endl;
+
+    std::ofstream csv;
+    if (full)
+    {
+        csv.open("partial-loading.csv");
+        csv << "sweep,x,family,algorithm,requests,served,on_time,predicted_on_time,"
+               "measured_tasks_per_s,max_rel_error,loaded_bytes,loading_s\n";
+    }
+    std::vector<Params> userPoints;
+    for (double k : userList)
+    {
+        Params p = base;
+        p.nUes = static_cast<uint32_t>(k);
+        userPoints.push_back(p);
+    }
+    std::ostringstream usersTitle;
+    usersTitle << "Throughput vs number of users (R_L = " << base.loadGBps << " GB/s)";
+    const auto byUsers =
+        Sweep(usersTitle.str(), "users", userPoints, userList, full ? &csv : nullptr);
+    std::vector<Params> loadPoints;
+    for (double g : loadList)
+    {
+        Params p = base;
+        p.loadGBps = g;
+        loadPoints.push_back(p);
+    }
+    const auto byLoad =
+        Sweep("Throughput vs GPU loading bandwidth (GB/s), " + std::to_string(base.nUes) + " users",
+              "GB/s",
+              loadPoints,
+              loadList,
+              full ? &csv : nullptr);
+
+    // per-request table of the proposed scheme at the base point, with the jobs submitted
+    // at the decision (LoadAtAllocation) and at the scheduler's origin
+    Params other = base;
+    other.loadAtAllocation = !base.loadAtAllocation;
+    const RunResult detail = RunScenario(base, "PartialLoading");
+    const RunResult atOrigin = RunScenario(other, "PartialLoading");
+    const RunResult& early = base.loadAtAllocation ? detail : atOrigin;
+    const RunResult& late = base.loadAtAllocation ? atOrigin : detail;
+    std::cout << "\nPartialLoading, " << base.nUes << " users, R_L = " << base.loadGBps
+              << " GB/s: predicted vs measured completion (ms from the request), jobs "
+                 "submitted at the decision (LoadAtAllocation) / at the origin\n"
+              << std::setw(4) << "UE" << std::setw(24) << "model" << std::setw(10) << "w (kHz)"
+              << std::setw(11) << "predicted" << std::setw(11) << "at decis." << std::setw(9)
+              << "rel.err" << std::setw(11) << "at origin" << std::setw(10) << "rel.err"
+              << "  outcome\n";
+    for (size_t i = 0; i < early.requests.size() && i < late.requests.size(); ++i)
+    {
+        const RequestResult& q = early.requests[i];
+        const RequestResult& o = late.requests[i];
+        std::cout << std::setw(4) << q.ue << std::setw(24) << q.model << std::setw(10) << std::fixed
+                  << std::setprecision(1) << q.bandwidthHz / 1e3;
+        if (q.predictedS > 0 && q.measuredS >= 0 && o.measuredS >= 0)
+        {
+            std::cout << std::setw(11) << std::setprecision(3) << q.predictedS * 1e3
+                      << std::setw(11) << q.measuredS * 1e3 << std::setw(8) << std::setprecision(2)
+                      << 100 * (q.measuredS - q.predictedS) / q.predictedS << "%" << std::setw(11)
+                      << std::setprecision(3) << o.measuredS * 1e3 << std::setw(9)
+                      << std::setprecision(2) << 100 * (o.measuredS - o.predictedS) / o.predictedS
+                      << "%";
+        }
+        else
+        {
+            std::cout << std::setw(11) << "-" << std::setw(11) << "-" << std::setw(9) << "-"
+                      << std::setw(11) << "-" << std::setw(10) << "-";
+        }
+        std::cout << "  " << q.outcome << "\n";
+        std::cout.unsetf(std::ios::floatfield);
+        std::cout << std::setprecision(6);
+    }
+    std::cout << "PartialLoading served " << detail.nServed << "/" << detail.nTasks << ", on time "
+              << detail.nOnTime << "/" << detail.nTasks
+              << "; largest |relative error| of the prediction: " << std::setprecision(3)
+              << 100 * detail.maxAbsRelError << "% (LoadAtAllocation "
+              << (base.loadAtAllocation ? "true" : "false") << "), "
+              << 100 * atOrigin.maxAbsRelError << "% (LoadAtAllocation "
+              << (other.loadAtAllocation ? "true" : "false") << ")\n";
+    const RunResult& plRef = byLoad.back()[0];
+    const RunResult& nsRef = byLoad.back()[2];
+    std::cout << "Loading saved by sharing at " << loadList.back() << " GB/s: "
+              << (nsRef.loadedBytes - std::min(nsRef.loadedBytes, plRef.loadedBytes)) / 1e6
+              << " MB and " << (nsRef.loadingS - plRef.loadingS) * 1e3
+              << " ms of loading less than NoSharing" << std::endl;
+
+    if (full)
+    {
+        const std::string yLabel = "on-time tasks per second, measured over LTE";
+        WriteThroughputPlot("partial-loading-users.plt",
+                            "PartialLoading: throughput vs users",
+                            "users",
+                            yLabel,
+                            userList,
+                            ALGORITHMS,
+                            byUsers);
+        WriteThroughputPlot("partial-loading-load.plt",
+                            "PartialLoading: throughput vs GPU loading bandwidth",
+                            "loading bandwidth (GB/s)",
+                            yLabel,
+                            loadList,
+                            ALGORITHMS,
+                            byLoad);
+        std::cout << "\nWrote partial-loading.csv, partial-loading-users.plt, "
+                     "partial-loading-load.plt (gnuplot <file>.plt)"
+                  << std::endl;
+    }
+    std::cout << "partial-loading: done" << std::endl;
+    return 0;
+}
