@@ -12,6 +12,7 @@ cpp_examples = [
     ("allocator-benchmark --quick", "True", "False"),
     ("batching-early-exit --users=4 --rbs=25 --usersForBandwidth=4 --frames=1", "True", "False"),
     ("dto-ee-benchmark --quick", "True", "False"),
+    ("streaming-overhead-benchmark --quick", "True", "False"),
     # test.py runs examples from the top of the ns-3 tree
     (
         "edge-inference-solve --input=contrib/edge-inference/examples/solver-inputs/slide-e4.json",
