@@ -2036,11 +2036,11 @@ ReadDtoEe(const Node& root)
         link.to = readNodeRef(l.Require("to"));
         if (p.nodes[link.to].stage != p.nodes[link.from].stage + 1)
         {
-            l.Require("to").FailMessage("node \"" + in.nodeNames[link.to] + "\" is in stage " +
-                                        std::to_string(p.nodes[link.to].stage) +
-                                        ", expected stage " +
-                                        std::to_string(p.nodes[link.from].stage + 1) +
-                                        " (the stage after \"" + in.nodeNames[link.from] + "\"'s)");
+            l.Require("to").FailMessage(
+                "node \"" + in.nodeNames[link.to] + "\" is in stage " +
+                std::to_string(p.nodes[link.to].stage) + ", expected stage " +
+                std::to_string(p.nodes[link.from].stage + 1) +
+                ", the stage after the offloader \"" + in.nodeNames[link.from] + "\"");
         }
         if (!seenLinks.insert({link.from, link.to}).second)
         {
