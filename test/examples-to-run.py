@@ -16,6 +16,7 @@ cpp_examples = [
     ("noma-vs-oma --nUes=2 --simTime=0.5", "True", "False"),
     ("noma-benchmark --quick", "True", "False"),
     ("partial-loading --users=4 --loads=6 --nUes=4", "True", "False"),
+    ("streaming-overhead-benchmark --quick", "True", "False"),
     # test.py runs examples from the top of the ns-3 tree
     (
         "edge-inference-solve --input=contrib/edge-inference/examples/solver-inputs/slide-e4.json",

@@ -4,14 +4,19 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
+#include "ns3/device-compute-model.h"
 #include "ns3/dnn-model.h"
 #include "ns3/layer-streaming-latency.h"
+#include "ns3/slide-allocator.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <queue>
 #include <random>
+#include <string>
 
 using namespace ns3;
 using namespace ns3::edgeinference;
@@ -154,4 +159,221 @@ TEST(LayerStreamingLatency, InfeasibleAndBadInput)
     EXPECT_THROW(LayerStreamingLatency::DownloadFinishTimes(bits, 0.0), std::invalid_argument);
     EXPECT_THROW(LayerStreamingLatency::Streaming({1.0, 2.0}, tau), std::invalid_argument);
     EXPECT_DOUBLE_EQ(LayerStreamingLatency::Streaming({}, {}).latency, 0.0);
+}
+
+namespace
+{
+
+/// Kind of an event of the reference discrete-event simulator.
+enum class DesEventKind
+{
+    DOWNLOAD_FINISH, ///< the last bit of a layer arrived
+    COMPUTE_FINISH,  ///< a layer finished computing
+};
+
+/// One event of the reference simulator.
+struct DesEvent
+{
+    double time{0};                                   ///< event time, s
+    uint64_t seq{0};                                  ///< insertion order (tie-break)
+    DesEventKind kind{DesEventKind::DOWNLOAD_FINISH}; ///< what happens
+    size_t layer{0};                                  ///< the layer concerned
+};
+
+/// Earliest event first, then the first inserted (a min-heap for std::priority_queue).
+struct DesLater
+{
+    /**
+     * @param [in] a first event
+     * @param [in] b second event
+     * @return true if a comes after b
+     */
+    bool operator()(const DesEvent& a, const DesEvent& b) const
+    {
+        return a.time != b.time ? a.time > b.time : a.seq > b.seq;
+    }
+};
+
+/**
+ * Event-by-event simulation of a download-and-inference task, written independently of
+ * LayerStreamingLatency: the download sends the layers back to back at a constant rate (the
+ * finish of layer l schedules the finish of layer l+1 after S_{l+1} / r); a layer's
+ * computation starts when it is downloaded, the previous layer is computed and the
+ * processor is idle (for download-then-infer, also only once every layer is downloaded);
+ * it finishes tau_l later.
+ * @param [in] bits S_l, bits
+ * @param [in] rate r, bit/s (> 0)
+ * @param [in] tau tau_l, s
+ * @param [in] waitForAll true: download-then-infer; false: streaming
+ * @return the timeline (downloadFinish, computeStart, computeFinish, latency)
+ */
+LayerTimeline
+SimulateEventByEvent(const std::vector<double>& bits,
+                     double rate,
+                     const std::vector<double>& tau,
+                     bool waitForAll)
+{
+    const size_t n = bits.size();
+    LayerTimeline out;
+    out.downloadFinish.assign(n, -1);
+    out.computeStart.assign(n, -1);
+    out.computeFinish.assign(n, -1);
+    if (n == 0)
+    {
+        return out;
+    }
+    std::priority_queue<DesEvent, std::vector<DesEvent>, DesLater> queue;
+    uint64_t seq = 0;
+    auto schedule = [&](double t, DesEventKind kind, size_t layer)
+    {
+        queue.push(DesEvent{t, seq++, kind, layer});
+    };
+    std::vector<bool> downloaded(n, false);
+    size_t nDownloaded = 0;
+    size_t nextToCompute = 0; // layers before it are computed or computing
+    bool busy = false;
+    auto tryStart = [&](double now)
+    {
+        if (busy || nextToCompute >= n || !downloaded[nextToCompute] ||
+            (waitForAll && nDownloaded < n))
+        {
+            return;
+        }
+        busy = true;
+        out.computeStart[nextToCompute] = now;
+        schedule(now + tau[nextToCompute], DesEventKind::COMPUTE_FINISH, nextToCompute);
+        ++nextToCompute;
+    };
+    schedule(bits[0] / rate, DesEventKind::DOWNLOAD_FINISH, 0);
+    while (!queue.empty())
+    {
+        const DesEvent e = queue.top();
+        queue.pop();
+        if (e.kind == DesEventKind::DOWNLOAD_FINISH)
+        {
+            out.downloadFinish[e.layer] = e.time;
+            downloaded[e.layer] = true;
+            ++nDownloaded;
+            if (e.layer + 1 < n)
+            {
+                schedule(
+                    e.time + bits[e.layer + 1] / rate, DesEventKind::DOWNLOAD_FINISH, e.layer + 1);
+            }
+        }
+        else
+        {
+            out.computeFinish[e.layer] = e.time;
+            busy = false;
+        }
+        tryStart(e.time);
+    }
+    out.latency = out.computeFinish.back();
+    return out;
+}
+
+/**
+ * Expect two values equal to a relative tolerance (absolute for values near 0).
+ * @param [in] actual the value under test
+ * @param [in] expected the reference
+ * @param [in] what label for the message
+ */
+void
+ExpectClose(double actual, double expected, const std::string& what)
+{
+    EXPECT_NEAR(actual, expected, 1e-12 * std::max(std::abs(expected), 1e-9)) << what;
+}
+
+} // namespace
+
+// Issue 3: the recursion F_l = max(D_l, F_{l-1}) + tau_l (and the DAI rule) predicts the
+// same timeline as an independent event-by-event simulation of the same model, and so does
+// SlideAllocator::Evaluate (rate eta * B, tau_l = b C_l / (n f)), on 1,000 random instances
+// with 1 to 40 layers, rates over four decades, and some empty layers / zero-FLOP layers.
+TEST(LayerStreamingLatency, RecursionEqualsEventByEventSimulation)
+{
+    std::mt19937_64 rng(20260303);
+    std::uniform_int_distribution<int> nLayers(1, 40);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::uniform_real_distribution<double> logRate(6.0, 10.0); // 1 Mbit/s .. 10 Gbit/s
+    int nOverlap = 0; // instances where streaming beats DAI: the two rules are distinguished
+    for (int instance = 0; instance < 1000; ++instance)
+    {
+        const int n = nLayers(rng);
+        SlideModel model;
+        model.name = "random";
+        const double eta = 0.5 + 7.5 * unit(rng); // bit/s/Hz
+        const double rate = std::pow(10.0, logRate(rng));
+        const double bandwidth = rate / eta;
+        const double flopsPerCycle = 16.0 + 112.0 * unit(rng);
+        const double frequency = 100e6 + 500e6 * unit(rng);
+        const uint32_t samples = 1 + static_cast<uint32_t>(63 * unit(rng));
+        std::vector<double> bits;
+        std::vector<double> tau;
+        for (int l = 0; l < n; ++l)
+        {
+            // about one layer in 10 has no weights, one in 10 no FLOPs
+            const double b = unit(rng) < 0.1 ? 0.0 : std::pow(10.0, 3.0 + 6.0 * unit(rng));
+            const double c = unit(rng) < 0.1 ? 0.0 : std::pow(10.0, 6.0 + 4.0 * unit(rng));
+            model.layerBits.push_back(b);
+            model.layerFlops.push_back(c);
+            bits.push_back(b);
+            // tau_l = b C_l / (n f), the device model written out
+            tau.push_back(samples * c / (flopsPerCycle * frequency));
+        }
+        // rate as Evaluate computes it (ConstantPsdRateModel: eta * B)
+        const double evalRate = eta * bandwidth;
+
+        for (const bool dai : {false, true})
+        {
+            const LayerTimeline des = SimulateEventByEvent(bits, evalRate, tau, dai);
+            const auto d = LayerStreamingLatency::DownloadFinishTimes(bits, evalRate);
+            const LayerTimeline rec = dai ? LayerStreamingLatency::DownloadThenInfer(d, tau)
+                                          : LayerStreamingLatency::Streaming(d, tau);
+            const std::string tag =
+                "instance " + std::to_string(instance) + (dai ? " DAI" : " streaming");
+            ASSERT_EQ(rec.computeFinish.size(), static_cast<size_t>(n)) << tag;
+            for (int l = 0; l < n; ++l)
+            {
+                const std::string at = tag + " layer " + std::to_string(l);
+                ExpectClose(rec.downloadFinish[l], des.downloadFinish[l], at + " D_l");
+                ExpectClose(rec.computeStart[l], des.computeStart[l], at + " start");
+                ExpectClose(rec.computeFinish[l], des.computeFinish[l], at + " F_l");
+            }
+            ExpectClose(rec.latency, des.latency, tag + " latency");
+            if (!dai)
+            {
+                ExpectClose(LayerStreamingLatency::StreamingClosedForm(d, tau),
+                            des.latency,
+                            tag + " closed form");
+            }
+
+            // the allocator's prediction of the same task
+            SlideProblem p;
+            p.models.push_back(model);
+            SlideUser u;
+            u.candidateModels = {0};
+            u.samples = samples;
+            u.device = DeviceComputeModel(flopsPerCycle, frequency, 1e-26, 50e6, 625e6);
+            u.deadlineS = 1e9;
+            u.spectralEfficiency = eta;
+            p.users.push_back(u);
+            p.totalBandwidthHz = bandwidth;
+            SlideDecision dec;
+            dec.execution = dai ? SlideExecution::DOWNLOAD_THEN_INFER : SlideExecution::STREAMING;
+            dec.users.resize(1);
+            dec.users[0].isServed = true;
+            dec.users[0].model = 0;
+            dec.users[0].bandwidthHz = bandwidth;
+            dec.users[0].frequencyHz = frequency;
+            const SlideEvaluation e = SlideAllocator::Evaluate(p, dec);
+            ExpectClose(e.users[0].rateBps, rate, tag + " Evaluate rate");
+            ExpectClose(e.users[0].latencyS, des.latency, tag + " Evaluate latency");
+        }
+        const double streamingLatency =
+            SimulateEventByEvent(bits, eta * bandwidth, tau, false).latency;
+        const double daiLatency = SimulateEventByEvent(bits, eta * bandwidth, tau, true).latency;
+        nOverlap += streamingLatency < daiLatency * (1 - 1e-9) ? 1 : 0;
+    }
+    // the instances mix download and compute so that overlapping matters in most of them
+    EXPECT_GT(nOverlap, 500);
 }
