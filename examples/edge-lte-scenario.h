@@ -10,7 +10,7 @@
 /**
  * @file
  * @ingroup edge-inference
- * @brief Shared by the offloading examples (batching-early-exit, partial-loading): the
+ * @brief Shared by the LTE examples: the
  * single-cell LTE topology with an edge server behind the PGW, and the throughput plot.
  */
 
@@ -36,33 +36,55 @@ namespace edgeinference
 /// The nodes and devices of an EdgeLteTopology.
 struct EdgeLteTopology
 {
-    Ptr<LteHelper> lte;            ///< LTE helper (keeps the EPC alive)
-    NodeContainer remote;          ///< The edge server (remote host)
-    NodeContainer enb;             ///< The eNB
-    NodeContainer ues;             ///< The UEs
-    NetDeviceContainer enbDevices; ///< eNB device
-    NetDeviceContainer ueDevices;  ///< UE devices
-    Ipv4Address serverAddress;     ///< IPv4 address of the edge server
+    Ptr<LteHelper> lte;                  ///< LTE helper (keeps the EPC alive)
+    Ptr<PointToPointEpcHelper> epc;      ///< EPC helper (PGW node, UE gateway)
+    NodeContainer remote;                ///< The edge server (remote host)
+    NodeContainer enb;                   ///< The eNB
+    NodeContainer ues;                   ///< The UEs
+    NetDeviceContainer enbDevices;       ///< eNB device
+    NetDeviceContainer ueDevices;        ///< UE devices
+    Ipv4InterfaceContainer ueInterfaces; ///< UE IPv4 interfaces (7.0.0.0/8)
+    Ipv4Address serverAddress;           ///< IPv4 address of the edge server
+};
+
+/// Geometry and core link of an EdgeLteTopology.
+struct EdgeLteGeometry
+{
+    double enbHeightM{0};            ///< eNB antenna height, m
+    double ueHeightM{0};             ///< UE height, m
+    Time coreDelay{MilliSeconds(1)}; ///< One-way delay of the PGW - edge server link
 };
 
 /**
- * Build edge server (remote host) --(p2p 1 Gbit/s, 1 ms)-- PGW/EPC -- eNB ~~ UEs, the UEs
- * on a circle around the eNB at the given distances, path loss 128.1 + 37.6 log10(d/km) dB,
- * rbs uplink and downlink RBs; the UEs are attached.
+ * Build edge server (remote host) --(p2p 1 Gbit/s, geometry.coreDelay)-- PGW/EPC -- eNB ~~
+ * UEs, the UEs on a circle around the eNB at the given distances, path loss 128.1 + 37.6
+ * log10(d/km) dB, rbs uplink and downlink RBs; the UEs are attached. The eNB's SRS
+ * periodicity is the smallest of 40, 80, 160, 320 ms that is >= the number of UEs (ns-3.37 gives
+ * RNTI 0, and PF aborts, beyond it).
  * @param [in] rbs bandwidth, RBs
  * @param [in] distancesM distance of each UE from the eNB, m
  * @param [in] configure called on the LteHelper before the devices are installed (e.g.
  * to choose the MAC scheduler)
+ * @param [in] geometry heights and core link delay
  * @return the topology
  */
 inline EdgeLteTopology
 BuildEdgeLteTopology(uint32_t rbs,
                      const std::vector<double>& distancesM,
-                     const std::function<void(Ptr<LteHelper>)>& configure)
+                     const std::function<void(Ptr<LteHelper>)>& configure,
+                     const EdgeLteGeometry& geometry = EdgeLteGeometry())
 {
+    // set on every build: Config defaults outlive a run, and 40 is ns-3's own default
+    uint32_t srsPeriodicity = 40; // valid values double up to 320
+    while (srsPeriodicity < distancesM.size())
+    {
+        srsPeriodicity *= 2;
+    }
+    Config::SetDefault("ns3::LteEnbRrc::SrsPeriodicity", UintegerValue(srsPeriodicity));
     EdgeLteTopology t;
     t.lte = CreateObject<LteHelper>();
-    Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
+    t.epc = CreateObject<PointToPointEpcHelper>();
+    Ptr<PointToPointEpcHelper> epc = t.epc;
     t.lte->SetEpcHelper(epc);
     t.lte->SetAttribute("PathlossModel", StringValue("ns3::LogDistancePropagationLossModel"));
     // 128.1 + 37.6 log10(d / 1 km) dB = 15.3 + 37.6 log10(d / 1 m) dB
@@ -78,7 +100,7 @@ BuildEdgeLteTopology(uint32_t rbs,
     stack.Install(t.remote);
     PointToPointHelper p2p;
     p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
-    p2p.SetChannelAttribute("Delay", StringValue("1ms"));
+    p2p.SetChannelAttribute("Delay", TimeValue(geometry.coreDelay));
     NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), t.remote.Get(0));
     Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
     Ipv4InterfaceContainer coreIf = addr.Assign(core);
@@ -93,17 +115,17 @@ BuildEdgeLteTopology(uint32_t rbs,
     mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
     mob.Install(t.enb);
     mob.Install(t.ues);
-    t.enb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, 0));
+    t.enb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, geometry.enbHeightM));
     for (uint32_t i = 0; i < distancesM.size(); ++i)
     {
         const double angle = 2 * M_PI * i / distancesM.size();
-        t.ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
-            Vector(distancesM[i] * std::cos(angle), distancesM[i] * std::sin(angle), 0));
+        t.ues.Get(i)->GetObject<MobilityModel>()->SetPosition(Vector(
+            distancesM[i] * std::cos(angle), distancesM[i] * std::sin(angle), geometry.ueHeightM));
     }
     t.enbDevices = t.lte->InstallEnbDevice(t.enb);
     t.ueDevices = t.lte->InstallUeDevice(t.ues);
     stack.Install(t.ues);
-    epc->AssignUeIpv4Address(t.ueDevices);
+    t.ueInterfaces = epc->AssignUeIpv4Address(t.ueDevices);
     for (uint32_t i = 0; i < t.ues.GetN(); ++i)
     {
         routing.GetStaticRouting(t.ues.Get(i)->GetObject<Ipv4>())

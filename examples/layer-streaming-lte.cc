@@ -19,6 +19,8 @@
  *     ./layer-streaming-lte --nUes=4 --model=mobilenetv2 --bytesPerParameter=1
  */
 
+#include "edge-lte-scenario.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-module.h"
@@ -75,61 +77,21 @@ struct UeResult
 std::vector<LayerwiseInferenceClient::TaskRecord>
 RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mode mode)
 {
-    Ptr<LteHelper> lte = CreateObject<LteHelper>();
-    Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
-    lte->SetEpcHelper(epc);
-    lte->SetAttribute("PathlossModel", StringValue("ns3::LogDistancePropagationLossModel"));
-    // 128.1 + 37.6 log10(d / 1 km) dB = 15.3 + 37.6 log10(d / 1 m) dB
-    lte->SetPathlossModelAttribute("Exponent", DoubleValue(3.76));
-    lte->SetPathlossModelAttribute("ReferenceDistance", DoubleValue(1.0));
-    lte->SetPathlossModelAttribute("ReferenceLoss", DoubleValue(15.3));
-    lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(sc.rbs));
-    lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(sc.rbs));
-    lte->SetSchedulerType("ns3::PfFfMacScheduler");
-
-    NodeContainer remote;
-    remote.Create(1);
-    InternetStackHelper stack;
-    stack.Install(remote);
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
-    p2p.SetDeviceAttribute("Mtu", UintegerValue(1500));
-    p2p.SetChannelAttribute("Delay", StringValue("5ms"));
-    NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
-    Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
-    Ipv4InterfaceContainer coreIf = addr.Assign(core);
-    Ipv4StaticRoutingHelper routing;
-    routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
-        ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
-
-    NodeContainer enb;
-    NodeContainer ues;
-    enb.Create(1);
-    ues.Create(sc.nUes);
-    MobilityHelper mob;
-    mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-    mob.Install(enb);
-    mob.Install(ues);
-    for (uint32_t i = 0; i < sc.nUes; ++i)
-    {
-        // spread the UEs around the cell so they are at the requested distance
-        const double angle = 2 * M_PI * i / sc.nUes;
-        ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
-            Vector(sc.distances[i] * std::cos(angle), sc.distances[i] * std::sin(angle), 1.5));
-    }
-    enb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, 30));
-    lte->SetEnbDeviceAttribute("DlEarfcn", UintegerValue(100));
-    Config::SetDefault("ns3::LteEnbPhy::TxPower", DoubleValue(sc.enbTxPowerDbm));
-    NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
-    NetDeviceContainer ueDev = lte->InstallUeDevice(ues);
-    stack.Install(ues);
-    epc->AssignUeIpv4Address(ueDev);
-    for (uint32_t i = 0; i < sc.nUes; ++i)
-    {
-        routing.GetStaticRouting(ues.Get(i)->GetObject<Ipv4>())
-            ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
-    }
-    lte->Attach(ueDev, enbDev.Get(0));
+    EdgeLteGeometry geometry;
+    geometry.enbHeightM = 30;
+    geometry.ueHeightM = 1.5;
+    geometry.coreDelay = MilliSeconds(5);
+    const std::vector<double> distances(sc.distances.begin(), sc.distances.begin() + sc.nUes);
+    const EdgeLteTopology topo = BuildEdgeLteTopology(
+        sc.rbs,
+        distances,
+        [&sc](Ptr<LteHelper> lte)
+        {
+            lte->SetSchedulerType("ns3::PfFfMacScheduler");
+            lte->SetEnbDeviceAttribute("DlEarfcn", UintegerValue(100));
+            Config::SetDefault("ns3::LteEnbPhy::TxPower", DoubleValue(sc.enbTxPowerDbm));
+        },
+        geometry);
 
     EdgeInferenceHelper helper;
     helper.AddModel(model);
@@ -139,11 +101,33 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
     helper.SetClientAttribute("MaxFrequencyHz", DoubleValue(std::max(625e6, sc.frequencyHz)));
     helper.SetClientAttribute("FrequencyHz", DoubleValue(sc.frequencyHz));
     helper.SetClientAttribute("TaskTimeout", TimeValue(Seconds(sc.timeoutS)));
-    helper.InstallServer(remote.Get(0)).Start(Seconds(0.0));
-    ApplicationContainer clients = helper.InstallClient(ues, coreIf.GetAddress(1), model.GetName());
+    helper.InstallServer(topo.remote.Get(0)).Start(Seconds(0.0));
+    ApplicationContainer clients =
+        helper.InstallClient(topo.ues, topo.serverAddress, model.GetName());
     clients.Start(Seconds(0.5)); // after attachment
-    helper.AssignStreams(ues, 1000);
+    helper.AssignStreams(topo.ues, 1000);
 
+    // LTE schedules periodic events, so the simulation never runs out of them: stop it
+    // 10 ms after the last task ended (completed or failed), at the latest after the timeout
+    auto pending = std::make_shared<uint32_t>(clients.GetN());
+    auto onTaskEnd = [pending]()
+    {
+        if (--(*pending) == 0)
+        {
+            Simulator::Stop(MilliSeconds(10));
+        }
+    };
+    for (uint32_t i = 0; i < clients.GetN(); ++i)
+    {
+        clients.Get(i)->TraceConnectWithoutContext(
+            "TaskCompleted",
+            Callback<void, uint32_t, Time, double>([onTaskEnd](uint32_t, Time, double)
+                                                   { onTaskEnd(); }));
+        clients.Get(i)->TraceConnectWithoutContext(
+            "TaskFailed",
+            Callback<void, uint32_t, const std::string&>([onTaskEnd](uint32_t, const std::string&)
+                                                         { onTaskEnd(); }));
+    }
     Simulator::Stop(Seconds(0.5 + sc.timeoutS + 1));
     Simulator::Run();
     std::vector<LayerwiseInferenceClient::TaskRecord> out;

@@ -26,6 +26,8 @@
  *     ./slide-lte --benchmark           # allocator solve time and simulation overhead
  */
 
+#include "edge-lte-scenario.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-module.h"
@@ -149,61 +151,29 @@ Run(const RunConfig& cfg)
 {
     const auto wall0 = std::chrono::steady_clock::now();
     RngSeedManager::SetRun(cfg.run);
-    Ptr<LteHelper> lte = CreateObject<LteHelper>();
-    Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
-    lte->SetEpcHelper(epc);
-    lte->SetAttribute("PathlossModel", StringValue("ns3::LogDistancePropagationLossModel"));
-    // 128.1 + 37.6 log10(d / 1 km) dB = 15.3 + 37.6 log10(d / 1 m) dB
-    lte->SetPathlossModelAttribute("Exponent", DoubleValue(3.76));
-    lte->SetPathlossModelAttribute("ReferenceDistance", DoubleValue(1.0));
-    lte->SetPathlossModelAttribute("ReferenceLoss", DoubleValue(15.3));
-    lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(cfg.rbs));
-    lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(cfg.rbs));
-    lte->SetSchedulerType("ns3::PfFfMacScheduler");
-    lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
-
-    NodeContainer remote;
-    remote.Create(1);
-    InternetStackHelper stack;
-    stack.Install(remote);
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
-    p2p.SetDeviceAttribute("Mtu", UintegerValue(1500));
-    p2p.SetChannelAttribute("Delay", StringValue("5ms"));
-    NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
-    Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
-    Ipv4InterfaceContainer coreIf = addr.Assign(core);
-    Ipv4StaticRoutingHelper routing;
-    routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
-        ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
-
     const auto nUes = static_cast<uint32_t>(cfg.users.size());
-    NodeContainer enb;
-    NodeContainer ues;
-    enb.Create(1);
-    ues.Create(nUes);
-    MobilityHelper mob;
-    mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-    mob.Install(enb);
-    mob.Install(ues);
-    enb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, 30));
-    for (uint32_t i = 0; i < nUes; ++i)
+    std::vector<double> distances;
+    for (const auto& u : cfg.users)
     {
-        const double angle = 2 * M_PI * i / nUes;
-        const double d = cfg.users[i].distanceM;
-        ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
-            Vector(d * std::cos(angle), d * std::sin(angle), 1.5));
+        distances.push_back(u.distanceM);
     }
-    NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
-    NetDeviceContainer ueDev = lte->InstallUeDevice(ues);
-    stack.Install(ues);
-    epc->AssignUeIpv4Address(ueDev);
-    for (uint32_t i = 0; i < nUes; ++i)
-    {
-        routing.GetStaticRouting(ues.Get(i)->GetObject<Ipv4>())
-            ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
-    }
-    lte->Attach(ueDev, enbDev.Get(0));
+    EdgeLteGeometry geometry;
+    geometry.enbHeightM = 30;
+    geometry.ueHeightM = 1.5;
+    geometry.coreDelay = MilliSeconds(5);
+    const EdgeLteTopology topo = BuildEdgeLteTopology(
+        cfg.rbs,
+        distances,
+        [](Ptr<LteHelper> lte)
+        {
+            lte->SetSchedulerType("ns3::PfFfMacScheduler");
+            lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
+        },
+        geometry);
+    const NodeContainer& remote = topo.remote;
+    const NodeContainer& ues = topo.ues;
+    const NetDeviceContainer& enbDev = topo.enbDevices;
+    const NetDeviceContainer& ueDev = topo.ueDevices;
 
     double maxDeadline = 0;
     for (const auto& u : cfg.users)
@@ -242,7 +212,7 @@ Run(const RunConfig& cfg)
             p.deadlineS = u.deadlineS * cfg.deadlineScale;
             p.energyBudgetJ = u.energyBudgetJ;
             ApplicationContainer c =
-                slide.InstallClient(ues.Get(i), ueDev.Get(i), coreIf.GetAddress(1), u.task, p);
+                slide.InstallClient(ues.Get(i), ueDev.Get(i), topo.serverAddress, u.task, p);
             c.Start(start + MilliSeconds(i)); // requests within one admission window
             clients.Add(c);
         }
@@ -266,7 +236,7 @@ Run(const RunConfig& cfg)
             helper.SetClientAttribute("Samples", UintegerValue(cfg.users[i].samples));
             helper.SetClientAttribute("FlopsPerCycle", DoubleValue(cfg.users[i].flopsPerCycle));
             ApplicationContainer c =
-                helper.InstallClient(ues.Get(i), coreIf.GetAddress(1), cfg.fixedVariants[i]);
+                helper.InstallClient(ues.Get(i), topo.serverAddress, cfg.fixedVariants[i]);
             c.Start(start + MilliSeconds(i));
             clients.Add(c);
         }

@@ -32,6 +32,8 @@
  *     ./streaming-overhead-benchmark --quick         # N = 4, 0.5 s window (CTest)
  */
 
+#include "edge-lte-scenario.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-module.h"
@@ -97,76 +99,37 @@ RunOnce(const BenchConfig& cfg, const DnnModel& model, uint32_t nUes, bool strea
 {
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(1);
-    // one SRS configuration index per UE: the eNB refuses (RNTI 0) beyond the SRS periodicity
-    uint32_t srsPeriodicity = 40;
-    while (srsPeriodicity < nUes)
+    std::vector<double> distances;
+    for (uint32_t i = 0; i < nUes; ++i)
     {
-        srsPeriodicity *= 2;
+        distances.push_back(150.0 * (1 + i % 4)); // 150, 300, 450, 600 m
     }
-    Config::SetDefault("ns3::LteEnbRrc::SrsPeriodicity", UintegerValue(srsPeriodicity));
-
-    Ptr<LteHelper> lte = CreateObject<LteHelper>();
-    Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
-    lte->SetEpcHelper(epc);
-    lte->SetAttribute("PathlossModel", StringValue("ns3::LogDistancePropagationLossModel"));
-    // 128.1 + 37.6 log10(d / 1 km) dB = 15.3 + 37.6 log10(d / 1 m) dB
-    lte->SetPathlossModelAttribute("Exponent", DoubleValue(3.76));
-    lte->SetPathlossModelAttribute("ReferenceDistance", DoubleValue(1.0));
-    lte->SetPathlossModelAttribute("ReferenceLoss", DoubleValue(15.3));
-    lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(cfg.rbs));
-    lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(cfg.rbs));
-    lte->SetEnbDeviceAttribute("DlEarfcn", UintegerValue(100));
-    lte->SetSchedulerType("ns3::PfFfMacScheduler");
-
-    NodeContainer remote;
-    remote.Create(1);
+    EdgeLteGeometry geometry;
+    geometry.enbHeightM = 30;
+    geometry.ueHeightM = 1.5;
+    geometry.coreDelay = MilliSeconds(5);
+    const EdgeLteTopology topo = BuildEdgeLteTopology(
+        cfg.rbs,
+        distances,
+        [](Ptr<LteHelper> lte)
+        {
+            lte->SetEnbDeviceAttribute("DlEarfcn", UintegerValue(100));
+            lte->SetSchedulerType("ns3::PfFfMacScheduler");
+        },
+        geometry);
+    Ptr<LteHelper> lte = topo.lte;
+    const NodeContainer& remote = topo.remote;
+    const NodeContainer& ues = topo.ues;
+    const NetDeviceContainer& enbDev = topo.enbDevices;
+    const NetDeviceContainer& ueDev = topo.ueDevices;
     InternetStackHelper stack;
-    stack.Install(remote);
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
-    p2p.SetDeviceAttribute("Mtu", UintegerValue(1500));
-    p2p.SetChannelAttribute("Delay", StringValue("5ms"));
-    NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
-    Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
-    Ipv4InterfaceContainer coreIf = addr.Assign(core);
-    Ipv4StaticRoutingHelper routing;
-    routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
-        ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
-
-    NodeContainer enb;
-    NodeContainer ues;
-    enb.Create(1);
-    ues.Create(nUes);
-    MobilityHelper mob;
-    mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-    mob.Install(enb);
-    mob.Install(ues);
-    enb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, 30));
-    const double distances[] = {150, 300, 450, 600};
-    for (uint32_t i = 0; i < nUes; ++i)
-    {
-        const double d = distances[i % 4];
-        const double angle = 2 * M_PI * i / nUes;
-        ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
-            Vector(d * std::cos(angle), d * std::sin(angle), 1.5));
-    }
-    NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
-    NetDeviceContainer ueDev = lte->InstallUeDevice(ues);
-    stack.Install(ues);
-    Ipv4InterfaceContainer ueIf = epc->AssignUeIpv4Address(ueDev);
-    for (uint32_t i = 0; i < nUes; ++i)
-    {
-        routing.GetStaticRouting(ues.Get(i)->GetObject<Ipv4>())
-            ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
-    }
-    lte->Attach(ueDev, enbDev.Get(0));
     // fixed stream numbers: runs in one process draw the same random numbers (the automatic
     // stream numbering would continue across runs)
     int64_t stream = 1;
     stream += lte->AssignStreams(enbDev, stream);
     stream += lte->AssignStreams(ueDev, stream);
     NodeContainer ipNodes(remote, ues);
-    ipNodes.Add(epc->GetPgwNode());
+    ipNodes.Add(topo.epc->GetPgwNode());
     stream += stack.AssignStreams(ipNodes, stream);
 
     // bytes of one model stream: every layer is a LayerHeader followed by its weights
@@ -183,7 +146,7 @@ RunOnce(const BenchConfig& cfg, const DnnModel& model, uint32_t nUes, bool strea
         helper.SetClientAttribute("Samples", UintegerValue(cfg.samples));
         helper.SetClientAttribute("TaskTimeout", TimeValue(Seconds(3600)));
         helper.InstallServer(remote.Get(0)).Start(Seconds(0));
-        clients = helper.InstallClient(ues, coreIf.GetAddress(1), model.GetName());
+        clients = helper.InstallClient(ues, topo.serverAddress, model.GetName());
         clients.Start(Seconds(cfg.startS));
         helper.AssignStreams(ues, stream);
     }
@@ -194,7 +157,7 @@ RunOnce(const BenchConfig& cfg, const DnnModel& model, uint32_t nUes, bool strea
         for (uint32_t i = 0; i < nUes; ++i)
         {
             BulkSendHelper bulk("ns3::TcpSocketFactory",
-                                InetSocketAddress(ueIf.GetAddress(i), port));
+                                InetSocketAddress(topo.ueInterfaces.GetAddress(i), port));
             bulk.SetAttribute("MaxBytes", UintegerValue(streamBytes));
             bulk.SetAttribute("SendSize", UintegerValue(1400));
             senders.Add(bulk.Install(remote.Get(0)));
