@@ -279,7 +279,7 @@ EdgeServer::SetInputReady(uint64_t jobId)
     {
         if (job.record.jobId == jobId)
         {
-            if (job.record.inputReady.IsStrictlyNegative())
+            if (!job.isCancelled && job.record.inputReady.IsStrictlyNegative())
             {
                 job.record.inputReady = Simulator::Now();
                 if (&job == &m_queue.front() && m_isHeadLoaded &&
@@ -303,22 +303,30 @@ EdgeServer::Cancel(uint64_t jobId, const std::string& reason)
         {
             continue;
         }
-        const bool isHead = it == m_queue.begin();
+        if (it->isCancelled)
+        {
+            return false; // already cancelled, its load is finishing
+        }
+        it->record.failure = "cancelled: " + reason;
+        if (it == m_queue.begin() && m_isBusy && !m_isHeadLoaded)
+        {
+            // its blocks are being copied: the GPU memory already holds them, so the copy
+            // finishes (ModelReady() drops the job) before the next job may use them
+            it->isCancelled = true;
+            Finish(*it);
+            return true;
+        }
+        const bool isWaitingHead = it == m_queue.begin() && m_isBusy;
         Job job = *it;
         m_queue.erase(it);
-        job.record.failure = "cancelled: " + reason;
-        if (isHead && m_isBusy)
+        if (isWaitingHead)
         {
-            // the head was loading or waiting for its input: the GPU moves on
+            // the head was loaded and waiting for its input: the GPU moves on
             Simulator::Cancel(m_event);
             m_isHeadLoaded = false;
             m_event = Simulator::ScheduleNow(&EdgeServer::TryStartNext, this);
         }
-        m_jobFailedTrace(job.record);
-        if (!job.callback.IsNull())
-        {
-            job.callback(job.record);
-        }
+        Finish(job);
         return true;
     }
     return false;
@@ -408,12 +416,7 @@ EdgeServer::TryStartNext()
         Job failed = head;
         m_queue.pop_front();
         failed.record.failure = why;
-        NS_LOG_INFO("job " << failed.record.jobId << " failed: " << why);
-        m_jobFailedTrace(failed.record);
-        if (!failed.callback.IsNull())
-        {
-            failed.callback(failed.record);
-        }
+        Finish(failed);
     }
     m_isBusy = false;
 }
@@ -423,6 +426,12 @@ EdgeServer::ModelReady()
 {
     NS_LOG_FUNCTION(this);
     NS_ASSERT(!m_queue.empty());
+    if (m_queue.front().isCancelled)
+    {
+        m_queue.pop_front();
+        TryStartNext();
+        return;
+    }
     m_isHeadLoaded = true;
     Job& head = m_queue.front();
     head.record.ready = Simulator::Now();
@@ -444,12 +453,8 @@ EdgeServer::StartInference()
         Job failed = head;
         m_queue.pop_front();
         failed.record.failure = "skipped: cannot end by the deadline";
-        m_jobFailedTrace(failed.record);
-        if (!failed.callback.IsNull())
-        {
-            failed.callback(failed.record);
-        }
         m_event = Simulator::ScheduleNow(&EdgeServer::TryStartNext, this);
+        Finish(failed);
         return;
     }
     head.record.start = Simulator::Now();

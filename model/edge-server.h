@@ -206,6 +206,9 @@ class EdgeServer : public Object
     {
         EdgeServerJobRecord record; ///< What happened so far
         JobCallback callback;       ///< Called when it ends
+        /// Cancelled while its model was loading: reported already, leaves the queue when
+        /// the load (whose bytes are already committed to the GPU memory) completes
+        bool isCancelled{false};
     };
 
     /// @param [in] bytes GPU memory capacity (attribute setter)

@@ -357,6 +357,48 @@ class EdgeServerFailureTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief A job cancelled while its model is loading is reported at once, but the copy
+ * finishes before the next job starts: a next job sharing those blocks must not find them
+ * resident before they have arrived.
+ */
+class EdgeServerCancelDuringLoadTestCase : public TestCase
+{
+  public:
+    EdgeServerCancelDuringLoadTestCase()
+        : TestCase("a job cancelled mid-load: the load still takes its time")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<EdgeServer> server = E5Server();
+        std::vector<EdgeServerJobRecord> done;
+        auto record = [&done](const EdgeServerJobRecord& r)
+        {
+            done.push_back(r);
+        };
+        const uint64_t first = server->Submit("m1", 1, Seconds(1), false, record);
+        server->Submit("m2", 1, Seconds(1), true, record);
+        // m1 loads A + h1 (100 ms) from 0; cancelled at 40 ms, mid-load
+        Simulator::Schedule(MilliSeconds(40),
+                            [server, first]() { server->Cancel(first, "upload lost"); });
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(done.size(), 2u, "both jobs reported");
+        NS_TEST_EXPECT_MSG_EQ(done[0].failure, "cancelled: upload lost", "cancelled");
+        NS_TEST_EXPECT_MSG_EQ(done[0].isCompleted, false, "not run");
+        // m2 shares A: its load (h2, 10 ms) starts when A has arrived at 100 ms, not at 40 ms
+        NS_TEST_EXPECT_MSG_EQ_TOL(done[1].loadStart.GetSeconds(), 0.100, 1e-9, "load start");
+        NS_TEST_EXPECT_MSG_EQ_TOL(done[1].ready.GetSeconds(), 0.110, 1e-9, "ready");
+        NS_TEST_EXPECT_MSG_EQ_TOL(done[1].end.GetSeconds(), 0.120, 1e-9, "end");
+        NS_TEST_EXPECT_MSG_EQ(server->Cancel(first, "again"), false, "gone");
+        NS_TEST_EXPECT_MSG_EQ(server->GetNPendingJobs(), 0u, "queue empty");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief EdgeServer test suite.
  */
 class EdgeInferenceEdgeServerTestSuite : public TestSuite
@@ -370,6 +412,7 @@ class EdgeInferenceEdgeServerTestSuite : public TestSuite
         AddTestCase(new EdgeServerInputAtEndTestCase);
         AddTestCase(new EdgeServerRandomTestCase);
         AddTestCase(new EdgeServerFailureTestCase);
+        AddTestCase(new EdgeServerCancelDuringLoadTestCase);
     }
 };
 
