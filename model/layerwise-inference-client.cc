@@ -279,6 +279,7 @@ LayerwiseInferenceClient::StartTask()
     m_records.push_back(r);
     m_active = true;
     m_taskMode = m_mode;
+    BuildComputeModel(); // the FrequencyHz attribute, not a previous task's grant
     m_grantState = GRANT_MAYBE;
     m_grantBuf.clear();
     m_nLayers = 0;
@@ -444,14 +445,15 @@ LayerwiseInferenceClient::ApplyGrant(const SlideGrantHeader& g)
         Fail(oss.str());
         return;
     }
-    SetFrequency(std::min(m_maxFrequencyHz, std::max(m_minFrequencyHz, f)));
+    // for this task only: the next task starts again at the FrequencyHz attribute
+    m_compute.SetFrequency(std::min(m_maxFrequencyHz, std::max(m_minFrequencyHz, f)));
     m_taskMode = g.IsDownloadThenInfer() ? DOWNLOAD_THEN_INFER : STREAMING;
     r.mode = m_taskMode;
     r.granted = true;
-    r.grantFrequencyHz = m_frequencyHz;
+    r.grantFrequencyHz = m_compute.GetFrequency();
     NS_LOG_INFO("task " << r.taskId << ": granted '" << g.GetText() << "' at " << f / 1e6
                         << " MHz, " << g.GetBandwidthHz() / 1e6 << " MHz of bandwidth");
-    m_grantTrace(r.taskId, true, g.GetText(), m_frequencyHz);
+    m_grantTrace(r.taskId, true, g.GetText(), r.grantFrequencyHz);
 }
 
 void

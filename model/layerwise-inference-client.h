@@ -46,10 +46,11 @@ class SlideGrantHeader;
  * **Allocator grants.** If the stream starts with a SlideGrantHeader (a server with a
  * SlideResourceManager), the client applies it before the layers: a rejection ends the task
  * (TaskFailed with the reason, TaskRecord::rejected); an admission sets the device frequency
- * (SetFrequency(), after checking it against [MinFrequencyHz, MaxFrequencyHz]) and the
- * execution rule (streaming or download-then-infer) of the task, and records the granted
- * variant and the server's prediction. The client then names a task, not a model, in its
- * request (attribute ModelName). A stream that starts with a LayerHeader is served as before.
+ * of that task (checked against [MinFrequencyHz, MaxFrequencyHz]; the next task starts again
+ * at FrequencyHz) and the execution rule (streaming or download-then-infer) of the task, and
+ * records the granted variant and the server's prediction. The client then names a task, not a
+ * model, in its request (attribute ModelName). A stream that starts with a LayerHeader is served as
+ * before.
  *
  * A task fails, never hangs, when the connection cannot be opened, is closed or reset
  * before the last layer arrived, the stream is malformed, or TaskTimeout expires; the

@@ -528,6 +528,19 @@ void
 SlideResourceManager::Release(uint64_t requestId)
 {
     NS_LOG_FUNCTION(this << requestId);
+    // a request released before its window closed (the client left) is not allocated
+    auto waiting = std::find_if(m_pending.begin(),
+                                m_pending.end(),
+                                [requestId](const Pending& p) { return p.id == requestId; });
+    if (waiting != m_pending.end())
+    {
+        m_pending.erase(waiting);
+        if (m_pending.empty())
+        {
+            Simulator::Cancel(m_decideEvent);
+        }
+        return;
+    }
     auto it = m_active.find(requestId);
     if (it == m_active.end())
     {

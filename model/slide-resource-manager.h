@@ -220,7 +220,8 @@ class SlideResourceManager : public Object
 
     /**
      * @brief A request's transfer ended (or its connection went away): its bandwidth returns
-     * to the pool and its UE's share is set to 0. Unknown ids are ignored.
+     * to the pool and its UE's share is set to 0. A request still waiting for its admission
+     * window is withdrawn (it takes no part in the decision). Unknown ids are ignored.
      * @param [in] requestId the id
      */
     void Release(uint64_t requestId);

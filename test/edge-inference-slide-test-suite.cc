@@ -410,11 +410,19 @@ class SlideManagerBadInputTestCase : public TestCase
                                            1,
                                            "speech",
                                            MakeCallback(&SlideManagerBadInputTestCase::Sink, this));
+                // a client that leaves before the window closes is withdrawn, not decided
+                const uint64_t r5 =
+                    manager->SubmitRequest(Ipv4Address("7.0.0.2"),
+                                           2,
+                                           "cifar",
+                                           MakeCallback(&SlideManagerBadInputTestCase::Sink, this));
+                manager->Release(r5);
                 NS_TEST_EXPECT_MSG_EQ(grants.empty(), true, "no decision before the window closes");
-                m_ids = {r1, r2, r3, r4};
+                m_ids = {r1, r2, r3, r4, r5};
             });
         Simulator::Run();
-        NS_TEST_ASSERT_MSG_EQ(grants.size(), 4u, "every request decided");
+        NS_TEST_ASSERT_MSG_EQ(grants.size(), 4u, "every request decided but the withdrawn one");
+        NS_TEST_ASSERT_MSG_EQ(grants.count(m_ids[4]), 0u, "the withdrawn request is not decided");
         for (const auto& kv : grants)
         {
             NS_TEST_ASSERT_MSG_EQ(kv.second.admitted, false, "nobody admitted");
