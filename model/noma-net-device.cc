@@ -556,14 +556,29 @@ NomaNetDevice::StartFrames(Time delay)
     NS_LOG_FUNCTION(this << delay);
     NS_ABORT_MSG_IF(!m_isBaseStation, "NomaNetDevice::StartFrames: not a base station");
     m_frameEvent.Cancel();
+    auto schedule = [this, delay]()
+    {
+        // a later StartFrames() replaces the chain: one frame clock per base station
+        m_frameEvent.Cancel();
+        m_frameEvent = Simulator::Schedule(delay, &NomaNetDevice::Frame, this);
+    };
     if (m_node)
     {
-        // the later frames inherit the node's context (ScheduleWithContext returns no id)
-        Simulator::ScheduleWithContext(m_node->GetId(), delay, &NomaNetDevice::Frame, this);
+        // enter the node's context first (ScheduleWithContext returns no id), so that the
+        // frame events inherit it and have ids
+        Simulator::ScheduleWithContext(m_node->GetId(),
+                                       Seconds(0),
+                                       [this, schedule]()
+                                       {
+                                           if (m_mac)
+                                           {
+                                               schedule();
+                                           }
+                                       });
     }
     else
     {
-        m_frameEvent = Simulator::Schedule(delay, &NomaNetDevice::Frame, this);
+        schedule();
     }
 }
 

@@ -91,6 +91,10 @@ NomaSpectrumPhy::DoDispose()
     m_mobility = nullptr;
     m_channel = nullptr;
     m_model = nullptr;
+    for (auto& kv : m_signals)
+    {
+        kv.second.endRx.Cancel(); // EndRx() must not run on a disposed PHY
+    }
     m_signals.clear();
     m_rxTbCallback = MakeNullCallback<void, const NomaComponent&, const NomaTbReport&>();
     SpectrumPhy::DoDispose();
@@ -324,11 +328,11 @@ NomaSpectrumPhy::StartRx(Ptr<SpectrumSignalParameters> params)
         }
     }
     const uint64_t id = m_nextSignalId++;
-    m_signals[id] = sig;
     if (isMine)
     {
-        Simulator::Schedule(params->duration, &NomaSpectrumPhy::EndRx, this, id);
+        sig.endRx = Simulator::Schedule(params->duration, &NomaSpectrumPhy::EndRx, this, id);
     }
+    m_signals[id] = sig;
 }
 
 double

@@ -215,6 +215,7 @@ class NomaSpectrumPhy : public SpectrumPhy
         Time start;                           ///< Start of reception
         Time end;                             ///< End of reception
         bool isProcessed{false};              ///< EndRx done (foreign signals: always)
+        EventId endRx;                        ///< Pending EndRx of a signal addressed here
     };
 
     /**

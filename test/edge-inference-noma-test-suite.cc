@@ -977,6 +977,47 @@ class NomaHelperChannelTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief StartFrames() after Install() moves the frame clock instead of adding a second one:
+ * one schedule per frame duration, the first at the new start.
+ */
+class NomaStartFramesTestCase : public TestCase
+{
+  public:
+    NomaStartFramesTestCase()
+        : TestCase("StartFrames replaces the running frame clock")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario s;
+        s.gains = {1e-9, 1e-10}; // about 14 kB per 10 ms frame to UE 0
+        NodeContainer nodes;
+        NetDeviceContainer devs = BuildCell(s, nodes); // Install() starts frames at t = 0
+        Ptr<NomaNetDevice> bs = DynamicCast<NomaNetDevice>(devs.Get(0));
+        for (uint32_t k = 0; k < 200; ++k) // more than 4 frames carry: every frame schedules
+        {
+            bs->Send(Create<Packet>(1000), devs.Get(1)->GetAddress(), 0x0800);
+        }
+        std::vector<Time> frames;
+        bs->GetMac()->TraceConnectWithoutContext(
+            "Schedule",
+            Callback<void, const NomaFrameSchedule&>([&frames](const NomaFrameSchedule&)
+                                                     { frames.push_back(Simulator::Now()); }));
+        bs->StartFrames(MilliSeconds(25)); // frames at 25, 35, 45, 55 ms
+        Simulator::Stop(MilliSeconds(60));
+        Simulator::Run();
+        // a second clock would add frames at 0, 10, ... 50 ms (and two per slot later)
+        NS_TEST_ASSERT_MSG_EQ(frames.size(), 4u, "one frame clock");
+        NS_TEST_ASSERT_MSG_EQ(frames.empty(), false, "frames scheduled");
+        NS_TEST_EXPECT_MSG_EQ(frames.front(), MilliSeconds(25), "first frame at the new start");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief NOMA PHY/MAC/device test suite.
  */
 class EdgeInferenceNomaTestSuite : public TestSuite
@@ -994,6 +1035,7 @@ class EdgeInferenceNomaTestSuite : public TestSuite
         AddTestCase(new NomaTwoCellTestCase);
         AddTestCase(new NomaPairingTestCase);
         AddTestCase(new NomaHelperChannelTestCase);
+        AddTestCase(new NomaStartFramesTestCase);
     }
 };
 
