@@ -47,6 +47,29 @@ struct EdgeLteTopology
     Ipv4Address serverAddress;           ///< IPv4 address of the edge server
 };
 
+/**
+ * Size the eNB's SRS periodicity to the number of UEs: the smallest of 40 (ns-3's default),
+ * 80, 160 and 320 ms that is > nUes. ns-3.37 gives each UE its own SRS index and hands out
+ * RNTI 0 (then PF aborts) when they run out; measured: 40 UEs abort at 40 ms. Set for every run,
+ * since Config defaults outlive a run.
+ * @param [in] nUes number of UEs of the cell (at most 319)
+ */
+inline void
+SetSrsPeriodicityFor(std::size_t nUes)
+{
+    if (nUes >= 320)
+    {
+        NS_FATAL_ERROR("LTE scenario: " << nUes << " UEs in one cell, but ns-3.37 supports at "
+                                        << "most 319 (one SRS index per UE, periodicity 320 ms)");
+    }
+    uint32_t srsPeriodicity = 40;
+    while (srsPeriodicity <= nUes)
+    {
+        srsPeriodicity *= 2;
+    }
+    Config::SetDefault("ns3::LteEnbRrc::SrsPeriodicity", UintegerValue(srsPeriodicity));
+}
+
 /// Geometry and core link of an EdgeLteTopology.
 struct EdgeLteGeometry
 {
@@ -59,8 +82,7 @@ struct EdgeLteGeometry
  * Build edge server (remote host) --(p2p 1 Gbit/s, geometry.coreDelay)-- PGW/EPC -- eNB ~~
  * UEs, the UEs on a circle around the eNB at the given distances, path loss 128.1 + 37.6
  * log10(d/km) dB, rbs uplink and downlink RBs; the UEs are attached. The eNB's SRS
- * periodicity is the smallest of 40, 80, 160, 320 ms that is >= the number of UEs (ns-3.37 gives
- * RNTI 0, and PF aborts, beyond it).
+ * periodicity is sized to the UEs (SetSrsPeriodicityFor()).
  * @param [in] rbs bandwidth, RBs
  * @param [in] distancesM distance of each UE from the eNB, m
  * @param [in] configure called on the LteHelper before the devices are installed (e.g.
@@ -74,13 +96,7 @@ BuildEdgeLteTopology(uint32_t rbs,
                      const std::function<void(Ptr<LteHelper>)>& configure,
                      const EdgeLteGeometry& geometry = EdgeLteGeometry())
 {
-    // set on every build: Config defaults outlive a run, and 40 is ns-3's own default
-    uint32_t srsPeriodicity = 40; // valid values double up to 320
-    while (srsPeriodicity < distancesM.size())
-    {
-        srsPeriodicity *= 2;
-    }
-    Config::SetDefault("ns3::LteEnbRrc::SrsPeriodicity", UintegerValue(srsPeriodicity));
+    SetSrsPeriodicityFor(distancesM.size());
     EdgeLteTopology t;
     t.lte = CreateObject<LteHelper>();
     t.epc = CreateObject<PointToPointEpcHelper>();

@@ -22,6 +22,8 @@
  *     ./noma-benchmark --quick
  */
 
+#include "edge-lte-scenario.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-module.h"
@@ -199,8 +201,7 @@ RunLte(uint32_t nUes, double simTime, double rateKbps)
     lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(25));
     lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(25));
     lte->SetSchedulerType("ns3::PfFfMacScheduler");
-    // one SRS configuration index per UE: the 40 ms default supports fewer than 40 UEs
-    Config::SetDefault("ns3::LteEnbRrc::SrsPeriodicity", UintegerValue(nUes < 40 ? 40 : 160));
+    SetSrsPeriodicityFor(nUes);
     Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(true));
 
     NodeContainer remote;

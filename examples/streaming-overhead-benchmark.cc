@@ -221,10 +221,10 @@ ParseUes(const std::string& text, std::vector<uint32_t>& out)
     {
         std::istringstream ts(tok);
         long v = 0;
-        if (!(ts >> v) || !ts.eof() || v < 1 || v > 320)
+        if (!(ts >> v) || !ts.eof() || v < 1 || v > 319)
         {
             std::cerr << "error: --ues entry '" << tok
-                      << "' is not a UE count in [1, 320] (largest LTE SRS periodicity)"
+                      << "' is not a UE count in [1, 319] (one LTE SRS index per UE, at most 320)"
                       << std::endl;
             return false;
         }
