@@ -1922,10 +1922,10 @@ ReadDtoEe(const Node& root)
     }
     if (auto n = root.Find("epsilon"))
     {
-        p.epsilon = ReadNumber(*n, NonNegative());
+        p.epsilon = ReadNumber(*n, Positive());
         if (!(p.epsilon < 1.0))
         {
-            n->Fail("a number in [0, 1)");
+            n->Fail("a number in (0, 1)");
         }
     }
     if (auto n = root.Find("thresholdMin"))
@@ -2400,7 +2400,7 @@ field is allowed in every object; stages, nodes and links are 0-based):
   "problem": "dto-ee",                   optional, must match --problem
   "betaS": 0.5,                          beta, s of delay per unit of accuracy (default 0.5)
   "rho": 1000,                           exterior-penalty weight (default 1000)
-  "epsilon": 0.05,                       stability margin in [0, 1) (default 0.05)
+  "epsilon": 0.05,                       stability margin in (0, 1) (default 0.05)
   "thresholdMin": 0,                     lower bound of the thresholds (default 0)
   "stages": [                            H stages in order (>= 1)
     {"workFlop": 1e9,                    w_h, FLOPs per task (sub-model + exit head)

@@ -263,9 +263,11 @@ DtoEeModel::DtoEeModel(DtoEeProblem problem)
     }
     RequireNonNegative("betaS", p.betaS);
     RequireNonNegative("rho", p.rho);
-    if (!(p.epsilon >= 0.0 && p.epsilon < 1.0))
+    if (!(p.epsilon > 0.0 && p.epsilon < 1.0))
     {
-        Fail("epsilon", p.epsilon, "must be in [0, 1)");
+        // epsilon = 0 puts the knee of the penalised cost at mu: its value and derivative
+        // divide by mu - knee = 0 there
+        Fail("epsilon", p.epsilon, "must be in (0, 1)");
     }
     RequireUnit("thresholdMin", p.thresholdMin);
 
@@ -642,6 +644,10 @@ DtoEeCentralSolver::DtoEeCentralSolver(const DtoEeModel& model, DtoEeSolverOptio
     : m_model(model)
     , m_options(options)
 {
+    RequirePositive("options.routingTolerance", options.routingTolerance);
+    RequirePositive("options.thresholdTolerance", options.thresholdTolerance);
+    // a value below thresholdMin is raised to it by the fixed-threshold baselines
+    RequireUnit("options.baselineThreshold", options.baselineThreshold);
 }
 
 void

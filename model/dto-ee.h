@@ -161,7 +161,7 @@ struct DtoEeEvaluation
  * a first-stage node with lambda_i >= mu_i (unstable load no decision can change), a link
  * that does not join consecutive stages or is duplicated, a node before the last stage
  * without a successor (no path to the last stage), a stage without nodes, thresholds or
- * accuracies outside [0, 1], beta, rho < 0, epsilon outside [0, 1).
+ * accuracies outside [0, 1], beta, rho < 0, epsilon outside (0, 1).
  */
 class DtoEeModel
 {
@@ -405,6 +405,9 @@ class DtoEeCentralSolver
 {
   public:
     /**
+     * Throws std::invalid_argument naming the option if a tolerance is not finite and > 0 or
+     * baselineThreshold is outside [0, 1] (the fixed-threshold baselines raise it to
+     * thresholdMin).
      * @param [in] model the validated instance
      * @param [in] options settings
      */

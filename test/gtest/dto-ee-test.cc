@@ -590,7 +590,31 @@ TEST(DtoEeTest, BadInput)
             DtoEeModel m(p);
         },
         "links[2].to = 2");
+    ExpectInvalid(
+        []
+        {
+            DtoEeProblem p = WorkedExample(0.5);
+            p.epsilon = 0; // knee at mu: the penalised cost divides by zero there
+            DtoEeModel m(p);
+        },
+        "epsilon = 0");
     const DtoEeModel model(WorkedExample(0.5));
+    ExpectInvalid(
+        [&]
+        {
+            DtoEeSolverOptions o;
+            o.baselineThreshold = std::nan("");
+            DtoEeCentralSolver s(model, o);
+        },
+        "options.baselineThreshold = nan");
+    ExpectInvalid(
+        [&]
+        {
+            DtoEeSolverOptions o;
+            o.routingTolerance = 0;
+            DtoEeCentralSolver s(model, o);
+        },
+        "options.routingTolerance = 0");
     ExpectInvalid([&] { model.Evaluate(ExampleStrategy(1.2, 0.5)); }, "threshold[0] = 1.2");
     ExpectInvalid([&] { model.Evaluate(ExampleStrategy(0.8, 1.5)); }, "split[1] = -0.5");
     ExpectInvalid([&] { DtoEeCentralSolver(model).SolveScheme(DtoEeScheme::DTO_EE); }, "DTO_EE");
