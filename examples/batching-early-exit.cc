@@ -180,6 +180,9 @@ RunScenario(const Params& p,
                 lte->SetSchedulerType("ns3::PfFfMacScheduler");
             }
         });
+    // fixed LTE streams: every algorithm's run sees the same HARQ/RLC randomness, whatever
+    // ran before it in this process
+    topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices), 1000);
     const NetDeviceContainer& enbDev = topo.enbDevices;
     const NodeContainer& ues = topo.ues;
 
