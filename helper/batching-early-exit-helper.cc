@@ -191,7 +191,8 @@ BatchingEarlyExitHelper::ConnectEnbChannelReports(Ptr<Application> server,
             Ptr<ChannelReportContext> ctx = Create<ChannelReportContext>();
             ctx->server = s;
             ctx->rrc = enb->GetRrc();
-            ctx->bandwidthHz = carrier->GetUlBandwidth() * 180e3;
+            ctx->bandwidthHz =
+                carrier->GetUlBandwidth() * BandwidthShareFfrAlgorithm::RB_BANDWIDTH_HZ;
             carrier->GetPhy()->TraceConnectWithoutContext(
                 "ReportUeSinr", MakeBoundCallback(&ReportUeSinrSink, ctx));
         }

@@ -236,6 +236,7 @@ OffloadingClient::StartApplication()
     NS_LOG_FUNCTION(this);
     NS_ABORT_MSG_IF(!Ipv4Address::IsMatchingType(m_remote),
                     "OffloadingClient: attribute RemoteAddress is not an IPv4 address");
+    m_imsi = GetImsi(); // resolve "0 = from the node" once, not for every datagram
     if (!m_socket)
     {
         m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());

@@ -412,10 +412,22 @@ OffloadingServerBase::Allocate(uint32_t frame)
     fr.nRequests = static_cast<uint32_t>(fr.tasks.size());
 
     const FrameDecision decision = DecideFrame(frame, requests);
-    NS_ABORT_MSG_IF(
-        decision.isServed.size() != requests.size() || decision.reason.size() != requests.size() ||
-            decision.bandwidthHz.size() != requests.size(),
-        GetInstanceTypeId().GetName() << ": decision of frame " << frame << " has the wrong size");
+    // every per-request vector of a subclass's decision must have one entry per request
+    const std::pair<const char*, size_t> sizes[] = {{"isServed", decision.isServed.size()},
+                                                    {"reason", decision.reason.size()},
+                                                    {"reasonText", decision.reasonText.size()},
+                                                    {"exit", decision.exit.size()},
+                                                    {"bandwidthHz", decision.bandwidthHz.size()},
+                                                    {"uploadEndS", decision.uploadEndS.size()},
+                                                    {"completionS", decision.completionS.size()}};
+    for (const auto& [name, size] : sizes)
+    {
+        NS_ABORT_MSG_IF(size != requests.size(),
+                        GetInstanceTypeId().GetName()
+                            << ": decision of frame " << frame << ": FrameDecision::" << name
+                            << " has " << size << " entries for " << requests.size()
+                            << " requests");
+    }
 
     std::map<uint64_t, double> bandwidthByImsi;
     for (size_t k = 0; k < requests.size(); ++k)
@@ -423,12 +435,12 @@ OffloadingServerBase::Allocate(uint32_t frame)
         TaskRecord& t = m_tasks[requests[k].task];
         t.isScheduled = decision.isServed[k];
         t.reason = decision.reason[k];
-        t.exit = k < decision.exit.size() ? decision.exit[k] : -1;
+        t.exit = decision.exit[k];
         if (t.isScheduled)
         {
             t.bandwidthHz = decision.bandwidthHz[k];
-            t.predictedUploadEndS = originS + decision.uploadEndS.at(k);
-            t.predictedCompletionS = originS + decision.completionS.at(k);
+            t.predictedUploadEndS = originS + decision.uploadEndS[k];
+            t.predictedCompletionS = originS + decision.completionS[k];
             if (t.imsi != 0)
             {
                 bandwidthByImsi[t.imsi] = t.bandwidthHz;
@@ -437,7 +449,7 @@ OffloadingServerBase::Allocate(uint32_t frame)
         else
         {
             t.outcome = NOT_SCHEDULED;
-            t.failureReason = k < decision.reasonText.size() ? decision.reasonText[k] : "";
+            t.failureReason = decision.reasonText[k];
         }
     }
     for (uint32_t k : decision.order)

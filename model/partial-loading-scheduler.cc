@@ -156,7 +156,8 @@ UplinkChannel::Rate(double bandwidthHz) const
     }
     if (type == Type::CONSTANT_PSD)
     {
-        return bandwidthHz * spectralEfficiency;
+        // no rate at zero efficiency, even with infinite bandwidth (inf * 0 is NaN)
+        return spectralEfficiency == 0.0 ? 0.0 : bandwidthHz * spectralEfficiency;
     }
     return ShannonRateFixedPower(bandwidthHz, snrBandwidthHz);
 }

@@ -780,6 +780,8 @@ TEST(PartialLoadingTest, BackboneDetection)
 
 TEST(PartialLoadingTest, BadInput)
 {
+    // zero efficiency gives no rate, even with infinite bandwidth (not inf * 0 = NaN)
+    EXPECT_EQ(UplinkChannel::ConstantPsd(0.0).Rate(std::numeric_limits<double>::infinity()), 0.0);
     // Block library errors name the model and the block.
     ExpectInvalid(
         []() {
