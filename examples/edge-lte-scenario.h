@@ -48,6 +48,16 @@ struct EdgeLteTopology
 };
 
 /**
+ * @param [in] rbs a bandwidth in resource blocks
+ * @return whether ns-3's LTE accepts it (6, 15, 25, 50, 75 or 100 RBs)
+ */
+inline bool
+IsLteBandwidth(uint32_t rbs)
+{
+    return rbs == 6 || rbs == 15 || rbs == 25 || rbs == 50 || rbs == 75 || rbs == 100;
+}
+
+/**
  * Size the eNB's SRS periodicity to the number of UEs: the smallest of 40 (ns-3's default),
  * 80, 160 and 320 ms that is > nUes. ns-3.37 gives each UE its own SRS index and hands out
  * RNTI 0 (then PF aborts) when they run out; measured: 40 UEs abort at 40 ms. Set for every run,
@@ -96,6 +106,10 @@ BuildEdgeLteTopology(uint32_t rbs,
                      const std::function<void(Ptr<LteHelper>)>& configure,
                      const EdgeLteGeometry& geometry = EdgeLteGeometry())
 {
+    NS_ABORT_MSG_UNLESS(IsLteBandwidth(rbs),
+                        "LTE scenario: rbs = " << rbs
+                                               << " is not an LTE bandwidth (6, 15, 25, 50, 75 or "
+                                                  "100 resource blocks)");
     SetSrsPeriodicityFor(distancesM.size());
     EdgeLteTopology t;
     t.lte = CreateObject<LteHelper>();

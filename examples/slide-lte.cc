@@ -458,16 +458,17 @@ main(int argc, char* argv[])
     {
         return 1;
     }
-    if (rbs < 6 || rbs > 100)
+    if (!IsLteBandwidth(rbs))
     {
-        std::cerr << "error: --rbs must be an RB count in 6..100 (got " << rbs << ")" << std::endl;
+        std::cerr << "error: --rbs must be 6, 15, 25, 50, 75 or 100 (got " << rbs << ")"
+                  << std::endl;
         return 1;
     }
     for (double r : rbsSweep)
     {
-        if (r != std::floor(r) || r < 6 || r > 100)
+        if (r != std::floor(r) || r < 0 || !IsLteBandwidth(static_cast<uint32_t>(r)))
         {
-            std::cerr << "error: --rbsList entry " << r << " is not an RB count in 6..100"
+            std::cerr << "error: --rbsList entry " << r << " is not 6, 15, 25, 50, 75 or 100"
                       << std::endl;
             return 1;
         }

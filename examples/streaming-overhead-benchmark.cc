@@ -295,6 +295,13 @@ main(int argc, char* argv[])
         return 1;
     }
 
+    if (!IsLteBandwidth(cfg.rbs))
+    {
+        std::cerr << "error: --rbs must be 6, 15, 25, 50, 75 or 100 (got " << cfg.rbs << ")"
+                  << std::endl;
+        return 1;
+    }
+
     // same transport settings as layer-streaming-lte, for both runs
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1400));
     Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(1 << 20));
