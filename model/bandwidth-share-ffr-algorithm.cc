@@ -720,8 +720,7 @@ uint16_t
 BandwidthShareFfrAlgorithm::GetRntiOfImsi(uint64_t imsi)
 {
     RefreshUeView();
-    auto it = m_ueView.GetRntiOfImsi().find(imsi);
-    return it == m_ueView.GetRntiOfImsi().end() ? 0 : it->second;
+    return m_ueView.GetRnti(imsi);
 }
 
 void

@@ -45,7 +45,6 @@ RequireUser(const char* who, uint32_t user, size_t n)
 
 LteAmcRateModel::LteAmcRateModel(std::vector<int> cqi, uint32_t dlBandwidthRb)
     : m_cqi(std::move(cqi))
-    , m_nRb(dlBandwidthRb)
     , m_rbgSize(BandwidthShareFfrAlgorithm::RbgSizeFromRbs(dlBandwidthRb))
     , m_nRbgs(BandwidthShareFfrAlgorithm::SchedulableRbgs(dlBandwidthRb))
 {

@@ -106,7 +106,6 @@ class LteAmcRateModel : public RateModel
     std::vector<int> m_cqi;                   ///< CQI per user
     std::vector<int> m_mcs;                   ///< MCS per user (-1 without rate)
     std::vector<std::vector<uint32_t>> m_tbs; ///< TBS bits per user and RBG count 0..N
-    uint32_t m_nRb;                           ///< Cell bandwidth, RB
     uint32_t m_rbgSize;                       ///< P
     uint32_t m_nRbgs;                         ///< N
 };
