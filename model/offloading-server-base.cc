@@ -144,6 +144,24 @@ OffloadingServerBase::SetUplinkBandwidthCallback(UplinkBandwidthCallback cb)
     m_uplinkCallback = cb;
 }
 
+void
+OffloadingServerBase::ApplyUplinkBandwidth()
+{
+    NS_LOG_FUNCTION(this);
+    std::map<uint64_t, double> merged;
+    for (const auto& [frame, bandwidthByImsi] : m_frameUplinkBandwidth)
+    {
+        for (const auto& [imsi, hz] : bandwidthByImsi)
+        {
+            merged[imsi] += hz;
+        }
+    }
+    if (!m_uplinkCallback.IsNull())
+    {
+        m_uplinkCallback(merged);
+    }
+}
+
 const std::vector<OffloadingServerBase::TaskRecord>&
 OffloadingServerBase::GetTaskRecords() const
 {
@@ -473,9 +491,10 @@ OffloadingServerBase::Allocate(uint32_t frame)
         fr.isUploadClosed = true;
         return;
     }
-    if (!bandwidthByImsi.empty() && !m_uplinkCallback.IsNull())
+    if (!bandwidthByImsi.empty())
     {
-        m_uplinkCallback(bandwidthByImsi);
+        m_frameUplinkBandwidth[frame] = bandwidthByImsi;
+        ApplyUplinkBandwidth();
     }
     const Time cutoff = Seconds(originS + decision.latestUploadEndS) + m_cutoffSlack;
     m_cutoffEvents[frame] = Simulator::Schedule(std::max(cutoff - Simulator::Now(), Seconds(0)),
@@ -513,9 +532,9 @@ OffloadingServerBase::CloseUploads(uint32_t frame)
         Simulator::Cancel(cut->second);
         m_cutoffEvents.erase(cut);
     }
-    if (!m_uplinkCallback.IsNull())
+    if (m_frameUplinkBandwidth.erase(frame) > 0)
     {
-        m_uplinkCallback(std::map<uint64_t, double>());
+        ApplyUplinkBandwidth();
     }
     for (size_t i : fr.gpuOrder)
     {

@@ -160,8 +160,10 @@ class OffloadingServerBase : public Application
     double GetUplinkChannel(uint64_t imsi) const;
 
     /**
-     * @param [in] cb called at every decision with w_k by IMSI, and with an empty map when
-     * the uploads of the frame are over
+     * @param [in] cb called with w_k by IMSI whenever the set of frames with open uploads
+     * changes: at a decision that serves someone and when a frame's uploads close. The map
+     * merges every frame whose uploads are still open (a UE in two such frames gets the
+     * sum of its two bandwidths); it is empty when no upload window is open
      */
     void SetUplinkBandwidthCallback(UplinkBandwidthCallback cb);
 
@@ -282,12 +284,15 @@ class OffloadingServerBase : public Application
      */
     bool AllInputsIn(const FrameRecord& fr) const;
     /**
-     * @brief End the uploads of a frame: cancel the cutoff, clear the uplink bandwidths and
-     * fail (RESULT FAILED) every scheduled task whose input is incomplete. Idempotent.
+     * @brief End the uploads of a frame: cancel the cutoff, withdraw the frame's uplink
+     * bandwidths (ApplyUplinkBandwidth()) and fail (RESULT FAILED) every scheduled task whose input
+     * is incomplete. Idempotent.
      * @param [in] frame the frame
      * @return the scheduled tasks with a complete input, in GPU order (empty if already closed)
      */
     std::vector<size_t> CloseUploads(uint32_t frame);
+    /// Pass the merged uplink bandwidths of the frames with open uploads to the callback.
+    void ApplyUplinkBandwidth();
     /**
      * @brief A task finished now: ON_TIME or LATE against the server-side deadline, RESULT
      * sent, TaskExited fired.
@@ -374,7 +379,9 @@ class OffloadingServerBase : public Application
     UplinkBandwidthCallback m_uplinkCallback;     ///< Executes w_k
     std::map<uint32_t, EventId> m_allocateEvents; ///< Pending decisions
     std::map<uint32_t, EventId> m_cutoffEvents;   ///< Pending cutoffs
-    uint64_t m_unexpectedBytes;                   ///< DATA for no open task
+    /// w_k by IMSI, Hz, of every frame whose uploads are open
+    std::map<uint32_t, std::map<uint64_t, double>> m_frameUplinkBandwidth;
+    uint64_t m_unexpectedBytes; ///< DATA for no open task
 
     TracedCallback<uint32_t, uint32_t, uint64_t> m_requestTrace;            ///< REQUEST
     TracedCallback<uint32_t, uint32_t, uint32_t, double> m_allocationTrace; ///< Decision

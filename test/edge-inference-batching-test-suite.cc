@@ -29,7 +29,9 @@
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -220,6 +222,92 @@ class BatchingPredictionTestCase : public TestCase
         // (frame start + 50 ms - ResultDelay 2 ms): they got the minimum bandwidth for T_u*.
         const auto s1 = ServerRecord(sc, 1);
         NS_TEST_ASSERT_MSG_EQ_TOL(s1.completionS, 0.048, NS_TOLERANCE_S, "binding deadline");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * Two frames whose upload windows overlap: the uplink bandwidths handed to the MAC are the
+ * sum over the frames with open uploads, and closing one frame withdraws only its own
+ * bandwidths (before, each frame's decision or close replaced or cleared the other's).
+ */
+class BatchingOverlappingFramesTestCase : public TestCase
+{
+  public:
+    BatchingOverlappingFramesTestCase()
+        : TestCase("overlapping upload windows: the MAC gets both frames' bandwidths")
+    {
+    }
+
+  private:
+    /**
+     * Record one call of the uplink bandwidth callback.
+     * @param [in] calls the record
+     * @param [in] bandwidthByImsi the bandwidths
+     */
+    static void Record(std::vector<std::map<uint64_t, double>>* calls,
+                       const std::map<uint64_t, double>& bandwidthByImsi)
+    {
+        calls->push_back(bandwidthByImsi);
+    }
+
+    void DoRun() override
+    {
+        Scenario sc;
+        sc.clients = {{0.5, MilliSeconds(80)}, {0.5, MilliSeconds(80)}};
+        sc.Build();
+        // two frames 10 ms apart; client 0 (IMSI 100) is on a 1 Mbit/s link, so its
+        // 2400-byte input of frame 0 (about 20 ms) is still uploading when frame 1 is decided
+        // (at 12 ms); its frame-1 request waits behind that input and arrives too late, so
+        // frame 1 serves client 1 (IMSI 101) only. The server closes a frame's uploads at its
+        // planned batch start (StartBatchAtPlannedTime): frame 0 at about 69 ms, frame 1 at
+        // about 80 ms
+        for (uint32_t d = 0; d < 2; ++d)
+        {
+            sc.links[0].Get(d)->SetAttribute("DataRate", StringValue("1Mbps"));
+        }
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            sc.apps[i]->SetAttribute("Imsi", UintegerValue(100 + i));
+            sc.apps[i]->SetAttribute("FramePeriod", TimeValue(MilliSeconds(10)));
+            sc.apps[i]->SetAttribute("NumFrames", UintegerValue(2));
+        }
+        std::vector<std::map<uint64_t, double>> calls;
+        sc.server->SetUplinkBandwidthCallback(MakeBoundCallback(&Record, &calls));
+        Simulator::Run();
+        // the decided w_k of each frame, from the server's records
+        std::map<uint64_t, double> frame[2];
+        for (const auto& t : sc.server->GetTaskRecords())
+        {
+            if (t.isScheduled && t.frame < 2)
+            {
+                frame[t.frame][t.imsi] = t.bandwidthHz;
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(frame[0].size(), 2u, "frame 0 serves both users");
+        NS_TEST_ASSERT_MSG_EQ(frame[1].size(), 1u, "frame 1 serves one user");
+        NS_TEST_ASSERT_MSG_EQ(frame[1].count(101), 1u, "frame 1 serves IMSI 101");
+        if (frame[0].size() != 2 || frame[1].size() != 1 || frame[1].count(101) != 1)
+        {
+            return;
+        }
+        std::map<uint64_t, double> both = frame[0];
+        both[101] += frame[1][101];
+        // decision 0; decision 1 while frame 0 is open (the sum); frame 0 closed (frame 1's
+        // bandwidth stays); frame 1 closed (nothing)
+        const std::vector<std::map<uint64_t, double>> expected{frame[0], both, frame[1], {}};
+        NS_TEST_ASSERT_MSG_EQ(calls.size(), expected.size(), "two decisions and two closes");
+        for (size_t c = 0; c < std::min(calls.size(), expected.size()); ++c)
+        {
+            NS_TEST_ASSERT_MSG_EQ(calls[c].size(), expected[c].size(), "IMSIs of call " << c);
+            for (const auto& [imsi, hz] : expected[c])
+            {
+                NS_TEST_ASSERT_MSG_EQ(calls[c].count(imsi), 1u, "call " << c << " IMSI " << imsi);
+                NS_TEST_ASSERT_MSG_EQ_TOL(
+                    calls[c][imsi], hz, 1e-9 * hz, "call " << c << " IMSI " << imsi);
+            }
+        }
         Simulator::Destroy();
     }
 };
@@ -754,6 +842,7 @@ class EdgeInferenceBatchingTestSuite : public TestSuite
         AddTestCase(new OffloadingHeaderTestCase);
         AddTestCase(new BatchingAllocatorObjectTestCase);
         AddTestCase(new BatchingPredictionTestCase);
+        AddTestCase(new BatchingOverlappingFramesTestCase);
         AddTestCase(new BatchingUnscheduledTestCase);
         AddTestCase(new BatchingImpossibleDeadlineTestCase);
         AddTestCase(new BatchingLossTestCase(BatchingLossTestCase::LOST_RESULT));
