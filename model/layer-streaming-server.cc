@@ -290,7 +290,7 @@ LayerStreamingServer::HandleDecision(const SlideGrant& grant)
         h.SetReasonCode(255);
         h.SetText("granted variant '" + grant.modelName + "' is not in the server's catalogue");
         s.closeAfterGrant = true;
-        m_manager->Release(grant.requestId);
+        m_manager->Reject(grant.requestId); // notice share: the rejection must reach the UE
     }
     else if (grant.admitted)
     {

@@ -104,6 +104,19 @@ SlideResourceManager::GetTypeId()
                           TimeValue(MilliSeconds(30)),
                           MakeTimeAccessor(&SlideResourceManager::m_rejectNotice),
                           MakeTimeChecker(Time(0)))
+            .AddAttribute("RejectNoticeRbgs",
+                          "RBGs per TTI a rejected UE gets during its RejectNoticeTime (RBGs; "
+                          "at least 1).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&SlideResourceManager::m_noticeRbgs),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("RejectNoticeMaxFraction",
+                          "Largest fraction of the latest round's admitted shares that the "
+                          "reject notices may take when the unheld bandwidth is not enough "
+                          "(dimensionless, in [0, 1]).",
+                          DoubleValue(0.5),
+                          MakeDoubleAccessor(&SlideResourceManager::m_noticeMaxFraction),
+                          MakeDoubleChecker<double>(0.0, 1.0))
             .AddTraceSource("RoundDecided",
                             "An admission window closed: round index, requests, admitted.",
                             MakeTraceSourceAccessor(&SlideResourceManager::m_roundTrace),
@@ -123,6 +136,8 @@ SlideResourceManager::SlideResourceManager()
     , m_shannonGapDb(0.0)
     , m_leftoverProRata(true)
     , m_rejectNotice(MilliSeconds(30))
+    , m_noticeRbgs(1)
+    , m_noticeMaxFraction(0.5)
     , m_nRb(0)
     , m_rng(CreateObject<UniformRandomVariable>())
     , m_libraryValid(false)
@@ -447,15 +462,17 @@ SlideResourceManager::ApplyShares(const std::vector<uint64_t>& noticeImsis,
             roundShare += BandwidthShareFfrAlgorithm::HzToDlShare(kv.second.bandwidthHz, m_nRb);
         }
     }
-    double noticeEach = noticeImsis.empty() ? 0.0 : 1.0 / nRbgs;
+    double noticeEach =
+        noticeImsis.empty() ? 0.0 : std::min(1.0, static_cast<double>(m_noticeRbgs) / nRbgs);
     double heldFree = 1.0;
     for (const auto& kv : m_active)
     {
         heldFree -= BandwidthShareFfrAlgorithm::HzToDlShare(kv.second.bandwidthHz, m_nRb);
     }
     heldFree = std::max(0.0, heldFree);
-    // notice shares use what nobody holds, then at most half of the round's admitted share
-    const double noticeBudget = heldFree + 0.5 * roundShare;
+    // notice shares use what nobody holds, then at most RejectNoticeMaxFraction of the round's
+    // admitted share
+    const double noticeBudget = heldFree + m_noticeMaxFraction * roundShare;
     if (noticeEach * noticeImsis.size() > noticeBudget)
     {
         noticeEach = noticeBudget / noticeImsis.size();
@@ -557,6 +574,25 @@ SlideResourceManager::Release(uint64_t requestId)
     }
     // the same UE may hold another transfer, or be in a notice period
     ApplyShares(m_noticeImsis, m_roundImsis);
+}
+
+void
+SlideResourceManager::Reject(uint64_t requestId)
+{
+    NS_LOG_FUNCTION(this << requestId);
+    auto it = m_active.find(requestId);
+    if (it == m_active.end())
+    {
+        Release(requestId); // withdraws a waiting request; ignores unknown ids
+        return;
+    }
+    const uint64_t imsi = it->second.imsi;
+    m_active.erase(it);
+    m_ffr->SetDlShareByImsi(imsi, 0.0);
+    m_noticeImsis.push_back(imsi);
+    ApplyShares(m_noticeImsis, m_roundImsis);
+    Simulator::Schedule(
+        m_rejectNotice, &SlideResourceManager::EndNotice, this, std::vector<uint64_t>{imsi});
 }
 
 const std::vector<SlideResourceManager::Round>&

@@ -96,8 +96,10 @@ struct SlideGrant
  * - bandwidth: every admitted UE gets the DL share B_k / (N P 180 kHz) in the cell's
  *   BandwidthShareFfrAlgorithm (by IMSI), i.e. B_k / (P 180 kHz) RBGs per TTI on average;
  * - a rejected UE gets share 0, hence no RBG, after a RejectNoticeTime during which it gets
- *   one RBG per TTI (taken pro rata from the round's admitted UEs) so that the rejection
- *   and the TCP close reach it;
+ *   RejectNoticeRbgs RBGs per TTI (from the unheld bandwidth, then pro rata from the
+ *   round's admitted UEs, at most RejectNoticeMaxFraction of their shares) so that the
+ *   rejection and the TCP close reach it; the same holds for a request the server rejects
+ *   after its admission (Reject());
  * - model and frequency: the grant callback of each request (SlideGrant), which the server
  *   turns into a SlideGrantHeader before the layers; the client applies the frequency.
  * A transfer's bandwidth returns to the pool when the server calls Release(); when no
@@ -226,6 +228,16 @@ class SlideResourceManager : public Object
      */
     void Release(uint64_t requestId);
 
+    /**
+     * @brief The server cannot serve an admitted request after all (e.g. the granted variant
+     * is not in its catalogue) and sends a rejection: the bandwidth returns to the pool as in
+     * Release(), and the UE gets the reject notice share for RejectNoticeTime, so that the
+     * rejection reaches it while other UEs hold shares. Unknown ids are ignored; a request
+     * still waiting for its window is withdrawn as by Release().
+     * @param [in] requestId the id
+     */
+    void Reject(uint64_t requestId);
+
     /// @return the rounds decided so far
     const std::vector<Round>& GetRounds() const;
 
@@ -288,13 +300,15 @@ class SlideResourceManager : public Object
     void RebuildLibrary();
 
     // attributes
-    Time m_window;             ///< AdmissionWindow
-    int m_algorithm;           ///< Algorithm (a SlideAlgorithm value)
-    RateModelType m_rateModel; ///< RateModel
-    double m_rateEfficiency;   ///< RateEfficiency
-    double m_shannonGapDb;     ///< ShannonGapDb
-    bool m_leftoverProRata;    ///< LeftoverProRata
-    Time m_rejectNotice;       ///< RejectNoticeTime
+    Time m_window;              ///< AdmissionWindow
+    int m_algorithm;            ///< Algorithm (a SlideAlgorithm value)
+    RateModelType m_rateModel;  ///< RateModel
+    double m_rateEfficiency;    ///< RateEfficiency
+    double m_shannonGapDb;      ///< ShannonGapDb
+    bool m_leftoverProRata;     ///< LeftoverProRata
+    Time m_rejectNotice;        ///< RejectNoticeTime
+    uint32_t m_noticeRbgs;      ///< RejectNoticeRbgs
+    double m_noticeMaxFraction; ///< RejectNoticeMaxFraction
 
     Ptr<BandwidthShareFfrAlgorithm> m_ffr; ///< The cell's FFR
     uint32_t m_nRb;                        ///< Cell DL bandwidth, RB

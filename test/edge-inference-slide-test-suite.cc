@@ -64,7 +64,9 @@ StreamBytes(const DnnModel& m)
  * UE 0 (200 m, deadline 1.0 s) and UE 3 (350 m, deadline 0.8 s) can be served; UE 1's
  * deadline (0.05 s) is shorter than its compute time at any allowed frequency (64 samples x
  * 56.5 MFLOP / (64 FLOP/cycle x 625 MHz) = 0.09 s), and UE 2 asks for a task the server does
- * not know. Checked, packet by packet:
+ * not know; UE 4 asks for a task whose only variant the manager knows but the server does not,
+ * so its admission becomes a server-side rejection (SlideResourceManager::Reject()).
+ * Checked, packet by packet:
  * - rejected UEs receive a rejection grant with the reason and no layer, and, after the
  *   RejectNoticeTime, no RBG at all (FFR DlPartition trace);
  * - admitted UEs receive the granted variant (every layer, byte count from the model), get
@@ -150,10 +152,10 @@ class SlideLteExecutionTestCase : public TestCase
         routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
             ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
 
-        const std::vector<double> dist = {200, 300, 250, 350};
-        const std::vector<double> deadline = {1.0, 0.05, 1.0, 0.8};
-        const std::vector<std::string> task = {"cifar", "cifar", "no-such-task", "cifar"};
-        const uint32_t n = 4;
+        const std::vector<double> dist = {200, 300, 250, 350, 220};
+        const std::vector<double> deadline = {1.0, 0.05, 1.0, 0.8, 1.0};
+        const std::vector<std::string> task = {"cifar", "cifar", "no-such-task", "cifar", "q4"};
+        const uint32_t n = 5;
         NodeContainer enb;
         NodeContainer ues;
         enb.Create(1);
@@ -190,6 +192,10 @@ class SlideLteExecutionTestCase : public TestCase
         }
         slide.AddTask("cifar", {"b-alexnet-fp16", "b-alexnet-int8"});
         Ptr<SlideResourceManager> manager = slide.InstallResourceManager(enbDev.Get(0));
+        // a variant the manager may grant but the server does not have: UE 4's admission is
+        // turned into a rejection by the server
+        manager->AddModel(Variant(0.5, "int4"));
+        manager->AddTask("q4", {"b-alexnet-int4"});
         slide.InstallServer(remote.Get(0)).Start(Seconds(0));
         std::vector<Ptr<LayerwiseInferenceClient>> clients;
         const double flopsPerCycle = 64;
@@ -217,7 +223,7 @@ class SlideLteExecutionTestCase : public TestCase
 
         NS_TEST_ASSERT_MSG_EQ(manager->GetRounds().size(), 1u, "one admission round");
         const auto& round = manager->GetRounds().front();
-        NS_TEST_ASSERT_MSG_EQ(round.requestIds.size(), 3u, "three requests in the problem");
+        NS_TEST_ASSERT_MSG_EQ(round.requestIds.size(), 4u, "four requests in the problem");
         NS_TEST_ASSERT_MSG_EQ(round.nRejectedUpfront, 1u, "the unknown task is rejected upfront");
         // both channel reports reached the manager, and they agree: the efficiency of the
         // reported CQI (36.213 Table 7.2.3-1) is below Shannon's bound at the reported SINR
@@ -251,7 +257,7 @@ class SlideLteExecutionTestCase : public TestCase
         {
             byImsi[round.imsis[k]] = k;
         }
-        for (uint32_t i : {1u, 2u})
+        for (uint32_t i : {1u, 2u, 4u})
         {
             const auto& r = clients[i]->GetTaskRecords().at(0);
             NS_TEST_ASSERT_MSG_EQ(r.rejected, true, "UE " << i << " rejected by a grant");
@@ -266,6 +272,19 @@ class SlideLteExecutionTestCase : public TestCase
         NS_TEST_ASSERT_MSG_NE(clients[2]->GetTaskRecords()[0].grantText.find("unknown task"),
                               std::string::npos,
                               "UE 2 rejected for its task");
+        // UE 4: admitted by the allocator, rejected by the server; the manager's notice share
+        // brings the rejection within the notice time although UEs 0 and 3 hold shares
+        // (with share 0 it waited for their transfers to end, about 1 s)
+        {
+            const uint64_t imsi4 = DynamicCast<LteUeNetDevice>(ueDev.Get(4))->GetImsi();
+            NS_TEST_ASSERT_MSG_EQ(round.decision.users.at(byImsi.at(imsi4)).isServed,
+                                  true,
+                                  "UE 4 admitted by the allocator");
+            const auto& r = clients[4]->GetTaskRecords().at(0);
+            NS_TEST_ASSERT_MSG_NE(
+                r.grantText.find("not in the server's catalogue"), std::string::npos, r.grantText);
+            NS_TEST_ASSERT_MSG_LT(r.grantTime, round.time + MilliSeconds(30), "UE 4 told early");
+        }
 
         Time firstFinish = Seconds(1e9);
         std::map<uint16_t, double> shareHz; // B_k of the admitted UEs by RNTI
@@ -328,7 +347,7 @@ class SlideLteExecutionTestCase : public TestCase
                 }
             }
         }
-        for (uint32_t i : {1u, 2u})
+        for (uint32_t i : {1u, 2u, 4u})
         {
             const uint16_t rnti = BandwidthShareFfrAlgorithm::GetUeRnti(ueDev.Get(i));
             NS_TEST_ASSERT_MSG_GT(noticeUnits[rnti], 0u, "UE " << i << ": notice RBGs");
