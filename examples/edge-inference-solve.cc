@@ -857,6 +857,23 @@ struct DeviceSpec
 };
 
 /**
+ * @param [in] node a "zoo" field
+ * @return the DnnModelZoo model it names; throws InputError listing the zoo if unknown
+ */
+DnnModel
+ReadZooModel(const Node& node)
+{
+    try
+    {
+        return DnnModelZoo::Get(ReadString(node));
+    }
+    catch (const std::invalid_argument&)
+    {
+        node.Fail("a model of the zoo (" + Join(DnnModelZoo::GetNames(), true) + ")");
+    }
+}
+
+/**
  * @brief Read a device object; absent fields keep the values of @p base.
  * @param [in] node the object, or nothing
  * @param [in] base defaults
@@ -986,15 +1003,7 @@ ReadSlideModel(const Node& node)
                              "both");
         }
         const std::string zooName = ReadString(*zoo);
-        std::optional<DnnModel> dnn;
-        try
-        {
-            dnn = DnnModelZoo::Get(zooName);
-        }
-        catch (const std::invalid_argument&)
-        {
-            zoo->Fail("a model of the zoo (" + Join(DnnModelZoo::GetNames(), true) + ")");
-        }
+        std::optional<DnnModel> dnn = ReadZooModel(*zoo);
         if (auto bpp = node.Find("bytesPerParameter"))
         {
             const double bytes = ReadNumber(*bpp, Positive());
@@ -2362,15 +2371,7 @@ ReadNomaSplitModel(const Node& node)
                              "both");
         }
         const std::string zooName = ReadString(*zoo);
-        std::optional<DnnModel> dnn;
-        try
-        {
-            dnn = DnnModelZoo::Get(zooName);
-        }
-        catch (const std::invalid_argument&)
-        {
-            zoo->Fail("a model of the zoo (" + Join(DnnModelZoo::GetNames(), true) + ")");
-        }
+        std::optional<DnnModel> dnn = ReadZooModel(*zoo);
         entry.profile = NomaSplitProfile::FromDnnModel(*dnn, resultBits.value_or(-1.0));
         entry.name = node.Has("name") ? ReadString(node.Require("name")) : zooName;
         return entry;
