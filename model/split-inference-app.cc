@@ -504,6 +504,10 @@ SplitInferenceClient::StartTask()
     m_taskStartedTrace(index, m_split);
     m_timeouts[index] = Simulator::Schedule(m_timeout, &SplitInferenceClient::Timeout, this, index);
     // the device runs one task at a time, in order
+    m_localEvents.erase(std::remove_if(m_localEvents.begin(),
+                                       m_localEvents.end(),
+                                       [](const EventId& e) { return e.IsExpired(); }),
+                        m_localEvents.end());
     const Time begin = std::max(Simulator::Now(), m_deviceFreeAt);
     m_deviceFreeAt = begin + Seconds(cycles / m_frequencyHz);
     m_localEvents.push_back(Simulator::Schedule(
@@ -924,6 +928,10 @@ SplitInferenceServer::TryCompute(uint32_t userId)
     const uint32_t index = queue.front();
     queue.pop_front();
     m_busy[userId] = true;
+    m_computeEvents.erase(std::remove_if(m_computeEvents.begin(),
+                                         m_computeEvents.end(),
+                                         [](const EventId& e) { return e.IsExpired(); }),
+                          m_computeEvents.end());
     m_tasks[index].computeStart = Simulator::Now();
     const double cycles = static_cast<double>(m_edgeFlops[index]) / m_flopsPerCycle;
     m_computeEvents.push_back(Simulator::Schedule(

@@ -332,6 +332,7 @@ class SplitHelperDecisionTestCase : public TestCase
         NS_TEST_ASSERT_MSG_GT(nOffloading, 0, "someone offloads in this instance");
         const double sigma2 = NoisePowerW(1e6);
         uint32_t checkedGrants = 0;
+        uint32_t sicChecks = 0;
         for (const auto& s : m_schedules)
         {
             for (bool up : {true, false})
@@ -389,6 +390,7 @@ class SplitHelperDecisionTestCase : public TestCase
                         if (both)
                         {
                             NS_TEST_ASSERT_MSG_EQ(g.sicPosition, position, "SIC order");
+                            ++sicChecks;
                         }
                     }
                     ++checkedGrants;
@@ -396,6 +398,7 @@ class SplitHelperDecisionTestCase : public TestCase
             }
         }
         NS_TEST_ASSERT_MSG_GT(checkedGrants, 0, "grants were checked");
+        NS_TEST_ASSERT_MSG_GT(sicChecks, 0, "superposed grants were checked");
         const auto fa = h.PredictFrameAware(2);
         for (uint32_t i = 0; i < dist.size(); ++i)
         {
