@@ -14,11 +14,14 @@
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address.h"
+#include "ns3/ipv4-header.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
+#include "ns3/udp-header.h"
+#include "ns3/udp-l4-protocol.h"
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
@@ -74,6 +77,39 @@ SegmentPayloadBytes(const NomaComponent& c)
         bytes += s->GetSize() > header ? s->GetSize() - header : 0;
     }
     return bytes;
+}
+
+/**
+ * @brief The SplitInferenceHeader of an SDU queued by a NomaNetDevice.
+ * @param [in] sdu the SDU (an IPv4 packet, or anything else, e.g. ARP)
+ * @param [out] h the header
+ * @return true if the SDU is an unfragmented IPv4/UDP datagram carrying a
+ * SplitInferenceHeader
+ */
+bool
+ParseSdu(Ptr<const Packet> sdu, SplitInferenceHeader& h)
+{
+    constexpr uint32_t minBytes = 20 + 8 + SplitInferenceHeader::SERIALIZED_SIZE;
+    if (sdu->GetSize() < minBytes)
+    {
+        return false;
+    }
+    Ptr<Packet> p = sdu->Copy();
+    Ipv4Header ip;
+    p->RemoveHeader(ip);
+    if (ip.GetProtocol() != UdpL4Protocol::PROT_NUMBER || ip.GetFragmentOffset() != 0 ||
+        !ip.IsLastFragment())
+    {
+        return false;
+    }
+    UdpHeader udp;
+    p->RemoveHeader(udp);
+    if (p->GetSize() < SplitInferenceHeader::SERIALIZED_SIZE)
+    {
+        return false;
+    }
+    p->PeekHeader(h);
+    return h.type == SplitInferenceHeader::ACTIVATION || h.type == SplitInferenceHeader::RESULT;
 }
 
 /**
@@ -548,7 +584,6 @@ SplitInferenceClient::LocalDone(uint32_t index)
     h.edgeFlops = static_cast<uint64_t>(std::llround(m_profile.GetEdgeFlops(m_split)));
     // an empty activation still sends one datagram (the header)
     uint64_t offset = 0;
-    m_sendingTask = t.taskId;
     do
     {
         const uint32_t piece =
@@ -562,15 +597,16 @@ SplitInferenceClient::LocalDone(uint32_t index)
         }
         offset += piece;
     } while (offset < bytes);
-    m_sendingTask = -1;
 }
 
 void
 SplitInferenceClient::MacTx(Ptr<const Packet> packet)
 {
-    if (m_sendingTask >= 0)
+    SplitInferenceHeader h;
+    if (ParseSdu(packet, h) && h.type == SplitInferenceHeader::ACTIVATION && h.userId == m_userId &&
+        h.taskId < m_tasks.size() && !m_tasks[h.taskId].isDone)
     {
-        m_ledger.Add(static_cast<uint64_t>(m_sendingTask), packet->GetSize());
+        m_ledger.Add(h.taskId, packet->GetSize());
     }
 }
 
@@ -894,6 +930,7 @@ SplitInferenceServer::HandleRead(Ptr<Socket> socket)
         m_replyTo.push_back(part.from);
         m_resultBytes.push_back(part.header.resultBytes);
         m_edgeFlops.push_back(part.header.edgeFlops);
+        m_taskIndex[key] = m_tasks.size() - 1;
         m_partials.erase(it);
         NS_LOG_INFO("user " << h.userId << " task " << h.taskId << ": activation complete");
         m_receivedTrace(h.userId, h.taskId);
@@ -952,7 +989,6 @@ SplitInferenceServer::Computed(uint32_t index)
     h.taskId = t.taskId;
     h.totalBytes = static_cast<uint32_t>(bytes);
     uint64_t offset = 0;
-    m_sendingTask = index;
     do
     {
         const uint32_t piece =
@@ -966,7 +1002,6 @@ SplitInferenceServer::Computed(uint32_t index)
         }
         offset += piece;
     } while (offset < bytes);
-    m_sendingTask = -1;
     m_busy[t.userId] = false;
     TryCompute(t.userId);
 }
@@ -974,10 +1009,15 @@ SplitInferenceServer::Computed(uint32_t index)
 void
 SplitInferenceServer::MacTx(Ptr<const Packet> packet)
 {
-    if (m_sendingTask >= 0)
+    SplitInferenceHeader h;
+    if (!ParseSdu(packet, h) || h.type != SplitInferenceHeader::RESULT)
     {
-        const uint32_t userId = m_tasks[m_sendingTask].userId;
-        m_ledgers[userId].Add(static_cast<uint64_t>(m_sendingTask), packet->GetSize());
+        return;
+    }
+    auto it = m_taskIndex.find(TaskKey(h.userId, h.taskId));
+    if (it != m_taskIndex.end())
+    {
+        m_ledgers[h.userId].Add(it->second, packet->GetSize());
     }
 }
 

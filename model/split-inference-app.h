@@ -96,8 +96,8 @@ class SplitInferenceHeader : public Header
  * of the split-inference applications, public for tests).
  *
  * The device announces every SDU it queues (NomaNetDevice MacTx); Add() books its bytes to
- * the task being sent. Every transport block the PHY sends drains the queue in FIFO order
- * (NomaSegmentHeader pieces); Consume() splits the TB's energy (power x duration) and
+ * the task named in its SplitInferenceHeader. Every transport block the PHY sends drains the queue
+ * in FIFO order (NomaSegmentHeader pieces); Consume() splits the TB's energy (power x duration) and
  * airtime among the tasks whose bytes it carries, in proportion to their bytes (the padding
  * of a partly filled TB is shared the same way; bytes of unknown SDUs, e.g. ARP, keep their
  * share unattributed).
@@ -195,12 +195,16 @@ struct SplitInferenceClientTask
  * txEnergyJ is measured, not predicted: the client listens to the Tx trace of its own
  * NomaSpectrumPhy and charges each uplink TB's power x duration (the component's power and
  * the frame duration, i.e. the frames in which the UE actually transmitted) to the tasks
- * whose bytes the TB carries (AirtimeLedger; the SDUs are booked from the device's MacTx
- * trace while the client sends). The PHY trace is used rather than the MAC's Schedule trace
- * because it sees only this UE's transmissions, carries the power actually radiated and
- * the segments actually sent, and needs no access to the base station.
+ * whose bytes the TB carries (AirtimeLedger; every SDU the device queues is booked from
+ * its MacTx trace to the task named in its SplitInferenceHeader, so SDUs that wait for ARP
+ * are booked when they reach the device). The PHY trace is used rather than the MAC's Schedule
+ * trace because it sees only this UE's transmissions, carries the power actually radiated and the
+ * segments actually sent, and needs no access to the base station.
  *
  * The node must hold a NomaNetDevice UE; its UE index is the user id sent to the server.
+ * Fill the ARP caches first (NomaSplitInferenceHelper::PopulateArpCaches(); the helper's
+ * Install() does): ns-3 keeps only 3 packets per unresolved address, so a multi-datagram
+ * activation sent before ARP resolves loses the rest and the task times out.
  */
 class SplitInferenceClient : public Application
 {
@@ -350,7 +354,6 @@ class SplitInferenceClient : public Application
     Time m_deviceFreeAt;                           ///< End of the last local computation
     EventId m_nextTask;                            ///< Next periodic task
     std::vector<EventId> m_localEvents;            ///< Pending local completions
-    int64_t m_sendingTask{-1};                     ///< Task being sent (MacTx booking), -1 = none
     AirtimeLedger m_ledger;                        ///< Uplink energy attribution
     uint32_t m_completed{0};                       ///< Successful tasks
     uint32_t m_failed{0};                          ///< Failed tasks
@@ -399,7 +402,8 @@ struct SplitInferenceServerTask
  * Energy: computeEnergyJ = kappa_e (f_i^e)^2 edgeFlops / n_e; txEnergyJ is measured from
  * the Tx trace of the base station's NomaSpectrumPhy: each downlink TB for the user's UE
  * (component power P_i x frame duration) is charged to its tasks (AirtimeLedger, one per
- * UE, fed by the base station's MacTx trace while the server sends). The node must hold the
+ * UE, fed by the base station's MacTx trace: each queued result SDU is booked to the task
+ * named in its SplitInferenceHeader). The node must hold the
  * NomaNetDevice base station for the transmit energy (otherwise it stays 0).
  */
 class SplitInferenceServer : public Application
@@ -536,7 +540,7 @@ class SplitInferenceServer : public Application
     std::map<uint32_t, bool> m_busy;                    ///< Per user: computing
     std::vector<EventId> m_computeEvents;               ///< Pending compute completions
     std::map<uint32_t, AirtimeLedger> m_ledgers;        ///< Per UE index: downlink attribution
-    int64_t m_sendingTask{-1};                          ///< m_tasks index being sent, -1 = none
+    std::map<uint64_t, uint32_t> m_taskIndex;           ///< (user, task) -> m_tasks index
     uint32_t m_dropped{0};                              ///< Incomplete activations dropped
 
     TracedCallback<uint32_t, uint32_t> m_receivedTrace;                 ///< Received

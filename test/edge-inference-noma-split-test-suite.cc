@@ -425,6 +425,182 @@ class SplitHelperDecisionTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * (c') The OMA baseline on a cell of N_s Q half-band subchannels: the helper folds them into
+ * the solver's N_s subchannels and gives each user its own slot.
+ */
+class SplitHelperOmaTestCase : public TestCase
+{
+  public:
+    SplitHelperOmaTestCase()
+        : TestCase("helper: OMA slots map to half-band MAC subchannels")
+    {
+    }
+
+  private:
+    /**
+     * Schedule trace sink.
+     * @param [in] s the schedule
+     */
+    void Schedule(const NomaFrameSchedule& s) { m_schedules.push_back(s); }
+
+    void DoRun() override
+    {
+        const std::vector<double> dist = {80, 150};
+        // N_s = 1, Q = 2: the cell has 2 subchannels of 0.5 MHz
+        Cell cell = MakeCell(dist, 2, 0.5e6, MilliSeconds(1));
+        // heavy layers (2 s each on the device), small activations: offloading pays
+        NomaSplitProfile p;
+        p.layerFlops = {2e9, 2e9};
+        p.outputBits = {8.0 * 3000, 8.0 * 3000, 8.0 * 10};
+        p.resultBits = 80;
+        NomaSplitInferenceHelper h;
+        h.SetAlgorithm(NomaSplitInferenceHelper::ParseAlgorithm("Oma"));
+        h.SetProfile(p);
+        h.SetDeviceModel(DeviceComputeModel(1.0, 1e9, 1e-28, 1e9, 1e9));
+        h.Install(cell.bsDev, Seconds(0.0207));
+        cell.bsDev->GetMac()->TraceConnectWithoutContext(
+            "Schedule", MakeCallback(&SplitHelperOmaTestCase::Schedule, this));
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        const NomaSplitProblem& pr = h.GetProblem();
+        NS_TEST_ASSERT_MSG_EQ(pr.nSubchannels, 1, "2 slots fold into 1 subchannel");
+        NS_TEST_ASSERT_MSG_EQ_TOL(pr.subchannelBandwidthHz, 1e6, 1e-6, "B_s = 2 x 0.5 MHz");
+        NS_TEST_ASSERT_MSG_EQ_TOL(pr.noisePowerW,
+                                  NoisePowerW(1e6),
+                                  1e-9 * NoisePowerW(1e6),
+                                  "sigma^2 of the folded band");
+        const NomaSplitDecision& dec = h.GetDecision();
+        NS_TEST_ASSERT_MSG_EQ((dec.configuration.split[0] < 2 && dec.configuration.split[1] < 2),
+                              true,
+                              "both users offload");
+        const double sigma2Slot = NoisePowerW(0.5e6);
+        uint32_t grants = 0;
+        for (const auto& s : m_schedules)
+        {
+            for (bool up : {true, false})
+            {
+                const auto& list = up ? s.uplink : s.downlink;
+                for (const auto& g : list)
+                {
+                    for (const auto& o : list)
+                    {
+                        NS_TEST_ASSERT_MSG_EQ((o.ue == g.ue || o.subchannel != g.subchannel),
+                                              true,
+                                              "one user per slot");
+                    }
+                    const double pw = up ? dec.continuous.uplinkPowerW[g.ue]
+                                         : dec.continuous.downlinkPowerW[g.ue];
+                    // alone on 0.5 MHz: SINR = p g / sigma^2(0.5 MHz)
+                    const double sinr = pw * PathLossGain(dist[g.ue]) / sigma2Slot;
+                    const uint32_t tb =
+                        static_cast<uint32_t>(std::floor(0.5e6 * 1e-3 * std::log2(1 + sinr) / 8));
+                    NS_TEST_ASSERT_MSG_EQ(g.tbBytes, tb, "TB of the half band");
+                    ++grants;
+                }
+            }
+        }
+        NS_TEST_ASSERT_MSG_GT(grants, 0, "grants were checked");
+        const auto fa = h.PredictFrameAware(1);
+        for (uint32_t i = 0; i < dist.size(); ++i)
+        {
+            Ptr<SplitInferenceClient> c = h.GetClient(i);
+            NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 1, "task of user " << i);
+            NS_TEST_ASSERT_MSG_EQ_TOL(c->GetTasks()[0].GetLatency().GetSeconds(),
+                                      fa[i].latencyS,
+                                      1e-9,
+                                      "frame-aware latency " << i);
+        }
+        Simulator::Destroy();
+    }
+
+    std::vector<NomaFrameSchedule> m_schedules; ///< Every frame's schedule
+};
+
+/**
+ * Counts uplink transmissions of a UE PHY.
+ * @param [in,out] n counter
+ * @param [in] params the signal
+ */
+void
+CountTx(uint32_t* n, Ptr<const SpectrumSignalParameters> params)
+{
+    ++*n;
+}
+
+/**
+ * @ingroup edge-inference-tests
+ * (b') Periodic tasks whose uploads share TBs: the transmit energy charged to the tasks adds
+ * up to p x T x (frames the UE transmitted), and every upload is reported once.
+ */
+class SplitPeriodicTestCase : public TestCase
+{
+  public:
+    SplitPeriodicTestCase()
+        : TestCase("periodic tasks sharing TBs: transmit energy is conserved")
+    {
+    }
+
+  private:
+    /**
+     * UploadSent sink.
+     * @param [in] id task
+     * @param [in] bytes bytes
+     * @param [in] airtime airtime
+     * @param [in] energyJ energy
+     */
+    void Uploaded(uint32_t id, uint64_t bytes, Time airtime, double energyJ)
+    {
+        m_uploads.push_back(id);
+    }
+
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        NomaFrameDecision d;
+        d.uplink.resize(1);
+        d.downlink.resize(1);
+        d.uplink[0].users.push_back({0, 0.1, 500});
+        d.downlink[0].users.push_back({0, 1.0, 300});
+        cell.bsDev->GetMac()->SetFrameDecision(d);
+        NomaSplitProfile p = TwoLayerProfile(1e7);
+        p.layerFlops[0] = 0;
+        Ptr<SplitInferenceServer> server = CreateObject<SplitInferenceServer>();
+        cell.bs.Get(0)->AddApplication(server);
+        server->SetStartTime(Seconds(0));
+        // split 0: 1060-byte SDUs every 2 ms need 3 frames each: the queue builds up and
+        // consecutive uploads share TBs
+        Ptr<SplitInferenceClient> c = InstallClient(cell, p, 0, 4, Seconds(0.0105));
+        c->SetAttribute("Interval", TimeValue(MilliSeconds(2)));
+        c->TraceConnectWithoutContext("UploadSent",
+                                      MakeCallback(&SplitPeriodicTestCase::Uploaded, this));
+        uint32_t ulTx = 0;
+        DynamicCast<NomaNetDevice>(cell.devs.Get(1))
+            ->GetPhy()
+            ->TraceConnectWithoutContext("Tx", MakeBoundCallback(&CountTx, &ulTx));
+        Simulator::Stop(Seconds(1));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 4, "all tasks complete");
+        NS_TEST_ASSERT_MSG_EQ(m_uploads.size(), 4, "one UploadSent per task");
+        double sum = 0;
+        double airtime = 0;
+        for (const auto& t : c->GetTasks())
+        {
+            sum += t.txEnergyJ;
+            airtime += t.airtimeS;
+        }
+        // 4 SDUs of 1060 B = 4240 B; with a 16-byte header per piece and 484 B per TB the
+        // UE needs at least ceil(4240 / 484) = 9 frames
+        NS_TEST_ASSERT_MSG_GT_OR_EQ(ulTx, 9u, "UL frames");
+        NS_TEST_ASSERT_MSG_EQ_TOL(sum, 0.1 * 1e-3 * ulTx, 1e-12, "energy conserved");
+        NS_TEST_ASSERT_MSG_EQ_TOL(airtime, 1e-3 * ulTx, 1e-12, "airtime conserved");
+        Simulator::Destroy();
+    }
+
+    std::vector<uint32_t> m_uploads; ///< UploadSent task ids
+};
+
+/**
+ * @ingroup edge-inference-tests
  * (d) No server: every task fails at its timeout, the traces fire and the run ends.
  */
 class SplitTimeoutTestCase : public TestCase
@@ -551,7 +727,9 @@ class EdgeInferenceNomaSplitTestSuite : public TestSuite
         AddTestCase(new SplitLocalTestCase);
         AddTestCase(new SplitFramesTestCase(1));
         AddTestCase(new SplitFramesTestCase(0));
+        AddTestCase(new SplitPeriodicTestCase);
         AddTestCase(new SplitHelperDecisionTestCase);
+        AddTestCase(new SplitHelperOmaTestCase);
         AddTestCase(new SplitTimeoutTestCase);
         AddTestCase(new SplitAttributeTestCase);
     }
