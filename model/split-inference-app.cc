@@ -387,6 +387,7 @@ SplitInferenceClient::DoDispose()
 void
 SplitInferenceClient::SetProfile(const NomaSplitProfile& profile)
 {
+    NS_LOG_FUNCTION(this);
     NS_ABORT_MSG_IF(
         profile.GetNLayers() == 0 || profile.outputBits.size() != profile.GetNLayers() + 1,
         "SplitInferenceClient::SetProfile: the profile needs L >= 1 layers and L + 1 "
@@ -523,6 +524,7 @@ SplitInferenceClient::StopApplication()
 void
 SplitInferenceClient::StartTask()
 {
+    NS_LOG_FUNCTION(this);
     if (!m_isRunning || (m_numTasks > 0 && m_tasks.size() >= m_numTasks))
     {
         return;
@@ -557,6 +559,7 @@ SplitInferenceClient::StartTask()
 void
 SplitInferenceClient::LocalDone(uint32_t index)
 {
+    NS_LOG_FUNCTION(this << index);
     SplitInferenceClientTask& t = m_tasks[index];
     if (t.isDone)
     {
@@ -640,6 +643,7 @@ SplitInferenceClient::PhyTx(Ptr<const SpectrumSignalParameters> params)
 void
 SplitInferenceClient::HandleRead(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Ptr<Packet> p;
     while ((p = socket->Recv()))
     {
@@ -666,6 +670,7 @@ SplitInferenceClient::HandleRead(Ptr<Socket> socket)
 void
 SplitInferenceClient::Timeout(uint32_t index)
 {
+    NS_LOG_FUNCTION(this << index);
     m_timeouts.erase(index);
     if (!m_tasks[index].isDone)
     {
@@ -677,6 +682,7 @@ SplitInferenceClient::Timeout(uint32_t index)
 void
 SplitInferenceClient::Finish(uint32_t index, bool success)
 {
+    NS_LOG_FUNCTION(this << index << success);
     SplitInferenceClientTask& t = m_tasks[index];
     t.isDone = true;
     t.isSuccess = success;
@@ -797,6 +803,7 @@ SplitInferenceServer::DoDispose()
 void
 SplitInferenceServer::SetUserFrequency(uint32_t userId, double frequencyHz)
 {
+    NS_LOG_FUNCTION(this << userId << frequencyHz);
     NS_ABORT_MSG_IF(!(frequencyHz > 0) || std::isinf(frequencyHz),
                     "SplitInferenceServer::SetUserFrequency: user "
                         << userId << " needs a finite frequency > 0 Hz, got " << frequencyHz);
@@ -880,6 +887,7 @@ SplitInferenceServer::StopApplication()
 void
 SplitInferenceServer::HandleRead(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Ptr<Packet> p;
     Address from;
     while ((p = socket->RecvFrom(from)))
@@ -942,6 +950,7 @@ SplitInferenceServer::HandleRead(Ptr<Socket> socket)
 void
 SplitInferenceServer::DropPartial(uint64_t key)
 {
+    NS_LOG_FUNCTION(this << key);
     auto it = m_partials.find(key);
     if (it == m_partials.end())
     {
@@ -957,6 +966,7 @@ SplitInferenceServer::DropPartial(uint64_t key)
 void
 SplitInferenceServer::TryCompute(uint32_t userId)
 {
+    NS_LOG_FUNCTION(this << userId);
     auto& queue = m_waiting[userId];
     if (m_busy[userId] || queue.empty())
     {
@@ -978,6 +988,7 @@ SplitInferenceServer::TryCompute(uint32_t userId)
 void
 SplitInferenceServer::Computed(uint32_t index)
 {
+    NS_LOG_FUNCTION(this << index);
     SplitInferenceServerTask& t = m_tasks[index];
     t.computed = Simulator::Now();
     m_computedTrace(t.userId, t.taskId);

@@ -218,6 +218,10 @@ class SplitInferenceClient : public Application
     SplitInferenceClient();
     ~SplitInferenceClient() override;
 
+    // delete copy constructor and assignment operator to avoid misuse
+    SplitInferenceClient(const SplitInferenceClient&) = delete;
+    SplitInferenceClient& operator=(const SplitInferenceClient&) = delete;
+
     /**
      * TaskStarted: task id and split point.
      * @param [in] taskId task number
@@ -417,6 +421,10 @@ class SplitInferenceServer : public Application
 
     SplitInferenceServer();
     ~SplitInferenceServer() override;
+
+    // delete copy constructor and assignment operator to avoid misuse
+    SplitInferenceServer(const SplitInferenceServer&) = delete;
+    SplitInferenceServer& operator=(const SplitInferenceServer&) = delete;
 
     /**
      * Received, Computed, Dropped: a task event.

@@ -644,6 +644,54 @@ class SplitTimeoutTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * (f) An infeasible decision is a valid answer: everyone runs locally, with a reason.
+ */
+class SplitInfeasibleTestCase : public TestCase
+{
+  public:
+    SplitInfeasibleTestCase()
+        : TestCase("infeasible decision: every user runs locally, the reason is kept")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Cell cell = MakeCell({50, 100, 150, 200}, 2, 1e6, MilliSeconds(1));
+        NomaSplitInferenceHelper h;
+        h.SetAlgorithm(NomaSplitAlgorithm::FULL_OFFLOAD);
+        h.SetProfile(TwoLayerProfile(1e8));
+        h.SetDeviceModel(DeviceComputeModel(1.0, 1e9, 1e-28, 1e9, 1e9));
+        NomaSplitProblem tmpl;
+        tmpl.edgeFrequencyHz = 20e9;
+        tmpl.minEdgeFrequencyHz = 6e9; // 4 offloading users need 24 GHz > F^e
+        h.SetProblemTemplate(tmpl);
+        h.Install(cell.bsDev, Seconds(0.01));
+        uint32_t sdus = 0;
+        for (uint32_t u = 1; u <= 4; ++u)
+        {
+            cell.devs.Get(u)->TraceConnectWithoutContext("MacTx",
+                                                         MakeBoundCallback(&CountSdu, &sdus));
+        }
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        const NomaSplitDecision& d = h.GetDecision();
+        NS_TEST_ASSERT_MSG_EQ(d.isFeasible, false, "full offload cannot meet the minimum shares");
+        NS_TEST_ASSERT_MSG_EQ(d.reason.empty(), false, "a reason is given");
+        NS_TEST_ASSERT_MSG_EQ(sdus, 0, "nobody transmits");
+        for (uint32_t u = 0; u < 4; ++u)
+        {
+            NS_TEST_ASSERT_MSG_EQ(d.configuration.split[u], 2, "local");
+            // 1e8 + 1e8 FLOP at 1e9 FLOP/s = 0.2 s
+            NS_TEST_ASSERT_MSG_EQ(
+                h.GetClient(u)->GetTasks().at(0).GetLatency(), Seconds(0.2), "local latency");
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * (e) Attribute checks, Validate() messages and the energy ledger's split.
  */
 class SplitAttributeTestCase : public TestCase
@@ -731,6 +779,7 @@ class EdgeInferenceNomaSplitTestSuite : public TestSuite
         AddTestCase(new SplitHelperDecisionTestCase);
         AddTestCase(new SplitHelperOmaTestCase);
         AddTestCase(new SplitTimeoutTestCase);
+        AddTestCase(new SplitInfeasibleTestCase);
         AddTestCase(new SplitAttributeTestCase);
     }
 };
