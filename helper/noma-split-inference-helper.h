@@ -160,6 +160,9 @@ class NomaSplitInferenceHelper
      * @param [in] bs the base-station device
      * @param [in] start start time of the applications
      * @return the server first, then one client per UE (UE index order)
+     *
+     * The solver's std::invalid_argument (an invalid problem, or EXHAUSTIVE_GD beyond its
+     * configuration limit) propagates before anything is installed.
      */
     ApplicationContainer Install(Ptr<NomaNetDevice> bs, Time start);
 
