@@ -46,6 +46,8 @@ def build(bld):
         'model/noma-mac.cc',
         'model/noma-net-device.cc',
         'helper/noma-helper.cc',
+        'model/split-inference-app.cc',
+        'helper/noma-split-inference-helper.cc',
         'model/partial-loading-server.cc',
         'helper/partial-loading-helper.cc',
     ]
@@ -65,6 +67,7 @@ def build(bld):
         'test/edge-inference-ul-share-test-suite.cc',
         'test/edge-inference-slide-test-suite.cc',
         'test/edge-inference-noma-test-suite.cc',
+        'test/edge-inference-noma-split-test-suite.cc',
         'test/edge-inference-partial-loading-test-suite.cc',
     ]
 
@@ -107,6 +110,8 @@ def build(bld):
         'model/noma-mac.h',
         'model/noma-net-device.h',
         'helper/noma-helper.h',
+        'model/split-inference-app.h',
+        'helper/noma-split-inference-helper.h',
         'model/partial-loading-server.h',
         'helper/partial-loading-helper.h',
     ]

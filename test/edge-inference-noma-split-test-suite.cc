@@ -1,0 +1,788 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * @file
+ * @ingroup edge-inference-tests
+ * Tests of split inference over the NOMA devices (SplitInferenceClient, SplitInferenceServer,
+ * NomaSplitInferenceHelper): fully local tasks against the closed form, an intermediate split
+ * and a full offload against latencies and energies worked out by hand from the TB sizes and
+ * the frame duration, the helper's decision as executed by the MAC (subchannels, powers, SIC
+ * order, TB sizes from the closed-form SINRs), timeouts without a server, attribute checks.
+ */
+
+#include "ns3/core-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/mobility-module.h"
+#include "ns3/network-module.h"
+#include "ns3/noma-helper.h"
+#include "ns3/noma-mac.h"
+#include "ns3/noma-net-device.h"
+#include "ns3/noma-split-inference-helper.h"
+#include "ns3/radio-rate.h"
+#include "ns3/split-inference-app.h"
+#include "ns3/test.h"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::edgeinference;
+
+namespace
+{
+
+/// A NOMA cell with IPv4: one base station, UEs on the x axis.
+struct Cell
+{
+    NodeContainer bs;           ///< Base-station node
+    NodeContainer ues;          ///< UE nodes
+    NetDeviceContainer devs;    ///< Base station first, then the UEs
+    Ptr<NomaNetDevice> bsDev;   ///< The base station
+    Ipv4InterfaceContainer ifs; ///< Addresses, same order as devs
+};
+
+/**
+ * Build a cell (default path loss 128.1 + 37.6 log10(d/km) dB, no fading).
+ * @param [in] distances UE distances, m
+ * @param [in] nSub subchannels
+ * @param [in] bandwidthHz subchannel bandwidth, Hz
+ * @param [in] frame frame duration
+ * @return the cell
+ */
+Cell
+MakeCell(const std::vector<double>& distances, uint32_t nSub, double bandwidthHz, Time frame)
+{
+    Cell c;
+    c.bs.Create(1);
+    c.ues.Create(distances.size());
+    MobilityHelper mobility;
+    Ptr<ListPositionAllocator> pos = CreateObject<ListPositionAllocator>();
+    pos->Add(Vector(0, 0, 0));
+    for (double d : distances)
+    {
+        pos->Add(Vector(d, 0, 0));
+    }
+    mobility.SetPositionAllocator(pos);
+    mobility.Install(c.bs);
+    mobility.Install(c.ues);
+    NomaHelper noma;
+    noma.SetNumSubchannels(nSub);
+    noma.SetSubchannelBandwidth(bandwidthHz);
+    noma.SetMacAttribute("BsTxPower", DoubleValue(10.0));
+    noma.SetMacAttribute("UeTxPower", DoubleValue(0.2));
+    noma.SetDeviceAttribute("FrameDuration", TimeValue(frame));
+    noma.SetDeviceAttribute("MaxQueuePackets", UintegerValue(1000));
+    c.devs = noma.Install(c.bs.Get(0), c.ues);
+    c.bsDev = DynamicCast<NomaNetDevice>(c.devs.Get(0));
+    InternetStackHelper internet;
+    internet.Install(c.bs);
+    internet.Install(c.ues);
+    Ipv4AddressHelper ip;
+    ip.SetBase("10.7.0.0", "255.255.0.0");
+    c.ifs = ip.Assign(c.devs);
+    NomaSplitInferenceHelper::PopulateArpCaches(c.bsDev);
+    return c;
+}
+
+/**
+ * Two-layer profile used by the hand-worked cases.
+ * @return c = {1e8, edgeFlops} FLOP, o = {8 x 1000, 8 x 2000, 8 x 100} bit, o_res = 800 bit
+ * @param [in] edgeFlops FLOPs of layer 2
+ */
+NomaSplitProfile
+TwoLayerProfile(double edgeFlops)
+{
+    NomaSplitProfile p;
+    p.layerFlops = {1e8, edgeFlops};
+    p.outputBits = {8.0 * 1000, 8.0 * 2000, 8.0 * 100};
+    p.resultBits = 800;
+    return p;
+}
+
+/**
+ * Install a client on UE 0.
+ * @param [in] cell the cell
+ * @param [in] profile profile
+ * @param [in] split split point
+ * @param [in] numTasks tasks
+ * @param [in] start start time
+ * @return the client
+ */
+Ptr<SplitInferenceClient>
+InstallClient(
+    Cell& cell, const NomaSplitProfile& profile, uint32_t split, uint32_t numTasks, Time start)
+{
+    Ptr<SplitInferenceClient> c = CreateObject<SplitInferenceClient>();
+    c->SetProfile(profile);
+    c->SetAttribute("SplitPoint", UintegerValue(split));
+    c->SetAttribute("DeviceFrequency", DoubleValue(1e9));
+    c->SetAttribute("FlopsPerCycle", DoubleValue(1.0));
+    c->SetAttribute("Kappa", DoubleValue(1e-28));
+    c->SetAttribute("NumTasks", UintegerValue(numTasks));
+    c->SetAttribute("RemoteAddress", AddressValue(cell.ifs.GetAddress(0)));
+    cell.ues.Get(0)->AddApplication(c);
+    c->SetStartTime(start);
+    return c;
+}
+
+/**
+ * Counts SDUs queued by a device.
+ * @param [in,out] n counter
+ * @param [in] p the SDU
+ */
+void
+CountSdu(uint32_t* n, Ptr<const Packet> p)
+{
+    ++*n;
+}
+
+} // namespace
+
+/**
+ * @ingroup edge-inference-tests
+ * (a) l = L: no packet, latency sum c_j / (n f_d) and energy kappa f^2 cycles exactly.
+ */
+class SplitLocalTestCase : public TestCase
+{
+  public:
+    SplitLocalTestCase()
+        : TestCase("split point L: no packet, closed-form latency and energy")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        NomaSplitProfile p;
+        p.layerFlops = {2e8, 3e8, 5e8};
+        p.outputBits = {8e3, 8e3, 8e3, 8e3};
+        p.resultBits = 80;
+        Ptr<SplitInferenceClient> c = InstallClient(cell, p, 3, 2, Seconds(0.25));
+        uint32_t sdus = 0;
+        cell.devs.Get(1)->TraceConnectWithoutContext("MacTx", MakeBoundCallback(&CountSdu, &sdus));
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(sdus, 0, "a fully local task sends nothing");
+        NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 2, "both tasks complete");
+        const auto& t = c->GetTasks();
+        // 1e9 FLOP / (1 FLOP/cycle x 1e9 Hz) = 1 s; closed loop: task 2 starts at 1.25 s
+        NS_TEST_ASSERT_MSG_EQ(t[0].GetLatency(), Seconds(1), "latency = sum c_j / f_d");
+        NS_TEST_ASSERT_MSG_EQ(t[1].start, Seconds(1.25), "closed loop");
+        NS_TEST_ASSERT_MSG_EQ(t[1].end, Seconds(2.25), "second task");
+        // 1e-28 x (1e9)^2 x 1e9 cycles = 0.1 J
+        NS_TEST_ASSERT_MSG_EQ_TOL(t[0].GetDeviceEnergyJ(), 0.1, 1e-15, "kappa f^2 cycles");
+        NS_TEST_ASSERT_MSG_EQ(t[0].txEnergyJ, 0.0, "no transmit energy");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (b) Intermediate split and full offload with fixed TB sizes: latency and energy worked
+ * out by hand from the frame duration, the TB sizes and the packing of the device.
+ */
+class SplitFramesTestCase : public TestCase
+{
+  public:
+    /**
+     * @param [in] split 0 or 1
+     */
+    SplitFramesTestCase(uint32_t split)
+        : TestCase("split point " + std::to_string(split) +
+                   ": latency and energy from frames and TB sizes")
+        , m_split(split)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // one UE at 100 m: g = 10^-9.05; p g / sigma^2 = 0.1 x 8.9e-10 / 3.98e-15 ~ 2.2e4,
+        // so 500-byte UL and 300-byte DL TBs (1 MHz, 1 ms) decode (max ~1800 bytes)
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        NomaFrameDecision d;
+        d.uplink.resize(1);
+        d.downlink.resize(1);
+        d.uplink[0].users.push_back({0, 0.1, 500});
+        d.downlink[0].users.push_back({0, 1.0, 300});
+        cell.bsDev->GetMac()->SetFrameDecision(d);
+        // edge FLOPs chosen so that no event falls on a frame boundary
+        const double edgeFlops = m_split == 1 ? 2.05e8 : 3.05e8;
+        NomaSplitProfile p = TwoLayerProfile(edgeFlops);
+        if (m_split == 0)
+        {
+            p.layerFlops[0] = 0;
+        }
+        Ptr<SplitInferenceServer> server = CreateObject<SplitInferenceServer>();
+        server->SetAttribute("Kappa", DoubleValue(1e-30));
+        server->SetUserFrequency(0, 2e9);
+        cell.bs.Get(0)->AddApplication(server);
+        server->SetStartTime(Seconds(0));
+        Ptr<SplitInferenceClient> c = InstallClient(cell, p, m_split, 1, Seconds(0.0105));
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 1, "task completes");
+        const SplitInferenceClientTask& t = c->GetTasks().at(0);
+        NS_TEST_ASSERT_MSG_EQ(server->GetTasks().size(), 1, "server got the activation");
+        const SplitInferenceServerTask& s = server->GetTasks().at(0);
+        Time latency;
+        double ulFrames = 0;
+        double localJ = 0;
+        if (m_split == 1)
+        {
+            // local 1e8 / 1e9 = 0.1 s: done at 0.1105 s, first UL frame at 0.111 s.
+            // activation 2000 B = datagrams of 1400 + 600 B payload, each + 32 (header) + 28
+            // (UDP/IP): SDUs of 1460 and 660 B. TB 500 B = 16 (segment header) + 484:
+            // frames 1-3: 484 B of SDU 1 each (1452); frame 4: its last 8 B (24 with header),
+            // then 500 - 24 - 16 = 460 B of SDU 2; frame 5: its last 200 B => 5 frames,
+            // received at the end of frame 115: 0.116 s. Edge: 2.05e8 / 2e9 = 0.1025 s =>
+            // 0.2185 s; result 100 B + 60 = 160 B SDU, one DL frame (0.219-0.220 s).
+            latency = Seconds(0.220) - Seconds(0.0105);
+            ulFrames = 5;
+            localJ = 1e-28 * 1e18 * 1e8; // 0.01 J
+        }
+        else
+        {
+            // no local compute: queued at 0.0105 s, first UL frame 0.011 s. activation
+            // 1000 B = one SDU of 1060 B: frames carry 484, 484, 92 => 3 frames, received at
+            // 0.014 s. Edge 3.05e8 / 2e9 = 0.1525 s => 0.1665 s; DL frame 0.167-0.168 s.
+            latency = Seconds(0.168) - Seconds(0.0105);
+            ulFrames = 3;
+        }
+        NS_TEST_ASSERT_MSG_EQ(t.GetLatency(), latency, "latency from frames and TB sizes");
+        // device: compute + p x frames x T
+        NS_TEST_ASSERT_MSG_EQ_TOL(t.computeEnergyJ, localJ, 1e-15, "device compute energy");
+        NS_TEST_ASSERT_MSG_EQ_TOL(t.txEnergyJ, 0.1 * ulFrames * 1e-3, 1e-12, "p x airtime");
+        NS_TEST_ASSERT_MSG_EQ_TOL(t.airtimeS, ulFrames * 1e-3, 1e-12, "UL airtime");
+        // edge: kappa_e f_e^2 cycles + P x 1 frame
+        NS_TEST_ASSERT_MSG_EQ_TOL(
+            s.computeEnergyJ, 1e-30 * 4e18 * edgeFlops, 1e-12, "edge compute energy");
+        NS_TEST_ASSERT_MSG_EQ_TOL(s.txEnergyJ, 1.0 * 1e-3, 1e-12, "P x DL airtime");
+        NS_TEST_ASSERT_MSG_EQ(s.isSent, true, "result sent");
+        Simulator::Destroy();
+    }
+
+    uint32_t m_split; ///< Split point under test
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (c) The helper's decision as the MAC executes it: subchannels, powers, SIC order and TB
+ * sizes in every frame's schedule; the measured latency equals the frame-aware prediction.
+ */
+class SplitHelperDecisionTestCase : public TestCase
+{
+  public:
+    SplitHelperDecisionTestCase()
+        : TestCase("helper: the MAC schedule follows the allocator's decision")
+    {
+    }
+
+  private:
+    /**
+     * Schedule trace sink.
+     * @param [in] s the schedule
+     */
+    void Schedule(const NomaFrameSchedule& s) { m_schedules.push_back(s); }
+
+    void DoRun() override
+    {
+        const std::vector<double> dist = {60, 120, 250, 400};
+        Cell cell = MakeCell(dist, 2, 1e6, MilliSeconds(1));
+        NomaSplitProfile p;
+        p.layerFlops = {4e8, 4e8, 4e8, 4e8};
+        p.outputBits = {8.0 * 20000, 8.0 * 12000, 8.0 * 6000, 8.0 * 3000, 8.0 * 100};
+        p.resultBits = 800;
+        NomaSplitInferenceHelper h;
+        h.SetProfile(p);
+        h.SetDeviceModel(DeviceComputeModel(1.0, 1e9, 1e-28, 1e9, 1e9));
+        NomaSplitProblem tmpl;
+        tmpl.edgeFrequencyHz = 20e9;
+        tmpl.weightDeviceEnergy = 0.5;
+        tmpl.weightEdgeEnergy = 0.1;
+        h.SetProblemTemplate(tmpl);
+        h.SetClientAttribute("NumTasks", UintegerValue(2));
+        ApplicationContainer apps = h.Install(cell.bsDev, Seconds(0.0503));
+        cell.bsDev->GetMac()->TraceConnectWithoutContext(
+            "Schedule", MakeCallback(&SplitHelperDecisionTestCase::Schedule, this));
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        const NomaSplitDecision& dec = h.GetDecision();
+        NS_TEST_ASSERT_MSG_EQ(dec.isFeasible, true, "Li-GD finds a decision");
+        const NomaSplitProblem& pr = h.GetProblem();
+        // the helper's problem: gains of the path-loss model at the UE distances
+        for (uint32_t i = 0; i < dist.size(); ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ_TOL(pr.users[i].uplinkGain[0],
+                                      PathLossGain(dist[i]),
+                                      1e-9 * PathLossGain(dist[i]),
+                                      "gain = 128.1 + 37.6 log10(d/km) dB");
+        }
+        uint32_t nOffloading = 0;
+        for (uint32_t i = 0; i < dist.size(); ++i)
+        {
+            nOffloading += dec.configuration.split[i] < 4 ? 1 : 0;
+        }
+        NS_TEST_ASSERT_MSG_GT(nOffloading, 0, "someone offloads in this instance");
+        const double sigma2 = NoisePowerW(1e6);
+        uint32_t checkedGrants = 0;
+        uint32_t sicChecks = 0;
+        for (const auto& s : m_schedules)
+        {
+            for (bool up : {true, false})
+            {
+                const auto& grants = up ? s.uplink : s.downlink;
+                for (const auto& g : grants)
+                {
+                    const uint32_t i = g.ue;
+                    const auto& sub = up ? dec.configuration.uplinkSubchannel
+                                         : dec.configuration.downlinkSubchannel;
+                    NS_TEST_ASSERT_MSG_EQ(
+                        static_cast<int32_t>(g.subchannel), sub[i], "decided subchannel");
+                    const double pw =
+                        up ? dec.continuous.uplinkPowerW[i] : dec.continuous.downlinkPowerW[i];
+                    NS_TEST_ASSERT_MSG_EQ_TOL(g.powerW, pw, 1e-12 * pw, "decided power");
+                    // the partner on the same subchannel by the decision (Q = 2)
+                    int32_t partner = -1;
+                    for (uint32_t j = 0; j < dist.size(); ++j)
+                    {
+                        if (j != i && sub[j] == sub[i])
+                        {
+                            partner = j;
+                        }
+                    }
+                    // SINR with the partner present, worked out with the closed forms:
+                    // UL: the nearer (stronger) user is decoded first and sees the other;
+                    // DL: the farther user's signal is decoded first (it sees the other).
+                    const double gi = PathLossGain(dist[i]);
+                    double interference = 0;
+                    uint32_t position = 0;
+                    if (partner >= 0)
+                    {
+                        const double gj = PathLossGain(dist[partner]);
+                        const bool iNearer = dist[i] < dist[partner];
+                        position = up ? (iNearer ? 0 : 1) : (iNearer ? 1 : 0);
+                        if (position == 0)
+                        {
+                            interference = up ? dec.continuous.uplinkPowerW[partner] * gj
+                                              : dec.continuous.downlinkPowerW[partner] * gi;
+                        }
+                    }
+                    const double sinr = pw * gi / (interference + sigma2);
+                    const uint32_t tb =
+                        static_cast<uint32_t>(std::floor(1e6 * 1e-3 * std::log2(1 + sinr) / 8));
+                    NS_TEST_ASSERT_MSG_EQ(g.tbBytes, tb, "TB sized for the solver's SINR");
+                    if (partner >= 0)
+                    {
+                        // positions are per frame among the users with data: only check
+                        // when both are in this frame
+                        bool both = false;
+                        for (const auto& o : grants)
+                        {
+                            both = both || static_cast<int32_t>(o.ue) == partner;
+                        }
+                        if (both)
+                        {
+                            NS_TEST_ASSERT_MSG_EQ(g.sicPosition, position, "SIC order");
+                            ++sicChecks;
+                        }
+                    }
+                    ++checkedGrants;
+                }
+            }
+        }
+        NS_TEST_ASSERT_MSG_GT(checkedGrants, 0, "grants were checked");
+        NS_TEST_ASSERT_MSG_GT(sicChecks, 0, "superposed grants were checked");
+        const auto fa = h.PredictFrameAware(2);
+        for (uint32_t i = 0; i < dist.size(); ++i)
+        {
+            Ptr<SplitInferenceClient> c = h.GetClient(i);
+            NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 2, "both tasks of user " << i);
+            double mean = 0;
+            double energy = 0;
+            for (const auto& t : c->GetTasks())
+            {
+                mean += t.GetLatency().GetSeconds() / 2;
+                energy += t.GetDeviceEnergyJ() / 2;
+            }
+            NS_TEST_ASSERT_MSG_EQ_TOL(mean, fa[i].latencyS, 1e-9, "frame-aware latency " << i);
+            NS_TEST_ASSERT_MSG_EQ_TOL(energy,
+                                      fa[i].deviceEnergyJ,
+                                      1e-9 * fa[i].deviceEnergyJ,
+                                      "frame-aware device energy " << i);
+        }
+        Simulator::Destroy();
+    }
+
+    std::vector<NomaFrameSchedule> m_schedules; ///< Every frame's schedule
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (c') The OMA baseline on a cell of N_s Q half-band subchannels: the helper folds them into
+ * the solver's N_s subchannels and gives each user its own slot.
+ */
+class SplitHelperOmaTestCase : public TestCase
+{
+  public:
+    SplitHelperOmaTestCase()
+        : TestCase("helper: OMA slots map to half-band MAC subchannels")
+    {
+    }
+
+  private:
+    /**
+     * Schedule trace sink.
+     * @param [in] s the schedule
+     */
+    void Schedule(const NomaFrameSchedule& s) { m_schedules.push_back(s); }
+
+    void DoRun() override
+    {
+        const std::vector<double> dist = {80, 150};
+        // N_s = 1, Q = 2: the cell has 2 subchannels of 0.5 MHz
+        Cell cell = MakeCell(dist, 2, 0.5e6, MilliSeconds(1));
+        // heavy layers (2 s each on the device), small activations: offloading pays
+        NomaSplitProfile p;
+        p.layerFlops = {2e9, 2e9};
+        p.outputBits = {8.0 * 3000, 8.0 * 3000, 8.0 * 10};
+        p.resultBits = 80;
+        NomaSplitInferenceHelper h;
+        h.SetAlgorithm(NomaSplitInferenceHelper::ParseAlgorithm("Oma"));
+        h.SetProfile(p);
+        h.SetDeviceModel(DeviceComputeModel(1.0, 1e9, 1e-28, 1e9, 1e9));
+        h.Install(cell.bsDev, Seconds(0.0207));
+        cell.bsDev->GetMac()->TraceConnectWithoutContext(
+            "Schedule", MakeCallback(&SplitHelperOmaTestCase::Schedule, this));
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        const NomaSplitProblem& pr = h.GetProblem();
+        NS_TEST_ASSERT_MSG_EQ(pr.nSubchannels, 1, "2 slots fold into 1 subchannel");
+        NS_TEST_ASSERT_MSG_EQ_TOL(pr.subchannelBandwidthHz, 1e6, 1e-6, "B_s = 2 x 0.5 MHz");
+        NS_TEST_ASSERT_MSG_EQ_TOL(pr.noisePowerW,
+                                  NoisePowerW(1e6),
+                                  1e-9 * NoisePowerW(1e6),
+                                  "sigma^2 of the folded band");
+        const NomaSplitDecision& dec = h.GetDecision();
+        NS_TEST_ASSERT_MSG_EQ((dec.configuration.split[0] < 2 && dec.configuration.split[1] < 2),
+                              true,
+                              "both users offload");
+        const double sigma2Slot = NoisePowerW(0.5e6);
+        uint32_t grants = 0;
+        for (const auto& s : m_schedules)
+        {
+            for (bool up : {true, false})
+            {
+                const auto& list = up ? s.uplink : s.downlink;
+                for (const auto& g : list)
+                {
+                    for (const auto& o : list)
+                    {
+                        NS_TEST_ASSERT_MSG_EQ((o.ue == g.ue || o.subchannel != g.subchannel),
+                                              true,
+                                              "one user per slot");
+                    }
+                    const double pw = up ? dec.continuous.uplinkPowerW[g.ue]
+                                         : dec.continuous.downlinkPowerW[g.ue];
+                    // alone on 0.5 MHz: SINR = p g / sigma^2(0.5 MHz)
+                    const double sinr = pw * PathLossGain(dist[g.ue]) / sigma2Slot;
+                    const uint32_t tb =
+                        static_cast<uint32_t>(std::floor(0.5e6 * 1e-3 * std::log2(1 + sinr) / 8));
+                    NS_TEST_ASSERT_MSG_EQ(g.tbBytes, tb, "TB of the half band");
+                    ++grants;
+                }
+            }
+        }
+        NS_TEST_ASSERT_MSG_GT(grants, 0, "grants were checked");
+        const auto fa = h.PredictFrameAware(1);
+        for (uint32_t i = 0; i < dist.size(); ++i)
+        {
+            Ptr<SplitInferenceClient> c = h.GetClient(i);
+            NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 1, "task of user " << i);
+            NS_TEST_ASSERT_MSG_EQ_TOL(c->GetTasks()[0].GetLatency().GetSeconds(),
+                                      fa[i].latencyS,
+                                      1e-9,
+                                      "frame-aware latency " << i);
+        }
+        Simulator::Destroy();
+    }
+
+    std::vector<NomaFrameSchedule> m_schedules; ///< Every frame's schedule
+};
+
+/**
+ * Counts uplink transmissions of a UE PHY.
+ * @param [in,out] n counter
+ * @param [in] params the signal
+ */
+void
+CountTx(uint32_t* n, Ptr<const SpectrumSignalParameters> params)
+{
+    ++*n;
+}
+
+/**
+ * @ingroup edge-inference-tests
+ * (b') Periodic tasks whose uploads share TBs: the transmit energy charged to the tasks adds
+ * up to p x T x (frames the UE transmitted), and every upload is reported once.
+ */
+class SplitPeriodicTestCase : public TestCase
+{
+  public:
+    SplitPeriodicTestCase()
+        : TestCase("periodic tasks sharing TBs: transmit energy is conserved")
+    {
+    }
+
+  private:
+    /**
+     * UploadSent sink.
+     * @param [in] id task
+     * @param [in] bytes bytes
+     * @param [in] airtime airtime
+     * @param [in] energyJ energy
+     */
+    void Uploaded(uint32_t id, uint64_t bytes, Time airtime, double energyJ)
+    {
+        m_uploads.push_back(id);
+    }
+
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        NomaFrameDecision d;
+        d.uplink.resize(1);
+        d.downlink.resize(1);
+        d.uplink[0].users.push_back({0, 0.1, 500});
+        d.downlink[0].users.push_back({0, 1.0, 300});
+        cell.bsDev->GetMac()->SetFrameDecision(d);
+        NomaSplitProfile p = TwoLayerProfile(1e7);
+        p.layerFlops[0] = 0;
+        Ptr<SplitInferenceServer> server = CreateObject<SplitInferenceServer>();
+        cell.bs.Get(0)->AddApplication(server);
+        server->SetStartTime(Seconds(0));
+        // split 0: 1060-byte SDUs every 2 ms need 3 frames each: the queue builds up and
+        // consecutive uploads share TBs
+        Ptr<SplitInferenceClient> c = InstallClient(cell, p, 0, 4, Seconds(0.0105));
+        c->SetAttribute("Interval", TimeValue(MilliSeconds(2)));
+        c->TraceConnectWithoutContext("UploadSent",
+                                      MakeCallback(&SplitPeriodicTestCase::Uploaded, this));
+        uint32_t ulTx = 0;
+        DynamicCast<NomaNetDevice>(cell.devs.Get(1))
+            ->GetPhy()
+            ->TraceConnectWithoutContext("Tx", MakeBoundCallback(&CountTx, &ulTx));
+        Simulator::Stop(Seconds(1));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 4, "all tasks complete");
+        NS_TEST_ASSERT_MSG_EQ(m_uploads.size(), 4, "one UploadSent per task");
+        double sum = 0;
+        double airtime = 0;
+        for (const auto& t : c->GetTasks())
+        {
+            sum += t.txEnergyJ;
+            airtime += t.airtimeS;
+        }
+        // 4 SDUs of 1060 B = 4240 B; with a 16-byte header per piece and 484 B per TB the
+        // UE needs at least ceil(4240 / 484) = 9 frames
+        NS_TEST_ASSERT_MSG_GT_OR_EQ(ulTx, 9u, "UL frames");
+        NS_TEST_ASSERT_MSG_EQ_TOL(sum, 0.1 * 1e-3 * ulTx, 1e-12, "energy conserved");
+        NS_TEST_ASSERT_MSG_EQ_TOL(airtime, 1e-3 * ulTx, 1e-12, "airtime conserved");
+        Simulator::Destroy();
+    }
+
+    std::vector<uint32_t> m_uploads; ///< UploadSent task ids
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (d) No server: every task fails at its timeout, the traces fire and the run ends.
+ */
+class SplitTimeoutTestCase : public TestCase
+{
+  public:
+    SplitTimeoutTestCase()
+        : TestCase("no server: tasks fail after the timeout, nothing hangs")
+    {
+    }
+
+  private:
+    /**
+     * TaskFailed sink.
+     * @param [in] id task
+     * @param [in] elapsed time since the start
+     */
+    void Failed(uint32_t id, Time elapsed) { m_failedAt.push_back(elapsed); }
+
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        Ptr<SplitInferenceClient> c = InstallClient(cell, TwoLayerProfile(1e8), 0, 2, Seconds(0.1));
+        c->SetAttribute("TaskTimeout", TimeValue(Seconds(0.5)));
+        c->TraceConnectWithoutContext("TaskFailed",
+                                      MakeCallback(&SplitTimeoutTestCase::Failed, this));
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(c->GetFailedTasks(), 2, "both tasks fail");
+        NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 0, "none completes");
+        NS_TEST_ASSERT_MSG_EQ(m_failedAt.size(), 2, "TaskFailed fired twice");
+        NS_TEST_ASSERT_MSG_EQ(m_failedAt[0], Seconds(0.5), "after the timeout");
+        // closed loop: the second task starts at the first failure (0.6 s), fails at 1.1 s
+        NS_TEST_ASSERT_MSG_EQ(c->GetTasks()[1].end, Seconds(1.1), "second failure");
+        // the activation was transmitted anyway: its airtime is charged
+        NS_TEST_ASSERT_MSG_GT(c->GetTasks()[0].txEnergyJ, 0.0, "upload energy charged");
+        Simulator::Destroy();
+    }
+
+    std::vector<Time> m_failedAt; ///< TaskFailed durations
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (f) An infeasible decision is a valid answer: everyone runs locally, with a reason.
+ */
+class SplitInfeasibleTestCase : public TestCase
+{
+  public:
+    SplitInfeasibleTestCase()
+        : TestCase("infeasible decision: every user runs locally, the reason is kept")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Cell cell = MakeCell({50, 100, 150, 200}, 2, 1e6, MilliSeconds(1));
+        NomaSplitInferenceHelper h;
+        h.SetAlgorithm(NomaSplitAlgorithm::FULL_OFFLOAD);
+        h.SetProfile(TwoLayerProfile(1e8));
+        h.SetDeviceModel(DeviceComputeModel(1.0, 1e9, 1e-28, 1e9, 1e9));
+        NomaSplitProblem tmpl;
+        tmpl.edgeFrequencyHz = 20e9;
+        tmpl.minEdgeFrequencyHz = 6e9; // 4 offloading users need 24 GHz > F^e
+        h.SetProblemTemplate(tmpl);
+        h.Install(cell.bsDev, Seconds(0.01));
+        uint32_t sdus = 0;
+        for (uint32_t u = 1; u <= 4; ++u)
+        {
+            cell.devs.Get(u)->TraceConnectWithoutContext("MacTx",
+                                                         MakeBoundCallback(&CountSdu, &sdus));
+        }
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        const NomaSplitDecision& d = h.GetDecision();
+        NS_TEST_ASSERT_MSG_EQ(d.isFeasible, false, "full offload cannot meet the minimum shares");
+        NS_TEST_ASSERT_MSG_EQ(d.reason.empty(), false, "a reason is given");
+        NS_TEST_ASSERT_MSG_EQ(sdus, 0, "nobody transmits");
+        for (uint32_t u = 0; u < 4; ++u)
+        {
+            NS_TEST_ASSERT_MSG_EQ(d.configuration.split[u], 2, "local");
+            // 1e8 + 1e8 FLOP at 1e9 FLOP/s = 0.2 s
+            NS_TEST_ASSERT_MSG_EQ(
+                h.GetClient(u)->GetTasks().at(0).GetLatency(), Seconds(0.2), "local latency");
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (e) Attribute checks, Validate() messages and the energy ledger's split.
+ */
+class SplitAttributeTestCase : public TestCase
+{
+  public:
+    SplitAttributeTestCase()
+        : TestCase("attribute checks, validation messages, ledger split")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<SplitInferenceClient> c = CreateObject<SplitInferenceClient>();
+        NS_TEST_ASSERT_MSG_EQ(c->SetAttributeFailSafe("DeviceFrequency", DoubleValue(0.0)),
+                              false,
+                              "f_d = 0 is rejected");
+        NS_TEST_ASSERT_MSG_EQ(
+            c->SetAttributeFailSafe("Kappa", DoubleValue(-1.0)), false, "kappa < 0 is rejected");
+        NS_TEST_ASSERT_MSG_EQ(c->SetAttributeFailSafe("TaskTimeout", TimeValue(Seconds(0))),
+                              false,
+                              "timeout 0 is rejected");
+        NS_TEST_ASSERT_MSG_EQ(c->SetAttributeFailSafe("MaxPayloadBytes", UintegerValue(0)),
+                              false,
+                              "empty datagrams are rejected");
+        NS_TEST_ASSERT_MSG_EQ((c->Validate().find("no DNN profile") != std::string::npos),
+                              true,
+                              "missing profile named");
+        c->SetProfile(TwoLayerProfile(1e8));
+        c->SetAttribute("SplitPoint", UintegerValue(5));
+        NS_TEST_ASSERT_MSG_EQ(c->Validate(),
+                              "SplitInferenceClient: SplitPoint = 5 exceeds L = 2",
+                              "split beyond L named with its value");
+        c->SetAttribute("SplitPoint", UintegerValue(1));
+        NS_TEST_ASSERT_MSG_EQ((c->Validate().find("RemoteAddress") != std::string::npos),
+                              true,
+                              "offloading without a server address");
+        c->SetAttribute("SplitPoint", UintegerValue(2));
+        NS_TEST_ASSERT_MSG_EQ(c->Validate(), "", "fully local needs no server");
+        Ptr<SplitInferenceServer> s = CreateObject<SplitInferenceServer>();
+        NS_TEST_ASSERT_MSG_EQ(s->SetAttributeFailSafe("DefaultFrequency", DoubleValue(-5.0)),
+                              false,
+                              "negative f^e is rejected");
+        NS_TEST_ASSERT_MSG_EQ(
+            (NomaSplitInferenceHelper::ParseAlgorithm("LiGd") == NomaSplitAlgorithm::LI_GD),
+            true,
+            "LiGd");
+        NS_TEST_ASSERT_MSG_EQ(
+            (NomaSplitInferenceHelper::ParseAlgorithm("Oma") == NomaSplitAlgorithm::OMA_LI_GD),
+            true,
+            "Oma");
+        // ledger: task 1 has 300 B, task 2 has 100 B; a 200 B TB of 2 J, 1 s: task 1 only;
+        // a 400 B TB (200 B left) of 4 J: 100 B of task 1 (1 J), 100 B of task 2 (1 J),
+        // 200 B unattributed
+        AirtimeLedger ledger;
+        ledger.Add(1, 300);
+        ledger.Add(2, 100);
+        auto a = ledger.Consume(200, 2.0, 1.0);
+        NS_TEST_ASSERT_MSG_EQ(a.size(), 1, "one task in the first TB");
+        NS_TEST_ASSERT_MSG_EQ_TOL(a[0].energyJ, 2.0, 1e-12, "all energy to task 1");
+        NS_TEST_ASSERT_MSG_EQ(a[0].isLast, false, "task 1 not finished");
+        auto b = ledger.Consume(400, 4.0, 1.0);
+        NS_TEST_ASSERT_MSG_EQ(b.size(), 2, "two tasks in the second TB");
+        NS_TEST_ASSERT_MSG_EQ_TOL(b[0].energyJ, 1.0, 1e-12, "share of task 1");
+        NS_TEST_ASSERT_MSG_EQ_TOL(b[1].energyJ, 1.0, 1e-12, "share of task 2");
+        NS_TEST_ASSERT_MSG_EQ(b[0].isLast && b[1].isLast, true, "both finished");
+        NS_TEST_ASSERT_MSG_EQ(ledger.GetPendingBytes(), 0, "ledger empty");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * Split inference over NOMA test suite.
+ */
+class EdgeInferenceNomaSplitTestSuite : public TestSuite
+{
+  public:
+    EdgeInferenceNomaSplitTestSuite()
+        : TestSuite("edge-inference-noma-split")
+    {
+        AddTestCase(new SplitLocalTestCase);
+        AddTestCase(new SplitFramesTestCase(1));
+        AddTestCase(new SplitFramesTestCase(0));
+        AddTestCase(new SplitPeriodicTestCase);
+        AddTestCase(new SplitHelperDecisionTestCase);
+        AddTestCase(new SplitHelperOmaTestCase);
+        AddTestCase(new SplitTimeoutTestCase);
+        AddTestCase(new SplitInfeasibleTestCase);
+        AddTestCase(new SplitAttributeTestCase);
+    }
+};
+
+/// The suite instance.
+static EdgeInferenceNomaSplitTestSuite g_edgeInferenceNomaSplitTestSuite;
