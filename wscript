@@ -48,6 +48,10 @@ def build(bld):
         'helper/noma-helper.cc',
         'model/partial-loading-server.cc',
         'helper/partial-loading-helper.cc',
+        'model/collaborative-inference-header.cc',
+        'model/collaborative-inference-node.cc',
+        'model/collaborative-task-source.cc',
+        'helper/collaborative-inference-helper.cc',
     ]
 
     # GSL: projected GD of the NOMA split-inference solver (as src/wifi in waf-based ns-3)
@@ -66,6 +70,7 @@ def build(bld):
         'test/edge-inference-slide-test-suite.cc',
         'test/edge-inference-noma-test-suite.cc',
         'test/edge-inference-partial-loading-test-suite.cc',
+        'test/edge-inference-collaborative-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -109,6 +114,10 @@ def build(bld):
         'helper/noma-helper.h',
         'model/partial-loading-server.h',
         'helper/partial-loading-helper.h',
+        'model/collaborative-inference-header.h',
+        'model/collaborative-inference-node.h',
+        'model/collaborative-task-source.h',
+        'helper/collaborative-inference-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:
