@@ -251,6 +251,8 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme)
     helper.SetLinkAttribute("Delay", TimeValue(Seconds(sc.linkDelayMs * 1e-3)));
     helper.SetNodeAttribute("ControlPeriod", TimeValue(Seconds(sc.controlPeriod)));
     helper.SetNodeAttribute("Rounds", UintegerValue(sc.rounds));
+    // first period when the sources start: the first measurement window is a full period
+    helper.SetNodeAttribute("ControlStart", TimeValue(Seconds(0.5)));
     helper.SetSourceAttribute("InputBytes", UintegerValue(sc.inputBytes));
     helper.SetScheme(scheme);
     helper.SetModelParameters(sc.betaS, 1e3, 0.05, 0.0);
@@ -496,7 +498,7 @@ main(int argc, char* argv[])
     std::cout << std::left << std::setw(18) << "scheme" << std::right << std::setw(6) << "phase"
               << std::setw(10) << "pred D" << std::setw(10) << "net D" << std::setw(8) << "err%"
               << std::setw(10) << "e2e D" << std::setw(8) << "pred A" << std::setw(8) << "meas A"
-              << std::setw(13) << "tasks" << std::setw(8) << "msgs" << std::setw(9) << "bytes"
+              << std::setw(14) << "tasks" << std::setw(8) << "msgs" << std::setw(9) << "bytes"
               << "\n";
     std::vector<RunResult> results;
     bool delivered = true;
