@@ -107,7 +107,10 @@ struct ExitLog
             return;
         }
         ++exits[stage];
-        correct ? ++this->correct[stage] : 0;
+        if (correct)
+        {
+            ++this->correct[stage];
+        }
         sumLatencyS += latency.GetSeconds();
         ++n;
     }
@@ -394,7 +397,7 @@ class DropNthErrorModel : public ErrorModel
      */
     static TypeId GetTypeId()
     {
-        static TypeId tid = TypeId("ns3::edgeinference::DropNthErrorModel")
+        static TypeId tid = TypeId("ns3::DropNthErrorModel")
                                 .SetParent<ErrorModel>()
                                 .SetGroupName("EdgeInference")
                                 .AddConstructor<DropNthErrorModel>();
