@@ -126,8 +126,8 @@ class CollaborativeQueueTestCase : public TestCase
   public:
     /// @param [in] deterministic deterministic service (M/D/1) instead of exponential
     explicit CollaborativeQueueTestCase(bool deterministic)
-        : TestCase(deterministic ? "M/D/1 sojourn of a single node"
-                                 : "M/M/1 sojourn of a single node")
+        : TestCase(deterministic ? "M-D-1 sojourn of a single node"
+                                 : "M-M-1 sojourn of a single node")
         , m_deterministic(deterministic)
     {
     }
