@@ -292,6 +292,110 @@ class CollaborativeSplitTestCase : public TestCase
     }
 };
 
+/**
+ * @ingroup edge-inference-tests
+ * @brief Join-least-loaded: an offloader with a fast (mu = 100) and a slow (mu = 25)
+ * successor sends almost everything to the fast one.
+ */
+class CollaborativeJoinLeastLoadedTestCase : public TestCase
+{
+  public:
+    CollaborativeJoinLeastLoadedTestCase()
+        : TestCase("join-least-loaded prefers the fast successor")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(4);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 1e11);
+        helper.AddNode(1, 1e11);   // mu = 100 task/s
+        helper.AddNode(1, 2.5e10); // mu = 25 task/s
+        helper.SetScheme(DtoEeScheme::JOIN_LEAST_LOADED);
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        BuildWired(helper, {40.0});
+        helper.ApplyScheme();
+        helper.AssignStreams(40);
+        std::map<uint32_t, uint64_t> to;
+        helper.GetApplication(0)->TraceConnectWithoutContext(
+            "TaskForwarded",
+            MakeBoundCallback(
+                +[](std::map<uint32_t, uint64_t>* m, uint64_t, uint32_t node) { ++(*m)[node]; },
+                &to));
+        uint32_t statusIn = 0;
+        helper.GetApplication(0)->TraceConnectWithoutContext(
+            "ControlMessageReceived",
+            MakeBoundCallback(
+                +[](uint32_t* n, uint32_t, uint32_t) { ++*n; }, &statusIn));
+        helper.GetSources().Start(Seconds(0));
+        helper.GetSources().Stop(Seconds(50));
+        Simulator::Stop(Seconds(51));
+        Simulator::Run();
+        Simulator::Destroy();
+        // 2 successors x one status per 50 ms for 51 s
+        NS_TEST_ASSERT_MSG_GT(statusIn, 2000u, "status messages received");
+        const double n = to[1] + to[2];
+        NS_TEST_ASSERT_MSG_GT(n, 700.0, "about 0.4 x 40 x 50 = 800 tasks forwarded");
+        // The slow node wins only when the fast node's estimated queue is >= 3
+        // ((3 + 1) / 100 > 1 / 25); at rho = 16 / 100 that has probability about
+        // rho^3 = 0.004. Uniform or probabilistic splitting would give about 0.5.
+        NS_TEST_ASSERT_MSG_GT(to[1] / n, 0.9, "fraction to the fast successor");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief DTO-EE control: a first-stage node measures its external arrival rate over the
+ * period (the source runs at 30 task/s while the configured rate is 20 task/s).
+ */
+class CollaborativeRateMeasurementTestCase : public TestCase
+{
+  public:
+    CollaborativeRateMeasurementTestCase()
+        : TestCase("first-stage node measures its arrival rate")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(5);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 1e11);
+        helper.AddNode(1, 1e11);
+        helper.SetScheme(DtoEeScheme::DTO_EE);
+        helper.SetNodeAttribute("ControlPeriod", TimeValue(Seconds(10)));
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        BuildWired(helper, {20.0});
+        helper.ApplyScheme();
+        helper.AssignStreams(50);
+        Ptr<CollaborativeTaskSource> src =
+            DynamicCast<CollaborativeTaskSource>(helper.GetSources().Get(0));
+        src->SetArrivalRate(30.0);
+        helper.GetSources().Start(Seconds(0));
+        double before = -1;
+        Simulator::Schedule(
+            Seconds(9.9),
+            +[](Ptr<CollaborativeInferenceNode> n, double* out)
+            { *out = n->GetPlannedArrivalRate(); },
+            helper.GetApplication(0),
+            &before);
+        Simulator::Stop(Seconds(10.5));
+        Simulator::Run();
+        const double after = helper.GetApplication(0)->GetPlannedArrivalRate();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(before, 20.0, "configured rate before the first measurement");
+        // Poisson count over 10 s at 30 task/s: sigma = sqrt(300) / 10 = 1.7 task/s
+        NS_TEST_ASSERT_MSG_EQ_TOL(after, 30.0, 5.5, "measured rate after one period");
+    }
+};
+
 /// A problem of 3 stages, 2 nodes each, for the protocol tests.
 void
 ConfigureProtocolNetwork(CollaborativeInferenceHelper& helper, uint32_t rounds)
@@ -579,6 +683,8 @@ class EdgeInferenceCollaborativeTestSuite : public TestSuite
         AddTestCase(new CollaborativeExitTestCase(0.0));
         AddTestCase(new CollaborativeExitTestCase(0.8));
         AddTestCase(new CollaborativeSplitTestCase);
+        AddTestCase(new CollaborativeJoinLeastLoadedTestCase);
+        AddTestCase(new CollaborativeRateMeasurementTestCase);
         AddTestCase(new CollaborativeProtocolTestCase);
         AddTestCase(new CollaborativeLossTestCase);
     }
