@@ -389,6 +389,12 @@ CollaborativeInferenceNode::GetAbandonedRounds() const
     return m_abandonedRounds;
 }
 
+uint32_t
+CollaborativeInferenceNode::GetPendingMessages() const
+{
+    return m_reassembler.GetPending();
+}
+
 double
 CollaborativeInferenceNode::GetPlannedArrivalRate() const
 {

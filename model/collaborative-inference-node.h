@@ -180,6 +180,9 @@ class CollaborativeInferenceNode : public Application
     /// @return DTO-EE rounds this node started but abandoned (a message missing)
     uint32_t GetAbandonedRounds() const;
 
+    /// @return messages being reassembled (incomplete; forgotten after ReassemblyTimeout)
+    uint32_t GetPendingMessages() const;
+
     /// @return the external arrival rate the agent uses now, task/s
     double GetPlannedArrivalRate() const;
 

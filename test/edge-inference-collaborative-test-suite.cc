@@ -584,6 +584,53 @@ class CollaborativeLossTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief A lost feature segment loses exactly its task; the incomplete message is forgotten
+ * (no leak) and the other tasks complete.
+ */
+class CollaborativeDataLossTestCase : public TestCase
+{
+  public:
+    CollaborativeDataLossTestCase()
+        : TestCase("a lost feature segment loses one task, nothing leaks")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(6);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)}); // 10 kB = 8 segments
+        helper.AddNode(0, 1e11);
+        helper.AddNode(1, 1e11);
+        helper.SetScheme(DtoEeScheme::UNIFORM_OFFLOADING);
+        helper.SetNodeAttribute("ReassemblyTimeout", TimeValue(MilliSeconds(200)));
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        helper.SetSourceAttribute("MaxTasks", UintegerValue(20));
+        BuildWired(helper, {20.0});
+        helper.ApplyScheme();
+        helper.GetApplication(0)->SetStrategy(1.0, {1.0}); // every task goes to stage 2
+        helper.AssignStreams(60);
+        Ptr<DropNthErrorModel> em = CreateObject<DropNthErrorModel>();
+        em->SetN(5); // a segment of the first task's features
+        helper.GetLinkDevices(0).Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(em));
+        Ptr<CollaborativeTaskSource> src =
+            DynamicCast<CollaborativeTaskSource>(helper.GetSources().Get(0));
+        helper.GetSources().Start(Seconds(0));
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(src->GetSent(), 20u, "tasks sent");
+        NS_TEST_ASSERT_MSG_EQ(src->GetReceived(), 19u, "exactly the task with the lost segment");
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(1)->GetPendingMessages(),
+                              0u,
+                              "the incomplete message was forgotten");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief Attribute checkers reject bad values; the header round-trips.
  */
 class CollaborativeAttributeTestCase : public TestCase
@@ -687,6 +734,7 @@ class EdgeInferenceCollaborativeTestSuite : public TestSuite
         AddTestCase(new CollaborativeRateMeasurementTestCase);
         AddTestCase(new CollaborativeProtocolTestCase);
         AddTestCase(new CollaborativeLossTestCase);
+        AddTestCase(new CollaborativeDataLossTestCase);
     }
 };
 
