@@ -50,6 +50,10 @@ def build(bld):
         'helper/noma-split-inference-helper.cc',
         'model/partial-loading-server.cc',
         'helper/partial-loading-helper.cc',
+        'model/collaborative-inference-header.cc',
+        'model/collaborative-inference-node.cc',
+        'model/collaborative-task-source.cc',
+        'helper/collaborative-inference-helper.cc',
     ]
 
     # GSL: projected GD of the NOMA split-inference solver (as src/wifi in waf-based ns-3)
@@ -69,6 +73,7 @@ def build(bld):
         'test/edge-inference-noma-test-suite.cc',
         'test/edge-inference-noma-split-test-suite.cc',
         'test/edge-inference-partial-loading-test-suite.cc',
+        'test/edge-inference-collaborative-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -114,6 +119,10 @@ def build(bld):
         'helper/noma-split-inference-helper.h',
         'model/partial-loading-server.h',
         'helper/partial-loading-helper.h',
+        'model/collaborative-inference-header.h',
+        'model/collaborative-inference-node.h',
+        'model/collaborative-task-source.h',
+        'helper/collaborative-inference-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

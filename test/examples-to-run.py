@@ -18,6 +18,11 @@ cpp_examples = [
     ("noma-benchmark --quick", "True", "False"),
     ("partial-loading --users=4 --loads=6 --nUes=4", "True", "False"),
     ("streaming-overhead-benchmark --quick", "True", "False"),
+    (
+        "dto-ee-collaborative --schemes=dtoee,fixed --simTime=12 --changeTime=6 --controlPeriod=2",
+        "True",
+        "False",
+    ),
     # test.py runs examples from the top of the ns-3 tree
     (
         "edge-inference-solve --input=contrib/edge-inference/examples/solver-inputs/slide-e4.json",

@@ -1,0 +1,594 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * @file
+ * @ingroup edge-inference
+ * @brief Collaborative inference across edge nodes with early exits and task offloading
+ * (DTO-EE, Xie et al., arXiv 2412.08284) at packet level: LTE UEs offload LLaMA-2-7B prefill
+ * tasks to a 3-stage pipeline of heterogeneous edge nodes; DTO-EE runs distributed over UDP
+ * control messages and is compared with fixed thresholds, no early exit, uniform offloading,
+ * join-least-loaded and the centralised optimum, predicted (queueing model) against measured.
+ *
+ * Topology: UEs ~~ eNB -- EPC/PGW --(p2p 1 Gbit/s, 1 ms)-- stage-1 nodes --(p2p, full
+ * bipartite)-- stage-2 nodes -- stage-3 nodes. A dynamic phase: at --changeTime one stage-2
+ * node slows down (--slowFactor) and the arrival rates are scaled by --rateFactor. See
+ * doc/dto-ee-network.rst for the results.
+ *
+ *     ./dto-ee-collaborative                 # 6 schemes, 2 phases, LTE, seconds
+ *     ./dto-ee-collaborative --lte=0         # wired UEs (no LTE access delay)
+ *     ./dto-ee-collaborative --full          # longer runs + arrival-rate sweep, CSV + gnuplot
+ */
+
+#include "edge-lte-scenario.h"
+
+#include "ns3/core-module.h"
+#include "ns3/edge-inference-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/lte-module.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::edgeinference;
+
+NS_LOG_COMPONENT_DEFINE("DtoEeCollaborativeExample");
+
+namespace
+{
+
+/// Scenario parameters.
+struct Scenario
+{
+    uint32_t nUes{3};          ///< UEs (task sources)
+    double lambda{30};         ///< Total arrival rate, task/s (split evenly over the UEs)
+    bool lte{true};            ///< UEs over LTE (else wired to the gateway)
+    uint32_t rbs{25};          ///< LTE bandwidth, RBs
+    uint32_t seqLen{8};        ///< Prompt tokens of a task (LLaMA-2-7B prefill)
+    uint32_t inputBytes{4096}; ///< Task input bytes
+    double simTime{20};        ///< Sources stop at this time, s
+    double changeTime{10};     ///< Dynamic change at this time, s
+    double warmup{3};          ///< Phase 1 counts tasks created from here, s
+    double settle{5};          ///< Phase 2 counts tasks created from changeTime + settle (= T_p)
+    uint32_t slowNode{3};      ///< Node that slows down at changeTime
+    double slowFactor{0.3};    ///< Its speed factor
+    double rateFactor{1.0};    ///< Arrival-rate factor at changeTime
+    double controlPeriod{5};   ///< T_p, s
+    uint32_t rounds{20};       ///< R rounds per period
+    double linkRateMbps{200};  ///< Rate of the links between stages
+    double linkDelayMs{2};     ///< Delay of the links between stages
+    double betaS{0.5};         ///< beta
+    double baselineThreshold{0.8}; ///< Threshold of the fixed-threshold baselines
+    uint32_t run{1};               ///< RNG run
+};
+
+/// Measured and predicted figures of one phase.
+struct PhaseResult
+{
+    uint64_t created{0};    ///< Tasks created in the window
+    uint64_t received{0};   ///< Of these, results received
+    double e2eMs{0};        ///< Mean end-to-end delay, ms
+    double netMs{0};        ///< Mean node-network delay (entry to exit decision), ms
+    double accuracy{0};     ///< Fraction of correct results
+    double predDelayMs{0};  ///< Model D, ms (inf if unstable)
+    double predAccuracy{0}; ///< Model A
+    std::string predReason; ///< Model's reason
+};
+
+/// Outcome of one scheme.
+struct RunResult
+{
+    std::string scheme;       ///< Scheme name
+    PhaseResult phase[2];     ///< Phase 1 and 2
+    uint64_t ctrlMessages{0}; ///< Control messages
+    uint64_t ctrlBytes{0};    ///< Control bytes
+};
+
+/// Task results collected from the sources.
+struct Collector
+{
+    double lo[2]{0, 0};    ///< Window starts (creation time), s
+    double hi[2]{0, 0};    ///< Window ends, s
+    PhaseResult* out[2]{}; ///< Destinations
+
+    /**
+     * @brief ResultReceived sink.
+     * @param [in] taskId task
+     * @param [in] created creation time
+     * @param [in] delay end-to-end delay
+     * @param [in] net node-network latency
+     * @param [in] stage exit stage
+     * @param [in] correct correct
+     */
+    void Result(uint64_t taskId, Time created, Time delay, Time net, uint32_t stage, bool correct)
+    {
+        const double c = created.GetSeconds();
+        for (int k = 0; k < 2; ++k)
+        {
+            if (c >= lo[k] && c < hi[k])
+            {
+                ++out[k]->received;
+                out[k]->e2eMs += delay.GetSeconds() * 1e3;
+                out[k]->netMs += net.GetSeconds() * 1e3;
+                out[k]->accuracy += correct ? 1.0 : 0.0;
+            }
+        }
+    }
+
+    /**
+     * @brief TaskSent sink (counts the tasks created in the windows).
+     * @param [in] taskId task
+     */
+    void Sent(uint64_t taskId)
+    {
+        const double c = Simulator::Now().GetSeconds();
+        for (int k = 0; k < 2; ++k)
+        {
+            if (c >= lo[k] && c < hi[k])
+            {
+                ++out[k]->created;
+            }
+        }
+    }
+};
+
+/**
+ * @brief The stages: LLaMA-2-7B prefill cut after blocks 10 and 21 (work and feature sizes
+ * from the zoo), exit heads with constructed profiles [C].
+ * @param [in] seqLen prompt tokens
+ * @return the three stages
+ */
+std::vector<DtoEeStage>
+MakeStages(uint32_t seqLen)
+{
+    const DnnModel llama = DnnModelZoo::Llama2_7B(seqLen);
+    // layers: 0 embed_tokens, 1..32 layers.0..31, 33 head
+    const std::vector<std::pair<uint32_t, uint32_t>> cuts{{0, 11}, {12, 22}, {23, 33}};
+    std::vector<DtoEeStage> stages(3);
+    for (uint32_t h = 0; h < 3; ++h)
+    {
+        stages[h].workFlop = llama.GetFlops(cuts[h].first, cuts[h].second);
+        stages[h].featureBits = h < 2 ? 8.0 * llama.GetLayer(cuts[h].second).outputBytes : 0.0;
+    }
+    // exit head after block 10 and after block 21 (constructed profiles, see the doc)
+    stages[0].exit.exitProfile = {{0.3, 1.0}, {0.8, 0.45}, {1.0, 0.0}};
+    stages[0].exitAccuracy = {{0.3, 0.55}, {1.0, 0.82}};
+    stages[0].exit.accuracy = 0.75;
+    stages[1].exit.exitProfile = {{0.3, 1.0}, {0.8, 0.6}, {1.0, 0.0}};
+    stages[1].exitAccuracy = {{0.3, 0.65}, {1.0, 0.9}};
+    stages[1].exit.accuracy = 0.85;
+    stages[2].exit.accuracy = 0.9;
+    return stages;
+}
+
+/// Node (stage, TFLOP/s): 3 + 2 + 2 heterogeneous edge nodes.
+const std::vector<std::pair<uint32_t, double>> NODES{
+    {0, 1.0}, {0, 0.7}, {0, 0.5}, {1, 1.0}, {1, 0.6}, {2, 0.8}, {2, 0.6}};
+
+/**
+ * @param [in] s a scheme
+ * @return its short name
+ */
+std::string
+Name(DtoEeScheme s)
+{
+    switch (s)
+    {
+        case DtoEeScheme::DTO_EE:
+            return "DTO-EE";
+        case DtoEeScheme::CENTRALISED:
+            return "centralised";
+        case DtoEeScheme::FIXED_THRESHOLD:
+            return "fixed-threshold";
+        case DtoEeScheme::NO_EARLY_EXIT:
+            return "no-early-exit";
+        case DtoEeScheme::UNIFORM_OFFLOADING:
+            return "uniform";
+        case DtoEeScheme::RANDOM_OFFLOADING:
+            return "random";
+        case DtoEeScheme::JOIN_LEAST_LOADED:
+            return "join-least-loaded";
+    }
+    return "?";
+}
+
+/**
+ * @brief Evaluate the nodes' strategy on the helper's model now.
+ * @param [in] helper the helper
+ * @param [out] out the phase result (predicted fields)
+ */
+void
+Predict(const CollaborativeInferenceHelper* helper, PhaseResult* out)
+{
+    const DtoEeModel model(helper->GetProblem());
+    DtoEeStrategy s = helper->GetStrategy();
+    if (helper->GetScheme() == DtoEeScheme::JOIN_LEAST_LOADED)
+    {
+        // per-task decisions: the model has no x for them; predict with the fluid
+        // join-least-loaded split of the solver (same thresholds)
+        DtoEeSolverOptions o;
+        s = DtoEeCentralSolver(model, o).SolveScheme(DtoEeScheme::JOIN_LEAST_LOADED).strategy;
+    }
+    const DtoEeEvaluation ev = model.Evaluate(s);
+    out->predDelayMs = ev.meanDelayS * 1e3;
+    out->predAccuracy = ev.meanAccuracy;
+    out->predReason = ToString(ev.reason);
+}
+
+/**
+ * @brief Run one scheme.
+ * @param [in] sc the scenario
+ * @param [in] scheme the scheme
+ * @return the result
+ */
+RunResult
+RunScheme(const Scenario& sc, DtoEeScheme scheme)
+{
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(sc.run);
+    RunResult res;
+    res.scheme = Name(scheme);
+
+    CollaborativeInferenceHelper helper;
+    helper.SetStages(MakeStages(sc.seqLen));
+    for (const auto& [stage, tflops] : NODES)
+    {
+        helper.AddNode(stage, tflops * 1e12);
+    }
+    helper.SetLinkAttribute("DataRate", DataRateValue(DataRate(sc.linkRateMbps * 1e6)));
+    helper.SetLinkAttribute("Delay", TimeValue(Seconds(sc.linkDelayMs * 1e-3)));
+    helper.SetNodeAttribute("ControlPeriod", TimeValue(Seconds(sc.controlPeriod)));
+    helper.SetNodeAttribute("Rounds", UintegerValue(sc.rounds));
+    // first period when the sources start: the first measurement window is a full period
+    helper.SetNodeAttribute("ControlStart", TimeValue(Seconds(0.5)));
+    helper.SetSourceAttribute("InputBytes", UintegerValue(sc.inputBytes));
+    helper.SetScheme(scheme);
+    helper.SetModelParameters(sc.betaS, 1e3, 0.05, 0.0);
+    DtoEeSolverOptions so;
+    so.baselineThreshold = sc.baselineThreshold;
+    helper.SetSolverOptions(so);
+    DtoEeAlgorithmOptions ao;
+    ao.initialThreshold = sc.baselineThreshold;
+    helper.SetAlgorithmOptions(ao);
+    helper.Install();
+
+    NodeContainer clients;
+    EdgeLteTopology topo;
+    Ptr<Node> gateway;
+    std::vector<double> rates(sc.nUes, sc.lambda / sc.nUes);
+    if (sc.lte)
+    {
+        std::vector<double> distances;
+        for (uint32_t k = 0; k < sc.nUes; ++k)
+        {
+            distances.push_back(100.0 + 50.0 * k);
+        }
+        topo = BuildEdgeLteTopology(sc.rbs, distances, [](Ptr<LteHelper>) {});
+        gateway = topo.epc->GetPgwNode();
+        clients = topo.ues;
+        helper.ConnectGateway(gateway, Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"));
+        topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices), 1000);
+    }
+    else
+    {
+        NodeContainer host;
+        host.Create(1);
+        InternetStackHelper stack;
+        stack.Install(host);
+        gateway = host.Get(0);
+        for (uint32_t k = 0; k < sc.nUes; ++k)
+        {
+            clients.Add(gateway);
+        }
+        helper.ConnectGateway(gateway, Ipv4Address("10.200.0.0"), Ipv4Mask("255.255.0.0"));
+    }
+    ApplicationContainer sources = helper.InstallSources(clients, rates);
+    helper.ApplyScheme();
+    helper.AssignStreams(100);
+    sources.Start(Seconds(0.5));
+    sources.Stop(Seconds(sc.simTime));
+
+    Collector col;
+    col.lo[0] = sc.warmup;
+    col.hi[0] = sc.changeTime;
+    col.lo[1] = sc.changeTime + sc.settle;
+    col.hi[1] = sc.simTime;
+    col.out[0] = &res.phase[0];
+    col.out[1] = &res.phase[1];
+    for (uint32_t k = 0; k < sources.GetN(); ++k)
+    {
+        sources.Get(k)->TraceConnectWithoutContext("ResultReceived",
+                                                   MakeCallback(&Collector::Result, &col));
+        sources.Get(k)->TraceConnectWithoutContext("TaskSent",
+                                                   MakeCallback(&Collector::Sent, &col));
+    }
+    // predictions at the end of each phase (DTO-EE: its strategy then)
+    Simulator::Schedule(Seconds(sc.changeTime) - NanoSeconds(1), &Predict, &helper, &res.phase[0]);
+    Simulator::Schedule(Seconds(sc.changeTime),
+                        [&helper, &sources, &sc]()
+                        {
+                            Ptr<CollaborativeInferenceNode> n = helper.GetApplication(sc.slowNode);
+                            n->SetComputeSpeed(n->GetComputeSpeed() * sc.slowFactor);
+                            for (uint32_t k = 0; k < sources.GetN(); ++k)
+                            {
+                                auto src = DynamicCast<CollaborativeTaskSource>(sources.Get(k));
+                                src->SetArrivalRate(src->GetArrivalRate() * sc.rateFactor);
+                            }
+                        });
+    Simulator::Schedule(Seconds(sc.simTime) - NanoSeconds(1), &Predict, &helper, &res.phase[1]);
+    Simulator::Stop(Seconds(sc.simTime + 2));
+    Simulator::Run();
+    for (auto& p : res.phase)
+    {
+        if (p.received > 0)
+        {
+            p.e2eMs /= p.received;
+            p.netMs /= p.received;
+            p.accuracy /= p.received;
+        }
+    }
+    res.ctrlMessages = helper.GetControlMessages();
+    res.ctrlBytes = helper.GetControlBytes();
+    Simulator::Destroy();
+    return res;
+}
+
+/**
+ * @param [in] pred predicted
+ * @param [in] meas measured
+ * @return relative error in percent, or "-" if not finite
+ */
+std::string
+RelErr(double pred, double meas)
+{
+    if (!std::isfinite(pred) || meas <= 0.0)
+    {
+        return "-";
+    }
+    std::ostringstream o;
+    o << std::fixed << std::setprecision(1) << 100.0 * (pred - meas) / meas;
+    return o.str();
+}
+
+/**
+ * @param [in] v a value
+ * @param [in] digits decimals
+ * @return "inf" or the value
+ */
+std::string
+Fmt(double v, int digits)
+{
+    if (!std::isfinite(v))
+    {
+        return "inf";
+    }
+    std::ostringstream o;
+    o << std::fixed << std::setprecision(digits) << v;
+    return o.str();
+}
+
+/**
+ * @brief Parse a comma-separated scheme list.
+ * @param [in] list e.g. "dtoee,fixed"
+ * @return the schemes
+ */
+std::vector<DtoEeScheme>
+ParseSchemes(const std::string& list)
+{
+    std::vector<DtoEeScheme> out;
+    std::stringstream ss(list);
+    std::string item;
+    while (std::getline(ss, item, ','))
+    {
+        if (item == "dtoee")
+        {
+            out.push_back(DtoEeScheme::DTO_EE);
+        }
+        else if (item == "fixed")
+        {
+            out.push_back(DtoEeScheme::FIXED_THRESHOLD);
+        }
+        else if (item == "noexit")
+        {
+            out.push_back(DtoEeScheme::NO_EARLY_EXIT);
+        }
+        else if (item == "uniform")
+        {
+            out.push_back(DtoEeScheme::UNIFORM_OFFLOADING);
+        }
+        else if (item == "random")
+        {
+            out.push_back(DtoEeScheme::RANDOM_OFFLOADING);
+        }
+        else if (item == "jll")
+        {
+            out.push_back(DtoEeScheme::JOIN_LEAST_LOADED);
+        }
+        else if (item == "central")
+        {
+            out.push_back(DtoEeScheme::CENTRALISED);
+        }
+        else
+        {
+            NS_FATAL_ERROR("--schemes: unknown scheme '"
+                           << item << "' (dtoee, fixed, noexit, uniform, random, jll, central)");
+        }
+    }
+    NS_ABORT_MSG_IF(out.empty(), "--schemes: empty list");
+    return out;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    Scenario sc;
+    std::string schemes = "dtoee,fixed,noexit,uniform,jll,central";
+    bool full = false;
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("schemes", "Schemes: dtoee,fixed,noexit,uniform,random,jll,central", schemes);
+    cmd.AddValue("nUes", "Number of UEs", sc.nUes);
+    cmd.AddValue("lambda", "Total arrival rate, task/s", sc.lambda);
+    cmd.AddValue("lte", "UEs over LTE (0: wired to the gateway)", sc.lte);
+    cmd.AddValue("rbs", "LTE bandwidth, RBs", sc.rbs);
+    cmd.AddValue("simTime", "Sources stop at this time, s", sc.simTime);
+    cmd.AddValue("changeTime", "Time of the dynamic change, s", sc.changeTime);
+    cmd.AddValue("slowNode", "Node that slows down at changeTime", sc.slowNode);
+    cmd.AddValue("slowFactor", "Its speed factor (1: no change)", sc.slowFactor);
+    cmd.AddValue("rateFactor", "Arrival-rate factor at changeTime", sc.rateFactor);
+    cmd.AddValue("controlPeriod", "DTO-EE period T_p, s", sc.controlPeriod);
+    cmd.AddValue("rounds", "DTO-EE rounds per period", sc.rounds);
+    cmd.AddValue("beta", "beta, s per unit of accuracy", sc.betaS);
+    cmd.AddValue("run", "RNG run", sc.run);
+    cmd.AddValue("full", "Longer runs and an arrival-rate sweep (CSV + gnuplot)", full);
+    cmd.Parse(argc, argv);
+    NS_ABORT_MSG_IF(sc.nUes == 0, "--nUes = 0: need at least one UE");
+    NS_ABORT_MSG_IF(!(sc.lambda > 0.0), "--lambda = " << sc.lambda << ": must be > 0");
+    NS_ABORT_MSG_IF(sc.slowNode >= NODES.size(),
+                    "--slowNode = " << sc.slowNode << ": must be < " << NODES.size());
+    NS_ABORT_MSG_IF(!(sc.slowFactor > 0.0), "--slowFactor = " << sc.slowFactor << ": must be > 0");
+    NS_ABORT_MSG_IF(!(sc.rateFactor > 0.0), "--rateFactor = " << sc.rateFactor << ": must be > 0");
+    NS_ABORT_MSG_IF(sc.lte && !IsLteBandwidth(sc.rbs),
+                    "--rbs = " << sc.rbs << ": not an LTE bandwidth (6, 15, 25, 50, 75, 100)");
+    if (full)
+    {
+        sc.simTime = std::max(sc.simTime, 120.0);
+        sc.changeTime = sc.simTime / 2;
+    }
+    sc.settle = sc.controlPeriod; // DTO-EE has had one period to follow the change
+    NS_ABORT_MSG_IF(!(sc.changeTime > sc.warmup && sc.changeTime + sc.settle < sc.simTime),
+                    "--changeTime = " << sc.changeTime << ": need warmup (" << sc.warmup
+                                      << " s) < changeTime < simTime - " << sc.settle << " s");
+    const auto list = ParseSchemes(schemes);
+
+    const auto stages = MakeStages(sc.seqLen);
+    std::cout << "DTO-EE collaborative inference (Xie et al., arXiv 2412.08284), packet level\n"
+              << "LLaMA-2-7B prefill of " << sc.seqLen << " tokens in 3 stages: w = ";
+    for (const auto& s : stages)
+    {
+        std::cout << Fmt(s.workFlop / 1e9, 1) << " ";
+    }
+    std::cout << "GFLOP, features " << Fmt(stages[0].featureBits / 8e3, 0) << " kB; "
+              << NODES.size() << " nodes (TFLOP/s:";
+    for (const auto& n : NODES)
+    {
+        std::cout << " s" << n.first + 1 << "=" << n.second;
+    }
+    std::cout << ")\n"
+              << sc.nUes << " UEs " << (sc.lte ? "over LTE" : "wired") << ", lambda = " << sc.lambda
+              << " task/s; phase 1: tasks created in [" << sc.warmup << ", " << sc.changeTime
+              << ") s; at " << sc.changeTime << " s node " << sc.slowNode << " speed x "
+              << sc.slowFactor << ", rates x " << sc.rateFactor << "; phase 2: ["
+              << sc.changeTime + sc.settle << ", " << sc.simTime << ") s\n"
+              << "delays in ms; net = entry into the first node to the exit decision (what the "
+                 "model predicts), e2e = at the UE\n\n";
+    std::cout << std::left << std::setw(18) << "scheme" << std::right << std::setw(6) << "phase"
+              << std::setw(10) << "pred D" << std::setw(10) << "net D" << std::setw(8) << "err%"
+              << std::setw(10) << "e2e D" << std::setw(8) << "pred A" << std::setw(8) << "meas A"
+              << std::setw(14) << "tasks" << std::setw(8) << "msgs" << std::setw(9) << "bytes"
+              << "\n";
+    std::vector<RunResult> results;
+    bool delivered = true;
+    for (DtoEeScheme s : list)
+    {
+        results.push_back(RunScheme(sc, s));
+        const RunResult& r = results.back();
+        for (int k = 0; k < 2; ++k)
+        {
+            const PhaseResult& p = r.phase[k];
+            delivered = delivered && p.received > 0;
+            std::cout << std::left << std::setw(18) << r.scheme << std::right << std::setw(6)
+                      << k + 1 << std::setw(10) << Fmt(p.predDelayMs, 1) << std::setw(10)
+                      << Fmt(p.netMs, 1) << std::setw(8) << RelErr(p.predDelayMs, p.netMs)
+                      << std::setw(10) << Fmt(p.e2eMs, 1) << std::setw(8) << Fmt(p.predAccuracy, 3)
+                      << std::setw(8) << Fmt(p.accuracy, 3) << std::setw(9)
+                      << (std::to_string(p.received) + "/" + std::to_string(p.created))
+                      << std::setw(8) << (k == 0 ? std::to_string(r.ctrlMessages) : "")
+                      << std::setw(9) << (k == 0 ? std::to_string(r.ctrlBytes) : "");
+            if (p.predReason != "NONE")
+            {
+                std::cout << "  (" << p.predReason << ")";
+            }
+            std::cout << "\n";
+        }
+    }
+    // DTO-EE against the best baseline (not the centralised reference), per phase.
+    for (int k = 0; k < 2 && results.size() > 1 && list[0] == DtoEeScheme::DTO_EE; ++k)
+    {
+        double best = std::numeric_limits<double>::infinity();
+        std::string bestName;
+        for (size_t i = 1; i < results.size(); ++i)
+        {
+            if (list[i] != DtoEeScheme::CENTRALISED && results[i].phase[k].netMs < best)
+            {
+                best = results[i].phase[k].netMs;
+                bestName = results[i].scheme;
+            }
+        }
+        if (std::isfinite(best))
+        {
+            std::cout << "phase " << k + 1 << ": DTO-EE net delay "
+                      << Fmt(results[0].phase[k].netMs, 1) << " ms vs best baseline (" << bestName
+                      << ") " << Fmt(best, 1)
+                      << " ms: " << Fmt(100.0 * std::abs(1.0 - results[0].phase[k].netMs / best), 1)
+                      << (results[0].phase[k].netMs <= best ? "% lower\n" : "% higher\n");
+        }
+    }
+    if (full)
+    {
+        std::ofstream csv("dto-ee-collaborative.csv");
+        csv << "lambda,scheme,pred_delay_ms,net_delay_ms,e2e_delay_ms,pred_accuracy,accuracy\n";
+        std::vector<double> xs;
+        std::vector<std::vector<double>> ys;
+        std::vector<std::string> names;
+        for (DtoEeScheme s : list)
+        {
+            names.push_back(Name(s));
+        }
+        Scenario sw = sc;
+        sw.slowFactor = 1.0;
+        sw.rateFactor = 1.0;
+        sw.simTime = 60; // phase 1 only: tasks created in [warmup, 57) s
+        sw.changeTime = 57;
+        for (double lam : {15.0, 20.0, 25.0, 30.0, 35.0})
+        {
+            sw.lambda = lam;
+            xs.push_back(lam);
+            ys.emplace_back();
+            for (DtoEeScheme s : list)
+            {
+                const RunResult r = RunScheme(sw, s);
+                const PhaseResult& p = r.phase[0];
+                csv << lam << "," << r.scheme << "," << p.predDelayMs << "," << p.netMs << ","
+                    << p.e2eMs << "," << p.predAccuracy << "," << p.accuracy << "\n";
+                ys.back().push_back(p.netMs);
+            }
+        }
+        WriteSweepPlot("dto-ee-collaborative.plt",
+                       "Node-network delay vs arrival rate",
+                       "lambda (task/s)",
+                       "mean delay (ms)",
+                       xs,
+                       names,
+                       ys);
+        std::cout << "wrote dto-ee-collaborative.csv and dto-ee-collaborative.plt\n";
+    }
+    std::cout << "Schemes run: " << results.size() << "; "
+              << (delivered ? "every scheme delivered results in both phases"
+                            : "some scheme delivered no result in a phase")
+              << "\n";
+    return 0;
+}

@@ -1,0 +1,744 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * @file
+ * @ingroup edge-inference-tests
+ * Tests of the collaborative inference network (CollaborativeInferenceNode,
+ * CollaborativeTaskSource, CollaborativeInferenceHelper; DTO-EE, Xie et al., arXiv
+ * 2412.08284) on point-to-point links: M/M/1 and M/D/1 sojourn times against their closed
+ * forms, exit fractions and accuracy against q(theta) and a(theta), forwarding fractions
+ * against x_ij, the DTO-EE protocol over packets against DtoEeDistributed, a lost control
+ * message, and attribute checks.
+ */
+
+#include "ns3/collaborative-inference-header.h"
+#include "ns3/collaborative-inference-helper.h"
+#include "ns3/collaborative-inference-node.h"
+#include "ns3/collaborative-task-source.h"
+#include "ns3/core-module.h"
+#include "ns3/dto-ee-agent.h"
+#include "ns3/dto-ee.h"
+#include "ns3/error-model.h"
+#include "ns3/internet-module.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/test.h"
+
+#include <cmath>
+#include <map>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::edgeinference;
+
+namespace
+{
+
+/**
+ * @brief A stage of 1 GFLOP with the exit profile q = 1 up to 0.3, 0.6 at 0.8, 0 at 1.
+ * @param [in] accuracy constant accuracy of the exiting tasks
+ * @param [in] featureBits s_h, bit
+ * @return the stage
+ */
+DtoEeStage
+MakeStage(double accuracy, double featureBits)
+{
+    DtoEeStage s;
+    s.workFlop = 1e9;
+    s.featureBits = featureBits;
+    s.exit.accuracy = accuracy;
+    s.exit.exitProfile = {{0.3, 1.0}, {0.8, 0.6}, {1.0, 0.0}};
+    return s;
+}
+
+/**
+ * @brief Install the helper's network with one wired host as the gateway and, if @p rates
+ * is not empty, as the client of every source.
+ * @param [in,out] helper a configured helper
+ * @param [in] rates arrival rate per source, task/s
+ * @return the host
+ */
+Ptr<Node>
+BuildWired(CollaborativeInferenceHelper& helper, const std::vector<double>& rates)
+{
+    helper.Install();
+    NodeContainer host;
+    host.Create(1);
+    InternetStackHelper stack;
+    stack.Install(host);
+    helper.ConnectGateway(host.Get(0), Ipv4Address("10.200.0.0"), Ipv4Mask("255.255.0.0"));
+    if (!rates.empty())
+    {
+        NodeContainer clients;
+        for (size_t k = 0; k < rates.size(); ++k)
+        {
+            clients.Add(host.Get(0));
+        }
+        helper.InstallSources(clients, rates);
+    }
+    return host.Get(0);
+}
+
+/// Collects the TaskExited events of the nodes.
+struct ExitLog
+{
+    Time from;                            ///< Ignore tasks exiting before (warm-up)
+    std::map<uint32_t, uint64_t> exits;   ///< Exits per stage
+    std::map<uint32_t, uint64_t> correct; ///< Correct results per stage
+    double sumLatencyS{0};                ///< Sum of the node-network latencies, s
+    uint64_t n{0};                        ///< Tasks counted
+
+    /**
+     * @brief TaskExited sink.
+     * @param [in] taskId task
+     * @param [in] stage exit stage
+     * @param [in] confidence confidence
+     * @param [in] latency node-network latency
+     * @param [in] correct correct
+     */
+    void Exited(uint64_t taskId, uint32_t stage, double confidence, Time latency, bool correct)
+    {
+        if (Simulator::Now() < from)
+        {
+            return;
+        }
+        ++exits[stage];
+        if (correct)
+        {
+            ++this->correct[stage];
+        }
+        sumLatencyS += latency.GetSeconds();
+        ++n;
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief A single node with Poisson arrivals: mean sojourn 1 / (mu - lambda) with exponential
+ * service (M/M/1) and 1/mu + rho / (2 mu (1 - rho)) with deterministic service (M/D/1).
+ */
+class CollaborativeQueueTestCase : public TestCase
+{
+  public:
+    /// @param [in] deterministic deterministic service (M/D/1) instead of exponential
+    explicit CollaborativeQueueTestCase(bool deterministic)
+        : TestCase(deterministic ? "M-D-1 sojourn of a single node"
+                                 : "M-M-1 sojourn of a single node")
+        , m_deterministic(deterministic)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.9, 0)});
+        helper.AddNode(0, 4e10); // mu = 40 task/s
+        helper.SetScheme(DtoEeScheme::UNIFORM_OFFLOADING);
+        helper.SetNodeAttribute("ServiceTime",
+                                EnumValue(m_deterministic
+                                              ? CollaborativeInferenceNode::DETERMINISTIC_SERVICE
+                                              : CollaborativeInferenceNode::EXPONENTIAL_SERVICE));
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        BuildWired(helper, {20.0}); // lambda = 20 task/s
+        helper.ApplyScheme();
+        helper.AssignStreams(10);
+        ExitLog log;
+        log.from = Seconds(10);
+        helper.GetApplication(0)->TraceConnectWithoutContext("TaskExited",
+                                                             MakeCallback(&ExitLog::Exited, &log));
+        helper.GetSources().Start(Seconds(0));
+        helper.GetSources().Stop(Seconds(600));
+        Simulator::Stop(Seconds(601));
+        Simulator::Run();
+        Simulator::Destroy();
+        const double mu = 40;
+        const double lambda = 20;
+        const double rho = lambda / mu;
+        // M/M/1: W = 1 / (mu - lambda) = 0.05 s; M/D/1 (Pollaczek-Khinchine):
+        // W = 1/mu + rho / (2 mu (1 - rho)) = 0.025 + 0.5 / 40 = 0.0375 s.
+        const double expected =
+            m_deterministic ? 1.0 / mu + rho / (2.0 * mu * (1.0 - rho)) : 1.0 / (mu - lambda);
+        NS_TEST_ASSERT_MSG_GT(log.n, 11000u, "about 20 x 590 tasks measured");
+        const double measured = log.sumLatencyS / log.n;
+        // ~11800 tasks: the standard error of the mean sojourn is about 2 % at rho = 0.5
+        // (autocorrelated samples); 6 % is 3 standard errors.
+        NS_TEST_ASSERT_MSG_EQ_TOL(measured / expected, 1.0, 0.06, "mean sojourn vs closed form");
+        NS_TEST_ASSERT_MSG_EQ(log.exits[0], log.n, "single stage: every task exits there");
+    }
+
+    bool m_deterministic; ///< M/D/1 instead of M/M/1
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Two stages: threshold 1 forwards everything, threshold 0 exits everything at stage
+ * 1, threshold 0.8 exits a fraction q(0.8) = 0.6 with accuracy a = 0.7.
+ */
+class CollaborativeExitTestCase : public TestCase
+{
+  public:
+    /// @param [in] threshold theta of the first stage
+    explicit CollaborativeExitTestCase(double threshold)
+        : TestCase("exit fraction at threshold " + std::to_string(threshold))
+        , m_threshold(threshold)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(2);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 1e11);
+        helper.AddNode(1, 1e11);
+        helper.SetScheme(DtoEeScheme::UNIFORM_OFFLOADING);
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        BuildWired(helper, {20.0});
+        helper.ApplyScheme();
+        helper.GetApplication(0)->SetStrategy(m_threshold, {1.0});
+        helper.AssignStreams(20);
+        ExitLog log;
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            helper.GetApplication(i)->TraceConnectWithoutContext(
+                "TaskExited", MakeCallback(&ExitLog::Exited, &log));
+        }
+        helper.GetSources().Start(Seconds(0));
+        helper.GetSources().Stop(Seconds(200));
+        Simulator::Stop(Seconds(201));
+        Simulator::Run();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_GT(log.n, 3500u, "about 4000 tasks");
+        const double q = MakeStage(0.7, 0).exit.ExitProbability(m_threshold);
+        const double measured = static_cast<double>(log.exits[0]) / log.n;
+        if (q == 0.0 || q == 1.0)
+        {
+            NS_TEST_ASSERT_MSG_EQ(measured, q, "threshold " << m_threshold);
+        }
+        else
+        {
+            // binomial: 3 sigma = 3 sqrt(0.24 / 4000) = 0.023
+            NS_TEST_ASSERT_MSG_EQ_TOL(measured, q, 0.025, "exit fraction vs q(theta)");
+            // accuracy of the stage-1 exits: 3 sigma = 3 sqrt(0.21 / 2400) = 0.028
+            NS_TEST_ASSERT_MSG_EQ_TOL(static_cast<double>(log.correct[0]) / log.exits[0],
+                                      0.7,
+                                      0.03,
+                                      "accuracy of the exiting tasks vs a(theta)");
+        }
+        NS_TEST_ASSERT_MSG_EQ(log.exits[0] + log.exits[1], log.n, "every task exits once");
+    }
+
+    double m_threshold; ///< theta of the first stage
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief One offloader and three receivers: forwarded fractions match x = (0.5, 0.3, 0.2).
+ */
+class CollaborativeSplitTestCase : public TestCase
+{
+  public:
+    CollaborativeSplitTestCase()
+        : TestCase("forwarding fractions match x_ij")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(3);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 1e11);
+        for (int k = 0; k < 3; ++k)
+        {
+            helper.AddNode(1, 1e11);
+        }
+        helper.SetScheme(DtoEeScheme::UNIFORM_OFFLOADING);
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        BuildWired(helper, {20.0});
+        helper.ApplyScheme();
+        const std::vector<double> x{0.5, 0.3, 0.2};
+        helper.GetApplication(0)->SetStrategy(1.0, x);
+        helper.AssignStreams(30);
+        std::map<uint32_t, uint64_t> to;
+        helper.GetApplication(0)->TraceConnectWithoutContext(
+            "TaskForwarded",
+            MakeBoundCallback(
+                +[](std::map<uint32_t, uint64_t>* m, uint64_t, uint32_t node) { ++(*m)[node]; },
+                &to));
+        helper.GetSources().Start(Seconds(0));
+        helper.GetSources().Stop(Seconds(150));
+        Simulator::Stop(Seconds(151));
+        Simulator::Run();
+        Simulator::Destroy();
+        const double n = to[1] + to[2] + to[3];
+        NS_TEST_ASSERT_MSG_GT(n, 2700.0, "about 3000 tasks forwarded");
+        for (uint32_t k = 0; k < 3; ++k)
+        {
+            // binomial: 3 sigma <= 3 sqrt(0.25 / 3000) = 0.027
+            NS_TEST_ASSERT_MSG_EQ_TOL(to[k + 1] / n, x[k], 0.03, "fraction to node " << k + 1);
+        }
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Join-least-loaded: an offloader with a fast (mu = 100) and a slow (mu = 25)
+ * successor sends almost everything to the fast one.
+ */
+class CollaborativeJoinLeastLoadedTestCase : public TestCase
+{
+  public:
+    CollaborativeJoinLeastLoadedTestCase()
+        : TestCase("join-least-loaded prefers the fast successor")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(4);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 1e11);
+        helper.AddNode(1, 1e11);   // mu = 100 task/s
+        helper.AddNode(1, 2.5e10); // mu = 25 task/s
+        helper.SetScheme(DtoEeScheme::JOIN_LEAST_LOADED);
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        BuildWired(helper, {40.0});
+        helper.ApplyScheme();
+        helper.AssignStreams(40);
+        std::map<uint32_t, uint64_t> to;
+        helper.GetApplication(0)->TraceConnectWithoutContext(
+            "TaskForwarded",
+            MakeBoundCallback(
+                +[](std::map<uint32_t, uint64_t>* m, uint64_t, uint32_t node) { ++(*m)[node]; },
+                &to));
+        uint32_t statusIn = 0;
+        helper.GetApplication(0)->TraceConnectWithoutContext(
+            "ControlMessageReceived",
+            MakeBoundCallback(
+                +[](uint32_t* n, uint32_t, uint32_t) { ++*n; }, &statusIn));
+        helper.GetSources().Start(Seconds(0));
+        helper.GetSources().Stop(Seconds(50));
+        Simulator::Stop(Seconds(51));
+        Simulator::Run();
+        Simulator::Destroy();
+        // 2 successors x one status per 50 ms for 51 s
+        NS_TEST_ASSERT_MSG_GT(statusIn, 2000u, "status messages received");
+        const double n = to[1] + to[2];
+        NS_TEST_ASSERT_MSG_GT(n, 700.0, "about 0.4 x 40 x 50 = 800 tasks forwarded");
+        // The slow node wins only when the fast node's estimated queue is >= 3
+        // ((3 + 1) / 100 > 1 / 25); at rho = 16 / 100 that has probability about
+        // rho^3 = 0.004. Uniform or probabilistic splitting would give about 0.5.
+        NS_TEST_ASSERT_MSG_GT(to[1] / n, 0.9, "fraction to the fast successor");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief DTO-EE control: a first-stage node measures its external arrival rate over the
+ * period (the source runs at 30 task/s while the configured rate is 20 task/s).
+ */
+class CollaborativeRateMeasurementTestCase : public TestCase
+{
+  public:
+    CollaborativeRateMeasurementTestCase()
+        : TestCase("first-stage node measures its arrival rate")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(5);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 1e11);
+        helper.AddNode(1, 1e11);
+        helper.SetScheme(DtoEeScheme::DTO_EE);
+        helper.SetNodeAttribute("ControlPeriod", TimeValue(Seconds(10)));
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        BuildWired(helper, {20.0});
+        helper.ApplyScheme();
+        helper.AssignStreams(50);
+        Ptr<CollaborativeTaskSource> src =
+            DynamicCast<CollaborativeTaskSource>(helper.GetSources().Get(0));
+        src->SetArrivalRate(30.0);
+        helper.GetSources().Start(Seconds(0));
+        double before = -1;
+        Simulator::Schedule(
+            Seconds(9.9),
+            +[](Ptr<CollaborativeInferenceNode> n, double* out)
+            { *out = n->GetPlannedArrivalRate(); },
+            helper.GetApplication(0),
+            &before);
+        Simulator::Stop(Seconds(10.5));
+        Simulator::Run();
+        const double after = helper.GetApplication(0)->GetPlannedArrivalRate();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(before, 20.0, "configured rate before the first measurement");
+        // Poisson count over 10 s at 30 task/s: sigma = sqrt(300) / 10 = 1.7 task/s
+        NS_TEST_ASSERT_MSG_EQ_TOL(after, 30.0, 5.5, "measured rate after one period");
+    }
+};
+
+/// A problem of 3 stages, 2 nodes each, for the protocol tests.
+void
+ConfigureProtocolNetwork(CollaborativeInferenceHelper& helper, uint32_t rounds)
+{
+    DtoEeStage s0 = MakeStage(0.7, 4e5);
+    s0.exitAccuracy = {{0.3, 0.6}, {1.0, 0.8}};
+    DtoEeStage s1 = MakeStage(0.8, 4e5);
+    s1.exit.exitProfile = {{0.3, 1.0}, {0.8, 0.5}, {1.0, 0.0}};
+    helper.SetStages({s0, s1, MakeStage(0.9, 0)});
+    const std::vector<std::pair<uint32_t, double>> nodes{
+        {0, 2.5e10}, {0, 1.5e10}, {1, 2.0e10}, {1, 1.0e10}, {2, 1.5e10}, {2, 8e9}};
+    for (const auto& [stage, speed] : nodes)
+    {
+        helper.AddNode(stage, speed);
+    }
+    helper.SetLinkAttribute("DataRate", DataRateValue(DataRate("100Mbps")));
+    helper.SetLinkAttribute("Delay", TimeValue(MilliSeconds(2)));
+    helper.SetScheme(DtoEeScheme::DTO_EE);
+    helper.SetNodeAttribute("MeasureArrivalRate", BooleanValue(false));
+    helper.SetNodeAttribute("Rounds", UintegerValue(rounds));
+    helper.SetNodeAttribute("RoundTimeout", TimeValue(MilliSeconds(20)));
+    helper.SetNodeAttribute("ControlPeriod", TimeValue(Seconds(1)));
+    helper.Install();
+    helper.SetExternalRate(0, 12.0);
+    helper.SetExternalRate(1, 8.0);
+    helper.ApplyScheme();
+}
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief The DTO-EE protocol over UDP packets reaches the strategy of DtoEeDistributed on the
+ * same model after the same number of rounds, with 2 |E| messages per round.
+ */
+class CollaborativeProtocolTestCase : public TestCase
+{
+  public:
+    CollaborativeProtocolTestCase()
+        : TestCase("DTO-EE over packets = DtoEeDistributed")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint32_t rounds = 12;
+        CollaborativeInferenceHelper helper;
+        ConfigureProtocolNetwork(helper, rounds);
+        uint32_t strategyEvents = 0;
+        for (uint32_t i = 0; i < helper.GetNNodes(); ++i)
+        {
+            helper.GetApplication(i)->TraceConnectWithoutContext(
+                "StrategyUpdated",
+                MakeBoundCallback(
+                    +[](uint32_t* n, double, const std::vector<double>&) { ++*n; },
+                    &strategyEvents));
+        }
+        Simulator::Stop(Seconds(0.5));
+        Simulator::Run();
+        const DtoEeProblem problem = helper.GetProblem();
+        const DtoEeModel model(problem);
+        DtoEeDistributed reference(model);
+        for (uint32_t r = 0; r < rounds; ++r)
+        {
+            reference.RunRound();
+        }
+        const DtoEeStrategy expected = reference.GetStrategy();
+        const DtoEeStrategy got = helper.GetStrategy();
+        for (uint32_t i = 0; i < helper.GetNNodes(); ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ_TOL(got.threshold[i], expected.threshold[i], 1e-9, "theta " << i);
+            NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(i)->GetCompletedRounds(),
+                                  rounds,
+                                  "rounds completed at node " << i);
+        }
+        for (size_t l = 0; l < got.split.size(); ++l)
+        {
+            NS_TEST_ASSERT_MSG_EQ_TOL(got.split[l], expected.split[l], 1e-9, "x of link " << l);
+        }
+        // the strategy moved away from the uniform start (the test is not vacuous)
+        NS_TEST_ASSERT_MSG_GT(std::abs(expected.split[0] - 0.5), 1e-3, "DTO-EE moved x");
+        // 2 |E| messages per round: |E| = 8 (2 x 2 + 2 x 2 links)
+        NS_TEST_ASSERT_MSG_EQ(helper.GetControlMessages(), rounds * 2ULL * 8, "messages");
+        NS_TEST_ASSERT_MSG_EQ(helper.GetControlMessages(),
+                              rounds * DtoEeDistributed::MessagesPerRound(model),
+                              "messages");
+        NS_TEST_ASSERT_MSG_EQ(
+            helper.GetControlBytes(), rounds * DtoEeDistributed::BytesPerRound(model), "bytes");
+        NS_TEST_ASSERT_MSG_EQ(strategyEvents, rounds * 6, "StrategyUpdated per node and round");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Drops the n-th packet received by a device.
+ */
+class DropNthErrorModel : public ErrorModel
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::DropNthErrorModel")
+                                .SetParent<ErrorModel>()
+                                .SetGroupName("EdgeInference")
+                                .AddConstructor<DropNthErrorModel>();
+        return tid;
+    }
+
+    /// @param [in] n the packet to drop (1-based)
+    void SetN(uint32_t n) { m_n = n; }
+
+  private:
+    bool DoCorrupt(Ptr<Packet> p) override { return ++m_count == m_n; }
+
+    void DoReset() override { m_count = 0; }
+
+    uint32_t m_n{0};     ///< Packet to drop
+    uint32_t m_count{0}; ///< Packets seen
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief The update of round 1 from node 0 to node 2 is lost: round 1 is abandoned at the
+ * nodes that wait for it (strategy kept, no hang) and round 2 completes everywhere.
+ */
+class CollaborativeLossTestCase : public TestCase
+{
+  public:
+    CollaborativeLossTestCase()
+        : TestCase("a lost control message: round abandoned, strategy kept")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CollaborativeInferenceHelper helper;
+        ConfigureProtocolNetwork(helper, 3);
+        // link 0 is 0 -> 2 (full bipartite, node order): the second packet node 2 receives on
+        // it is the update of round 1 (no data traffic in this test)
+        NS_TEST_ASSERT_MSG_EQ(helper.GetLinks()[0].first, 0u, "link 0 from node 0");
+        NS_TEST_ASSERT_MSG_EQ(helper.GetLinks()[0].second, 2u, "link 0 to node 2");
+        Ptr<DropNthErrorModel> em = CreateObject<DropNthErrorModel>();
+        em->SetN(2);
+        helper.GetLinkDevices(0).Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(em));
+        Ptr<CollaborativeInferenceNode> n0 = helper.GetApplication(0);
+        std::vector<std::pair<double, std::vector<double>>> afterRound(3);
+        // strategies just before rounds 1 and 2 start and after round 2 (rounds at 0, 20, 40 ms)
+        for (uint32_t k = 0; k < 3; ++k)
+        {
+            Simulator::Schedule(
+                MilliSeconds(19 + 20 * k),
+                +[](Ptr<CollaborativeInferenceNode> n, std::pair<double, std::vector<double>>* out)
+                {
+                    *out = {n->GetThreshold(), n->GetSplit()};
+                },
+                n0,
+                &afterRound[k]);
+        }
+        Simulator::Stop(Seconds(0.5));
+        Simulator::Run();
+        // Without node 0's update node 2 sends no update to nodes 4 and 5, so they never
+        // reply, so node 3 (waiting for their replies) and then nodes 0 and 1 never complete
+        // round 1 either: every node abandons it, and every node completes rounds 0 and 2.
+        for (uint32_t i = 0; i < helper.GetNNodes(); ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(i)->GetCompletedRounds(),
+                                  2u,
+                                  "node " << i << " completed rounds 0 and 2");
+            NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(i)->GetAbandonedRounds(),
+                                  1u,
+                                  "node " << i << " abandoned round 1");
+        }
+        NS_TEST_ASSERT_MSG_EQ(afterRound[1].first, afterRound[0].first, "theta kept in round 1");
+        NS_TEST_ASSERT_MSG_EQ(
+            (afterRound[1].second == afterRound[0].second), true, "x kept in round 1");
+        NS_TEST_ASSERT_MSG_EQ(
+            (afterRound[2].second == afterRound[1].second), false, "x updated again in round 2");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief A lost feature segment loses exactly its task; the incomplete message is forgotten
+ * (no leak) and the other tasks complete.
+ */
+class CollaborativeDataLossTestCase : public TestCase
+{
+  public:
+    CollaborativeDataLossTestCase()
+        : TestCase("a lost feature segment loses one task, nothing leaks")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(6);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)}); // 10 kB = 8 segments
+        helper.AddNode(0, 1e11);
+        helper.AddNode(1, 1e11);
+        helper.SetScheme(DtoEeScheme::UNIFORM_OFFLOADING);
+        helper.SetNodeAttribute("ReassemblyTimeout", TimeValue(MilliSeconds(200)));
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        helper.SetSourceAttribute("MaxTasks", UintegerValue(20));
+        BuildWired(helper, {20.0});
+        helper.ApplyScheme();
+        helper.GetApplication(0)->SetStrategy(1.0, {1.0}); // every task goes to stage 2
+        helper.AssignStreams(60);
+        Ptr<DropNthErrorModel> em = CreateObject<DropNthErrorModel>();
+        em->SetN(5); // a segment of the first task's features
+        helper.GetLinkDevices(0).Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(em));
+        Ptr<CollaborativeTaskSource> src =
+            DynamicCast<CollaborativeTaskSource>(helper.GetSources().Get(0));
+        helper.GetSources().Start(Seconds(0));
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(src->GetSent(), 20u, "tasks sent");
+        NS_TEST_ASSERT_MSG_EQ(src->GetReceived(), 19u, "exactly the task with the lost segment");
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(1)->GetPendingMessages(),
+                              0u,
+                              "the incomplete message was forgotten");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Attribute checkers reject bad values; the header round-trips.
+ */
+class CollaborativeAttributeTestCase : public TestCase
+{
+  public:
+    CollaborativeAttributeTestCase()
+        : TestCase("attribute checks and header round trip")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<CollaborativeInferenceNode> n = CreateObject<CollaborativeInferenceNode>();
+        NS_TEST_ASSERT_MSG_EQ(
+            n->SetAttributeFailSafe("RateSmoothing", DoubleValue(1.5)), false, "RateSmoothing > 1");
+        NS_TEST_ASSERT_MSG_EQ(n->SetAttributeFailSafe("SegmentPayloadBytes", UintegerValue(0)),
+                              false,
+                              "SegmentPayloadBytes = 0");
+        NS_TEST_ASSERT_MSG_EQ(
+            n->SetAttributeFailSafe("ComputeSpeedFlops", DoubleValue(-1)), false, "negative speed");
+        NS_TEST_ASSERT_MSG_EQ(n->SetAttributeFailSafe("ControlMode", StringValue("Bogus")),
+                              false,
+                              "unknown control mode");
+        NS_TEST_ASSERT_MSG_EQ(n->SetAttributeFailSafe("ControlMode", StringValue("DtoEe")),
+                              true,
+                              "DtoEe is a control mode");
+        Ptr<CollaborativeTaskSource> s = CreateObject<CollaborativeTaskSource>();
+        NS_TEST_ASSERT_MSG_EQ(s->SetAttributeFailSafe("ArrivalRate", DoubleValue(-2)),
+                              false,
+                              "negative arrival rate");
+
+        CollaborativeInferenceHeader h;
+        h.SetType(CollaborativeInferenceHeader::RESULT);
+        h.SetTaskId(0x0000000700000009ULL);
+        h.SetOriginAddress(Ipv4Address("7.0.0.2"));
+        h.SetOriginPort(9100);
+        h.SetStage(2);
+        h.SetSegment(3);
+        h.SetSegments(4);
+        h.SetMessageBytes(5000);
+        h.SetCreated(MilliSeconds(12));
+        h.SetEntered(MilliSeconds(20));
+        h.SetExited(MilliSeconds(70));
+        h.SetExitNode(5);
+        h.SetConfidence(0.8125);
+        h.SetCorrect(true);
+        Ptr<Packet> p = Create<Packet>(10);
+        p->AddHeader(h);
+        NS_TEST_ASSERT_MSG_EQ(p->GetSize(), 10 + CollaborativeInferenceHeader::SIZE, "size");
+        CollaborativeInferenceHeader g;
+        p->RemoveHeader(g);
+        NS_TEST_ASSERT_MSG_EQ(g.GetType(), CollaborativeInferenceHeader::RESULT, "type");
+        NS_TEST_ASSERT_MSG_EQ(g.GetTaskId(), 0x0000000700000009ULL, "task id");
+        NS_TEST_ASSERT_MSG_EQ(g.GetOriginAddress(), Ipv4Address("7.0.0.2"), "origin");
+        NS_TEST_ASSERT_MSG_EQ(g.GetOriginPort(), 9100, "port");
+        NS_TEST_ASSERT_MSG_EQ(g.GetStage(), 2u, "stage");
+        NS_TEST_ASSERT_MSG_EQ(g.GetSegment(), 3, "segment");
+        NS_TEST_ASSERT_MSG_EQ(g.GetSegments(), 4, "segments");
+        NS_TEST_ASSERT_MSG_EQ(g.GetMessageBytes(), 5000u, "bytes");
+        NS_TEST_ASSERT_MSG_EQ(g.GetCreated(), MilliSeconds(12), "created");
+        NS_TEST_ASSERT_MSG_EQ(g.GetEntered(), MilliSeconds(20), "entered");
+        NS_TEST_ASSERT_MSG_EQ(g.GetExited(), MilliSeconds(70), "exited");
+        NS_TEST_ASSERT_MSG_EQ(g.GetExitNode(), 5u, "exit node");
+        NS_TEST_ASSERT_MSG_EQ(g.GetConfidence(), 0.8125, "confidence");
+        NS_TEST_ASSERT_MSG_EQ(g.IsCorrect(), true, "correct");
+
+        // Reassembly: 3 segments complete the message on the third; an incomplete message
+        // is purged after the timeout.
+        CollaborativeReassembler r;
+        h.SetSegments(3);
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0)), false, "1/3");
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0)), false, "2/3");
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0)), true, "3/3");
+        NS_TEST_ASSERT_MSG_EQ(r.GetPending(), 0u, "nothing pending");
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(1)), false, "1/3 of a lost message");
+        NS_TEST_ASSERT_MSG_EQ(r.Purge(Seconds(2), Seconds(2)), 0u, "not yet");
+        NS_TEST_ASSERT_MSG_EQ(r.Purge(Seconds(4), Seconds(2)), 1u, "purged");
+        NS_TEST_ASSERT_MSG_EQ(r.GetPending(), 0u, "no leak");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief The collaborative inference test suite.
+ */
+class EdgeInferenceCollaborativeTestSuite : public TestSuite
+{
+  public:
+    EdgeInferenceCollaborativeTestSuite()
+        : TestSuite("edge-inference-collaborative")
+    {
+        AddTestCase(new CollaborativeAttributeTestCase);
+        AddTestCase(new CollaborativeQueueTestCase(false));
+        AddTestCase(new CollaborativeQueueTestCase(true));
+        AddTestCase(new CollaborativeExitTestCase(1.0));
+        AddTestCase(new CollaborativeExitTestCase(0.0));
+        AddTestCase(new CollaborativeExitTestCase(0.8));
+        AddTestCase(new CollaborativeSplitTestCase);
+        AddTestCase(new CollaborativeJoinLeastLoadedTestCase);
+        AddTestCase(new CollaborativeRateMeasurementTestCase);
+        AddTestCase(new CollaborativeProtocolTestCase);
+        AddTestCase(new CollaborativeLossTestCase);
+        AddTestCase(new CollaborativeDataLossTestCase);
+    }
+};
+
+/// Static instance registering the suite.
+static EdgeInferenceCollaborativeTestSuite g_edgeInferenceCollaborativeTestSuite;
+
+} // namespace
