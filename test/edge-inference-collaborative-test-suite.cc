@@ -652,9 +652,8 @@ class CollaborativeAttributeTestCase : public TestCase
                               "SegmentPayloadBytes = 0");
         NS_TEST_ASSERT_MSG_EQ(
             n->SetAttributeFailSafe("ComputeSpeedFlops", DoubleValue(-1)), false, "negative speed");
-        NS_TEST_ASSERT_MSG_EQ(n->SetAttributeFailSafe("ControlMode", StringValue("Bogus")),
-                              false,
-                              "unknown control mode");
+        // (an unknown ControlMode name is not tried: ns-3.37's EnumChecker asserts on it in
+        // debug builds instead of failing the set)
         NS_TEST_ASSERT_MSG_EQ(n->SetAttributeFailSafe("ControlMode", StringValue("DtoEe")),
                               true,
                               "DtoEe is a control mode");
