@@ -32,71 +32,8 @@ NS_OBJECT_ENSURE_REGISTERED(BandwidthShareFfMacScheduler);
 namespace
 {
 
-/// Tolerance on the sum of the shares and on positive credits.
+/// Tolerance on positive credits.
 constexpr double EPS = 1e-9;
-
-/**
- * @brief Sum of the values of a map.
- * @param [in] m the map
- * @return the sum
- */
-template<typename K>
-double
-SumOf(const std::map<K, double>& m)
-{
-    double s = 0;
-    for (const auto& kv : m)
-    {
-        s += kv.second;
-    }
-    return s;
-}
-
-/**
- * @brief Message for one invalid share value, empty if the value is valid.
- * @param [in] who "RNTI 3", "IMSI 7", ...
- * @param [in] share the value
- * @return the message or ""
- */
-std::string
-CheckOneShare(const std::string& who, double share)
-{
-    if (!std::isfinite(share) || share < 0 || share > 1)
-    {
-        std::ostringstream os;
-        os << "BandwidthShareFfMacScheduler: UL share of " << who << " is " << share
-           << " (must be in [0, 1])";
-        return os.str();
-    }
-    return "";
-}
-
-/**
- * @brief Message for shares whose sum exceeds 1, empty otherwise.
- * @param [in] byRnti shares by RNTI
- * @param [in] byImsi shares by IMSI
- * @return the message or ""
- */
-std::string
-CheckSum(const std::map<uint16_t, double>& byRnti, const std::map<uint64_t, double>& byImsi)
-{
-    const double sum = SumOf(byRnti) + SumOf(byImsi);
-    if (sum <= 1 + EPS)
-    {
-        return "";
-    }
-    std::ostringstream os;
-    os << "BandwidthShareFfMacScheduler: the UL shares sum to " << sum << " (must be <= 1):";
-    for (const auto& kv : byRnti)
-    {
-        os << " RNTI " << kv.first << " = " << kv.second << ";";
-    }
-    for (const auto& kv : byImsi)
-    {
-        os << " IMSI " << kv.first << " = " << kv.second << ";";
-    }
-    return os.str();
-}
 
 /// A maximal run of contiguous pooled RBs and how much of it is already given out.
 struct Run
@@ -175,7 +112,7 @@ BandwidthShareFfMacScheduler::CschedSapProviderWrapper::CschedUeReleaseReq(
 {
     // the RNTI may be given to another UE later: its RNTI-keyed share must not follow it
     NS_LOG_INFO("UE " << params.m_rnti << " released: its RNTI-keyed UL share is removed");
-    m_owner->m_shares.erase(params.m_rnti);
+    m_owner->m_table.EraseRnti(params.m_rnti);
     m_owner->m_credits.erase(params.m_rnti);
     m_pf->CschedUeReleaseReq(params);
 }
@@ -318,15 +255,7 @@ BandwidthShareFfMacScheduler::SetEnbRrc(const Ptr<LteEnbRrc>& rrc)
 std::string
 BandwidthShareFfMacScheduler::ValidateUlShares(const std::map<uint16_t, double>& shareByRnti)
 {
-    for (const auto& kv : shareByRnti)
-    {
-        const std::string msg = CheckOneShare("RNTI " + std::to_string(kv.first), kv.second);
-        if (!msg.empty())
-        {
-            return msg;
-        }
-    }
-    return CheckSum(shareByRnti, {});
+    return UeShareTable(SHARE_LABEL).CheckReplace(shareByRnti);
 }
 
 void
@@ -353,8 +282,7 @@ BandwidthShareFfMacScheduler::SetUlShares(const std::map<uint16_t, double>& shar
     {
         CheckCqiFilter();
     }
-    m_shares = shareByRnti;
-    m_imsiShares.clear();
+    m_table.Replace(shareByRnti);
     m_credits.clear();
 }
 
@@ -362,19 +290,13 @@ void
 BandwidthShareFfMacScheduler::SetUlShare(uint16_t rnti, double share)
 {
     NS_LOG_FUNCTION(this << rnti << share);
-    std::map<uint16_t, double> shares = m_shares;
-    shares[rnti] = share;
-    std::string msg = ValidateUlShares(shares);
-    if (msg.empty())
-    {
-        msg = CheckSum(shares, m_imsiShares);
-    }
+    const std::string msg = m_table.CheckRnti(rnti, share);
     if (!msg.empty())
     {
         NS_FATAL_ERROR(msg);
     }
     CheckCqiFilter();
-    m_shares = shares;
+    m_table.SetRnti(rnti, share);
     m_credits.erase(rnti);
 }
 
@@ -389,19 +311,13 @@ BandwidthShareFfMacScheduler::SetUlShareByImsi(uint64_t imsi, double share)
                        << imsi << " (obtain the scheduler with GetFromEnbDevice or call "
                        << "SetEnbRrc)");
     }
-    std::string msg = CheckOneShare("IMSI " + std::to_string(imsi), share);
-    std::map<uint64_t, double> imsiShares = m_imsiShares;
-    imsiShares[imsi] = share;
-    if (msg.empty())
-    {
-        msg = CheckSum(m_shares, imsiShares);
-    }
+    const std::string msg = m_table.CheckImsi(imsi, share);
     if (!msg.empty())
     {
         NS_FATAL_ERROR(msg);
     }
     CheckCqiFilter();
-    m_imsiShares = imsiShares;
+    m_table.SetImsi(imsi, share);
     auto it = m_ueView.GetRntiOfImsi().find(imsi);
     if (it != m_ueView.GetRntiOfImsi().end())
     {
@@ -413,15 +329,14 @@ void
 BandwidthShareFfMacScheduler::ClearUlShares()
 {
     NS_LOG_FUNCTION(this);
-    m_shares.clear();
-    m_imsiShares.clear();
+    m_table.Clear();
     m_credits.clear();
 }
 
 bool
 BandwidthShareFfMacScheduler::HasUlShares() const
 {
-    return !m_shares.empty() || !m_imsiShares.empty();
+    return !m_table.IsEmpty();
 }
 
 double
@@ -449,16 +364,7 @@ std::map<uint16_t, double>
 BandwidthShareFfMacScheduler::EffectiveShares()
 {
     RefreshUeView();
-    std::map<uint16_t, double> eff = m_shares;
-    for (const auto& kv : m_imsiShares)
-    {
-        auto it = m_ueView.GetRntiOfImsi().find(kv.first);
-        if (it != m_ueView.GetRntiOfImsi().end())
-        {
-            eff[it->second] = kv.second;
-        }
-    }
-    return eff;
+    return m_table.Effective(m_ueView);
 }
 
 // ---------------------------------------------------------------------------------------

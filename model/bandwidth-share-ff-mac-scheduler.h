@@ -313,10 +313,11 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
     uint16_t m_ulBandwidth;                    ///< UL bandwidth of the cell, RBs
     Ptr<LteAmc> m_amc;                         ///< TB sizes of the rewritten DCIs
     EnbUeView m_ueView; ///< UEs of the eNB (RNTI by IMSI, connecting UEs), from its RRC
-    std::map<uint16_t, double> m_shares;     ///< UL shares by RNTI
-    std::map<uint64_t, double> m_imsiShares; ///< UL shares by IMSI
-    std::map<uint16_t, double> m_credits;    ///< credit per RNTI, RBs
-    std::map<uint16_t, uint64_t> m_granted;  ///< RBs granted per RNTI (new transmissions)
+    /// Start of the share messages
+    static constexpr const char* SHARE_LABEL{"BandwidthShareFfMacScheduler: UL"};
+    UeShareTable m_table{SHARE_LABEL};      ///< UL shares
+    std::map<uint16_t, double> m_credits;   ///< credit per RNTI, RBs
+    std::map<uint16_t, uint64_t> m_granted; ///< RBs granted per RNTI (new transmissions)
 
     uint32_t m_minGrant;     ///< attribute MinUlGrantRbs
     bool m_workConserving;   ///< attribute UlWorkConserving

@@ -52,23 +52,6 @@ SumOf(const std::map<K, double>& m)
     return s;
 }
 
-/**
- * @brief Check one share value.
- * @param [in] share the value
- * @param [in] what name for the message
- * @throw std::invalid_argument if outside [0, 1] or not finite
- */
-void
-CheckShare(double share, const std::string& what)
-{
-    if (!std::isfinite(share) || share < 0 || share > 1)
-    {
-        std::ostringstream os;
-        os << "BandwidthShareFfrAlgorithm: " << what << " is " << share << " (must be in [0, 1])";
-        throw std::invalid_argument(os.str());
-    }
-}
-
 } // namespace
 
 BandwidthShareFfrAlgorithm::BandwidthShareFfrAlgorithm()
@@ -296,38 +279,29 @@ BandwidthShareFfrAlgorithm::SetEnbRrc(const Ptr<LteEnbRrc>& rrc)
     m_ueView.SetRrc(rrc);
 }
 
-template<typename K>
 void
-BandwidthShareFfrAlgorithm::StoreShare(std::map<K, double>& map, K key, double share, bool uplink)
+BandwidthShareFfrAlgorithm::StoreShare(const std::string& message)
 {
-    const std::string dir = uplink ? "UL" : "DL";
-    CheckShare(share, dir + " share of UE " + std::to_string(key));
-    const double old = map.count(key) ? map.at(key) : 0.0;
-    const double sum = SumOf(uplink ? m_ulShares : m_dlShares) +
-                       SumOf(uplink ? m_ulImsiShares : m_dlImsiShares) - old + share;
-    if (sum > 1 + EPS)
+    if (!message.empty())
     {
-        std::ostringstream os;
-        os << "BandwidthShareFfrAlgorithm: " << dir << " share " << share << " of UE " << key
-           << " makes the " << dir << " shares sum to " << sum << " (must be <= 1; use Set" << dir
-           << "Shares to replace them all at once)";
-        throw std::invalid_argument(os.str());
+        throw std::invalid_argument(message);
     }
-    map[key] = share; // applies from the next TTI (the cached partition is kept)
 }
 
 void
 BandwidthShareFfrAlgorithm::SetDlShare(uint16_t rnti, double share)
 {
     NS_LOG_FUNCTION(this << rnti << share);
-    StoreShare(m_dlShares, rnti, share, false);
+    StoreShare(m_dlTable.CheckRnti(rnti, share));
+    m_dlTable.SetRnti(rnti, share); // applies from the next TTI
 }
 
 void
 BandwidthShareFfrAlgorithm::SetUlShare(uint16_t rnti, double share)
 {
     NS_LOG_FUNCTION(this << rnti << share);
-    StoreShare(m_ulShares, rnti, share, true);
+    StoreShare(m_ulTable.CheckRnti(rnti, share));
+    m_ulTable.SetRnti(rnti, share);
 }
 
 void
@@ -341,7 +315,8 @@ BandwidthShareFfrAlgorithm::SetDlShareByImsi(uint64_t imsi, double share)
                                std::to_string(imsi) +
                                " (obtain the algorithm with GetFromEnbDevice or call SetEnbRrc)");
     }
-    StoreShare(m_dlImsiShares, imsi, share, false);
+    StoreShare(m_dlTable.CheckImsi(imsi, share));
+    m_dlTable.SetImsi(imsi, share);
 }
 
 void
@@ -355,55 +330,32 @@ BandwidthShareFfrAlgorithm::SetUlShareByImsi(uint64_t imsi, double share)
                                std::to_string(imsi) +
                                " (obtain the algorithm with GetFromEnbDevice or call SetEnbRrc)");
     }
-    StoreShare(m_ulImsiShares, imsi, share, true);
+    StoreShare(m_ulTable.CheckImsi(imsi, share));
+    m_ulTable.SetImsi(imsi, share);
 }
 
 void
 BandwidthShareFfrAlgorithm::SetDlShares(const std::map<uint16_t, double>& shares)
 {
     NS_LOG_FUNCTION(this << shares.size());
-    for (const auto& kv : shares)
-    {
-        CheckShare(kv.second, "DL share of UE " + std::to_string(kv.first));
-    }
-    if (SumOf(shares) > 1 + EPS)
-    {
-        std::ostringstream os;
-        os << "BandwidthShareFfrAlgorithm: the DL shares sum to " << SumOf(shares)
-           << " (must be <= 1)";
-        throw std::invalid_argument(os.str());
-    }
-    m_dlShares = shares;
-    m_dlImsiShares.clear();
+    StoreShare(m_dlTable.CheckReplace(shares));
+    m_dlTable.Replace(shares);
 }
 
 void
 BandwidthShareFfrAlgorithm::SetUlShares(const std::map<uint16_t, double>& shares)
 {
     NS_LOG_FUNCTION(this << shares.size());
-    for (const auto& kv : shares)
-    {
-        CheckShare(kv.second, "UL share of UE " + std::to_string(kv.first));
-    }
-    if (SumOf(shares) > 1 + EPS)
-    {
-        std::ostringstream os;
-        os << "BandwidthShareFfrAlgorithm: the UL shares sum to " << SumOf(shares)
-           << " (must be <= 1)";
-        throw std::invalid_argument(os.str());
-    }
-    m_ulShares = shares;
-    m_ulImsiShares.clear();
+    StoreShare(m_ulTable.CheckReplace(shares));
+    m_ulTable.Replace(shares);
 }
 
 void
 BandwidthShareFfrAlgorithm::ClearShares()
 {
     NS_LOG_FUNCTION(this);
-    m_dlShares.clear();
-    m_dlImsiShares.clear();
-    m_ulShares.clear();
-    m_ulImsiShares.clear();
+    m_dlTable.Clear();
+    m_ulTable.Clear();
     m_dlCredits.clear();
     m_ulCredits.clear();
     m_dlOffered.clear();
@@ -414,13 +366,13 @@ BandwidthShareFfrAlgorithm::ClearShares()
 bool
 BandwidthShareFfrAlgorithm::HasDlShares() const
 {
-    return !m_dlShares.empty() || !m_dlImsiShares.empty();
+    return !m_dlTable.IsEmpty();
 }
 
 bool
 BandwidthShareFfrAlgorithm::HasUlShares() const
 {
-    return !m_ulShares.empty() || !m_ulImsiShares.empty();
+    return !m_ulTable.IsEmpty();
 }
 
 double
@@ -454,25 +406,13 @@ std::map<uint16_t, double>
 BandwidthShareFfrAlgorithm::EffectiveShares(bool uplink)
 {
     RefreshUeView();
-    std::map<uint16_t, double> eff = uplink ? m_ulShares : m_dlShares;
-    for (const auto& kv : uplink ? m_ulImsiShares : m_dlImsiShares)
-    {
-        auto it = m_ueView.GetRntiOfImsi().find(kv.first);
-        if (it != m_ueView.GetRntiOfImsi().end())
-        {
-            eff[it->second] = kv.second;
-        }
-    }
-    // a UE keyed both ways could push the sum over 1 (the setters cannot see it): scale
-    const double sum = SumOf(eff);
+    double sum = 0;
+    auto eff = (uplink ? m_ulTable : m_dlTable).Effective(m_ueView, &sum);
     if (sum > 1 + EPS)
     {
+        // a UE keyed both ways could push the sum over 1 (the setters cannot see it)
         NS_LOG_WARN("effective " << (uplink ? "UL" : "DL") << " shares sum to " << sum
                                  << ", scaled to 1");
-        for (auto& kv : eff)
-        {
-            kv.second /= sum;
-        }
     }
     return eff;
 }

@@ -409,14 +409,10 @@ class BandwidthShareFfrAlgorithm : public LteFfrAlgorithm
 
   private:
     /**
-     * @brief Check and store one share.
-     * @param [in,out] map the map to update
-     * @param [in] key the UE (RNTI or IMSI)
-     * @param [in] share the share
-     * @param [in] uplink true for an UL share (for the sum check and messages)
+     * @brief Throw std::invalid_argument with a share table's message, if any.
+     * @param [in] message "" (valid) or the message of UeShareTable::Check*()
      */
-    template<typename K>
-    void StoreShare(std::map<K, double>& map, K key, double share, bool uplink);
+    static void StoreShare(const std::string& message);
 
     /**
      * @brief The shares that apply now, by RNTI (IMSI-keyed shares resolved).
@@ -444,10 +440,8 @@ class BandwidthShareFfrAlgorithm : public LteFfrAlgorithm
 
     EnbUeView m_ueView; ///< UEs of the eNB (RNTI by IMSI, connecting UEs), from its RRC
 
-    std::map<uint16_t, double> m_dlShares;     ///< DL shares by RNTI
-    std::map<uint64_t, double> m_dlImsiShares; ///< DL shares by IMSI
-    std::map<uint16_t, double> m_ulShares;     ///< UL shares by RNTI
-    std::map<uint64_t, double> m_ulImsiShares; ///< UL shares by IMSI
+    UeShareTable m_dlTable{"BandwidthShareFfrAlgorithm: DL"}; ///< DL shares
+    UeShareTable m_ulTable{"BandwidthShareFfrAlgorithm: UL"}; ///< UL shares
 
     std::map<uint16_t, double> m_dlCredits;   ///< DL credit per RNTI, RBGs
     std::map<uint16_t, double> m_ulCredits;   ///< UL aggregate credit (key 0), RBs
