@@ -35,23 +35,6 @@ namespace
 /// Tolerance on the sum of the shares and on positive credits.
 constexpr double EPS = 1e-9;
 
-/**
- * @brief Sum of the values of a map.
- * @param [in] m the map
- * @return the sum
- */
-template<typename K>
-double
-SumOf(const std::map<K, double>& m)
-{
-    double s = 0;
-    for (const auto& kv : m)
-    {
-        s += kv.second;
-    }
-    return s;
-}
-
 } // namespace
 
 BandwidthShareFfrAlgorithm::BandwidthShareFfrAlgorithm()
@@ -480,7 +463,7 @@ BandwidthShareFfrAlgorithm::UpdateUlPartition()
         return;
     }
     m_ulEffective = EffectiveShares(true);
-    const std::map<uint16_t, double> total{{0, SumOf(m_ulEffective)}};
+    const std::map<uint16_t, double> total{{0, UeShareTable::Sum(m_ulEffective)}};
     const auto given = Apportion(total, m_ulCredits, m_ulBandwidth);
     m_ulOpenRbs = static_cast<uint16_t>(given.at(0));
     // every UE allowed in the region must fit: W = floor(R_t / those UEs)

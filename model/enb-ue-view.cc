@@ -256,6 +256,12 @@ UeShareTable::IsEmpty() const
     return m_byRnti.empty() && m_byImsi.empty();
 }
 
+double
+UeShareTable::Sum(const std::map<uint16_t, double>& shareByRnti)
+{
+    return SumOf(shareByRnti);
+}
+
 std::map<uint16_t, double>
 UeShareTable::Effective(const EnbUeView& view, double* rawSum) const
 {

@@ -181,6 +181,12 @@ class UeShareTable
      */
     std::map<uint16_t, double> Effective(const EnbUeView& view, double* rawSum = nullptr) const;
 
+    /**
+     * @param [in] shareByRnti shares
+     * @return their sum
+     */
+    static double Sum(const std::map<uint16_t, double>& shareByRnti);
+
   private:
     /**
      * @param [in] who "RNTI 3" or "IMSI 7"
