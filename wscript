@@ -54,6 +54,7 @@ def build(bld):
         'model/collaborative-inference-node.cc',
         'model/collaborative-task-source.cc',
         'helper/collaborative-inference-helper.cc',
+        'helper/edge-lte-topology-helper.cc',
     ]
 
     # GSL: projected GD of the NOMA split-inference solver (as src/wifi in waf-based ns-3)
@@ -123,6 +124,7 @@ def build(bld):
         'model/collaborative-inference-node.h',
         'model/collaborative-task-source.h',
         'helper/collaborative-inference-helper.h',
+        'helper/edge-lte-topology-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

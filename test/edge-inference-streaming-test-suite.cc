@@ -8,6 +8,7 @@
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-header.h"
 #include "ns3/edge-inference-helper.h"
+#include "ns3/edge-lte-topology-helper.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-module.h"
 #include "ns3/layer-streaming-latency.h"
@@ -19,6 +20,7 @@
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -468,6 +470,59 @@ class StreamingLteTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * BuildEdgeLteTopology(): the UEs at the given distances and heights, the server reachable
+ * behind the PGW, the SRS periodicity sized to the UEs, and the LTE bandwidth rule.
+ */
+class EdgeLteTopologyTestCase : public TestCase
+{
+  public:
+    EdgeLteTopologyTestCase()
+        : TestCase("BuildEdgeLteTopology: geometry, addresses, SRS periodicity")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NS_TEST_ASSERT_MSG_EQ(IsLteBandwidth(25), true, "25 RBs");
+        NS_TEST_ASSERT_MSG_EQ(IsLteBandwidth(30), false, "30 RBs");
+        // 41 UEs need more than 40 SRS indices: the periodicity doubles to 80 ms
+        std::vector<double> distances(41);
+        for (size_t i = 0; i < distances.size(); ++i)
+        {
+            distances[i] = 100.0 + 10.0 * i;
+        }
+        EdgeLteGeometry geometry;
+        geometry.enbHeightM = 30;
+        geometry.ueHeightM = 1.5;
+        const EdgeLteTopology t = BuildEdgeLteTopology(
+            25,
+            distances,
+            [](Ptr<LteHelper> lte) { lte->SetSchedulerType("ns3::RrFfMacScheduler"); },
+            geometry);
+        NS_TEST_ASSERT_MSG_EQ(t.ues.GetN(), 41u, "one UE per distance");
+        NS_TEST_ASSERT_MSG_EQ(t.ueInterfaces.GetN(), 41u, "one address per UE");
+        NS_TEST_ASSERT_MSG_EQ(t.serverAddress, Ipv4Address("1.0.0.2"), "server behind the PGW");
+        const Vector enb = t.enb.Get(0)->GetObject<MobilityModel>()->GetPosition();
+        NS_TEST_ASSERT_MSG_EQ_TOL(enb.z, 30.0, 1e-12, "eNB height");
+        for (uint32_t i = 0; i < t.ues.GetN(); ++i)
+        {
+            const Vector p = t.ues.Get(i)->GetObject<MobilityModel>()->GetPosition();
+            NS_TEST_ASSERT_MSG_EQ_TOL(std::hypot(p.x, p.y), distances[i], 1e-9, "UE " << i);
+            NS_TEST_ASSERT_MSG_EQ_TOL(p.z, 1.5, 1e-12, "UE height " << i);
+        }
+        Ptr<LteEnbNetDevice> enbDev = DynamicCast<LteEnbNetDevice>(t.enbDevices.Get(0));
+        UintegerValue srs;
+        enbDev->GetRrc()->GetAttribute("SrsPeriodicity", srs);
+        NS_TEST_ASSERT_MSG_EQ(srs.Get(), 80u, "SRS periodicity > 41 UEs");
+        NS_TEST_ASSERT_MSG_EQ(enbDev->GetUlBandwidth(), 25u, "UL RBs");
+        Simulator::Destroy();
+        SetSrsPeriodicityFor(0); // restore ns-3's default (40 ms) for the next tests
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief Streaming test suite.
  */
 class EdgeInferenceStreamingTestSuite : public TestSuite
@@ -481,6 +536,7 @@ class EdgeInferenceStreamingTestSuite : public TestSuite
         AddTestCase(new StreamingFailureTestCase);
         AddTestCase(new StreamingSequenceTestCase);
         AddTestCase(new StreamingLteTestCase);
+        AddTestCase(new EdgeLteTopologyTestCase);
     }
 };
 

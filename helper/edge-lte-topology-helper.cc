@@ -1,0 +1,108 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "edge-lte-topology-helper.h"
+
+#include "ns3/core-module.h"
+#include "ns3/mobility-module.h"
+#include "ns3/point-to-point-module.h"
+
+#include <cmath>
+
+namespace ns3
+{
+namespace edgeinference
+{
+
+bool
+IsLteBandwidth(uint32_t rbs)
+{
+    return rbs == 6 || rbs == 15 || rbs == 25 || rbs == 50 || rbs == 75 || rbs == 100;
+}
+
+void
+SetSrsPeriodicityFor(std::size_t nUes)
+{
+    if (nUes >= 320)
+    {
+        NS_FATAL_ERROR("LTE scenario: " << nUes << " UEs in one cell, but ns-3.37 supports at "
+                                        << "most 319 (one SRS index per UE, periodicity 320 ms)");
+    }
+    uint32_t srsPeriodicity = 40;
+    while (srsPeriodicity <= nUes)
+    {
+        srsPeriodicity *= 2;
+    }
+    Config::SetDefault("ns3::LteEnbRrc::SrsPeriodicity", UintegerValue(srsPeriodicity));
+}
+
+EdgeLteTopology
+BuildEdgeLteTopology(uint32_t rbs,
+                     const std::vector<double>& distancesM,
+                     const std::function<void(Ptr<LteHelper>)>& configure,
+                     const EdgeLteGeometry& geometry)
+{
+    NS_ABORT_MSG_UNLESS(IsLteBandwidth(rbs),
+                        "LTE scenario: rbs = " << rbs
+                                               << " is not an LTE bandwidth (6, 15, 25, 50, 75 or "
+                                                  "100 resource blocks)");
+    SetSrsPeriodicityFor(distancesM.size());
+    EdgeLteTopology t;
+    t.lte = CreateObject<LteHelper>();
+    t.epc = CreateObject<PointToPointEpcHelper>();
+    Ptr<PointToPointEpcHelper> epc = t.epc;
+    t.lte->SetEpcHelper(epc);
+    t.lte->SetAttribute("PathlossModel", StringValue("ns3::LogDistancePropagationLossModel"));
+    // 128.1 + 37.6 log10(d / 1 km) dB = 15.3 + 37.6 log10(d / 1 m) dB
+    t.lte->SetPathlossModelAttribute("Exponent", DoubleValue(3.76));
+    t.lte->SetPathlossModelAttribute("ReferenceDistance", DoubleValue(1.0));
+    t.lte->SetPathlossModelAttribute("ReferenceLoss", DoubleValue(15.3));
+    t.lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(rbs));
+    t.lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(rbs));
+    configure(t.lte);
+
+    t.remote.Create(1);
+    InternetStackHelper stack;
+    stack.Install(t.remote);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+    p2p.SetChannelAttribute("Delay", TimeValue(geometry.coreDelay));
+    NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), t.remote.Get(0));
+    Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
+    Ipv4InterfaceContainer coreIf = addr.Assign(core);
+    t.serverAddress = coreIf.GetAddress(1);
+    Ipv4StaticRoutingHelper routing;
+    routing.GetStaticRouting(t.remote.Get(0)->GetObject<Ipv4>())
+        ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
+
+    t.enb.Create(1);
+    t.ues.Create(distancesM.size());
+    MobilityHelper mob;
+    mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+    mob.Install(t.enb);
+    mob.Install(t.ues);
+    t.enb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, geometry.enbHeightM));
+    for (uint32_t i = 0; i < distancesM.size(); ++i)
+    {
+        const double angle = 2 * M_PI * i / distancesM.size();
+        t.ues.Get(i)->GetObject<MobilityModel>()->SetPosition(Vector(
+            distancesM[i] * std::cos(angle), distancesM[i] * std::sin(angle), geometry.ueHeightM));
+    }
+    t.enbDevices = t.lte->InstallEnbDevice(t.enb);
+    t.ueDevices = t.lte->InstallUeDevice(t.ues);
+    stack.Install(t.ues);
+    t.ueInterfaces = epc->AssignUeIpv4Address(t.ueDevices);
+    for (uint32_t i = 0; i < t.ues.GetN(); ++i)
+    {
+        routing.GetStaticRouting(t.ues.Get(i)->GetObject<Ipv4>())
+            ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
+    }
+    t.lte->Attach(t.ueDevices, t.enbDevices.Get(0));
+    return t;
+}
+
+} // namespace edgeinference
+} // namespace ns3
