@@ -106,6 +106,9 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
         helper.InstallClient(topo.ues, topo.serverAddress, model.GetName());
     clients.Start(Seconds(0.5)); // after attachment
     helper.AssignStreams(topo.ues, 1000);
+    // the same LTE randomness (HARQ errors, random access) in both modes: the streaming and
+    // the download-then-infer runs of one process are compared on equal terms
+    topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices), 100000);
 
     // LTE schedules periodic events, so the simulation never runs out of them: stop it
     // 10 ms after the last task ended (completed or failed), at the latest after the timeout

@@ -174,6 +174,9 @@ Run(const RunConfig& cfg)
     const NodeContainer& ues = topo.ues;
     const NetDeviceContainer& enbDev = topo.enbDevices;
     const NetDeviceContainer& ueDev = topo.ueDevices;
+    // fixed LTE random streams: the runs of one process (allocators, baselines, plain PF)
+    // are compared on the same HARQ and random-access draws
+    topo.lte->AssignStreams(NetDeviceContainer(enbDev, ueDev), 100000);
 
     double maxDeadline = 0;
     for (const auto& u : cfg.users)
