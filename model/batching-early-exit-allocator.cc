@@ -6,6 +6,7 @@
 
 #include "batching-early-exit-allocator.h"
 
+#include "batch-execution.h"
 #include "dnn-model.h"
 #include "radio-rate.h"
 
@@ -573,33 +574,28 @@ BatchingEarlyExitSolver::Predict(BatchingEarlyExitScheme scheme,
         prediction.sumBandwidthHz += bandwidthHz[k];
     }
 
-    if (IsSequential(scheme))
+    // the GPU timing is BatchExecution's, the one the edge server executes
+    const bool isSequential = IsSequential(scheme);
+    if (isSequential)
     {
         prediction.order = SortByRank(served);
-        double elapsed = 0.0;
-        for (uint32_t k : prediction.order)
-        {
-            elapsed += m_singleTimeS[SchemeExit(scheme, k)];
-            prediction.completionTimeS[k] = prediction.batchStartS + elapsed;
-        }
     }
     else
     {
         prediction.order = served;
         std::sort(prediction.order.begin(), prediction.order.end());
-        std::vector<uint32_t> counts(GetNExits(), 0);
-        for (uint32_t k : served)
-        {
-            ++counts[SchemeExit(scheme, k)];
-        }
-        prediction.batchSizes = BatchLatencyModel::BatchSizesFromExitCounts(counts);
-        const std::vector<double> cumulative =
-            m_problem.latency.GetCumulativeLatency(prediction.batchSizes);
-        for (uint32_t k : served)
-        {
-            prediction.completionTimeS[k] =
-                prediction.batchStartS + cumulative[SchemeExit(scheme, k)];
-        }
+    }
+    std::vector<uint32_t> exits;
+    exits.reserve(prediction.order.size());
+    for (uint32_t k : prediction.order)
+    {
+        exits.push_back(SchemeExit(scheme, k));
+    }
+    const BatchExecutionPlan plan = BatchExecution::Plan(m_problem.latency, exits, isSequential);
+    prediction.batchSizes = plan.batchSizes;
+    for (size_t i = 0; i < prediction.order.size(); ++i)
+    {
+        prediction.completionTimeS[prediction.order[i]] = prediction.batchStartS + plan.finishS[i];
     }
 
     bool isAllOnTime = true;
