@@ -393,6 +393,13 @@ PartialLoadingScheduler::PartialLoadingScheduler(PartialLoadingProblem problem)
     }
 }
 
+bool
+PartialLoadingScheduler::HasUploadWindows(SchedulingAlgorithm algorithm)
+{
+    return algorithm != SchedulingAlgorithm::DP_EQUAL_BANDWIDTH &&
+           algorithm != SchedulingAlgorithm::INFINITE_BANDWIDTH;
+}
+
 const PartialLoadingProblem&
 PartialLoadingScheduler::GetProblem() const
 {
@@ -1439,8 +1446,7 @@ PartialLoadingScheduler::Decide(SchedulingAlgorithm algorithm) const
             d.scheduler = algorithm;
             break;
     }
-    const bool isStepTwo = algorithm != SchedulingAlgorithm::DP_EQUAL_BANDWIDTH &&
-                           algorithm != SchedulingAlgorithm::INFINITE_BANDWIDTH;
+    const bool isStepTwo = HasUploadWindows(algorithm);
     const bool isGreedy = d.scheduler == SchedulingAlgorithm::GROUP_GREEDY ||
                           d.scheduler == SchedulingAlgorithm::PER_REQUEST_GREEDY;
     const bool isBandwidthAware =

@@ -325,6 +325,13 @@ class PartialLoadingScheduler
      */
     explicit PartialLoadingScheduler(PartialLoadingProblem problem);
 
+    /**
+     * @param [in] algorithm an algorithm or baseline
+     * @return whether Solve() runs step 2 for it and so fills
+     * SchedulingDecision::uploadWindowS (all but DP_EQUAL_BANDWIDTH and INFINITE_BANDWIDTH)
+     */
+    static bool HasUploadWindows(SchedulingAlgorithm algorithm);
+
     /// @return the problem
     const PartialLoadingProblem& GetProblem() const;
 

@@ -293,8 +293,7 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
                 std::isfinite(decision.bandwidthHz[k]) ? decision.bandwidthHz[k] : equalShareHz;
         }
     }
-    const bool hasWindows = decision.algorithm != SchedulingAlgorithm::DP_EQUAL_BANDWIDTH &&
-                            decision.algorithm != SchedulingAlgorithm::INFINITE_BANDWIDTH;
+    const bool hasWindows = PartialLoadingScheduler::HasUploadWindows(decision.algorithm);
     const Time origin = Simulator::Now() + GetUploadStartDelay();
     for (const TaskTiming& slot : decision.prediction.tasks)
     {
@@ -326,6 +325,7 @@ PartialLoadingServer::FrameDecided(uint32_t frame)
     for (size_t i : Frame(frame).gpuOrder)
     {
         const Time at = m_inputCutoff.at(i) + GetCutoffSlack();
+        m_inputCutoff.erase(i); // only needed to schedule the cutoff
         m_inputCutoffEvents[i] = Simulator::Schedule(std::max(at - Simulator::Now(), Seconds(0)),
                                                      &PartialLoadingServer::InputCutoff,
                                                      this,
