@@ -108,15 +108,31 @@ void
 NomaBsMac::SetFrameDecision(const NomaFrameDecision& decision)
 {
     NS_LOG_FUNCTION(this);
+    const uint32_t q = (m_mode == OMA) ? 1 : m_maxUsersPerSubchannel;
     for (const auto* dir : {&decision.downlink, &decision.uplink})
     {
-        for (const auto& sub : *dir)
+        const char* name = dir == &decision.downlink ? "downlink" : "uplink";
+        for (std::size_t s = 0; s < dir->size(); ++s)
         {
-            for (const auto& u : sub.users)
+            const auto& users = (*dir)[s].users;
+            NS_ABORT_MSG_IF(users.size() > q,
+                            "NomaBsMac::SetFrameDecision: "
+                                << name << " subchannel " << s << " has " << users.size()
+                                << " users, at most " << q
+                                << (m_mode == OMA ? " in OMA mode" : " (MaxUsersPerSubchannel)"));
+            for (std::size_t i = 0; i < users.size(); ++i)
             {
+                const NomaUserAllocation& u = users[i];
                 NS_ABORT_MSG_IF(!(u.powerW >= 0) || std::isinf(u.powerW),
                                 "NomaBsMac::SetFrameDecision: powerW of UE "
                                     << u.ue << " must be finite and >= 0, got " << u.powerW);
+                for (std::size_t j = 0; j < i; ++j)
+                {
+                    NS_ABORT_MSG_IF(users[j].ue == u.ue,
+                                    "NomaBsMac::SetFrameDecision: UE "
+                                        << u.ue << " is listed twice on " << name << " subchannel "
+                                        << s);
+                }
             }
         }
     }

@@ -155,7 +155,11 @@ class NomaBsMac : public Object
     typedef void (*ScheduleTracedCallback)(const NomaFrameSchedule& schedule);
 
     /**
-     * Use an external decision from the next frame on (until cleared or replaced).
+     * Use an external decision from the next frame on (until cleared or replaced). Aborts,
+     * naming the subchannel and the UE, if a subchannel has more users than the mode allows
+     * (1 in OMA mode, else MaxUsersPerSubchannel), lists a UE twice, or gives a power that
+     * is negative or not finite. A UE may use several subchannels (its uplink powers must
+     * then sum to at most UeTxPower, checked when the frame is scheduled).
      * @param [in] decision per-subchannel users in SIC order with their powers
      */
     void SetFrameDecision(const NomaFrameDecision& decision);

@@ -13,6 +13,8 @@
  * SIC order or an insufficient power gap, OMA vs NOMA throughput, and saturated UDP over IP.
  */
 
+#include "test-expect-abort.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/constant-spectrum-propagation-loss.h"
 #include "ns3/core-module.h"
@@ -35,6 +37,7 @@
 
 using namespace ns3;
 using namespace ns3::edgeinference;
+using namespace ns3::edgeinference::testutils;
 
 namespace
 {
@@ -1018,6 +1021,72 @@ class NomaStartFramesTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * NomaBsMac::SetFrameDecision() rejects a decision the mode cannot carry (too many users on a
+ * subchannel, 2 in OMA mode), a UE listed twice on a subchannel and a negative power, each
+ * with a message naming it; a valid decision is taken.
+ */
+class NomaDecisionCheckTestCase : public TestCase
+{
+  public:
+    NomaDecisionCheckTestCase()
+        : TestCase("NomaBsMac::SetFrameDecision: users per subchannel, duplicates, powers")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+#ifdef __unix__
+        auto decision = [](std::vector<NomaUserAllocation> users)
+        {
+            NomaFrameDecision d;
+            d.uplink.push_back(NomaSubchannelAllocation{std::move(users)});
+            return d;
+        };
+        auto three = RunExpectingAbort(
+            [&]()
+            {
+                CreateObject<NomaBsMac>()->SetFrameDecision(
+                    decision({{0, 0.1, 0}, {1, 0.1, 0}, {2, 0.1, 0}}));
+            });
+        NS_TEST_ASSERT_MSG_EQ(three.aborted, true, "3 users with MaxUsersPerSubchannel 2");
+        NS_TEST_ASSERT_MSG_NE(three.stderrText.find("uplink subchannel 0 has 3 users, at most 2"),
+                              std::string::npos,
+                              three.stderrText);
+        auto oma = RunExpectingAbort(
+            [&]()
+            {
+                Ptr<NomaBsMac> mac = CreateObject<NomaBsMac>();
+                mac->SetAttribute("Mode", EnumValue(NomaBsMac::OMA));
+                mac->SetFrameDecision(decision({{0, 0.1, 0}, {1, 0.1, 0}}));
+            });
+        NS_TEST_ASSERT_MSG_EQ(oma.aborted, true, "2 users in OMA mode");
+        NS_TEST_ASSERT_MSG_NE(
+            oma.stderrText.find("at most 1 in OMA mode"), std::string::npos, oma.stderrText);
+        auto twice = RunExpectingAbort(
+            [&]() {
+                CreateObject<NomaBsMac>()->SetFrameDecision(decision({{4, 0.1, 0}, {4, 0.1, 0}}));
+            });
+        NS_TEST_ASSERT_MSG_EQ(twice.aborted, true, "UE listed twice");
+        NS_TEST_ASSERT_MSG_NE(twice.stderrText.find("UE 4 is listed twice on uplink subchannel 0"),
+                              std::string::npos,
+                              twice.stderrText);
+        auto negative = RunExpectingAbort(
+            [&]() {
+                CreateObject<NomaBsMac>()->SetFrameDecision(decision({{1, -0.1, 0}}));
+            });
+        NS_TEST_ASSERT_MSG_EQ(negative.aborted, true, "negative power");
+        auto fine = RunExpectingAbort(
+            [&]() {
+                CreateObject<NomaBsMac>()->SetFrameDecision(decision({{0, 0.1, 0}, {1, 0.2, 0}}));
+            });
+        NS_TEST_ASSERT_MSG_EQ(fine.aborted, false, "a valid decision is taken");
+#endif
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief NOMA PHY/MAC/device test suite.
  */
 class EdgeInferenceNomaTestSuite : public TestSuite
@@ -1036,6 +1105,7 @@ class EdgeInferenceNomaTestSuite : public TestSuite
         AddTestCase(new NomaPairingTestCase);
         AddTestCase(new NomaHelperChannelTestCase);
         AddTestCase(new NomaStartFramesTestCase);
+        AddTestCase(new NomaDecisionCheckTestCase);
     }
 };
 

@@ -13,6 +13,8 @@
  * and shares changed during the run take effect.
  */
 
+#include "test-expect-abort.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/bandwidth-share-ff-mac-scheduler.h"
 #include "ns3/bandwidth-share-ffr-algorithm.h"
@@ -25,20 +27,14 @@
 #include "ns3/test.h"
 
 #include <cmath>
-#include <csignal>
 #include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
-#ifdef __unix__
-#    include <sys/resource.h>
-#    include <sys/wait.h>
-#    include <unistd.h>
-#endif
-
 using namespace ns3;
 using namespace ns3::edgeinference;
+using namespace ns3::edgeinference::testutils;
 
 namespace
 {
@@ -345,54 +341,6 @@ SetSharesAt(Ptr<BandwidthShareFfMacScheduler> sched,
                             sched->SetUlShares(byRnti);
                         });
 }
-
-/// What a call that should abort did, in a child process.
-struct AbortOutcome
-{
-    bool aborted{false};    ///< the child ended abnormally (signal or non-zero exit)
-    std::string stderrText; ///< what it wrote to stderr
-};
-
-#ifdef __unix__
-/**
- * Run a call in a forked child with stderr captured, and report whether it aborted.
- * @param [in] call the call (e.g. a setter with invalid input)
- * @return the outcome
- */
-AbortOutcome
-RunExpectingAbort(const std::function<void()>& call)
-{
-    AbortOutcome o;
-    int fds[2];
-    if (pipe(fds) != 0)
-    {
-        return o;
-    }
-    const pid_t pid = fork();
-    if (pid == 0)
-    {
-        close(fds[0]);
-        dup2(fds[1], STDERR_FILENO);
-        std::signal(SIGABRT, SIG_DFL);
-        const rlimit noCore{0, 0};
-        setrlimit(RLIMIT_CORE, &noCore); // an expected abort leaves no core file
-        call();
-        _exit(0); // returned: did not abort
-    }
-    close(fds[1]);
-    char buf[512];
-    ssize_t n;
-    while ((n = read(fds[0], buf, sizeof(buf))) > 0)
-    {
-        o.stderrText.append(buf, static_cast<std::size_t>(n));
-    }
-    close(fds[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    o.aborted = WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) != 0);
-    return o;
-}
-#endif
 
 } // namespace
 
