@@ -2214,7 +2214,8 @@ DtoEeSchemeOf(const std::string& algorithm)
             return s;
         }
     }
-    return DtoEeScheme::CENTRALISED;
+    // RequireAlgorithm() accepted the name: Algorithms() and this list disagree
+    throw std::logic_error("DTO-EE algorithm \"" + algorithm + "\" has no scheme");
 }
 
 /**
@@ -2668,14 +2669,16 @@ SolveNomaSplit(const Node& root, const std::string& algorithm)
     {
         solver.SetMaxConfigurations(*in.maxConfigurations);
     }
-    NomaSplitAlgorithm which = NomaSplitAlgorithm::LI_GD;
-    for (const auto& [name, value] : NomaSplitAlgorithms())
+    const auto algorithms = NomaSplitAlgorithms();
+    auto found = std::find_if(algorithms.begin(),
+                              algorithms.end(),
+                              [&algorithm](const auto& a) { return a.first == algorithm; });
+    if (found == algorithms.end())
     {
-        if (name == algorithm)
-        {
-            which = value;
-        }
+        // RequireAlgorithm() accepted the name: Algorithms() and this list disagree
+        throw std::logic_error("NOMA split algorithm \"" + algorithm + "\" has no solver");
     }
+    const NomaSplitAlgorithm which = found->second;
     const NomaSplitDecision d = Checked(root, [&]() { return solver.Solve(which); });
     const NomaSplitProblem& p = solver.GetProblem();
     const NomaSplitPrediction& e = d.prediction;
