@@ -529,6 +529,9 @@ SplitInferenceClient::StartTask()
     {
         return;
     }
+    // SplitPoint may have been changed since StartApplication()
+    const std::string error = Validate();
+    NS_ABORT_MSG_IF(!error.empty(), error);
     const uint32_t index = m_tasks.size();
     SplitInferenceClientTask t;
     t.taskId = index;
@@ -567,24 +570,25 @@ SplitInferenceClient::LocalDone(uint32_t index)
     }
     t.localDone = Simulator::Now();
     m_localDoneTrace(t.taskId, t.localDone - t.start);
-    const uint32_t nLayers = m_profile.GetNLayers();
-    if (m_split == nLayers)
+    // the task's own split: SplitPoint may have changed since the task started
+    const uint32_t split = t.splitPoint;
+    if (split == m_profile.GetNLayers())
     {
         Finish(index, true);
         return;
     }
     const uint64_t bytes =
-        static_cast<uint64_t>(std::ceil(m_profile.outputBits[m_split] / 8.0 - 1e-9));
+        static_cast<uint64_t>(std::ceil(m_profile.outputBits[split] / 8.0 - 1e-9));
     t.uploadBytes = bytes;
     SplitInferenceHeader h;
     h.type = SplitInferenceHeader::ACTIVATION;
-    h.splitPoint = static_cast<uint16_t>(m_split);
+    h.splitPoint = static_cast<uint16_t>(split);
     h.userId = m_userId;
     h.taskId = t.taskId;
     h.totalBytes = static_cast<uint32_t>(bytes);
     h.resultBytes =
         static_cast<uint32_t>(std::ceil(std::max(0.0, m_profile.resultBits) / 8.0 - 1e-9));
-    h.edgeFlops = static_cast<uint64_t>(std::llround(m_profile.GetEdgeFlops(m_split)));
+    h.edgeFlops = static_cast<uint64_t>(std::llround(m_profile.GetEdgeFlops(split)));
     // an empty activation still sends one datagram (the header)
     uint64_t offset = 0;
     do

@@ -189,7 +189,9 @@ struct SplitInferenceClientTask
  * later pieces of it are ignored, so a lost datagram never hangs the application.
  *
  * Tasks: NumTasks tasks (0 = until the application stops); Interval > 0 starts them
- * periodically, Interval = 0 starts the next one when the previous ends (closed loop).
+ * periodically, Interval = 0 starts the next one when the previous ends (closed loop). A task
+ * keeps the split point it started with: changing SplitPoint while the application runs
+ * applies to the tasks started afterwards.
  *
  * Energy: computeEnergyJ = kappa_d f_d^2 (cycles of layers 1..l), cycles = FLOPs / n_d.
  * txEnergyJ is measured, not predicted: the client listens to the Tx trace of its own

@@ -762,6 +762,71 @@ class SplitAttributeTestCase : public TestCase
     }
 };
 
+namespace
+{
+
+/**
+ * Frame decision of the hand-worked cases: UE 0 alone, 500-byte UL TBs at 0.1 W and
+ * 300-byte DL TBs at 1 W.
+ * @param [in] cell the cell
+ */
+void
+SetSmallTbDecision(Cell& cell)
+{
+    NomaFrameDecision d;
+    d.uplink.resize(1);
+    d.downlink.resize(1);
+    d.uplink[0].users.push_back({0, 0.1, 500});
+    d.downlink[0].users.push_back({0, 1.0, 300});
+    cell.bsDev->GetMac()->SetFrameDecision(d);
+}
+
+} // namespace
+
+/**
+ * @ingroup edge-inference-tests
+ * (g) The split point changes while a task computes its layers 1..l: the task still sends
+ * the activation of the split it started with (and the record, the energy and the header
+ * agree); the next task uses the new split.
+ */
+class SplitPointChangeTestCase : public TestCase
+{
+  public:
+    SplitPointChangeTestCase()
+        : TestCase("split point changed during a task: the task keeps its own split")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        SetSmallTbDecision(cell);
+        Ptr<SplitInferenceServer> server = CreateObject<SplitInferenceServer>();
+        cell.bs.Get(0)->AddApplication(server);
+        server->SetStartTime(Seconds(0));
+        Ptr<SplitInferenceClient> c =
+            InstallClient(cell, TwoLayerProfile(1e7), 1, 2, Seconds(0.0105));
+        // task 0 computes layer 1 from 0.0105 s to 0.1105 s; the split becomes L = 2 at 0.05 s
+        Simulator::Schedule(Seconds(0.05), &SplitInferenceClient::SetSplitPoint, c, 2);
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 2, "both tasks complete");
+        const auto& t = c->GetTasks();
+        NS_TEST_ASSERT_MSG_EQ(t.at(0).splitPoint, 1, "task 0 started with l = 1");
+        // o_1 = 8 x 2000 bit = 2000 bytes
+        NS_TEST_ASSERT_MSG_EQ(t.at(0).uploadBytes, 2000, "task 0 sends o_1");
+        NS_TEST_ASSERT_MSG_EQ(server->GetTasks().size(), 1, "the server ran task 0 only");
+        if (!server->GetTasks().empty())
+        {
+            NS_TEST_ASSERT_MSG_EQ(server->GetTasks()[0].splitPoint, 1, "header split = 1");
+        }
+        NS_TEST_ASSERT_MSG_EQ(t.at(1).splitPoint, 2, "task 1 uses the new split");
+        NS_TEST_ASSERT_MSG_EQ(t.at(1).uploadBytes, 0, "task 1 is local");
+        Simulator::Destroy();
+    }
+};
+
 /**
  * @ingroup edge-inference-tests
  * Split inference over NOMA test suite.
@@ -781,6 +846,7 @@ class EdgeInferenceNomaSplitTestSuite : public TestSuite
         AddTestCase(new SplitTimeoutTestCase);
         AddTestCase(new SplitInfeasibleTestCase);
         AddTestCase(new SplitAttributeTestCase);
+        AddTestCase(new SplitPointChangeTestCase);
     }
 };
 
