@@ -662,9 +662,13 @@ SplitInferenceClient::HandleRead(Ptr<Socket> socket)
         {
             continue; // a late piece of a failed task, or not for us
         }
-        uint64_t& got = m_received[h.taskId];
-        got += p->GetSize();
-        if (got >= h.totalBytes)
+        // count distinct pieces: a duplicated piece must not complete the result
+        ResultPieces& got = m_received[h.taskId];
+        if (got.pieces.emplace(h.offset, p->GetSize()).second)
+        {
+            got.bytes += p->GetSize();
+        }
+        if (got.bytes >= h.totalBytes)
         {
             Finish(h.taskId, true);
         }

@@ -183,7 +183,8 @@ struct SplitInferenceClientTask
  * Per task: layers 1..l run on the device for sum_{j<=l} c_j / (n_d f_d) (one event; tasks
  * run one at a time on the device, in order), then the activation o_l (o_0, the input, if
  * l = 0) is sent to the server over UDP in datagrams of at most MaxPayloadBytes payload plus
- * a SplitInferenceHeader; the task succeeds when all ceil(o_res / 8) result bytes are back.
+ * a SplitInferenceHeader; the task succeeds when all ceil(o_res / 8) result bytes are back
+ * (distinct pieces: a duplicated piece counts once).
  * l = L runs everything on the device and sends nothing (the task ends at the local
  * completion). A task not finished TaskTimeout after its start fails (TaskFailed), and
  * later pieces of it are ignored, so a lost datagram never hangs the application.
@@ -339,6 +340,13 @@ class SplitInferenceClient : public Application
      */
     void PhyTx(Ptr<const SpectrumSignalParameters> params);
 
+    /// Result pieces received for an open task.
+    struct ResultPieces
+    {
+        std::map<uint32_t, uint32_t> pieces; ///< offset -> bytes
+        uint64_t bytes{0};                   ///< Distinct bytes received
+    };
+
     NomaSplitProfile m_profile;                    ///< DNN profile
     uint32_t m_split{0};                           ///< l
     double m_frequencyHz{1e9};                     ///< f_d, Hz
@@ -355,7 +363,7 @@ class SplitInferenceClient : public Application
     uint32_t m_userId{0};                          ///< UE index
     bool m_isRunning{false};                       ///< Between start and stop
     std::vector<SplitInferenceClientTask> m_tasks; ///< Task records
-    std::map<uint32_t, uint64_t> m_received;       ///< Result bytes received per open task
+    std::map<uint32_t, ResultPieces> m_received;   ///< Result pieces per open task
     std::map<uint32_t, EventId> m_timeouts;        ///< Timeout per open task
     Time m_deviceFreeAt;                           ///< End of the last local computation
     EventId m_nextTask;                            ///< Next periodic task

@@ -781,6 +781,28 @@ SetSmallTbDecision(Cell& cell)
     cell.bsDev->GetMac()->SetFrameDecision(d);
 }
 
+/**
+ * Send one split-inference datagram.
+ * @param [in] socket the socket
+ * @param [in] to destination (null address: the connected peer)
+ * @param [in] h the header (offset set by the caller)
+ * @param [in] payload payload bytes
+ */
+void
+SendPiece(Ptr<Socket> socket, Address to, SplitInferenceHeader h, uint32_t payload)
+{
+    Ptr<Packet> p = Create<Packet>(payload);
+    p->AddHeader(h);
+    if (to.IsInvalid())
+    {
+        socket->Send(p);
+    }
+    else
+    {
+        socket->SendTo(p, 0, to);
+    }
+}
+
 } // namespace
 
 /**
@@ -829,6 +851,73 @@ class SplitPointChangeTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * (h) A duplicated result piece does not count twice: a stand-in server answers the
+ * activation with the first 1400-byte piece of a 2000-byte result twice and the last
+ * 600 bytes 0.2 s later; the task ends only after that last piece.
+ */
+class SplitDuplicateResultTestCase : public TestCase
+{
+  public:
+    SplitDuplicateResultTestCase()
+        : TestCase("duplicated result pieces: the client counts distinct bytes")
+    {
+    }
+
+  private:
+    /**
+     * Receive callback of the stand-in server.
+     * @param [in] socket its socket
+     */
+    void Read(Ptr<Socket> socket)
+    {
+        Address from;
+        Ptr<Packet> p;
+        while ((p = socket->RecvFrom(from)))
+        {
+            SplitInferenceHeader h;
+            p->RemoveHeader(h);
+            if (h.type != SplitInferenceHeader::ACTIVATION)
+            {
+                continue;
+            }
+            h.type = SplitInferenceHeader::RESULT;
+            h.totalBytes = 2000;
+            h.offset = 0;
+            SendPiece(socket, from, h, 1400);
+            SendPiece(socket, from, h, 1400);
+            h.offset = 1400;
+            m_lastPieceAt = Simulator::Now() + Seconds(0.2);
+            Simulator::Schedule(Seconds(0.2), &SendPiece, socket, from, h, 600);
+        }
+    }
+
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        SetSmallTbDecision(cell);
+        Ptr<Socket> server = Socket::CreateSocket(cell.bs.Get(0), UdpSocketFactory::GetTypeId());
+        server->Bind(InetSocketAddress(Ipv4Address::GetAny(), 5000));
+        server->SetRecvCallback(MakeCallback(&SplitDuplicateResultTestCase::Read, this));
+        NomaSplitProfile p = TwoLayerProfile(1e7);
+        p.layerFlops[0] = 0;
+        p.resultBits = 8.0 * 2000;
+        Ptr<SplitInferenceClient> c = InstallClient(cell, p, 0, 1, Seconds(0.0105));
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 1, "the task completes");
+        NS_TEST_ASSERT_MSG_GT(m_lastPieceAt, Seconds(0), "the stand-in server answered");
+        NS_TEST_ASSERT_MSG_GT(c->GetTasks().at(0).end,
+                              m_lastPieceAt,
+                              "1400 + 1400 duplicated bytes are not 2000 distinct bytes");
+        server->Close();
+        Simulator::Destroy();
+    }
+
+    Time m_lastPieceAt; ///< When the stand-in server sent the last result piece
+};
+
+/**
+ * @ingroup edge-inference-tests
  * Split inference over NOMA test suite.
  */
 class EdgeInferenceNomaSplitTestSuite : public TestSuite
@@ -847,6 +936,7 @@ class EdgeInferenceNomaSplitTestSuite : public TestSuite
         AddTestCase(new SplitInfeasibleTestCase);
         AddTestCase(new SplitAttributeTestCase);
         AddTestCase(new SplitPointChangeTestCase);
+        AddTestCase(new SplitDuplicateResultTestCase);
     }
 };
 
