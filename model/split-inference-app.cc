@@ -911,6 +911,14 @@ SplitInferenceServer::HandleRead(Ptr<Socket> socket)
             continue;
         }
         const uint64_t key = TaskKey(h.userId, h.taskId);
+        if (m_taskIndex.count(key) != 0)
+        {
+            // a late copy of a piece of an activation already complete: neither run the task
+            // again nor open a reassembly that would be dropped
+            NS_LOG_LOGIC("user " << h.userId << " task " << h.taskId
+                                 << ": piece of a received activation ignored");
+            continue;
+        }
         auto it = m_partials.find(key);
         if (it == m_partials.end())
         {

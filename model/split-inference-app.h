@@ -406,7 +406,8 @@ struct SplitInferenceServerTask
  * [R]).
  *
  * Listens on Port; reassembles each (user, task) activation from its datagrams (pieces in
- * any order; a duplicate piece is ignored; an activation not complete ReassemblyTimeout
+ * any order; a duplicate piece is ignored, also after the activation is complete: each
+ * (user, task) pair runs once; an activation not complete ReassemblyTimeout
  * after its first piece is dropped with the Dropped trace), then runs layers l+1..L for
  * edgeFlops / (n_e f_i^e) with the user's share f_i^e (SetUserFrequency(), otherwise
  * DefaultFrequency); the tasks of one user run one after the other, different users in

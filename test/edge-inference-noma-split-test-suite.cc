@@ -918,6 +918,62 @@ class SplitDuplicateResultTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * (i) Late copies of the pieces of an activation the server already received neither run
+ * the task again nor open a reassembly that is later dropped.
+ */
+class SplitDuplicateActivationTestCase : public TestCase
+{
+  public:
+    SplitDuplicateActivationTestCase()
+        : TestCase("late duplicated activation pieces: no second run, no spurious drop")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        SetSmallTbDecision(cell);
+        Ptr<SplitInferenceServer> server = CreateObject<SplitInferenceServer>();
+        server->SetAttribute("ReassemblyTimeout", TimeValue(Seconds(0.5)));
+        cell.bs.Get(0)->AddApplication(server);
+        server->SetStartTime(Seconds(0));
+        Ptr<Socket> ue = Socket::CreateSocket(cell.ues.Get(0), UdpSocketFactory::GetTypeId());
+        ue->Bind();
+        ue->Connect(InetSocketAddress(cell.ifs.GetAddress(0), 5000));
+        SplitInferenceHeader one;
+        one.type = SplitInferenceHeader::ACTIVATION;
+        one.taskId = 0;
+        one.totalBytes = 100;
+        one.resultBytes = 10;
+        one.edgeFlops = 1000000; // 1 ms at 1 GHz
+        SplitInferenceHeader two = one;
+        two.taskId = 1;
+        two.totalBytes = 200;
+        SplitInferenceHeader twoB = two;
+        twoB.offset = 100;
+        const Address peer;
+        // task 0 in one datagram, task 1 in two; both complete by ~0.02 s. At 0.3 s (within
+        // the reassembly timeout) and 1.0 s (after it) copies of their first pieces arrive.
+        for (double at : {0.3, 1.0})
+        {
+            Simulator::Schedule(Seconds(at), &SendPiece, ue, peer, one, 100);
+            Simulator::Schedule(Seconds(at), &SendPiece, ue, peer, two, 100);
+        }
+        Simulator::Schedule(Seconds(0.01), &SendPiece, ue, peer, one, 100);
+        Simulator::Schedule(Seconds(0.01), &SendPiece, ue, peer, two, 100);
+        Simulator::Schedule(Seconds(0.01), &SendPiece, ue, peer, twoB, 100);
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(server->GetTasks().size(), 2, "each task runs once");
+        NS_TEST_ASSERT_MSG_EQ(server->GetDroppedTasks(), 0, "no spurious drop");
+        ue->Close();
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * Split inference over NOMA test suite.
  */
 class EdgeInferenceNomaSplitTestSuite : public TestSuite
@@ -937,6 +993,7 @@ class EdgeInferenceNomaSplitTestSuite : public TestSuite
         AddTestCase(new SplitAttributeTestCase);
         AddTestCase(new SplitPointChangeTestCase);
         AddTestCase(new SplitDuplicateResultTestCase);
+        AddTestCase(new SplitDuplicateActivationTestCase);
     }
 };
 
