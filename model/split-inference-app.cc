@@ -456,6 +456,23 @@ SplitInferenceClient::Validate() const
         oss << "SplitInferenceClient: activation o_" << m_split << " = "
             << m_profile.outputBits[m_split] << " bit exceeds 2^32 bytes";
     }
+    else if (m_split < nLayers && m_split > UINT16_MAX)
+    {
+        oss << "SplitInferenceClient: SplitPoint = " << m_split
+            << " exceeds 65535 (16-bit splitPoint of SplitInferenceHeader)";
+    }
+    else if (m_split < nLayers && std::ceil(std::max(0.0, m_profile.resultBits) / 8.0 - 1e-9) >
+                                      static_cast<double>(UINT32_MAX))
+    {
+        oss << "SplitInferenceClient: resultBits = " << m_profile.resultBits
+            << " bit exceeds 2^32 - 1 bytes (32-bit resultBytes of SplitInferenceHeader)";
+    }
+    else if (m_split < nLayers && !(m_profile.GetEdgeFlops(m_split) < 9223372036854775808.0))
+    {
+        oss << "SplitInferenceClient: edge FLOPs of layers " << m_split + 1 << ".." << nLayers
+            << " = " << m_profile.GetEdgeFlops(m_split)
+            << " exceed 2^63 (edgeFlops of SplitInferenceHeader)";
+    }
     return oss.str();
 }
 

@@ -287,7 +287,9 @@ class SplitInferenceClient : public Application
     uint32_t GetFailedTasks() const;
 
     /**
-     * Check the configuration (profile set, split point in 0..L, payload size, timeout);
+     * Check the configuration (profile set, split point in 0..L, server address, sizes
+     * that fit the SplitInferenceHeader fields: o_l and o_res < 2^32 bytes, l <= 65535,
+     * edge FLOPs < 2^63);
      * StartApplication() aborts with this message if it is not empty.
      * @return an empty string if valid, else what is wrong (attribute and value)
      */

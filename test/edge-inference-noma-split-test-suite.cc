@@ -974,6 +974,51 @@ class SplitDuplicateActivationTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * (j) Validate() rejects profiles whose sizes do not fit the SplitInferenceHeader fields
+ * instead of truncating them: a result of 2^32 bytes (32-bit resultBytes) and a split point
+ * of 65536 (16-bit splitPoint).
+ */
+class SplitHeaderRangeTestCase : public TestCase
+{
+  public:
+    SplitHeaderRangeTestCase()
+        : TestCase("Validate: result size and split point must fit the header")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<SplitInferenceClient> c = CreateObject<SplitInferenceClient>();
+        c->SetAttribute("RemoteAddress", AddressValue(Ipv4Address("10.0.0.1")));
+        NomaSplitProfile p = TwoLayerProfile(1e8);
+        p.resultBits = 8.0 * 4294967296.0; // 2^32 bytes
+        c->SetProfile(p);
+        c->SetAttribute("SplitPoint", UintegerValue(1));
+        NS_TEST_ASSERT_MSG_EQ((c->Validate().find("resultBits") != std::string::npos),
+                              true,
+                              "a 2^32-byte result is named: " << c->Validate());
+        p.resultBits = 8.0 * 4294967295.0; // the largest that fits
+        c->SetProfile(p);
+        NS_TEST_ASSERT_MSG_EQ(c->Validate(), "", "2^32 - 1 bytes fit");
+        NomaSplitProfile deep;
+        deep.layerFlops.assign(65537, 1.0);
+        deep.outputBits.assign(65538, 8.0);
+        deep.resultBits = 8;
+        c->SetProfile(deep);
+        c->SetAttribute("SplitPoint", UintegerValue(65536));
+        NS_TEST_ASSERT_MSG_EQ((c->Validate().find("SplitPoint = 65536") != std::string::npos),
+                              true,
+                              "a split beyond 16 bits is named: " << c->Validate());
+        c->SetAttribute("SplitPoint", UintegerValue(65535));
+        NS_TEST_ASSERT_MSG_EQ(c->Validate(), "", "l = 65535 fits");
+        c->SetAttribute("SplitPoint", UintegerValue(65537));
+        NS_TEST_ASSERT_MSG_EQ(c->Validate(), "", "l = L sends no header");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * Split inference over NOMA test suite.
  */
 class EdgeInferenceNomaSplitTestSuite : public TestSuite
@@ -994,6 +1039,7 @@ class EdgeInferenceNomaSplitTestSuite : public TestSuite
         AddTestCase(new SplitPointChangeTestCase);
         AddTestCase(new SplitDuplicateResultTestCase);
         AddTestCase(new SplitDuplicateActivationTestCase);
+        AddTestCase(new SplitHeaderRangeTestCase);
     }
 };
 
