@@ -113,6 +113,23 @@ ParseSdu(Ptr<const Packet> sdu, SplitInferenceHeader& h)
 }
 
 /**
+ * @brief Whether an SDU queued by a NomaNetDevice is an IPv4 packet.
+ * @param [in] sdu the SDU
+ * @return true if it starts with an IPv4 version nibble (ARP frames do not)
+ */
+bool
+IsIpv4Sdu(Ptr<const Packet> sdu)
+{
+    if (sdu->GetSize() < 20)
+    {
+        return false;
+    }
+    uint8_t first = 0;
+    sdu->CopyData(&first, 1);
+    return (first >> 4) == 4;
+}
+
+/**
  * @brief Key of a (user, task) pair.
  * @param [in] userId user
  * @param [in] taskId task
@@ -204,6 +221,21 @@ AirtimeLedger::Add(uint64_t key, uint64_t bytes)
         return;
     }
     m_fifo.push_back({key, bytes, true});
+}
+
+void
+AirtimeLedger::AddUnattributed(uint64_t bytes)
+{
+    if (bytes == 0)
+    {
+        return;
+    }
+    if (!m_fifo.empty() && !m_fifo.back().isKnown)
+    {
+        m_fifo.back().bytes += bytes;
+        return;
+    }
+    m_fifo.push_back({0, bytes, false});
 }
 
 std::vector<AirtimeLedger::Charge>
@@ -631,6 +663,12 @@ SplitInferenceClient::MacTx(Ptr<const Packet> packet)
         h.taskId < m_tasks.size() && !m_tasks[h.taskId].isDone)
     {
         m_ledger.Add(h.taskId, packet->GetSize());
+    }
+    else if (IsIpv4Sdu(packet))
+    {
+        // other IPv4 traffic joins the queue after ours: its bytes must keep their share,
+        // or the TBs that carry them would drain (and charge) the tasks booked before them
+        m_ledger.AddUnattributed(packet->GetSize());
     }
 }
 

@@ -99,8 +99,10 @@ class SplitInferenceHeader : public Header
  * the task named in its SplitInferenceHeader. Every transport block the PHY sends drains the queue
  * in FIFO order (NomaSegmentHeader pieces); Consume() splits the TB's energy (power x duration) and
  * airtime among the tasks whose bytes it carries, in proportion to their bytes (the padding
- * of a partly filled TB is shared the same way; bytes of unknown SDUs, e.g. ARP, keep their
- * share unattributed).
+ * of a partly filled TB is shared the same way; bytes booked with AddUnattributed(), i.e.
+ * other traffic of the device, keep their share unattributed). SDUs that nobody books are
+ * taken from the front of the FIFO: the device queues ARP frames ahead of the data, so the
+ * attribution is exact only when no ARP frame is sent during a task (fill the ARP caches).
  */
 class AirtimeLedger
 {
@@ -120,6 +122,13 @@ class AirtimeLedger
      * @param [in] bytes SDU bytes
      */
     void Add(uint64_t key, uint64_t bytes);
+
+    /**
+     * Book bytes of an SDU of no task (appended to the FIFO): the TBs that carry them
+     * charge their share to nobody.
+     * @param [in] bytes SDU bytes
+     */
+    void AddUnattributed(uint64_t bytes);
 
     /**
      * Drain bytes sent in one TB.
@@ -200,9 +209,10 @@ struct SplitInferenceClientTask
  * the frame duration, i.e. the frames in which the UE actually transmitted) to the tasks
  * whose bytes the TB carries (AirtimeLedger; every SDU the device queues is booked from
  * its MacTx trace to the task named in its SplitInferenceHeader, so SDUs that wait for ARP
- * are booked when they reach the device). The PHY trace is used rather than the MAC's Schedule
- * trace because it sees only this UE's transmissions, carries the power actually radiated and the
- * segments actually sent, and needs no access to the base station.
+ * are booked when they reach the device; other IPv4 SDUs of the UE are booked to no task). The PHY
+ * trace is used rather than the MAC's Schedule trace because it sees only this UE's transmissions,
+ * carries the power actually radiated and the segments actually sent, and needs no access to the
+ * base station.
  *
  * The node must hold a NomaNetDevice UE; its UE index is the user id sent to the server.
  * Fill the ARP caches first (NomaSplitInferenceHelper::PopulateArpCaches(); the helper's

@@ -1019,6 +1019,56 @@ class SplitHeaderRangeTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * (k) Another flow on the UE: its SDUs take their share of the TBs and the task is charged
+ * for its own bytes only.
+ */
+class SplitOtherTrafficTestCase : public TestCase
+{
+  public:
+    SplitOtherTrafficTestCase()
+        : TestCase("other uplink traffic: the task is charged for its own bytes only")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        SetSmallTbDecision(cell);
+        // the client starts at 0.010 s; layer 1 (5e5 FLOP at 1 GHz) ends at 0.0105 s, when
+        // the 1000-byte activation o_1 is queued
+        NomaSplitProfile p = TwoLayerProfile(1e7);
+        p.layerFlops[0] = 5e5;
+        p.outputBits[1] = 8.0 * 1000;
+        Ptr<SplitInferenceClient> c = InstallClient(cell, p, 1, 1, Seconds(0.010));
+        // another flow: a 1000-byte datagram queued at 0.0102 s, after the client started and
+        // before the activation
+        Ptr<Socket> other = Socket::CreateSocket(cell.ues.Get(0), UdpSocketFactory::GetTypeId());
+        other->Bind();
+        other->Connect(InetSocketAddress(cell.ifs.GetAddress(0), 9));
+        SplitInferenceHeader h; // any payload will do; RESULT is never booked by a client
+        h.type = SplitInferenceHeader::RESULT;
+        Simulator::Schedule(Seconds(0.0102), &SendPiece, other, Address(), h, 1000 - 32);
+        Simulator::Stop(Seconds(0.5));
+        Simulator::Run();
+        // SDUs: other 1000 + 28 = 1028 B, then the activation 1000 + 32 + 28 = 1060 B. TBs of
+        // 500 B carry 484 B after a 16-byte segment header: frames 1-2 carry 968 B of the
+        // other SDU; frame 3 its last 60 B (76 with header) and 500 - 76 - 16 = 408 B of the
+        // activation; frame 4: 484 B; frame 5: the last 168 B. Each frame costs
+        // 0.1 W x 1 ms = 1e-4 J, split by bytes: (408 / 468 + 1 + 1) x 1e-4 J.
+        const SplitInferenceClientTask& t = c->GetTasks().at(0);
+        NS_TEST_ASSERT_MSG_EQ_TOL(
+            t.txEnergyJ, (408.0 / 468.0 + 2.0) * 1e-4, 1e-15, "own bytes only");
+        NS_TEST_ASSERT_MSG_EQ_TOL(t.airtimeS, (408.0 / 468.0 + 2.0) * 1e-3, 1e-12, "airtime");
+        // the last activation byte leaves in frame 5 (0.015-0.016 s)
+        NS_TEST_ASSERT_MSG_EQ(t.uploadSent, Seconds(0.015), "UploadSent at the last TB");
+        other->Close();
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * Split inference over NOMA test suite.
  */
 class EdgeInferenceNomaSplitTestSuite : public TestSuite
@@ -1040,6 +1090,7 @@ class EdgeInferenceNomaSplitTestSuite : public TestSuite
         AddTestCase(new SplitDuplicateResultTestCase);
         AddTestCase(new SplitDuplicateActivationTestCase);
         AddTestCase(new SplitHeaderRangeTestCase);
+        AddTestCase(new SplitOtherTrafficTestCase);
     }
 };
 
