@@ -1007,6 +1007,10 @@ SplitInferenceServer::HandleRead(Ptr<Socket> socket)
             m_kappa * f * f * static_cast<double>(part.header.edgeFlops) / m_flopsPerCycle;
         m_tasks.push_back(t);
         m_replyTo.push_back(part.from);
+        if (InetSocketAddress::IsMatchingType(part.from))
+        {
+            m_userByAddress[InetSocketAddress::ConvertFrom(part.from).GetIpv4().Get()] = h.userId;
+        }
         m_resultBytes.push_back(part.header.resultBytes);
         m_edgeFlops.push_back(part.header.edgeFlops);
         m_taskIndex[key] = m_tasks.size() - 1;
@@ -1092,14 +1096,27 @@ void
 SplitInferenceServer::MacTx(Ptr<const Packet> packet)
 {
     SplitInferenceHeader h;
-    if (!ParseSdu(packet, h) || h.type != SplitInferenceHeader::RESULT)
+    if (ParseSdu(packet, h) && h.type == SplitInferenceHeader::RESULT)
+    {
+        auto it = m_taskIndex.find(TaskKey(h.userId, h.taskId));
+        if (it != m_taskIndex.end())
+        {
+            m_ledgers[h.userId].Add(it->second, packet->GetSize());
+            return;
+        }
+    }
+    if (!IsIpv4Sdu(packet))
     {
         return;
     }
-    auto it = m_taskIndex.find(TaskKey(h.userId, h.taskId));
-    if (it != m_taskIndex.end())
+    // other IPv4 traffic to a known UE joins that UE's queue after the results booked
+    // before it: book it to no task, so that it keeps its share of the TBs
+    Ipv4Header ip;
+    packet->PeekHeader(ip);
+    auto user = m_userByAddress.find(ip.GetDestination().Get());
+    if (user != m_userByAddress.end())
     {
-        m_ledgers[h.userId].Add(it->second, packet->GetSize());
+        m_ledgers[user->second].AddUnattributed(packet->GetSize());
     }
 }
 

@@ -430,7 +430,8 @@ struct SplitInferenceServerTask
  * the Tx trace of the base station's NomaSpectrumPhy: each downlink TB for the user's UE
  * (component power P_i x frame duration) is charged to its tasks (AirtimeLedger, one per
  * UE, fed by the base station's MacTx trace: each queued result SDU is booked to the task
- * named in its SplitInferenceHeader). The node must hold the
+ * named in its SplitInferenceHeader, other IPv4 SDUs to a UE that sent an activation to no
+ * task). The node must hold the
  * NomaNetDevice base station for the transmit energy (otherwise it stays 0).
  */
 class SplitInferenceServer : public Application
@@ -572,6 +573,7 @@ class SplitInferenceServer : public Application
     std::vector<EventId> m_computeEvents;               ///< Pending compute completions
     std::map<uint32_t, AirtimeLedger> m_ledgers;        ///< Per UE index: downlink attribution
     std::map<uint64_t, uint32_t> m_taskIndex;           ///< (user, task) -> m_tasks index
+    std::map<uint32_t, uint32_t> m_userByAddress;       ///< UE IPv4 address -> user
     uint32_t m_dropped{0};                              ///< Incomplete activations dropped
 
     TracedCallback<uint32_t, uint32_t> m_receivedTrace;                 ///< Received

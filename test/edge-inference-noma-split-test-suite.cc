@@ -1069,6 +1069,60 @@ class SplitOtherTrafficTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * (l) Another downlink flow to the UE: the result is charged for its own bytes only.
+ */
+class SplitOtherDownlinkTestCase : public TestCase
+{
+  public:
+    SplitOtherDownlinkTestCase()
+        : TestCase("other downlink traffic: the result is charged for its own bytes only")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        SetSmallTbDecision(cell);
+        Ptr<SplitInferenceServer> server = CreateObject<SplitInferenceServer>();
+        cell.bs.Get(0)->AddApplication(server);
+        server->SetStartTime(Seconds(0));
+        // split 0: the 1060-byte activation SDU leaves in the UL frames at 11-13 ms and is
+        // complete at 0.014 s; layer 2 (1.05e7 FLOP at 1 GHz) ends at 0.0245 s, when the
+        // 100-byte result (a 160-byte SDU) is queued
+        NomaSplitProfile p = TwoLayerProfile(1.05e7);
+        p.layerFlops[0] = 0;
+        Ptr<SplitInferenceClient> c = InstallClient(cell, p, 0, 1, Seconds(0.0105));
+        // another flow from the base-station node to the UE: a 1000-byte datagram queued at
+        // 0.0242 s, after the activation arrived and before the result
+        Ptr<Socket> other = Socket::CreateSocket(cell.bs.Get(0), UdpSocketFactory::GetTypeId());
+        other->Bind();
+        other->Connect(InetSocketAddress(cell.ifs.GetAddress(1), 9));
+        SplitInferenceHeader h; // any payload will do; an ACTIVATION is never booked downlink
+        Simulator::Schedule(Seconds(0.0242), &SendPiece, other, Address(), h, 1000 - 32);
+        Simulator::Stop(Seconds(0.5));
+        Simulator::Run();
+        // DL TBs of 300 B carry 284 B after a 16-byte segment header. Other SDU 1028 B: frames
+        // at 25, 26, 27 ms carry 852 B; the frame at 28 ms its last 176 B (192 with header)
+        // and 300 - 192 - 16 = 92 B of the result; the frame at 29 ms the last 68 B. Each
+        // frame costs 1 W x 1 ms: (92 / 268 + 1) x 1e-3 J.
+        NS_TEST_ASSERT_MSG_EQ(server->GetTasks().size(), 1, "the server ran the task");
+        NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 1, "the task completes");
+        if (server->GetTasks().size() == 1)
+        {
+            const SplitInferenceServerTask& t = server->GetTasks()[0];
+            NS_TEST_ASSERT_MSG_EQ(t.computed, Seconds(0.0245), "edge compute as worked out");
+            NS_TEST_ASSERT_MSG_EQ_TOL(
+                t.txEnergyJ, (92.0 / 268.0 + 1.0) * 1e-3, 1e-15, "own bytes only");
+            NS_TEST_ASSERT_MSG_EQ(t.resultSent, Seconds(0.029), "ResultSent at the last TB");
+        }
+        other->Close();
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * Split inference over NOMA test suite.
  */
 class EdgeInferenceNomaSplitTestSuite : public TestSuite
@@ -1091,6 +1145,7 @@ class EdgeInferenceNomaSplitTestSuite : public TestSuite
         AddTestCase(new SplitDuplicateActivationTestCase);
         AddTestCase(new SplitHeaderRangeTestCase);
         AddTestCase(new SplitOtherTrafficTestCase);
+        AddTestCase(new SplitOtherDownlinkTestCase);
     }
 };
 
