@@ -411,6 +411,11 @@ void
 SplitInferenceClient::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    // disposed while running (no StopApplication): no event or callback may reach us later
+    if (m_isRunning)
+    {
+        StopApplication();
+    }
     m_socket = nullptr;
     m_device = nullptr;
     Application::DoDispose();
@@ -565,8 +570,11 @@ SplitInferenceClient::StopApplication()
     {
         m_device->TraceDisconnectWithoutContext("MacTx",
                                                 MakeCallback(&SplitInferenceClient::MacTx, this));
-        m_device->GetPhy()->TraceDisconnectWithoutContext(
-            "Tx", MakeCallback(&SplitInferenceClient::PhyTx, this));
+        if (m_device->GetPhy())
+        {
+            m_device->GetPhy()->TraceDisconnectWithoutContext(
+                "Tx", MakeCallback(&SplitInferenceClient::PhyTx, this));
+        }
     }
 }
 
@@ -857,6 +865,11 @@ void
 SplitInferenceServer::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    // disposed while running (no StopApplication): no event or callback may reach us later
+    if (m_isRunning)
+    {
+        StopApplication();
+    }
     m_socket = nullptr;
     m_device = nullptr;
     m_partials.clear();
@@ -896,6 +909,7 @@ void
 SplitInferenceServer::StartApplication()
 {
     NS_LOG_FUNCTION(this);
+    m_isRunning = true;
     m_device = FindNomaDevice(GetNode());
     if (m_device && m_device->IsBaseStation())
     {
@@ -924,6 +938,7 @@ void
 SplitInferenceServer::StopApplication()
 {
     NS_LOG_FUNCTION(this);
+    m_isRunning = false;
     for (auto& [key, partial] : m_partials)
     {
         partial.timeout.Cancel();
@@ -942,8 +957,11 @@ SplitInferenceServer::StopApplication()
     {
         m_device->TraceDisconnectWithoutContext("MacTx",
                                                 MakeCallback(&SplitInferenceServer::MacTx, this));
-        m_device->GetPhy()->TraceDisconnectWithoutContext(
-            "Tx", MakeCallback(&SplitInferenceServer::PhyTx, this));
+        if (m_device->GetPhy())
+        {
+            m_device->GetPhy()->TraceDisconnectWithoutContext(
+                "Tx", MakeCallback(&SplitInferenceServer::PhyTx, this));
+        }
     }
 }
 

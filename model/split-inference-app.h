@@ -575,6 +575,7 @@ class SplitInferenceServer : public Application
     std::map<uint64_t, uint32_t> m_taskIndex;           ///< (user, task) -> m_tasks index
     std::map<uint32_t, uint32_t> m_userByAddress;       ///< UE IPv4 address -> user
     uint32_t m_dropped{0};                              ///< Incomplete activations dropped
+    bool m_isRunning{false};                            ///< Between start and stop
 
     TracedCallback<uint32_t, uint32_t> m_receivedTrace;                 ///< Received
     TracedCallback<uint32_t, uint32_t> m_computedTrace;                 ///< Computed

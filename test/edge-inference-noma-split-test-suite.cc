@@ -1123,6 +1123,65 @@ class SplitOtherDownlinkTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * (m) Dispose() while tasks are pending (a client computing its layers, the server computing
+ * a task): no event of the disposed applications runs afterwards.
+ */
+class SplitDisposeTestCase : public TestCase
+{
+  public:
+    SplitDisposeTestCase()
+        : TestCase("Dispose during tasks: no callback afterwards")
+    {
+    }
+
+  private:
+    /**
+     * Counts a client trace.
+     * @param [in] id task
+     * @param [in] t duration
+     */
+    void Event(uint32_t id, Time t) { ++m_events; }
+
+    void DoRun() override
+    {
+        for (uint32_t split : {1u, 0u})
+        {
+            Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+            SetSmallTbDecision(cell);
+            Ptr<SplitInferenceServer> server = CreateObject<SplitInferenceServer>();
+            cell.bs.Get(0)->AddApplication(server);
+            server->SetStartTime(Seconds(0));
+            // split 1: layer 1 computes 0.0105-0.1105 s; split 0: the activation is complete
+            // at 0.014 s and layer 2 (1e8 + 1e8 FLOP at 1 GHz) computes until 0.214 s
+            NomaSplitProfile p = TwoLayerProfile(1e8);
+            Ptr<SplitInferenceClient> c = InstallClient(cell, p, split, 1, Seconds(0.0105));
+            c->SetAttribute("TaskTimeout", TimeValue(Seconds(1)));
+            c->TraceConnectWithoutContext("LocalDone",
+                                          MakeCallback(&SplitDisposeTestCase::Event, this));
+            c->TraceConnectWithoutContext("TaskFailed",
+                                          MakeCallback(&SplitDisposeTestCase::Event, this));
+            c->TraceConnectWithoutContext("ResultReceived",
+                                          MakeCallback(&SplitDisposeTestCase::Event, this));
+            const uint32_t before = m_events;
+            const Time at = split == 1 ? Seconds(0.05) : Seconds(0.1);
+            Simulator::Schedule(at, &Object::Dispose, c);
+            Simulator::Schedule(at, &Object::Dispose, server);
+            Simulator::Stop(Seconds(2));
+            Simulator::Run();
+            // split 0 ran its (empty) layers 1..0 at 0.0105 s, before Dispose: LocalDone once
+            NS_TEST_ASSERT_MSG_EQ(m_events,
+                                  before + 1 - split,
+                                  "split " << split << ": only the traces before Dispose");
+            NS_TEST_ASSERT_MSG_EQ(server->GetTasks().size(), 1 - split, "server tasks");
+            Simulator::Destroy();
+        }
+    }
+
+    uint32_t m_events{0}; ///< Client trace calls
+};
+
+/**
+ * @ingroup edge-inference-tests
  * Split inference over NOMA test suite.
  */
 class EdgeInferenceNomaSplitTestSuite : public TestSuite
@@ -1146,6 +1205,7 @@ class EdgeInferenceNomaSplitTestSuite : public TestSuite
         AddTestCase(new SplitHeaderRangeTestCase);
         AddTestCase(new SplitOtherTrafficTestCase);
         AddTestCase(new SplitOtherDownlinkTestCase);
+        AddTestCase(new SplitDisposeTestCase);
     }
 };
 
