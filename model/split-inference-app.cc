@@ -113,6 +113,23 @@ ParseSdu(Ptr<const Packet> sdu, SplitInferenceHeader& h)
 }
 
 /**
+ * @brief Whether an SDU queued by a NomaNetDevice is an IPv4 packet.
+ * @param [in] sdu the SDU
+ * @return true if it starts with an IPv4 version nibble (ARP frames do not)
+ */
+bool
+IsIpv4Sdu(Ptr<const Packet> sdu)
+{
+    if (sdu->GetSize() < 20)
+    {
+        return false;
+    }
+    uint8_t first = 0;
+    sdu->CopyData(&first, 1);
+    return (first >> 4) == 4;
+}
+
+/**
  * @brief Key of a (user, task) pair.
  * @param [in] userId user
  * @param [in] taskId task
@@ -204,6 +221,21 @@ AirtimeLedger::Add(uint64_t key, uint64_t bytes)
         return;
     }
     m_fifo.push_back({key, bytes, true});
+}
+
+void
+AirtimeLedger::AddUnattributed(uint64_t bytes)
+{
+    if (bytes == 0)
+    {
+        return;
+    }
+    if (!m_fifo.empty() && !m_fifo.back().isKnown)
+    {
+        m_fifo.back().bytes += bytes;
+        return;
+    }
+    m_fifo.push_back({0, bytes, false});
 }
 
 std::vector<AirtimeLedger::Charge>
@@ -379,6 +411,11 @@ void
 SplitInferenceClient::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    // disposed while running (no StopApplication): no event or callback may reach us later
+    if (m_isRunning)
+    {
+        StopApplication();
+    }
     m_socket = nullptr;
     m_device = nullptr;
     Application::DoDispose();
@@ -456,6 +493,23 @@ SplitInferenceClient::Validate() const
         oss << "SplitInferenceClient: activation o_" << m_split << " = "
             << m_profile.outputBits[m_split] << " bit exceeds 2^32 bytes";
     }
+    else if (m_split < nLayers && m_split > UINT16_MAX)
+    {
+        oss << "SplitInferenceClient: SplitPoint = " << m_split
+            << " exceeds 65535 (16-bit splitPoint of SplitInferenceHeader)";
+    }
+    else if (m_split < nLayers && std::ceil(std::max(0.0, m_profile.resultBits) / 8.0 - 1e-9) >
+                                      static_cast<double>(UINT32_MAX))
+    {
+        oss << "SplitInferenceClient: resultBits = " << m_profile.resultBits
+            << " bit exceeds 2^32 - 1 bytes (32-bit resultBytes of SplitInferenceHeader)";
+    }
+    else if (m_split < nLayers && !(m_profile.GetEdgeFlops(m_split) < 9223372036854775808.0))
+    {
+        oss << "SplitInferenceClient: edge FLOPs of layers " << m_split + 1 << ".." << nLayers
+            << " = " << m_profile.GetEdgeFlops(m_split)
+            << " exceed 2^63 (edgeFlops of SplitInferenceHeader)";
+    }
     return oss.str();
 }
 
@@ -516,8 +570,11 @@ SplitInferenceClient::StopApplication()
     {
         m_device->TraceDisconnectWithoutContext("MacTx",
                                                 MakeCallback(&SplitInferenceClient::MacTx, this));
-        m_device->GetPhy()->TraceDisconnectWithoutContext(
-            "Tx", MakeCallback(&SplitInferenceClient::PhyTx, this));
+        if (m_device->GetPhy())
+        {
+            m_device->GetPhy()->TraceDisconnectWithoutContext(
+                "Tx", MakeCallback(&SplitInferenceClient::PhyTx, this));
+        }
     }
 }
 
@@ -529,6 +586,9 @@ SplitInferenceClient::StartTask()
     {
         return;
     }
+    // SplitPoint may have been changed since StartApplication()
+    const std::string error = Validate();
+    NS_ABORT_MSG_IF(!error.empty(), error);
     const uint32_t index = m_tasks.size();
     SplitInferenceClientTask t;
     t.taskId = index;
@@ -567,24 +627,25 @@ SplitInferenceClient::LocalDone(uint32_t index)
     }
     t.localDone = Simulator::Now();
     m_localDoneTrace(t.taskId, t.localDone - t.start);
-    const uint32_t nLayers = m_profile.GetNLayers();
-    if (m_split == nLayers)
+    // the task's own split: SplitPoint may have changed since the task started
+    const uint32_t split = t.splitPoint;
+    if (split == m_profile.GetNLayers())
     {
         Finish(index, true);
         return;
     }
     const uint64_t bytes =
-        static_cast<uint64_t>(std::ceil(m_profile.outputBits[m_split] / 8.0 - 1e-9));
+        static_cast<uint64_t>(std::ceil(m_profile.outputBits[split] / 8.0 - 1e-9));
     t.uploadBytes = bytes;
     SplitInferenceHeader h;
     h.type = SplitInferenceHeader::ACTIVATION;
-    h.splitPoint = static_cast<uint16_t>(m_split);
+    h.splitPoint = static_cast<uint16_t>(split);
     h.userId = m_userId;
     h.taskId = t.taskId;
     h.totalBytes = static_cast<uint32_t>(bytes);
     h.resultBytes =
         static_cast<uint32_t>(std::ceil(std::max(0.0, m_profile.resultBits) / 8.0 - 1e-9));
-    h.edgeFlops = static_cast<uint64_t>(std::llround(m_profile.GetEdgeFlops(m_split)));
+    h.edgeFlops = static_cast<uint64_t>(std::llround(m_profile.GetEdgeFlops(split)));
     // an empty activation still sends one datagram (the header)
     uint64_t offset = 0;
     do
@@ -610,6 +671,12 @@ SplitInferenceClient::MacTx(Ptr<const Packet> packet)
         h.taskId < m_tasks.size() && !m_tasks[h.taskId].isDone)
     {
         m_ledger.Add(h.taskId, packet->GetSize());
+    }
+    else if (IsIpv4Sdu(packet))
+    {
+        // other IPv4 traffic joins the queue after ours: its bytes must keep their share,
+        // or the TBs that carry them would drain (and charge) the tasks booked before them
+        m_ledger.AddUnattributed(packet->GetSize());
     }
 }
 
@@ -658,9 +725,13 @@ SplitInferenceClient::HandleRead(Ptr<Socket> socket)
         {
             continue; // a late piece of a failed task, or not for us
         }
-        uint64_t& got = m_received[h.taskId];
-        got += p->GetSize();
-        if (got >= h.totalBytes)
+        // count distinct pieces: a duplicated piece must not complete the result
+        ResultPieces& got = m_received[h.taskId];
+        if (got.pieces.emplace(h.offset, p->GetSize()).second)
+        {
+            got.bytes += p->GetSize();
+        }
+        if (got.bytes >= h.totalBytes)
         {
             Finish(h.taskId, true);
         }
@@ -794,6 +865,11 @@ void
 SplitInferenceServer::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    // disposed while running (no StopApplication): no event or callback may reach us later
+    if (m_isRunning)
+    {
+        StopApplication();
+    }
     m_socket = nullptr;
     m_device = nullptr;
     m_partials.clear();
@@ -833,6 +909,7 @@ void
 SplitInferenceServer::StartApplication()
 {
     NS_LOG_FUNCTION(this);
+    m_isRunning = true;
     m_device = FindNomaDevice(GetNode());
     if (m_device && m_device->IsBaseStation())
     {
@@ -861,6 +938,7 @@ void
 SplitInferenceServer::StopApplication()
 {
     NS_LOG_FUNCTION(this);
+    m_isRunning = false;
     for (auto& [key, partial] : m_partials)
     {
         partial.timeout.Cancel();
@@ -879,8 +957,11 @@ SplitInferenceServer::StopApplication()
     {
         m_device->TraceDisconnectWithoutContext("MacTx",
                                                 MakeCallback(&SplitInferenceServer::MacTx, this));
-        m_device->GetPhy()->TraceDisconnectWithoutContext(
-            "Tx", MakeCallback(&SplitInferenceServer::PhyTx, this));
+        if (m_device->GetPhy())
+        {
+            m_device->GetPhy()->TraceDisconnectWithoutContext(
+                "Tx", MakeCallback(&SplitInferenceServer::PhyTx, this));
+        }
     }
 }
 
@@ -903,6 +984,14 @@ SplitInferenceServer::HandleRead(Ptr<Socket> socket)
             continue;
         }
         const uint64_t key = TaskKey(h.userId, h.taskId);
+        if (m_taskIndex.count(key) != 0)
+        {
+            // a late copy of a piece of an activation already complete: neither run the task
+            // again nor open a reassembly that would be dropped
+            NS_LOG_LOGIC("user " << h.userId << " task " << h.taskId
+                                 << ": piece of a received activation ignored");
+            continue;
+        }
         auto it = m_partials.find(key);
         if (it == m_partials.end())
         {
@@ -936,6 +1025,10 @@ SplitInferenceServer::HandleRead(Ptr<Socket> socket)
             m_kappa * f * f * static_cast<double>(part.header.edgeFlops) / m_flopsPerCycle;
         m_tasks.push_back(t);
         m_replyTo.push_back(part.from);
+        if (InetSocketAddress::IsMatchingType(part.from))
+        {
+            m_userByAddress[InetSocketAddress::ConvertFrom(part.from).GetIpv4().Get()] = h.userId;
+        }
         m_resultBytes.push_back(part.header.resultBytes);
         m_edgeFlops.push_back(part.header.edgeFlops);
         m_taskIndex[key] = m_tasks.size() - 1;
@@ -1021,14 +1114,27 @@ void
 SplitInferenceServer::MacTx(Ptr<const Packet> packet)
 {
     SplitInferenceHeader h;
-    if (!ParseSdu(packet, h) || h.type != SplitInferenceHeader::RESULT)
+    if (ParseSdu(packet, h) && h.type == SplitInferenceHeader::RESULT)
+    {
+        auto it = m_taskIndex.find(TaskKey(h.userId, h.taskId));
+        if (it != m_taskIndex.end())
+        {
+            m_ledgers[h.userId].Add(it->second, packet->GetSize());
+            return;
+        }
+    }
+    if (!IsIpv4Sdu(packet))
     {
         return;
     }
-    auto it = m_taskIndex.find(TaskKey(h.userId, h.taskId));
-    if (it != m_taskIndex.end())
+    // other IPv4 traffic to a known UE joins that UE's queue after the results booked
+    // before it: book it to no task, so that it keeps its share of the TBs
+    Ipv4Header ip;
+    packet->PeekHeader(ip);
+    auto user = m_userByAddress.find(ip.GetDestination().Get());
+    if (user != m_userByAddress.end())
     {
-        m_ledgers[h.userId].Add(it->second, packet->GetSize());
+        m_ledgers[user->second].AddUnattributed(packet->GetSize());
     }
 }
 

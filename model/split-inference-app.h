@@ -99,8 +99,10 @@ class SplitInferenceHeader : public Header
  * the task named in its SplitInferenceHeader. Every transport block the PHY sends drains the queue
  * in FIFO order (NomaSegmentHeader pieces); Consume() splits the TB's energy (power x duration) and
  * airtime among the tasks whose bytes it carries, in proportion to their bytes (the padding
- * of a partly filled TB is shared the same way; bytes of unknown SDUs, e.g. ARP, keep their
- * share unattributed).
+ * of a partly filled TB is shared the same way; bytes booked with AddUnattributed(), i.e.
+ * other traffic of the device, keep their share unattributed). SDUs that nobody books are
+ * taken from the front of the FIFO: the device queues ARP frames ahead of the data, so the
+ * attribution is exact only when no ARP frame is sent during a task (fill the ARP caches).
  */
 class AirtimeLedger
 {
@@ -120,6 +122,13 @@ class AirtimeLedger
      * @param [in] bytes SDU bytes
      */
     void Add(uint64_t key, uint64_t bytes);
+
+    /**
+     * Book bytes of an SDU of no task (appended to the FIFO): the TBs that carry them
+     * charge their share to nobody.
+     * @param [in] bytes SDU bytes
+     */
+    void AddUnattributed(uint64_t bytes);
 
     /**
      * Drain bytes sent in one TB.
@@ -183,13 +192,16 @@ struct SplitInferenceClientTask
  * Per task: layers 1..l run on the device for sum_{j<=l} c_j / (n_d f_d) (one event; tasks
  * run one at a time on the device, in order), then the activation o_l (o_0, the input, if
  * l = 0) is sent to the server over UDP in datagrams of at most MaxPayloadBytes payload plus
- * a SplitInferenceHeader; the task succeeds when all ceil(o_res / 8) result bytes are back.
+ * a SplitInferenceHeader; the task succeeds when all ceil(o_res / 8) result bytes are back
+ * (distinct pieces: a duplicated piece counts once).
  * l = L runs everything on the device and sends nothing (the task ends at the local
  * completion). A task not finished TaskTimeout after its start fails (TaskFailed), and
  * later pieces of it are ignored, so a lost datagram never hangs the application.
  *
  * Tasks: NumTasks tasks (0 = until the application stops); Interval > 0 starts them
- * periodically, Interval = 0 starts the next one when the previous ends (closed loop).
+ * periodically, Interval = 0 starts the next one when the previous ends (closed loop). A task
+ * keeps the split point it started with: changing SplitPoint while the application runs
+ * applies to the tasks started afterwards.
  *
  * Energy: computeEnergyJ = kappa_d f_d^2 (cycles of layers 1..l), cycles = FLOPs / n_d.
  * txEnergyJ is measured, not predicted: the client listens to the Tx trace of its own
@@ -197,9 +209,10 @@ struct SplitInferenceClientTask
  * the frame duration, i.e. the frames in which the UE actually transmitted) to the tasks
  * whose bytes the TB carries (AirtimeLedger; every SDU the device queues is booked from
  * its MacTx trace to the task named in its SplitInferenceHeader, so SDUs that wait for ARP
- * are booked when they reach the device). The PHY trace is used rather than the MAC's Schedule
- * trace because it sees only this UE's transmissions, carries the power actually radiated and the
- * segments actually sent, and needs no access to the base station.
+ * are booked when they reach the device; other IPv4 SDUs of the UE are booked to no task). The PHY
+ * trace is used rather than the MAC's Schedule trace because it sees only this UE's transmissions,
+ * carries the power actually radiated and the segments actually sent, and needs no access to the
+ * base station.
  *
  * The node must hold a NomaNetDevice UE; its UE index is the user id sent to the server.
  * Fill the ARP caches first (NomaSplitInferenceHelper::PopulateArpCaches(); the helper's
@@ -284,7 +297,9 @@ class SplitInferenceClient : public Application
     uint32_t GetFailedTasks() const;
 
     /**
-     * Check the configuration (profile set, split point in 0..L, payload size, timeout);
+     * Check the configuration (profile set, split point in 0..L, server address, sizes
+     * that fit the SplitInferenceHeader fields: o_l and o_res < 2^32 bytes, l <= 65535,
+     * edge FLOPs < 2^63);
      * StartApplication() aborts with this message if it is not empty.
      * @return an empty string if valid, else what is wrong (attribute and value)
      */
@@ -337,6 +352,13 @@ class SplitInferenceClient : public Application
      */
     void PhyTx(Ptr<const SpectrumSignalParameters> params);
 
+    /// Result pieces received for an open task.
+    struct ResultPieces
+    {
+        std::map<uint32_t, uint32_t> pieces; ///< offset -> bytes
+        uint64_t bytes{0};                   ///< Distinct bytes received
+    };
+
     NomaSplitProfile m_profile;                    ///< DNN profile
     uint32_t m_split{0};                           ///< l
     double m_frequencyHz{1e9};                     ///< f_d, Hz
@@ -353,7 +375,7 @@ class SplitInferenceClient : public Application
     uint32_t m_userId{0};                          ///< UE index
     bool m_isRunning{false};                       ///< Between start and stop
     std::vector<SplitInferenceClientTask> m_tasks; ///< Task records
-    std::map<uint32_t, uint64_t> m_received;       ///< Result bytes received per open task
+    std::map<uint32_t, ResultPieces> m_received;   ///< Result pieces per open task
     std::map<uint32_t, EventId> m_timeouts;        ///< Timeout per open task
     Time m_deviceFreeAt;                           ///< End of the last local computation
     EventId m_nextTask;                            ///< Next periodic task
@@ -396,7 +418,8 @@ struct SplitInferenceServerTask
  * [R]).
  *
  * Listens on Port; reassembles each (user, task) activation from its datagrams (pieces in
- * any order; a duplicate piece is ignored; an activation not complete ReassemblyTimeout
+ * any order; a duplicate piece is ignored, also after the activation is complete: each
+ * (user, task) pair runs once; an activation not complete ReassemblyTimeout
  * after its first piece is dropped with the Dropped trace), then runs layers l+1..L for
  * edgeFlops / (n_e f_i^e) with the user's share f_i^e (SetUserFrequency(), otherwise
  * DefaultFrequency); the tasks of one user run one after the other, different users in
@@ -407,7 +430,8 @@ struct SplitInferenceServerTask
  * the Tx trace of the base station's NomaSpectrumPhy: each downlink TB for the user's UE
  * (component power P_i x frame duration) is charged to its tasks (AirtimeLedger, one per
  * UE, fed by the base station's MacTx trace: each queued result SDU is booked to the task
- * named in its SplitInferenceHeader). The node must hold the
+ * named in its SplitInferenceHeader, other IPv4 SDUs to a UE that sent an activation to no
+ * task). The node must hold the
  * NomaNetDevice base station for the transmit energy (otherwise it stays 0).
  */
 class SplitInferenceServer : public Application
@@ -549,7 +573,9 @@ class SplitInferenceServer : public Application
     std::vector<EventId> m_computeEvents;               ///< Pending compute completions
     std::map<uint32_t, AirtimeLedger> m_ledgers;        ///< Per UE index: downlink attribution
     std::map<uint64_t, uint32_t> m_taskIndex;           ///< (user, task) -> m_tasks index
+    std::map<uint32_t, uint32_t> m_userByAddress;       ///< UE IPv4 address -> user
     uint32_t m_dropped{0};                              ///< Incomplete activations dropped
+    bool m_isRunning{false};                            ///< Between start and stop
 
     TracedCallback<uint32_t, uint32_t> m_receivedTrace;                 ///< Received
     TracedCallback<uint32_t, uint32_t> m_computedTrace;                 ///< Computed

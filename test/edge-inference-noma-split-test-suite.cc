@@ -762,6 +762,424 @@ class SplitAttributeTestCase : public TestCase
     }
 };
 
+namespace
+{
+
+/**
+ * Frame decision of the hand-worked cases: UE 0 alone, 500-byte UL TBs at 0.1 W and
+ * 300-byte DL TBs at 1 W.
+ * @param [in] cell the cell
+ */
+void
+SetSmallTbDecision(Cell& cell)
+{
+    NomaFrameDecision d;
+    d.uplink.resize(1);
+    d.downlink.resize(1);
+    d.uplink[0].users.push_back({0, 0.1, 500});
+    d.downlink[0].users.push_back({0, 1.0, 300});
+    cell.bsDev->GetMac()->SetFrameDecision(d);
+}
+
+/**
+ * Send one split-inference datagram.
+ * @param [in] socket the socket
+ * @param [in] to destination (null address: the connected peer)
+ * @param [in] h the header (offset set by the caller)
+ * @param [in] payload payload bytes
+ */
+void
+SendPiece(Ptr<Socket> socket, Address to, SplitInferenceHeader h, uint32_t payload)
+{
+    Ptr<Packet> p = Create<Packet>(payload);
+    p->AddHeader(h);
+    if (to.IsInvalid())
+    {
+        socket->Send(p);
+    }
+    else
+    {
+        socket->SendTo(p, 0, to);
+    }
+}
+
+} // namespace
+
+/**
+ * @ingroup edge-inference-tests
+ * (g) The split point changes while a task computes its layers 1..l: the task still sends
+ * the activation of the split it started with (and the record, the energy and the header
+ * agree); the next task uses the new split.
+ */
+class SplitPointChangeTestCase : public TestCase
+{
+  public:
+    SplitPointChangeTestCase()
+        : TestCase("split point changed during a task: the task keeps its own split")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        SetSmallTbDecision(cell);
+        Ptr<SplitInferenceServer> server = CreateObject<SplitInferenceServer>();
+        cell.bs.Get(0)->AddApplication(server);
+        server->SetStartTime(Seconds(0));
+        Ptr<SplitInferenceClient> c =
+            InstallClient(cell, TwoLayerProfile(1e7), 1, 2, Seconds(0.0105));
+        // task 0 computes layer 1 from 0.0105 s to 0.1105 s; the split becomes L = 2 at 0.05 s
+        Simulator::Schedule(Seconds(0.05), &SplitInferenceClient::SetSplitPoint, c, 2);
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 2, "both tasks complete");
+        const auto& t = c->GetTasks();
+        NS_TEST_ASSERT_MSG_EQ(t.at(0).splitPoint, 1, "task 0 started with l = 1");
+        // o_1 = 8 x 2000 bit = 2000 bytes
+        NS_TEST_ASSERT_MSG_EQ(t.at(0).uploadBytes, 2000, "task 0 sends o_1");
+        NS_TEST_ASSERT_MSG_EQ(server->GetTasks().size(), 1, "the server ran task 0 only");
+        if (!server->GetTasks().empty())
+        {
+            NS_TEST_ASSERT_MSG_EQ(server->GetTasks()[0].splitPoint, 1, "header split = 1");
+        }
+        NS_TEST_ASSERT_MSG_EQ(t.at(1).splitPoint, 2, "task 1 uses the new split");
+        NS_TEST_ASSERT_MSG_EQ(t.at(1).uploadBytes, 0, "task 1 is local");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (h) A duplicated result piece does not count twice: a stand-in server answers the
+ * activation with the first 1400-byte piece of a 2000-byte result twice and the last
+ * 600 bytes 0.2 s later; the task ends only after that last piece.
+ */
+class SplitDuplicateResultTestCase : public TestCase
+{
+  public:
+    SplitDuplicateResultTestCase()
+        : TestCase("duplicated result pieces: the client counts distinct bytes")
+    {
+    }
+
+  private:
+    /**
+     * Receive callback of the stand-in server.
+     * @param [in] socket its socket
+     */
+    void Read(Ptr<Socket> socket)
+    {
+        Address from;
+        Ptr<Packet> p;
+        while ((p = socket->RecvFrom(from)))
+        {
+            SplitInferenceHeader h;
+            p->RemoveHeader(h);
+            if (h.type != SplitInferenceHeader::ACTIVATION)
+            {
+                continue;
+            }
+            h.type = SplitInferenceHeader::RESULT;
+            h.totalBytes = 2000;
+            h.offset = 0;
+            SendPiece(socket, from, h, 1400);
+            SendPiece(socket, from, h, 1400);
+            h.offset = 1400;
+            m_lastPieceAt = Simulator::Now() + Seconds(0.2);
+            Simulator::Schedule(Seconds(0.2), &SendPiece, socket, from, h, 600);
+        }
+    }
+
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        SetSmallTbDecision(cell);
+        Ptr<Socket> server = Socket::CreateSocket(cell.bs.Get(0), UdpSocketFactory::GetTypeId());
+        server->Bind(InetSocketAddress(Ipv4Address::GetAny(), 5000));
+        server->SetRecvCallback(MakeCallback(&SplitDuplicateResultTestCase::Read, this));
+        NomaSplitProfile p = TwoLayerProfile(1e7);
+        p.layerFlops[0] = 0;
+        p.resultBits = 8.0 * 2000;
+        Ptr<SplitInferenceClient> c = InstallClient(cell, p, 0, 1, Seconds(0.0105));
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 1, "the task completes");
+        NS_TEST_ASSERT_MSG_GT(m_lastPieceAt, Seconds(0), "the stand-in server answered");
+        NS_TEST_ASSERT_MSG_GT(c->GetTasks().at(0).end,
+                              m_lastPieceAt,
+                              "1400 + 1400 duplicated bytes are not 2000 distinct bytes");
+        server->Close();
+        Simulator::Destroy();
+    }
+
+    Time m_lastPieceAt; ///< When the stand-in server sent the last result piece
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (i) Late copies of the pieces of an activation the server already received neither run
+ * the task again nor open a reassembly that is later dropped.
+ */
+class SplitDuplicateActivationTestCase : public TestCase
+{
+  public:
+    SplitDuplicateActivationTestCase()
+        : TestCase("late duplicated activation pieces: no second run, no spurious drop")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        SetSmallTbDecision(cell);
+        Ptr<SplitInferenceServer> server = CreateObject<SplitInferenceServer>();
+        server->SetAttribute("ReassemblyTimeout", TimeValue(Seconds(0.5)));
+        cell.bs.Get(0)->AddApplication(server);
+        server->SetStartTime(Seconds(0));
+        Ptr<Socket> ue = Socket::CreateSocket(cell.ues.Get(0), UdpSocketFactory::GetTypeId());
+        ue->Bind();
+        ue->Connect(InetSocketAddress(cell.ifs.GetAddress(0), 5000));
+        SplitInferenceHeader one;
+        one.type = SplitInferenceHeader::ACTIVATION;
+        one.taskId = 0;
+        one.totalBytes = 100;
+        one.resultBytes = 10;
+        one.edgeFlops = 1000000; // 1 ms at 1 GHz
+        SplitInferenceHeader two = one;
+        two.taskId = 1;
+        two.totalBytes = 200;
+        SplitInferenceHeader twoB = two;
+        twoB.offset = 100;
+        const Address peer;
+        // task 0 in one datagram, task 1 in two; both complete by ~0.02 s. At 0.3 s (within
+        // the reassembly timeout) and 1.0 s (after it) copies of their first pieces arrive.
+        for (double at : {0.3, 1.0})
+        {
+            Simulator::Schedule(Seconds(at), &SendPiece, ue, peer, one, 100);
+            Simulator::Schedule(Seconds(at), &SendPiece, ue, peer, two, 100);
+        }
+        Simulator::Schedule(Seconds(0.01), &SendPiece, ue, peer, one, 100);
+        Simulator::Schedule(Seconds(0.01), &SendPiece, ue, peer, two, 100);
+        Simulator::Schedule(Seconds(0.01), &SendPiece, ue, peer, twoB, 100);
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(server->GetTasks().size(), 2, "each task runs once");
+        NS_TEST_ASSERT_MSG_EQ(server->GetDroppedTasks(), 0, "no spurious drop");
+        ue->Close();
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (j) Validate() rejects profiles whose sizes do not fit the SplitInferenceHeader fields
+ * instead of truncating them: a result of 2^32 bytes (32-bit resultBytes) and a split point
+ * of 65536 (16-bit splitPoint).
+ */
+class SplitHeaderRangeTestCase : public TestCase
+{
+  public:
+    SplitHeaderRangeTestCase()
+        : TestCase("Validate: result size and split point must fit the header")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<SplitInferenceClient> c = CreateObject<SplitInferenceClient>();
+        c->SetAttribute("RemoteAddress", AddressValue(Ipv4Address("10.0.0.1")));
+        NomaSplitProfile p = TwoLayerProfile(1e8);
+        p.resultBits = 8.0 * 4294967296.0; // 2^32 bytes
+        c->SetProfile(p);
+        c->SetAttribute("SplitPoint", UintegerValue(1));
+        NS_TEST_ASSERT_MSG_EQ((c->Validate().find("resultBits") != std::string::npos),
+                              true,
+                              "a 2^32-byte result is named: " << c->Validate());
+        p.resultBits = 8.0 * 4294967295.0; // the largest that fits
+        c->SetProfile(p);
+        NS_TEST_ASSERT_MSG_EQ(c->Validate(), "", "2^32 - 1 bytes fit");
+        NomaSplitProfile deep;
+        deep.layerFlops.assign(65537, 1.0);
+        deep.outputBits.assign(65538, 8.0);
+        deep.resultBits = 8;
+        c->SetProfile(deep);
+        c->SetAttribute("SplitPoint", UintegerValue(65536));
+        NS_TEST_ASSERT_MSG_EQ((c->Validate().find("SplitPoint = 65536") != std::string::npos),
+                              true,
+                              "a split beyond 16 bits is named: " << c->Validate());
+        c->SetAttribute("SplitPoint", UintegerValue(65535));
+        NS_TEST_ASSERT_MSG_EQ(c->Validate(), "", "l = 65535 fits");
+        c->SetAttribute("SplitPoint", UintegerValue(65537));
+        NS_TEST_ASSERT_MSG_EQ(c->Validate(), "", "l = L sends no header");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (k) Another flow on the UE: its SDUs take their share of the TBs and the task is charged
+ * for its own bytes only.
+ */
+class SplitOtherTrafficTestCase : public TestCase
+{
+  public:
+    SplitOtherTrafficTestCase()
+        : TestCase("other uplink traffic: the task is charged for its own bytes only")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        SetSmallTbDecision(cell);
+        // the client starts at 0.010 s; layer 1 (5e5 FLOP at 1 GHz) ends at 0.0105 s, when
+        // the 1000-byte activation o_1 is queued
+        NomaSplitProfile p = TwoLayerProfile(1e7);
+        p.layerFlops[0] = 5e5;
+        p.outputBits[1] = 8.0 * 1000;
+        Ptr<SplitInferenceClient> c = InstallClient(cell, p, 1, 1, Seconds(0.010));
+        // another flow: a 1000-byte datagram queued at 0.0102 s, after the client started and
+        // before the activation
+        Ptr<Socket> other = Socket::CreateSocket(cell.ues.Get(0), UdpSocketFactory::GetTypeId());
+        other->Bind();
+        other->Connect(InetSocketAddress(cell.ifs.GetAddress(0), 9));
+        SplitInferenceHeader h; // any payload will do; RESULT is never booked by a client
+        h.type = SplitInferenceHeader::RESULT;
+        Simulator::Schedule(Seconds(0.0102), &SendPiece, other, Address(), h, 1000 - 32);
+        Simulator::Stop(Seconds(0.5));
+        Simulator::Run();
+        // SDUs: other 1000 + 28 = 1028 B, then the activation 1000 + 32 + 28 = 1060 B. TBs of
+        // 500 B carry 484 B after a 16-byte segment header: frames 1-2 carry 968 B of the
+        // other SDU; frame 3 its last 60 B (76 with header) and 500 - 76 - 16 = 408 B of the
+        // activation; frame 4: 484 B; frame 5: the last 168 B. Each frame costs
+        // 0.1 W x 1 ms = 1e-4 J, split by bytes: (408 / 468 + 1 + 1) x 1e-4 J.
+        const SplitInferenceClientTask& t = c->GetTasks().at(0);
+        NS_TEST_ASSERT_MSG_EQ_TOL(
+            t.txEnergyJ, (408.0 / 468.0 + 2.0) * 1e-4, 1e-15, "own bytes only");
+        NS_TEST_ASSERT_MSG_EQ_TOL(t.airtimeS, (408.0 / 468.0 + 2.0) * 1e-3, 1e-12, "airtime");
+        // the last activation byte leaves in frame 5 (0.015-0.016 s)
+        NS_TEST_ASSERT_MSG_EQ(t.uploadSent, Seconds(0.015), "UploadSent at the last TB");
+        other->Close();
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (l) Another downlink flow to the UE: the result is charged for its own bytes only.
+ */
+class SplitOtherDownlinkTestCase : public TestCase
+{
+  public:
+    SplitOtherDownlinkTestCase()
+        : TestCase("other downlink traffic: the result is charged for its own bytes only")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+        SetSmallTbDecision(cell);
+        Ptr<SplitInferenceServer> server = CreateObject<SplitInferenceServer>();
+        cell.bs.Get(0)->AddApplication(server);
+        server->SetStartTime(Seconds(0));
+        // split 0: the 1060-byte activation SDU leaves in the UL frames at 11-13 ms and is
+        // complete at 0.014 s; layer 2 (1.05e7 FLOP at 1 GHz) ends at 0.0245 s, when the
+        // 100-byte result (a 160-byte SDU) is queued
+        NomaSplitProfile p = TwoLayerProfile(1.05e7);
+        p.layerFlops[0] = 0;
+        Ptr<SplitInferenceClient> c = InstallClient(cell, p, 0, 1, Seconds(0.0105));
+        // another flow from the base-station node to the UE: a 1000-byte datagram queued at
+        // 0.0242 s, after the activation arrived and before the result
+        Ptr<Socket> other = Socket::CreateSocket(cell.bs.Get(0), UdpSocketFactory::GetTypeId());
+        other->Bind();
+        other->Connect(InetSocketAddress(cell.ifs.GetAddress(1), 9));
+        SplitInferenceHeader h; // any payload will do; an ACTIVATION is never booked downlink
+        Simulator::Schedule(Seconds(0.0242), &SendPiece, other, Address(), h, 1000 - 32);
+        Simulator::Stop(Seconds(0.5));
+        Simulator::Run();
+        // DL TBs of 300 B carry 284 B after a 16-byte segment header. Other SDU 1028 B: frames
+        // at 25, 26, 27 ms carry 852 B; the frame at 28 ms its last 176 B (192 with header)
+        // and 300 - 192 - 16 = 92 B of the result; the frame at 29 ms the last 68 B. Each
+        // frame costs 1 W x 1 ms: (92 / 268 + 1) x 1e-3 J.
+        NS_TEST_ASSERT_MSG_EQ(server->GetTasks().size(), 1, "the server ran the task");
+        NS_TEST_ASSERT_MSG_EQ(c->GetCompletedTasks(), 1, "the task completes");
+        if (server->GetTasks().size() == 1)
+        {
+            const SplitInferenceServerTask& t = server->GetTasks()[0];
+            NS_TEST_ASSERT_MSG_EQ(t.computed, Seconds(0.0245), "edge compute as worked out");
+            NS_TEST_ASSERT_MSG_EQ_TOL(
+                t.txEnergyJ, (92.0 / 268.0 + 1.0) * 1e-3, 1e-15, "own bytes only");
+            NS_TEST_ASSERT_MSG_EQ(t.resultSent, Seconds(0.029), "ResultSent at the last TB");
+        }
+        other->Close();
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (m) Dispose() while tasks are pending (a client computing its layers, the server computing
+ * a task): no event of the disposed applications runs afterwards.
+ */
+class SplitDisposeTestCase : public TestCase
+{
+  public:
+    SplitDisposeTestCase()
+        : TestCase("Dispose during tasks: no callback afterwards")
+    {
+    }
+
+  private:
+    /**
+     * Counts a client trace.
+     * @param [in] id task
+     * @param [in] t duration
+     */
+    void Event(uint32_t id, Time t) { ++m_events; }
+
+    void DoRun() override
+    {
+        for (uint32_t split : {1u, 0u})
+        {
+            Cell cell = MakeCell({100}, 1, 1e6, MilliSeconds(1));
+            SetSmallTbDecision(cell);
+            Ptr<SplitInferenceServer> server = CreateObject<SplitInferenceServer>();
+            cell.bs.Get(0)->AddApplication(server);
+            server->SetStartTime(Seconds(0));
+            // split 1: layer 1 computes 0.0105-0.1105 s; split 0: the activation is complete
+            // at 0.014 s and layer 2 (1e8 + 1e8 FLOP at 1 GHz) computes until 0.214 s
+            NomaSplitProfile p = TwoLayerProfile(1e8);
+            Ptr<SplitInferenceClient> c = InstallClient(cell, p, split, 1, Seconds(0.0105));
+            c->SetAttribute("TaskTimeout", TimeValue(Seconds(1)));
+            c->TraceConnectWithoutContext("LocalDone",
+                                          MakeCallback(&SplitDisposeTestCase::Event, this));
+            c->TraceConnectWithoutContext("TaskFailed",
+                                          MakeCallback(&SplitDisposeTestCase::Event, this));
+            c->TraceConnectWithoutContext("ResultReceived",
+                                          MakeCallback(&SplitDisposeTestCase::Event, this));
+            const uint32_t before = m_events;
+            const Time at = split == 1 ? Seconds(0.05) : Seconds(0.1);
+            Simulator::Schedule(at, &Object::Dispose, c);
+            Simulator::Schedule(at, &Object::Dispose, server);
+            Simulator::Stop(Seconds(2));
+            Simulator::Run();
+            // split 0 ran its (empty) layers 1..0 at 0.0105 s, before Dispose: LocalDone once
+            NS_TEST_ASSERT_MSG_EQ(m_events,
+                                  before + 1 - split,
+                                  "split " << split << ": only the traces before Dispose");
+            NS_TEST_ASSERT_MSG_EQ(server->GetTasks().size(), 1 - split, "server tasks");
+            Simulator::Destroy();
+        }
+    }
+
+    uint32_t m_events{0}; ///< Client trace calls
+};
+
 /**
  * @ingroup edge-inference-tests
  * Split inference over NOMA test suite.
@@ -781,6 +1199,13 @@ class EdgeInferenceNomaSplitTestSuite : public TestSuite
         AddTestCase(new SplitTimeoutTestCase);
         AddTestCase(new SplitInfeasibleTestCase);
         AddTestCase(new SplitAttributeTestCase);
+        AddTestCase(new SplitPointChangeTestCase);
+        AddTestCase(new SplitDuplicateResultTestCase);
+        AddTestCase(new SplitDuplicateActivationTestCase);
+        AddTestCase(new SplitHeaderRangeTestCase);
+        AddTestCase(new SplitOtherTrafficTestCase);
+        AddTestCase(new SplitOtherDownlinkTestCase);
+        AddTestCase(new SplitDisposeTestCase);
     }
 };
 
