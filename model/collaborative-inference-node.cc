@@ -224,6 +224,9 @@ void
 CollaborativeInferenceNode::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    // Disposed without StopApplication() (e.g. Node::Dispose() while the simulation runs):
+    // no event or socket callback may reach this object afterwards.
+    CancelEventsAndCloseSockets();
     m_dataSocket = nullptr;
     m_controlSocket = nullptr;
     m_agent.reset();
@@ -505,6 +508,16 @@ void
 CollaborativeInferenceNode::StopApplication()
 {
     NS_LOG_FUNCTION(this);
+    CancelEventsAndCloseSockets();
+    m_queue.clear();
+    m_busy = false;
+    SetQueueLength(0);
+}
+
+void
+CollaborativeInferenceNode::CancelEventsAndCloseSockets()
+{
+    NS_LOG_FUNCTION(this);
     m_serviceEvent.Cancel();
     m_periodEvent.Cancel();
     m_statusEvent.Cancel();
@@ -521,9 +534,6 @@ CollaborativeInferenceNode::StopApplication()
             s->Close();
         }
     }
-    m_queue.clear();
-    m_busy = false;
-    SetQueueLength(0);
 }
 
 void

@@ -243,6 +243,9 @@ class CollaborativeInferenceNode : public Application
     void StartApplication() override;
     void StopApplication() override;
 
+    /// Cancel every pending event and detach and close the sockets (stop and dispose).
+    void CancelEventsAndCloseSockets();
+
     /// A task in the node.
     struct Task
     {

@@ -107,6 +107,9 @@ CollaborativeTaskSource::~CollaborativeTaskSource() = default;
 void
 CollaborativeTaskSource::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
+    // Disposed without StopApplication(): no event or socket callback may reach this object.
+    StopApplication();
     m_socket = nullptr;
     m_gap = nullptr;
     Application::DoDispose();

@@ -631,6 +631,99 @@ class CollaborativeDataLossTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief Applications disposed while the simulation runs (without StopApplication()): no
+ * pending event (service, DTO-EE period and rounds, next task) and no received packet may
+ * reach them afterwards, and the rest of the network keeps running.
+ */
+class CollaborativeDisposeTestCase : public TestCase
+{
+  public:
+    CollaborativeDisposeTestCase()
+        : TestCase("disposed applications get no callbacks")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(7);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 2.5e10); // mu = 25 task/s: tasks are queued at the dispose
+        helper.AddNode(1, 1e11);
+        helper.SetScheme(DtoEeScheme::DTO_EE);
+        helper.SetNodeAttribute("ControlPeriod", TimeValue(MilliSeconds(300)));
+        helper.SetNodeAttribute("Rounds", UintegerValue(4));
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        Ptr<Node> host = BuildWired(helper, {20.0});
+        helper.ApplyScheme();
+        helper.AssignStreams(70);
+        Ptr<CollaborativeInferenceNode> n0 = helper.GetApplication(0);
+        Ptr<Application> src = helper.GetSources().Get(0);
+        uint64_t callbacks = 0; // events of node 0 after the dispose
+        n0->TraceConnectWithoutContext("TaskArrived",
+                                       MakeBoundCallback(
+                                           +[](uint64_t* n, uint64_t, uint32_t, uint32_t)
+                                           {
+                                               if (Simulator::Now() > Seconds(1))
+                                               {
+                                                   ++*n;
+                                               }
+                                           },
+                                           &callbacks));
+        n0->TraceConnectWithoutContext("ControlMessageSent",
+                                       MakeBoundCallback(
+                                           +[](uint64_t* n, uint32_t, uint32_t)
+                                           {
+                                               if (Simulator::Now() > Seconds(1))
+                                               {
+                                                   ++*n;
+                                               }
+                                           },
+                                           &callbacks));
+        uint64_t sentBefore = 0;
+        Simulator::Schedule(Seconds(1),
+                            [&sentBefore, n0, src]()
+                            {
+                                sentBefore = DynamicCast<CollaborativeTaskSource>(src)->GetSent();
+                                n0->Dispose();  // events pending: service, period, rounds
+                                src->Dispose(); // event pending: the next task
+                            });
+        // packets still addressed to node 0's ports after its dispose
+        Simulator::Schedule(Seconds(1.5),
+                            [&helper, host]()
+                            {
+                                Ptr<Socket> s =
+                                    Socket::CreateSocket(host, UdpSocketFactory::GetTypeId());
+                                CollaborativeInferenceHeader h;
+                                h.SetType(CollaborativeInferenceHeader::TASK_INPUT);
+                                SendSegmented(s, h, 10, 1344, helper.GetEntryAddress(0), 9000);
+                                s->SendTo(Create<Packet>(21),
+                                          0,
+                                          InetSocketAddress(helper.GetEntryAddress(0), 9001));
+                                s->Close();
+                            });
+        uint32_t roundsAtNode1 = 0;
+        Simulator::Schedule(Seconds(1),
+                            [&roundsAtNode1, &helper]()
+                            { roundsAtNode1 = helper.GetApplication(1)->GetCompletedRounds(); });
+        helper.GetSources().Start(Seconds(0));
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_GT(sentBefore, 5u, "the source ran before its dispose");
+        NS_TEST_ASSERT_MSG_EQ(callbacks, 0u, "no event of node 0 after its dispose");
+        // node 1 keeps its schedule: it starts rounds, which it abandons without node 0
+        NS_TEST_ASSERT_MSG_GT(roundsAtNode1, 0u, "node 1 completed rounds before");
+        NS_TEST_ASSERT_MSG_GT(helper.GetApplication(1)->GetAbandonedRounds(),
+                              0u,
+                              "node 1 keeps running its rounds after node 0 is gone");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief Attribute checkers reject bad values; the header round-trips.
  */
 class CollaborativeAttributeTestCase : public TestCase
@@ -734,6 +827,7 @@ class EdgeInferenceCollaborativeTestSuite : public TestSuite
         AddTestCase(new CollaborativeProtocolTestCase);
         AddTestCase(new CollaborativeLossTestCase);
         AddTestCase(new CollaborativeDataLossTestCase);
+        AddTestCase(new CollaborativeDisposeTestCase);
     }
 };
 
