@@ -438,7 +438,6 @@ CollaborativeInferenceNode::StartApplication()
         "CollaborativeInferenceNode " << m_node << ": cannot bind ControlPort " << m_controlPort);
     m_controlSocket->SetRecvCallback(
         MakeCallback(&CollaborativeInferenceNode::HandleControl, this));
-    m_periodStart = Simulator::Now();
     if (m_mode == DTO_EE_CONTROL)
     {
         NS_ABORT_MSG_IF(!m_controlPeriod.IsStrictlyPositive(),
@@ -749,7 +748,9 @@ CollaborativeInferenceNode::StartPeriod()
     NS_LOG_FUNCTION(this);
     const Time now = Simulator::Now();
     const Time elapsed = now - m_periodStart;
-    if (m_measure && m_pred.empty() && elapsed.IsStrictlyPositive())
+    // The measurement windows are the control periods: the first period starts the first
+    // window (before it the sources may not run yet, e.g. ControlStart = their start).
+    if (m_measure && m_pred.empty() && m_periodStarted && elapsed.IsStrictlyPositive())
     {
         const double measured = static_cast<double>(m_externalArrivals) / elapsed.GetSeconds();
         m_plannedRate = m_rateMeasured
@@ -759,6 +760,7 @@ CollaborativeInferenceNode::StartPeriod()
     }
     m_externalArrivals = 0;
     m_periodStart = now;
+    m_periodStarted = true;
     m_agent->SetExternalRate(m_pred.empty() ? m_plannedRate : 0.0);
     m_agent->SetServiceRate(m_speedFlops / m_stageModel.workFlop);
     m_roundEvents.clear();

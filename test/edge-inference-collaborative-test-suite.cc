@@ -396,6 +396,57 @@ class CollaborativeRateMeasurementTestCase : public TestCase
     }
 };
 
+/**
+ * @ingroup edge-inference-tests
+ * @brief DTO-EE control with ControlStart = the sources' start (as in the example): the
+ * first measurement window is the first control period, not the idle time before it.
+ */
+class CollaborativeRateWindowTestCase : public TestCase
+{
+  public:
+    CollaborativeRateWindowTestCase()
+        : TestCase("first measurement window starts with the first control period")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(8);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 1e11);
+        helper.AddNode(1, 1e11);
+        helper.SetScheme(DtoEeScheme::DTO_EE);
+        helper.SetNodeAttribute("ControlStart", TimeValue(Seconds(1)));
+        helper.SetNodeAttribute("ControlPeriod", TimeValue(Seconds(5)));
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        BuildWired(helper, {20.0});
+        helper.ApplyScheme();
+        helper.AssignStreams(80);
+        helper.GetSources().Start(Seconds(1)); // the nodes start at 0: idle until 1 s
+        std::vector<double> planned;
+        for (double t : {1.5, 6.5})
+        {
+            Simulator::Schedule(
+                Seconds(t),
+                +[](Ptr<CollaborativeInferenceNode> n, std::vector<double>* out)
+                { out->push_back(n->GetPlannedArrivalRate()); },
+                helper.GetApplication(0),
+                &planned);
+        }
+        Simulator::Stop(Seconds(7));
+        Simulator::Run();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(planned.size(), 2u, "two samples");
+        // [0, 1) s had no task: measuring it would plan the first period with 0 task/s
+        NS_TEST_ASSERT_MSG_EQ(planned[0], 20.0, "configured rate in the first period");
+        // counted over [1, 6) s at 20 task/s: sigma = sqrt(100) / 5 = 2 task/s
+        NS_TEST_ASSERT_MSG_EQ_TOL(planned[1], 20.0, 6.0, "measured over the first period");
+    }
+};
+
 /// A problem of 3 stages, 2 nodes each, for the protocol tests.
 void
 ConfigureProtocolNetwork(CollaborativeInferenceHelper& helper, uint32_t rounds)
@@ -824,6 +875,7 @@ class EdgeInferenceCollaborativeTestSuite : public TestSuite
         AddTestCase(new CollaborativeSplitTestCase);
         AddTestCase(new CollaborativeJoinLeastLoadedTestCase);
         AddTestCase(new CollaborativeRateMeasurementTestCase);
+        AddTestCase(new CollaborativeRateWindowTestCase);
         AddTestCase(new CollaborativeProtocolTestCase);
         AddTestCase(new CollaborativeLossTestCase);
         AddTestCase(new CollaborativeDataLossTestCase);
