@@ -487,10 +487,22 @@ CollaborativeInferenceNode::StartApplication()
             m_split = m_agent->GetSplit();
         }
         m_plannedRate = m_configuredRate;
-        m_periodEvent = Simulator::Schedule(
-            m_controlStart > Simulator::Now() ? m_controlStart - Simulator::Now() : Time(0),
-            &CollaborativeInferenceNode::StartPeriod,
-            this);
+        // Every node follows the same schedule: period k starts at ControlStart + k T_p and
+        // runs rounds k R .. k R + R - 1. A node that starts late joins at the next period
+        // boundary with the round numbers of that period (else its rounds would never match
+        // its neighbours' and every round would be abandoned).
+        int64_t period = 0;
+        const Time now = Simulator::Now();
+        if (now > m_controlStart)
+        {
+            const int64_t elapsed = (now - m_controlStart).GetTimeStep();
+            const int64_t length = m_controlPeriod.GetTimeStep();
+            period = (elapsed + length - 1) / length;
+        }
+        m_nextRound = static_cast<uint32_t>(period * static_cast<int64_t>(m_rounds));
+        m_periodEvent = Simulator::Schedule(m_controlStart + m_controlPeriod * period - now,
+                                            &CollaborativeInferenceNode::StartPeriod,
+                                            this);
     }
     else if (m_mode == JOIN_LEAST_LOADED_CONTROL)
     {

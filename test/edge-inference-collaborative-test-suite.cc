@@ -541,6 +541,46 @@ class CollaborativeProtocolTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief A node whose application starts late (1.3 s, periods at 0, 1, 2, 3 s) joins the
+ * common DTO-EE schedule at the next period boundary with that period's round numbers.
+ */
+class CollaborativeLateStartTestCase : public TestCase
+{
+  public:
+    CollaborativeLateStartTestCase()
+        : TestCase("a node started late joins the DTO-EE schedule")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 1e11);
+        helper.AddNode(1, 1e11);
+        helper.SetScheme(DtoEeScheme::DTO_EE);
+        helper.SetNodeAttribute("ControlPeriod", TimeValue(Seconds(1)));
+        helper.SetNodeAttribute("Rounds", UintegerValue(2));
+        helper.SetNodeAttribute("MeasureArrivalRate", BooleanValue(false));
+        helper.Install();
+        helper.SetExternalRate(0, 20.0);
+        helper.ApplyScheme();
+        helper.GetApplication(1)->SetStartTime(Seconds(1.3));
+        Simulator::Stop(Seconds(3.5));
+        Simulator::Run();
+        // Node 0: periods 0 and 1 (rounds 0-3) lack node 1's replies and are abandoned (the
+        // last one when period 2 starts); periods 2 and 3 (rounds 4-7) complete at both.
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(0)->GetAbandonedRounds(), 4u, "node 0");
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(0)->GetCompletedRounds(), 4u, "node 0");
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(1)->GetCompletedRounds(), 4u, "node 1");
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(1)->GetAbandonedRounds(), 0u, "node 1");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief Drops the n-th packet received by a device.
  */
 class DropNthErrorModel : public ErrorModel
@@ -878,6 +918,7 @@ class EdgeInferenceCollaborativeTestSuite : public TestSuite
         AddTestCase(new CollaborativeRateWindowTestCase);
         AddTestCase(new CollaborativeProtocolTestCase);
         AddTestCase(new CollaborativeLossTestCase);
+        AddTestCase(new CollaborativeLateStartTestCase);
         AddTestCase(new CollaborativeDataLossTestCase);
         AddTestCase(new CollaborativeDisposeTestCase);
     }
