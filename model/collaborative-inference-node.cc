@@ -289,8 +289,11 @@ CollaborativeInferenceNode::SetAgentSettings(const DtoEeAlgorithmOptions& option
     m_rho = rho;
     m_epsilon = epsilon;
     m_thresholdMin = thresholdMin;
-    m_threshold =
-        m_lastStage ? 0.0 : std::min(1.0, std::max(thresholdMin, options.initialThreshold));
+    if (!m_strategySet) // a strategy set by SetStrategy() is the agent's start point
+    {
+        m_threshold =
+            m_lastStage ? 0.0 : std::min(1.0, std::max(thresholdMin, options.initialThreshold));
+    }
 }
 
 void

@@ -541,6 +541,41 @@ class CollaborativeProtocolTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief SetStrategy() before ApplyScheme() (DTO-EE) gives the agent's start point: the
+ * threshold is not replaced by the options' initial threshold while the split is kept.
+ */
+class CollaborativeStartPointTestCase : public TestCase
+{
+  public:
+    CollaborativeStartPointTestCase()
+        : TestCase("SetStrategy before ApplyScheme is the DTO-EE start point")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 1e11);
+        helper.AddNode(1, 1e11);
+        helper.AddNode(1, 1e11);
+        helper.SetScheme(DtoEeScheme::DTO_EE);
+        helper.SetNodeAttribute("Rounds", UintegerValue(0)); // keep the start point
+        helper.Install();
+        helper.SetExternalRate(0, 20.0);
+        helper.GetApplication(0)->SetStrategy(0.5, {0.25, 0.75});
+        helper.ApplyScheme(); // initial threshold of the options: 0.8
+        Simulator::Stop(Seconds(0.1));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(0)->GetThreshold(), 0.5, "theta kept");
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(0)->GetSplit()[0], 0.25, "x kept");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief A node whose application starts late (1.3 s, periods at 0, 1, 2, 3 s) joins the
  * common DTO-EE schedule at the next period boundary with that period's round numbers.
  */
@@ -919,6 +954,7 @@ class EdgeInferenceCollaborativeTestSuite : public TestSuite
         AddTestCase(new CollaborativeProtocolTestCase);
         AddTestCase(new CollaborativeLossTestCase);
         AddTestCase(new CollaborativeLateStartTestCase);
+        AddTestCase(new CollaborativeStartPointTestCase);
         AddTestCase(new CollaborativeDataLossTestCase);
         AddTestCase(new CollaborativeDisposeTestCase);
     }
