@@ -146,6 +146,16 @@ class CollaborativeInferenceHeader : public Header
 
 /**
  * @ingroup edge-inference
+ * @brief Number of packets of a message: ceil(bytes / segmentPayload), at least one (a
+ * message of 0 bytes is one packet with the header only). 64-bit: no overflow.
+ * @param [in] bytes payload bytes of the message
+ * @param [in] segmentPayload payload bytes per packet, > 0
+ * @return the number of packets
+ */
+uint64_t SegmentCount(uint64_t bytes, uint32_t segmentPayload);
+
+/**
+ * @ingroup edge-inference
  * @brief Send one message as segments: ceil(bytes / segmentPayload) packets (at least one),
  * each with a copy of @p header (segment fields filled in) and its share of the payload.
  * @param [in] socket a UDP socket

@@ -427,6 +427,16 @@ CollaborativeInferenceNode::StartApplication()
                     "CollaborativeInferenceNode " << m_node << ": stage " << m_stage
                                                   << " is not the last stage but the node has "
                                                      "no successor");
+    if (!m_lastStage)
+    {
+        const auto featureBytes = static_cast<uint64_t>(std::ceil(m_stageModel.featureBits / 8.0));
+        NS_ABORT_MSG_IF(SegmentCount(featureBytes, m_segmentPayload) > 65535,
+                        "CollaborativeInferenceNode "
+                            << m_node << ": featureBits = " << m_stageModel.featureBits << " needs "
+                            << SegmentCount(featureBytes, m_segmentPayload)
+                            << " packets of SegmentPayloadBytes = " << m_segmentPayload
+                            << " (at most 65535)");
+    }
     NS_ABORT_MSG_IF(m_dataPort == m_controlPort,
                     "CollaborativeInferenceNode " << m_node << ": DataPort = ControlPort = "
                                                   << m_dataPort << ": must differ");

@@ -156,6 +156,12 @@ CollaborativeTaskSource::StartApplication()
     NS_ABORT_MSG_IF(m_entry == Ipv4Address(),
                     "CollaborativeTaskSource " << m_sourceId
                                                << ": EntryAddress is not set (0.0.0.0)");
+    NS_ABORT_MSG_IF(SegmentCount(m_inputBytes, m_segmentPayload) > 65535,
+                    "CollaborativeTaskSource "
+                        << m_sourceId << ": InputBytes = " << m_inputBytes << " needs "
+                        << SegmentCount(m_inputBytes, m_segmentPayload)
+                        << " packets of SegmentPayloadBytes = " << m_segmentPayload
+                        << " (at most 65535)");
     m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
     NS_ABORT_MSG_IF(m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_localPort)) != 0,
                     "CollaborativeTaskSource " << m_sourceId << ": cannot bind LocalPort "

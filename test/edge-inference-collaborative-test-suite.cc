@@ -916,6 +916,16 @@ class CollaborativeAttributeTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(g.GetConfidence(), 0.8125, "confidence");
         NS_TEST_ASSERT_MSG_EQ(g.IsCorrect(), true, "correct");
 
+        // Segment arithmetic: ceil(bytes / payload), at least 1, without uint32 overflow
+        // (4294967295 = 1344 x 3195660 + 255, so 3195661 packets)
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(0, 1344), 1u, "0 bytes: one packet");
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(1, 1344), 1u, "1 byte");
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(1344, 1344), 1u, "exactly one payload");
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(1345, 1344), 2u, "one byte more");
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(2688, 1344), 2u, "exactly two payloads");
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(4294967295ULL, 1344), 3195661u, "uint32 max");
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(4294967295ULL, 1), 4294967295ULL, "1-byte payload");
+
         // Reassembly: 3 segments complete the message on the third; an incomplete message
         // is purged after the timeout.
         CollaborativeReassembler r;
