@@ -319,10 +319,18 @@ CollaborativeReassembler::Add(const CollaborativeInferenceHeader& header, Time n
     {
         Entry e;
         e.first = now;
-        e.segments = header.GetSegments();
+        e.seen.assign(header.GetSegments(), false);
         it = m_pending.emplace(key, e).first;
     }
-    if (++it->second.received >= it->second.segments)
+    const uint16_t index = header.GetSegment();
+    if (index >= it->second.seen.size() || it->second.seen[index])
+    {
+        NS_LOG_LOGIC("segment " << index << " of task " << header.GetTaskId()
+                                << " ignored (duplicate or out of range)");
+        return false;
+    }
+    it->second.seen[index] = true;
+    if (++it->second.received >= it->second.seen.size())
     {
         m_pending.erase(it);
         return true;

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <map>
 #include <tuple>
+#include <vector>
 
 /**
  * @file
@@ -182,7 +183,8 @@ class CollaborativeReassembler
 {
   public:
     /**
-     * @brief Take one received segment.
+     * @brief Take one received segment. A duplicate of a segment already received and a
+     * segment index >= the segment count are ignored.
      * @param [in] header its header
      * @param [in] now the current time
      * @return true if this segment completes its message
@@ -207,9 +209,9 @@ class CollaborativeReassembler
     /// A message being reassembled.
     struct Entry
     {
-        Time first;           ///< Arrival of its first segment
-        uint32_t received{0}; ///< Segments received
-        uint32_t segments{1}; ///< Segments expected
+        Time first;             ///< Arrival of its first segment
+        uint32_t received{0};   ///< Distinct segments received
+        std::vector<bool> seen; ///< Received flag per segment index
     };
 
     std::map<Key, Entry> m_pending; ///< Messages being reassembled

@@ -930,10 +930,23 @@ class CollaborativeAttributeTestCase : public TestCase
         // is purged after the timeout.
         CollaborativeReassembler r;
         h.SetSegments(3);
-        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0)), false, "1/3");
-        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0)), false, "2/3");
-        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0)), true, "3/3");
+        for (uint16_t k = 0; k < 3; ++k)
+        {
+            h.SetSegment(k);
+            NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0)), (k == 2), "segment " << k << " of 3");
+        }
         NS_TEST_ASSERT_MSG_EQ(r.GetPending(), 0u, "nothing pending");
+        // a duplicated segment or an index beyond the count does not complete a message
+        h.SetSegment(0);
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0.5)), false, "segment 0");
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0.5)), false, "segment 0 duplicated");
+        h.SetSegment(3);
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0.5)), false, "segment 3 of 3: out of range");
+        h.SetSegment(1);
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0.5)), false, "segment 1: 2 of 3 distinct");
+        h.SetSegment(2);
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0.5)), true, "segment 2 completes it");
+        h.SetTaskId(10);
         NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(1)), false, "1/3 of a lost message");
         NS_TEST_ASSERT_MSG_EQ(r.Purge(Seconds(2), Seconds(2)), 0u, "not yet");
         NS_TEST_ASSERT_MSG_EQ(r.Purge(Seconds(4), Seconds(2)), 1u, "purged");
