@@ -262,6 +262,7 @@ CollaborativeInferenceNode::Configure(uint32_t node,
 void
 CollaborativeInferenceNode::AddSuccessor(uint32_t node, Ipv4Address address, double linkDelayS)
 {
+    NS_LOG_FUNCTION(this << node << address << linkDelayS);
     m_succ.push_back(node);
     m_succAddr.push_back(address);
     m_succDelayS.push_back(linkDelayS);
@@ -271,6 +272,7 @@ CollaborativeInferenceNode::AddSuccessor(uint32_t node, Ipv4Address address, dou
 void
 CollaborativeInferenceNode::AddPredecessor(uint32_t node, Ipv4Address address)
 {
+    NS_LOG_FUNCTION(this << node << address);
     m_pred.push_back(node);
     m_predAddr.push_back(address);
 }
@@ -283,6 +285,7 @@ CollaborativeInferenceNode::SetAgentSettings(const DtoEeAlgorithmOptions& option
                                              double epsilon,
                                              double thresholdMin)
 {
+    NS_LOG_FUNCTION(this << rateNormalisation << betaS << rho << epsilon << thresholdMin);
     m_options = options;
     m_rateNormalisation = rateNormalisation;
     m_betaS = betaS;
@@ -299,6 +302,7 @@ CollaborativeInferenceNode::SetAgentSettings(const DtoEeAlgorithmOptions& option
 void
 CollaborativeInferenceNode::SetConfiguredArrivalRate(double rate)
 {
+    NS_LOG_FUNCTION(this << rate);
     NS_ABORT_MSG_IF(!(rate >= 0.0) || !std::isfinite(rate),
                     "CollaborativeInferenceNode " << m_node << ": configured arrival rate = "
                                                   << rate << ": must be finite and >= 0");
@@ -309,6 +313,7 @@ CollaborativeInferenceNode::SetConfiguredArrivalRate(double rate)
 void
 CollaborativeInferenceNode::SetStrategy(double threshold, const std::vector<double>& split)
 {
+    NS_LOG_FUNCTION(this << threshold);
     NS_ABORT_MSG_IF(!(threshold >= 0.0 && threshold <= 1.0),
                     "CollaborativeInferenceNode " << m_node << ": threshold = " << threshold
                                                   << ": must be in [0, 1]");
@@ -410,6 +415,7 @@ CollaborativeInferenceNode::GetPlannedArrivalRate() const
 int64_t
 CollaborativeInferenceNode::AssignStreams(int64_t stream)
 {
+    NS_LOG_FUNCTION(this << stream);
     m_serviceRv->SetStream(stream);
     m_exitRv->SetStream(stream + 1);
     m_correctRv->SetStream(stream + 2);
@@ -569,6 +575,7 @@ CollaborativeInferenceNode::SetQueueLength(uint32_t length)
 void
 CollaborativeInferenceNode::HandleData(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Ptr<Packet> packet;
     Address from;
     while ((packet = socket->RecvFrom(from)))
@@ -613,6 +620,7 @@ CollaborativeInferenceNode::HandleData(Ptr<Socket> socket)
 void
 CollaborativeInferenceNode::StartService()
 {
+    NS_LOG_FUNCTION(this);
     if (m_busy || m_queue.empty())
     {
         return;
@@ -628,6 +636,7 @@ CollaborativeInferenceNode::StartService()
 void
 CollaborativeInferenceNode::FinishService()
 {
+    NS_LOG_FUNCTION(this);
     NS_ASSERT(m_busy && !m_queue.empty());
     const Task task = m_queue.front();
     m_queue.pop_front();
@@ -693,6 +702,7 @@ CollaborativeInferenceNode::ConfidenceFor(double u) const
 void
 CollaborativeInferenceNode::SendResult(const Task& task, double confidence, bool correct)
 {
+    NS_LOG_FUNCTION(this << confidence << correct);
     const Time latency = Simulator::Now() - task.header.GetEntered();
     m_taskExitedTrace(task.header.GetTaskId(), m_stage, confidence, latency, correct);
     NS_LOG_LOGIC("node " << m_node << ": task " << task.header.GetTaskId() << " exits, latency "
@@ -756,6 +766,7 @@ CollaborativeInferenceNode::ChooseSuccessor()
 void
 CollaborativeInferenceNode::Forward(const Task& task)
 {
+    NS_LOG_FUNCTION(this);
     const uint32_t k = ChooseSuccessor();
     m_taskForwardedTrace(task.header.GetTaskId(), m_succ[k]);
     NS_LOG_LOGIC("node " << m_node << ": task " << task.header.GetTaskId() << " to node "
@@ -825,6 +836,7 @@ CollaborativeInferenceNode::StartRound(uint32_t round)
 void
 CollaborativeInferenceNode::OnAllUpdates()
 {
+    NS_LOG_FUNCTION(this);
     if (m_succ.empty())
     {
         OnAllReplies();
@@ -840,6 +852,7 @@ CollaborativeInferenceNode::OnAllUpdates()
 void
 CollaborativeInferenceNode::OnAllReplies()
 {
+    NS_LOG_FUNCTION(this);
     for (const auto& m : m_agent->MakeReplies())
     {
         const size_t k = std::find(m_pred.begin(), m_pred.end(), m.to) - m_pred.begin();
@@ -864,6 +877,7 @@ CollaborativeInferenceNode::SendControl(uint32_t peer,
                                         Ipv4Address address,
                                         const std::vector<uint8_t>& bytes)
 {
+    NS_LOG_FUNCTION(this << peer << address);
     Ptr<Packet> p = Create<Packet>(bytes.data(), static_cast<uint32_t>(bytes.size()));
     m_controlSocket->SendTo(p, 0, InetSocketAddress(address, m_controlPort));
     ++m_controlMessages;
@@ -874,6 +888,7 @@ CollaborativeInferenceNode::SendControl(uint32_t peer,
 void
 CollaborativeInferenceNode::HandleControl(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Ptr<Packet> packet;
     Address from;
     while ((packet = socket->RecvFrom(from)))
@@ -961,6 +976,7 @@ CollaborativeInferenceNode::HandleControl(Ptr<Socket> socket)
 void
 CollaborativeInferenceNode::SendStatus()
 {
+    NS_LOG_FUNCTION(this);
     const double mu = m_speedFlops / m_stageModel.workFlop;
     const auto bytes = MakeStatus(m_node, m_queueLength, mu);
     for (size_t k = 0; k < m_pred.size(); ++k)

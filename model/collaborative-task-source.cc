@@ -118,6 +118,7 @@ CollaborativeTaskSource::DoDispose()
 void
 CollaborativeTaskSource::SetArrivalRate(double rate)
 {
+    NS_LOG_FUNCTION(this << rate);
     NS_ABORT_MSG_IF(!(rate > 0.0) || !std::isfinite(rate),
                     "CollaborativeTaskSource: ArrivalRate = " << rate
                                                               << ": must be finite and > 0");
@@ -145,6 +146,7 @@ CollaborativeTaskSource::GetReceived() const
 int64_t
 CollaborativeTaskSource::AssignStreams(int64_t stream)
 {
+    NS_LOG_FUNCTION(this << stream);
     m_gap->SetStream(stream);
     return 1;
 }
@@ -196,6 +198,7 @@ CollaborativeTaskSource::StopApplication()
 void
 CollaborativeTaskSource::SendTask()
 {
+    NS_LOG_FUNCTION(this);
     const uint64_t id = (static_cast<uint64_t>(m_sourceId) << 32) | (m_sent & 0xffffffffULL);
     CollaborativeInferenceHeader h;
     h.SetType(CollaborativeInferenceHeader::TASK_INPUT);
@@ -217,6 +220,7 @@ CollaborativeTaskSource::SendTask()
 void
 CollaborativeTaskSource::HandleRead(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Ptr<Packet> packet;
     Address from;
     while ((packet = socket->RecvFrom(from)))
