@@ -267,6 +267,13 @@ CollaborativeInferenceHeader::IsCorrect() const
     return m_correct != 0;
 }
 
+uint64_t
+SegmentCount(uint64_t bytes, uint32_t segmentPayload)
+{
+    NS_ABORT_MSG_IF(segmentPayload == 0, "SegmentCount: segmentPayload = 0: must be > 0");
+    return bytes == 0 ? 1 : (bytes - 1) / segmentPayload + 1;
+}
+
 uint32_t
 SendSegmented(Ptr<Socket> socket,
               CollaborativeInferenceHeader header,
@@ -276,10 +283,11 @@ SendSegmented(Ptr<Socket> socket,
               uint16_t port)
 {
     NS_ABORT_MSG_IF(segmentPayload == 0, "SendSegmented: segmentPayload = 0: must be > 0");
-    const uint32_t segments = std::max<uint32_t>(1, (bytes + segmentPayload - 1) / segmentPayload);
-    NS_ABORT_MSG_IF(segments > 65535,
-                    "SendSegmented: a message of " << bytes << " bytes needs " << segments
+    const uint64_t count = SegmentCount(bytes, segmentPayload);
+    NS_ABORT_MSG_IF(count > 65535,
+                    "SendSegmented: a message of " << bytes << " bytes needs " << count
                                                    << " segments (at most 65535)");
+    const auto segments = static_cast<uint32_t>(count);
     header.SetSegments(static_cast<uint16_t>(segments));
     header.SetMessageBytes(bytes);
     uint32_t left = bytes;
@@ -311,10 +319,18 @@ CollaborativeReassembler::Add(const CollaborativeInferenceHeader& header, Time n
     {
         Entry e;
         e.first = now;
-        e.segments = header.GetSegments();
+        e.seen.assign(header.GetSegments(), false);
         it = m_pending.emplace(key, e).first;
     }
-    if (++it->second.received >= it->second.segments)
+    const uint16_t index = header.GetSegment();
+    if (index >= it->second.seen.size() || it->second.seen[index])
+    {
+        NS_LOG_LOGIC("segment " << index << " of task " << header.GetTaskId()
+                                << " ignored (duplicate or out of range)");
+        return false;
+    }
+    it->second.seen[index] = true;
+    if (++it->second.received >= it->second.seen.size())
     {
         m_pending.erase(it);
         return true;

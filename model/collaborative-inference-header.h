@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <map>
 #include <tuple>
+#include <vector>
 
 /**
  * @file
@@ -146,6 +147,16 @@ class CollaborativeInferenceHeader : public Header
 
 /**
  * @ingroup edge-inference
+ * @brief Number of packets of a message: ceil(bytes / segmentPayload), at least one (a
+ * message of 0 bytes is one packet with the header only). 64-bit: no overflow.
+ * @param [in] bytes payload bytes of the message
+ * @param [in] segmentPayload payload bytes per packet, > 0
+ * @return the number of packets
+ */
+uint64_t SegmentCount(uint64_t bytes, uint32_t segmentPayload);
+
+/**
+ * @ingroup edge-inference
  * @brief Send one message as segments: ceil(bytes / segmentPayload) packets (at least one),
  * each with a copy of @p header (segment fields filled in) and its share of the payload.
  * @param [in] socket a UDP socket
@@ -172,7 +183,8 @@ class CollaborativeReassembler
 {
   public:
     /**
-     * @brief Take one received segment.
+     * @brief Take one received segment. A duplicate of a segment already received and a
+     * segment index >= the segment count are ignored.
      * @param [in] header its header
      * @param [in] now the current time
      * @return true if this segment completes its message
@@ -197,9 +209,9 @@ class CollaborativeReassembler
     /// A message being reassembled.
     struct Entry
     {
-        Time first;           ///< Arrival of its first segment
-        uint32_t received{0}; ///< Segments received
-        uint32_t segments{1}; ///< Segments expected
+        Time first;             ///< Arrival of its first segment
+        uint32_t received{0};   ///< Distinct segments received
+        std::vector<bool> seen; ///< Received flag per segment index
     };
 
     std::map<Key, Entry> m_pending; ///< Messages being reassembled

@@ -224,6 +224,9 @@ void
 CollaborativeInferenceNode::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    // Disposed without StopApplication() (e.g. Node::Dispose() while the simulation runs):
+    // no event or socket callback may reach this object afterwards.
+    CancelEventsAndCloseSockets();
     m_dataSocket = nullptr;
     m_controlSocket = nullptr;
     m_agent.reset();
@@ -259,6 +262,7 @@ CollaborativeInferenceNode::Configure(uint32_t node,
 void
 CollaborativeInferenceNode::AddSuccessor(uint32_t node, Ipv4Address address, double linkDelayS)
 {
+    NS_LOG_FUNCTION(this << node << address << linkDelayS);
     m_succ.push_back(node);
     m_succAddr.push_back(address);
     m_succDelayS.push_back(linkDelayS);
@@ -268,6 +272,7 @@ CollaborativeInferenceNode::AddSuccessor(uint32_t node, Ipv4Address address, dou
 void
 CollaborativeInferenceNode::AddPredecessor(uint32_t node, Ipv4Address address)
 {
+    NS_LOG_FUNCTION(this << node << address);
     m_pred.push_back(node);
     m_predAddr.push_back(address);
 }
@@ -280,19 +285,24 @@ CollaborativeInferenceNode::SetAgentSettings(const DtoEeAlgorithmOptions& option
                                              double epsilon,
                                              double thresholdMin)
 {
+    NS_LOG_FUNCTION(this << rateNormalisation << betaS << rho << epsilon << thresholdMin);
     m_options = options;
     m_rateNormalisation = rateNormalisation;
     m_betaS = betaS;
     m_rho = rho;
     m_epsilon = epsilon;
     m_thresholdMin = thresholdMin;
-    m_threshold =
-        m_lastStage ? 0.0 : std::min(1.0, std::max(thresholdMin, options.initialThreshold));
+    if (!m_strategySet) // a strategy set by SetStrategy() is the agent's start point
+    {
+        m_threshold =
+            m_lastStage ? 0.0 : std::min(1.0, std::max(thresholdMin, options.initialThreshold));
+    }
 }
 
 void
 CollaborativeInferenceNode::SetConfiguredArrivalRate(double rate)
 {
+    NS_LOG_FUNCTION(this << rate);
     NS_ABORT_MSG_IF(!(rate >= 0.0) || !std::isfinite(rate),
                     "CollaborativeInferenceNode " << m_node << ": configured arrival rate = "
                                                   << rate << ": must be finite and >= 0");
@@ -303,6 +313,7 @@ CollaborativeInferenceNode::SetConfiguredArrivalRate(double rate)
 void
 CollaborativeInferenceNode::SetStrategy(double threshold, const std::vector<double>& split)
 {
+    NS_LOG_FUNCTION(this << threshold);
     NS_ABORT_MSG_IF(!(threshold >= 0.0 && threshold <= 1.0),
                     "CollaborativeInferenceNode " << m_node << ": threshold = " << threshold
                                                   << ": must be in [0, 1]");
@@ -404,6 +415,7 @@ CollaborativeInferenceNode::GetPlannedArrivalRate() const
 int64_t
 CollaborativeInferenceNode::AssignStreams(int64_t stream)
 {
+    NS_LOG_FUNCTION(this << stream);
     m_serviceRv->SetStream(stream);
     m_exitRv->SetStream(stream + 1);
     m_correctRv->SetStream(stream + 2);
@@ -421,6 +433,16 @@ CollaborativeInferenceNode::StartApplication()
                     "CollaborativeInferenceNode " << m_node << ": stage " << m_stage
                                                   << " is not the last stage but the node has "
                                                      "no successor");
+    if (!m_lastStage)
+    {
+        const auto featureBytes = static_cast<uint64_t>(std::ceil(m_stageModel.featureBits / 8.0));
+        NS_ABORT_MSG_IF(SegmentCount(featureBytes, m_segmentPayload) > 65535,
+                        "CollaborativeInferenceNode "
+                            << m_node << ": featureBits = " << m_stageModel.featureBits << " needs "
+                            << SegmentCount(featureBytes, m_segmentPayload)
+                            << " packets of SegmentPayloadBytes = " << m_segmentPayload
+                            << " (at most 65535)");
+    }
     NS_ABORT_MSG_IF(m_dataPort == m_controlPort,
                     "CollaborativeInferenceNode " << m_node << ": DataPort = ControlPort = "
                                                   << m_dataPort << ": must differ");
@@ -435,7 +457,6 @@ CollaborativeInferenceNode::StartApplication()
         "CollaborativeInferenceNode " << m_node << ": cannot bind ControlPort " << m_controlPort);
     m_controlSocket->SetRecvCallback(
         MakeCallback(&CollaborativeInferenceNode::HandleControl, this));
-    m_periodStart = Simulator::Now();
     if (m_mode == DTO_EE_CONTROL)
     {
         NS_ABORT_MSG_IF(!m_controlPeriod.IsStrictlyPositive(),
@@ -485,10 +506,22 @@ CollaborativeInferenceNode::StartApplication()
             m_split = m_agent->GetSplit();
         }
         m_plannedRate = m_configuredRate;
-        m_periodEvent = Simulator::Schedule(
-            m_controlStart > Simulator::Now() ? m_controlStart - Simulator::Now() : Time(0),
-            &CollaborativeInferenceNode::StartPeriod,
-            this);
+        // Every node follows the same schedule: period k starts at ControlStart + k T_p and
+        // runs rounds k R .. k R + R - 1. A node that starts late joins at the next period
+        // boundary with the round numbers of that period (else its rounds would never match
+        // its neighbours' and every round would be abandoned).
+        int64_t period = 0;
+        const Time now = Simulator::Now();
+        if (now > m_controlStart)
+        {
+            const int64_t elapsed = (now - m_controlStart).GetTimeStep();
+            const int64_t length = m_controlPeriod.GetTimeStep();
+            period = (elapsed + length - 1) / length;
+        }
+        m_nextRound = static_cast<uint32_t>(period * static_cast<int64_t>(m_rounds));
+        m_periodEvent = Simulator::Schedule(m_controlStart + m_controlPeriod * period - now,
+                                            &CollaborativeInferenceNode::StartPeriod,
+                                            this);
     }
     else if (m_mode == JOIN_LEAST_LOADED_CONTROL)
     {
@@ -503,6 +536,16 @@ CollaborativeInferenceNode::StartApplication()
 
 void
 CollaborativeInferenceNode::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    CancelEventsAndCloseSockets();
+    m_queue.clear();
+    m_busy = false;
+    SetQueueLength(0);
+}
+
+void
+CollaborativeInferenceNode::CancelEventsAndCloseSockets()
 {
     NS_LOG_FUNCTION(this);
     m_serviceEvent.Cancel();
@@ -521,9 +564,6 @@ CollaborativeInferenceNode::StopApplication()
             s->Close();
         }
     }
-    m_queue.clear();
-    m_busy = false;
-    SetQueueLength(0);
 }
 
 void
@@ -535,6 +575,7 @@ CollaborativeInferenceNode::SetQueueLength(uint32_t length)
 void
 CollaborativeInferenceNode::HandleData(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Ptr<Packet> packet;
     Address from;
     while ((packet = socket->RecvFrom(from)))
@@ -579,6 +620,7 @@ CollaborativeInferenceNode::HandleData(Ptr<Socket> socket)
 void
 CollaborativeInferenceNode::StartService()
 {
+    NS_LOG_FUNCTION(this);
     if (m_busy || m_queue.empty())
     {
         return;
@@ -594,6 +636,7 @@ CollaborativeInferenceNode::StartService()
 void
 CollaborativeInferenceNode::FinishService()
 {
+    NS_LOG_FUNCTION(this);
     NS_ASSERT(m_busy && !m_queue.empty());
     const Task task = m_queue.front();
     m_queue.pop_front();
@@ -659,6 +702,7 @@ CollaborativeInferenceNode::ConfidenceFor(double u) const
 void
 CollaborativeInferenceNode::SendResult(const Task& task, double confidence, bool correct)
 {
+    NS_LOG_FUNCTION(this << confidence << correct);
     const Time latency = Simulator::Now() - task.header.GetEntered();
     m_taskExitedTrace(task.header.GetTaskId(), m_stage, confidence, latency, correct);
     NS_LOG_LOGIC("node " << m_node << ": task " << task.header.GetTaskId() << " exits, latency "
@@ -722,6 +766,7 @@ CollaborativeInferenceNode::ChooseSuccessor()
 void
 CollaborativeInferenceNode::Forward(const Task& task)
 {
+    NS_LOG_FUNCTION(this);
     const uint32_t k = ChooseSuccessor();
     m_taskForwardedTrace(task.header.GetTaskId(), m_succ[k]);
     NS_LOG_LOGIC("node " << m_node << ": task " << task.header.GetTaskId() << " to node "
@@ -739,7 +784,9 @@ CollaborativeInferenceNode::StartPeriod()
     NS_LOG_FUNCTION(this);
     const Time now = Simulator::Now();
     const Time elapsed = now - m_periodStart;
-    if (m_measure && m_pred.empty() && elapsed.IsStrictlyPositive())
+    // The measurement windows are the control periods: the first period starts the first
+    // window (before it the sources may not run yet, e.g. ControlStart = their start).
+    if (m_measure && m_pred.empty() && m_periodStarted && elapsed.IsStrictlyPositive())
     {
         const double measured = static_cast<double>(m_externalArrivals) / elapsed.GetSeconds();
         m_plannedRate = m_rateMeasured
@@ -749,6 +796,7 @@ CollaborativeInferenceNode::StartPeriod()
     }
     m_externalArrivals = 0;
     m_periodStart = now;
+    m_periodStarted = true;
     m_agent->SetExternalRate(m_pred.empty() ? m_plannedRate : 0.0);
     m_agent->SetServiceRate(m_speedFlops / m_stageModel.workFlop);
     m_roundEvents.clear();
@@ -788,6 +836,7 @@ CollaborativeInferenceNode::StartRound(uint32_t round)
 void
 CollaborativeInferenceNode::OnAllUpdates()
 {
+    NS_LOG_FUNCTION(this);
     if (m_succ.empty())
     {
         OnAllReplies();
@@ -803,6 +852,7 @@ CollaborativeInferenceNode::OnAllUpdates()
 void
 CollaborativeInferenceNode::OnAllReplies()
 {
+    NS_LOG_FUNCTION(this);
     for (const auto& m : m_agent->MakeReplies())
     {
         const size_t k = std::find(m_pred.begin(), m_pred.end(), m.to) - m_pred.begin();
@@ -827,6 +877,7 @@ CollaborativeInferenceNode::SendControl(uint32_t peer,
                                         Ipv4Address address,
                                         const std::vector<uint8_t>& bytes)
 {
+    NS_LOG_FUNCTION(this << peer << address);
     Ptr<Packet> p = Create<Packet>(bytes.data(), static_cast<uint32_t>(bytes.size()));
     m_controlSocket->SendTo(p, 0, InetSocketAddress(address, m_controlPort));
     ++m_controlMessages;
@@ -837,6 +888,7 @@ CollaborativeInferenceNode::SendControl(uint32_t peer,
 void
 CollaborativeInferenceNode::HandleControl(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Ptr<Packet> packet;
     Address from;
     while ((packet = socket->RecvFrom(from)))
@@ -924,6 +976,7 @@ CollaborativeInferenceNode::HandleControl(Ptr<Socket> socket)
 void
 CollaborativeInferenceNode::SendStatus()
 {
+    NS_LOG_FUNCTION(this);
     const double mu = m_speedFlops / m_stageModel.workFlop;
     const auto bytes = MakeStatus(m_node, m_queueLength, mu);
     for (size_t k = 0; k < m_pred.size(); ++k)

@@ -243,6 +243,9 @@ class CollaborativeInferenceNode : public Application
     void StartApplication() override;
     void StopApplication() override;
 
+    /// Cancel every pending event and detach and close the sockets (stop and dispose).
+    void CancelEventsAndCloseSockets();
+
     /// A task in the node.
     struct Task
     {
@@ -380,6 +383,7 @@ class CollaborativeInferenceNode : public Application
     uint32_t m_abandonedRounds{0};          ///< Rounds abandoned
     uint64_t m_externalArrivals{0};         ///< Task inputs since the period start
     Time m_periodStart;                     ///< Start of the current period
+    bool m_periodStarted{false};            ///< A control period has started
     bool m_rateMeasured{false};             ///< An EWMA value exists
     double m_plannedRate{0};                ///< External rate used by the agent, task/s
     uint64_t m_controlMessages{0};          ///< Control messages sent

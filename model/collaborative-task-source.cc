@@ -107,6 +107,9 @@ CollaborativeTaskSource::~CollaborativeTaskSource() = default;
 void
 CollaborativeTaskSource::DoDispose()
 {
+    NS_LOG_FUNCTION(this);
+    // Disposed without StopApplication(): no event or socket callback may reach this object.
+    StopApplication();
     m_socket = nullptr;
     m_gap = nullptr;
     Application::DoDispose();
@@ -115,6 +118,7 @@ CollaborativeTaskSource::DoDispose()
 void
 CollaborativeTaskSource::SetArrivalRate(double rate)
 {
+    NS_LOG_FUNCTION(this << rate);
     NS_ABORT_MSG_IF(!(rate > 0.0) || !std::isfinite(rate),
                     "CollaborativeTaskSource: ArrivalRate = " << rate
                                                               << ": must be finite and > 0");
@@ -142,6 +146,7 @@ CollaborativeTaskSource::GetReceived() const
 int64_t
 CollaborativeTaskSource::AssignStreams(int64_t stream)
 {
+    NS_LOG_FUNCTION(this << stream);
     m_gap->SetStream(stream);
     return 1;
 }
@@ -153,6 +158,12 @@ CollaborativeTaskSource::StartApplication()
     NS_ABORT_MSG_IF(m_entry == Ipv4Address(),
                     "CollaborativeTaskSource " << m_sourceId
                                                << ": EntryAddress is not set (0.0.0.0)");
+    NS_ABORT_MSG_IF(SegmentCount(m_inputBytes, m_segmentPayload) > 65535,
+                    "CollaborativeTaskSource "
+                        << m_sourceId << ": InputBytes = " << m_inputBytes << " needs "
+                        << SegmentCount(m_inputBytes, m_segmentPayload)
+                        << " packets of SegmentPayloadBytes = " << m_segmentPayload
+                        << " (at most 65535)");
     m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
     NS_ABORT_MSG_IF(m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_localPort)) != 0,
                     "CollaborativeTaskSource " << m_sourceId << ": cannot bind LocalPort "
@@ -187,6 +198,7 @@ CollaborativeTaskSource::StopApplication()
 void
 CollaborativeTaskSource::SendTask()
 {
+    NS_LOG_FUNCTION(this);
     const uint64_t id = (static_cast<uint64_t>(m_sourceId) << 32) | (m_sent & 0xffffffffULL);
     CollaborativeInferenceHeader h;
     h.SetType(CollaborativeInferenceHeader::TASK_INPUT);
@@ -208,6 +220,7 @@ CollaborativeTaskSource::SendTask()
 void
 CollaborativeTaskSource::HandleRead(Ptr<Socket> socket)
 {
+    NS_LOG_FUNCTION(this << socket);
     Ptr<Packet> packet;
     Address from;
     while ((packet = socket->RecvFrom(from)))

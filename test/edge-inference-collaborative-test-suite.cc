@@ -396,6 +396,57 @@ class CollaborativeRateMeasurementTestCase : public TestCase
     }
 };
 
+/**
+ * @ingroup edge-inference-tests
+ * @brief DTO-EE control with ControlStart = the sources' start (as in the example): the
+ * first measurement window is the first control period, not the idle time before it.
+ */
+class CollaborativeRateWindowTestCase : public TestCase
+{
+  public:
+    CollaborativeRateWindowTestCase()
+        : TestCase("first measurement window starts with the first control period")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(8);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 1e11);
+        helper.AddNode(1, 1e11);
+        helper.SetScheme(DtoEeScheme::DTO_EE);
+        helper.SetNodeAttribute("ControlStart", TimeValue(Seconds(1)));
+        helper.SetNodeAttribute("ControlPeriod", TimeValue(Seconds(5)));
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        BuildWired(helper, {20.0});
+        helper.ApplyScheme();
+        helper.AssignStreams(80);
+        helper.GetSources().Start(Seconds(1)); // the nodes start at 0: idle until 1 s
+        std::vector<double> planned;
+        for (double t : {1.5, 6.5})
+        {
+            Simulator::Schedule(
+                Seconds(t),
+                +[](Ptr<CollaborativeInferenceNode> n, std::vector<double>* out)
+                { out->push_back(n->GetPlannedArrivalRate()); },
+                helper.GetApplication(0),
+                &planned);
+        }
+        Simulator::Stop(Seconds(7));
+        Simulator::Run();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(planned.size(), 2u, "two samples");
+        // [0, 1) s had no task: measuring it would plan the first period with 0 task/s
+        NS_TEST_ASSERT_MSG_EQ(planned[0], 20.0, "configured rate in the first period");
+        // counted over [1, 6) s at 20 task/s: sigma = sqrt(100) / 5 = 2 task/s
+        NS_TEST_ASSERT_MSG_EQ_TOL(planned[1], 20.0, 6.0, "measured over the first period");
+    }
+};
+
 /// A problem of 3 stages, 2 nodes each, for the protocol tests.
 void
 ConfigureProtocolNetwork(CollaborativeInferenceHelper& helper, uint32_t rounds)
@@ -484,6 +535,81 @@ class CollaborativeProtocolTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(
             helper.GetControlBytes(), rounds * DtoEeDistributed::BytesPerRound(model), "bytes");
         NS_TEST_ASSERT_MSG_EQ(strategyEvents, rounds * 6, "StrategyUpdated per node and round");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief SetStrategy() before ApplyScheme() (DTO-EE) gives the agent's start point: the
+ * threshold is not replaced by the options' initial threshold while the split is kept.
+ */
+class CollaborativeStartPointTestCase : public TestCase
+{
+  public:
+    CollaborativeStartPointTestCase()
+        : TestCase("SetStrategy before ApplyScheme is the DTO-EE start point")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 1e11);
+        helper.AddNode(1, 1e11);
+        helper.AddNode(1, 1e11);
+        helper.SetScheme(DtoEeScheme::DTO_EE);
+        helper.SetNodeAttribute("Rounds", UintegerValue(0)); // keep the start point
+        helper.Install();
+        helper.SetExternalRate(0, 20.0);
+        helper.GetApplication(0)->SetStrategy(0.5, {0.25, 0.75});
+        helper.ApplyScheme(); // initial threshold of the options: 0.8
+        Simulator::Stop(Seconds(0.1));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(0)->GetThreshold(), 0.5, "theta kept");
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(0)->GetSplit()[0], 0.25, "x kept");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief A node whose application starts late (1.3 s, periods at 0, 1, 2, 3 s) joins the
+ * common DTO-EE schedule at the next period boundary with that period's round numbers.
+ */
+class CollaborativeLateStartTestCase : public TestCase
+{
+  public:
+    CollaborativeLateStartTestCase()
+        : TestCase("a node started late joins the DTO-EE schedule")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 1e11);
+        helper.AddNode(1, 1e11);
+        helper.SetScheme(DtoEeScheme::DTO_EE);
+        helper.SetNodeAttribute("ControlPeriod", TimeValue(Seconds(1)));
+        helper.SetNodeAttribute("Rounds", UintegerValue(2));
+        helper.SetNodeAttribute("MeasureArrivalRate", BooleanValue(false));
+        helper.Install();
+        helper.SetExternalRate(0, 20.0);
+        helper.ApplyScheme();
+        helper.GetApplication(1)->SetStartTime(Seconds(1.3));
+        Simulator::Stop(Seconds(3.5));
+        Simulator::Run();
+        // Node 0: periods 0 and 1 (rounds 0-3) lack node 1's replies and are abandoned (the
+        // last one when period 2 starts); periods 2 and 3 (rounds 4-7) complete at both.
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(0)->GetAbandonedRounds(), 4u, "node 0");
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(0)->GetCompletedRounds(), 4u, "node 0");
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(1)->GetCompletedRounds(), 4u, "node 1");
+        NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(1)->GetAbandonedRounds(), 0u, "node 1");
         Simulator::Destroy();
     }
 };
@@ -631,6 +757,99 @@ class CollaborativeDataLossTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief Applications disposed while the simulation runs (without StopApplication()): no
+ * pending event (service, DTO-EE period and rounds, next task) and no received packet may
+ * reach them afterwards, and the rest of the network keeps running.
+ */
+class CollaborativeDisposeTestCase : public TestCase
+{
+  public:
+    CollaborativeDisposeTestCase()
+        : TestCase("disposed applications get no callbacks")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(7);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 2.5e10); // mu = 25 task/s: tasks are queued at the dispose
+        helper.AddNode(1, 1e11);
+        helper.SetScheme(DtoEeScheme::DTO_EE);
+        helper.SetNodeAttribute("ControlPeriod", TimeValue(MilliSeconds(300)));
+        helper.SetNodeAttribute("Rounds", UintegerValue(4));
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        Ptr<Node> host = BuildWired(helper, {20.0});
+        helper.ApplyScheme();
+        helper.AssignStreams(70);
+        Ptr<CollaborativeInferenceNode> n0 = helper.GetApplication(0);
+        Ptr<Application> src = helper.GetSources().Get(0);
+        uint64_t callbacks = 0; // events of node 0 after the dispose
+        n0->TraceConnectWithoutContext("TaskArrived",
+                                       MakeBoundCallback(
+                                           +[](uint64_t* n, uint64_t, uint32_t, uint32_t)
+                                           {
+                                               if (Simulator::Now() > Seconds(1))
+                                               {
+                                                   ++*n;
+                                               }
+                                           },
+                                           &callbacks));
+        n0->TraceConnectWithoutContext("ControlMessageSent",
+                                       MakeBoundCallback(
+                                           +[](uint64_t* n, uint32_t, uint32_t)
+                                           {
+                                               if (Simulator::Now() > Seconds(1))
+                                               {
+                                                   ++*n;
+                                               }
+                                           },
+                                           &callbacks));
+        uint64_t sentBefore = 0;
+        Simulator::Schedule(Seconds(1),
+                            [&sentBefore, n0, src]()
+                            {
+                                sentBefore = DynamicCast<CollaborativeTaskSource>(src)->GetSent();
+                                n0->Dispose();  // events pending: service, period, rounds
+                                src->Dispose(); // event pending: the next task
+                            });
+        // packets still addressed to node 0's ports after its dispose
+        Simulator::Schedule(Seconds(1.5),
+                            [&helper, host]()
+                            {
+                                Ptr<Socket> s =
+                                    Socket::CreateSocket(host, UdpSocketFactory::GetTypeId());
+                                CollaborativeInferenceHeader h;
+                                h.SetType(CollaborativeInferenceHeader::TASK_INPUT);
+                                SendSegmented(s, h, 10, 1344, helper.GetEntryAddress(0), 9000);
+                                s->SendTo(Create<Packet>(21),
+                                          0,
+                                          InetSocketAddress(helper.GetEntryAddress(0), 9001));
+                                s->Close();
+                            });
+        uint32_t roundsAtNode1 = 0;
+        Simulator::Schedule(Seconds(1),
+                            [&roundsAtNode1, &helper]()
+                            { roundsAtNode1 = helper.GetApplication(1)->GetCompletedRounds(); });
+        helper.GetSources().Start(Seconds(0));
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_GT(sentBefore, 5u, "the source ran before its dispose");
+        NS_TEST_ASSERT_MSG_EQ(callbacks, 0u, "no event of node 0 after its dispose");
+        // node 1 keeps its schedule: it starts rounds, which it abandons without node 0
+        NS_TEST_ASSERT_MSG_GT(roundsAtNode1, 0u, "node 1 completed rounds before");
+        NS_TEST_ASSERT_MSG_GT(helper.GetApplication(1)->GetAbandonedRounds(),
+                              0u,
+                              "node 1 keeps running its rounds after node 0 is gone");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief Attribute checkers reject bad values; the header round-trips.
  */
 class CollaborativeAttributeTestCase : public TestCase
@@ -697,14 +916,37 @@ class CollaborativeAttributeTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(g.GetConfidence(), 0.8125, "confidence");
         NS_TEST_ASSERT_MSG_EQ(g.IsCorrect(), true, "correct");
 
+        // Segment arithmetic: ceil(bytes / payload), at least 1, without uint32 overflow
+        // (4294967295 = 1344 x 3195660 + 255, so 3195661 packets)
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(0, 1344), 1u, "0 bytes: one packet");
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(1, 1344), 1u, "1 byte");
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(1344, 1344), 1u, "exactly one payload");
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(1345, 1344), 2u, "one byte more");
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(2688, 1344), 2u, "exactly two payloads");
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(4294967295ULL, 1344), 3195661u, "uint32 max");
+        NS_TEST_ASSERT_MSG_EQ(SegmentCount(4294967295ULL, 1), 4294967295ULL, "1-byte payload");
+
         // Reassembly: 3 segments complete the message on the third; an incomplete message
         // is purged after the timeout.
         CollaborativeReassembler r;
         h.SetSegments(3);
-        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0)), false, "1/3");
-        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0)), false, "2/3");
-        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0)), true, "3/3");
+        for (uint16_t k = 0; k < 3; ++k)
+        {
+            h.SetSegment(k);
+            NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0)), (k == 2), "segment " << k << " of 3");
+        }
         NS_TEST_ASSERT_MSG_EQ(r.GetPending(), 0u, "nothing pending");
+        // a duplicated segment or an index beyond the count does not complete a message
+        h.SetSegment(0);
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0.5)), false, "segment 0");
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0.5)), false, "segment 0 duplicated");
+        h.SetSegment(3);
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0.5)), false, "segment 3 of 3: out of range");
+        h.SetSegment(1);
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0.5)), false, "segment 1: 2 of 3 distinct");
+        h.SetSegment(2);
+        NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(0.5)), true, "segment 2 completes it");
+        h.SetTaskId(10);
         NS_TEST_ASSERT_MSG_EQ(r.Add(h, Seconds(1)), false, "1/3 of a lost message");
         NS_TEST_ASSERT_MSG_EQ(r.Purge(Seconds(2), Seconds(2)), 0u, "not yet");
         NS_TEST_ASSERT_MSG_EQ(r.Purge(Seconds(4), Seconds(2)), 1u, "purged");
@@ -731,9 +973,13 @@ class EdgeInferenceCollaborativeTestSuite : public TestSuite
         AddTestCase(new CollaborativeSplitTestCase);
         AddTestCase(new CollaborativeJoinLeastLoadedTestCase);
         AddTestCase(new CollaborativeRateMeasurementTestCase);
+        AddTestCase(new CollaborativeRateWindowTestCase);
         AddTestCase(new CollaborativeProtocolTestCase);
         AddTestCase(new CollaborativeLossTestCase);
+        AddTestCase(new CollaborativeLateStartTestCase);
+        AddTestCase(new CollaborativeStartPointTestCase);
         AddTestCase(new CollaborativeDataLossTestCase);
+        AddTestCase(new CollaborativeDisposeTestCase);
     }
 };
 
