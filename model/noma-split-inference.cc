@@ -1339,70 +1339,54 @@ NomaSplitSolver::OptimiseContinuous(const NomaSplitConfiguration& configuration,
         return x;
     };
     const auto& off = groups.offloading;
-    // uplink block
-    const BlockOutcome ul = RunBlockGd(
-        compact(off, z.uplinkPowerW),
-        pr.maxUplinkPowerW,
-        [&](const std::vector<double>& x)
-        {
-            return LinkObjective(groups.uplink,
-                                 full(off, x),
-                                 ulBits,
-                                 pr.weightLatency,
-                                 pr.weightDeviceEnergy,
-                                 eps,
-                                 true);
-        },
-        [&](const std::vector<double>& x)
-        {
-            std::vector<double> g(nUsers, 0.0);
-            LinkGradient(groups.uplink,
-                         full(off, x),
-                         ulBits,
-                         pr.weightLatency,
-                         pr.weightDeviceEnergy,
-                         eps,
-                         true,
-                         g);
-            return compact(off, g);
-        },
-        [&](const std::vector<double>& x, const std::vector<double>&)
-        { return compact(off, ProjectUplink(off, full(off, x))); },
-        m_stepTolerance,
-        m_maxIterations);
-    // downlink block
-    const BlockOutcome dl = RunBlockGd(
-        compact(off, z.downlinkPowerW),
+    // one link block (uplink powers p or downlink powers P): the same GD on that link's
+    // objective and gradient, with the link's own bound and projection
+    auto runLinkBlock = [&](const auto& link,
+                            const std::vector<double>& startPower,
+                            double maxPower,
+                            const std::vector<double>& bits,
+                            double energyWeight,
+                            bool isUplink,
+                            const auto& project)
+    {
+        return RunBlockGd(
+            compact(off, startPower),
+            maxPower,
+            [&](const std::vector<double>& x) {
+                return LinkObjective(
+                    link, full(off, x), bits, pr.weightLatency, energyWeight, eps, isUplink);
+            },
+            [&](const std::vector<double>& x)
+            {
+                std::vector<double> g(nUsers, 0.0);
+                LinkGradient(
+                    link, full(off, x), bits, pr.weightLatency, energyWeight, eps, isUplink, g);
+                return compact(off, g);
+            },
+            project,
+            m_stepTolerance,
+            m_maxIterations);
+    };
+    const BlockOutcome ul =
+        runLinkBlock(groups.uplink,
+                     z.uplinkPowerW,
+                     pr.maxUplinkPowerW,
+                     ulBits,
+                     pr.weightDeviceEnergy,
+                     true,
+                     [&](const std::vector<double>& x, const std::vector<double>&)
+                     { return compact(off, ProjectUplink(off, full(off, x))); });
+    const BlockOutcome dl = runLinkBlock(
+        groups.downlink,
+        z.downlinkPowerW,
         pr.apPowerW,
-        [&](const std::vector<double>& x)
-        {
-            return LinkObjective(groups.downlink,
-                                 full(off, x),
-                                 dlBits,
-                                 pr.weightLatency,
-                                 pr.weightEdgeEnergy,
-                                 eps,
-                                 false);
-        },
-        [&](const std::vector<double>& x)
-        {
-            std::vector<double> g(nUsers, 0.0);
-            LinkGradient(groups.downlink,
-                         full(off, x),
-                         dlBits,
-                         pr.weightLatency,
-                         pr.weightEdgeEnergy,
-                         eps,
-                         false,
-                         g);
-            return compact(off, g);
-        },
+        dlBits,
+        pr.weightEdgeEnergy,
+        false,
         [&](const std::vector<double>& x, const std::vector<double>& w) {
             return compact(off,
                            ProjectDownlink(groups.downlink.members, full(off, x), full(off, w)));
-        },
-        m_stepTolerance,
-        m_maxIterations);
+        });
     // edge block: w_T C / (n f) + w_e kappa f^2 C / n per user
     const double n = pr.edgeFlopsPerCycle;
     const BlockOutcome edge = RunBlockGd(
