@@ -141,6 +141,57 @@ TaskKey(uint32_t userId, uint32_t taskId)
     return (static_cast<uint64_t>(userId) << 32) | taskId;
 }
 
+/// Sink of a NomaNetDevice's MacTx trace.
+using MacTxSink = Callback<void, Ptr<const Packet>>;
+
+/// Sink of a NomaSpectrumPhy's Tx trace.
+using PhyTxSink = Callback<void, Ptr<const SpectrumSignalParameters>>;
+
+/**
+ * @brief Connect or disconnect an application's airtime sinks: the device's MacTx (what
+ * enters the queue) and its PHY's Tx (what is radiated).
+ * @param [in] device the NOMA device (may be null: nothing to do)
+ * @param [in] macTx the MacTx sink
+ * @param [in] phyTx the PHY Tx sink
+ * @param [in] connect true to connect, false to disconnect
+ */
+void
+HookAirtimeTraces(Ptr<NomaNetDevice> device,
+                  const MacTxSink& macTx,
+                  const PhyTxSink& phyTx,
+                  bool connect)
+{
+    if (!device)
+    {
+        return;
+    }
+    if (connect)
+    {
+        device->TraceConnectWithoutContext("MacTx", macTx);
+        device->GetPhy()->TraceConnectWithoutContext("Tx", phyTx);
+        return;
+    }
+    device->TraceDisconnectWithoutContext("MacTx", macTx);
+    if (device->GetPhy())
+    {
+        device->GetPhy()->TraceDisconnectWithoutContext("Tx", phyTx);
+    }
+}
+
+/**
+ * @brief Stop receiving on a socket and close it.
+ * @param [in] socket the socket (may be null)
+ */
+void
+CloseSocket(Ptr<Socket> socket)
+{
+    if (socket)
+    {
+        socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        socket->Close();
+    }
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -524,9 +575,10 @@ SplitInferenceClient::StartApplication()
                     "SplitInferenceClient: node " << GetNode()->GetId()
                                                   << " has no NomaNetDevice UE");
     m_userId = m_device->GetUeIndex();
-    m_device->TraceConnectWithoutContext("MacTx", MakeCallback(&SplitInferenceClient::MacTx, this));
-    m_device->GetPhy()->TraceConnectWithoutContext(
-        "Tx", MakeCallback(&SplitInferenceClient::PhyTx, this));
+    HookAirtimeTraces(m_device,
+                      MakeCallback(&SplitInferenceClient::MacTx, this),
+                      MakeCallback(&SplitInferenceClient::PhyTx, this),
+                      true);
     if (!m_socket)
     {
         m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
@@ -561,21 +613,11 @@ SplitInferenceClient::StopApplication()
         ev.Cancel();
     }
     m_timeouts.clear();
-    if (m_socket)
-    {
-        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        m_socket->Close();
-    }
-    if (m_device)
-    {
-        m_device->TraceDisconnectWithoutContext("MacTx",
-                                                MakeCallback(&SplitInferenceClient::MacTx, this));
-        if (m_device->GetPhy())
-        {
-            m_device->GetPhy()->TraceDisconnectWithoutContext(
-                "Tx", MakeCallback(&SplitInferenceClient::PhyTx, this));
-        }
-    }
+    CloseSocket(m_socket);
+    HookAirtimeTraces(m_device,
+                      MakeCallback(&SplitInferenceClient::MacTx, this),
+                      MakeCallback(&SplitInferenceClient::PhyTx, this),
+                      false);
 }
 
 void
@@ -913,10 +955,10 @@ SplitInferenceServer::StartApplication()
     m_device = FindNomaDevice(GetNode());
     if (m_device && m_device->IsBaseStation())
     {
-        m_device->TraceConnectWithoutContext("MacTx",
-                                             MakeCallback(&SplitInferenceServer::MacTx, this));
-        m_device->GetPhy()->TraceConnectWithoutContext(
-            "Tx", MakeCallback(&SplitInferenceServer::PhyTx, this));
+        HookAirtimeTraces(m_device,
+                          MakeCallback(&SplitInferenceServer::MacTx, this),
+                          MakeCallback(&SplitInferenceServer::PhyTx, this),
+                          true);
     }
     else
     {
@@ -948,21 +990,11 @@ SplitInferenceServer::StopApplication()
     {
         e.Cancel();
     }
-    if (m_socket)
-    {
-        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        m_socket->Close();
-    }
-    if (m_device)
-    {
-        m_device->TraceDisconnectWithoutContext("MacTx",
-                                                MakeCallback(&SplitInferenceServer::MacTx, this));
-        if (m_device->GetPhy())
-        {
-            m_device->GetPhy()->TraceDisconnectWithoutContext(
-                "Tx", MakeCallback(&SplitInferenceServer::PhyTx, this));
-        }
-    }
+    CloseSocket(m_socket);
+    HookAirtimeTraces(m_device,
+                      MakeCallback(&SplitInferenceServer::MacTx, this),
+                      MakeCallback(&SplitInferenceServer::PhyTx, this),
+                      false);
 }
 
 void
