@@ -484,6 +484,41 @@ DtoEeModel::CheckStrategy(const DtoEeStrategy& strategy) const
     }
 }
 
+std::vector<double>
+DtoEeModel::DelayToExit(const DtoEeStrategy& strategy) const
+{
+    const DtoEeEvaluation ev = Evaluate(strategy); // checks the strategy
+    std::vector<double> t(GetNNodes(), INF);
+    for (uint32_t h = GetNStages(); h-- > 0;)
+    {
+        for (uint32_t i : GetStageNodes(h))
+        {
+            const double mu = GetServiceRate(i);
+            const double lambda = ev.nodeRate[i];
+            double ti = lambda < mu ? 1.0 / (mu - lambda) : INF;
+            if (!IsLastStage(i))
+            {
+                double onward = 0;
+                for (uint32_t l : GetOutLinks(i))
+                {
+                    const double x = strategy.split[l];
+                    if (x > 0)
+                    {
+                        onward += x * (GetLinkDelay(l) + t[m_problem.links[l].to]);
+                    }
+                }
+                const double forwarded = 1.0 - ExitProbability(i, strategy.threshold[i]);
+                if (forwarded > 0)
+                {
+                    ti += forwarded * onward;
+                }
+            }
+            t[i] = ti;
+        }
+    }
+    return t;
+}
+
 DtoEeEvaluation
 DtoEeModel::Evaluate(const DtoEeStrategy& strategy) const
 {

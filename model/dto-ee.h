@@ -253,6 +253,15 @@ class DtoEeModel
     DtoEeEvaluation Evaluate(const DtoEeStrategy& strategy) const;
 
     /**
+     * @brief Mean time from a task's arrival at each node until its exit decision:
+     * T_i = 1 / (mu_i - Lambda_i) + (1 - q_i) sum_j x_ij (d_ij + T_j) (last stage: no sum),
+     * the per-entry-node view of D (D = sum_i lambda_i T_i / lambda).
+     * @param [in] strategy the strategy (checked with CheckStrategy())
+     * @return T_i per node, s (+infinity where the node or a node downstream is unstable)
+     */
+    std::vector<double> DelayToExit(const DtoEeStrategy& strategy) const;
+
+    /**
      * @brief Uniform offloading with the given threshold everywhere (clamped to
      * [theta_min, 1]).
      * @param [in] threshold theta for every node

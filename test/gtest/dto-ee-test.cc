@@ -335,6 +335,47 @@ TEST(DtoEeTest, GradientsMatchFiniteDifferences)
 /// rounds: routing only (convex in the flows; relative gap <= 5e-4, the loosest case being two
 /// offloaders whose only improvement is a slow, nearly cost-neutral swap of their receivers)
 /// and jointly with the thresholds (relative gap <= 1e-4).
+/// DelayToExit: the spec 5.6 row theta = 0.8 by hand, and D = sum_i lambda_i T_i / lambda on
+/// random graphs (Little's law per entry node against the model's flow-based D).
+TEST(DtoEeTest, DelayToExit)
+{
+    const DtoEeModel model(WorkedExample(0.5));
+    // theta = 0.8, x_B = 0.2433: Lambda_B = 12 x_B = 2.9196, Lambda_C = 9.0804;
+    // T_B = 1 / 17.0804, T_C = 1 / 20.9196, T_A = 1/30 + 0.6 (x_B (0.005 + T_B) +
+    // (1 - x_B) (0.005 + T_C)) = 0.033333 + 0.6 (0.2433 x 0.063547 + 0.7567 x 0.052803)
+    // = 0.066583 s, the table's D (A is the only entry node)
+    const double xB = 0.2433;
+    const auto t = model.DelayToExit(ExampleStrategy(0.8, xB));
+    const double tB = 1.0 / (20.0 - 12.0 * xB);
+    const double tC = 1.0 / (30.0 - 12.0 * (1.0 - xB));
+    EXPECT_NEAR(t[1], tB, 1e-12);
+    EXPECT_NEAR(t[2], tC, 1e-12);
+    EXPECT_NEAR(t[0], 1.0 / 30.0 + 0.6 * (xB * (0.005 + tB) + (1 - xB) * (0.005 + tC)), 1e-12);
+    ExpectRel(t[0] * 1e3, 66.583, SPEC_REL_TOL);
+
+    std::mt19937_64 rng(77);
+    int checked = 0;
+    for (int k = 0; k < 20; ++k)
+    {
+        const DtoEeModel m(RandomProblem(rng, 2 + k % 3, 3));
+        const DtoEeStrategy s = m.UniformStrategy(0.8);
+        const DtoEeEvaluation ev = m.Evaluate(s);
+        if (!ev.stable)
+        {
+            continue;
+        }
+        const auto tk = m.DelayToExit(s);
+        double sum = 0;
+        for (uint32_t i = 0; i < m.GetNNodes(); ++i)
+        {
+            sum += m.GetProblem().nodes[i].arrivalRate * tk[i];
+        }
+        ExpectRel(sum / m.GetTotalArrivalRate(), ev.meanDelayS, 1e-12);
+        ++checked;
+    }
+    EXPECT_GE(checked, 10) << "too few stable random instances";
+}
+
 TEST(DtoEeTest, DistributedConvergesToCentralised)
 {
     std::mt19937_64 rng(2024);
