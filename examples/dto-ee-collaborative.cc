@@ -85,6 +85,10 @@ struct PhaseResult
     double predDelayMs{0};  ///< Model D, ms (inf if unstable)
     double predAccuracy{0}; ///< Model A
     std::string predReason; ///< Model's reason
+    /// Per UE: model T of its entry node (DtoEeModel::DelayToExit), ms
+    std::vector<double> uePredMs;
+    std::vector<double> ueNetMs;      ///< Per UE: mean node-network delay, ms
+    std::vector<uint64_t> ueReceived; ///< Per UE: results received in the window
 };
 
 /// Outcome of one scheme.
@@ -102,6 +106,7 @@ struct Collector
     double lo[2]{0, 0};    ///< Window starts (creation time), s
     double hi[2]{0, 0};    ///< Window ends, s
     PhaseResult* out[2]{}; ///< Destinations
+    uint32_t ue{0};        ///< Source index (per-UE figures)
 
     /**
      * @brief ResultReceived sink.
@@ -123,6 +128,8 @@ struct Collector
                 out[k]->e2eMs += delay.GetSeconds() * 1e3;
                 out[k]->netMs += net.GetSeconds() * 1e3;
                 out[k]->accuracy += correct ? 1.0 : 0.0;
+                ++out[k]->ueReceived.at(ue);
+                out[k]->ueNetMs.at(ue) += net.GetSeconds() * 1e3;
             }
         }
     }
@@ -222,6 +229,11 @@ Predict(const CollaborativeInferenceHelper* helper, PhaseResult* out)
         s = DtoEeCentralSolver(model, o).SolveScheme(DtoEeScheme::JOIN_LEAST_LOADED).strategy;
     }
     const DtoEeEvaluation ev = model.Evaluate(s);
+    const std::vector<double> t = model.DelayToExit(s);
+    for (uint32_t k = 0; k < out->uePredMs.size(); ++k)
+    {
+        out->uePredMs[k] = t.at(helper->GetSourceEntryNode(k)) * 1e3;
+    }
     out->predDelayMs = ev.meanDelayS * 1e3;
     out->predAccuracy = ev.meanAccuracy;
     out->predReason = ToString(ev.reason);
@@ -300,15 +312,23 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme)
     sources.Start(Seconds(0.5));
     sources.Stop(Seconds(sc.simTime));
 
-    Collector col;
-    col.lo[0] = sc.warmup;
-    col.hi[0] = sc.changeTime;
-    col.lo[1] = sc.changeTime + sc.settle;
-    col.hi[1] = sc.simTime;
-    col.out[0] = &res.phase[0];
-    col.out[1] = &res.phase[1];
+    for (auto& p : res.phase)
+    {
+        p.uePredMs.assign(sources.GetN(), 0.0);
+        p.ueNetMs.assign(sources.GetN(), 0.0);
+        p.ueReceived.assign(sources.GetN(), 0);
+    }
+    std::vector<Collector> cols(sources.GetN()); // one per UE, same windows
     for (uint32_t k = 0; k < sources.GetN(); ++k)
     {
+        Collector& col = cols[k];
+        col.lo[0] = sc.warmup;
+        col.hi[0] = sc.changeTime;
+        col.lo[1] = sc.changeTime + sc.settle;
+        col.hi[1] = sc.simTime;
+        col.out[0] = &res.phase[0];
+        col.out[1] = &res.phase[1];
+        col.ue = k;
         sources.Get(k)->TraceConnectWithoutContext("ResultReceived",
                                                    MakeCallback(&Collector::Result, &col));
         sources.Get(k)->TraceConnectWithoutContext("TaskSent",
@@ -337,6 +357,10 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme)
             p.e2eMs /= p.received;
             p.netMs /= p.received;
             p.accuracy /= p.received;
+        }
+        for (size_t k = 0; k < p.ueNetMs.size(); ++k)
+        {
+            p.ueNetMs[k] = p.ueReceived[k] > 0 ? p.ueNetMs[k] / p.ueReceived[k] : 0.0;
         }
     }
     res.ctrlMessages = helper.GetControlMessages();
@@ -521,6 +545,31 @@ main(int argc, char* argv[])
             if (p.predReason != "NONE")
             {
                 std::cout << "  (" << p.predReason << ")";
+            }
+            std::cout << "\n";
+        }
+    }
+    // per UE: the model's delay from the UE's entry node against the measured one
+    std::cout << "\nper UE: net delay of its tasks, ms: predicted (entry node's T) / measured "
+                 "(err%)\n"
+              << std::left << std::setw(18) << "scheme" << std::right << std::setw(6) << "phase";
+    for (uint32_t k = 0; k < sc.nUes; ++k)
+    {
+        std::cout << std::setw(26) << ("UE " + std::to_string(k));
+    }
+    std::cout << "\n";
+    for (const RunResult& r : results)
+    {
+        for (int k = 0; k < 2; ++k)
+        {
+            const PhaseResult& p = r.phase[k];
+            std::cout << std::left << std::setw(18) << r.scheme << std::right << std::setw(6)
+                      << k + 1;
+            for (size_t u = 0; u < p.ueNetMs.size(); ++u)
+            {
+                std::cout << std::setw(26)
+                          << (Fmt(p.uePredMs[u], 1) + " / " + Fmt(p.ueNetMs[u], 1) + " (" +
+                              RelErr(p.uePredMs[u], p.ueNetMs[u]) + ")");
             }
             std::cout << "\n";
         }

@@ -513,6 +513,12 @@ CollaborativeInferenceHelper::GetEntryAddress(uint32_t node) const
     return m_entry.at(node);
 }
 
+uint32_t
+CollaborativeInferenceHelper::GetSourceEntryNode(uint32_t source) const
+{
+    return m_sourceEntry.at(source);
+}
+
 const std::vector<std::pair<uint32_t, uint32_t>>&
 CollaborativeInferenceHelper::GetLinks() const
 {

@@ -212,6 +212,12 @@ class CollaborativeInferenceHelper
      */
     Ipv4Address GetEntryAddress(uint32_t node) const;
 
+    /**
+     * @param [in] source index of a source installed by InstallSources()
+     * @return the first-stage node its tasks enter
+     */
+    uint32_t GetSourceEntryNode(uint32_t source) const;
+
     /// @return the links as (from, to), in DtoEeProblem::links order
     const std::vector<std::pair<uint32_t, uint32_t>>& GetLinks() const;
 
