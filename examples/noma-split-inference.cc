@@ -286,7 +286,13 @@ main(int argc, char* argv[])
                   << "'\n";
         return 1;
     }
-    if (nUes > 0 && nUes <= prm.distances.size())
+    if (nUes > prm.distances.size())
+    {
+        std::cerr << "noma-split-inference: --nUes = " << nUes << " but --distances gives only "
+                  << prm.distances.size() << " UEs\n";
+        return 1;
+    }
+    if (nUes > 0)
     {
         prm.distances.resize(nUes);
     }
