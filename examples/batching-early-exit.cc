@@ -198,7 +198,7 @@ RunScenario(const Params& p,
     helper.SetClientAttribute("NumFrames", UintegerValue(p.frames));
     helper.SetClientAttribute("InputBytes", UintegerValue(p.inputBytes));
     ApplicationContainer serverApp = helper.InstallServer(topo.remote.Get(0));
-    Ptr<EdgeInferenceServer> server = DynamicCast<EdgeInferenceServer>(serverApp.Get(0));
+    Ptr<BatchingEarlyExitServer> server = DynamicCast<BatchingEarlyExitServer>(serverApp.Get(0));
     BatchingEarlyExitHelper::ConnectEnbChannelReports(server, enbDev);
     if (p.mac == "share")
     {
@@ -224,7 +224,7 @@ RunScenario(const Params& p,
         predictedSum += kv.second.predictedThroughputPerS;
     }
     r.predictedThroughput = predictedSum / p.frames;
-    std::map<uint32_t, const EdgeInferenceServer::TaskRecord*> serverFirstFrame;
+    std::map<uint32_t, const BatchingEarlyExitServer::TaskRecord*> serverFirstFrame;
     for (const auto& t : server->GetTaskRecords())
     {
         if (t.frame == 0)
@@ -441,7 +441,7 @@ main(int argc, char* argv[])
     }
     if (verbose)
     {
-        LogComponentEnable("EdgeInferenceServer", LOG_LEVEL_INFO);
+        LogComponentEnable("BatchingEarlyExitServer", LOG_LEVEL_INFO);
         LogComponentEnable("OffloadingClient", LOG_LEVEL_INFO);
     }
 

@@ -226,7 +226,7 @@ Predict(const CollaborativeInferenceHelper* helper, PhaseResult* out)
         // per-task decisions: the model has no x for them; predict with the fluid
         // join-least-loaded split of the solver (same thresholds)
         DtoEeSolverOptions o;
-        s = DtoEeCentralSolver(model, o).SolveScheme(DtoEeScheme::JOIN_LEAST_LOADED).strategy;
+        s = DtoEeSolver(model, o).SolveScheme(DtoEeScheme::JOIN_LEAST_LOADED).strategy;
     }
     const DtoEeEvaluation ev = model.Evaluate(s);
     const std::vector<double> t = model.DelayToExit(s);

@@ -589,7 +589,7 @@ main(int argc, char* argv[])
                       << std::setprecision(2) << std::setw(8) << with.bytesDelivered / 1e6 << "\n";
         }
         std::cout
-            << "solve_us: wall time of SlideAllocator::Solve() inside the simulation; "
+            << "solve_us: wall time of SlideSolver::Solve() inside the simulation; "
                "sim_s / wall_s: simulated and wall time with the allocator (grants, FFR "
                "shares), plain_s / wall_s: the same variants requested directly (FFR "
                "transparent, no grants); shared_s / wall_s: the same with equal FFR shares for "

@@ -9,9 +9,9 @@
 #include "ns3/abort.h"
 #include "ns3/bandwidth-share-ff-mac-scheduler.h"
 #include "ns3/bandwidth-share-ffr-algorithm.h"
-#include "ns3/batching-early-exit-allocator-object.h"
+#include "ns3/batching-early-exit-allocator.h"
 #include "ns3/component-carrier-enb.h"
-#include "ns3/edge-inference-server.h"
+#include "ns3/batching-early-exit-server.h"
 #include "ns3/log.h"
 #include "ns3/lte-enb-net-device.h"
 #include "ns3/lte-enb-phy.h"
@@ -99,7 +99,7 @@ BatchingEarlyExitHelper::ConnectUplinkShares(Ptr<Application> server, Ptr<NetDev
 {
     Ptr<OffloadingServerBase> s = DynamicCast<OffloadingServerBase>(server);
     NS_ABORT_MSG_IF(!s,
-                    "ConnectUplinkShares: the application is not an EdgeInferenceServer or "
+                    "ConnectUplinkShares: the application is not an BatchingEarlyExitServer or "
                     "another OffloadingServerBase");
     Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(enbDevice);
     NS_ABORT_MSG_IF(!enb, "ConnectUplinkShares: the device is not an LTE eNB");
@@ -111,7 +111,7 @@ BatchingEarlyExitHelper::ConnectUplinkShares(Ptr<Application> server, Ptr<NetDev
 
 BatchingEarlyExitHelper::BatchingEarlyExitHelper()
 {
-    m_serverFactory.SetTypeId("ns3::EdgeInferenceServer");
+    m_serverFactory.SetTypeId("ns3::BatchingEarlyExitServer");
     m_clientFactory.SetTypeId("ns3::OffloadingClient");
     m_allocatorFactory.SetTypeId("ns3::BatchingEarlyExitAllocator");
 }
@@ -143,7 +143,7 @@ BatchingEarlyExitHelper::SetClientAttribute(const std::string& name, const Attri
 ApplicationContainer
 BatchingEarlyExitHelper::InstallServer(Ptr<Node> node) const
 {
-    Ptr<EdgeInferenceServer> server = m_serverFactory.Create<EdgeInferenceServer>();
+    Ptr<BatchingEarlyExitServer> server = m_serverFactory.Create<BatchingEarlyExitServer>();
     Ptr<BatchingEarlyExitAllocator> allocator =
         DynamicCast<BatchingEarlyExitAllocator>(m_allocatorFactory.Create());
     NS_ABORT_MSG_IF(!allocator,
@@ -175,7 +175,7 @@ BatchingEarlyExitHelper::ConnectEnbChannelReports(Ptr<Application> server,
 {
     Ptr<OffloadingServerBase> s = DynamicCast<OffloadingServerBase>(server);
     NS_ABORT_MSG_IF(!s,
-                    "ConnectEnbChannelReports: the application is not an EdgeInferenceServer "
+                    "ConnectEnbChannelReports: the application is not an BatchingEarlyExitServer "
                     "or another OffloadingServerBase");
     for (uint32_t i = 0; i < enbDevices.GetN(); ++i)
     {

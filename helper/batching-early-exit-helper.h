@@ -20,12 +20,12 @@ namespace ns3
 namespace edgeinference
 {
 
-class EdgeInferenceServer;
+class BatchingEarlyExitServer;
 
 /**
  * @ingroup edge-inference
  * @brief Installs the batching + early-exit edge inference scenario (Liu, Lan, Huang,
- * IEEE JSAC 2023): an EdgeInferenceServer with an allocator chosen by TypeId, and
+ * IEEE JSAC 2023): an BatchingEarlyExitServer with an allocator chosen by TypeId, and
  * OffloadingClient applications, and connects the eNB's channel measurements (and, with a
  * bandwidth-share MAC scheduler, the uplink bandwidths) to the server.
  *
@@ -41,7 +41,7 @@ class EdgeInferenceServer;
 class BatchingEarlyExitHelper
 {
   public:
-    /// Factories for ns3::EdgeInferenceServer, ns3::OffloadingClient and
+    /// Factories for ns3::BatchingEarlyExitServer, ns3::OffloadingClient and
     /// ns3::BatchingEarlyExitAllocator.
     BatchingEarlyExitHelper();
 
@@ -73,7 +73,7 @@ class BatchingEarlyExitHelper
     void SetClientAttribute(const std::string& name, const AttributeValue& value);
 
     /**
-     * @brief Install an EdgeInferenceServer with a new allocator on a node.
+     * @brief Install an BatchingEarlyExitServer with a new allocator on a node.
      * @param [in] node the node
      * @return the application
      */
@@ -94,7 +94,7 @@ class BatchingEarlyExitHelper
      * bandwidth (BatchingEarlyExitAllocator::SnrBandwidthFromSinr()), keyed by the UE's
      * IMSI (from the eNB RRC). Valid as s_k = p g / N_0 when the UE spreads a fixed power
      * over the SRS band, i.e. with ns3::LteUePhy::EnableUplinkPowerControl false.
-     * @param [in] server an EdgeInferenceServer (or another OffloadingServerBase, e.g. a
+     * @param [in] server an BatchingEarlyExitServer (or another OffloadingServerBase, e.g. a
      * PartialLoadingServer) application
      * @param [in] enbDevices LTE eNB devices
      */
@@ -111,7 +111,7 @@ class BatchingEarlyExitHelper
      * frame's batch starts (the scheduler is plain PF again). If the shares sum to more than
      * 1 (TotalBandwidthHz larger than the cell's uplink) they are scaled down to sum 1.
      * Aborts if the eNB's scheduler is not a BandwidthShareFfMacScheduler.
-     * @param [in] server an EdgeInferenceServer (or another OffloadingServerBase, e.g. a
+     * @param [in] server an BatchingEarlyExitServer (or another OffloadingServerBase, e.g. a
      * PartialLoadingServer) application
      * @param [in] enbDevice the LTE eNB device of the cell
      */

@@ -441,7 +441,7 @@ CollaborativeInferenceHelper::ApplyScheme()
         }
         else
         {
-            const DtoEeCentralSolver solver(model, m_solver);
+            const DtoEeSolver solver(model, m_solver);
             m_solution = solver.SolveScheme(m_scheme);
             for (uint32_t i = 0; i < m_apps.size(); ++i)
             {

@@ -9,7 +9,7 @@
 
 #include "ns3/application-container.h"
 #include "ns3/dto-ee-agent.h"
-#include "ns3/dto-ee.h"
+#include "ns3/dto-ee-solver.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
@@ -119,7 +119,7 @@ class CollaborativeInferenceHelper
     /**
      * @brief Select the scheme (default DTO_EE). RANDOM_OFFLOADING, CENTRALISED,
      * FIXED_THRESHOLD, NO_EARLY_EXIT and UNIFORM_OFFLOADING are computed once by
-     * DtoEeCentralSolver on GetProblem() and kept; JOIN_LEAST_LOADED decides per task.
+     * DtoEeSolver on GetProblem() and kept; JOIN_LEAST_LOADED decides per task.
      * @param [in] scheme the scheme
      */
     void SetScheme(DtoEeScheme scheme);

@@ -9,7 +9,7 @@
 
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
-#include "ns3/noma-mac.h"
+#include "ns3/noma-bs-mac.h"
 #include "ns3/noma-net-device.h"
 #include "ns3/object-factory.h"
 #include "ns3/spectrum-channel.h"

@@ -7,7 +7,7 @@
 /**
  * @file
  * @ingroup edge-inference-tests
- * Tests of the batching + early-exit network side (EdgeInferenceServer, OffloadingClient,
+ * Tests of the batching + early-exit network side (BatchingEarlyExitServer, OffloadingClient,
  * BatchingEarlyExitAllocator, BatchingEarlyExitHelper) on point-to-point links, where every
  * delay is known: measured completion times against the allocator's prediction and against
  * hand-computed batch times, an unscheduled user that sends no input, a user with an
@@ -16,10 +16,10 @@
 
 #include "ns3/bandwidth-share-ff-mac-scheduler.h"
 #include "ns3/bandwidth-share-ffr-algorithm.h"
-#include "ns3/batching-early-exit-allocator-object.h"
+#include "ns3/batching-early-exit-allocator.h"
 #include "ns3/batching-early-exit-helper.h"
 #include "ns3/core-module.h"
-#include "ns3/edge-inference-server.h"
+#include "ns3/batching-early-exit-server.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-module.h"
 #include "ns3/lte-module.h"
@@ -59,7 +59,7 @@ struct Scenario
     Time uploadStartDelay{MilliSeconds(5)};  ///< Server attribute UploadStartDelay
     bool plannedStart{true};                 ///< Server attribute StartBatchAtPlannedTime
     double totalBandwidthHz{1e7};            ///< Allocator attribute TotalBandwidthHz
-    Ptr<EdgeInferenceServer> server;         ///< After Build()
+    Ptr<BatchingEarlyExitServer> server;         ///< After Build()
     std::vector<Ptr<OffloadingClient>> apps; ///< After Build()
     std::vector<NetDeviceContainer> links;   ///< Device 0 = server side, 1 = client side
     std::vector<uint32_t> serverRxPackets;   ///< Datagrams the server received per link
@@ -96,7 +96,7 @@ struct Scenario
         helper.SetClientAttribute("InputBytes", UintegerValue(2400));
         helper.SetClientAttribute("DataPayloadBytes", UintegerValue(1200));
         helper.SetClientAttribute("ChannelReportHz", DoubleValue(1e8));
-        server = DynamicCast<EdgeInferenceServer>(helper.InstallServer(serverNode.Get(0)).Get(0));
+        server = DynamicCast<BatchingEarlyExitServer>(helper.InstallServer(serverNode.Get(0)).Get(0));
         serverRxPackets.assign(clients.size(), 0);
         for (size_t i = 0; i < clients.size(); ++i)
         {
@@ -136,7 +136,7 @@ struct Scenario
  * @param [in] client client index
  * @return the record (a default one if none)
  */
-EdgeInferenceServer::TaskRecord
+BatchingEarlyExitServer::TaskRecord
 ServerRecord(const Scenario& sc, size_t client)
 {
     const Address peer = sc.apps[client]->GetNode()->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal();
@@ -147,7 +147,7 @@ ServerRecord(const Scenario& sc, size_t client)
             return t;
         }
     }
-    return EdgeInferenceServer::TaskRecord();
+    return BatchingEarlyExitServer::TaskRecord();
 }
 
 /**
@@ -193,7 +193,7 @@ class BatchingPredictionTestCase : public TestCase
             const auto& c = sc.apps[i]->GetTaskRecords().at(0);
             const auto s = ServerRecord(sc, i);
             NS_TEST_ASSERT_MSG_EQ(c.outcome, OffloadingClient::ON_TIME, "client " << i);
-            NS_TEST_ASSERT_MSG_EQ(s.outcome, EdgeInferenceServer::ON_TIME, "server " << i);
+            NS_TEST_ASSERT_MSG_EQ(s.outcome, BatchingEarlyExitServer::ON_TIME, "server " << i);
             NS_TEST_ASSERT_MSG_EQ(c.exit, (i == 0 ? 0 : 1), "exit of client " << i);
             // The p2p upload (2 x 1304 bytes at 100 Mbit/s + 1 ms) ends long before the
             // planned upload end T_u* (about 30 ms), and the batch starts at the planned
@@ -457,19 +457,19 @@ class BatchingLossTestCase : public TestCase
                 NS_TEST_ASSERT_MSG_EQ(c.outcome, OffloadingClient::FAILED, "client outcome");
                 NS_TEST_ASSERT_MSG_EQ(
                     c.failureReason, "no result by the deadline + ResultTimeout", "reason");
-                NS_TEST_ASSERT_MSG_EQ(s.outcome, EdgeInferenceServer::ON_TIME, "server outcome");
+                NS_TEST_ASSERT_MSG_EQ(s.outcome, BatchingEarlyExitServer::ON_TIME, "server outcome");
                 NS_TEST_ASSERT_MSG_EQ_TOL(Simulator::Now().GetSeconds(), timeout, 1e-9, "end");
                 break;
             case LATE_RESULT:
                 // alone, the task gets w^min for T_u* = T - 7.5 ms and so reaches exit 1 exactly
                 // at its deadline; the RESULT needs 1 ms more
-                NS_TEST_ASSERT_MSG_EQ(s.outcome, EdgeInferenceServer::ON_TIME, "server outcome");
+                NS_TEST_ASSERT_MSG_EQ(s.outcome, BatchingEarlyExitServer::ON_TIME, "server outcome");
                 NS_TEST_ASSERT_MSG_EQ_TOL(s.completionS, deadline, NS_TOLERANCE_S, "exit time");
                 NS_TEST_ASSERT_MSG_EQ(c.outcome, OffloadingClient::LATE, "client outcome");
                 NS_TEST_ASSERT_MSG_GT(c.resultS, deadline, "result after the deadline");
                 break;
             case LOST_INPUT:
-                NS_TEST_ASSERT_MSG_EQ(s.outcome, EdgeInferenceServer::FAILED, "server outcome");
+                NS_TEST_ASSERT_MSG_EQ(s.outcome, BatchingEarlyExitServer::FAILED, "server outcome");
                 NS_TEST_ASSERT_MSG_EQ(s.receivedBytes, 0u, "no input received");
                 NS_TEST_ASSERT_MSG_EQ(c.outcome, OffloadingClient::FAILED, "client outcome");
                 NS_TEST_ASSERT_MSG_EQ(
@@ -605,7 +605,7 @@ class BatchingLteTestCase : public TestCase
         helper.SetClientAttribute("InputBytes", UintegerValue(3072));
         helper.SetClientAttribute("Deadline", TimeValue(MilliSeconds(100)));
         ApplicationContainer serverApp = helper.InstallServer(remote.Get(0));
-        Ptr<EdgeInferenceServer> server = DynamicCast<EdgeInferenceServer>(serverApp.Get(0));
+        Ptr<BatchingEarlyExitServer> server = DynamicCast<BatchingEarlyExitServer>(serverApp.Get(0));
         BatchingEarlyExitHelper::ConnectEnbChannelReports(server, enbDev);
         BatchingEarlyExitHelper::ConnectUplinkShares(server, enbDev.Get(0));
         ApplicationContainer clients = helper.InstallClients(ues, coreIf.GetAddress(1));

@@ -21,7 +21,7 @@
 #include "ns3/collaborative-task-source.h"
 #include "ns3/core-module.h"
 #include "ns3/dto-ee-agent.h"
-#include "ns3/dto-ee.h"
+#include "ns3/dto-ee-solver.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"

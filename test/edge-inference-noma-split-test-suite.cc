@@ -19,7 +19,7 @@
 #include "ns3/mobility-module.h"
 #include "ns3/network-module.h"
 #include "ns3/noma-helper.h"
-#include "ns3/noma-mac.h"
+#include "ns3/noma-bs-mac.h"
 #include "ns3/noma-net-device.h"
 #include "ns3/noma-split-inference-helper.h"
 #include "ns3/radio-rate.h"

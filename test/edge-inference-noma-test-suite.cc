@@ -23,7 +23,7 @@
 #include "ns3/multi-model-spectrum-channel.h"
 #include "ns3/network-module.h"
 #include "ns3/noma-helper.h"
-#include "ns3/noma-mac.h"
+#include "ns3/noma-bs-mac.h"
 #include "ns3/noma-net-device.h"
 #include "ns3/noma-spectrum-phy.h"
 #include "ns3/propagation-loss-model.h"

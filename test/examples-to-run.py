@@ -25,7 +25,7 @@ cpp_examples = [
     ),
     # test.py runs examples from the top of the ns-3 tree
     (
-        "edge-inference-solve --input=contrib/edge-inference/examples/solver-inputs/slide-e4.json",
+        "edge-inference-solve --input=contrib/edge-inference/utils/solver/inputs/slide-e4.json",
         "True",
         "False",
     ),

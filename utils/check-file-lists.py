@@ -18,7 +18,8 @@ def cmake_list(text, var):
     m = re.search(r"set\(%s\s+(.*?)\)" % re.escape(var), text, re.S)
     if not m:
         sys.exit("CMakeLists.txt: no set(%s ...)" % var)
-    return [w for w in m.group(1).split() if not w.startswith("#")]
+    body = "\n".join(line.split("#", 1)[0] for line in m.group(1).splitlines())
+    return body.split()
 
 
 def main():
@@ -46,8 +47,20 @@ def main():
     ex_run = re.findall(r'\(\s*"([a-z0-9-]+)', read("test/examples-to-run.py"))
     if sorted(ex_cm) != sorted(ex_ws):
         errors.append("examples differ: CMake %s vs wscript %s" % (ex_cm, ex_ws))
-    if sorted(ex_cm) != sorted(set(ex_run)):
-        errors.append("examples differ: CMake %s vs examples-to-run.py %s" % (ex_cm, ex_run))
+    tools_cm = cmake_list(read("utils/CMakeLists.txt"), "edge_inference_tools")
+    tools_ws = re.findall(r"create_ns3_program\('([^']+)'", read("utils/wscript"))
+    if sorted(tools_cm) != sorted(tools_ws):
+        errors.append("tools differ: utils/CMakeLists.txt %s vs utils/wscript %s"
+                      % (tools_cm, tools_ws))
+    for src in re.findall(r"obj\.source = '([^']+)'", read("utils/wscript")):
+        if not os.path.exists(os.path.join(TOP, "utils", src)):
+            errors.append("utils/wscript lists missing file utils/%s" % src)
+    for src in re.findall(r"obj\.source = '([^']+)'", read("examples/wscript")):
+        if not os.path.exists(os.path.join(TOP, "examples", src)):
+            errors.append("examples/wscript lists missing file examples/%s" % src)
+    if sorted(ex_cm + tools_cm) != sorted(set(ex_run)):
+        errors.append("examples and tools differ: CMake %s vs examples-to-run.py %s"
+                      % (ex_cm + tools_cm, ex_run))
     suites = cmake_list(cm, "edge_inference_test_suites")
     for s in suites:
         found = any('TestSuite("%s"' % s in read(f) or 'TestSuite(\n            "%s"' % s in read(f)
@@ -57,10 +70,10 @@ def main():
     if errors:
         print("\n".join(errors))
         return 1
-    print("file lists in sync: %d sources, %d headers, %d test sources, %d examples"
+    print("file lists in sync: %d sources, %d headers, %d test sources, %d examples, %d tools"
           % (len(cmake_list(cm, "edge_inference_sources")),
              len(cmake_list(cm, "edge_inference_headers")),
-             len(cmake_list(cm, "edge_inference_test_sources")), len(ex_cm)))
+             len(cmake_list(cm, "edge_inference_test_sources")), len(ex_cm), len(tools_cm)))
     return 0
 
 

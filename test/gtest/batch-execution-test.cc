@@ -7,7 +7,7 @@
 /**
  * @file
  * @ingroup edge-inference-tests
- * GoogleTest of BatchExecution::Plan(): the GPU timing of the batch an EdgeInferenceServer
+ * GoogleTest of BatchExecution::Plan(): the GPU timing of the batch an BatchingEarlyExitServer
  * actually runs, against hand-computed values.
  */
 

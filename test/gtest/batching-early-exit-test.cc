@@ -8,7 +8,7 @@
  * @file
  * @ingroup edge-inference
  * @brief GoogleTest unit tests of the batching + early-exit allocation
- * (model/batching-early-exit-allocator.h).
+ * (model/batching-early-exit-solver.h).
  *
  * Reference values: the worked examples E3.1-E3.3 of the seed spec
  * batching-earlyexit-noma-dtoee.md section 3.6 (printed digits, relative tolerance 1e-4),
@@ -18,7 +18,7 @@
 
 #include "gtest-utils.h"
 
-#include "ns3/batching-early-exit-allocator.h"
+#include "ns3/batching-early-exit-solver.h"
 #include "ns3/dnn-model.h"
 #include "ns3/radio-rate.h"
 

@@ -7,7 +7,7 @@
 /**
  * @file
  * @ingroup edge-inference
- * @brief GoogleTest unit tests of DTO-EE (model/dto-ee.h, model/dto-ee-agent.h).
+ * @brief GoogleTest unit tests of DTO-EE (model/dto-ee-solver.h, model/dto-ee-agent.h).
  *
  * Reference values: the worked example of the seed spec batching-earlyexit-noma-dtoee.md
  * section 5.6 (printed digits, hand arithmetic in the comments), finite differences of the
@@ -16,7 +16,7 @@
 
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/dto-ee-agent.h"
-#include "ns3/dto-ee.h"
+#include "ns3/dto-ee-solver.h"
 
 #include <gtest/gtest.h>
 
@@ -194,7 +194,7 @@ ExpectInvalid(F f, const std::string& needle)
 TEST(DtoEeTest, WorkedExampleTable)
 {
     const DtoEeModel model(WorkedExample(0.5));
-    DtoEeCentralSolver solver(model);
+    DtoEeSolver solver(model);
 
     struct Row
     {
@@ -233,7 +233,7 @@ TEST(DtoEeTest, WorkedExampleOptimumOverThreshold)
 {
     {
         const DtoEeModel model(WorkedExample(0.5));
-        const DtoEeSolution sol = DtoEeCentralSolver(model).Solve();
+        const DtoEeSolution sol = DtoEeSolver(model).Solve();
         // Spec: theta* = 0.763, D = 61.330 ms (printed at theta = 0.763), A = 0.89123:
         // A(0.763) = 1 - 0.582169 + 0.9 * 0.526 = 0.891231.
         EXPECT_NEAR(sol.strategy.threshold[0], 0.763, 1e-3);
@@ -247,7 +247,7 @@ TEST(DtoEeTest, WorkedExampleOptimumOverThreshold)
     }
     {
         const DtoEeModel model(WorkedExample(0.05));
-        const DtoEeSolution sol = DtoEeCentralSolver(model).Solve();
+        const DtoEeSolution sol = DtoEeSolver(model).Solve();
         // Everything exits at stage 1: theta* <= 0.5, D = 1 / (50 - 20) = 33.333 ms, A = 0.75.
         EXPECT_LE(sol.strategy.threshold[0], 0.5 + 1e-6);
         ExpectRel(sol.evaluation.meanDelayS * 1e3, 33.333, SPEC_REL_TOL);
@@ -389,7 +389,7 @@ TEST(DtoEeTest, DistributedConvergesToCentralised)
         DtoEeSolverOptions so;
         so.optimiseThresholds = false;
         so.baselineThreshold = 0.8;
-        const DtoEeSolution routing = DtoEeCentralSolver(model, so).Solve();
+        const DtoEeSolution routing = DtoEeSolver(model, so).Solve();
         // Independent optimality check: moving a little mass between two successors of an
         // offloader never lowers J_rho.
         for (uint32_t i = 0; i < model.GetNNodes(); ++i)
@@ -420,7 +420,7 @@ TEST(DtoEeTest, DistributedConvergesToCentralised)
         worstRouting = std::max(worstRouting, std::abs(gapRouting));
         EXPECT_LE(std::abs(gapRouting), 5e-4) << "instance " << t;
 
-        const DtoEeSolution joint = DtoEeCentralSolver(model).Solve();
+        const DtoEeSolution joint = DtoEeSolver(model).Solve();
         const DtoEeRunResult r2 = DtoEeDistributed(model).Run(1000, 1e-10);
         const double gapJoint = (r2.solution.evaluation.objective - joint.evaluation.objective) /
                                 std::abs(joint.evaluation.objective);
@@ -492,7 +492,7 @@ TEST(DtoEeTest, PenaltyAndMonotoneProperties)
     for (double beta : {0.0, 0.05, 0.2, 0.5, 1.0, 3.0})
     {
         const DtoEeModel model(WorkedExample(beta));
-        const DtoEeSolution sol = DtoEeCentralSolver(model).Solve();
+        const DtoEeSolution sol = DtoEeSolver(model).Solve();
         EXPECT_GE(sol.evaluation.meanAccuracy, prevA - 1e-6) << "beta " << beta;
         prevA = sol.evaluation.meanAccuracy;
     }
@@ -502,7 +502,7 @@ TEST(DtoEeTest, PenaltyAndMonotoneProperties)
     for (int t = 0; t < 5; ++t)
     {
         const DtoEeModel model(RandomProblem(rng, 3, 3));
-        DtoEeCentralSolver solver(model);
+        DtoEeSolver solver(model);
         const double best = solver.Solve().evaluation.objective;
         for (auto scheme : {DtoEeScheme::FIXED_THRESHOLD,
                             DtoEeScheme::NO_EARLY_EXIT,
@@ -546,7 +546,7 @@ TEST(DtoEeTest, OverloadGivesReason)
     p.thresholdMin = 0.9;        // at least 16 task/s reach stage 2 > 0.95 * 13
     const DtoEeModel model(p);
     EXPECT_EQ(model.CapacityCheck(), DtoEeReason::STAGE_OVERLOADED);
-    const DtoEeSolution sol = DtoEeCentralSolver(model).Solve();
+    const DtoEeSolution sol = DtoEeSolver(model).Solve();
     EXPECT_EQ(sol.reason, DtoEeReason::STAGE_OVERLOADED);
     EXPECT_TRUE(std::isfinite(sol.evaluation.objective));
     EXPECT_GT(sol.evaluation.penalty, 0.0);
@@ -567,7 +567,7 @@ TEST(DtoEeTest, DynamicEnvironment)
     EXPECT_LT(dist.GetStrategy().split[0], 0.5);
     dist.UpdateEnvironment(after);
     const DtoEeRunResult run = dist.Run(400, 1e-10);
-    const DtoEeSolution ref = DtoEeCentralSolver(after).Solve();
+    const DtoEeSolution ref = DtoEeSolver(after).Solve();
     EXPECT_GT(run.solution.strategy.split[0], 0.5);
     EXPECT_NEAR(run.solution.evaluation.objective, ref.evaluation.objective, 1e-8);
 }
@@ -645,7 +645,7 @@ TEST(DtoEeTest, BadInput)
         {
             DtoEeSolverOptions o;
             o.baselineThreshold = std::nan("");
-            DtoEeCentralSolver s(model, o);
+            DtoEeSolver s(model, o);
         },
         "options.baselineThreshold = nan");
     ExpectInvalid(
@@ -653,12 +653,12 @@ TEST(DtoEeTest, BadInput)
         {
             DtoEeSolverOptions o;
             o.routingTolerance = 0;
-            DtoEeCentralSolver s(model, o);
+            DtoEeSolver s(model, o);
         },
         "options.routingTolerance = 0");
     ExpectInvalid([&] { model.Evaluate(ExampleStrategy(1.2, 0.5)); }, "threshold[0] = 1.2");
     ExpectInvalid([&] { model.Evaluate(ExampleStrategy(0.8, 1.5)); }, "split[1] = -0.5");
-    ExpectInvalid([&] { DtoEeCentralSolver(model).SolveScheme(DtoEeScheme::DTO_EE); }, "DTO_EE");
+    ExpectInvalid([&] { DtoEeSolver(model).SolveScheme(DtoEeScheme::DTO_EE); }, "DTO_EE");
     ExpectInvalid(
         [&]
         {

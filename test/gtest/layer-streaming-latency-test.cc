@@ -7,7 +7,7 @@
 #include "ns3/device-compute-model.h"
 #include "ns3/dnn-model.h"
 #include "ns3/layer-streaming-latency.h"
-#include "ns3/slide-allocator.h"
+#include "ns3/slide-solver.h"
 
 #include <gtest/gtest.h>
 
@@ -287,7 +287,7 @@ ExpectClose(double actual, double expected, const std::string& what)
 
 // Issue 3: the recursion F_l = max(D_l, F_{l-1}) + tau_l (and the DAI rule) predicts the
 // same timeline as an independent event-by-event simulation of the same model, and so does
-// SlideAllocator::Evaluate (rate eta * B, tau_l = b C_l / (n f)), on 1,000 random instances
+// SlideSolver::Evaluate (rate eta * B, tau_l = b C_l / (n f)), on 1,000 random instances
 // with 1 to 40 layers, rates over four decades, and some empty layers / zero-FLOP layers.
 TEST(LayerStreamingLatency, RecursionEqualsEventByEventSimulation)
 {
@@ -365,7 +365,7 @@ TEST(LayerStreamingLatency, RecursionEqualsEventByEventSimulation)
             dec.users[0].model = 0;
             dec.users[0].bandwidthHz = bandwidth;
             dec.users[0].frequencyHz = frequency;
-            const SlideEvaluation e = SlideAllocator::Evaluate(p, dec);
+            const SlideEvaluation e = SlideSolver::Evaluate(p, dec);
             ExpectClose(e.users[0].rateBps, rate, tag + " Evaluate rate");
             ExpectClose(e.users[0].latencyS, des.latency, tag + " Evaluate latency");
         }

@@ -209,12 +209,12 @@ TEST(LteAmcRateModel, DrivesTheSlideAllocator)
     p.totalBandwidthHz = 4.32e6;
     SlideOptions none;
     none.leftover = LeftoverPolicy::NONE;
-    SlideDecision d = SlideAllocator::Solve(p, SlideAlgorithm::SLIDE_OPTIMAL, none);
+    SlideDecision d = SlideSolver::Solve(p, SlideAlgorithm::SLIDE_OPTIMAL, none);
     EXPECT_EQ(d.nServed, 2u);
     EXPECT_NEAR(d.users[0].bandwidthHz, 360e3, 1e-3);
     EXPECT_NEAR(d.users[1].bandwidthHz, 540e3, 1e-3);
     p.totalBandwidthHz = 800e3;
-    d = SlideAllocator::Solve(p, SlideAlgorithm::SLIDE_OPTIMAL, none);
+    d = SlideSolver::Solve(p, SlideAlgorithm::SLIDE_OPTIMAL, none);
     EXPECT_EQ(d.nServed, 1u);
     EXPECT_TRUE(d.users[0].isServed);
     EXPECT_EQ(d.users[1].reason, SlideRejectReason::BANDWIDTH);

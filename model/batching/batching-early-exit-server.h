@@ -1,0 +1,145 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef BATCHING_EARLY_EXIT_SERVER_H
+#define BATCHING_EARLY_EXIT_SERVER_H
+
+#include "batching-early-exit-allocator.h"
+#include "ns3/offloading-server-base.h"
+
+#include "ns3/address.h"
+#include "ns3/application.h"
+#include "ns3/callback.h"
+#include "ns3/event-id.h"
+#include "ns3/nstime.h"
+#include "ns3/traced-callback.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace ns3
+{
+
+class Socket;
+class Packet;
+
+namespace edgeinference
+{
+
+/**
+ * @ingroup edge-inference
+ * @brief Edge server of multiuser edge inference with batching and early exiting (Z. Liu,
+ * Q. Lan, K. Huang, IEEE JSAC 41(4), 2023): collects the requests of a frame, runs the
+ * BatchingEarlyExitAllocator, tells every client its decision, collects the scheduled
+ * users' inputs and runs one batch through the multi-exit DNN in simulated time.
+ *
+ * All messages are OffloadingHeader datagrams over UDP on one port (attribute Port); the
+ * frame, decision, upload and result machinery is OffloadingServerBase's.
+ *
+ * **Frame timeline.** The first REQUEST of frame n starts a collection window
+ * (CollectionWindow); at its end (t0) the server allocates the frame among the requests
+ * received. The allocator's time origin is t0 + UploadStartDelay (the expected time for
+ * the DECISION to reach the UEs and for their uplink grants); user k gets the deadline
+ * T_k = (frame start_k + deadline_k - ResultDelay) - (t0 + UploadStartDelay), D_k = the IP
+ * bits of its upload (payload + OffloadingHeader + UDP + IPv4 headers per datagram) and s_k
+ * from ReportUplinkChannel() (the eNB's measurement) or, if none, the client's own report.
+ * Each client receives a DECISION; a scheduled one uploads its input. The uplink
+ * bandwidths w_k of the served users (Hz, by IMSI) are passed to the UplinkBandwidth
+ * callback (the helper executes them in the LTE MAC) and cleared when the batch starts.
+ * The batch starts when the last scheduled input is complete (with
+ * StartBatchAtPlannedTime: not before the allocator's planned start t0 + UploadStartDelay +
+ * T_u, so that an on-time upload gives exactly the predicted completion), at the latest at the
+ * upload cutoff t0 + UploadStartDelay + T_u*(S) + CutoffSlack; a scheduled task whose
+ * input is incomplete then is FAILED (a RESULT with status FAILED is sent). If the GPU is
+ * still busy with an earlier frame, the batch waits for it.
+ *
+ * **Batch.** The tasks run as BatchExecution::Plan() says for the allocator's scheme
+ * (batched: block l processes B_l tasks and a task leaves at its exit; sequential
+ * baselines: one at a time in the allocator's EDF order). When a task reaches its exit the
+ * server sends its RESULT: ON_TIME if that instant is <= frame start + deadline -
+ * ResultDelay, LATE otherwise (a late task is counted as failed, never as done).
+ *
+ * Requests arriving after their frame was allocated get a NOT_SCHEDULED decision with
+ * reason OffloadingHeader::REASON_REQUEST_LATE; malformed requests (non-finite or negative
+ * fields) one with REASON_INVALID_REQUEST. Every pending event is cancelled by
+ * StopApplication().
+ */
+class BatchingEarlyExitServer : public OffloadingServerBase
+{
+  public:
+    /**
+     * @brief Register this type.
+     * @return the TypeId
+     */
+    static TypeId GetTypeId();
+
+    BatchingEarlyExitServer();
+    ~BatchingEarlyExitServer() override;
+
+    BatchingEarlyExitServer(const BatchingEarlyExitServer&) = delete;
+    BatchingEarlyExitServer& operator=(const BatchingEarlyExitServer&) = delete;
+
+    /**
+     * @param [in] allocator the allocator run at every frame (also attribute Allocator)
+     */
+    void SetAllocator(Ptr<BatchingEarlyExitAllocator> allocator);
+
+    /// @return the allocator
+    Ptr<BatchingEarlyExitAllocator> GetAllocator() const;
+
+    /**
+     * TracedCallback signature for a batch start.
+     * @param [in] frame frame index
+     * @param [in] batchSize tasks in the batch
+     * @param [in] nMissing scheduled tasks whose input was incomplete
+     */
+    typedef void (*BatchTracedCallback)(uint32_t frame, uint32_t batchSize, uint32_t nMissing);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void CheckConfiguration() override;
+    FrameDecision DecideFrame(uint32_t frame, const std::vector<FrameRequest>& requests) override;
+    void FrameDecided(uint32_t frame) override;
+    void InputComplete(size_t index) override;
+    void UploadCutoff(uint32_t frame) override;
+    void DoStop() override;
+
+    /**
+     * @brief Start the batch of a frame (all inputs in, or the cutoff).
+     * @param [in] frame the frame
+     */
+    void StartBatch(uint32_t frame);
+    /**
+     * @brief The planned batch start of a frame (StartBatchAtPlannedTime): start if every
+     * input is in, else wait for them until the cutoff.
+     * @param [in] frame the frame
+     */
+    void PlannedStart(uint32_t frame);
+    /**
+     * @brief A task reached its exit.
+     * @param [in] index task index
+     */
+    void TaskExit(size_t index);
+
+    Time m_frameLength;                          ///< Attribute FrameLength
+    bool m_startAtPlannedTime;                   ///< Attribute StartBatchAtPlannedTime
+    Ptr<BatchingEarlyExitAllocator> m_allocator; ///< Attribute Allocator
+    std::map<uint32_t, EventId> m_plannedEvents; ///< Pending planned starts
+    std::map<size_t, EventId> m_exitEvents;      ///< Pending exits by task
+    Time m_gpuFreeAt;                            ///< End of the last batch
+
+    TracedCallback<uint32_t, uint32_t, uint32_t> m_batchTrace; ///< Batch start
+};
+
+} // namespace edgeinference
+} // namespace ns3
+
+#endif /* BATCHING_EARLY_EXIT_SERVER_H */

@@ -1,0 +1,461 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "json-node.h"
+
+#include "ns3/dnn-model-zoo.h"
+#include "ns3/radio-rate.h"
+
+#include <cctype>
+#include <cmath>
+#include <iomanip>
+#include <set>
+#include <sstream>
+
+#ifndef EDGE_INFERENCE_VERSION
+/// Module version reported in the output (set by the build from the VERSION file).
+#    define EDGE_INFERENCE_VERSION "unknown"
+#endif
+
+namespace ns3
+{
+namespace edgeinference
+{
+namespace json
+{
+
+std::string
+Normalise(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text)
+    {
+        if (c == '_' || c == ' ')
+        {
+            out.push_back('-');
+        }
+        else
+        {
+            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        }
+    }
+    return out;
+}
+
+Json
+Num(double value)
+{
+    if (std::isnan(value))
+    {
+        return nullptr;
+    }
+    if (std::isinf(value))
+    {
+        return value > 0 ? "inf" : "-inf";
+    }
+    return value;
+}
+
+std::string
+FormatNumber(double value)
+{
+    std::ostringstream oss;
+    oss << std::setprecision(15) << value;
+    return oss.str();
+}
+
+std::string
+Join(const std::vector<std::string>& items, bool quote)
+{
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i)
+    {
+        out += (i == 0 ? "" : ", ");
+        out += quote ? "\"" + items[i] + "\"" : items[i];
+    }
+    return out;
+}
+
+std::string
+Abbreviate(const Json& value)
+{
+    std::string text = value.dump();
+    if (text.size() > 60)
+    {
+        text = text.substr(0, 57) + "...";
+    }
+    return text;
+}
+
+NumberRange
+NonNegative()
+{
+    return {0.0, false, INF, false};
+}
+
+NumberRange
+NonNegativeOrInf()
+{
+    return {0.0, false, INF, true};
+}
+
+NumberRange
+Positive()
+{
+    return {0.0, true, INF, false};
+}
+
+NumberRange
+AnyFinite()
+{
+    return {};
+}
+
+NumberRange
+UnitInterval()
+{
+    return {0.0, false, 1.0, false};
+}
+
+std::string
+Describe(const NumberRange& range)
+{
+    std::string text = "a number";
+    const bool hasMin = std::isfinite(range.min);
+    const bool hasMax = std::isfinite(range.max);
+    if (hasMin && hasMax)
+    {
+        text += std::string(" in ") + (range.isMinStrict ? "(" : "[") + FormatNumber(range.min) +
+                ", " + FormatNumber(range.max) + "]";
+    }
+    else if (hasMin)
+    {
+        text += (range.isMinStrict ? " > " : " >= ") + FormatNumber(range.min);
+    }
+    else if (hasMax)
+    {
+        text += " <= " + FormatNumber(range.max);
+    }
+    else
+    {
+        text = "a finite number";
+    }
+    if (range.allowInfinity)
+    {
+        text += " or \"inf\"";
+    }
+    return text;
+}
+
+double
+ReadNumber(const JsonNode& node, const NumberRange& range)
+{
+    const Json& v = node.Get();
+    double x = 0;
+    if (v.is_number())
+    {
+        x = v.get<double>();
+    }
+    else if (v.is_string() && range.allowInfinity)
+    {
+        const std::string word = Normalise(v.get<std::string>());
+        if (word != "inf" && word != "+inf" && word != "infinity" && word != "+infinity")
+        {
+            node.Fail(Describe(range));
+        }
+        return INF;
+    }
+    else
+    {
+        node.Fail(Describe(range));
+    }
+    if (std::isnan(x) || (std::isinf(x) && !(range.allowInfinity && x > 0)))
+    {
+        node.Fail(Describe(range));
+    }
+    const bool isBelow = range.isMinStrict ? !(x > range.min) : !(x >= range.min);
+    if (isBelow || x > range.max)
+    {
+        node.Fail(Describe(range));
+    }
+    return x;
+}
+
+uint64_t
+ReadUnsigned(const JsonNode& node, uint64_t min, uint64_t max)
+{
+    const std::string expectation =
+        max == std::numeric_limits<uint64_t>::max()
+            ? "an integer >= " + std::to_string(min)
+            : "an integer in [" + std::to_string(min) + ", " + std::to_string(max) + "]";
+    const Json& v = node.Get();
+    uint64_t u = 0;
+    if (v.is_number_unsigned())
+    {
+        u = v.get<uint64_t>();
+    }
+    else if (v.is_number_integer())
+    {
+        const int64_t i = v.get<int64_t>();
+        if (i < 0)
+        {
+            node.Fail(expectation);
+        }
+        u = static_cast<uint64_t>(i);
+    }
+    else if (v.is_number_float())
+    {
+        const double d = v.get<double>();
+        if (!(d >= 0.0) || d != std::floor(d) || !(d < 18446744073709551616.0))
+        {
+            node.Fail(expectation);
+        }
+        u = static_cast<uint64_t>(d);
+    }
+    else
+    {
+        node.Fail(expectation);
+    }
+    if (u < min || u > max)
+    {
+        node.Fail(expectation);
+    }
+    return u;
+}
+
+std::string
+ReadString(const JsonNode& node, bool isNonEmpty)
+{
+    if (!node.Get().is_string() || (isNonEmpty && node.Get().get<std::string>().empty()))
+    {
+        node.Fail(isNonEmpty ? "a non-empty string" : "a string");
+    }
+    return node.Get().get<std::string>();
+}
+
+std::vector<double>
+ReadNumbers(const JsonNode& node, const NumberRange& range, bool isNonEmpty)
+{
+    std::vector<double> out;
+    for (const JsonNode& e : node.Elements(isNonEmpty))
+    {
+        out.push_back(ReadNumber(e, range));
+    }
+    return out;
+}
+
+size_t
+RequireOneOf(const JsonNode& node, const std::vector<std::string>& keys)
+{
+    std::vector<std::string> present;
+    size_t index = 0;
+    for (size_t i = 0; i < keys.size(); ++i)
+    {
+        if (node.Has(keys[i]))
+        {
+            present.push_back(keys[i]);
+            index = i;
+        }
+    }
+    if (present.size() != 1)
+    {
+        node.FailMessage("expected exactly one of " + Join(keys, true) + ", got " +
+                         (present.empty() ? std::string("none") : Join(present, true)));
+    }
+    return index;
+}
+
+[[noreturn]] void
+ThrowAt(const JsonNode& node, const std::string& message)
+{
+    if (node.PathOf("").empty())
+    {
+        throw JsonInputError(message);
+    }
+    node.FailMessage(message);
+}
+
+Json
+ParseDocument(const std::string& text)
+{
+    /// One open object or array while parsing.
+    struct Frame
+    {
+        std::string path;           ///< Its JSON path
+        bool isArray{false};        ///< Array (true) or object
+        size_t nextIndex{0};        ///< Next element index (arrays)
+        std::string key;            ///< Last key seen (objects)
+        std::set<std::string> keys; ///< Keys seen so far (objects)
+    };
+
+    std::vector<Frame> frames;
+    auto childPath = [&frames]()
+    {
+        if (frames.empty())
+        {
+            return std::string();
+        }
+        Frame& top = frames.back();
+        if (top.isArray)
+        {
+            return top.path + "[" + std::to_string(top.nextIndex++) + "]";
+        }
+        return top.path.empty() ? top.key : top.path + "." + top.key;
+    };
+    Json::parser_callback_t callback = [&](int /* depth */, Json::parse_event_t event, Json& parsed)
+    {
+        switch (event)
+        {
+            case Json::parse_event_t::object_start:
+            case Json::parse_event_t::array_start:
+            {
+                Frame f;
+                f.path = childPath();
+                f.isArray = event == Json::parse_event_t::array_start;
+                frames.push_back(std::move(f));
+                break;
+            }
+            case Json::parse_event_t::object_end:
+            case Json::parse_event_t::array_end:
+                frames.pop_back();
+                break;
+            case Json::parse_event_t::key:
+            {
+                Frame& top = frames.back();
+                top.key = parsed.get<std::string>();
+                if (!top.keys.insert(top.key).second)
+                {
+                    const std::string path = top.path.empty() ? top.key : top.path + "." + top.key;
+                    throw JsonInputError(path + ": duplicate field");
+                }
+                break;
+            }
+            case Json::parse_event_t::value:
+                if (!frames.empty() && frames.back().isArray)
+                {
+                    ++frames.back().nextIndex;
+                }
+                break;
+        }
+        return true;
+    };
+    try
+    {
+        return Json::parse(text, callback);
+    }
+    catch (const Json::parse_error& e)
+    {
+        std::string message = e.what();
+        const size_t pos = message.find("] ");
+        if (pos != std::string::npos)
+        {
+            message = message.substr(pos + 2);
+        }
+        throw JsonInputError("invalid JSON: " + message);
+    }
+}
+
+DnnModel
+ReadZooModel(const JsonNode& node)
+{
+    try
+    {
+        return DnnModelZoo::Get(ReadString(node));
+    }
+    catch (const std::invalid_argument&)
+    {
+        node.Fail("a model of the zoo (" + Join(DnnModelZoo::GetNames(), true) + ")");
+    }
+}
+
+DeviceSpec
+ReadDevice(const std::optional<JsonNode>& node, DeviceSpec base)
+{
+    if (!node)
+    {
+        return base;
+    }
+    node->CheckObject({"flopsPerCycle", "minFrequencyHz", "maxFrequencyHz", "energyCoefficient"});
+    if (auto n = node->Find("flopsPerCycle"))
+    {
+        base.flopsPerCycle = ReadNumber(*n, Positive());
+    }
+    if (auto n = node->Find("minFrequencyHz"))
+    {
+        base.minFrequencyHz = ReadNumber(*n, Positive());
+    }
+    if (auto n = node->Find("maxFrequencyHz"))
+    {
+        base.maxFrequencyHz = ReadNumber(*n, Positive());
+    }
+    if (auto n = node->Find("energyCoefficient"))
+    {
+        base.energyCoefficient = ReadNumber(*n, NonNegative());
+    }
+    if (base.maxFrequencyHz < base.minFrequencyHz)
+    {
+        const JsonNode where = node->Find("maxFrequencyHz") ? *node->Find("maxFrequencyHz")
+                                                            : *node->Find("minFrequencyHz");
+        where.FailMessage("maxFrequencyHz " + FormatNumber(base.maxFrequencyHz) +
+                          " is below minFrequencyHz " + FormatNumber(base.minFrequencyHz));
+    }
+    return base;
+}
+
+double
+ReadSnrBandwidth(const JsonNode& node, double noisePsdWPerHz)
+{
+    const bool hasPower = node.Has("txPowerW");
+    const bool hasGain = node.Has("channelGain");
+    if (node.Has("snrBandwidthHz"))
+    {
+        if (hasPower || hasGain)
+        {
+            node.FailMessage("give either \"snrBandwidthHz\" or \"txPowerW\" with "
+                             "\"channelGain\", not both");
+        }
+        return ReadNumber(node.Require("snrBandwidthHz"), NonNegative());
+    }
+    if (!hasPower || !hasGain)
+    {
+        node.FailMessage("missing the uplink channel: give \"snrBandwidthHz\" or both "
+                         "\"txPowerW\" and \"channelGain\"");
+    }
+    const double p = ReadNumber(node.Require("txPowerW"), NonNegative());
+    const double g = ReadNumber(node.Require("channelGain"), NonNegative());
+    return SnrBandwidthHz(p, g, noisePsdWPerHz);
+}
+
+double
+ReadNoise(const JsonNode& root)
+{
+    if (auto n = root.Find("noisePsdWPerHz"))
+    {
+        return ReadNumber(*n, Positive());
+    }
+    return THERMAL_NOISE_PSD_W_PER_HZ;
+}
+
+std::string
+ModuleVersion()
+{
+    return EDGE_INFERENCE_VERSION;
+}
+
+Json
+SolverOutputHeader(const std::string& problem, const std::string& algorithm)
+{
+    Json out = Json::object();
+    out["problem"] = problem;
+    out["algorithm"] = algorithm;
+    out["version"] = ModuleVersion();
+    return out;
+}
+
+} // namespace json
+} // namespace edgeinference
+} // namespace ns3

@@ -1,0 +1,468 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DTO_EE_SOLVER_H
+#define DTO_EE_SOLVER_H
+
+#include "ns3/dnn-model.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+/**
+ * @file
+ * @ingroup edge-inference
+ * @brief Collaborative inference over a stage graph with early exits: the queueing model,
+ * its exterior-penalty objective, a centralised solver and the baselines (pure C++).
+ *
+ * R. Xie, Q. Xu, H. Xu, Y. Liao, Z. Yao, "Collaborative Inference for Large Models with
+ * Task Offloading and Early Exiting", arXiv 2412.08284 (DTO-EE). The full text was not
+ * available; the model follows the module's seed spec batching-earlyexit-noma-dtoee.md
+ * sections 5.1-5.4, which marks it as a reconstruction [R]. The distributed algorithm
+ * (DTO-R / DTO-O agents and their messages) is in dto-ee-agent.h.
+ *
+ * Indices are 0-based here: stage h = 0..H-1 (the spec's 1..H), nodes and links are
+ * indices into DtoEeProblem::nodes and DtoEeProblem::links. Units: s, bit, FLOP, task/s.
+ */
+
+namespace ns3
+{
+namespace edgeinference
+{
+
+/**
+ * @ingroup edge-inference
+ * @brief One sub-model (stage) of the partitioned model, with the exit head at its end.
+ *
+ * The exit head is an EarlyExitBranch of the module's DnnModel: its exit profile gives
+ * q_h(theta) = P(confidence >= theta). The accuracy a_h(theta) of the tasks that exit here is
+ * the piecewise-linear @c exitAccuracy if given, else the constant @c exit.accuracy. At the
+ * last stage every task exits (q = 1, threshold ignored) with accuracy a_H(0).
+ */
+struct DtoEeStage
+{
+    double workFlop{1e9};  ///< w_h: FLOPs of the sub-model plus its exit head, per task
+    double featureBits{0}; ///< s_h: intermediate-feature size sent to the next stage, bit
+    EarlyExitBranch exit;  ///< Exit head (accuracy and exit-probability profile)
+    /// (threshold, accuracy of the exiting tasks), thresholds increasing in [0, 1]; empty:
+    /// the constant exit.accuracy
+    std::vector<std::pair<double, double>> exitAccuracy;
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief One edge node hosting the sub-model of one stage.
+ */
+struct DtoEeNode
+{
+    uint32_t stage{0};       ///< Stage h hosted by the node, < H
+    double speedFlops{1e10}; ///< f_i: effective compute speed, FLOP/s (mu_i = f_i / w_h)
+    double arrivalRate{0};   ///< lambda_i: external Poisson arrivals, task/s (stage 0 only)
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief A directed link i -> j between nodes of consecutive stages.
+ */
+struct DtoEeLink
+{
+    uint32_t from{0};            ///< Offloader i (stage h)
+    uint32_t to{0};              ///< Receiver j (stage h + 1)
+    double rateBps{1e8};         ///< r_ij: link rate, bit/s
+    double propagationDelayS{0}; ///< prop_ij: propagation delay, s
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief The DTO-EE problem (spec 5.1, 5.2).
+ */
+struct DtoEeProblem
+{
+    std::vector<DtoEeStage> stages; ///< The H stages (H >= 1)
+    std::vector<DtoEeNode> nodes;   ///< Edge nodes
+    std::vector<DtoEeLink> links;   ///< Directed links between consecutive stages
+    double betaS{0.5};              ///< beta: seconds of delay per unit of accuracy
+    double rho{1e3};                ///< rho: exterior-penalty weight, s^2/task (spec 5.2)
+    double epsilon{0.05};           ///< epsilon: stability margin, Lambda <= (1-eps) mu
+    double thresholdMin{0};         ///< theta_min: lower bound of the thresholds, in [0, 1]
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief A decision: per-node thresholds and per-link offloading fractions.
+ */
+struct DtoEeStrategy
+{
+    std::vector<double> threshold; ///< theta_i per node (ignored at the last stage)
+    std::vector<double> split;     ///< x_ij per link; fractions of one offloader sum to 1
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief Why a solution is not a stable operating point.
+ */
+enum class DtoEeReason
+{
+    NONE,             ///< Every node is stable: Lambda_i < mu_i
+    NO_TRAFFIC,       ///< lambda = 0: nothing to serve (delay and accuracy are 0)
+    STAGE_OVERLOADED, ///< Even with theta = theta_min some stage's load exceeds its capacity
+    NODE_OVERLOADED,  ///< The strategy puts some node at Lambda_i >= mu_i
+    MARGIN_VIOLATED,  ///< Stable, but some node exceeds (1 - epsilon) mu_i (penalty active)
+};
+
+/**
+ * @param [in] reason a reason
+ * @return its name, e.g. "STAGE_OVERLOADED"
+ */
+std::string ToString(DtoEeReason reason);
+
+/**
+ * @ingroup edge-inference
+ * @brief Everything the model predicts for a strategy.
+ */
+struct DtoEeEvaluation
+{
+    std::vector<double> nodeRate;          ///< Lambda_i, task/s
+    std::vector<double> linkFlow;          ///< F_ij, task/s
+    std::vector<double> marginalCost;      ///< delta_i = d(lambda J_rho)/d Lambda_i, s
+    std::vector<double> curvature;         ///< kappa_i, second derivative along Lambda_i, s^2
+    std::vector<double> thresholdGradient; ///< d(lambda J_rho)/d theta_i (0 at the last stage)
+    double meanDelayS{0};                  ///< D (spec 5.1), +infinity if some node is unstable
+    double meanAccuracy{0};                ///< A (spec 5.1)
+    double penalty{0};                     ///< (rho / lambda) sum max(0, Lambda - (1-eps) mu)^2
+    double objective{0}; ///< J_rho = D~ - beta A + penalty, D~ with the linear extension
+    bool stable{true};   ///< Lambda_i < mu_i at every node
+    DtoEeReason reason{DtoEeReason::NONE}; ///< NONE, NO_TRAFFIC, NODE_OVERLOADED or MARGIN_VIOLATED
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief A validated DTO-EE instance: the queueing model, objective, gradients (spec 5.1-5.3).
+ *
+ * Xie et al., arXiv 2412.08284 (see the file documentation). With G_i = Lambda_i (1 - q_i)
+ * the continuing flow of node i and d_ij = s_h / r_ij + prop_ij:
+ * - lambda J_rho = sum_i C_i(Lambda_i) + sum_ij F_ij d_ij - beta sum_i Lambda_i q_i a_i, where
+ *   C_i(L) = T_i(L) + rho max(0, L - (1-eps) mu_i)^2 and T_i(L) = L / (mu_i - L) extended
+ *   linearly beyond (1 - eps) mu_i;
+ * - delta_i = C_i'(Lambda_i) - beta q_i a_i + (1 - q_i) sum_j x_ij (d_ij + delta_j) (backward);
+ * - kappa_i = C_i''(Lambda_i) + (1 - q_i)^2 sum_j x_ij^2 kappa_j;
+ * - d(lambda J_rho)/d x_ij = G_i (d_ij + delta_j);
+ *   d(lambda J_rho)/d theta_i = -Lambda_i q_i' Phi_i - beta Lambda_i (q_i a_i)', Phi_i =
+ *   sum_j x_ij (d_ij + delta_j).
+ *
+ * The constructor throws std::invalid_argument naming the field and the value for:
+ * no stage, a non-positive or non-finite work, speed or link rate, a negative feature size,
+ * arrival rate or propagation delay, external arrivals at a node that is not in stage 0,
+ * a first-stage node with lambda_i >= mu_i (unstable load no decision can change), a link
+ * that does not join consecutive stages or is duplicated, a node before the last stage
+ * without a successor (no path to the last stage), a stage without nodes, thresholds or
+ * accuracies outside [0, 1], beta, rho < 0, epsilon outside (0, 1).
+ */
+class DtoEeModel
+{
+  public:
+    /**
+     * @brief Validate and index the problem.
+     * @param [in] problem the instance
+     */
+    explicit DtoEeModel(DtoEeProblem problem);
+
+    /// @return the instance
+    const DtoEeProblem& GetProblem() const;
+
+    /// @return H
+    uint32_t GetNStages() const;
+
+    /// @return number of nodes
+    uint32_t GetNNodes() const;
+
+    /// @return number of links
+    uint32_t GetNLinks() const;
+
+    /// @return lambda = sum of external arrival rates, task/s
+    double GetTotalArrivalRate() const;
+
+    /**
+     * @param [in] node a node
+     * @return mu_i = f_i / w_h, task/s
+     */
+    double GetServiceRate(uint32_t node) const;
+
+    /**
+     * @param [in] link a link
+     * @return d_ij = s_h / r_ij + prop_ij, s
+     */
+    double GetLinkDelay(uint32_t link) const;
+
+    /**
+     * @param [in] node a node
+     * @return true if the node is in the last stage
+     */
+    bool IsLastStage(uint32_t node) const;
+
+    /**
+     * @param [in] node a node
+     * @return indices of the links leaving the node, in DtoEeProblem::links order
+     */
+    const std::vector<uint32_t>& GetOutLinks(uint32_t node) const;
+
+    /**
+     * @param [in] node a node
+     * @return indices of the links entering the node
+     */
+    const std::vector<uint32_t>& GetInLinks(uint32_t node) const;
+
+    /**
+     * @param [in] stage a stage
+     * @return the nodes of the stage, increasing
+     */
+    const std::vector<uint32_t>& GetStageNodes(uint32_t stage) const;
+
+    /**
+     * @param [in] node a node
+     * @param [in] threshold theta
+     * @return q_h(theta) (1 at the last stage)
+     */
+    double ExitProbability(uint32_t node, double threshold) const;
+
+    /**
+     * @param [in] node a node
+     * @param [in] threshold theta
+     * @return a_h(theta) (a_H(0) at the last stage)
+     */
+    double ExitAccuracy(uint32_t node, double threshold) const;
+
+    /**
+     * @brief Check a strategy. Throws std::invalid_argument naming the field and value if the
+     * vectors have the wrong size, a threshold is outside [theta_min, 1] or a split is
+     * negative or does not sum to 1 (within 1e-6) over the links of an offloader.
+     * @param [in] strategy the strategy
+     */
+    void CheckStrategy(const DtoEeStrategy& strategy) const;
+
+    /**
+     * @brief Evaluate a strategy: flows, D, A, J_rho, marginal costs and gradients.
+     * @param [in] strategy the strategy (checked with CheckStrategy())
+     * @return the evaluation
+     */
+    DtoEeEvaluation Evaluate(const DtoEeStrategy& strategy) const;
+
+    /**
+     * @brief Mean time from a task's arrival at each node until its exit decision:
+     * T_i = 1 / (mu_i - Lambda_i) + (1 - q_i) sum_j x_ij (d_ij + T_j) (last stage: no sum),
+     * the per-entry-node view of D (D = sum_i lambda_i T_i / lambda).
+     * @param [in] strategy the strategy (checked with CheckStrategy())
+     * @return T_i per node, s (+infinity where the node or a node downstream is unstable)
+     */
+    std::vector<double> DelayToExit(const DtoEeStrategy& strategy) const;
+
+    /**
+     * @brief Uniform offloading with the given threshold everywhere (clamped to
+     * [theta_min, 1]).
+     * @param [in] threshold theta for every node
+     * @return the strategy
+     */
+    DtoEeStrategy UniformStrategy(double threshold) const;
+
+    /**
+     * @brief Whether some stage cannot carry its load even at theta = theta_min everywhere
+     * (sum of (1 - eps) mu over the stage below the minimal possible inflow).
+     * @return STAGE_OVERLOADED or NONE
+     */
+    DtoEeReason CapacityCheck() const;
+
+  private:
+    DtoEeProblem m_problem;                          ///< The instance
+    std::vector<std::vector<uint32_t>> m_outLinks;   ///< Links leaving each node
+    std::vector<std::vector<uint32_t>> m_inLinks;    ///< Links entering each node
+    std::vector<std::vector<uint32_t>> m_stageNodes; ///< Nodes of each stage
+    double m_lambda{0};                              ///< Total arrival rate
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief Node cost C(L) = T(L) + rho max(0, L - (1-eps) mu)^2 and its derivatives (spec 5.2),
+ * T(L) = L / (mu - L) extended linearly beyond (1 - eps) mu.
+ */
+struct DtoEeNodeCost
+{
+    /**
+     * @param [in] rate Lambda, task/s
+     * @param [in] mu service rate, task/s
+     * @param [in] rho penalty weight
+     * @param [in] epsilon stability margin
+     * @return C(Lambda)
+     */
+    static double Value(double rate, double mu, double rho, double epsilon);
+
+    /**
+     * @param [in] rate Lambda, task/s
+     * @param [in] mu service rate, task/s
+     * @param [in] rho penalty weight
+     * @param [in] epsilon stability margin
+     * @return C'(Lambda)
+     */
+    static double Derivative(double rate, double mu, double rho, double epsilon);
+
+    /**
+     * @param [in] rate Lambda, task/s
+     * @param [in] mu service rate, task/s
+     * @param [in] rho penalty weight
+     * @param [in] epsilon stability margin
+     * @return C''(Lambda)
+     */
+    static double SecondDerivative(double rate, double mu, double rho, double epsilon);
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief Piecewise-linear profile helpers shared by the model and the agents.
+ */
+struct DtoEeProfile
+{
+    /**
+     * @param [in] points (x, y) with increasing x; empty means the constant @p empty
+     * @param [in] x the abscissa (clamped to the first and last points)
+     * @param [in] empty value of an empty profile
+     * @return y(x), linear interpolation
+     */
+    static double Value(const std::vector<std::pair<double, double>>& points,
+                        double x,
+                        double empty);
+
+    /**
+     * @brief Slope of the segment holding x (the right segment at a breakpoint, the left one
+     * at the last point); 0 outside the points or for fewer than two points.
+     * @param [in] points (x, y) with increasing x
+     * @param [in] x the abscissa
+     * @return dy/dx
+     */
+    static double Slope(const std::vector<std::pair<double, double>>& points, double x);
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief Schemes compared in the evaluation (spec 5.4).
+ */
+enum class DtoEeScheme
+{
+    DTO_EE,             ///< Distributed DTO-EE: offloading and thresholds (DtoEeDistributed)
+    CENTRALISED,        ///< Centralised solver of spec 5.2 (reference optimum)
+    FIXED_THRESHOLD,    ///< Optimal offloading, thresholds fixed at the baseline threshold
+    NO_EARLY_EXIT,      ///< Optimal offloading, theta = 1 everywhere
+    UNIFORM_OFFLOADING, ///< x uniform over successors, baseline threshold
+    RANDOM_OFFLOADING,  ///< x random (seeded), baseline threshold
+    JOIN_LEAST_LOADED,  ///< Fluid join-least-utilised successor, baseline threshold
+};
+
+/**
+ * @param [in] scheme a scheme
+ * @return its name, e.g. "JOIN_LEAST_LOADED"
+ */
+std::string ToString(DtoEeScheme scheme);
+
+/**
+ * @ingroup edge-inference
+ * @brief Settings of the centralised solver and the baselines.
+ */
+struct DtoEeSolverOptions
+{
+    double routingTolerance{1e-9}; ///< Stop the routing when the KKT residual / lambda is below
+    uint32_t maxRoutingIterations{2000};  ///< Cap of routing iterations per solve
+    double thresholdTolerance{1e-9};      ///< Stop the threshold search at this objective change
+    uint32_t maxThresholdIterations{100}; ///< Cap of projected-gradient steps on theta
+    bool optimiseThresholds{true};        ///< false: keep the initial thresholds (routing only)
+    double baselineThreshold{0.8};        ///< Threshold of the fixed-threshold baselines
+    uint64_t seed{1};                     ///< Seed of RANDOM_OFFLOADING (std::mt19937_64)
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief Outcome of a solver or a baseline.
+ */
+struct DtoEeSolution
+{
+    DtoEeScheme scheme{DtoEeScheme::CENTRALISED}; ///< Scheme that produced it
+    DtoEeStrategy strategy;                       ///< The decision
+    DtoEeEvaluation evaluation;                   ///< Its evaluation
+    DtoEeReason reason{DtoEeReason::NONE};        ///< NONE if a stable operating point
+    uint32_t iterations{0};                       ///< Routing iterations (solver) or rounds
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief Centralised reference solver of spec 5.2 and the static baselines of spec 5.4.
+ *
+ * Uses global state (it is the reference, not the distributed algorithm):
+ * - routing for fixed thresholds: Gallager-type flow deviation toward the cheapest successor
+ *   with a second-derivative scaled step and a backtracking (Armijo) line search on the global
+ *   J_rho, until the KKT residual sum_i G_i (Phi_i - min_j phi_ij) / lambda is below the
+ *   tolerance (J_rho is convex in the link flows for fixed thresholds, so this is the
+ *   optimum);
+ * - thresholds: projected gradient with backtracking on V(theta) = min_x J_rho(x, theta), the
+ *   gradient by the envelope theorem, from several starting points (theta_min, the middle,
+ *   1 and the baseline threshold), then a pattern-search polish (theta_i +- 0.05 ... 4e-4,
+ *   since the exit profiles make J_rho only piecewise smooth in theta), keeping the best.
+ *   It is a local method: J_rho is not jointly convex in (x, theta).
+ */
+class DtoEeSolver
+{
+  public:
+    /**
+     * Throws std::invalid_argument naming the option if a tolerance is not finite and > 0 or
+     * baselineThreshold is outside [0, 1] (the fixed-threshold baselines raise it to
+     * thresholdMin).
+     * @param [in] model the validated instance
+     * @param [in] options settings
+     */
+    DtoEeSolver(const DtoEeModel& model, DtoEeSolverOptions options = {});
+
+    /**
+     * @brief Optimise the offloading fractions for the thresholds of @p start.
+     * @param [in] start initial strategy (its thresholds are kept)
+     * @return the solution (scheme CENTRALISED)
+     */
+    DtoEeSolution SolveRouting(const DtoEeStrategy& start) const;
+
+    /**
+     * @brief Optimise offloading and thresholds (or only offloading if
+     * optimiseThresholds is false, from the baseline threshold).
+     * @return the solution (scheme CENTRALISED)
+     */
+    DtoEeSolution Solve() const;
+
+    /**
+     * @brief A static scheme (every scheme but DTO_EE, which needs DtoEeDistributed).
+     * Throws std::invalid_argument for DTO_EE.
+     * @param [in] scheme the scheme
+     * @return the solution
+     */
+    DtoEeSolution SolveScheme(DtoEeScheme scheme) const;
+
+  private:
+    /**
+     * @brief Fill the reason of a solution from its evaluation and the capacity check.
+     * @param [in,out] solution the solution
+     */
+    void SetReason(DtoEeSolution& solution) const;
+
+    /**
+     * @brief Projected gradient on the thresholds from one start.
+     * @param [in] start initial strategy
+     * @return the best solution found
+     */
+    DtoEeSolution DescendThresholds(const DtoEeStrategy& start) const;
+
+    const DtoEeModel& m_model;    ///< The instance
+    DtoEeSolverOptions m_options; ///< Settings
+};
+
+} // namespace edgeinference
+} // namespace ns3
+
+#endif /* DTO_EE_SOLVER_H */

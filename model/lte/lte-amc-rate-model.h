@@ -1,0 +1,176 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef LTE_AMC_RATE_MODEL_H
+#define LTE_AMC_RATE_MODEL_H
+
+#include "ns3/slide-solver.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+/**
+ * @file
+ * @ingroup edge-inference
+ * @brief Rate models for the SLIDE allocator in an LTE cell: the transport block size of the
+ * reported CQI (LteAmcRateModel), the Shannon rate of a reported SINR (ShannonSinrRateModel)
+ * and an efficiency factor (ScaledRateModel).
+ */
+
+namespace ns3
+{
+namespace edgeinference
+{
+
+/**
+ * @ingroup edge-inference
+ * @brief LTE-aware downlink rate: CQI -> MCS -> transport block size, through ns-3's LteAmc.
+ *
+ * For SLIDE (Paper 1, arXiv 2512.20946) the paper's rate is Shannon's; in an ns-3 LTE cell
+ * the MAC scheduler sends, per 1 ms TTI, one transport block whose size (3GPP TS 36.213
+ * Table 7.1.7.2.1-1) depends on the MCS chosen from the UE's CQI and on the number of
+ * resource blocks. This model predicts exactly that, for a bandwidth share executed by
+ * BandwidthShareFfrAlgorithm:
+ * - a share of B Hz is x = B / (P x 180 kHz) resource block groups (RBGs) per TTI, P the
+ *   RBG size of the cell, capped at the N schedulable RBGs;
+ * - x is met over time by the FFR's credit rule (floor(x) RBGs in some TTIs, ceil(x) in the
+ *   others, with the fraction frac(x) of TTIs at ceil(x)), so the average rate is
+ *   Rate = ((1 - frac(x)) TBS(floor(x) P) + frac(x) TBS(ceil(x) P)) / 1 ms,
+ *   TBS(0) = 0, TBS(n) = LteAmc::GetDlTbSizeFromMcs(LteAmc::GetMcsFromCqi(cqi), n) bits;
+ * - it is piecewise linear and non-decreasing in B, and MinBandwidthForRate() inverts it
+ *   exactly; a rate above TBS(N P) / 1 ms is unreachable (+infinity).
+ * It is the MAC-layer rate: HARQ retransmissions, RLC/PDCP/IP/TCP headers and TCP dynamics
+ * are not in it (they are what the packet-level run adds). A user with CQI 0 or without a
+ * report has no rate (SlideRejectReason::NO_RATE).
+ */
+class LteAmcRateModel : public RateModel
+{
+  public:
+    /// CQI value meaning "no report received yet".
+    static constexpr int NO_REPORT = -1;
+    /// TTI length, s.
+    static constexpr double TTI_S = 1e-3;
+
+    /**
+     * @brief Construct from the users' wideband CQIs.
+     * @param [in] cqi per user: 0..15, or NO_REPORT
+     * @param [in] dlBandwidthRb cell downlink bandwidth in resource blocks (1..110)
+     * @throw std::invalid_argument naming the value for a CQI outside -1..15 or a bad
+     * bandwidth
+     */
+    LteAmcRateModel(std::vector<int> cqi, uint32_t dlBandwidthRb);
+
+    /// @return RBG size P, RB
+    uint32_t GetRbgSize() const;
+    /// @return schedulable RBGs N
+    uint32_t GetNRbgs() const;
+    /// @return bandwidth of one RBG, P x 180 kHz, Hz
+    double GetRbgBandwidthHz() const;
+    /// @return bandwidth of the N schedulable RBGs, Hz
+    double GetSchedulableBandwidthHz() const;
+    /**
+     * @param [in] user user index
+     * @return the CQI of the user (NO_REPORT if none)
+     */
+    int GetCqi(uint32_t user) const;
+    /**
+     * @param [in] user user index (with a CQI >= 1)
+     * @return the MCS LteAmc chooses for its CQI
+     */
+    int GetMcs(uint32_t user) const;
+    /**
+     * @param [in] user user index
+     * @param [in] nRbgs RBGs per TTI, 0..N
+     * @return TBS of nRbgs x P resource blocks at the user's MCS, bits (0 for 0 RBGs or no rate)
+     */
+    uint32_t GetTbsBits(uint32_t user, uint32_t nRbgs) const;
+
+    uint32_t GetNUsers() const override;
+    double Rate(uint32_t user, double bandwidthHz) const override;
+    double MinBandwidthForRate(uint32_t user, double rateBps) const override;
+    bool HasRate(uint32_t user) const override;
+    std::string DescribeNoRate(uint32_t user) const override;
+
+  private:
+    /**
+     * @brief Check a user index.
+     * @param [in] user user index
+     */
+    void CheckUser(uint32_t user) const;
+
+    std::vector<int> m_cqi;                   ///< CQI per user
+    std::vector<int> m_mcs;                   ///< MCS per user (-1 without rate)
+    std::vector<std::vector<uint32_t>> m_tbs; ///< TBS bits per user and RBG count 0..N
+    uint32_t m_rbgSize;                       ///< P
+    uint32_t m_nRbgs;                         ///< N
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief The paper's Shannon rate at a reported SINR: r_k = B_k log2(1 + SINR_k / gap),
+ * linear in B_k (constant power spectral density, spec 1.1). gap = 1 is Shannon's capacity.
+ */
+class ShannonSinrRateModel : public RateModel
+{
+  public:
+    /**
+     * @brief Construct from the users' SINRs.
+     * @param [in] sinr per user: linear SINR >= 0, or a negative value for "no report"
+     * @param [in] gap SNR gap (linear, >= 1 would be usual; > 0 required)
+     * @throw std::invalid_argument naming the value for a NaN/infinite SINR or gap <= 0
+     */
+    ShannonSinrRateModel(std::vector<double> sinr, double gap = 1.0);
+
+    /**
+     * @param [in] user user index
+     * @return spectral efficiency log2(1 + SINR / gap), bit/s/Hz (0 without report)
+     */
+    double GetSpectralEfficiency(uint32_t user) const;
+
+    uint32_t GetNUsers() const override;
+    double Rate(uint32_t user, double bandwidthHz) const override;
+    double MinBandwidthForRate(uint32_t user, double rateBps) const override;
+    bool HasRate(uint32_t user) const override;
+    std::string DescribeNoRate(uint32_t user) const override;
+
+  private:
+    std::vector<double> m_sinr; ///< SINR per user (negative: no report)
+    std::vector<double> m_eta;  ///< Spectral efficiency per user, bit/s/Hz
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief Another rate model times an efficiency e in (0, 1]: Rate = e x base Rate (e.g. the
+ * goodput left after RLC/PDCP/IP/TCP headers).
+ */
+class ScaledRateModel : public RateModel
+{
+  public:
+    /**
+     * @brief Wrap a model.
+     * @param [in] base the model (not null)
+     * @param [in] efficiency e in (0, 1]
+     * @throw std::invalid_argument for a null base or e outside (0, 1]
+     */
+    ScaledRateModel(std::shared_ptr<const RateModel> base, double efficiency);
+
+    uint32_t GetNUsers() const override;
+    double Rate(uint32_t user, double bandwidthHz) const override;
+    double MinBandwidthForRate(uint32_t user, double rateBps) const override;
+    bool HasRate(uint32_t user) const override;
+    std::string DescribeNoRate(uint32_t user) const override;
+
+  private:
+    std::shared_ptr<const RateModel> m_base; ///< Wrapped model
+    double m_efficiency;                     ///< e
+};
+
+} // namespace edgeinference
+} // namespace ns3
+
+#endif /* LTE_AMC_RATE_MODEL_H */

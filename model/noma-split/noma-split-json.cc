@@ -1,0 +1,520 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "noma-split-json.h"
+
+#include "ns3/batch-latency-model.h"
+#include "ns3/device-compute-model.h"
+#include "ns3/dnn-model-zoo.h"
+#include "ns3/dnn-model.h"
+#include "ns3/noma-split-solver.h"
+#include "ns3/radio-rate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+namespace edgeinference
+{
+namespace json
+{
+
+namespace
+{
+
+/// A NOMA split-inference instance read from JSON.
+struct NomaSplitInput
+{
+    NomaSplitProblem problem;                  ///< The instance
+    std::vector<std::string> models;           ///< Model name of each user
+    std::optional<double> stepTolerance;       ///< GD step tolerance (solver default if absent)
+    std::optional<uint32_t> maxIterations;     ///< GD iteration limit
+    std::optional<uint64_t> maxConfigurations; ///< Exhaustive-GD configuration limit
+};
+
+/// A named layer profile of the input's model library.
+struct NomaSplitModelEntry
+{
+    std::string name;         ///< Model name
+    NomaSplitProfile profile; ///< Its profile
+};
+
+/**
+ * @brief Read one model of the library: a zoo model or explicit per-layer arrays.
+ * @param [in] node the model object
+ * @return the named profile
+ */
+NomaSplitModelEntry
+ReadNomaSplitModel(const JsonNode& node)
+{
+    node.CheckObject({"name", "zoo", "layerFlops", "outputBits", "resultBits"});
+    NomaSplitModelEntry entry;
+    std::optional<double> resultBits;
+    if (auto n = node.Find("resultBits"))
+    {
+        resultBits = ReadNumber(*n, NonNegative());
+    }
+    const bool hasArrays = node.Has("layerFlops") || node.Has("outputBits");
+    if (auto zoo = node.Find("zoo"))
+    {
+        if (hasArrays)
+        {
+            node.FailMessage("give either \"zoo\" or \"layerFlops\" with \"outputBits\", not "
+                             "both");
+        }
+        const std::string zooName = ReadString(*zoo);
+        std::optional<DnnModel> dnn = ReadZooModel(*zoo);
+        entry.profile = NomaSplitProfile::FromDnnModel(*dnn, resultBits.value_or(-1.0));
+        entry.name = node.Has("name") ? ReadString(node.Require("name")) : zooName;
+        return entry;
+    }
+    if (!hasArrays)
+    {
+        node.FailMessage("expected \"zoo\" or \"layerFlops\" with \"outputBits\", got neither");
+    }
+    entry.name = ReadString(node.Require("name"));
+    entry.profile.layerFlops = ReadNumbers(node.Require("layerFlops"), NonNegative(), true);
+    const JsonNode outputs = node.Require("outputBits");
+    entry.profile.outputBits = ReadNumbers(outputs, NonNegative(), true);
+    if (entry.profile.outputBits.size() != entry.profile.layerFlops.size() + 1)
+    {
+        outputs.Fail("an array of " + std::to_string(entry.profile.layerFlops.size() + 1) +
+                     " numbers (the input o_0, then one output per entry of layerFlops)");
+    }
+    entry.profile.resultBits = resultBits.value_or(entry.profile.outputBits.back());
+    return entry;
+}
+
+/// Device of a split-inference user: f_d, n_d and kappa_d.
+struct NomaSplitDeviceSpec
+{
+    double flopsPerCycle{1.0};       ///< n_d, FLOP/cycle
+    double frequencyHz{1e9};         ///< f_d, cycle/s (spec 4.5 default)
+    double energyCoefficient{1e-28}; ///< kappa_d, J s^2/cycle^3 (spec 4.5 default)
+};
+
+/**
+ * @brief Read a split-inference device object; absent fields keep the values of @p base.
+ * @param [in] node the object, or nothing
+ * @param [in] base defaults
+ * @return the device
+ */
+NomaSplitDeviceSpec
+ReadNomaSplitDevice(const std::optional<JsonNode>& node, NomaSplitDeviceSpec base)
+{
+    if (!node)
+    {
+        return base;
+    }
+    node->CheckObject({"flopsPerCycle", "frequencyHz", "energyCoefficient"});
+    if (auto n = node->Find("flopsPerCycle"))
+    {
+        base.flopsPerCycle = ReadNumber(*n, Positive());
+    }
+    if (auto n = node->Find("frequencyHz"))
+    {
+        base.frequencyHz = ReadNumber(*n, Positive());
+    }
+    if (auto n = node->Find("energyCoefficient"))
+    {
+        base.energyCoefficient = ReadNumber(*n, NonNegative());
+    }
+    return base;
+}
+
+/**
+ * @brief Read a boolean field.
+ * @param [in] node the value
+ * @return the boolean
+ */
+bool
+ReadBool(const JsonNode& node)
+{
+    if (!node.Get().is_boolean())
+    {
+        node.Fail("true or false");
+    }
+    return node.Get().get<bool>();
+}
+
+/**
+ * @brief Read a NOMA split-inference instance.
+ * @param [in] root the document
+ * @return the instance
+ */
+NomaSplitInput
+ReadNomaSplit(const JsonNode& root)
+{
+    root.CheckObject({"problem",
+                      "description",
+                      "subchannels",
+                      "maxUsersPerSubchannel",
+                      "subchannelBandwidthHz",
+                      "noisePowerW",
+                      "maxUplinkPowerW",
+                      "minUplinkPowerW",
+                      "apPowerW",
+                      "minDownlinkPowerW",
+                      "edgeFrequencyHz",
+                      "minEdgeFrequencyHz",
+                      "edgeFlopsPerCycle",
+                      "edgeEnergyCoefficient",
+                      "weights",
+                      "residualSicFactor",
+                      "enforceDownlinkPowerOrder",
+                      "device",
+                      "models",
+                      "users",
+                      "solver"});
+    NomaSplitInput in;
+    NomaSplitProblem& p = in.problem;
+    const auto readPositive = [&](const char* key, double& field)
+    {
+        if (auto n = root.Find(key))
+        {
+            field = ReadNumber(*n, Positive());
+        }
+    };
+    if (auto n = root.Find("subchannels"))
+    {
+        p.nSubchannels = static_cast<uint32_t>(ReadUnsigned(*n, 1, 4096));
+    }
+    if (auto n = root.Find("maxUsersPerSubchannel"))
+    {
+        p.maxUsersPerSubchannel = static_cast<uint32_t>(ReadUnsigned(*n, 1, 64));
+    }
+    readPositive("subchannelBandwidthHz", p.subchannelBandwidthHz);
+    readPositive("noisePowerW", p.noisePowerW);
+    readPositive("maxUplinkPowerW", p.maxUplinkPowerW);
+    readPositive("minUplinkPowerW", p.minUplinkPowerW);
+    readPositive("apPowerW", p.apPowerW);
+    readPositive("minDownlinkPowerW", p.minDownlinkPowerW);
+    readPositive("edgeFrequencyHz", p.edgeFrequencyHz);
+    readPositive("minEdgeFrequencyHz", p.minEdgeFrequencyHz);
+    readPositive("edgeFlopsPerCycle", p.edgeFlopsPerCycle);
+    if (auto n = root.Find("edgeEnergyCoefficient"))
+    {
+        p.edgeEnergyCoefficient = ReadNumber(*n, NonNegative());
+    }
+    if (auto n = root.Find("residualSicFactor"))
+    {
+        p.residualSicFactor = ReadNumber(*n, UnitInterval());
+    }
+    if (auto n = root.Find("enforceDownlinkPowerOrder"))
+    {
+        p.enforceDownlinkPowerOrder = ReadBool(*n);
+    }
+    if (auto w = root.Find("weights"))
+    {
+        w->CheckObject({"latency", "deviceEnergy", "edgeEnergy"});
+        if (auto n = w->Find("latency"))
+        {
+            p.weightLatency = ReadNumber(*n, UnitInterval());
+        }
+        if (auto n = w->Find("deviceEnergy"))
+        {
+            p.weightDeviceEnergy = ReadNumber(*n, UnitInterval());
+        }
+        if (auto n = w->Find("edgeEnergy"))
+        {
+            p.weightEdgeEnergy = ReadNumber(*n, UnitInterval());
+        }
+    }
+    const NomaSplitDeviceSpec defaultDevice = ReadNomaSplitDevice(root.Find("device"), {});
+
+    std::vector<NomaSplitModelEntry> models;
+    for (const JsonNode& m : root.Require("models").Elements(true))
+    {
+        NomaSplitModelEntry entry = ReadNomaSplitModel(m);
+        for (const NomaSplitModelEntry& other : models)
+        {
+            if (other.name == entry.name)
+            {
+                m.FailMessage("model name \"" + entry.name + "\" used twice");
+            }
+        }
+        models.push_back(std::move(entry));
+    }
+    std::vector<std::string> modelNames;
+    for (const NomaSplitModelEntry& m : models)
+    {
+        modelNames.push_back(m.name);
+    }
+
+    for (const JsonNode& u : root.Require("users").Elements(true))
+    {
+        u.CheckObject({"model", "device", "uplinkGain", "downlinkGain"});
+        const JsonNode ref = u.Require("model");
+        size_t index = 0;
+        if (ref.Get().is_string())
+        {
+            const std::string name = ref.Get().get<std::string>();
+            auto it = std::find(modelNames.begin(), modelNames.end(), name);
+            if (it == modelNames.end())
+            {
+                ref.Fail("a model name (" + Join(modelNames, true) + ") or an index in [0, " +
+                         std::to_string(models.size()) + ")");
+            }
+            index = static_cast<size_t>(it - modelNames.begin());
+        }
+        else
+        {
+            index = ReadUnsigned(ref, 0, models.size() - 1);
+        }
+        const NomaSplitDeviceSpec d = ReadNomaSplitDevice(u.Find("device"), defaultDevice);
+        NomaSplitUser user;
+        user.profile = models[index].profile;
+        user.device = DeviceComputeModel(
+            d.flopsPerCycle, d.frequencyHz, d.energyCoefficient, d.frequencyHz, d.frequencyHz);
+        for (const char* key : {"uplinkGain", "downlinkGain"})
+        {
+            const JsonNode g = u.Require(key);
+            std::vector<double> gains;
+            if (g.Get().is_number())
+            {
+                // one gain for every subchannel (flat channel)
+                gains.assign(p.nSubchannels, ReadNumber(g, NonNegative()));
+            }
+            else
+            {
+                gains = ReadNumbers(g, NonNegative(), true);
+                if (gains.size() != p.nSubchannels)
+                {
+                    g.Fail("a number or an array of " + std::to_string(p.nSubchannels) +
+                           " numbers (one gain per subchannel)");
+                }
+            }
+            (std::string(key) == "uplinkGain" ? user.uplinkGain : user.downlinkGain) = gains;
+        }
+        in.models.push_back(models[index].name);
+        p.users.push_back(std::move(user));
+    }
+
+    if (auto s = root.Find("solver"))
+    {
+        s->CheckObject({"stepTolerance", "maxIterations", "maxConfigurations"});
+        if (auto n = s->Find("stepTolerance"))
+        {
+            in.stepTolerance = ReadNumber(*n, Positive());
+        }
+        if (auto n = s->Find("maxIterations"))
+        {
+            in.maxIterations =
+                static_cast<uint32_t>(ReadUnsigned(*n, 1, std::numeric_limits<uint32_t>::max()));
+        }
+        if (auto n = s->Find("maxConfigurations"))
+        {
+            in.maxConfigurations = ReadUnsigned(*n, 1, std::numeric_limits<uint64_t>::max());
+        }
+    }
+    return in;
+}
+
+/// @return the NOMA split algorithms with their command-line names
+std::vector<std::pair<std::string, NomaSplitAlgorithm>>
+NomaSplitAlgorithms()
+{
+    return {{"li-gd", NomaSplitAlgorithm::LI_GD},
+            {"exhaustive-gd", NomaSplitAlgorithm::EXHAUSTIVE_GD},
+            {"oma-li-gd", NomaSplitAlgorithm::OMA_LI_GD},
+            {"fully-local", NomaSplitAlgorithm::FULLY_LOCAL},
+            {"full-offload", NomaSplitAlgorithm::FULL_OFFLOAD},
+            {"latency-only", NomaSplitAlgorithm::LATENCY_ONLY},
+            {"equal-power", NomaSplitAlgorithm::EQUAL_POWER}};
+}
+
+/**
+ * @param [in] subchannel a subchannel index or NOMA_SPLIT_NO_SUBCHANNEL
+ * @return the index, or null for a user that does not use the link
+ */
+Json
+SubchannelJson(int32_t subchannel)
+{
+    if (subchannel == NOMA_SPLIT_NO_SUBCHANNEL)
+    {
+        return nullptr;
+    }
+    return subchannel;
+}
+
+/**
+ * @brief Solve a NOMA split-inference instance and describe the result.
+ * @param [in] root the document
+ * @param [in] algorithm the algorithm's command-line name
+ * @return the output document
+ */
+Json
+DoSolveNomaSplit(const JsonNode& root, const std::string& algorithm)
+{
+    const NomaSplitInput in = ReadNomaSplit(root);
+    NomaSplitSolver solver = Checked(root, [&]() { return NomaSplitSolver(in.problem); });
+    if (in.stepTolerance)
+    {
+        solver.SetStepTolerance(*in.stepTolerance);
+    }
+    if (in.maxIterations)
+    {
+        solver.SetMaxIterations(*in.maxIterations);
+    }
+    if (in.maxConfigurations)
+    {
+        solver.SetMaxConfigurations(*in.maxConfigurations);
+    }
+    const auto algorithms = NomaSplitAlgorithms();
+    auto found = std::find_if(algorithms.begin(),
+                              algorithms.end(),
+                              [&algorithm](const auto& a) { return a.first == algorithm; });
+    if (found == algorithms.end())
+    {
+        // RequireAlgorithm() accepted the name: Algorithms() and this list disagree
+        throw std::logic_error("NOMA split algorithm \"" + algorithm + "\" has no solver");
+    }
+    const NomaSplitAlgorithm which = found->second;
+    const NomaSplitDecision d = Checked(root, [&]() { return solver.Solve(which); });
+    const NomaSplitProblem& p = solver.GetProblem();
+    const NomaSplitPrediction& e = d.prediction;
+
+    Json out = SolverOutputHeader("noma-split", algorithm);
+    Json decision = Json::object();
+    decision["feasible"] = d.isFeasible;
+    decision["reason"] = d.reason;
+    decision["rounds"] = d.nRounds;
+    decision["gdRuns"] = d.nGdRuns;
+    decision["configurations"] = d.nConfigurations;
+    Json history = Json::array();
+    for (double j : d.objectiveHistory)
+    {
+        history.push_back(Num(j));
+    }
+    decision["objectiveHistory"] = std::move(history);
+    Json users = Json::array();
+    for (uint32_t i = 0; d.isFeasible && i < p.users.size(); ++i)
+    {
+        const bool isLocal = d.configuration.split[i] == p.users[i].profile.GetNLayers();
+        Json j = Json::object();
+        j["user"] = i;
+        j["model"] = in.models[i];
+        j["split"] = d.configuration.split[i];
+        j["layers"] = p.users[i].profile.GetNLayers();
+        j["uplinkSubchannel"] = SubchannelJson(d.configuration.uplinkSubchannel[i]);
+        j["downlinkSubchannel"] = SubchannelJson(d.configuration.downlinkSubchannel[i]);
+        j["uplinkPowerW"] = isLocal ? Json(nullptr) : Num(d.continuous.uplinkPowerW[i]);
+        j["downlinkPowerW"] = isLocal ? Json(nullptr) : Num(d.continuous.downlinkPowerW[i]);
+        j["edgeFrequencyHz"] = isLocal ? Json(nullptr) : Num(d.continuous.edgeFrequencyHz[i]);
+        users.push_back(std::move(j));
+    }
+    decision["users"] = std::move(users);
+    out["decision"] = std::move(decision);
+
+    Json prediction = Json::object();
+    if (d.isFeasible)
+    {
+        prediction["objective"] = Num(e.objective);
+        prediction["sumLatencyS"] = Num(e.sumLatencyS);
+        prediction["maxLatencyS"] = Num(e.maxLatencyS);
+        prediction["sumDeviceEnergyJ"] = Num(e.sumDeviceEnergyJ);
+        prediction["sumEdgeEnergyJ"] = Num(e.sumEdgeEnergyJ);
+        prediction["downlinkSicFeasible"] = e.isDownlinkSicFeasible;
+        Json perUser = Json::array();
+        for (uint32_t i = 0; i < p.users.size(); ++i)
+        {
+            Json j = Json::object();
+            j["user"] = i;
+            j["localTimeS"] = Num(e.localTimeS[i]);
+            j["uplinkTimeS"] = Num(e.uplinkTimeS[i]);
+            j["edgeTimeS"] = Num(e.edgeTimeS[i]);
+            j["downlinkTimeS"] = Num(e.downlinkTimeS[i]);
+            j["latencyS"] = Num(e.latencyS[i]);
+            j["uplinkRateBps"] = Num(e.uplinkRateBps[i]);
+            j["downlinkRateBps"] = Num(e.downlinkRateBps[i]);
+            j["deviceEnergyJ"] = Num(e.deviceEnergyJ[i]);
+            j["edgeEnergyJ"] = Num(e.edgeEnergyJ[i]);
+            j["objective"] = Num(e.userObjective[i]);
+            perUser.push_back(std::move(j));
+        }
+        prediction["users"] = std::move(perUser);
+    }
+    out["prediction"] = std::move(prediction);
+    return out;
+}
+
+} // namespace
+
+std::vector<AlgorithmInfo>
+NomaSplitAlgorithms()
+{
+    return {
+        {"li-gd", "loop-iteration GD with warm starts (spec 4.3) [default]"},
+        {"exhaustive-gd", "GD on every configuration (reference; small instances)"},
+        {"oma-li-gd", "baseline: Li-GD with OMA (one user per orthogonal slot)"},
+        {"fully-local", "baseline: every layer on the device (l = L)"},
+        {"full-offload", "baseline: l = 0, strong-weak pairing, GD"},
+        {"latency-only", "baseline: splits chosen for latency only (Neurosurgeon)"},
+        {"equal-power", "baseline: p = p^max, equal P and f^e, Li-GD loops"},
+    };
+}
+
+std::string
+NomaSplitSchema()
+{
+    return R"(noma-split input (units in the field names; null = field omitted; a "comment"
+field is allowed in every object; users, layers and subchannels are 0-based; defaults of
+spec 4.5 in brackets):
+{
+  "problem": "noma-split",               optional, must match --problem
+  "subchannels": 2,                      N_s, per link [1]
+  "maxUsersPerSubchannel": 2,            Q, users per subchannel and link [2]
+  "subchannelBandwidthHz": 1e6,          B_s [1e6]
+  "noisePowerW": 1e-13,                  sigma^2 on one subchannel [1e-13]
+  "maxUplinkPowerW": 0.2, "minUplinkPowerW": 1e-6,      p_i bounds
+  "apPowerW": 10, "minDownlinkPowerW": 1e-6,            P^AP, lower bound of P_i
+  "edgeFrequencyHz": 20e9, "minEdgeFrequencyHz": 1e3,   F^e, lower bound of f_i^e
+  "edgeFlopsPerCycle": 1,                n_e [1]
+  "edgeEnergyCoefficient": 1e-30,        kappa_e, J s^2/cycle^3 [1e-30]
+  "weights": {"latency": 1, "deviceEnergy": 1, "edgeEnergy": 1},
+                                     w_T (per s), w_d, w_e (per J), each in [0, 1]
+  "residualSicFactor": 0,                imperfect-SIC residual in [0, 1] [0]
+  "enforceDownlinkPowerOrder": true,     weaker user gets at least the stronger's power
+  "device": {"flopsPerCycle": 1, "frequencyHz": 1e9, "energyCoefficient": 1e-28},
+                                     default device (f_d, kappa_d) of every user
+  "models": [                            the layer profiles
+    {"name": "m", "layerFlops": [2e8, 4e8, 2e8],           c_1..c_L, FLOP
+     "outputBits": [1e6, 5e5, 2e5, 1e4],                    o_0 (input)..o_L, bit
+     "resultBits": 1e4},                                    o_res (default o_L)
+    {"zoo": "alexnet", "name": "a", "resultBits": 8000}     zoo model (name: zoo name)
+  ],
+  "users": [{
+    "model": "m",                        model name or index
+    "device": {...},                     optional, overrides the default device fields
+    "uplinkGain": 1e-10,                 h_i: one number (every subchannel) or N_s numbers
+    "downlinkGain": [1e-10, 5e-11]       g_i: the same
+  }],
+  "solver": {"stepTolerance": 1e-9, "maxIterations": 500, "maxConfigurations": 2000000}
+                                     GD and exhaustive-GD limits (all optional)
+}
+)";
+}
+
+Json
+NomaSplitSolve(const JsonNode& root, const std::string& algorithm)
+{
+    return DoSolveNomaSplit(root, algorithm);
+}
+
+} // namespace json
+} // namespace edgeinference
+} // namespace ns3

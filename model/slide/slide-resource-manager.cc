@@ -1,0 +1,642 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "slide-resource-manager.h"
+
+#include "ns3/bandwidth-share-ffr-algorithm.h"
+#include "edge-inference-header.h"
+#include "ns3/lte-amc-rate-model.h"
+
+#include "ns3/abort.h"
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <sstream>
+
+namespace ns3
+{
+namespace edgeinference
+{
+
+NS_LOG_COMPONENT_DEFINE("SlideResourceManager");
+
+NS_OBJECT_ENSURE_REGISTERED(SlideResourceManager);
+
+namespace
+{
+
+/// Reason code of a request rejected before the allocator (unknown user or task).
+constexpr uint8_t REASON_NOT_IN_PROBLEM = 255;
+
+/// Shares are set a hair below their exact value so that rounding never exceeds 1.
+constexpr double SHARE_SAFETY = 1.0 - 1e-6;
+
+} // namespace
+
+TypeId
+SlideResourceManager::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::SlideResourceManager")
+            .SetParent<Object>()
+            .SetGroupName("EdgeInference")
+            .AddConstructor<SlideResourceManager>()
+            .AddAttribute("AdmissionWindow",
+                          "Time from the first request of a round to the decision (s); "
+                          "requests arriving meanwhile are decided together.",
+                          TimeValue(MilliSeconds(50)),
+                          MakeTimeAccessor(&SlideResourceManager::m_window),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("Algorithm",
+                          "Allocator: the optimal SLIDE algorithm or one of the spec's baselines.",
+                          EnumValue(static_cast<int>(SlideAlgorithm::SLIDE_OPTIMAL)),
+                          MakeEnumAccessor(&SlideResourceManager::m_algorithm),
+                          MakeEnumChecker(static_cast<int>(SlideAlgorithm::SLIDE_OPTIMAL),
+                                          "SlideOptimal",
+                                          static_cast<int>(SlideAlgorithm::DAI_OPTIMAL),
+                                          "DaiOptimal",
+                                          static_cast<int>(SlideAlgorithm::EQUAL_BANDWIDTH),
+                                          "EqualBandwidth",
+                                          static_cast<int>(SlideAlgorithm::RANDOM_MODEL),
+                                          "RandomModel",
+                                          static_cast<int>(SlideAlgorithm::MAX_FREQUENCY),
+                                          "MaxFrequency"))
+            .AddAttribute("RateModel",
+                          "Rate model of the allocator: LteAmc (reported wideband CQI -> MCS -> "
+                          "transport block size) or Shannon (log2(1 + SINR / gap) of the "
+                          "reported SINR).",
+                          EnumValue(SlideResourceManager::LTE_AMC),
+                          MakeEnumAccessor(&SlideResourceManager::m_rateModel),
+                          MakeEnumChecker(SlideResourceManager::LTE_AMC,
+                                          "LteAmc",
+                                          SlideResourceManager::SHANNON,
+                                          "Shannon"))
+            .AddAttribute("RateEfficiency",
+                          "Factor (0, 1] applied to the rate model (e.g. the goodput left after "
+                          "the RLC/PDCP/IP/TCP headers; dimensionless).",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&SlideResourceManager::m_rateEfficiency),
+                          MakeDoubleChecker<double>(1e-6, 1.0))
+            .AddAttribute("ShannonGapDb",
+                          "SNR gap of the Shannon rate model (dB; 0 = capacity).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&SlideResourceManager::m_shannonGapDb),
+                          MakeDoubleChecker<double>(0.0, 30.0))
+            .AddAttribute("LeftoverProRata",
+                          "Give the bandwidth left after the admitted users' minima to them "
+                          "pro rata (spec 1.4 step 5); false: each gets its minimum only.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&SlideResourceManager::m_leftoverProRata),
+                          MakeBooleanChecker())
+            .AddAttribute("RejectNoticeTime",
+                          "How long a rejected UE keeps one RBG per TTI so that the rejection "
+                          "and the TCP close reach it (s); then its share is 0.",
+                          TimeValue(MilliSeconds(30)),
+                          MakeTimeAccessor(&SlideResourceManager::m_rejectNotice),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("RejectNoticeRbgs",
+                          "RBGs per TTI a rejected UE gets during its RejectNoticeTime (RBGs; "
+                          "at least 1).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&SlideResourceManager::m_noticeRbgs),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("RejectNoticeMaxFraction",
+                          "Largest fraction of the latest round's admitted shares that the "
+                          "reject notices may take when the unheld bandwidth is not enough "
+                          "(dimensionless, in [0, 1]).",
+                          DoubleValue(0.5),
+                          MakeDoubleAccessor(&SlideResourceManager::m_noticeMaxFraction),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddTraceSource("RoundDecided",
+                            "An admission window closed: round index, requests, admitted.",
+                            MakeTraceSourceAccessor(&SlideResourceManager::m_roundTrace),
+                            "ns3::edgeinference::SlideResourceManager::RoundTracedCallback")
+            .AddTraceSource("Grant",
+                            "The decision on one request: IMSI and the grant.",
+                            MakeTraceSourceAccessor(&SlideResourceManager::m_grantTrace),
+                            "ns3::edgeinference::SlideResourceManager::GrantTracedCallback");
+    return tid;
+}
+
+SlideResourceManager::SlideResourceManager()
+    : m_window(MilliSeconds(50))
+    , m_algorithm(static_cast<int>(SlideAlgorithm::SLIDE_OPTIMAL))
+    , m_rateModel(LTE_AMC)
+    , m_rateEfficiency(1.0)
+    , m_shannonGapDb(0.0)
+    , m_leftoverProRata(true)
+    , m_rejectNotice(MilliSeconds(30))
+    , m_noticeRbgs(1)
+    , m_noticeMaxFraction(0.5)
+    , m_nRb(0)
+    , m_rng(CreateObject<UniformRandomVariable>())
+    , m_libraryValid(false)
+    , m_nextId(1)
+    , m_totalSolveSeconds(0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+SlideResourceManager::~SlideResourceManager()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+SlideResourceManager::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    Simulator::Cancel(m_decideEvent);
+    m_pending.clear();
+    m_ffr = nullptr;
+    m_rng = nullptr;
+    Object::DoDispose();
+}
+
+void
+SlideResourceManager::SetCell(Ptr<BandwidthShareFfrAlgorithm> ffr, uint32_t dlBandwidthRb)
+{
+    NS_LOG_FUNCTION(this << ffr << dlBandwidthRb);
+    NS_ABORT_MSG_IF(!ffr, "SlideResourceManager::SetCell: the FFR algorithm is null");
+    try
+    {
+        BandwidthShareFfrAlgorithm::SchedulableRbgs(dlBandwidthRb);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        NS_FATAL_ERROR("SlideResourceManager::SetCell: dlBandwidthRb = " << dlBandwidthRb << ": "
+                                                                         << e.what());
+    }
+    m_ffr = ffr;
+    m_nRb = dlBandwidthRb;
+}
+
+void
+SlideResourceManager::AddModel(const DnnModel& model)
+{
+    NS_LOG_FUNCTION(this << model.GetName());
+    NS_ABORT_MSG_IF(model.GetNLayers() == 0,
+                    "SlideResourceManager: model '" << model.GetName() << "' has no layers");
+    m_models[model.GetName()] = model;
+    m_libraryValid = false;
+}
+
+void
+SlideResourceManager::AddTask(const std::string& task, const std::vector<std::string>& variants)
+{
+    NS_LOG_FUNCTION(this << task);
+    for (const auto& v : variants)
+    {
+        NS_ABORT_MSG_IF(m_models.count(v) == 0,
+                        "SlideResourceManager::AddTask: task '"
+                            << task << "' names variant '" << v << "', which is not a model "
+                            << "of the library (AddModel first)");
+    }
+    m_tasks[task] = variants;
+}
+
+void
+SlideResourceManager::AddUser(const SlideUserProfile& profile)
+{
+    NS_LOG_FUNCTION(this << profile.imsi << profile.address);
+    NS_ABORT_MSG_IF(m_users.count(profile.address) > 0,
+                    "SlideResourceManager::AddUser: address " << profile.address
+                                                              << " registered twice");
+    NS_ABORT_MSG_IF(profile.samples == 0,
+                    "SlideResourceManager::AddUser: samples = 0 for IMSI " << profile.imsi);
+    NS_ABORT_MSG_IF(!(profile.deadlineS >= 0),
+                    "SlideResourceManager::AddUser: deadlineS = " << profile.deadlineS
+                                                                  << " for IMSI " << profile.imsi);
+    NS_ABORT_MSG_IF(!(profile.energyBudgetJ >= 0),
+                    "SlideResourceManager::AddUser: energyBudgetJ = "
+                        << profile.energyBudgetJ << " for IMSI " << profile.imsi);
+    m_users[profile.address] = profile;
+}
+
+void
+SlideResourceManager::ReportRsrpSinr(
+    uint16_t /* cellId */, uint16_t rnti, double /* rsrp */, double sinr, uint8_t /* ccId */)
+{
+    if (rnti != 0 && std::isfinite(sinr) && sinr >= 0)
+    {
+        m_sinr[rnti] = sinr;
+    }
+}
+
+uint64_t
+SlideResourceManager::SubmitRequest(const Address& from,
+                                    uint32_t taskId,
+                                    const std::string& task,
+                                    GrantCallback callback)
+{
+    Pending p;
+    p.id = m_nextId++;
+    if (InetSocketAddress::IsMatchingType(from))
+    {
+        p.address = InetSocketAddress::ConvertFrom(from).GetIpv4();
+    }
+    else if (Ipv4Address::IsMatchingType(from))
+    {
+        p.address = Ipv4Address::ConvertFrom(from);
+    }
+    p.taskId = taskId;
+    p.task = task;
+    p.callback = callback;
+    NS_LOG_FUNCTION(this << p.address << taskId << task << p.id);
+    m_pending.push_back(p);
+    if (!m_decideEvent.IsRunning())
+    {
+        m_decideEvent = Simulator::Schedule(m_window, &SlideResourceManager::Decide, this);
+    }
+    return p.id;
+}
+
+void
+SlideResourceManager::RebuildLibrary()
+{
+    if (m_libraryValid)
+    {
+        return;
+    }
+    m_libraryNames.clear();
+    m_library.clear();
+    for (const auto& kv : m_models)
+    {
+        // what the allocator budgets is what the server sends: every layer with its
+        // LayerHeader, and the grant (with the model name) before the first layer
+        SlideModel m = SlideModel::FromDnnModel(kv.second);
+        for (auto& bits : m.layerBits)
+        {
+            bits += 8.0 * LayerHeader::SIZE;
+        }
+        m.layerBits.front() +=
+            8.0 * (SlideGrantHeader::GetFixedSize() +
+                   std::min<size_t>(kv.first.size(), SlideGrantHeader::MAX_TEXT_LENGTH));
+        m_libraryNames.push_back(kv.first);
+        m_library.push_back(m);
+    }
+    m_libraryValid = true;
+}
+
+void
+SlideResourceManager::Decide()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(!m_ffr, "SlideResourceManager: no cell (call SetCell() before requests)");
+    RebuildLibrary();
+    std::vector<Pending> pending;
+    pending.swap(m_pending);
+
+    Round round;
+    round.time = Simulator::Now();
+    round.modelNames = m_libraryNames;
+    const double cellHz = GetCellBandwidthHz();
+    round.availableHz = std::max(0.0, cellHz - GetHeldBandwidthHz());
+
+    SlideProblem problem;
+    problem.models = m_library;
+    problem.totalBandwidthHz = round.availableHz;
+    std::vector<const Pending*> inProblem;
+    std::vector<std::pair<const Pending*, std::string>> upfront;
+    std::vector<uint64_t> upfrontImsis;
+    for (const auto& p : pending)
+    {
+        auto user = m_users.find(p.address);
+        auto task = m_tasks.find(p.task);
+        if (user == m_users.end())
+        {
+            std::ostringstream oss;
+            oss << "unknown user " << p.address << " (no registered profile)";
+            upfront.emplace_back(&p, oss.str());
+            continue;
+        }
+        if (task == m_tasks.end())
+        {
+            upfront.emplace_back(&p, "unknown task '" + p.task + "'");
+            upfrontImsis.push_back(user->second.imsi); // it needs the notice share too
+            continue;
+        }
+        SlideUser u;
+        for (const auto& v : task->second)
+        {
+            const auto idx =
+                std::find(m_libraryNames.begin(), m_libraryNames.end(), v) - m_libraryNames.begin();
+            u.candidateModels.push_back(static_cast<uint32_t>(idx));
+        }
+        u.samples = user->second.samples;
+        u.device = user->second.device;
+        u.energyBudgetJ = user->second.energyBudgetJ;
+        u.deadlineS = user->second.deadlineS;
+        problem.users.push_back(u);
+        inProblem.push_back(&p);
+        const uint64_t imsi = user->second.imsi;
+        round.requestIds.push_back(p.id);
+        round.imsis.push_back(imsi);
+        const uint16_t rnti = m_ffr->GetRntiOfImsi(imsi);
+        uint8_t cqi = 0;
+        Time when;
+        round.cqi.push_back(rnti != 0 && m_ffr->GetDlWidebandCqi(rnti, cqi, when)
+                                ? static_cast<int>(cqi)
+                                : LteAmcRateModel::NO_REPORT);
+        auto s = m_sinr.find(rnti);
+        round.sinr.push_back(rnti != 0 && s != m_sinr.end() ? s->second : -1.0);
+    }
+    round.nRejectedUpfront = static_cast<uint32_t>(upfront.size());
+
+    std::shared_ptr<const RateModel> rate;
+    if (m_rateModel == LTE_AMC)
+    {
+        rate = std::make_shared<LteAmcRateModel>(round.cqi, m_nRb);
+    }
+    else
+    {
+        rate =
+            std::make_shared<ShannonSinrRateModel>(round.sinr, std::pow(10.0, m_shannonGapDb / 10));
+    }
+    if (m_rateEfficiency < 1.0)
+    {
+        rate = std::make_shared<ScaledRateModel>(rate, m_rateEfficiency);
+    }
+    problem.rateModel = rate;
+
+    SlideOptions options;
+    options.leftover = m_leftoverProRata ? LeftoverPolicy::PRO_RATA : LeftoverPolicy::NONE;
+    options.seed = m_rng->GetInteger(1, std::numeric_limits<uint32_t>::max());
+    const auto t0 = std::chrono::steady_clock::now();
+    try
+    {
+        round.decision =
+            SlideSolver::Solve(problem, static_cast<SlideAlgorithm>(m_algorithm), options);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        NS_FATAL_ERROR("SlideResourceManager: the allocator rejected the problem: " << e.what());
+    }
+    round.solveSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    m_totalSolveSeconds += round.solveSeconds;
+
+    // execute the bandwidth decision
+    std::vector<uint64_t> admittedImsis;
+    std::vector<uint64_t> rejectedImsis = upfrontImsis;
+    std::vector<SlideGrant> grants;
+    for (size_t k = 0; k < inProblem.size(); ++k)
+    {
+        const SlideUserDecision& d = round.decision.users[k];
+        SlideGrant g;
+        g.requestId = inProblem[k]->id;
+        g.decisionTime = round.time;
+        g.downloadThenInfer = round.decision.execution == SlideExecution::DOWNLOAD_THEN_INFER;
+        g.admitted = d.isServed;
+        if (d.isServed)
+        {
+            g.modelName = m_libraryNames[d.model];
+            g.frequencyHz = d.frequencyHz;
+            g.bandwidthHz = d.bandwidthHz;
+            g.predictedLatencyS = round.decision.prediction.users[k].latencyS;
+            m_active[g.requestId] = Active{round.imsis[k], d.bandwidthHz};
+            admittedImsis.push_back(round.imsis[k]);
+        }
+        else
+        {
+            g.reasonCode = static_cast<uint8_t>(d.reason);
+            g.reasonText = ToString(d.reason) + ": " + d.reasonText;
+            rejectedImsis.push_back(round.imsis[k]);
+        }
+        grants.push_back(g);
+    }
+    m_roundImsis = admittedImsis;
+    m_noticeImsis.insert(m_noticeImsis.end(), rejectedImsis.begin(), rejectedImsis.end());
+    ApplyShares(m_noticeImsis, m_roundImsis);
+    if (!rejectedImsis.empty())
+    {
+        Simulator::Schedule(m_rejectNotice, &SlideResourceManager::EndNotice, this, rejectedImsis);
+    }
+
+    const auto roundIndex = static_cast<uint32_t>(m_rounds.size());
+    const uint32_t nAdmitted = round.decision.nServed;
+    NS_LOG_INFO("round " << roundIndex << ": " << pending.size() << " requests, " << nAdmitted
+                         << " admitted, " << round.availableHz / 1e6 << " MHz available, solve "
+                         << round.solveSeconds * 1e6 << " us");
+    m_rounds.push_back(std::move(round));
+
+    for (size_t k = 0; k < inProblem.size(); ++k)
+    {
+        m_grantTrace(m_rounds.back().imsis[k], grants[k]);
+        inProblem[k]->callback(grants[k]);
+    }
+    for (const auto& u : upfront)
+    {
+        SlideGrant g;
+        g.requestId = u.first->id;
+        g.decisionTime = m_rounds.back().time;
+        g.reasonCode = REASON_NOT_IN_PROBLEM;
+        g.reasonText = u.second;
+        m_grantTrace(0, g);
+        u.first->callback(g);
+    }
+    m_roundTrace(roundIndex, static_cast<uint32_t>(pending.size()), nAdmitted);
+}
+
+void
+SlideResourceManager::ApplyShares(const std::vector<uint64_t>& noticeImsis,
+                                  const std::vector<uint64_t>& roundImsis)
+{
+    const uint32_t nRbgs = BandwidthShareFfrAlgorithm::SchedulableRbgs(m_nRb);
+    // the rejected UEs' notice shares come out of the latest round's admitted UEs
+    double roundShare = 0;
+    for (const auto& kv : m_active)
+    {
+        if (std::find(roundImsis.begin(), roundImsis.end(), kv.second.imsi) != roundImsis.end())
+        {
+            roundShare += BandwidthShareFfrAlgorithm::HzToDlShare(kv.second.bandwidthHz, m_nRb);
+        }
+    }
+    double noticeEach =
+        noticeImsis.empty() ? 0.0 : std::min(1.0, static_cast<double>(m_noticeRbgs) / nRbgs);
+    double heldFree = 1.0;
+    for (const auto& kv : m_active)
+    {
+        heldFree -= BandwidthShareFfrAlgorithm::HzToDlShare(kv.second.bandwidthHz, m_nRb);
+    }
+    heldFree = std::max(0.0, heldFree);
+    // notice shares use what nobody holds, then at most RejectNoticeMaxFraction of the round's
+    // admitted share
+    const double noticeBudget = heldFree + m_noticeMaxFraction * roundShare;
+    if (noticeEach * noticeImsis.size() > noticeBudget)
+    {
+        noticeEach = noticeBudget / noticeImsis.size();
+    }
+    const double fromRound = std::max(0.0, noticeEach * noticeImsis.size() - heldFree);
+    const double roundScale = roundShare > 0 ? std::max(0.0, 1.0 - fromRound / roundShare) : 1.0;
+
+    // all to 0 first (same instant, no TTI in between), then the targets, so that the FFR's sum
+    // check never sees more than 1
+    std::map<uint64_t, double> target;
+    for (auto imsi : noticeImsis)
+    {
+        target[imsi] = noticeEach * SHARE_SAFETY;
+    }
+    for (const auto& kv : m_active)
+    {
+        double share = BandwidthShareFfrAlgorithm::HzToDlShare(kv.second.bandwidthHz, m_nRb);
+        if (std::find(roundImsis.begin(), roundImsis.end(), kv.second.imsi) != roundImsis.end())
+        {
+            share *= roundScale;
+        }
+        target[kv.second.imsi] += std::min(1.0, share) * SHARE_SAFETY;
+    }
+    try
+    {
+        for (auto& kv : target)
+        {
+            m_ffr->SetDlShareByImsi(kv.first, 0.0);
+        }
+        for (auto& kv : target)
+        {
+            m_ffr->SetDlShareByImsi(kv.first, std::min(1.0, kv.second));
+        }
+    }
+    catch (const std::exception& e)
+    {
+        NS_FATAL_ERROR("SlideResourceManager: cannot execute the bandwidth decision in the FFR ("
+                       << e.what()
+                       << "); install with SlideHelper::InstallResourceManager() or give the "
+                          "FFR its eNB RRC (BandwidthShareFfrAlgorithm::SetEnbRrc())");
+    }
+}
+
+void
+SlideResourceManager::EndNotice(std::vector<uint64_t> noticeImsis)
+{
+    NS_LOG_FUNCTION(this);
+    for (auto imsi : noticeImsis)
+    {
+        auto it = std::find(m_noticeImsis.begin(), m_noticeImsis.end(), imsi);
+        if (it != m_noticeImsis.end())
+        {
+            m_noticeImsis.erase(it);
+        }
+        m_ffr->SetDlShareByImsi(imsi, 0.0);
+    }
+    if (m_noticeImsis.empty())
+    {
+        m_roundImsis.clear(); // the round's admitted UEs get their full shares back
+    }
+    if (m_active.empty() && m_noticeImsis.empty())
+    {
+        m_ffr->ClearShares();
+        return;
+    }
+    ApplyShares(m_noticeImsis, m_roundImsis);
+}
+
+void
+SlideResourceManager::Release(uint64_t requestId)
+{
+    NS_LOG_FUNCTION(this << requestId);
+    // a request released before its window closed (the client left) is not allocated
+    auto waiting = std::find_if(m_pending.begin(),
+                                m_pending.end(),
+                                [requestId](const Pending& p) { return p.id == requestId; });
+    if (waiting != m_pending.end())
+    {
+        m_pending.erase(waiting);
+        if (m_pending.empty())
+        {
+            Simulator::Cancel(m_decideEvent);
+        }
+        return;
+    }
+    auto it = m_active.find(requestId);
+    if (it == m_active.end())
+    {
+        return;
+    }
+    const uint64_t imsi = it->second.imsi;
+    m_active.erase(it);
+    m_ffr->SetDlShareByImsi(imsi, 0.0);
+    if (m_active.empty() && m_noticeImsis.empty())
+    {
+        NS_LOG_INFO("no transfer left: the FFR is transparent again");
+        m_ffr->ClearShares();
+        return;
+    }
+    // the same UE may hold another transfer, or be in a notice period
+    ApplyShares(m_noticeImsis, m_roundImsis);
+}
+
+void
+SlideResourceManager::Reject(uint64_t requestId)
+{
+    NS_LOG_FUNCTION(this << requestId);
+    auto it = m_active.find(requestId);
+    if (it == m_active.end())
+    {
+        Release(requestId); // withdraws a waiting request; ignores unknown ids
+        return;
+    }
+    const uint64_t imsi = it->second.imsi;
+    m_active.erase(it);
+    m_ffr->SetDlShareByImsi(imsi, 0.0);
+    m_noticeImsis.push_back(imsi);
+    ApplyShares(m_noticeImsis, m_roundImsis);
+    Simulator::Schedule(
+        m_rejectNotice, &SlideResourceManager::EndNotice, this, std::vector<uint64_t>{imsi});
+}
+
+const std::vector<SlideResourceManager::Round>&
+SlideResourceManager::GetRounds() const
+{
+    return m_rounds;
+}
+
+double
+SlideResourceManager::GetTotalSolveSeconds() const
+{
+    return m_totalSolveSeconds;
+}
+
+double
+SlideResourceManager::GetCellBandwidthHz() const
+{
+    if (m_nRb == 0)
+    {
+        return 0;
+    }
+    return BandwidthShareFfrAlgorithm::SchedulableRbgs(m_nRb) *
+           BandwidthShareFfrAlgorithm::RbgSizeFromRbs(m_nRb) *
+           BandwidthShareFfrAlgorithm::RB_BANDWIDTH_HZ;
+}
+
+double
+SlideResourceManager::GetHeldBandwidthHz() const
+{
+    double sum = 0;
+    for (const auto& kv : m_active)
+    {
+        sum += kv.second.bandwidthHz;
+    }
+    return sum;
+}
+
+int64_t
+SlideResourceManager::AssignStreams(int64_t stream)
+{
+    NS_LOG_FUNCTION(this << stream);
+    m_rng->SetStream(stream);
+    return 1;
+}
+
+} // namespace edgeinference
+} // namespace ns3

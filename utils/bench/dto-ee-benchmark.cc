@@ -1,0 +1,271 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * @file
+ * @ingroup edge-inference
+ * @brief DTO-EE (pure C++ layer, no simulation): convergence rounds and control-message
+ * overhead of the distributed iteration versus the number of nodes and of stages, the
+ * objective gap to the centralised solver, and the baselines on one instance.
+ *
+ * Instances follow the defaults of the seed spec section 5.5 [A]: mu_i 10-60 task/s, link
+ * delays 2-10 ms, beta = 0.5 s, rho = 1e3, eps = 0.05; N nodes spread over H stages, each
+ * node linked to up to 3 random next-stage nodes (every node has a predecessor); external
+ * arrivals at 50% of the first stage's capacity, later stages sized to carry all tasks.
+ * Exit heads: q(theta) piecewise linear (1 at 0.3, 0.4-0.8 at 0.8, 0 at 1), accuracy rising
+ * with the stage and the threshold. Everything printed is deterministic (fixed seeds).
+ *
+ * "rounds to x%" is the first round after which the DTO-EE objective stays within x% (of
+ * |J*|) of the centralised optimum J* until the last round; "MISS" marks a message count
+ * different from the formula 2 |E| per round.
+ *
+ *     ./dto-ee-benchmark            # N up to 50, H = 2..5
+ *     ./dto-ee-benchmark --quick    # small subset (CTest smoke test)
+ *     ./dto-ee-benchmark --rounds=500 --csv=dto.csv
+ */
+
+#include "ns3/command-line.h"
+#include "ns3/dto-ee-agent.h"
+#include "ns3/dto-ee-solver.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::edgeinference;
+
+namespace
+{
+
+/**
+ * @brief Build a benchmark instance.
+ * @param [in] nNodes N (>= H)
+ * @param [in] nStages H
+ * @param [in] seed generator seed
+ * @return the problem
+ */
+DtoEeProblem
+MakeInstance(uint32_t nNodes, uint32_t nStages, uint64_t seed)
+{
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    DtoEeProblem p;
+    for (uint32_t h = 0; h < nStages; ++h)
+    {
+        DtoEeStage s;
+        s.workFlop = 1e9;
+        s.featureBits = 1e6;
+        s.exit.exitProfile = {{0.3, 1.0}, {0.8, 0.4 + 0.4 * u(rng)}, {1.0, 0.0}};
+        s.exit.accuracy = std::min(0.95, 0.7 + 0.05 * h);
+        s.exitAccuracy = {{0.3, s.exit.accuracy - 0.15}, {1.0, s.exit.accuracy + 0.05}};
+        p.stages.push_back(s);
+    }
+    std::vector<std::vector<uint32_t>> stageNodes(nStages);
+    for (uint32_t i = 0; i < nNodes; ++i)
+    {
+        DtoEeNode n;
+        n.stage = i < nStages ? i : static_cast<uint32_t>(u(rng) * nStages) % nStages;
+        n.speedFlops = (10.0 + 50.0 * u(rng)) * 1e9;
+        stageNodes[n.stage].push_back(i);
+        p.nodes.push_back(n);
+    }
+    double firstCap = 0;
+    for (uint32_t i : stageNodes[0])
+    {
+        firstCap += p.nodes[i].speedFlops / 1e9;
+    }
+    const double lambda = 0.5 * firstCap;
+    for (uint32_t i : stageNodes[0])
+    {
+        p.nodes[i].arrivalRate = 0.5 * p.nodes[i].speedFlops / 1e9;
+    }
+    for (uint32_t h = 1; h < nStages; ++h)
+    {
+        double cap = 0;
+        for (uint32_t j : stageNodes[h])
+        {
+            cap += p.nodes[j].speedFlops / 1e9;
+        }
+        const double scale = std::max(1.0, 1.4 * lambda / cap);
+        for (uint32_t j : stageNodes[h])
+        {
+            p.nodes[j].speedFlops *= scale;
+        }
+    }
+    for (uint32_t h = 0; h + 1 < nStages; ++h)
+    {
+        const auto& next = stageNodes[h + 1];
+        std::vector<bool> hasPred(next.size(), false);
+        for (uint32_t i : stageNodes[h])
+        {
+            std::vector<uint32_t> order(next.size());
+            for (uint32_t k = 0; k < order.size(); ++k)
+            {
+                order[k] = k;
+            }
+            std::shuffle(order.begin(), order.end(), rng);
+            for (uint32_t k = 0; k < std::min<size_t>(3, order.size()); ++k)
+            {
+                // delay 2-10 ms: 1e6 bit at 1e6 / 0.002..0.01 bit/s
+                p.links.push_back({i, next[order[k]], 1e6 / (0.002 + 0.008 * u(rng)), 0.0});
+                hasPred[order[k]] = true;
+            }
+        }
+        for (uint32_t k = 0; k < next.size(); ++k)
+        {
+            if (!hasPred[k])
+            {
+                const uint32_t i = stageNodes[h][k % stageNodes[h].size()];
+                p.links.push_back({i, next[k], 1e6 / (0.002 + 0.008 * u(rng)), 0.0});
+            }
+        }
+    }
+    return p;
+}
+
+/**
+ * @brief First round after which the objective stays within @p tol |J*| of J*.
+ * @param [in] history per-round records
+ * @param [in] best J*
+ * @param [in] tol relative tolerance
+ * @return the round (1-based count), or -1 if the last round is outside
+ */
+int64_t
+RoundsTo(const std::vector<DtoEeRoundRecord>& history, double best, double tol)
+{
+    int64_t r = static_cast<int64_t>(history.size());
+    while (r > 0 && history[r - 1].objective - best <= tol * std::abs(best))
+    {
+        --r;
+    }
+    return r == static_cast<int64_t>(history.size()) ? -1 : r + 1;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    bool quick = false;
+    uint32_t rounds = 300;
+    uint64_t seed = 1;
+    std::string csv;
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("quick", "Small subset (smoke test)", quick);
+    cmd.AddValue("rounds", "DTO-EE rounds per instance", rounds);
+    cmd.AddValue("seed", "Instance seed", seed);
+    cmd.AddValue("csv", "Also write the sweep to this CSV file", csv);
+    cmd.Parse(argc, argv);
+
+    std::vector<uint32_t> sizes{6, 10, 20, 30, 40, 50};
+    std::vector<uint32_t> stages{2, 3, 4, 5};
+    if (quick)
+    {
+        sizes = {6, 12};
+        stages = {2, 3};
+        rounds = std::min<uint32_t>(rounds, 150);
+    }
+    std::ofstream out;
+    if (!csv.empty())
+    {
+        out.open(csv);
+        out << "nodes,stages,links,msgsPerRound,bytesPerRound,roundsTo1pct,roundsTo01pct,"
+               "finalGap,delayMs,accuracy\n";
+    }
+    std::cout
+        << "dto-ee-benchmark: DTO-EE (SCALED steps, eta_x = 1, eta_theta = 0.5) vs centralised, "
+        << rounds << " rounds\n";
+    std::cout << std::setw(5) << "N" << std::setw(4) << "H" << std::setw(6) << "|E|"
+              << std::setw(10) << "msg/rnd" << std::setw(10) << "B/rnd" << std::setw(9) << "r(1%)"
+              << std::setw(9) << "r(0.1%)" << std::setw(12) << "msgs(0.1%)" << std::setw(12)
+              << "final gap" << std::setw(10) << "D ms" << std::setw(9) << "A"
+              << "\n";
+    bool allCounts = true;
+    double worstGap = 0;
+    for (uint32_t h : stages)
+    {
+        for (uint32_t n : sizes)
+        {
+            if (n < h)
+            {
+                continue;
+            }
+            const DtoEeModel model(MakeInstance(n, h, seed * 1000 + n * 10 + h));
+            const DtoEeSolution central = DtoEeSolver(model).Solve();
+            DtoEeDistributed dist(model);
+            const DtoEeRunResult run = dist.Run(rounds, 0.0);
+            const double best =
+                std::min(central.evaluation.objective, run.solution.evaluation.objective);
+            const int64_t r1 = RoundsTo(run.history, best, 1e-2);
+            const int64_t r01 = RoundsTo(run.history, best, 1e-3);
+            const double gap = (run.solution.evaluation.objective - central.evaluation.objective) /
+                               std::abs(central.evaluation.objective);
+            worstGap = std::max(worstGap, gap);
+            const uint64_t perRound = DtoEeDistributed::MessagesPerRound(model);
+            const bool countOk = run.messages == perRound * run.rounds &&
+                                 run.bytes == DtoEeDistributed::BytesPerRound(model) * run.rounds;
+            allCounts = allCounts && countOk;
+            std::cout << std::setw(5) << n << std::setw(4) << h << std::setw(6) << model.GetNLinks()
+                      << std::setw(10) << perRound << std::setw(10)
+                      << DtoEeDistributed::BytesPerRound(model) << std::setw(9) << r1
+                      << std::setw(9) << r01 << std::setw(12)
+                      << (r01 < 0 ? -1 : static_cast<int64_t>(perRound) * r01) << std::setw(12)
+                      << std::scientific << std::setprecision(2) << gap << std::fixed
+                      << std::setw(10) << std::setprecision(3)
+                      << run.solution.evaluation.meanDelayS * 1e3 << std::setw(9)
+                      << std::setprecision(4) << run.solution.evaluation.meanAccuracy
+                      << (countOk ? "" : "  MISS") << "\n";
+            if (out)
+            {
+                out << n << "," << h << "," << model.GetNLinks() << "," << perRound << ","
+                    << DtoEeDistributed::BytesPerRound(model) << "," << r1 << "," << r01 << ","
+                    << gap << "," << run.solution.evaluation.meanDelayS * 1e3 << ","
+                    << run.solution.evaluation.meanAccuracy << "\n";
+            }
+        }
+    }
+    std::cout << std::scientific << std::setprecision(2)
+              << "worst final gap DTO-EE vs centralised: " << worstGap << std::fixed << "\n";
+
+    // Baselines on one instance.
+    const uint32_t bn = quick ? 12 : 30;
+    const DtoEeModel model(MakeInstance(bn, 3, seed * 1000 + bn * 10 + 3));
+    DtoEeSolver solver(model);
+    DtoEeDistributed dist(model);
+    const DtoEeRunResult run = dist.Run(rounds, 0.0);
+    std::cout << "schemes on N = " << bn << ", H = 3 (D ms, A, J):\n";
+    auto row = [](const std::string& name, const DtoEeSolution& s, const DtoEeSolution& ref)
+    {
+        std::cout << "  " << std::left << std::setw(20) << name << std::right << std::fixed
+                  << std::setprecision(3) << std::setw(10) << s.evaluation.meanDelayS * 1e3
+                  << std::setprecision(4) << std::setw(9) << s.evaluation.meanAccuracy
+                  << std::setprecision(5) << std::setw(11) << s.evaluation.objective
+                  << "  delay vs DTO-EE " << std::setprecision(1) << std::showpos
+                  << 100.0 * (s.evaluation.meanDelayS / ref.evaluation.meanDelayS - 1.0) << "%"
+                  << std::noshowpos << "  " << ToString(s.reason) << "\n";
+    };
+    row("DTO_EE", run.solution, run.solution);
+    for (auto scheme : {DtoEeScheme::CENTRALISED,
+                        DtoEeScheme::FIXED_THRESHOLD,
+                        DtoEeScheme::NO_EARLY_EXIT,
+                        DtoEeScheme::UNIFORM_OFFLOADING,
+                        DtoEeScheme::RANDOM_OFFLOADING,
+                        DtoEeScheme::JOIN_LEAST_LOADED})
+    {
+        row(ToString(scheme), solver.SolveScheme(scheme), run.solution);
+    }
+    std::cout << (allCounts ? "message counts = 2|E| per round: ok\n"
+                            : "message counts = 2|E| per round: MISS\n");
+    std::cout << "dto-ee-benchmark: done" << (quick ? " (quick)" : "") << std::endl;
+    return 0;
+}
