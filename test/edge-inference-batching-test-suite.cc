@@ -18,8 +18,8 @@
 #include "ns3/bandwidth-share-ffr-algorithm.h"
 #include "ns3/batching-early-exit-allocator.h"
 #include "ns3/batching-early-exit-helper.h"
-#include "ns3/core-module.h"
 #include "ns3/batching-early-exit-server.h"
+#include "ns3/core-module.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-module.h"
 #include "ns3/lte-module.h"
@@ -59,7 +59,7 @@ struct Scenario
     Time uploadStartDelay{MilliSeconds(5)};  ///< Server attribute UploadStartDelay
     bool plannedStart{true};                 ///< Server attribute StartBatchAtPlannedTime
     double totalBandwidthHz{1e7};            ///< Allocator attribute TotalBandwidthHz
-    Ptr<BatchingEarlyExitServer> server;         ///< After Build()
+    Ptr<BatchingEarlyExitServer> server;     ///< After Build()
     std::vector<Ptr<OffloadingClient>> apps; ///< After Build()
     std::vector<NetDeviceContainer> links;   ///< Device 0 = server side, 1 = client side
     std::vector<uint32_t> serverRxPackets;   ///< Datagrams the server received per link
@@ -96,7 +96,8 @@ struct Scenario
         helper.SetClientAttribute("InputBytes", UintegerValue(2400));
         helper.SetClientAttribute("DataPayloadBytes", UintegerValue(1200));
         helper.SetClientAttribute("ChannelReportHz", DoubleValue(1e8));
-        server = DynamicCast<BatchingEarlyExitServer>(helper.InstallServer(serverNode.Get(0)).Get(0));
+        server =
+            DynamicCast<BatchingEarlyExitServer>(helper.InstallServer(serverNode.Get(0)).Get(0));
         serverRxPackets.assign(clients.size(), 0);
         for (size_t i = 0; i < clients.size(); ++i)
         {
@@ -457,13 +458,15 @@ class BatchingLossTestCase : public TestCase
                 NS_TEST_ASSERT_MSG_EQ(c.outcome, OffloadingClient::FAILED, "client outcome");
                 NS_TEST_ASSERT_MSG_EQ(
                     c.failureReason, "no result by the deadline + ResultTimeout", "reason");
-                NS_TEST_ASSERT_MSG_EQ(s.outcome, BatchingEarlyExitServer::ON_TIME, "server outcome");
+                NS_TEST_ASSERT_MSG_EQ(
+                    s.outcome, BatchingEarlyExitServer::ON_TIME, "server outcome");
                 NS_TEST_ASSERT_MSG_EQ_TOL(Simulator::Now().GetSeconds(), timeout, 1e-9, "end");
                 break;
             case LATE_RESULT:
                 // alone, the task gets w^min for T_u* = T - 7.5 ms and so reaches exit 1 exactly
                 // at its deadline; the RESULT needs 1 ms more
-                NS_TEST_ASSERT_MSG_EQ(s.outcome, BatchingEarlyExitServer::ON_TIME, "server outcome");
+                NS_TEST_ASSERT_MSG_EQ(
+                    s.outcome, BatchingEarlyExitServer::ON_TIME, "server outcome");
                 NS_TEST_ASSERT_MSG_EQ_TOL(s.completionS, deadline, NS_TOLERANCE_S, "exit time");
                 NS_TEST_ASSERT_MSG_EQ(c.outcome, OffloadingClient::LATE, "client outcome");
                 NS_TEST_ASSERT_MSG_GT(c.resultS, deadline, "result after the deadline");
@@ -605,7 +608,8 @@ class BatchingLteTestCase : public TestCase
         helper.SetClientAttribute("InputBytes", UintegerValue(3072));
         helper.SetClientAttribute("Deadline", TimeValue(MilliSeconds(100)));
         ApplicationContainer serverApp = helper.InstallServer(remote.Get(0));
-        Ptr<BatchingEarlyExitServer> server = DynamicCast<BatchingEarlyExitServer>(serverApp.Get(0));
+        Ptr<BatchingEarlyExitServer> server =
+            DynamicCast<BatchingEarlyExitServer>(serverApp.Get(0));
         BatchingEarlyExitHelper::ConnectEnbChannelReports(server, enbDev);
         BatchingEarlyExitHelper::ConnectUplinkShares(server, enbDev.Get(0));
         ApplicationContainer clients = helper.InstallClients(ues, coreIf.GetAddress(1));

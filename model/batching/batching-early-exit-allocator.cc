@@ -6,9 +6,8 @@
 
 #include "batching-early-exit-allocator.h"
 
-#include "ns3/dnn-model-zoo.h"
-
 #include "ns3/abort.h"
+#include "ns3/dnn-model-zoo.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"

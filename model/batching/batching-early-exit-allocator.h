@@ -7,9 +7,9 @@
 #ifndef BATCHING_EARLY_EXIT_ALLOCATOR_H
 #define BATCHING_EARLY_EXIT_ALLOCATOR_H
 
-#include "ns3/batch-latency-model.h"
 #include "batching-early-exit-solver.h"
 
+#include "ns3/batch-latency-model.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 

@@ -97,9 +97,10 @@ BatchingEarlyExitServer::GetAllocator() const
 void
 BatchingEarlyExitServer::CheckConfiguration()
 {
-    NS_ABORT_MSG_IF(!m_allocator,
-                    "BatchingEarlyExitServer: attribute Allocator is not set (use SetAllocator() or "
-                    "BatchingEarlyExitHelper)");
+    NS_ABORT_MSG_IF(
+        !m_allocator,
+        "BatchingEarlyExitServer: attribute Allocator is not set (use SetAllocator() or "
+        "BatchingEarlyExitHelper)");
 }
 
 void
@@ -174,7 +175,7 @@ BatchingEarlyExitServer::DecideFrame(uint32_t frame, const std::vector<FrameRequ
     catch (const std::exception& e)
     {
         NS_FATAL_ERROR("BatchingEarlyExitServer: allocation of frame " << frame
-                                                                   << " failed: " << e.what());
+                                                                       << " failed: " << e.what());
     }
     for (size_t k = 0; k < users.size(); ++k)
     {

@@ -8,13 +8,13 @@
 #define BATCHING_EARLY_EXIT_SERVER_H
 
 #include "batching-early-exit-allocator.h"
-#include "ns3/offloading-server-base.h"
 
 #include "ns3/address.h"
 #include "ns3/application.h"
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
+#include "ns3/offloading-server-base.h"
 #include "ns3/traced-callback.h"
 
 #include <cstdint>

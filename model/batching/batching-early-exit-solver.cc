@@ -7,6 +7,7 @@
 #include "batching-early-exit-solver.h"
 
 #include "batch-execution.h"
+
 #include "ns3/dnn-model.h"
 #include "ns3/radio-rate.h"
 

@@ -7,8 +7,9 @@
 #ifndef DTO_EE_AGENT_H
 #define DTO_EE_AGENT_H
 
-#include "ns3/dnn-model.h"
 #include "dto-ee-solver.h"
+
+#include "ns3/dnn-model.h"
 
 #include <cstddef>
 #include <cstdint>

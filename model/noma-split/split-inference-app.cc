@@ -6,9 +6,6 @@
 
 #include "split-inference-app.h"
 
-#include "ns3/noma-net-device.h"
-#include "ns3/noma-spectrum-signal-parameters.h"
-
 #include "ns3/abort.h"
 #include "ns3/address-utils.h"
 #include "ns3/double.h"
@@ -17,6 +14,8 @@
 #include "ns3/ipv4-header.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/noma-net-device.h"
+#include "ns3/noma-spectrum-signal-parameters.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"

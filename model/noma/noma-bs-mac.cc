@@ -7,13 +7,13 @@
 #include "noma-bs-mac.h"
 
 #include "noma-spectrum-phy.h"
-#include "ns3/radio-rate.h"
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/radio-rate.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>

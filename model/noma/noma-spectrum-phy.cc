@@ -6,11 +6,10 @@
 
 #include "noma-spectrum-phy.h"
 
-#include "ns3/radio-rate.h"
-
 #include "ns3/abort.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
+#include "ns3/radio-rate.h"
 #include "ns3/simulator.h"
 
 #include <algorithm>

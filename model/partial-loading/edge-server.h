@@ -7,12 +7,11 @@
 #ifndef EDGE_SERVER_H
 #define EDGE_SERVER_H
 
-#include "ns3/dnn-model.h"
-#include "ns3/gpu-memory-model.h"
-
 #include "ns3/callback.h"
 #include "ns3/data-rate.h"
+#include "ns3/dnn-model.h"
 #include "ns3/event-id.h"
+#include "ns3/gpu-memory-model.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"

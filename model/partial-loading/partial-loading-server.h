@@ -7,13 +7,13 @@
 #ifndef PARTIAL_LOADING_SERVER_H
 #define PARTIAL_LOADING_SERVER_H
 
-#include "ns3/dnn-model.h"
 #include "edge-server.h"
-#include "ns3/offloading-server-base.h"
 #include "partial-loading-solver.h"
 
+#include "ns3/dnn-model.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
+#include "ns3/offloading-server-base.h"
 
 #include <cstdint>
 #include <map>

@@ -421,8 +421,8 @@ PartialLoadingSolver::Switch(uint32_t from, uint32_t to, LoadRule rule) const
 
 double
 PartialLoadingSolver::GetSwitchTime(const std::string& from,
-                                       const std::string& to,
-                                       LoadRule rule) const
+                                    const std::string& to,
+                                    LoadRule rule) const
 {
     const auto& models = m_problem.family.GetModels();
     auto find = [&](const std::string& name)
@@ -458,7 +458,7 @@ PartialLoadingSolver::DifficultyKey(uint32_t k) const
 
 std::vector<uint32_t>
 PartialLoadingSolver::CheckCandidates(const std::vector<uint32_t>& candidates,
-                                         const char* who) const
+                                      const char* who) const
 {
     std::vector<bool> seen(m_problem.requests.size(), false);
     for (uint32_t k : candidates)
@@ -483,8 +483,8 @@ PartialLoadingSolver::CheckCandidates(const std::vector<uint32_t>& candidates,
 
 SchedulePrediction
 PartialLoadingSolver::Evaluate(const std::vector<uint32_t>& order,
-                                  const std::vector<double>& bandwidthHz,
-                                  LoadRule rule) const
+                               const std::vector<double>& bandwidthHz,
+                               LoadRule rule) const
 {
     CheckCandidates(order, "Evaluate");
     const size_t nRequests = m_problem.requests.size();
@@ -500,8 +500,8 @@ PartialLoadingSolver::Evaluate(const std::vector<uint32_t>& order,
         if (!(bandwidthHz[k] >= 0.0))
         {
             std::ostringstream oss;
-            oss << "PartialLoadingSolver::Evaluate: bandwidthHz[" << k << "] is "
-                << bandwidthHz[k] << " (must be >= 0)";
+            oss << "PartialLoadingSolver::Evaluate: bandwidthHz[" << k << "] is " << bandwidthHz[k]
+                << " (must be >= 0)";
             Fail(oss);
         }
     }
@@ -539,7 +539,7 @@ PartialLoadingSolver::Evaluate(const std::vector<uint32_t>& order,
 
 std::vector<BackboneCluster>
 PartialLoadingSolver::DetectBackboneClusters(const DnnModelFamily& family,
-                                                const std::vector<std::string>& models)
+                                             const std::vector<std::string>& models)
 {
     const auto& all = family.GetModels();
     std::vector<uint32_t> sel;
@@ -683,7 +683,7 @@ PartialLoadingSolver::DetectBackboneClusters(const DnnModelFamily& family,
 
 bool
 PartialLoadingSolver::IsBackboneSharing(const DnnModelFamily& family,
-                                           const std::vector<std::string>& models)
+                                        const std::vector<std::string>& models)
 {
     try
     {
@@ -701,7 +701,7 @@ PartialLoadingSolver::IsBackboneSharing(const DnnModelFamily& family,
 
 BackboneDpResult
 PartialLoadingSolver::SolveBackboneDp(const std::vector<uint32_t>& candidatesIn,
-                                         LoadRule rule) const
+                                      LoadRule rule) const
 {
     const std::vector<uint32_t> candidates = CheckCandidates(candidatesIn, "SolveBackboneDp");
     BackboneDpResult res;
@@ -1043,9 +1043,9 @@ PartialLoadingSolver::SolveBackboneDp(const std::vector<uint32_t>& candidatesIn,
 
 PartialLoadingSolver::Step1Result
 PartialLoadingSolver::Greedy(const std::vector<uint32_t>& candidatesIn,
-                                LoadRule rule,
-                                bool isBandwidthAware,
-                                bool isPerRequest) const
+                             LoadRule rule,
+                             bool isBandwidthAware,
+                             bool isPerRequest) const
 {
     const std::vector<uint32_t> candidates = CheckCandidates(candidatesIn, "Greedy");
     const auto& reqs = m_problem.requests;
@@ -1204,16 +1204,16 @@ PartialLoadingSolver::Greedy(const std::vector<uint32_t>& candidatesIn,
 
 std::vector<uint32_t>
 PartialLoadingSolver::GroupGreedy(const std::vector<uint32_t>& candidates,
-                                     LoadRule rule,
-                                     bool isBandwidthAware) const
+                                  LoadRule rule,
+                                  bool isBandwidthAware) const
 {
     return Greedy(candidates, rule, isBandwidthAware, false).order;
 }
 
 std::vector<uint32_t>
 PartialLoadingSolver::PerRequestGreedy(const std::vector<uint32_t>& candidates,
-                                          LoadRule rule,
-                                          bool isBandwidthAware) const
+                                       LoadRule rule,
+                                       bool isBandwidthAware) const
 {
     return Greedy(candidates, rule, isBandwidthAware, true).order;
 }
@@ -1369,8 +1369,7 @@ PartialLoadingSolver::AllocateBandwidth(const std::vector<uint32_t>& order, Load
 // Decide
 
 bool
-PartialLoadingSolver::IsDpApplicable(const std::vector<uint32_t>& candidates,
-                                        LoadRule rule) const
+PartialLoadingSolver::IsDpApplicable(const std::vector<uint32_t>& candidates, LoadRule rule) const
 {
     for (uint32_t k : candidates)
     {

@@ -7,10 +7,9 @@
 #ifndef LAYER_STREAMING_SERVER_H
 #define LAYER_STREAMING_SERVER_H
 
-#include "ns3/dnn-model.h"
-
 #include "ns3/address.h"
 #include "ns3/application.h"
+#include "ns3/dnn-model.h"
 #include "ns3/traced-callback.h"
 
 #include <map>

@@ -7,10 +7,9 @@
 #ifndef LAYERWISE_INFERENCE_CLIENT_H
 #define LAYERWISE_INFERENCE_CLIENT_H
 
-#include "ns3/device-compute-model.h"
-
 #include "ns3/address.h"
 #include "ns3/application.h"
+#include "ns3/device-compute-model.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
 #include "ns3/random-variable-stream.h"

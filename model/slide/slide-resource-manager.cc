@@ -6,16 +6,16 @@
 
 #include "slide-resource-manager.h"
 
-#include "ns3/bandwidth-share-ffr-algorithm.h"
 #include "edge-inference-header.h"
-#include "ns3/lte-amc-rate-model.h"
 
 #include "ns3/abort.h"
+#include "ns3/bandwidth-share-ffr-algorithm.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
+#include "ns3/lte-amc-rate-model.h"
 #include "ns3/simulator.h"
 
 #include <algorithm>

@@ -7,12 +7,12 @@
 #ifndef SLIDE_RESOURCE_MANAGER_H
 #define SLIDE_RESOURCE_MANAGER_H
 
-#include "ns3/device-compute-model.h"
-#include "ns3/dnn-model.h"
 #include "slide-solver.h"
 
 #include "ns3/address.h"
 #include "ns3/callback.h"
+#include "ns3/device-compute-model.h"
+#include "ns3/dnn-model.h"
 #include "ns3/event-id.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/nstime.h"

@@ -540,9 +540,9 @@ SlideSolver::Validate(const SlideProblem& problem)
 
 SlidePairRequirement
 SlideSolver::Requirement(const SlideProblem& problem,
-                            uint32_t user,
-                            uint32_t model,
-                            SlideAlgorithm algorithm)
+                         uint32_t user,
+                         uint32_t model,
+                         SlideAlgorithm algorithm)
 {
     if (user >= problem.users.size())
     {
@@ -563,8 +563,8 @@ SlideSolver::Requirement(const SlideProblem& problem,
 
 SlideDecision
 SlideSolver::Solve(const SlideProblem& problem,
-                      SlideAlgorithm algorithm,
-                      const SlideOptions& options)
+                   SlideAlgorithm algorithm,
+                   const SlideOptions& options)
 {
     Validate(problem);
     const auto rate = EffectiveRateModel(problem);

@@ -7,8 +7,9 @@
 #ifndef SLIDE_SOLVER_H
 #define SLIDE_SOLVER_H
 
-#include "ns3/device-compute-model.h"
 #include "layer-streaming-latency.h"
+
+#include "ns3/device-compute-model.h"
 #include "ns3/radio-rate.h"
 
 #include <cstdint>

@@ -612,8 +612,7 @@ TEST(PartialLoadingTest, E5Baselines)
 {
     // Equal bandwidth B/K = 2 MHz at B = 10 MHz: u = 1e6 / (5 * 2e6) = 100 ms <= rho_1, all 5.
     EXPECT_EQ(
-        PartialLoadingSolver(E5(10e6)).Decide(SchedulingAlgorithm::DP_EQUAL_BANDWIDTH).nServed,
-        5U);
+        PartialLoadingSolver(E5(10e6)).Decide(SchedulingAlgorithm::DP_EQUAL_BANDWIDTH).nServed, 5U);
     // At 5 MHz: 1 MHz each, u = 200 ms, so every task ends after 200 ms: nobody.
     const PartialLoadingDecision eq =
         PartialLoadingSolver(E5(5e6)).Decide(SchedulingAlgorithm::DP_EQUAL_BANDWIDTH);
@@ -749,8 +748,8 @@ TEST(PartialLoadingTest, BackboneDetection)
     EXPECT_TRUE(PartialLoadingSolver::IsBackboneSharing(chain, {"m1", "m2"}));
 
     // Zoo families.
-    EXPECT_TRUE(PartialLoadingSolver::IsBackboneSharing(
-        DnnModelZoo::BackboneSharingFamily("resnet50", 3)));
+    EXPECT_TRUE(
+        PartialLoadingSolver::IsBackboneSharing(DnnModelZoo::BackboneSharingFamily("resnet50", 3)));
     const DnnModelFamily general = DnnModelZoo::GeneralSharingFamily("resnet18", 6, 0.4, 7);
     EXPECT_FALSE(PartialLoadingSolver::IsBackboneSharing(general));
 
