@@ -18,6 +18,7 @@ def build(bld):
         'model/common/gpu-memory-model.cc',
         'model/common/radio-rate.cc',
         'model/common/json-node.cc',
+        'model/common/decision-file.cc',
         # LTE glue: MAC-executed shares, eNB UE view, LTE AMC rate
         'model/lte/enb-ue-view.cc',
         'model/lte/bandwidth-share-ffr-algorithm.cc',
@@ -104,6 +105,7 @@ def build(bld):
         'model/common/gpu-memory-model.h',
         'model/common/radio-rate.h',
         'model/common/json-node.h',
+        'model/common/decision-file.h',
         # LTE glue: MAC-executed shares, eNB UE view, LTE AMC rate
         'model/lte/enb-ue-view.h',
         'model/lte/bandwidth-share-ffr-algorithm.h',
