@@ -92,6 +92,7 @@ def build(bld):
         'test/edge-inference-noma-split-test-suite.cc',
         'test/edge-inference-partial-loading-test-suite.cc',
         'test/edge-inference-collaborative-test-suite.cc',
+        'test/edge-inference-allocators-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
