@@ -12,6 +12,8 @@
  * is left alone when no share is set, and confines the uplink to the provisioned RBs.
  */
 
+#include "edge-lte-test-cell.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/bandwidth-share-ffr-algorithm.h"
 #include "ns3/core-module.h"
@@ -109,60 +111,19 @@ RunScenario(const Params& p)
     const uint32_t rbgSize = 2;
     const uint32_t nRbg = 12;
 
-    Ptr<LteHelper> lte = CreateObject<LteHelper>();
-    Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
-    lte->SetAttribute("UseIdealRrc", BooleanValue(p.idealRrc));
-    lte->SetEpcHelper(epc);
-    lte->SetSchedulerType(p.scheduler);
-    for (const auto& kv : p.schedulerAttributes)
-    {
-        lte->SetSchedulerAttribute(kv.first, StringValue(kv.second));
-    }
-    if (p.installFfr)
-    {
-        lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
-    }
-    lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(nRb));
-    lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(nRb));
-
-    NodeContainer remote;
-    remote.Create(1);
-    InternetStackHelper stack;
-    stack.Install(remote);
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
-    p2p.SetChannelAttribute("Delay", StringValue("1ms"));
-    NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
-    Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
-    Ipv4InterfaceContainer coreIf = addr.Assign(core);
-    Ipv4StaticRoutingHelper routing;
-    routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
-        ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
-
-    NodeContainer enb;
-    NodeContainer ues;
-    enb.Create(1);
-    ues.Create(p.nUes);
-    MobilityHelper mob;
-    mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-    mob.Install(enb);
-    mob.Install(ues);
-    for (uint32_t i = 0; i < p.nUes; ++i)
-    {
-        const double a = 2 * M_PI * i / p.nUes; // same distance: same CQI
-        ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
-            Vector(200 * std::cos(a), 200 * std::sin(a), 0));
-    }
-    NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
-    NetDeviceContainer ueDev = lte->InstallUeDevice(ues);
-    stack.Install(ues);
-    Ipv4InterfaceContainer ueIf = epc->AssignUeIpv4Address(ueDev);
-    for (uint32_t i = 0; i < p.nUes; ++i)
-    {
-        routing.GetStaticRouting(ues.Get(i)->GetObject<Ipv4>())
-            ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
-    }
-    lte->Attach(ueDev, enbDev.Get(0));
+    testutils::TestLteCellOptions o;
+    o.rbs = nRb;
+    o.distancesM.assign(p.nUes, 200.0); // same distance: same CQI
+    o.scheduler = p.scheduler;
+    o.schedulerAttributes = p.schedulerAttributes;
+    o.installShareFfr = p.installFfr;
+    o.idealRrc = p.idealRrc;
+    const EdgeLteTopology cell = testutils::BuildTestLteCell(o);
+    const NodeContainer& remote = cell.remote;
+    const NodeContainer& ues = cell.ues;
+    const NetDeviceContainer& enbDev = cell.enbDevices;
+    const NetDeviceContainer& ueDev = cell.ueDevices;
+    const Ipv4InterfaceContainer& ueIf = cell.ueInterfaces;
 
     Ptr<BandwidthShareFfrAlgorithm> ffr;
     if (p.installFfr)
@@ -243,7 +204,7 @@ RunScenario(const Params& p)
         const uint16_t uePort = port + i;
         Ptr<Node> dst = p.uplink ? remote.Get(0) : ues.Get(i);
         Ptr<Node> src = p.uplink ? ues.Get(i) : remote.Get(0);
-        Ipv4Address dstAddr = p.uplink ? coreIf.GetAddress(1) : ueIf.GetAddress(i);
+        Ipv4Address dstAddr = p.uplink ? cell.serverAddress : ueIf.GetAddress(i);
         PacketSinkHelper sink("ns3::UdpSocketFactory",
                               InetSocketAddress(Ipv4Address::GetAny(), uePort));
         ApplicationContainer s = sink.Install(dst);

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
+#include "edge-lte-test-cell.h"
+
 #include "ns3/config.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-header.h"
@@ -411,45 +413,18 @@ class StreamingLteTestCase : public TestCase
         Config::SetDefault("ns3::LteEnbRrc::EpsBearerToRlcMapping",
                            EnumValue(LteEnbRrc::RLC_AM_ALWAYS));
         Config::SetDefault("ns3::LteRlcAm::MaxTxBufferSize", UintegerValue(2 * 1024 * 1024));
-        Ptr<LteHelper> lte = CreateObject<LteHelper>();
-        Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
-        lte->SetEpcHelper(epc);
-        NodeContainer remote;
-        remote.Create(1);
-        InternetStackHelper stack;
-        stack.Install(remote);
-        PointToPointHelper p2p;
-        p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
-        p2p.SetChannelAttribute("Delay", StringValue("1ms"));
-        NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
-        Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
-        Ipv4InterfaceContainer coreIf = addr.Assign(core);
-        Ipv4StaticRoutingHelper routing;
-        routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
-            ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
-        NodeContainer enb;
-        NodeContainer ue;
-        enb.Create(1);
-        ue.Create(1);
-        MobilityHelper mob;
-        mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-        mob.Install(enb);
-        mob.Install(ue);
-        ue.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(100, 0, 0));
-        NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
-        NetDeviceContainer ueDev = lte->InstallUeDevice(ue);
-        stack.Install(ue);
-        epc->AssignUeIpv4Address(ueDev);
-        routing.GetStaticRouting(ue.Get(0)->GetObject<Ipv4>())
-            ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
-        lte->Attach(ueDev, enbDev.Get(0));
+        testutils::TestLteCellOptions o;
+        o.distancesM = {100};
+        o.coreRate = "1Gbps";
+        const EdgeLteTopology cell = testutils::BuildTestLteCell(o);
+        const NodeContainer& remote = cell.remote;
+        const NodeContainer& ue = cell.ues;
 
         EdgeInferenceHelper helper;
         helper.AddModel(SmallModel());
         SetDevice(helper);
         helper.InstallServer(remote.Get(0));
-        ApplicationContainer client =
-            helper.InstallClient(ue.Get(0), coreIf.GetAddress(1), "small");
+        ApplicationContainer client = helper.InstallClient(ue.Get(0), cell.serverAddress, "small");
         client.Start(Seconds(0.2));
         Simulator::Stop(Seconds(5));
         Simulator::Run();

@@ -13,6 +13,7 @@
  * and shares changed during the run take effect.
  */
 
+#include "edge-lte-test-cell.h"
 #include "test-expect-abort.h"
 
 #include "ns3/applications-module.h"
@@ -123,52 +124,16 @@ RunScenario(const Params& p)
                            std::vector<uint64_t>(N_UES, 0)});
     }
 
-    Ptr<LteHelper> lte = CreateObject<LteHelper>();
-    Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
-    lte->SetEpcHelper(epc);
-    lte->SetAttribute("UseIdealRrc", BooleanValue(p.idealRrc));
-    lte->SetSchedulerType(p.scheduler);
-    lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(N_RB));
-    lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(N_RB));
-
-    NodeContainer remote;
-    remote.Create(1);
-    InternetStackHelper stack;
-    stack.Install(remote);
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
-    p2p.SetChannelAttribute("Delay", StringValue("1ms"));
-    NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
-    Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
-    Ipv4InterfaceContainer coreIf = addr.Assign(core);
-    Ipv4StaticRoutingHelper routing;
-    routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
-        ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
-
-    NodeContainer enb;
-    NodeContainer ues;
-    enb.Create(1);
-    ues.Create(N_UES);
-    MobilityHelper mob;
-    mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-    mob.Install(enb);
-    mob.Install(ues);
-    for (uint32_t i = 0; i < N_UES; ++i)
-    {
-        const double a = 2 * M_PI * i / N_UES; // same distance: same SINR and MCS
-        ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
-            Vector(200 * std::cos(a), 200 * std::sin(a), 0));
-    }
-    NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
-    NetDeviceContainer ueDev = lte->InstallUeDevice(ues);
-    stack.Install(ues);
-    epc->AssignUeIpv4Address(ueDev);
-    for (uint32_t i = 0; i < N_UES; ++i)
-    {
-        routing.GetStaticRouting(ues.Get(i)->GetObject<Ipv4>())
-            ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
-    }
-    lte->Attach(ueDev, enbDev.Get(0));
+    testutils::TestLteCellOptions o;
+    o.rbs = N_RB;
+    o.distancesM.assign(N_UES, 200.0); // same distance: same SINR and MCS
+    o.scheduler = p.scheduler;
+    o.idealRrc = p.idealRrc;
+    const EdgeLteTopology cell = testutils::BuildTestLteCell(o);
+    const NodeContainer& remote = cell.remote;
+    const NodeContainer& ues = cell.ues;
+    const NetDeviceContainer& enbDev = cell.enbDevices;
+    const NetDeviceContainer& ueDev = cell.ueDevices;
 
     // UE index of an RNTI, looked up when a trace fires (RNTIs exist after attach)
     auto indexOf = [ueDev](uint16_t rnti) -> int
@@ -255,7 +220,7 @@ RunScenario(const Params& p)
         sinks.push_back(DynamicCast<PacketSink>(sink.Install(remote.Get(0)).Get(0)));
         if (i < p.nActive)
         {
-            UdpClientHelper client(coreIf.GetAddress(1), port);
+            UdpClientHelper client(cell.serverAddress, port);
             client.SetAttribute("MaxPackets", UintegerValue(100000000));
             client.SetAttribute("Interval", TimeValue(interval));
             client.SetAttribute("PacketSize", UintegerValue(1400));
