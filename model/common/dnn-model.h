@@ -15,14 +15,6 @@
 #include <utility>
 #include <vector>
 
-/**
- * @defgroup edge-inference Edge inference
- *
- * Packet-level simulation of edge-AI inference: DNN model profiles, device and edge-server
- * compute models, radio rate functions, and ns-3 applications that stream model layers to
- * user equipment running layer-wise inference.
- */
-
 namespace ns3
 {
 namespace edgeinference
