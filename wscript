@@ -19,6 +19,7 @@ def build(bld):
         'model/common/radio-rate.cc',
         'model/common/json-node.cc',
         'model/common/decision-file.cc',
+        'model/common/validation.cc',
         # LTE glue: MAC-executed shares, eNB UE view, LTE AMC rate
         'model/lte/enb-ue-view.cc',
         'model/lte/bandwidth-share-ffr-algorithm.cc',
@@ -107,6 +108,7 @@ def build(bld):
         'model/common/radio-rate.h',
         'model/common/json-node.h',
         'model/common/decision-file.h',
+        'model/common/validation.h',
         # LTE glue: MAC-executed shares, eNB UE view, LTE AMC rate
         'model/lte/enb-ue-view.h',
         'model/lte/bandwidth-share-ffr-algorithm.h',

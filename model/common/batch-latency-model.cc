@@ -7,6 +7,7 @@
 #include "batch-latency-model.h"
 
 #include "dnn-model.h"
+#include "validation.h"
 
 #include <algorithm>
 #include <cmath>
@@ -40,14 +41,8 @@ Fail(const std::string& message)
 void
 CheckNonNegative(double value, const std::string& what)
 {
-    if (!(value >= 0.0) || !std::isfinite(value))
-    {
-        std::ostringstream oss;
-        oss << what << " is " << value << " (must be finite and >= 0)";
-        Fail(oss.str());
-    }
+    RequireFiniteNonNegative("BatchLatencyModel", what, value);
 }
-
 } // namespace
 
 BatchLatencyModel

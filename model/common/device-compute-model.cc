@@ -6,6 +6,8 @@
 
 #include "device-compute-model.h"
 
+#include "validation.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -22,20 +24,6 @@ namespace
 {
 
 /**
- * @brief Throw std::invalid_argument for a field of DeviceComputeModel.
- * @param [in] field the field name
- * @param [in] value the offending value
- * @param [in] rule what the value must satisfy
- */
-[[noreturn]] void
-Fail(const char* field, double value, const std::string& rule)
-{
-    std::ostringstream oss;
-    oss << "DeviceComputeModel: " << field << " is " << value << " (" << rule << ")";
-    throw std::invalid_argument(oss.str());
-}
-
-/**
  * @brief Check a workload argument.
  * @param [in] flops the workload, FLOP
  */
@@ -44,7 +32,7 @@ CheckFlops(double flops)
 {
     if (!(flops >= 0.0) || !std::isfinite(flops))
     {
-        Fail("flops", flops, "must be finite and >= 0");
+        ThrowInvalidValue("DeviceComputeModel", "flops", flops, "finite and >= 0");
     }
 }
 
@@ -108,7 +96,7 @@ DeviceComputeModel::MaxFrequencyForEnergy(double flops, double budgetJ) const
     CheckFlops(flops);
     if (!(budgetJ >= 0.0) || std::isnan(budgetJ))
     {
-        Fail("budgetJ", budgetJ, "must be >= 0");
+        ThrowInvalidValue("DeviceComputeModel", "budgetJ", budgetJ, ">= 0");
     }
     const double denominator = m_energyCoefficient * flops;
     if (denominator == 0.0)
@@ -135,7 +123,7 @@ DeviceComputeModel::SetFlopsPerCycle(double flopsPerCycle)
 {
     if (!(flopsPerCycle > 0.0) || !std::isfinite(flopsPerCycle))
     {
-        Fail("flopsPerCycle", flopsPerCycle, "must be finite and > 0");
+        ThrowInvalidValue("DeviceComputeModel", "flopsPerCycle", flopsPerCycle, "finite and > 0");
     }
     m_flopsPerCycle = flopsPerCycle;
 }
@@ -151,9 +139,11 @@ DeviceComputeModel::SetFrequency(double frequencyHz)
 {
     if (!(frequencyHz >= m_minFrequencyHz && frequencyHz <= m_maxFrequencyHz))
     {
-        std::ostringstream rule;
-        rule << "must be within [" << m_minFrequencyHz << ", " << m_maxFrequencyHz << "] Hz";
-        Fail("frequencyHz", frequencyHz, rule.str());
+        ThrowInvalidValue("DeviceComputeModel",
+                          "frequencyHz",
+                          frequencyHz,
+                          "within [" + FormatValue(m_minFrequencyHz) + ", " +
+                              FormatValue(m_maxFrequencyHz) + "] Hz");
     }
     m_frequencyHz = frequencyHz;
 }
@@ -175,11 +165,12 @@ DeviceComputeModel::SetFrequencyRange(double minFrequencyHz, double maxFrequency
 {
     if (!(minFrequencyHz > 0.0) || !std::isfinite(minFrequencyHz))
     {
-        Fail("minFrequencyHz", minFrequencyHz, "must be finite and > 0");
+        ThrowInvalidValue("DeviceComputeModel", "minFrequencyHz", minFrequencyHz, "finite and > 0");
     }
     if (!(maxFrequencyHz >= minFrequencyHz) || !std::isfinite(maxFrequencyHz))
     {
-        Fail("maxFrequencyHz", maxFrequencyHz, "must be finite and >= minFrequencyHz");
+        ThrowInvalidValue(
+            "DeviceComputeModel", "maxFrequencyHz", maxFrequencyHz, "finite and >= minFrequencyHz");
     }
     m_minFrequencyHz = minFrequencyHz;
     m_maxFrequencyHz = maxFrequencyHz;
@@ -197,7 +188,8 @@ DeviceComputeModel::SetEnergyCoefficient(double energyCoefficient)
 {
     if (!(energyCoefficient >= 0.0) || !std::isfinite(energyCoefficient))
     {
-        Fail("energyCoefficient", energyCoefficient, "must be finite and >= 0");
+        ThrowInvalidValue(
+            "DeviceComputeModel", "energyCoefficient", energyCoefficient, "finite and >= 0");
     }
     m_energyCoefficient = energyCoefficient;
 }

@@ -7,6 +7,7 @@
 #include "gpu-memory-model.h"
 
 #include "dnn-model.h"
+#include "validation.h"
 
 #include <algorithm>
 #include <cmath>
@@ -31,12 +32,7 @@ namespace
 void
 CheckBandwidth(double value, const char* who)
 {
-    if (!(value > 0.0))
-    {
-        std::ostringstream oss;
-        oss << "GpuMemoryModel::" << who << ": loadBandwidthBps is " << value << " (must be > 0)";
-        throw std::invalid_argument(oss.str());
-    }
+    RequirePositive(std::string("GpuMemoryModel::") + who, "loadBandwidthBps", value);
 }
 
 /**
@@ -47,13 +43,7 @@ CheckBandwidth(double value, const char* who)
 void
 CheckOverhead(double value, const char* who)
 {
-    if (!(value >= 0.0) || !std::isfinite(value))
-    {
-        std::ostringstream oss;
-        oss << "GpuMemoryModel::" << who << ": loadOverheadS is " << value
-            << " (must be finite and >= 0)";
-        throw std::invalid_argument(oss.str());
-    }
+    RequireFiniteNonNegative(std::string("GpuMemoryModel::") + who, "loadOverheadS", value);
 }
 
 /**

@@ -6,6 +6,8 @@
 
 #include "radio-rate.h"
 
+#include "validation.h"
+
 #include <boost/math/constants/constants.hpp>
 #include <boost/math/special_functions/lambert_w.hpp>
 
@@ -34,79 +36,6 @@ namespace
 
 /// +infinity, the "infeasible" bandwidth
 constexpr double INF = std::numeric_limits<double>::infinity();
-
-/**
- * @brief Format a double for error messages with full precision.
- * @param [in] value the value
- * @return the text
- */
-std::string
-Fmt(double value)
-{
-    // shortest text that reads back as the same double, e.g. "-2e-11", "0.1", "inf", "nan"
-    std::array<char, 64> buf{};
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), value);
-    return std::string(buf.data(), res.ptr);
-}
-
-/**
- * @brief Throw std::invalid_argument "<where>: <field> is <value> (must be <rule>)".
- * @param [in] where the public function name
- * @param [in] field the argument name
- * @param [in] value the offending value
- * @param [in] rule the violated rule, e.g. ">= 0"
- */
-[[noreturn]] void
-Fail(const std::string& where, const std::string& field, double value, const std::string& rule)
-{
-    throw std::invalid_argument(where + ": " + field + " is " + Fmt(value) + " (must be " + rule +
-                                ")");
-}
-
-/**
- * @brief Require value to be a number (not NaN).
- * @param [in] where the public function name
- * @param [in] field the argument name
- * @param [in] value the value
- */
-void
-RequireNumber(const std::string& where, const std::string& field, double value)
-{
-    if (std::isnan(value))
-    {
-        Fail(where, field, value, "a number");
-    }
-}
-
-/**
- * @brief Require value >= 0 (and not NaN).
- * @param [in] where the public function name
- * @param [in] field the argument name
- * @param [in] value the value
- */
-void
-RequireNonNegative(const std::string& where, const std::string& field, double value)
-{
-    if (!(value >= 0.0))
-    {
-        Fail(where, field, value, ">= 0");
-    }
-}
-
-/**
- * @brief Require value > 0 (and not NaN).
- * @param [in] where the public function name
- * @param [in] field the argument name
- * @param [in] value the value
- */
-void
-RequirePositive(const std::string& where, const std::string& field, double value)
-{
-    if (!(value > 0.0))
-    {
-        Fail(where, field, value, "> 0");
-    }
-}
 
 /**
  * @brief Require every entry of a vector to be >= 0.
@@ -156,7 +85,7 @@ ValidateNoma(const std::string& where,
     RequirePositive(where, "noisePowerW", noisePowerW);
     if (!(residualFactor >= 0.0 && residualFactor <= 1.0))
     {
-        Fail(where, "residualFactor", residualFactor, "in [0, 1]");
+        ThrowInvalidValue(where, "residualFactor", residualFactor, "in [0, 1]");
     }
     const std::size_t n = powerW.size();
     if (sicOrder.empty())
@@ -341,7 +270,7 @@ MinBandwidthForRate(double rateBps, double snrBandwidthHz)
     RequireNonNegative("MinBandwidthForRate", "snrBandwidthHz", snrBandwidthHz);
     if (std::isinf(snrBandwidthHz))
     {
-        Fail("MinBandwidthForRate", "snrBandwidthHz", snrBandwidthHz, "finite");
+        ThrowInvalidValue("MinBandwidthForRate", "snrBandwidthHz", snrBandwidthHz, "finite");
     }
     if (rateBps == 0.0)
     {
@@ -401,7 +330,7 @@ MinBandwidthBisection(double bits, double timeS, double snrBandwidthHz, double r
     RequirePositive("MinBandwidthBisection", "relTolerance", relTolerance);
     if (std::isinf(snrBandwidthHz))
     {
-        Fail("MinBandwidthBisection", "snrBandwidthHz", snrBandwidthHz, "finite");
+        ThrowInvalidValue("MinBandwidthBisection", "snrBandwidthHz", snrBandwidthHz, "finite");
     }
     if (bits == 0.0)
     {
