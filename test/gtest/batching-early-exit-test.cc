@@ -757,8 +757,8 @@ TEST(BatchingEarlyExitTest, UnservableReasons)
     const uint32_t other = d.served[0] == 7 ? 8 : 7;
     EXPECT_EQ(d.reason[other], R::NOT_SELECTED);
     EXPECT_EQ(ToString(R::UPLOAD_RATE_CAP), "UPLOAD_RATE_CAP");
-    EXPECT_EQ(ToString(BatchingEarlyExitAlgorithm::OPTIMAL_U), "OPTIMAL_U");
-    EXPECT_EQ(ToString(BatchingEarlyExitScheme::BATCHING_ONLY), "BATCHING_ONLY");
+    EXPECT_EQ(ToString(BatchingEarlyExitAlgorithm::OPTIMAL_U), "optimal-u");
+    EXPECT_EQ(ToString(BatchingEarlyExitScheme::BATCHING_ONLY), "batching-only");
 }
 
 TEST(BatchingEarlyExitTest, DegenerateInstances)
@@ -810,7 +810,7 @@ TEST(BatchingEarlyExitTest, OptimalUNeedsCommonDeadline)
             solver.Solve(BatchingEarlyExitScheme::BATCHING_EARLY_EXIT,
                          BatchingEarlyExitAlgorithm::OPTIMAL_U);
         },
-        {"OPTIMAL_U", "common deadline", "0.04", "0.05"});
+        {"optimal-u", "common deadline", "0.04", "0.05"});
     // A user that is individually infeasible does not count: drop u3's deadline to 1 ms.
     BatchingEarlyExitProblem p = MakeE32(3e6);
     p.users[2].deadlineS = 0.001;
