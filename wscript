@@ -53,6 +53,8 @@ def build(bld):
         'model/batching/batching-early-exit-allocator.cc',
         'model/batching/batching-early-exit-server.cc',
         'model/batching/batching-json.cc',
+        'model/batching/batching-early-exit-solver-allocator.cc',
+        'model/batching/batching-early-exit-decision-file-allocator.cc',
         # NOMA split inference
         'model/noma-split/noma-split-solver.cc',
         'model/noma-split/split-inference-app.cc',
@@ -142,6 +144,8 @@ def build(bld):
         'model/batching/batching-early-exit-allocator.h',
         'model/batching/batching-early-exit-server.h',
         'model/batching/batching-json.h',
+        'model/batching/batching-early-exit-solver-allocator.h',
+        'model/batching/batching-early-exit-decision-file-allocator.h',
         # NOMA split inference
         'model/noma-split/noma-split-solver.h',
         'model/noma-split/split-inference-app.h',

@@ -12,19 +12,25 @@
  * baselines versus the number of users and the uplink bandwidth, measured at packet level,
  * with the allocator's prediction beside the measurement.
  *
- * Topology: edge server (remote host) --(p2p 1 Gbit/s, 1 ms)-- PGW/EPC -- eNB ~~ K UEs at
- * distances drawn in [50, 250] m, path loss 128.1 + 37.6 log10(d/km) dB, UE power 20 dBm
- * (0.1 W) without uplink power control. Every frame each UE asks to run one B-AlexNet task
- * (input: one CIFAR-10 image, 3072 bytes; the spec's 0.2 Mbit is --inputBytes=25000) with an
- * accuracy requirement in {0.60, 0.70, 0.75} and a deadline in {60, 80, 100} ms from its
- * request (the spec's {40, 60, 80} ms plus 20 ms for the request/decision signalling); the
- * server allocates the frame from the eNB's SRS SINR reports, the BandwidthShareFfMacScheduler
- * executes the uplink bandwidths, the scheduled UEs upload, and the server runs one batch.
- * See doc/batching-early-exit.rst for the results and why LTE's uplink falls short of the
- * Shannon model at high SNR.
+ * Topology: edge server --(p2p 1 Gbit/s, 1 ms)-- PGW/EPC -- eNB ~~ K UEs at 50-250 m,
+ * path loss 128.1 + 37.6 log10(d/km) dB, UE power 20 dBm without uplink power control. Every frame
+ * each UE asks to run one B-AlexNet task (input: one CIFAR-10 image, 3072 bytes; the spec's 0.2
+ * Mbit is --inputBytes=25000) with an accuracy requirement in {0.60, 0.70, 0.75} and a deadline in
+ * {60, 80, 100} ms from its request (the spec's {40, 60, 80} ms plus 20 ms for the request/decision
+ * signalling); the server allocates the frame from the eNB's SRS SINR reports, the
+ * BandwidthShareFfMacScheduler executes the uplink bandwidths, the scheduled UEs upload, and the
+ * server runs one batch. See doc/batching-early-exit.rst for the results and why LTE's uplink falls
+ * short of the Shannon model at high SNR.
  *
  *     ./batching-early-exit                  # small sweep, seconds
  *     ./batching-early-exit --full           # paper-like sweep, CSV + gnuplot scripts
+ *     ./batching-early-exit --algorithms=greedy,batching-only
+ *
+ * Any external algorithm at packet level (one run, K = the first --users, --bandwidthRbs):
+ *
+ *     ./batching-early-exit --users=4 --writeInstances=inst-%r.json      # r = frame
+ *     edge-inference-solve --input=inst-0.json --output=dec-0.json       # or your solver
+ *     ./batching-early-exit --users=4 --decisionFiles=dec-%r.json
  */
 
 #include "edge-lte-scenario.h"
@@ -32,10 +38,8 @@
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-module.h"
-#include "ns3/gnuplot.h"
 #include "ns3/internet-module.h"
 #include "ns3/lte-module.h"
-#include "ns3/mobility-module.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 
@@ -45,6 +49,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -100,24 +105,30 @@ struct UserResult
 /// What one run measured.
 struct RunResult
 {
-    double predictedThroughput{0}; ///< Mean predicted tasks/s
-    double measuredThroughput{0};  ///< On-time results per second
-    uint32_t nTasks{0};            ///< Tasks requested
-    uint32_t nScheduled{0};        ///< Tasks scheduled
-    uint32_t nOnTime{0};           ///< On time at the client
-    uint32_t nFailed{0};           ///< Scheduled but late or failed
-    double maxAbsRelError{0};      ///< Largest |measured - predicted| / predicted completion
-    std::vector<UserResult> users; ///< First frame, per user
+    double predictedThroughput{0};       ///< Mean predicted tasks/s
+    double measuredThroughput{0};        ///< On-time results per second
+    uint32_t nTasks{0};                  ///< Tasks requested
+    uint32_t nScheduled{0};              ///< Tasks scheduled
+    uint32_t nOnTime{0};                 ///< On time at the client
+    uint32_t nFailed{0};                 ///< Scheduled but late or failed
+    double maxAbsRelError{0};            ///< Largest |measured - predicted| / predicted completion
+    std::vector<UserResult> users;       ///< First frame, per user
+    std::vector<std::string> rejections; ///< Rejected decisions
 };
 
-/// The algorithms compared, in column order.
-const std::vector<BatchingEarlyExitAllocator::Algorithm> ALGORITHMS = {
-    BatchingEarlyExitAllocator::OPTIMAL,
-    BatchingEarlyExitAllocator::GREEDY,
-    BatchingEarlyExitAllocator::NO_BATCHING_NO_EARLY_EXIT,
-    BatchingEarlyExitAllocator::BATCHING_ONLY,
-    BatchingEarlyExitAllocator::EARLY_EXIT_ONLY,
+/// The allocator of a run: a built-in (Algorithm attribute name) or decision files.
+struct AllocatorChoice
+{
+    std::string algorithm{"optimal"}; ///< Name of BatchingEarlyExitSolverAllocator::Algorithm
+    std::string instanceFiles;        ///< InstanceFileName pattern ("" = none)
+    std::string decisionFiles;        ///< Decision-file pattern ("" = the built-in)
+
+    /// @return the column name
+    std::string Name() const { return decisionFiles.empty() ? algorithm : "decision-file"; }
 };
+
+/// The algorithms compared, in column order (--algorithms).
+std::vector<std::string> g_algorithms;
 
 /**
  * Draw the users with an ns-3 random stream (same users for every algorithm).
@@ -150,13 +161,11 @@ DrawUsers(uint32_t n, int64_t stream, double minDistanceM, double maxDistanceM)
  * Build the LTE + EPC scenario, run one algorithm, measure.
  * @param [in] p parameters
  * @param [in] draws the users
- * @param [in] algorithm the allocator's algorithm
+ * @param [in] allocator the allocator
  * @return the measurements
  */
 RunResult
-RunScenario(const Params& p,
-            const std::vector<UserDraw>& draws,
-            BatchingEarlyExitAllocator::Algorithm algorithm)
+RunScenario(const Params& p, const std::vector<UserDraw>& draws, const AllocatorChoice& allocator)
 {
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(p.run);
@@ -186,11 +195,20 @@ RunScenario(const Params& p,
     const NetDeviceContainer& enbDev = topo.enbDevices;
     const NodeContainer& ues = topo.ues;
 
-    BatchingEarlyExitHelper helper;
-    helper.SetAllocatorAttribute("Algorithm", EnumValue(algorithm));
-    helper.SetAllocatorAttribute("TotalBandwidthHz", DoubleValue(p.rbs * 180e3));
-    helper.SetAllocatorAttribute("SnrGapDb", DoubleValue(p.snrGapDb));
-    helper.SetAllocatorAttribute("RateEfficiency", DoubleValue(p.rateEfficiency));
+    BatchingEarlyExitHelper helper; // the allocator the helper way: by TypeId + attributes
+    if (allocator.decisionFiles.empty())
+    {
+        helper.SetAllocatorAttribute("Algorithm", StringValue(allocator.algorithm));
+    }
+    else
+    {
+        helper.SetAllocatorType("ns3::BatchingEarlyExitDecisionFileAllocator");
+        helper.SetAllocatorAttribute("FileName", StringValue(allocator.decisionFiles));
+    }
+    helper.SetAllocatorAttribute("InstanceFileName", StringValue(allocator.instanceFiles));
+    helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(p.rbs * 180e3));
+    helper.SetServerAttribute("SnrGapDb", DoubleValue(p.snrGapDb));
+    helper.SetServerAttribute("RateEfficiency", DoubleValue(p.rateEfficiency));
     helper.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(p.uploadStartDelayS)));
     helper.SetServerAttribute("ResultDelay", TimeValue(Seconds(p.resultDelayS)));
     helper.SetServerAttribute("FrameLength", TimeValue(Seconds(p.framePeriodS)));
@@ -224,13 +242,10 @@ RunScenario(const Params& p,
         predictedSum += kv.second.predictedThroughputPerS;
     }
     r.predictedThroughput = predictedSum / p.frames;
-    std::map<uint32_t, const BatchingEarlyExitServer::TaskRecord*> serverFirstFrame;
+    std::map<uint64_t, double> snrByImsi; // s_k of the first frame, by IMSI
     for (const auto& t : server->GetTaskRecords())
     {
-        if (t.frame == 0)
-        {
-            serverFirstFrame[t.imsi] = &t;
-        }
+        snrByImsi.emplace(t.imsi, t.snrBandwidthHz);
     }
     for (uint32_t i = 0; i < clientApps.GetN(); ++i)
     {
@@ -253,8 +268,7 @@ RunScenario(const Params& p,
         u.draw = draws[i];
         u.exit = first.exit;
         u.bandwidthHz = first.bandwidthHz;
-        auto it = serverFirstFrame.find(c->GetImsi());
-        u.snrBandwidthHz = it == serverFirstFrame.end() ? 0 : it->second->snrBandwidthHz;
+        u.snrBandwidthHz = snrByImsi.count(c->GetImsi()) ? snrByImsi[c->GetImsi()] : 0.0;
         if (first.isScheduled)
         {
             u.predictedS = first.predictedCompletionS - first.frameStartS;
@@ -269,55 +283,63 @@ RunScenario(const Params& p,
         r.users.push_back(u);
     }
     r.measuredThroughput = r.nOnTime / (p.frames * p.framePeriodS);
+    r.rejections = server->GetAllocator()->GetRejections();
     Simulator::Destroy();
     return r;
 }
 
 /**
  * Print one sweep table and return its results.
- * @param [in] title table title
- * @param [in] label x-axis label
- * @param [in] xs x values
- * @param [in] make parameters for an x value
+ * @param [in] base parameters
+ * @param [in] usersForBandwidth K of the bandwidth sweep
+ * @param [in] xs x values (users or RBs)
+ * @param [in] isUsers sweep the number of users (else the bandwidth)
  * @param [in,out] csv CSV output (may be null)
- * @param [in] sweep sweep name for the CSV
  * @return results[x index][algorithm index]
  */
 std::vector<std::vector<RunResult>>
-Sweep(const std::string& title,
-      const std::string& label,
+Sweep(const Params& base,
+      uint32_t usersForBandwidth,
       const std::vector<uint32_t>& xs,
-      const std::function<Params(uint32_t)>& make,
-      std::ofstream* csv,
-      const std::string& sweep)
+      bool isUsers,
+      std::ofstream* csv)
 {
+    const std::string title =
+        isUsers ? "Throughput vs number of users, W = " + std::to_string(base.rbs) + " RB"
+                : "Throughput vs uplink bandwidth, K = " + std::to_string(usersForBandwidth);
+    const std::string label = isUsers ? "K" : "RB";
+    const std::string sweep = isUsers ? "users" : "bandwidth";
     std::cout << "\n" << title << " (tasks/s, predicted / measured at packet level)\n";
     std::cout << std::setw(6) << label;
-    for (auto a : ALGORITHMS)
+    for (const auto& a : g_algorithms)
     {
-        std::cout << std::setw(24) << BatchingEarlyExitAllocator::AlgorithmName(a);
+        std::cout << std::setw(27) << a;
     }
     std::cout << "\n";
     std::vector<std::vector<RunResult>> all;
     for (uint32_t x : xs)
     {
-        const Params p = make(x);
+        Params p = base;
+        p.nUes = isUsers ? x : usersForBandwidth;
+        p.rbs = isUsers ? base.rbs : x;
         const auto draws = DrawUsers(p.nUes, 7, p.minDistanceM, p.maxDistanceM);
         std::cout << std::setw(6) << x;
         std::vector<RunResult> row;
-        for (auto a : ALGORITHMS)
+        for (const auto& a : g_algorithms)
         {
-            const RunResult r = RunScenario(p, draws, a);
+            AllocatorChoice choice;
+            choice.algorithm = a;
+            const RunResult r = RunScenario(p, draws, choice);
             std::ostringstream cell;
             cell << std::fixed << std::setprecision(1) << r.predictedThroughput << " / "
                  << r.measuredThroughput;
-            std::cout << std::setw(24) << cell.str() << std::flush;
+            std::cout << std::setw(27) << cell.str() << std::flush;
             if (csv)
             {
-                *csv << sweep << "," << p.nUes << "," << p.rbs << ","
-                     << BatchingEarlyExitAllocator::AlgorithmName(a) << "," << r.predictedThroughput
-                     << "," << r.measuredThroughput << "," << r.nTasks << "," << r.nScheduled << ","
-                     << r.nOnTime << "," << r.nFailed << "," << r.maxAbsRelError << "\n";
+                *csv << sweep << "," << p.nUes << "," << p.rbs << "," << a << ","
+                     << r.predictedThroughput << "," << r.measuredThroughput << "," << r.nTasks
+                     << "," << r.nScheduled << "," << r.nOnTime << "," << r.nFailed << ","
+                     << r.maxAbsRelError << "\n";
             }
             row.push_back(r);
         }
@@ -328,32 +350,40 @@ Sweep(const std::string& title,
 }
 
 /**
- * Write a gnuplot script of measured throughput per algorithm.
- * @param [in] file script name
- * @param [in] title plot title
- * @param [in] xLabel x-axis label
- * @param [in] xs x values
- * @param [in] results results[x][algorithm]
+ * Print the per-user prediction and measurement of a run's first frame.
+ * @param [in] title what the run was
+ * @param [in] r the run
  */
 void
-WritePlot(const std::string& file,
-          const std::string& title,
-          const std::string& xLabel,
-          const std::vector<uint32_t>& xs,
-          const std::vector<std::vector<RunResult>>& results)
+PrintUsers(const std::string& title, const RunResult& r)
 {
-    std::vector<std::string> names;
-    for (const auto a : ALGORITHMS)
+    std::cout << "\nPer user, " << title << ", frame 0 "
+              << "(completion = exit reached at the server, from the UE's frame start)\n"
+              << std::setw(4) << "UE" << std::setw(8) << "dist_m" << std::setw(7) << "alpha"
+              << std::setw(7) << "T_ms" << std::setw(10) << "s_MHz" << std::setw(6) << "exit"
+              << std::setw(9) << "w_kHz" << std::setw(10) << "pred_ms" << std::setw(10) << "meas_ms"
+              << std::setw(9) << "err%"
+              << "  outcome\n";
+    for (size_t i = 0; i < r.users.size(); ++i)
     {
-        names.push_back(BatchingEarlyExitAllocator::AlgorithmName(a));
+        const UserResult& u = r.users[i];
+        std::cout << std::fixed << std::setw(4) << i << std::setprecision(0) << std::setw(8)
+                  << u.draw.distanceM << std::setprecision(2) << std::setw(7) << u.draw.accuracy
+                  << std::setprecision(0) << std::setw(7) << 1e3 * u.draw.deadlineS
+                  << std::setprecision(1) << std::setw(10) << u.snrBandwidthHz / 1e6 << std::setw(6)
+                  << u.exit << std::setprecision(0) << std::setw(9) << u.bandwidthHz / 1e3
+                  << std::setprecision(2) << std::setw(10);
+        const bool isMeasured = u.predictedS > 0 && u.measuredS >= 0;
+        (u.predictedS > 0 ? std::cout << 1e3 * u.predictedS : std::cout << "-") << std::setw(10);
+        (isMeasured ? std::cout << 1e3 * u.measuredS : std::cout << "-") << std::setw(9);
+        (isMeasured ? std::cout << 100 * (u.measuredS - u.predictedS) / u.predictedS
+                    : std::cout << "-")
+            << "  " << u.outcome << "\n";
     }
-    WriteThroughputPlot(file,
-                        title,
-                        xLabel,
-                        "throughput (tasks/s), measured over LTE",
-                        std::vector<double>(xs.begin(), xs.end()),
-                        names,
-                        results);
+    for (const auto& m : r.rejections)
+    {
+        std::cout << "rejected decision: " << m << "\n";
+    }
 }
 
 } // namespace
@@ -367,6 +397,9 @@ main(int argc, char* argv[])
     std::string users = "4,8";
     std::string rbsList = "15,25";
     uint32_t usersForBandwidth = 8;
+    std::string algorithms = "optimal,greedy,no-batching-no-early-exit,batching-only,"
+                             "early-exit-only";
+    AllocatorChoice single; // --writeInstances / --decisionFiles: one run
     CommandLine cmd(__FILE__);
     cmd.AddValue("full",
                  "Paper-like sweep (more users, bandwidths and frames); writes CSV + "
@@ -394,30 +427,64 @@ main(int argc, char* argv[])
                  "Share scheduler: give the served UEs all RBs in proportion to w_k (true) "
                  "or exactly w_k (false)",
                  base.workConserving);
+    cmd.AddValue("algorithms",
+                 "Comma-separated algorithms compared (optimal, optimal-u, optimal-h, greedy, "
+                 "no-batching-no-early-exit, batching-only, early-exit-only)",
+                 algorithms);
+    cmd.AddValue("writeInstances",
+                 "One run (K = first --users, --bandwidthRbs, first --algorithms) writing each "
+                 "frame's instance to this file pattern (%r = frame) for edge-inference-solve",
+                 single.instanceFiles);
+    cmd.AddValue("decisionFiles",
+                 "One run executing the decisions read from this file pattern (%r = frame, the "
+                 "output format of edge-inference-solve)",
+                 single.decisionFiles);
     cmd.AddValue("verbose", "Enable the module's log components", verbose);
     cmd.Parse(argc, argv);
 
-    auto parse = [](const std::string& text, const std::string& name)
+    auto split = [](const std::string& text)
+    {
+        std::vector<std::string> out;
+        std::istringstream is(text);
+        for (std::string tok; std::getline(is, tok, ',');)
+        {
+            out.push_back(tok);
+        }
+        return out;
+    };
+    auto parse = [&split](const std::string& text, const std::string& name)
     {
         std::vector<uint32_t> out;
-        std::istringstream is(text);
-        std::string tok;
-        while (std::getline(is, tok, ','))
+        for (const std::string& tok : split(text))
         {
             std::istringstream ts(tok);
             uint32_t v = 0;
             if (!(ts >> v) || v == 0)
             {
-                std::cerr << "error: --" << name << " entry '" << tok << "' is not a positive "
-                          << "integer" << std::endl;
+                std::cerr << "error: --" << name << " entry '" << tok << "' is not > 0\n";
                 std::exit(1);
             }
             out.push_back(v);
         }
         return out;
     };
+    g_algorithms = split(algorithms);
+    for (const std::string& a : g_algorithms)
+    {
+        BatchingEarlyExitSolverAllocator::Algorithm value;
+        if (!BatchingEarlyExitSolverAllocator::FromString(a, value))
+        {
+            std::cerr << "error: --algorithms entry '" << a << "' is unknown\n";
+            return 1;
+        }
+    }
     std::vector<uint32_t> userCounts = parse(users, "users");
     std::vector<uint32_t> rbs = parse(rbsList, "rbs");
+    if (g_algorithms.empty() || userCounts.empty() || rbs.empty())
+    {
+        std::cerr << "error: --algorithms, --users and --rbs must not be empty\n";
+        return 1;
+    }
     if (full)
     {
         userCounts = {2, 4, 6, 8, 10, 12, 16};
@@ -427,10 +494,9 @@ main(int argc, char* argv[])
     }
     for (uint32_t rb : rbs)
     {
-        if (rb != 6 && rb != 15 && rb != 25 && rb != 50 && rb != 75 && rb != 100)
+        if (std::set<uint32_t>{6, 15, 25, 50, 75, 100}.count(rb) == 0)
         {
-            std::cerr << "error: --rbs entry " << rb << " is not an LTE bandwidth "
-                      << "(6, 15, 25, 50, 75, 100)" << std::endl;
+            std::cerr << "error: --rbs entry " << rb << " is not 6, 15, 25, 50, 75 or 100 RBs\n";
             return 1;
         }
     }
@@ -450,7 +516,7 @@ main(int argc, char* argv[])
     Config::SetDefault("ns3::LteUePhy::TxPower", DoubleValue(base.ueTxPowerDbm));
     Config::SetDefault("ns3::LteRlcUm::MaxTxBufferSize", UintegerValue(1 << 20));
 
-    Ptr<BatchingEarlyExitAllocator> reference = CreateObject<BatchingEarlyExitAllocator>();
+    Ptr<BatchingEarlyExitServer> reference = CreateObject<BatchingEarlyExitServer>();
     const BatchLatencyModel latency = reference->GetLatencyModel();
     const auto accuracy = reference->GetExitAccuracies();
     std::cout << "Batching + early exit over LTE (Liu, Lan, Huang, JSAC 2023): B-AlexNet, "
@@ -468,6 +534,24 @@ main(int argc, char* argv[])
     std::cout << "; D_k = " << base.inputBytes * 8 / 1e6 << " Mbit, frame " << base.framePeriodS
               << " s, " << base.frames << " frames per run\n";
 
+    if (!single.instanceFiles.empty() || !single.decisionFiles.empty())
+    {
+        Params p = base;
+        p.nUes = userCounts.front();
+        single.algorithm = g_algorithms.front();
+        const RunResult r =
+            RunScenario(p, DrawUsers(p.nUes, 7, p.minDistanceM, p.maxDistanceM), single);
+        PrintUsers(single.Name() + ", K = " + std::to_string(p.nUes), r);
+        std::cout << std::setprecision(1) << "\nbatching-early-exit: done (" << single.Name()
+                  << "); K = " << p.nUes << ", " << p.rbs << " RB: " << r.nScheduled << "/"
+                  << r.nTasks << " scheduled, " << r.nOnTime << " on time, " << r.rejections.size()
+                  << " rejected decisions; measured throughput " << r.measuredThroughput
+                  << " tasks/s, predicted " << r.predictedThroughput
+                  << "; largest |relative error| of the predicted completion: "
+                  << 100 * r.maxAbsRelError << "%\n";
+        return 0;
+    }
+
     std::ofstream csv;
     if (full)
     {
@@ -475,88 +559,41 @@ main(int argc, char* argv[])
         csv << "sweep,users,rbs,algorithm,predicted_tasks_per_s,measured_tasks_per_s,tasks,"
                "scheduled,on_time,failed,max_rel_error\n";
     }
-    const auto byUsers = Sweep(
-        "Throughput vs number of users, W = " + std::to_string(base.rbs) + " RB",
-        "K",
-        userCounts,
-        [&base](uint32_t k)
-        {
-            Params p = base;
-            p.nUes = k;
-            return p;
-        },
-        full ? &csv : nullptr,
-        "users");
-    const auto byRbs = Sweep(
-        "Throughput vs uplink bandwidth, K = " + std::to_string(usersForBandwidth),
-        "RB",
-        rbs,
-        [&base, usersForBandwidth](uint32_t rb)
-        {
-            Params p = base;
-            p.nUes = usersForBandwidth;
-            p.rbs = rb;
-            return p;
-        },
-        full ? &csv : nullptr,
-        "bandwidth");
+    const auto byUsers = Sweep(base, usersForBandwidth, userCounts, true, full ? &csv : nullptr);
+    const auto byRbs = Sweep(base, usersForBandwidth, rbs, false, full ? &csv : nullptr);
 
-    // Per-user prediction vs measurement: the optimal allocation at the last users point.
-    const RunResult& detail = byUsers.back().front();
-    std::cout << "\nPer user, Optimal, K = " << userCounts.back() << ", frame 0 "
-              << "(completion = exit reached at the server, from the UE's frame start)\n"
-              << std::setw(4) << "UE" << std::setw(8) << "dist_m" << std::setw(7) << "alpha"
-              << std::setw(7) << "T_ms" << std::setw(10) << "s_MHz" << std::setw(6) << "exit"
-              << std::setw(9) << "w_kHz" << std::setw(10) << "pred_ms" << std::setw(10) << "meas_ms"
-              << std::setw(9) << "err%"
-              << "  outcome\n";
-    for (size_t i = 0; i < detail.users.size(); ++i)
-    {
-        const UserResult& u = detail.users[i];
-        std::cout << std::fixed << std::setw(4) << i << std::setprecision(0) << std::setw(8)
-                  << u.draw.distanceM << std::setprecision(2) << std::setw(7) << u.draw.accuracy
-                  << std::setprecision(0) << std::setw(7) << 1e3 * u.draw.deadlineS
-                  << std::setprecision(1) << std::setw(10) << u.snrBandwidthHz / 1e6 << std::setw(6)
-                  << u.exit << std::setprecision(0) << std::setw(9) << u.bandwidthHz / 1e3;
-        if (u.predictedS > 0)
-        {
-            std::cout << std::setprecision(2) << std::setw(10) << 1e3 * u.predictedS;
-            if (u.measuredS >= 0)
-            {
-                std::cout << std::setw(10) << 1e3 * u.measuredS << std::setw(9)
-                          << 100 * (u.measuredS - u.predictedS) / u.predictedS;
-            }
-            else
-            {
-                std::cout << std::setw(10) << "-" << std::setw(9) << "-";
-            }
-        }
-        else
-        {
-            std::cout << std::setw(10) << "-" << std::setw(10) << "-" << std::setw(9) << "-";
-        }
-        std::cout << "  " << u.outcome << "\n";
-    }
+    PrintUsers(g_algorithms.front() + ", K = " + std::to_string(userCounts.back()),
+               byUsers.back().front());
 
     if (full)
     {
-        WritePlot(
-            "batching-early-exit-users.plt", "Throughput vs users", "users K", userCounts, byUsers);
-        WritePlot("batching-early-exit-bandwidth.plt",
-                  "Throughput vs bandwidth",
-                  "uplink RBs",
-                  rbs,
-                  byRbs);
+        for (const bool isUsers : {true, false})
+        {
+            const auto& xs = isUsers ? userCounts : rbs;
+            WriteThroughputPlot(isUsers ? "batching-early-exit-users.plt"
+                                        : "batching-early-exit-bandwidth.plt",
+                                isUsers ? "Throughput vs users" : "Throughput vs bandwidth",
+                                isUsers ? "users K" : "uplink RBs",
+                                "throughput (tasks/s), measured over LTE",
+                                std::vector<double>(xs.begin(), xs.end()),
+                                g_algorithms,
+                                isUsers ? byUsers : byRbs);
+        }
         std::cout << "\nWrote batching-early-exit.csv, batching-early-exit-users.plt, "
                      "batching-early-exit-bandwidth.plt (gnuplot <file>.plt)\n";
     }
+    const auto it =
+        std::find(g_algorithms.begin(), g_algorithms.end(), "no-batching-no-early-exit");
+    const size_t base0 =
+        it == g_algorithms.end() ? g_algorithms.size() - 1 : it - g_algorithms.begin();
     const RunResult& opt = byUsers.back()[0];
-    const RunResult& none = byUsers.back()[2];
+    const RunResult& none = byUsers.back()[base0];
     std::cout << "\nbatching-early-exit: done; K = " << userCounts.back()
-              << ": measured throughput Optimal " << std::setprecision(1) << opt.measuredThroughput
-              << " tasks/s vs NoBatchingNoEarlyExit " << none.measuredThroughput
-              << " tasks/s; largest |relative error| of the "
-              << "predicted completion (Optimal): " << std::setprecision(1)
-              << 100 * opt.maxAbsRelError << "%\n";
+              << ": measured throughput " << g_algorithms.front() << " " << std::setprecision(1)
+              << opt.measuredThroughput << " tasks/s vs " << g_algorithms[base0] << " "
+              << none.measuredThroughput
+              << " tasks/s; largest |relative error| of the predicted completion ("
+              << g_algorithms.front() << "): " << std::setprecision(1) << 100 * opt.maxAbsRelError
+              << "%\n";
     return 0;
 }

@@ -113,7 +113,7 @@ BatchingEarlyExitHelper::BatchingEarlyExitHelper()
 {
     m_serverFactory.SetTypeId("ns3::BatchingEarlyExitServer");
     m_clientFactory.SetTypeId("ns3::OffloadingClient");
-    m_allocatorFactory.SetTypeId("ns3::BatchingEarlyExitAllocator");
+    m_allocatorFactory.SetTypeId("ns3::BatchingEarlyExitSolverAllocator");
 }
 
 void
@@ -144,6 +144,11 @@ ApplicationContainer
 BatchingEarlyExitHelper::InstallServer(Ptr<Node> node) const
 {
     Ptr<BatchingEarlyExitServer> server = m_serverFactory.Create<BatchingEarlyExitServer>();
+    const TypeId tid = m_allocatorFactory.GetTypeId();
+    NS_ABORT_MSG_IF(!tid.HasConstructor(),
+                    "BatchingEarlyExitHelper: allocator type "
+                        << tid.GetName()
+                        << " has no constructor (abstract? register it with AddConstructor)");
     Ptr<BatchingEarlyExitAllocator> allocator =
         DynamicCast<BatchingEarlyExitAllocator>(m_allocatorFactory.Create());
     NS_ABORT_MSG_IF(!allocator,

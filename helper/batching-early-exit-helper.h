@@ -25,13 +25,16 @@ class BatchingEarlyExitServer;
 /**
  * @ingroup edge-inference
  * @brief Installs the batching + early-exit edge inference scenario (Liu, Lan, Huang,
- * IEEE JSAC 2023): an BatchingEarlyExitServer with an allocator chosen by TypeId, and
+ * IEEE JSAC 2023): a BatchingEarlyExitServer with an allocator chosen by TypeId (default
+ * ns3::BatchingEarlyExitSolverAllocator; any subclass of ns3::BatchingEarlyExitAllocator,
+ * also one written in the user's program, e.g. ns3::BatchingEarlyExitDecisionFileAllocator),
+ * and
  * OffloadingClient applications, and connects the eNB's channel measurements (and, with a
  * bandwidth-share MAC scheduler, the uplink bandwidths) to the server.
  *
  * @code
  * BatchingEarlyExitHelper helper;
- * helper.SetAllocatorAttribute("Algorithm", StringValue("Greedy"));
+ * helper.SetAllocatorAttribute("Algorithm", StringValue("greedy"));
  * ApplicationContainer server = helper.InstallServer(remoteHost);
  * ApplicationContainer clients = helper.InstallClients(ueNodes, serverIp);
  * BatchingEarlyExitHelper::ConnectEnbChannelReports(server.Get(0), enbDevs);
@@ -42,12 +45,14 @@ class BatchingEarlyExitHelper
 {
   public:
     /// Factories for ns3::BatchingEarlyExitServer, ns3::OffloadingClient and
-    /// ns3::BatchingEarlyExitAllocator.
+    /// ns3::BatchingEarlyExitSolverAllocator.
     BatchingEarlyExitHelper();
 
     /**
-     * @brief Choose the allocator type (a subclass of ns3::BatchingEarlyExitAllocator).
-     * @param [in] typeId its TypeId name
+     * @brief Choose the allocator type: a concrete subclass of
+     * ns3::BatchingEarlyExitAllocator registered with a constructor (aborts at
+     * InstallServer() otherwise).
+     * @param [in] typeId its TypeId name, e.g. "ns3::BatchingEarlyExitDecisionFileAllocator"
      */
     void SetAllocatorType(const std::string& typeId);
 

@@ -8,18 +8,25 @@
  * @file
  * @ingroup edge-inference-tests
  * Tests of the batching + early-exit network side (BatchingEarlyExitServer, OffloadingClient,
- * BatchingEarlyExitAllocator, BatchingEarlyExitHelper) on point-to-point links, where every
- * delay is known: measured completion times against the allocator's prediction and against
+ * the BatchingEarlyExitAllocator interface and its built-in, decision-file and user-defined
+ * implementations, BatchingEarlyExitHelper) on point-to-point links, where every delay is
+ * known: measured completion times against the allocator's prediction and against
  * hand-computed batch times, an unscheduled user that sends no input, a user with an
- * impossible deadline, and lost or late messages that end as failures without hanging.
+ * impossible deadline, lost or late messages that end as failures without hanging, a
+ * user's own allocator, the instance -> solver -> decision file round trip, and malformed
+ * decision files.
  */
 
 #include "ns3/bandwidth-share-ff-mac-scheduler.h"
 #include "ns3/bandwidth-share-ffr-algorithm.h"
 #include "ns3/batching-early-exit-allocator.h"
+#include "ns3/batching-early-exit-decision-file-allocator.h"
 #include "ns3/batching-early-exit-helper.h"
 #include "ns3/batching-early-exit-server.h"
+#include "ns3/batching-early-exit-solver-allocator.h"
+#include "ns3/batching-json.h"
 #include "ns3/core-module.h"
+#include "ns3/decision-file.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-module.h"
 #include "ns3/lte-module.h"
@@ -31,6 +38,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -54,11 +63,13 @@ struct ClientSpec
 /// A star of point-to-point links: the server in the middle, one client per link.
 struct Scenario
 {
-    std::vector<ClientSpec> clients;         ///< The clients
-    Time resultDelay{MilliSeconds(2)};       ///< Server attribute ResultDelay
-    Time uploadStartDelay{MilliSeconds(5)};  ///< Server attribute UploadStartDelay
-    bool plannedStart{true};                 ///< Server attribute StartBatchAtPlannedTime
-    double totalBandwidthHz{1e7};            ///< Allocator attribute TotalBandwidthHz
+    std::vector<ClientSpec> clients;        ///< The clients
+    Time resultDelay{MilliSeconds(2)};      ///< Server attribute ResultDelay
+    Time uploadStartDelay{MilliSeconds(5)}; ///< Server attribute UploadStartDelay
+    bool plannedStart{true};                ///< Server attribute StartBatchAtPlannedTime
+    double totalBandwidthHz{1e7};           ///< Server attribute TotalBandwidthHz
+    /// Called on the helper before InstallServer() (allocator type and attributes)
+    std::function<void(BatchingEarlyExitHelper&)> configure;
     Ptr<BatchingEarlyExitServer> server;     ///< After Build()
     std::vector<Ptr<OffloadingClient>> apps; ///< After Build()
     std::vector<NetDeviceContainer> links;   ///< Device 0 = server side, 1 = client side
@@ -85,10 +96,10 @@ struct Scenario
         p2p.SetChannelAttribute("Delay", StringValue("1ms"));
 
         BatchingEarlyExitHelper helper;
-        helper.SetAllocatorAttribute("FixedCostsS", StringValue("0.002,0.003"));
-        helper.SetAllocatorAttribute("PerTaskCostsS", StringValue("0.001,0.0015"));
-        helper.SetAllocatorAttribute("ExitAccuracies", StringValue("0.6,0.8"));
-        helper.SetAllocatorAttribute("TotalBandwidthHz", DoubleValue(totalBandwidthHz));
+        helper.SetServerAttribute("FixedCostsS", StringValue("0.002,0.003"));
+        helper.SetServerAttribute("PerTaskCostsS", StringValue("0.001,0.0015"));
+        helper.SetServerAttribute("ExitAccuracies", StringValue("0.6,0.8"));
+        helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(totalBandwidthHz));
         helper.SetServerAttribute("CollectionWindow", TimeValue(MilliSeconds(1)));
         helper.SetServerAttribute("UploadStartDelay", TimeValue(uploadStartDelay));
         helper.SetServerAttribute("ResultDelay", TimeValue(resultDelay));
@@ -96,6 +107,10 @@ struct Scenario
         helper.SetClientAttribute("InputBytes", UintegerValue(2400));
         helper.SetClientAttribute("DataPayloadBytes", UintegerValue(1200));
         helper.SetClientAttribute("ChannelReportHz", DoubleValue(1e8));
+        if (configure)
+        {
+            configure(helper);
+        }
         server =
             DynamicCast<BatchingEarlyExitServer>(helper.InstallServer(serverNode.Get(0)).Get(0));
         serverRxPackets.assign(clients.size(), 0);
@@ -601,7 +616,7 @@ class BatchingLteTestCase : public TestCase
         lte->Attach(ueDev, enbDev.Get(0));
 
         BatchingEarlyExitHelper helper;
-        helper.SetAllocatorAttribute("TotalBandwidthHz", DoubleValue(25 * 180e3));
+        helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(25 * 180e3));
         helper.SetServerAttribute("UploadStartDelay", TimeValue(MilliSeconds(20)));
         helper.SetServerAttribute("ResultDelay", TimeValue(MilliSeconds(8)));
         helper.SetServerAttribute("StartBatchAtPlannedTime", BooleanValue(true));
@@ -736,101 +751,508 @@ class OffloadingHeaderTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
- * BatchingEarlyExitAllocator: the spec's example E3.2 through the attributes, the
- * Algorithm attribute's schemes, and the calibration attributes.
+ * BatchingEarlyExitSolverAllocator on the example E3.2 of Liu, Lan, Huang (IEEE JSAC 2023):
+ * the Algorithm attribute's names and schemes, and the server's calibration attributes.
  */
 class BatchingAllocatorObjectTestCase : public TestCase
 {
   public:
     BatchingAllocatorObjectTestCase()
-        : TestCase("BatchingEarlyExitAllocator: E3.2, algorithms, calibration")
+        : TestCase("BatchingEarlyExitSolverAllocator: E3.2, algorithms, calibration")
     {
     }
 
   private:
     /**
      * @param [in] algorithm Algorithm attribute value
-     * @param [in] bandwidthHz TotalBandwidthHz
-     * @return an allocator with the blocks and exits of E3.2
+     * @return an allocator
      */
-    static Ptr<BatchingEarlyExitAllocator> Make(const std::string& algorithm, double bandwidthHz)
+    static Ptr<BatchingEarlyExitAllocator> Make(const std::string& algorithm)
     {
-        Ptr<BatchingEarlyExitAllocator> a = CreateObject<BatchingEarlyExitAllocator>();
+        Ptr<BatchingEarlyExitSolverAllocator> a = CreateObject<BatchingEarlyExitSolverAllocator>();
         a->SetAttribute("Algorithm", StringValue(algorithm));
-        a->SetAttribute("FixedCostsS", StringValue("0.002,0.003"));
-        a->SetAttribute("PerTaskCostsS", StringValue("0.001,0.0015"));
-        a->SetAttribute("ExitAccuracies", StringValue("0.6,0.8"));
-        a->SetAttribute("TotalBandwidthHz", DoubleValue(bandwidthHz));
         return a;
     }
 
-    /// @return the three users of E3.2 (u1: exit 1, u2, u3: exit 2)
-    static std::vector<BatchingEarlyExitUser> Users()
+    /**
+     * @param [in] bandwidthHz W
+     * @return E3.2: blocks t_1(b) = 2 + 1 b ms, t_2(b) = 3 + 1.5 b ms, A = (0.6, 0.8), the
+     * three users (u1: exit 1, u2, u3: exit 2)
+     */
+    static BatchingEarlyExitProblem Problem(double bandwidthHz)
     {
-        std::vector<BatchingEarlyExitUser> u(3);
-        u[0].accuracyRequirement = 0.5;
-        u[0].deadlineS = 0.050;
-        u[0].snrBandwidthHz = 1e8;
-        u[1].accuracyRequirement = 0.7;
-        u[1].deadlineS = 0.050;
-        u[1].snrBandwidthHz = 1e8;
-        u[2].accuracyRequirement = 0.7;
-        u[2].deadlineS = 0.040;
-        u[2].snrBandwidthHz = 5e7;
-        for (auto& x : u)
+        BatchingEarlyExitProblem p;
+        p.latency = BatchLatencyModel::Affine({0.002, 0.003}, {0.001, 0.0015});
+        p.exitAccuracy = {0.6, 0.8};
+        p.totalBandwidthHz = bandwidthHz;
+        p.users.resize(3);
+        p.users[0].accuracyRequirement = 0.5;
+        p.users[0].deadlineS = 0.050;
+        p.users[0].snrBandwidthHz = 1e8;
+        p.users[1].accuracyRequirement = 0.7;
+        p.users[1].deadlineS = 0.050;
+        p.users[1].snrBandwidthHz = 1e8;
+        p.users[2].accuracyRequirement = 0.7;
+        p.users[2].deadlineS = 0.040;
+        p.users[2].snrBandwidthHz = 5e7;
+        for (auto& x : p.users)
         {
             x.uploadBits = 1e5;
         }
-        return u;
+        return p;
     }
 
     void DoRun() override
     {
-        // E3.2 (spec 3.6): W = 3 MHz serves all three with sum w^min = 1.4033 MHz;
+        // E3.2: W = 3 MHz serves all three with sum w^min = 1.4033 MHz;
         // W = 1 MHz serves 2 ({u1, u2}, sum 0.5697 MHz).
-        auto d3 = Make("Optimal", 3e6)->Allocate(Users(), 0);
+        auto d3 = Make("optimal")->Allocate(Problem(3e6));
         NS_TEST_ASSERT_MSG_EQ(d3.served.size(), 3u, "W = 3 MHz");
         NS_TEST_ASSERT_MSG_EQ_TOL(d3.sumBandwidthHz, 1.4033e6, 1e2, "sum w, W = 3 MHz");
         NS_TEST_ASSERT_MSG_EQ_TOL(d3.latestUploadEndS, 0.029, 1e-12, "T_u*");
-        auto d1 = Make("Greedy", 1e6)->Allocate(Users(), 0);
+        auto d1 = Make("greedy")->Allocate(Problem(1e6));
         NS_TEST_ASSERT_MSG_EQ(d1.served.size(), 2u, "W = 1 MHz");
         NS_TEST_ASSERT_MSG_EQ(d1.isServed[2], false, "u3 left out");
         NS_TEST_ASSERT_MSG_EQ_TOL(d1.sumBandwidthHz, 0.5697e6, 1e2, "sum w, W = 1 MHz");
-
-        const std::pair<std::string, BatchingEarlyExitScheme> schemes[] = {
-            {"Optimal", BatchingEarlyExitScheme::BATCHING_EARLY_EXIT},
-            {"Greedy", BatchingEarlyExitScheme::BATCHING_EARLY_EXIT},
-            {"NoBatchingNoEarlyExit", BatchingEarlyExitScheme::NO_BATCHING_NO_EARLY_EXIT},
-            {"BatchingOnly", BatchingEarlyExitScheme::BATCHING_ONLY},
-            {"EarlyExitOnly", BatchingEarlyExitScheme::EARLY_EXIT_ONLY},
-        };
-        for (const auto& kv : schemes)
-        {
-            auto d = Make(kv.first, 3e6)->Allocate(Users(), 0);
-            NS_TEST_ASSERT_MSG_EQ(
-                static_cast<int>(d.scheme), static_cast<int>(kv.second), "scheme of " << kv.first);
-        }
-        // Greedy really runs the greedy algorithm
         NS_TEST_ASSERT_MSG_EQ(static_cast<int>(d1.algorithm),
                               static_cast<int>(BatchingEarlyExitAlgorithm::GREEDY),
                               "greedy");
 
-        // Calibration: Gamma = 2 (3.0103 dB) and eta = 0.5 equal a problem with s / 2 and
-        // 2 D: u1 alone needs w with w log2(1 + 5e7 / w) = 2e5 / T_u*.
-        Ptr<BatchingEarlyExitAllocator> cal = Make("Optimal", 3e6);
-        cal->SetAttribute("SnrGapDb", DoubleValue(10 * std::log10(2.0)));
-        cal->SetAttribute("RateEfficiency", DoubleValue(0.5));
-        std::vector<BatchingEarlyExitUser> one(1, Users()[0]);
-        auto dc = cal->Allocate(one, 0);
-        NS_TEST_ASSERT_MSG_EQ(dc.served.size(), 1u, "served");
-        // T_u* = 50 - t_1(1) = 47 ms; rate needed 2e5 / 0.047 = 4.2553 Mbit/s
-        const double w = dc.bandwidthHz[0];
-        NS_TEST_ASSERT_MSG_EQ_TOL(w * std::log2(1 + 5e7 / w), 2e5 / 0.047, 1.0, "w^min");
+        // one spelling per algorithm, shared with the CLI's --algorithm and "scheme"
+        const std::pair<std::string, BatchingEarlyExitScheme> schemes[] = {
+            {"optimal", BatchingEarlyExitScheme::BATCHING_EARLY_EXIT},
+            {"optimal-u", BatchingEarlyExitScheme::BATCHING_EARLY_EXIT},
+            {"optimal-h", BatchingEarlyExitScheme::BATCHING_EARLY_EXIT},
+            {"greedy", BatchingEarlyExitScheme::BATCHING_EARLY_EXIT},
+            {"no-batching-no-early-exit", BatchingEarlyExitScheme::NO_BATCHING_NO_EARLY_EXIT},
+            {"batching-only", BatchingEarlyExitScheme::BATCHING_ONLY},
+            {"early-exit-only", BatchingEarlyExitScheme::EARLY_EXIT_ONLY},
+        };
+        NS_TEST_ASSERT_MSG_EQ(
+            BatchingEarlyExitSolverAllocator::AlgorithmNames().size(), 7u, "name table");
+        for (const auto& kv : schemes)
+        {
+            Ptr<BatchingEarlyExitAllocator> a = Make(kv.first);
+            auto d = a->Allocate(Problem(3e6));
+            NS_TEST_ASSERT_MSG_EQ(
+                static_cast<int>(d.scheme), static_cast<int>(kv.second), "scheme of " << kv.first);
+            EnumValue v;
+            a->GetAttribute("Algorithm", v);
+            NS_TEST_ASSERT_MSG_EQ(
+                BatchingEarlyExitSolverAllocator::ToString(
+                    static_cast<BatchingEarlyExitSolverAllocator::Algorithm>(v.Get())),
+                kv.first,
+                "ToString");
+        }
+        // optimal-u on different deadlines is a solver error: a rejection, nobody served
+        Ptr<BatchingEarlyExitAllocator> u = Make("optimal-u");
+        auto du = u->Allocate(Problem(3e6));
+        NS_TEST_ASSERT_MSG_EQ(du.served.size(), 0u, "optimal-u rejected: nobody served");
+        NS_TEST_ASSERT_MSG_EQ(u->GetRejections().size(), 1u, "one rejection");
+        NS_TEST_ASSERT_MSG_NE(u->GetRejections().at(0).find("common deadline"),
+                              std::string::npos,
+                              u->GetRejections().at(0));
+        NS_TEST_ASSERT_MSG_EQ(u->GetRound(), 1u, "round counted");
+        // ... or the fallback's decision
+        u->SetAttribute("Fallback", PointerValue(Make("optimal-h")));
+        auto df = u->Allocate(Problem(3e6));
+        NS_TEST_ASSERT_MSG_EQ(df.served.size(), 3u, "fallback optimal-h serves all three");
+
+        // Calibration (server attributes): Gamma = 2 (3.0103 dB) and eta = 0.5 give an
+        // instance with s / 2 and 2 D.
+        Ptr<BatchingEarlyExitServer> server = CreateObject<BatchingEarlyExitServer>();
+        server->SetAttribute("FixedCostsS", StringValue("0.002,0.003"));
+        server->SetAttribute("PerTaskCostsS", StringValue("0.001,0.0015"));
+        server->SetAttribute("ExitAccuracies", StringValue("0.6,0.8"));
+        server->SetAttribute("TotalBandwidthHz", DoubleValue(3e6));
+        server->SetAttribute("SnrGapDb", DoubleValue(10 * std::log10(2.0)));
+        server->SetAttribute("RateEfficiency", DoubleValue(0.5));
+        const auto cal = server->MakeProblem({Problem(3e6).users[0]}, 0.1);
+        NS_TEST_ASSERT_MSG_EQ(cal.users.size(), 1u, "one user");
+        NS_TEST_ASSERT_MSG_EQ_TOL(cal.users[0].snrBandwidthHz, 5e7, 1e-3, "s / Gamma");
+        NS_TEST_ASSERT_MSG_EQ_TOL(cal.users[0].uploadBits, 2e5, 1e-9, "D / eta");
+        NS_TEST_ASSERT_MSG_EQ(cal.totalBandwidthHz, 3e6, "W");
+        NS_TEST_ASSERT_MSG_EQ(cal.frameLengthS, 0.1, "T_f");
+        NS_TEST_ASSERT_MSG_EQ(cal.latency.GetNBlocks(), 2u, "blocks");
+        NS_TEST_ASSERT_MSG_EQ_TOL(cal.latency.GetLatency(1, 2), 0.006, 1e-15, "t_2(2)");
         NS_TEST_ASSERT_MSG_EQ_TOL(BatchingEarlyExitAllocator::SnrBandwidthFromSinr(100, 4.5e6),
                                   4.5e8,
                                   1e-3,
                                   "s = SINR x B");
     }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * A user's own allocator, written here: serve the first NServed users (in request order) with
+ * an equal split of W, by the proposed scheme.
+ */
+class TestFirstUsersBatchingAllocator : public BatchingEarlyExitAllocator
+{
+  public:
+    /**
+     * @brief Register this type.
+     * @return the TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid =
+            TypeId("ns3::TestFirstUsersBatchingAllocator")
+                .SetParent<BatchingEarlyExitAllocator>()
+                .SetGroupName("EdgeInference")
+                .AddConstructor<TestFirstUsersBatchingAllocator>()
+                .AddAttribute("NServed",
+                              "Users served (the first ones).",
+                              UintegerValue(1),
+                              MakeUintegerAccessor(&TestFirstUsersBatchingAllocator::m_nServed),
+                              MakeUintegerChecker<uint32_t>());
+        return tid;
+    }
+
+    BatchingEarlyExitDecision Decide(const BatchingEarlyExitProblem& instance) override
+    {
+        BatchingEarlyExitDecision d;
+        const auto n = std::min<uint32_t>(m_nServed, instance.users.size());
+        d.bandwidthHz.assign(instance.users.size(), 0.0);
+        for (uint32_t k = 0; k < n; ++k)
+        {
+            d.served.push_back(k);
+            d.bandwidthHz[k] = instance.totalBandwidthHz / n;
+        }
+        return d;
+    }
+
+  private:
+    uint32_t m_nServed{1}; ///< Attribute NServed
+};
+
+NS_OBJECT_ENSURE_REGISTERED(TestFirstUsersBatchingAllocator);
+
+namespace
+{
+
+/// What a client saw of its first task, compared between runs.
+struct Outcome
+{
+    bool isScheduled{false}; ///< Scheduled
+    int32_t exit{-1};        ///< Exit
+    double bandwidthHz{0};   ///< w_k
+    double predictedS{0};    ///< Predicted completion
+    double completionS{0};   ///< Measured completion
+    uint32_t outcome{0};     ///< Client outcome
+};
+
+/**
+ * @param [in] sc a scenario that ran
+ * @return the clients' first-task outcomes
+ */
+std::vector<Outcome>
+Outcomes(const Scenario& sc)
+{
+    std::vector<Outcome> out;
+    for (const auto& app : sc.apps)
+    {
+        const auto& r = app->GetTaskRecords().at(0);
+        out.push_back({r.isScheduled,
+                       r.exit,
+                       r.bandwidthHz,
+                       r.predictedCompletionS,
+                       r.completionS,
+                       static_cast<uint32_t>(r.outcome)});
+    }
+    return out;
+}
+
+/// Clients of the decision-file tests: W = 200 kHz serves two of the three.
+const double W_TWO_OF_THREE = 2e5;
+
+/// The clients of the decision-file tests.
+const std::vector<ClientSpec> THREE_CLIENTS = {
+    {0.5, MilliSeconds(50)}, {0.7, MilliSeconds(50)}, {0.7, MilliSeconds(40)}};
+
+/**
+ * @param [in] sc scenario to configure
+ * @param [in] fileName decision file pattern
+ * @param [in] withFallback give the decision-file allocator an optimal fallback
+ */
+void
+UseDecisionFile(Scenario& sc, const std::string& fileName, bool withFallback)
+{
+    sc.configure = [fileName, withFallback](BatchingEarlyExitHelper& h)
+    {
+        h.SetAllocatorType("ns3::BatchingEarlyExitDecisionFileAllocator");
+        h.SetAllocatorAttribute("FileName", StringValue(fileName));
+        if (withFallback)
+        {
+            h.SetAllocatorAttribute("Fallback",
+                                    PointerValue(CreateObject<BatchingEarlyExitSolverAllocator>()));
+        }
+    };
+}
+
+} // namespace
+
+/**
+ * @ingroup edge-inference-tests
+ * A user-defined allocator installed through the helper by TypeId: the packets execute its
+ * decision (served set, bandwidths) and the prediction of it holds.
+ */
+class BatchingUserAllocatorTestCase : public TestCase
+{
+  public:
+    BatchingUserAllocatorTestCase()
+        : TestCase("user-defined allocator by TypeId: first 2 of 3 served with half of W each")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Scenario sc;
+        sc.clients = {{0.5, MilliSeconds(50)}, {0.5, MilliSeconds(50)}, {0.5, MilliSeconds(50)}};
+        sc.configure = [](BatchingEarlyExitHelper& h)
+        {
+            h.SetAllocatorType("ns3::TestFirstUsersBatchingAllocator");
+            h.SetAllocatorAttribute("NServed", UintegerValue(2));
+        };
+        sc.Build();
+        std::vector<std::map<uint64_t, double>> calls;
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(sc.server->GetAllocator()->GetInstanceTypeId().GetName(),
+                              "ns3::TestFirstUsersBatchingAllocator",
+                              "installed by TypeId");
+        NS_TEST_ASSERT_MSG_EQ(sc.server->GetAllocator()->GetRejections().size(), 0u, "valid");
+        // the optimal allocation would serve all three (W = 10 MHz)
+        for (size_t i = 0; i < 3; ++i)
+        {
+            const auto& c = sc.apps[i]->GetTaskRecords().at(0);
+            const auto s = ServerRecord(sc, i);
+            if (i < 2)
+            {
+                NS_TEST_ASSERT_MSG_EQ(c.outcome, OffloadingClient::ON_TIME, "client " << i);
+                NS_TEST_ASSERT_MSG_EQ_TOL(c.bandwidthHz, 5e6, 1e-6, "w = W / 2 of " << i);
+                NS_TEST_ASSERT_MSG_EQ(c.bytesSent, 2400u, "input of " << i);
+                // batch of 2 at exit 0: t_1(2) = 4 ms after the planned start
+                NS_TEST_ASSERT_MSG_EQ_TOL(s.completionS - s.batchStartS,
+                                          4e-3,
+                                          NS_TOLERANCE_S,
+                                          "batch of the two served, client " << i);
+                NS_TEST_ASSERT_MSG_EQ_TOL(s.completionS,
+                                          s.predictedCompletionS,
+                                          NS_TOLERANCE_S,
+                                          "measured = predicted, client " << i);
+            }
+            else
+            {
+                NS_TEST_ASSERT_MSG_EQ(c.outcome, OffloadingClient::NOT_SCHEDULED, "client 2");
+                NS_TEST_ASSERT_MSG_EQ(static_cast<uint32_t>(c.reason),
+                                      static_cast<uint32_t>(BatchingEarlyExitReason::NOT_SELECTED),
+                                      "reason of client 2");
+                NS_TEST_ASSERT_MSG_EQ(c.bytesSent, 0u, "no input from client 2");
+            }
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * Round trip: the built-in allocator writes the instance, BatchingEarlyExitSolve (the CLI's
+ * code path) solves it, the decision-file allocator executes the written decision: the same
+ * per-user packet-level outcome as the built-in run.
+ */
+class BatchingDecisionRoundTripTestCase : public TestCase
+{
+  public:
+    BatchingDecisionRoundTripTestCase()
+        : TestCase("round trip: instance file -> BatchingEarlyExitSolve -> decision file")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::string instancePattern = CreateTempDirFilename("bee-instance-%r.json");
+        const std::string decisionPattern = CreateTempDirFilename("bee-decision-%r.json");
+        Scenario builtIn;
+        builtIn.clients = THREE_CLIENTS;
+        builtIn.totalBandwidthHz = W_TWO_OF_THREE;
+        builtIn.configure = [&instancePattern](BatchingEarlyExitHelper& h)
+        {
+            h.SetAllocatorAttribute("InstanceFileName", StringValue(instancePattern));
+        };
+        builtIn.Build();
+        Simulator::Run();
+        const std::vector<Outcome> expected = Outcomes(builtIn);
+        const uint32_t rounds = builtIn.server->GetAllocator()->GetRound();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(rounds, 1u, "one frame");
+        uint32_t nServed = 0;
+        for (const auto& o : expected)
+        {
+            nServed += o.isScheduled ? 1 : 0;
+        }
+        NS_TEST_ASSERT_MSG_EQ(nServed, 2u, "W = 200 kHz serves two of three");
+
+        const json::Json instance = ReadJsonFile(RoundFileName(instancePattern, 0));
+        const json::Json solved =
+            json::BatchingEarlyExitSolve(json::JsonNode(instance, ""), "optimal");
+        WriteJsonFile(RoundFileName(decisionPattern, 0), solved);
+
+        Scenario fromFile;
+        fromFile.clients = THREE_CLIENTS;
+        fromFile.totalBandwidthHz = W_TWO_OF_THREE;
+        UseDecisionFile(fromFile, decisionPattern, false);
+        fromFile.Build();
+        Simulator::Run();
+        const std::vector<Outcome> got = Outcomes(fromFile);
+        NS_TEST_ASSERT_MSG_EQ(
+            fromFile.server->GetAllocator()->GetRejections().size(), 0u, "decision file accepted");
+        for (size_t i = 0; i < expected.size(); ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(got[i].isScheduled, expected[i].isScheduled, "served " << i);
+            NS_TEST_ASSERT_MSG_EQ(got[i].exit, expected[i].exit, "exit " << i);
+            NS_TEST_ASSERT_MSG_EQ(got[i].outcome, expected[i].outcome, "outcome " << i);
+            NS_TEST_ASSERT_MSG_EQ_TOL(
+                got[i].bandwidthHz, expected[i].bandwidthHz, 1e-9, "bandwidth " << i);
+            NS_TEST_ASSERT_MSG_EQ_TOL(
+                got[i].predictedS, expected[i].predictedS, 1e-12, "prediction " << i);
+            NS_TEST_ASSERT_MSG_EQ_TOL(
+                got[i].completionS, expected[i].completionS, 1e-12, "measured " << i);
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * Malformed decision files are rejected with a message naming the file, the user and the
+ * field; the run goes on with the fallback or with nobody served.
+ */
+class BatchingBadDecisionFileTestCase : public TestCase
+{
+  public:
+    /// What is wrong with the file.
+    enum Fault
+    {
+        BAD_JSON,       ///< Not JSON
+        WRONG_VALUE,    ///< A negative bandwidth
+        OVER_BANDWIDTH, ///< Bandwidths summing above W
+        USER_COUNT,     ///< Two users for three
+        MISSING_FILE,   ///< No file for the round
+    };
+
+    /**
+     * @param [in] fault what is wrong
+     * @param [in] withFallback use an optimal fallback
+     */
+    BatchingBadDecisionFileTestCase(Fault fault, bool withFallback)
+        : TestCase(std::string("bad decision file (") + Name(fault) + "): rejected, " +
+                   (withFallback ? "fallback serves" : "nobody served"))
+        , m_fault(fault)
+        , m_withFallback(withFallback)
+    {
+    }
+
+  private:
+    /**
+     * @param [in] fault a fault
+     * @return its name
+     */
+    static const char* Name(Fault fault)
+    {
+        const char* names[] = {
+            "bad JSON", "negative bandwidth", "sum above W", "user count", "missing file"};
+        return names[fault];
+    }
+
+    void DoRun() override
+    {
+        const std::string path = CreateTempDirFilename("bee-bad-decision.json");
+        const std::string users3 =
+            R"([{"served": true, "bandwidthHz": 1e5}, {"served": true, "bandwidthHz": )";
+        std::string text;
+        std::string expectMessage;
+        switch (m_fault)
+        {
+            case BAD_JSON:
+                text = R"({"decision": {"users": [)";
+                expectMessage = path + ": ";
+                break;
+            case WRONG_VALUE:
+                text = R"({"problem": "batching-early-exit", "decision": {"users": )" + users3 +
+                       R"(-5}, {"served": false}]}})";
+                expectMessage = path + ": decision.users[1].bandwidthHz: expected a number >= 0, "
+                                       "got -5";
+                break;
+            case OVER_BANDWIDTH:
+                text = R"({"decision": {"scheme": "batching-early-exit", "users": )" + users3 +
+                       R"(1.5e5}, {"served": false}]}})";
+                expectMessage = path + ": decision.users[1].bandwidthHz: 150000 Hz makes the "
+                                       "served users' sum exceed totalBandwidthHz W = 200000 Hz "
+                                       "(sum 250000 Hz)";
+                break;
+            case USER_COUNT:
+                text = R"({"decision": {"users": [{"served": false}, {"served": false}]}})";
+                expectMessage = path + ": decision.users: expected an array of 3 users";
+                break;
+            case MISSING_FILE:
+                expectMessage = path + ".missing: cannot open the file";
+                break;
+        }
+        if (m_fault != MISSING_FILE)
+        {
+            std::ofstream(path) << text;
+        }
+        Scenario sc;
+        sc.clients = THREE_CLIENTS;
+        sc.totalBandwidthHz = W_TWO_OF_THREE;
+        UseDecisionFile(sc, m_fault == MISSING_FILE ? path + ".missing" : path, m_withFallback);
+        sc.Build();
+        std::vector<std::string> traced;
+        sc.server->GetAllocator()->TraceConnectWithoutContext(
+            "DecisionRejected",
+            MakeBoundCallback(&BatchingBadDecisionFileTestCase::OnRejected, &traced));
+        Simulator::Run();
+        const auto& rejections = sc.server->GetAllocator()->GetRejections();
+        NS_TEST_ASSERT_MSG_EQ(rejections.size(), 1u, "one rejection");
+        NS_TEST_ASSERT_MSG_EQ(traced.size(), 1u, "traced");
+        if (rejections.size() == 1 && traced.size() == 1)
+        {
+            NS_TEST_ASSERT_MSG_NE(rejections[0].find(expectMessage),
+                                  std::string::npos,
+                                  "message '" << rejections[0] << "' lacks '" << expectMessage
+                                              << "'");
+            NS_TEST_ASSERT_MSG_EQ(rejections[0], "round 0: " + traced[0], "trace = record");
+        }
+        NS_TEST_ASSERT_MSG_EQ(sc.server->GetAllocator()->GetRound(), 1u, "the round is decided");
+        // the fallback (optimal) serves users 0 and 1; without it nobody is served
+        for (size_t i = 0; i < 3; ++i)
+        {
+            const auto& c = sc.apps[i]->GetTaskRecords().at(0);
+            const bool isServed = m_withFallback && i < 2;
+            NS_TEST_ASSERT_MSG_EQ(c.outcome,
+                                  isServed ? OffloadingClient::ON_TIME
+                                           : OffloadingClient::NOT_SCHEDULED,
+                                  "client " << i);
+        }
+        Simulator::Destroy();
+    }
+
+    /**
+     * @param [in] out messages
+     * @param [in] round round
+     * @param [in] message message
+     */
+    static void OnRejected(std::vector<std::string>* out,
+                           uint32_t round,
+                           const std::string& message)
+    {
+        out->push_back(message);
+    }
+
+    Fault m_fault;       ///< What is wrong
+    bool m_withFallback; ///< Use a fallback
 };
 
 /**
@@ -853,6 +1275,14 @@ class EdgeInferenceBatchingTestSuite : public TestSuite
         AddTestCase(new BatchingLossTestCase(BatchingLossTestCase::LATE_RESULT));
         AddTestCase(new BatchingLossTestCase(BatchingLossTestCase::LOST_INPUT));
         AddTestCase(new BatchingLteTestCase);
+        AddTestCase(new BatchingUserAllocatorTestCase);
+        AddTestCase(new BatchingDecisionRoundTripTestCase);
+        using Bad = BatchingBadDecisionFileTestCase;
+        AddTestCase(new Bad(Bad::BAD_JSON, false));
+        AddTestCase(new Bad(Bad::WRONG_VALUE, true));
+        AddTestCase(new Bad(Bad::OVER_BANDWIDTH, false));
+        AddTestCase(new Bad(Bad::USER_COUNT, true));
+        AddTestCase(new Bad(Bad::MISSING_FILE, false));
     }
 };
 

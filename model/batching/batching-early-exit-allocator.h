@@ -9,8 +9,8 @@
 
 #include "batching-early-exit-solver.h"
 
-#include "ns3/batch-latency-model.h"
 #include "ns3/object.h"
+#include "ns3/ptr.h"
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
@@ -20,10 +20,8 @@
 /**
  * @file
  * @ingroup edge-inference
- * @brief ns-3 Object shell (attributes, trace) around BatchingEarlyExitSolver.
- *
- * The file is named after the solver's file with the suffix "-object" because
- * batching-early-exit-solver.{h,cc} already holds the pure C++ solver.
+ * @brief The allocator interface of multiuser edge inference with batching and early exiting:
+ * what BatchingEarlyExitServer calls once per frame.
  */
 
 namespace ns3
@@ -34,43 +32,33 @@ namespace edgeinference
 /**
  * @ingroup edge-inference
  * @brief Joint scheduling and uplink bandwidth allocation for multiuser edge inference with
- * batching and early exiting (Z. Liu, Q. Lan, K. Huang, IEEE JSAC 41(4), 2023), as an ns-3
- * Object with attributes, used by BatchingEarlyExitServer once per frame.
+ * batching and early exiting (Z. Liu, Q. Lan, K. Huang, "Resource Allocation for Multiuser
+ * Edge Inference with Batching and Early Exiting", IEEE JSAC 41(4), 2023): the abstract ns-3
+ * interface the network side calls, once per decision round (frame).
  *
- * It builds a BatchingEarlyExitProblem from the users of a frame and the attributes (exit
- * accuracies A_l, block latencies t_l(b), total bandwidth W) and solves it with
- * BatchingEarlyExitSolver:
- * - Algorithm Optimal: the proposed scheme (batching + early exit), Optimal-U or Optimal-H;
- * - Greedy: the proposed scheme, greedy algorithm;
- * - NoBatchingNoEarlyExit, BatchingOnly, EarlyExitOnly: the baselines (a), (b), (c) of the
- *   spec (3.4), each with its best (optimal) user set.
+ * BatchingEarlyExitServer assembles the frame's BatchingEarlyExitProblem (blocks t_l(b),
+ * exit accuracies A_l, total bandwidth W, the users' deadlines, upload bits and SNR
+ * bandwidths, calibrated) and calls Allocate(), which:
+ * 1. writes the instance in the input format of edge-inference-solve if InstanceFileName is
+ *    set ("%r" = the round index);
+ * 2. calls Decide(), the one method a subclass overrides;
+ * 3. checks the decision with BatchingEarlyExitSolver::CheckDecision() (one bandwidth per
+ *    user, served users that exist, reachable exits, finite non-negative bandwidths, sum of
+ *    the served users' bandwidths <= W); an exception thrown by Decide() counts as a
+ *    rejected decision too;
+ * 4. on a rejection records the message (GetRejections(), trace DecisionRejected) and asks
+ *    the Fallback allocator's Decide() (checked the same way; its GetRound() is set to
+ *    this round first), or serves nobody;
+ * 5. returns the decision completed with the module's own prediction
+ *    (BatchingEarlyExitSolver::CompleteDecision()), so that the server can report predicted
+ *    beside measured for any allocator.
  *
- * **Block latency.** If FixedCostsS and PerTaskCostsS are both given (comma-separated, one
- * value per block) t_l(b) = c_l + a_l b with those values; otherwise the zoo model ModelName
- * is cut at its exits (BatchLatencyModel::FromDnnModel, Segmentation::EXITS) with
- * GpuFlopsPerSecond, PerBlockOverheadS and MemoryBandwidthBps.
- *
- * **Channel and calibration.** Each user brings s_k = p_k g_k / N_0 in Hz (for LTE,
- * SnrBandwidthFromSinr() of the eNB's wideband SRS SINR). The solver's rate is
- * w log2(1 + s / w); an LTE uplink achieves less (MCS granularity, BLER target, control
- * overhead). Two calibration attributes map the Shannon model to the link actually used:
- * SnrGapDb (Gamma: the solver sees s_k / Gamma) and RateEfficiency (eta: the solver sees
- * D_k / eta), i.e. r = eta w log2(1 + s / (Gamma w)). Both default to the ideal values
- * (0 dB, 1). The prediction returned is the one of these effective inputs.
+ * Built-ins: BatchingEarlyExitSolverAllocator; decisions from files (any external solver):
+ * BatchingEarlyExitDecisionFileAllocator.
  */
 class BatchingEarlyExitAllocator : public Object
 {
   public:
-    /// Algorithm / scheme selected by the Algorithm attribute.
-    enum Algorithm
-    {
-        OPTIMAL,                   ///< Proposed scheme, Optimal-U or Optimal-H
-        GREEDY,                    ///< Proposed scheme, greedy
-        NO_BATCHING_NO_EARLY_EXIT, ///< Baseline (a), optimal set
-        BATCHING_ONLY,             ///< Baseline (b), optimal set
-        EARLY_EXIT_ONLY,           ///< Baseline (c), optimal set
-    };
-
     /**
      * @brief Register this type.
      * @return the TypeId
@@ -84,42 +72,39 @@ class BatchingEarlyExitAllocator : public Object
     BatchingEarlyExitAllocator& operator=(const BatchingEarlyExitAllocator&) = delete;
 
     /**
-     * @brief Solve one frame.
-     *
-     * The users' uploadBits and snrBandwidthHz are divided by RateEfficiency and by the SNR
-     * gap before solving. Fatal error (naming the attribute and value) if the attributes do
-     * not describe a valid problem.
-     * @param [in] users the users of the frame (s_k and D_k as measured / requested)
-     * @param [in] frameLengthS T_f for the throughput, s (0 = the largest deadline)
-     * @return the decision and its prediction
-     * @throw std::invalid_argument if a user's field is invalid (see BatchingEarlyExitSolver)
+     * @brief Decide one round (what the network side calls). Never throws for a bad
+     * decision; aborts (naming the field) only if the instance itself is invalid or the
+     * instance file cannot be written.
+     * @param [in] instance the problem the network assembled
+     * @return the checked decision (or the fallback's, or nobody served) with its prediction
      */
-    BatchingEarlyExitDecision Allocate(const std::vector<BatchingEarlyExitUser>& users,
-                                       double frameLengthS);
-
-    /// @return the block latency model described by the attributes
-    BatchLatencyModel GetLatencyModel() const;
-
-    /// @return A_l, one per block, from the attributes
-    std::vector<double> GetExitAccuracies() const;
-
-    /// @return the processing scheme of the selected algorithm
-    BatchingEarlyExitScheme GetScheme() const;
-
-    /// @return the solver algorithm of the selected algorithm
-    BatchingEarlyExitAlgorithm GetSolverAlgorithm() const;
-
-    /// @return the Algorithm attribute
-    Algorithm GetAlgorithm() const;
-
-    /// @return W, Hz (attribute TotalBandwidthHz)
-    double GetTotalBandwidthHz() const;
+    BatchingEarlyExitDecision Allocate(const BatchingEarlyExitProblem& instance);
 
     /**
-     * @param [in] algorithm an algorithm
-     * @return its attribute name, e.g. "Greedy"
+     * @brief The decision of one round: the one method a subclass overrides.
+     *
+     * Fill at least scheme, served and bandwidthHz (one entry per user, Hz); isServed and
+     * exit may be left empty. Everything else is recomputed by Allocate(). Throwing a
+     * std::exception rejects the decision with its message.
+     * @param [in] instance the problem
+     * @return the decision
      */
-    static std::string AlgorithmName(Algorithm algorithm);
+    virtual BatchingEarlyExitDecision Decide(const BatchingEarlyExitProblem& instance) = 0;
+
+    /// @return the number of rounds decided so far (during Decide(): the index of the round
+    /// being decided)
+    uint32_t GetRound() const;
+
+    /// @return the messages of the rejected decisions, in order ("round r: <message>")
+    const std::vector<std::string>& GetRejections() const;
+
+    /**
+     * @brief The nobody-served decision of an instance (a valid answer, every user unserved
+     * with its reason), completed with its prediction.
+     * @param [in] instance the problem
+     * @return the decision
+     */
+    static BatchingEarlyExitDecision ServeNobody(const BatchingEarlyExitProblem& instance);
 
     /**
      * @brief s = p g / N_0 from a wideband SINR: with the power p spread over the measured
@@ -132,38 +117,53 @@ class BatchingEarlyExitAllocator : public Object
     static double SnrBandwidthFromSinr(double sinrLinear, double measuredBandwidthHz);
 
     /**
-     * TracedCallback signature of an allocation.
-     * @param [in] nUsers users of the frame
+     * TracedCallback signature of a decided round.
+     * @param [in] round round index
+     * @param [in] nUsers users of the round
      * @param [in] nServed users served
      * @param [in] throughputPerS predicted throughput, tasks/s
      */
-    typedef void (*AllocationTracedCallback)(uint32_t nUsers,
-                                             uint32_t nServed,
-                                             double throughputPerS);
+    typedef void (*DecisionTracedCallback)(uint32_t round,
+                                           uint32_t nUsers,
+                                           uint32_t nServed,
+                                           double throughputPerS);
+
+    /**
+     * TracedCallback signature of a rejected decision.
+     * @param [in] round round index
+     * @param [in] message what is wrong, naming the user and the field
+     */
+    typedef void (*DecisionRejectedTracedCallback)(uint32_t round, const std::string& message);
+
+  protected:
+    void DoDispose() override;
 
   private:
     /**
-     * @param [in] text comma-separated numbers
-     * @param [in] attribute attribute name for the error message
-     * @return the numbers (fatal error on a malformed entry)
+     * @brief Run an allocator's Decide() and check the result.
+     * @param [in] allocator the allocator
+     * @param [in] instance the problem
+     * @param [out] decision the decision if valid
+     * @return "" if valid, else the message
      */
-    static std::vector<double> ParseList(const std::string& text, const std::string& attribute);
+    static std::string TryDecide(BatchingEarlyExitAllocator& allocator,
+                                 const BatchingEarlyExitProblem& instance,
+                                 BatchingEarlyExitDecision& decision);
 
-    Algorithm m_algorithm;                                        ///< Attribute Algorithm
-    std::string m_modelName;                                      ///< Attribute ModelName
-    std::string m_exitAccuracies;                                 ///< Attribute ExitAccuracies
-    double m_finalAccuracy;                                       ///< Attribute FinalAccuracy
-    double m_gpuFlopsPerSecond;                                   ///< Attribute GpuFlopsPerSecond
-    double m_perBlockOverheadS;                                   ///< Attribute PerBlockOverheadS
-    double m_memoryBandwidthBps;                                  ///< Attribute MemoryBandwidthBps
-    std::string m_fixedCostsS;                                    ///< Attribute FixedCostsS
-    std::string m_perTaskCostsS;                                  ///< Attribute PerTaskCostsS
-    double m_totalBandwidthHz;                                    ///< Attribute TotalBandwidthHz
-    double m_snrGapDb;                                            ///< Attribute SnrGapDb
-    double m_rateEfficiency;                                      ///< Attribute RateEfficiency
-    uint64_t m_maxSearchNodes;                                    ///< Attribute MaxSearchNodes
-    uint64_t m_nAllocations;                                      ///< Allocations made
-    TracedCallback<uint32_t, uint32_t, double> m_allocationTrace; ///< Allocation made
+    /**
+     * @brief Record and trace a rejection.
+     * @param [in] message the message
+     */
+    void Reject(const std::string& message);
+
+    Ptr<BatchingEarlyExitAllocator> m_fallback; ///< Attribute Fallback
+    std::string m_instanceFileName;             ///< Attribute InstanceFileName
+    uint32_t m_round;                           ///< Rounds decided
+    std::vector<std::string> m_rejections;      ///< Rejection messages
+    /// Decision trace
+    TracedCallback<uint32_t, uint32_t, uint32_t, double> m_decisionTrace;
+    /// Rejection trace
+    TracedCallback<uint32_t, const std::string&> m_rejectedTrace;
 };
 
 } // namespace edgeinference

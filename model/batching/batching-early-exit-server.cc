@@ -10,9 +10,12 @@
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
+#include "ns3/dnn-model-zoo.h"
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 
 #include <algorithm>
 #include <cmath>
@@ -54,6 +57,69 @@ BatchingEarlyExitServer::GetTypeId()
                           PointerValue(),
                           MakePointerAccessor(&BatchingEarlyExitServer::m_allocator),
                           MakePointerChecker<BatchingEarlyExitAllocator>())
+            .AddAttribute("ModelName",
+                          "Multi-exit zoo model whose exits define the blocks (used unless "
+                          "FixedCostsS and PerTaskCostsS are set).",
+                          StringValue("b-alexnet"),
+                          MakeStringAccessor(&BatchingEarlyExitServer::m_modelName),
+                          MakeStringChecker())
+            .AddAttribute("ExitAccuracies",
+                          "Top-1 accuracy A_l of each exit (comma-separated, one per block, "
+                          "non-decreasing, in [0, 1]); empty = the zoo model's exit accuracies "
+                          "followed by FinalAccuracy.",
+                          StringValue("0.64,0.72,0.7838"),
+                          MakeStringAccessor(&BatchingEarlyExitServer::m_exitAccuracies),
+                          MakeStringChecker())
+            .AddAttribute("FinalAccuracy",
+                          "Accuracy of the final classifier when ExitAccuracies is empty.",
+                          DoubleValue(0.7838),
+                          MakeDoubleAccessor(&BatchingEarlyExitServer::m_finalAccuracy),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("GpuFlopsPerSecond",
+                          "Effective GPU speed per task for the zoo-derived per-task cost a_l "
+                          "(FLOP/s).",
+                          DoubleValue(2e10),
+                          MakeDoubleAccessor(&BatchingEarlyExitServer::m_gpuFlopsPerSecond),
+                          MakeDoubleChecker<double>(1.0))
+            .AddAttribute("PerBlockOverheadS",
+                          "Fixed cost per block and batch (kernel launches, weight reads) added "
+                          "to the zoo-derived c_l (s).",
+                          DoubleValue(3e-3),
+                          MakeDoubleAccessor(&BatchingEarlyExitServer::m_perBlockOverheadS),
+                          MakeDoubleChecker<double>(0.0))
+            .AddAttribute("MemoryBandwidthBps",
+                          "GPU memory bandwidth for the zoo-derived c_l (bytes/s).",
+                          DoubleValue(2.5e10),
+                          MakeDoubleAccessor(&BatchingEarlyExitServer::m_memoryBandwidthBps),
+                          MakeDoubleChecker<double>(1.0))
+            .AddAttribute("FixedCostsS",
+                          "Explicit fixed cost c_l per block (s, comma-separated); with "
+                          "PerTaskCostsS overrides the zoo model.",
+                          StringValue(""),
+                          MakeStringAccessor(&BatchingEarlyExitServer::m_fixedCostsS),
+                          MakeStringChecker())
+            .AddAttribute("PerTaskCostsS",
+                          "Explicit per-task cost a_l per block (s/task, comma-separated).",
+                          StringValue(""),
+                          MakeStringAccessor(&BatchingEarlyExitServer::m_perTaskCostsS),
+                          MakeStringChecker())
+            .AddAttribute("TotalBandwidthHz",
+                          "Total uplink bandwidth W shared by the served users (Hz).",
+                          DoubleValue(4.5e6),
+                          MakeDoubleAccessor(&BatchingEarlyExitServer::m_totalBandwidthHz),
+                          MakeDoubleChecker<double>(0.0))
+            .AddAttribute("SnrGapDb",
+                          "SNR gap Gamma of the link to the Shannon rate: the instance has "
+                          "s_k / Gamma (dB, >= 0).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&BatchingEarlyExitServer::m_snrGapDb),
+                          MakeDoubleChecker<double>(0.0, 30.0))
+            .AddAttribute("RateEfficiency",
+                          "Fraction eta of the (gap-reduced) Shannon rate the link achieves: "
+                          "the instance has D_k / eta (in (0, 1]).",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&BatchingEarlyExitServer::m_rateEfficiency),
+                          MakeDoubleChecker<double>(1e-3, 1.0))
             .AddTraceSource("BatchStarted",
                             "A batch entered the GPU: frame, batch size, missing inputs.",
                             MakeTraceSourceAccessor(&BatchingEarlyExitServer::m_batchTrace),
@@ -63,6 +129,13 @@ BatchingEarlyExitServer::GetTypeId()
 
 BatchingEarlyExitServer::BatchingEarlyExitServer()
     : m_startAtPlannedTime(false)
+    , m_finalAccuracy(0.7838)
+    , m_gpuFlopsPerSecond(2e10)
+    , m_perBlockOverheadS(3e-3)
+    , m_memoryBandwidthBps(2.5e10)
+    , m_totalBandwidthHz(4.5e6)
+    , m_snrGapDb(0)
+    , m_rateEfficiency(1)
     , m_gpuFreeAt(Seconds(0))
 {
     NS_LOG_FUNCTION(this);
@@ -101,6 +174,106 @@ BatchingEarlyExitServer::CheckConfiguration()
         !m_allocator,
         "BatchingEarlyExitServer: attribute Allocator is not set (use SetAllocator() or "
         "BatchingEarlyExitHelper)");
+    m_latency = GetLatencyModel();
+    const auto accuracies = GetExitAccuracies();
+    NS_ABORT_MSG_IF(accuracies.size() != m_latency.GetNBlocks(),
+                    "BatchingEarlyExitServer: ExitAccuracies has "
+                        << accuracies.size() << " entries but the latency model has "
+                        << m_latency.GetNBlocks() << " blocks");
+}
+
+std::vector<double>
+BatchingEarlyExitServer::ParseList(const std::string& text, const std::string& attribute)
+{
+    std::vector<double> out;
+    std::istringstream is(text);
+    std::string token;
+    while (std::getline(is, token, ','))
+    {
+        std::istringstream ts(token);
+        double v = 0;
+        std::string rest;
+        NS_ABORT_MSG_IF(!(ts >> v) || (ts >> rest) || !std::isfinite(v),
+                        "BatchingEarlyExitServer: attribute " << attribute << " entry '" << token
+                                                              << "' is not a finite number");
+        out.push_back(v);
+    }
+    return out;
+}
+
+BatchLatencyModel
+BatchingEarlyExitServer::GetLatencyModel() const
+{
+    const auto fixed = ParseList(m_fixedCostsS, "FixedCostsS");
+    const auto perTask = ParseList(m_perTaskCostsS, "PerTaskCostsS");
+    NS_ABORT_MSG_IF(fixed.size() != perTask.size(),
+                    "BatchingEarlyExitServer: FixedCostsS has "
+                        << fixed.size() << " entries but PerTaskCostsS has " << perTask.size());
+    try
+    {
+        if (!fixed.empty())
+        {
+            return BatchLatencyModel::Affine(fixed, perTask);
+        }
+        return BatchLatencyModel::FromDnnModel(DnnModelZoo::Get(m_modelName),
+                                               m_gpuFlopsPerSecond,
+                                               m_perBlockOverheadS,
+                                               m_memoryBandwidthBps,
+                                               BatchLatencyModel::Segmentation::EXITS);
+    }
+    catch (const std::exception& e)
+    {
+        NS_FATAL_ERROR("BatchingEarlyExitServer: invalid block latency attributes (ModelName '"
+                       << m_modelName << "', FixedCostsS '" << m_fixedCostsS << "', PerTaskCostsS '"
+                       << m_perTaskCostsS << "'): " << e.what());
+    }
+    return BatchLatencyModel();
+}
+
+std::vector<double>
+BatchingEarlyExitServer::GetExitAccuracies() const
+{
+    if (!m_exitAccuracies.empty())
+    {
+        return ParseList(m_exitAccuracies, "ExitAccuracies");
+    }
+    try
+    {
+        return BatchingEarlyExitSolver::ExitAccuraciesFromDnnModel(DnnModelZoo::Get(m_modelName),
+                                                                   m_finalAccuracy);
+    }
+    catch (const std::exception& e)
+    {
+        NS_FATAL_ERROR("BatchingEarlyExitServer: ExitAccuracies is empty and ModelName '"
+                       << m_modelName << "' gives no accuracies: " << e.what());
+    }
+    return {};
+}
+
+double
+BatchingEarlyExitServer::GetTotalBandwidthHz() const
+{
+    return m_totalBandwidthHz;
+}
+
+BatchingEarlyExitProblem
+BatchingEarlyExitServer::MakeProblem(const std::vector<BatchingEarlyExitUser>& users,
+                                     double frameLengthS) const
+{
+    BatchingEarlyExitProblem problem;
+    problem.latency = m_latency.GetNBlocks() > 0 ? m_latency : GetLatencyModel();
+    problem.exitAccuracy = GetExitAccuracies();
+    problem.totalBandwidthHz = m_totalBandwidthHz;
+    problem.frameLengthS = frameLengthS;
+    const double gap = std::pow(10.0, m_snrGapDb / 10.0);
+    for (const auto& u : users)
+    {
+        BatchingEarlyExitUser effective = u;
+        effective.uploadBits = u.uploadBits / m_rateEfficiency;
+        effective.snrBandwidthHz = u.snrBandwidthHz / gap;
+        problem.users.push_back(effective);
+    }
+    return problem;
 }
 
 void
@@ -117,6 +290,7 @@ BatchingEarlyExitServer::DoStop()
     }
     m_plannedEvents.clear();
     m_exitEvents.clear();
+    m_frameScheme.clear();
 }
 
 void
@@ -167,15 +341,11 @@ BatchingEarlyExitServer::DecideFrame(uint32_t frame, const std::vector<FrameRequ
     FrameDecision out;
     out.frameLengthS =
         m_frameLength.IsStrictlyPositive() ? m_frameLength.GetSeconds() : maxDeadlineS;
-    BatchingEarlyExitDecision decision;
-    try
+    const BatchingEarlyExitDecision decision =
+        m_allocator->Allocate(MakeProblem(users, out.frameLengthS));
+    if (!decision.served.empty())
     {
-        decision = m_allocator->Allocate(users, out.frameLengthS);
-    }
-    catch (const std::exception& e)
-    {
-        NS_FATAL_ERROR("BatchingEarlyExitServer: allocation of frame " << frame
-                                                                       << " failed: " << e.what());
+        m_frameScheme[frame] = decision.scheme; // executed by StartBatch()
     }
     for (size_t k = 0; k < users.size(); ++k)
     {
@@ -190,8 +360,13 @@ BatchingEarlyExitServer::DecideFrame(uint32_t frame, const std::vector<FrameRequ
     }
     out.order = decision.prediction.order;
     out.throughputPerS = decision.prediction.throughputPerS;
-    out.startS = decision.prediction.batchStartS;
-    out.latestUploadEndS = decision.latestUploadEndS;
+    // uploads are cut off after T_u*(S), or after the predicted batch start if a decision
+    // gives less than w^min (its users are then predicted late, and measured); a tiny w_k
+    // must not schedule events beyond what Time can hold
+    const double maxS = 1e6;
+    out.startS = std::min(decision.prediction.batchStartS, maxS);
+    out.latestUploadEndS =
+        std::min(std::max(decision.latestUploadEndS, decision.prediction.batchStartS), maxS);
     return out;
 }
 
@@ -244,11 +419,13 @@ BatchingEarlyExitServer::StartBatch(uint32_t frame)
     {
         return;
     }
-    const BatchingEarlyExitScheme scheme = m_allocator->GetScheme();
+    auto decided = m_frameScheme.find(frame);
+    NS_ABORT_MSG_IF(decided == m_frameScheme.end(), "frame " << frame << " has no decision");
+    const BatchingEarlyExitScheme scheme = decided->second;
+    m_frameScheme.erase(decided);
     const bool sequential = scheme == BatchingEarlyExitScheme::EARLY_EXIT_ONLY ||
                             scheme == BatchingEarlyExitScheme::NO_BATCHING_NO_EARLY_EXIT;
-    const BatchExecutionPlan plan =
-        BatchExecution::Plan(m_allocator->GetLatencyModel(), exits, sequential);
+    const BatchExecutionPlan plan = BatchExecution::Plan(m_latency, exits, sequential);
     NS_LOG_INFO("frame " << frame << ": batch of " << members.size() << " starts at "
                          << fr.batchStartS << " s (predicted " << fr.predictedBatchStartS
                          << " s), makespan " << plan.makespanS << " s");

@@ -11,6 +11,7 @@
 
 #include "ns3/address.h"
 #include "ns3/application.h"
+#include "ns3/batch-latency-model.h"
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
@@ -59,7 +60,26 @@ namespace edgeinference
  * input is incomplete then is FAILED (a RESULT with status FAILED is sent). If the GPU is
  * still busy with an earlier frame, the batch waits for it.
  *
- * **Batch.** The tasks run as BatchExecution::Plan() says for the allocator's scheme
+ * **Instance.** The problem handed to the allocator: the blocks t_l(b) and exit accuracies
+ * A_l of the GPU (attributes below), W = TotalBandwidthHz, T_f = FrameLength (0 = the
+ * largest deadline), and per request the deadline T_k, D_k / RateEfficiency and
+ * s_k / Gamma (SnrGapDb).
+ *
+ * **Block latency.** If FixedCostsS and PerTaskCostsS are both given (comma-separated, one
+ * value per block) t_l(b) = c_l + a_l b with those values; otherwise the zoo model ModelName
+ * is cut at its exits (BatchLatencyModel::FromDnnModel, Segmentation::EXITS) with
+ * GpuFlopsPerSecond, PerBlockOverheadS and MemoryBandwidthBps. The same model times the
+ * batch the GPU runs, whatever the allocator.
+ *
+ * **Channel and calibration.** Each user brings s_k = p_k g_k / N_0 in Hz (for LTE,
+ * BatchingEarlyExitAllocator::SnrBandwidthFromSinr() of the eNB's wideband SRS SINR). The
+ * solver's rate is w log2(1 + s / w); an LTE uplink achieves less (MCS granularity, BLER
+ * target, control overhead). Two calibration attributes map the Shannon model to the link
+ * actually used: SnrGapDb (Gamma: the instance has s_k / Gamma) and RateEfficiency (eta: the
+ * instance has D_k / eta), i.e. r = eta w log2(1 + s / (Gamma w)). Both default to the ideal
+ * values (0 dB, 1).
+ *
+ * **Batch.** The tasks run as BatchExecution::Plan() says for the decision's scheme
  * (batched: block l processes B_l tasks and a task leaves at its exit; sequential
  * baselines: one at a time in the allocator's EDF order). When a task reaches its exit the
  * server sends its RESULT: ON_TIME if that instant is <= frame start + deadline -
@@ -92,6 +112,25 @@ class BatchingEarlyExitServer : public OffloadingServerBase
 
     /// @return the allocator
     Ptr<BatchingEarlyExitAllocator> GetAllocator() const;
+
+    /// @return the block latency model described by the attributes (fatal error naming the
+    /// attribute if they are invalid)
+    BatchLatencyModel GetLatencyModel() const;
+
+    /// @return A_l, one per block, from the attributes
+    std::vector<double> GetExitAccuracies() const;
+
+    /// @return W, Hz (attribute TotalBandwidthHz)
+    double GetTotalBandwidthHz() const;
+
+    /**
+     * @brief The instance of a frame as handed to the allocator.
+     * @param [in] users the users as requested / measured (s_k, D_k before calibration)
+     * @param [in] frameLengthS T_f, s
+     * @return the problem with the GPU, W and the calibrated users
+     */
+    BatchingEarlyExitProblem MakeProblem(const std::vector<BatchingEarlyExitUser>& users,
+                                         double frameLengthS) const;
 
     /**
      * TracedCallback signature for a batch start.
@@ -129,12 +168,32 @@ class BatchingEarlyExitServer : public OffloadingServerBase
      */
     void TaskExit(size_t index);
 
+    /**
+     * @param [in] text comma-separated numbers
+     * @param [in] attribute attribute name for the error message
+     * @return the numbers (fatal error on a malformed entry)
+     */
+    static std::vector<double> ParseList(const std::string& text, const std::string& attribute);
+
     Time m_frameLength;                          ///< Attribute FrameLength
     bool m_startAtPlannedTime;                   ///< Attribute StartBatchAtPlannedTime
     Ptr<BatchingEarlyExitAllocator> m_allocator; ///< Attribute Allocator
-    std::map<uint32_t, EventId> m_plannedEvents; ///< Pending planned starts
-    std::map<size_t, EventId> m_exitEvents;      ///< Pending exits by task
-    Time m_gpuFreeAt;                            ///< End of the last batch
+    std::string m_modelName;                     ///< Attribute ModelName
+    std::string m_exitAccuracies;                ///< Attribute ExitAccuracies
+    double m_finalAccuracy;                      ///< Attribute FinalAccuracy
+    double m_gpuFlopsPerSecond;                  ///< Attribute GpuFlopsPerSecond
+    double m_perBlockOverheadS;                  ///< Attribute PerBlockOverheadS
+    double m_memoryBandwidthBps;                 ///< Attribute MemoryBandwidthBps
+    std::string m_fixedCostsS;                   ///< Attribute FixedCostsS
+    std::string m_perTaskCostsS;                 ///< Attribute PerTaskCostsS
+    double m_totalBandwidthHz;                   ///< Attribute TotalBandwidthHz
+    double m_snrGapDb;                           ///< Attribute SnrGapDb
+    double m_rateEfficiency;                     ///< Attribute RateEfficiency
+    BatchLatencyModel m_latency;                 ///< GPU model (at StartApplication)
+    std::map<uint32_t, BatchingEarlyExitScheme> m_frameScheme; ///< Decided scheme per frame
+    std::map<uint32_t, EventId> m_plannedEvents;               ///< Pending planned starts
+    std::map<size_t, EventId> m_exitEvents;                    ///< Pending exits by task
+    Time m_gpuFreeAt;                                          ///< End of the last batch
 
     TracedCallback<uint32_t, uint32_t, uint32_t> m_batchTrace; ///< Batch start
 };

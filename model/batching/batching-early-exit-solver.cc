@@ -15,6 +15,7 @@
 #include <cmath>
 #include <functional>
 #include <numeric>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
@@ -97,38 +98,54 @@ class SumCache
 
 } // namespace
 
+const std::vector<std::pair<BatchingEarlyExitScheme, std::string>>&
+BatchingEarlyExitSchemeNames()
+{
+    static const std::vector<std::pair<BatchingEarlyExitScheme, std::string>> names{
+        {BatchingEarlyExitScheme::BATCHING_EARLY_EXIT, "batching-early-exit"},
+        {BatchingEarlyExitScheme::BATCHING_ONLY, "batching-only"},
+        {BatchingEarlyExitScheme::EARLY_EXIT_ONLY, "early-exit-only"},
+        {BatchingEarlyExitScheme::NO_BATCHING_NO_EARLY_EXIT, "no-batching-no-early-exit"},
+    };
+    return names;
+}
+
+const std::vector<std::pair<BatchingEarlyExitAlgorithm, std::string>>&
+BatchingEarlyExitAlgorithmNames()
+{
+    static const std::vector<std::pair<BatchingEarlyExitAlgorithm, std::string>> names{
+        {BatchingEarlyExitAlgorithm::OPTIMAL, "optimal"},
+        {BatchingEarlyExitAlgorithm::OPTIMAL_U, "optimal-u"},
+        {BatchingEarlyExitAlgorithm::OPTIMAL_H, "optimal-h"},
+        {BatchingEarlyExitAlgorithm::GREEDY, "greedy"},
+    };
+    return names;
+}
+
 std::string
 ToString(BatchingEarlyExitScheme scheme)
 {
-    switch (scheme)
+    for (const auto& [value, name] : BatchingEarlyExitSchemeNames())
     {
-        case BatchingEarlyExitScheme::BATCHING_EARLY_EXIT:
-            return "BATCHING_EARLY_EXIT";
-        case BatchingEarlyExitScheme::BATCHING_ONLY:
-            return "BATCHING_ONLY";
-        case BatchingEarlyExitScheme::EARLY_EXIT_ONLY:
-            return "EARLY_EXIT_ONLY";
-        case BatchingEarlyExitScheme::NO_BATCHING_NO_EARLY_EXIT:
-            return "NO_BATCHING_NO_EARLY_EXIT";
+        if (value == scheme)
+        {
+            return name;
+        }
     }
-    return "UNKNOWN";
+    return "unknown";
 }
 
 std::string
 ToString(BatchingEarlyExitAlgorithm algorithm)
 {
-    switch (algorithm)
+    for (const auto& [value, name] : BatchingEarlyExitAlgorithmNames())
     {
-        case BatchingEarlyExitAlgorithm::OPTIMAL:
-            return "OPTIMAL";
-        case BatchingEarlyExitAlgorithm::OPTIMAL_U:
-            return "OPTIMAL_U";
-        case BatchingEarlyExitAlgorithm::OPTIMAL_H:
-            return "OPTIMAL_H";
-        case BatchingEarlyExitAlgorithm::GREEDY:
-            return "GREEDY";
+        if (value == algorithm)
+        {
+            return name;
+        }
     }
-    return "UNKNOWN";
+    return "unknown";
 }
 
 std::string
@@ -1212,11 +1229,11 @@ BatchingEarlyExitSolver::Solve(BatchingEarlyExitScheme scheme,
         case BatchingEarlyExitAlgorithm::OPTIMAL_U:
             if (!isCommonDeadline)
             {
-                Fail("Solve(OPTIMAL_U): deadline T_k of user " + std::to_string(latestUser) +
+                Fail("Solve(optimal-u): deadline T_k of user " + std::to_string(latestUser) +
                      " is " + Str(latest) + " s but user " + std::to_string(earliestUser) +
                      " has " + Str(earliest) +
-                     " s (OPTIMAL_U needs a common deadline; use "
-                     "OPTIMAL_H)");
+                     " s (optimal-u needs a common deadline; use "
+                     "optimal-h)");
             }
             chosen = RunOptimalU(scheme, candidates, decision.nSearchNodes, isComplete);
             break;
@@ -1261,6 +1278,145 @@ BatchingEarlyExitSolver::Solve(BatchingEarlyExitScheme scheme,
     decision.sumBandwidthHz = evaluation.sumMinBandwidthHz;
     decision.prediction = Predict(scheme, decision.served, decision.bandwidthHz);
     return decision;
+}
+
+std::string
+BatchingEarlyExitSolver::CheckDecision(const BatchingEarlyExitProblem& problem,
+                                       const BatchingEarlyExitDecision& decision)
+{
+    std::optional<BatchingEarlyExitSolver> solver;
+    try
+    {
+        solver.emplace(problem);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        return std::string("instance: ") + e.what();
+    }
+    const auto nUsers = static_cast<uint32_t>(problem.users.size());
+    const std::string kUsers = " for " + std::to_string(nUsers) + " users (one per user)";
+    if (decision.bandwidthHz.size() != nUsers)
+    {
+        return "users: bandwidthHz has " + std::to_string(decision.bandwidthHz.size()) +
+               " entries" + kUsers;
+    }
+    if (!decision.isServed.empty() && decision.isServed.size() != nUsers)
+    {
+        return "users: isServed has " + std::to_string(decision.isServed.size()) + " entries" +
+               kUsers;
+    }
+    if (!decision.exit.empty() && decision.exit.size() != nUsers)
+    {
+        return "users: exit has " + std::to_string(decision.exit.size()) + " entries" + kUsers;
+    }
+    std::vector<bool> inServed(nUsers, false);
+    for (size_t i = 0; i < decision.served.size(); ++i)
+    {
+        const uint32_t k = decision.served[i];
+        const std::string where = "served[" + std::to_string(i) + "]: user " + std::to_string(k);
+        if (k >= nUsers)
+        {
+            return where + " does not exist (the instance has " + std::to_string(nUsers) +
+                   " users)";
+        }
+        if (inServed[k])
+        {
+            return where + " is listed twice";
+        }
+        inServed[k] = true;
+    }
+    const BatchingEarlyExitScheme scheme = decision.scheme;
+    double sum = 0;
+    for (uint32_t k = 0; k < nUsers; ++k)
+    {
+        const std::string user = "users[" + std::to_string(k) + "].";
+        if (!decision.isServed.empty() && decision.isServed[k] != inServed[k])
+        {
+            return user + "served: " + (decision.isServed[k] ? "true" : "false") +
+                   " but the served list " + (inServed[k] ? "holds" : "does not hold") + " user " +
+                   std::to_string(k);
+        }
+        if (!inServed[k])
+        {
+            continue;
+        }
+        if (solver->GetExit(k) == BATCHING_EARLY_EXIT_NO_EXIT)
+        {
+            return user + "served: true, but no exit meets its accuracy requirement " +
+                   Str(problem.users[k].accuracyRequirement);
+        }
+        const auto schemeExit = static_cast<int32_t>(solver->SchemeExit(scheme, k));
+        if (!decision.exit.empty() && decision.exit[k] != schemeExit)
+        {
+            return user + "exit: " + std::to_string(decision.exit[k]) + ", but under scheme " +
+                   ToString(scheme) + " the user leaves at exit " + std::to_string(schemeExit);
+        }
+        const double w = decision.bandwidthHz[k];
+        if (!(w >= 0.0) || !std::isfinite(w))
+        {
+            return user + "bandwidthHz: " + Str(w) + " (a served user needs a finite value >= 0)";
+        }
+        if (w == 0.0 && problem.users[k].uploadBits > 0.0)
+        {
+            return user + "bandwidthHz: 0 for a served user with uploadBits " +
+                   Str(problem.users[k].uploadBits) + " > 0 (it could never upload)";
+        }
+        sum += w;
+        if (!(sum <= problem.totalBandwidthHz * (1.0 + BATCHING_EARLY_EXIT_BANDWIDTH_TOLERANCE)))
+        {
+            double total = 0;
+            for (uint32_t j : decision.served)
+            {
+                total += decision.bandwidthHz[j];
+            }
+            return user + "bandwidthHz: " + Str(w) +
+                   " Hz makes the served users' sum exceed "
+                   "totalBandwidthHz W = " +
+                   Str(problem.totalBandwidthHz) + " Hz (sum " + Str(total) + " Hz)";
+        }
+    }
+    return "";
+}
+
+BatchingEarlyExitDecision
+BatchingEarlyExitSolver::CompleteDecision(const BatchingEarlyExitDecision& decision) const
+{
+    const uint32_t nUsers = GetNUsers();
+    const BatchingEarlyExitScheme scheme = decision.scheme;
+    BatchingEarlyExitDecision out;
+    out.scheme = scheme;
+    out.algorithm = decision.algorithm;
+    out.isOptimal = decision.isOptimal;
+    out.nSearchNodes = decision.nSearchNodes;
+    out.served = decision.served;
+    std::sort(out.served.begin(), out.served.end());
+    out.isServed.assign(nUsers, false);
+    out.reason.assign(nUsers, BatchingEarlyExitReason::NOT_SELECTED);
+    out.exit.assign(nUsers, BATCHING_EARLY_EXIT_NO_EXIT);
+    out.bandwidthHz.assign(nUsers, 0.0);
+    for (uint32_t k = 0; k < nUsers; ++k)
+    {
+        if (m_exit[k] != BATCHING_EARLY_EXIT_NO_EXIT)
+        {
+            out.exit[k] = static_cast<int32_t>(SchemeExit(scheme, k));
+        }
+        out.reason[k] = GetIndividualReason(scheme, k);
+        if (out.reason[k] == BatchingEarlyExitReason::NONE)
+        {
+            out.reason[k] = BatchingEarlyExitReason::NOT_SELECTED;
+        }
+    }
+    for (uint32_t k : out.served)
+    {
+        out.isServed[k] = true;
+        out.reason[k] = BatchingEarlyExitReason::NONE;
+        out.bandwidthHz[k] = decision.bandwidthHz.at(k);
+        out.sumBandwidthHz += out.bandwidthHz[k];
+    }
+    out.latestUploadEndS =
+        out.served.empty() ? 0.0 : EvaluateSet(scheme, out.served).latestUploadEndS;
+    out.prediction = Predict(scheme, out.served, out.bandwidthHz);
+    return out;
 }
 
 } // namespace edgeinference

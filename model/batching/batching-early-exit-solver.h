@@ -13,6 +13,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 /**
@@ -160,14 +161,31 @@ enum class BatchingEarlyExitReason
 };
 
 /**
+ * @ingroup edge-inference
+ * @brief The one name table of the schemes, used by ToString(), the allocator's Algorithm
+ * attribute, the examples' flags and the "scheme" field of edge-inference-solve.
+ * @return (scheme, kebab-case name) pairs, the proposed scheme first
+ */
+const std::vector<std::pair<BatchingEarlyExitScheme, std::string>>& BatchingEarlyExitSchemeNames();
+
+/**
+ * @ingroup edge-inference
+ * @brief The one name table of the solver's algorithms, used by ToString(), the allocator's
+ * Algorithm attribute and --algorithm of edge-inference-solve.
+ * @return (algorithm, kebab-case name) pairs, the default (optimal) first
+ */
+const std::vector<std::pair<BatchingEarlyExitAlgorithm, std::string>>&
+BatchingEarlyExitAlgorithmNames();
+
+/**
  * @param [in] scheme a scheme
- * @return its enumerator name, e.g. "EARLY_EXIT_ONLY"
+ * @return its name in BatchingEarlyExitSchemeNames(), e.g. "early-exit-only"
  */
 std::string ToString(BatchingEarlyExitScheme scheme);
 
 /**
  * @param [in] algorithm an algorithm
- * @return its enumerator name, e.g. "OPTIMAL_H"
+ * @return its name in BatchingEarlyExitAlgorithmNames(), e.g. "optimal-h"
  */
 std::string ToString(BatchingEarlyExitAlgorithm algorithm);
 
@@ -372,6 +390,39 @@ class BatchingEarlyExitSolver
     BatchingEarlyExitDecision Solve(
         BatchingEarlyExitScheme scheme = BatchingEarlyExitScheme::BATCHING_EARLY_EXIT,
         BatchingEarlyExitAlgorithm algorithm = BatchingEarlyExitAlgorithm::OPTIMAL) const;
+
+    /**
+     * @brief Check a decision made by anyone (a built-in, a user's allocator, a decision file)
+     * against an instance: the constraints the network cannot execute or the model cannot
+     * evaluate.
+     *
+     * Checked, in this order: bandwidthHz has one entry per user, and so have isServed and
+     * exit if they are not empty; every served index exists and is listed once; isServed
+     * agrees with served; a served user's accuracy requirement is met by an exit (under the
+     * decision's scheme), and its exit, if given, is the one the scheme gives it; a served
+     * user's bandwidth is finite and >= 0, and > 0 if it has bits to upload; the served
+     * users' bandwidths sum to at most
+     * W (1 + BATCHING_EARLY_EXIT_BANDWIDTH_TOLERANCE). Deadlines are not constraints of the
+     * check: a decision whose users will be late is executed and predicted as late.
+     * @param [in] problem the instance
+     * @param [in] decision the decision (only scheme, served, isServed, exit and bandwidthHz
+     * are read)
+     * @return "" if the decision is valid, else a message naming the user and the field,
+     * e.g. "users[2].bandwidthHz: ..."; "instance: ..." if the instance itself is invalid
+     */
+    static std::string CheckDecision(const BatchingEarlyExitProblem& problem,
+                                     const BatchingEarlyExitDecision& decision);
+
+    /**
+     * @brief The module's own account of a valid decision (see CheckDecision()): from its
+     * scheme, served set and bandwidths, fill served (ascending), isServed, exit, reason
+     * (NONE, the individual reason, or NOT_SELECTED), bandwidthHz (0 if unserved),
+     * latestUploadEndS (T_u*(S), 0 if S is empty), sumBandwidthHz and the prediction
+     * (Predict()). algorithm, isOptimal and nSearchNodes are copied.
+     * @param [in] decision a decision that passed CheckDecision() for this problem
+     * @return the completed decision
+     */
+    BatchingEarlyExitDecision CompleteDecision(const BatchingEarlyExitDecision& decision) const;
 
   private:
     /// Candidate of the branch and bound: compatible with the current set.

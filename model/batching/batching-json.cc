@@ -49,12 +49,9 @@ std::vector<std::pair<std::string, BatchingEarlyExitScheme>>
 Schemes()
 {
     std::vector<std::pair<std::string, BatchingEarlyExitScheme>> out;
-    for (BatchingEarlyExitScheme s : {BatchingEarlyExitScheme::BATCHING_EARLY_EXIT,
-                                      BatchingEarlyExitScheme::BATCHING_ONLY,
-                                      BatchingEarlyExitScheme::EARLY_EXIT_ONLY,
-                                      BatchingEarlyExitScheme::NO_BATCHING_NO_EARLY_EXIT})
+    for (const auto& [scheme, name] : BatchingEarlyExitSchemeNames())
     {
-        out.emplace_back(Normalise(ToString(s)), s);
+        out.emplace_back(name, scheme);
     }
     return out;
 }
@@ -202,12 +199,9 @@ DoSolveBatching(const JsonNode& root, const std::string& algorithm)
         Checked(root, [&]() { return BatchingEarlyExitSolver(in.problem); });
     solver.SetMaxSearchNodes(in.maxSearchNodes);
     BatchingEarlyExitAlgorithm alg = BatchingEarlyExitAlgorithm::OPTIMAL;
-    for (BatchingEarlyExitAlgorithm a : {BatchingEarlyExitAlgorithm::OPTIMAL,
-                                         BatchingEarlyExitAlgorithm::OPTIMAL_U,
-                                         BatchingEarlyExitAlgorithm::OPTIMAL_H,
-                                         BatchingEarlyExitAlgorithm::GREEDY})
+    for (const auto& [a, name] : BatchingEarlyExitAlgorithmNames())
     {
-        if (Normalise(ToString(a)) == algorithm)
+        if (name == algorithm)
         {
             alg = a;
         }
@@ -222,12 +216,74 @@ DoSolveBatching(const JsonNode& root, const std::string& algorithm)
         throw JsonInputError("algorithm " + algorithm +
                              " does not apply to this input: " + e.what());
     }
-    const BatchingEarlyExitProblem& p = solver.GetProblem();
+    return BatchingEarlyExitDecisionToJson(solver.GetProblem(), d, algorithm);
+}
 
+} // namespace
+
+std::vector<AlgorithmInfo>
+BatchingEarlyExitAlgorithms()
+{
+    const std::map<BatchingEarlyExitAlgorithm, std::string> descriptions{
+        {BatchingEarlyExitAlgorithm::OPTIMAL,
+         "optimal-u with a common deadline, else optimal-h [default]"},
+        {BatchingEarlyExitAlgorithm::OPTIMAL_U,
+         "enumeration of exit-count vectors (common deadline only)"},
+        {BatchingEarlyExitAlgorithm::OPTIMAL_H, "branch and bound (any deadlines)"},
+        {BatchingEarlyExitAlgorithm::GREEDY, "add the user giving the smallest bandwidth sum"},
+    };
+    std::vector<AlgorithmInfo> out;
+    for (const auto& [algorithm, name] : BatchingEarlyExitAlgorithmNames())
+    {
+        out.push_back({name, descriptions.at(algorithm)});
+    }
+    return out;
+}
+
+std::string
+BatchingEarlyExitSchema()
+{
+    return R"(batching-early-exit input (units in the field names; "inf" = +infinity where
+allowed; null = field omitted; a "comment" field is allowed in every object):
+{
+  "problem": "batching-early-exit",      optional, must match --problem
+  "blocks": [                            L blocks; block l ends at exit l (0-based)
+    {"fixedCostS": 0.002, "perTaskCostS": 0.001},   t_l(b) = c_l + a_l b
+    {"table": [[1, 0.0045], [4, 0.009]]}            measured (batch size, s) points
+  ],
+  "exitAccuracy": [0.6, 0.75],           A_l per block, non-decreasing, in [0, 1]
+                                     (needed only for accuracyRequirement)
+  "totalBandwidthHz": 1e6,               W (>= 0 or "inf")
+  "frameLengthS": 0,                     T_f for the throughput (0 = largest deadline)
+  "scheme": "batching-early-exit",       or "batching-only", "early-exit-only",
+                                     "no-batching-no-early-exit"
+  "maxSearchNodes": 1000000,             node limit of the optimal algorithms
+  "noisePsdWPerHz": 3.98e-21,            N0 for txPowerW/channelGain
+  "users": [{
+    exactly one of "exit": 0 (0-based exit index) or "accuracyRequirement": 0.7,
+    "deadlineS": 0.05,                   from the frame start (finite; <= 0 = past)
+    "uploadBits": 1e5,
+    "snrBandwidthHz": 1e8                or "txPowerW" + "channelGain"
+  }]
+}
+)";
+}
+
+Json
+BatchingEarlyExitSolve(const JsonNode& root, const std::string& algorithm)
+{
+    return DoSolveBatching(root, algorithm);
+}
+
+Json
+BatchingEarlyExitDecisionToJson(const BatchingEarlyExitProblem& p,
+                                const BatchingEarlyExitDecision& d,
+                                const std::string& algorithm)
+{
     Json out = SolverOutputHeader("batching-early-exit", algorithm);
     Json decision = Json::object();
-    decision["scheme"] = Normalise(ToString(d.scheme));
-    decision["algorithmRun"] = Normalise(ToString(d.algorithm));
+    decision["scheme"] = ToString(d.scheme);
+    decision["algorithmRun"] = ToString(d.algorithm);
     decision["isOptimal"] = d.isOptimal;
     decision["nSearchNodes"] = d.nSearchNodes;
     decision["nServed"] = d.served.size();
@@ -285,52 +341,182 @@ DoSolveBatching(const JsonNode& root, const std::string& algorithm)
     return out;
 }
 
-} // namespace
-
-std::vector<AlgorithmInfo>
-BatchingEarlyExitAlgorithms()
-{
-    return {
-        {"optimal", "optimal-u with a common deadline, else optimal-h [default]"},
-        {"optimal-u", "enumeration of exit-count vectors (common deadline only)"},
-        {"optimal-h", "branch and bound (any deadlines)"},
-        {"greedy", "add the user giving the smallest bandwidth sum"},
-    };
-}
-
-std::string
-BatchingEarlyExitSchema()
-{
-    return R"(batching-early-exit input (units in the field names; "inf" = +infinity where
-allowed; null = field omitted; a "comment" field is allowed in every object):
-{
-  "problem": "batching-early-exit",      optional, must match --problem
-  "blocks": [                            L blocks; block l ends at exit l (0-based)
-    {"fixedCostS": 0.002, "perTaskCostS": 0.001},   t_l(b) = c_l + a_l b
-    {"table": [[1, 0.0045], [4, 0.009]]}            measured (batch size, s) points
-  ],
-  "exitAccuracy": [0.6, 0.75],           A_l per block, non-decreasing, in [0, 1]
-                                     (needed only for accuracyRequirement)
-  "totalBandwidthHz": 1e6,               W (>= 0 or "inf")
-  "frameLengthS": 0,                     T_f for the throughput (0 = largest deadline)
-  "scheme": "batching-early-exit",       or "batching-only", "early-exit-only",
-                                     "no-batching-no-early-exit"
-  "maxSearchNodes": 1000000,             node limit of the optimal algorithms
-  "noisePsdWPerHz": 3.98e-21,            N0 for txPowerW/channelGain
-  "users": [{
-    exactly one of "exit": 0 (0-based exit index) or "accuracyRequirement": 0.7,
-    "deadlineS": 0.05,                   from the frame start (finite; <= 0 = past)
-    "uploadBits": 1e5,
-    "snrBandwidthHz": 1e8                or "txPowerW" + "channelGain"
-  }]
-}
-)";
-}
-
 Json
-BatchingEarlyExitSolve(const JsonNode& root, const std::string& algorithm)
+BatchingEarlyExitInstanceToJson(const BatchingEarlyExitProblem& problem)
 {
-    return DoSolveBatching(root, algorithm);
+    Json root = Json::object();
+    root["problem"] = "batching-early-exit";
+    Json blocks = Json::array();
+    const BatchLatencyModel& latency = problem.latency;
+    const auto maxBatch = static_cast<uint32_t>(std::max<size_t>(problem.users.size(), 1));
+    for (uint32_t l = 0; l < latency.GetNBlocks(); ++l)
+    {
+        Json b = Json::object();
+        if (latency.IsAffine(l))
+        {
+            b["fixedCostS"] = Num(latency.GetFixedCost(l));
+            b["perTaskCostS"] = Num(latency.GetPerTaskCost(l));
+        }
+        else
+        {
+            Json table = Json::array();
+            for (uint32_t n = 1; n <= maxBatch; ++n)
+            {
+                table.push_back(Json::array({n, Num(latency.GetLatency(l, n))}));
+            }
+            b["table"] = std::move(table);
+        }
+        blocks.push_back(std::move(b));
+    }
+    root["blocks"] = std::move(blocks);
+    if (!problem.exitAccuracy.empty())
+    {
+        Json accuracy = Json::array();
+        for (double a : problem.exitAccuracy)
+        {
+            accuracy.push_back(Num(a));
+        }
+        root["exitAccuracy"] = std::move(accuracy);
+    }
+    root["totalBandwidthHz"] = Num(problem.totalBandwidthHz);
+    root["frameLengthS"] = Num(problem.frameLengthS);
+    Json users = Json::array();
+    for (const BatchingEarlyExitUser& u : problem.users)
+    {
+        Json j = Json::object();
+        if (u.exit)
+        {
+            j["exit"] = *u.exit;
+        }
+        else
+        {
+            j["accuracyRequirement"] = Num(u.accuracyRequirement);
+        }
+        j["deadlineS"] = Num(u.deadlineS);
+        j["uploadBits"] = Num(u.uploadBits);
+        j["snrBandwidthHz"] = Num(u.snrBandwidthHz);
+        users.push_back(std::move(j));
+    }
+    root["users"] = std::move(users);
+    return root;
+}
+
+BatchingEarlyExitDecision
+BatchingEarlyExitDecisionFromJson(const JsonNode& root, const BatchingEarlyExitProblem& problem)
+{
+    root.CheckObject({"problem", "algorithm", "version", "decision", "prediction"});
+    if (auto n = root.Find("problem"))
+    {
+        if (!n->Get().is_string() ||
+            Normalise(n->Get().get<std::string>()) != "batching-early-exit")
+        {
+            n->Fail("\"batching-early-exit\"");
+        }
+    }
+    const JsonNode d = root.Require("decision");
+    d.CheckObject({"scheme",
+                   "algorithmRun",
+                   "isOptimal",
+                   "nSearchNodes",
+                   "nServed",
+                   "served",
+                   "latestUploadEndS",
+                   "sumBandwidthHz",
+                   "totalBandwidthHz",
+                   "users"});
+    auto readBool = [](const JsonNode& node)
+    {
+        if (!node.Get().is_boolean())
+        {
+            node.Fail("true or false");
+        }
+        return node.Get().get<bool>();
+    };
+    BatchingEarlyExitDecision out;
+    if (auto n = d.Find("scheme"))
+    {
+        out.scheme = ReadChoice(*n, Schemes());
+    }
+    if (auto n = d.Find("algorithmRun"))
+    {
+        std::vector<std::pair<std::string, BatchingEarlyExitAlgorithm>> algorithms;
+        for (const auto& [a, name] : BatchingEarlyExitAlgorithmNames())
+        {
+            algorithms.emplace_back(name, a);
+        }
+        out.algorithm = ReadChoice(*n, algorithms);
+    }
+    if (auto n = d.Find("isOptimal"))
+    {
+        out.isOptimal = readBool(*n);
+    }
+    if (auto n = d.Find("nSearchNodes"))
+    {
+        out.nSearchNodes = ReadUnsigned(*n);
+    }
+    const JsonNode usersNode = d.Require("users");
+    const std::vector<JsonNode> users = usersNode.Elements();
+    const size_t nUsers = problem.users.size();
+    if (users.size() != nUsers)
+    {
+        usersNode.Fail("an array of " + std::to_string(nUsers) +
+                       " users (one per user of the instance)");
+    }
+    out.isServed.assign(nUsers, false);
+    out.bandwidthHz.assign(nUsers, 0.0);
+    out.exit.assign(nUsers, BATCHING_EARLY_EXIT_NO_EXIT);
+    bool hasExits = false;
+    for (size_t k = 0; k < nUsers; ++k)
+    {
+        const JsonNode& u = users[k];
+        u.CheckObject({"user", "served", "exit", "exitAccuracy", "bandwidthHz", "reason"});
+        if (auto n = u.Find("user"))
+        {
+            ReadUnsigned(*n, k, k);
+        }
+        out.isServed[k] = readBool(u.Require("served"));
+        if (out.isServed[k])
+        {
+            out.served.push_back(static_cast<uint32_t>(k));
+            out.bandwidthHz[k] = ReadNumber(u.Require("bandwidthHz"), NonNegative());
+            if (auto n = u.Find("exit"))
+            {
+                out.exit[k] =
+                    static_cast<int32_t>(ReadUnsigned(*n, 0, std::numeric_limits<int32_t>::max()));
+                hasExits = true;
+            }
+        }
+    }
+    if (auto n = d.Find("served"))
+    {
+        const std::vector<JsonNode> listed = n->Elements();
+        std::vector<uint32_t> indices;
+        for (const JsonNode& e : listed)
+        {
+            indices.push_back(static_cast<uint32_t>(ReadUnsigned(e)));
+        }
+        std::sort(indices.begin(), indices.end());
+        if (indices != out.served)
+        {
+            n->Fail("the users whose \"served\" is true, ascending");
+        }
+    }
+    if (!hasExits)
+    {
+        out.exit.clear();
+    }
+    else
+    {
+        // unserved users' exits are not part of the decision: take the scheme's
+        for (size_t k = 0; k < nUsers; ++k)
+        {
+            if (!out.isServed[k])
+            {
+                out.exit[k] = BATCHING_EARLY_EXIT_NO_EXIT;
+            }
+        }
+    }
+    return out;
 }
 
 } // namespace json

@@ -19,6 +19,7 @@
 #include "gtest-utils.h"
 
 #include "ns3/batching-early-exit-solver.h"
+#include "ns3/batching-json.h"
 #include "ns3/dnn-model.h"
 #include "ns3/radio-rate.h"
 
@@ -757,8 +758,8 @@ TEST(BatchingEarlyExitTest, UnservableReasons)
     const uint32_t other = d.served[0] == 7 ? 8 : 7;
     EXPECT_EQ(d.reason[other], R::NOT_SELECTED);
     EXPECT_EQ(ToString(R::UPLOAD_RATE_CAP), "UPLOAD_RATE_CAP");
-    EXPECT_EQ(ToString(BatchingEarlyExitAlgorithm::OPTIMAL_U), "OPTIMAL_U");
-    EXPECT_EQ(ToString(BatchingEarlyExitScheme::BATCHING_ONLY), "BATCHING_ONLY");
+    EXPECT_EQ(ToString(BatchingEarlyExitAlgorithm::OPTIMAL_U), "optimal-u");
+    EXPECT_EQ(ToString(BatchingEarlyExitScheme::BATCHING_ONLY), "batching-only");
 }
 
 TEST(BatchingEarlyExitTest, DegenerateInstances)
@@ -810,7 +811,7 @@ TEST(BatchingEarlyExitTest, OptimalUNeedsCommonDeadline)
             solver.Solve(BatchingEarlyExitScheme::BATCHING_EARLY_EXIT,
                          BatchingEarlyExitAlgorithm::OPTIMAL_U);
         },
-        {"OPTIMAL_U", "common deadline", "0.04", "0.05"});
+        {"optimal-u", "common deadline", "0.04", "0.05"});
     // A user that is individually infeasible does not count: drop u3's deadline to 1 ms.
     BatchingEarlyExitProblem p = MakeE32(3e6);
     p.users[2].deadlineS = 0.001;
@@ -1004,4 +1005,136 @@ TEST(BatchingEarlyExitTest, ServedCountMonotoneInBandwidth)
     // Greedy is not guaranteed monotone in W; report how often it dropped.
     std::cout << "[ batching-early-exit ] greedy served count fell when W grew in " << nGreedyDrops
               << " of " << nChecks << " steps" << std::endl;
+}
+
+// The instance written by the network (InstanceToJson) solved through the CLI's code path
+// (BatchingEarlyExitSolve) gives exactly the direct solver's output, for every scheme and
+// algorithm, also with table blocks.
+TEST(BatchingEarlyExitTest, InstanceJsonSolveMatchesDirectSolver)
+{
+    std::mt19937 rng(20260402);
+    for (int i = 0; i < 200; ++i)
+    {
+        const bool isCommon = i % 3 == 0;
+        BatchingEarlyExitProblem p = RandomProblem(rng, isCommon);
+        p.frameLengthS = i % 2 == 0 ? 0.0 : 0.1;
+        if (i % 5 == 1)
+        {
+            // a measured block: the JSON holds t_l(1..K), all the problem can use
+            BatchLatencyModel latency = p.latency;
+            latency.AddTableBlock({{1, 0.004}, {4, 0.007}, {16, 0.02}});
+            p.latency = latency;
+            if (!p.exitAccuracy.empty())
+            {
+                p.exitAccuracy.push_back(0.99);
+            }
+        }
+        const auto scheme = ALL_SCHEMES[i % ALL_SCHEMES.size()];
+        json::Json instance = json::BatchingEarlyExitInstanceToJson(p);
+        instance["scheme"] = ToString(scheme);
+        for (const auto& [algorithm, name] : BatchingEarlyExitAlgorithmNames())
+        {
+            if (algorithm == BatchingEarlyExitAlgorithm::OPTIMAL_U && !isCommon)
+            {
+                continue;
+            }
+            const json::Json viaJson =
+                json::BatchingEarlyExitSolve(json::JsonNode(instance, ""), name);
+            const json::Json direct = json::BatchingEarlyExitDecisionToJson(
+                p, BatchingEarlyExitSolver(p).Solve(scheme, algorithm), name);
+            ASSERT_EQ(viaJson.dump(), direct.dump()) << "instance " << i << " " << name;
+        }
+    }
+}
+
+// DecisionToJson -> DecisionFromJson gives back the decision; completing it reproduces the
+// solver's decision and prediction.
+TEST(BatchingEarlyExitTest, DecisionJsonRoundTrip)
+{
+    std::mt19937 rng(20260403);
+    int nServedTotal = 0;
+    for (int i = 0; i < 200; ++i)
+    {
+        const BatchingEarlyExitProblem p = RandomProblem(rng, false);
+        const auto scheme = ALL_SCHEMES[i % ALL_SCHEMES.size()];
+        BatchingEarlyExitSolver solver(p);
+        const auto d = solver.Solve(scheme,
+                                    i % 2 ? BatchingEarlyExitAlgorithm::GREEDY
+                                          : BatchingEarlyExitAlgorithm::OPTIMAL_H);
+        const json::Json j = json::BatchingEarlyExitDecisionToJson(p, d, "optimal-h");
+        const auto back = json::BatchingEarlyExitDecisionFromJson(json::JsonNode(j, ""), p);
+        EXPECT_EQ(back.scheme, d.scheme);
+        EXPECT_EQ(back.algorithm, d.algorithm);
+        EXPECT_EQ(back.isOptimal, d.isOptimal);
+        EXPECT_EQ(back.nSearchNodes, d.nSearchNodes);
+        EXPECT_EQ(back.served, d.served);
+        EXPECT_EQ(back.isServed, d.isServed);
+        for (uint32_t k : d.served)
+        {
+            EXPECT_EQ(back.bandwidthHz[k], d.bandwidthHz[k]) << "instance " << i;
+            EXPECT_EQ(back.exit.at(k), d.exit[k]);
+        }
+        EXPECT_EQ(BatchingEarlyExitSolver::CheckDecision(p, back), "") << "instance " << i;
+        const auto completed = solver.CompleteDecision(back);
+        EXPECT_EQ(completed.served, d.served);
+        EXPECT_EQ(completed.reason, d.reason);
+        EXPECT_EQ(completed.exit, d.exit);
+        EXPECT_EQ(completed.bandwidthHz, d.bandwidthHz);
+        EXPECT_EQ(completed.latestUploadEndS, d.latestUploadEndS);
+        ExpectRel(completed.sumBandwidthHz, d.sumBandwidthHz, 1e-12);
+        EXPECT_EQ(completed.prediction.completionTimeS, d.prediction.completionTimeS);
+        EXPECT_EQ(completed.prediction.nOnTime, d.prediction.nOnTime);
+        nServedTotal += static_cast<int>(d.served.size());
+    }
+    EXPECT_GT(nServedTotal, 200); // non-trivial decisions
+}
+
+// CheckDecision names the user and the field of each violation.
+TEST(BatchingEarlyExitTest, CheckDecisionMessages)
+{
+    const BatchingEarlyExitProblem p = MakeE32(1e6);
+    const auto good = BatchingEarlyExitSolver(p).Solve();
+    EXPECT_EQ(BatchingEarlyExitSolver::CheckDecision(p, good), "");
+    auto expectMessage = [&p](BatchingEarlyExitDecision d, const std::string& start)
+    {
+        const std::string m = BatchingEarlyExitSolver::CheckDecision(p, d);
+        EXPECT_EQ(m.substr(0, start.size()), start) << m;
+    };
+    BatchingEarlyExitDecision d;
+    d.bandwidthHz = {1e5, 1e5};
+    expectMessage(d, "users: bandwidthHz has 2 entries for 3 users");
+    d.bandwidthHz = {1e5, 1e5, 1e5};
+    d.served = {0, 3};
+    expectMessage(d, "served[1]: user 3 does not exist");
+    d.served = {1, 1};
+    expectMessage(d, "served[1]: user 1 is listed twice");
+    d.served = {0, 1};
+    d.isServed = {true, false, false};
+    expectMessage(d, "users[1].served: false but the served list holds user 1");
+    d.isServed.clear();
+    d.bandwidthHz = {1e5, NAN, 0};
+    expectMessage(d, "users[1].bandwidthHz: nan");
+    d.bandwidthHz = {1e5, 0, 0};
+    expectMessage(d, "users[1].bandwidthHz: 0 for a served user with uploadBits 100000");
+    d.bandwidthHz = {6e5, 5e5, 0};
+    expectMessage(d,
+                  "users[1].bandwidthHz: 500000 Hz makes the served users' sum exceed "
+                  "totalBandwidthHz W = 1e+06 Hz (sum 1.1e+06 Hz)");
+    d.bandwidthHz = {5e5, 5e5, 0};
+    d.exit = {0, 0, 1};
+    expectMessage(d,
+                  "users[1].exit: 0, but under scheme batching-early-exit the user leaves "
+                  "at exit 1");
+    d.exit.clear();
+    EXPECT_EQ(BatchingEarlyExitSolver::CheckDecision(p, d), ""); // W exactly used
+    d.scheme = BatchingEarlyExitScheme::BATCHING_ONLY;
+    d.exit = {1, 1, 1};
+    EXPECT_EQ(BatchingEarlyExitSolver::CheckDecision(p, d), "");
+    BatchingEarlyExitProblem unreachable = p;
+    unreachable.users[0].exit.reset();
+    unreachable.users[0].accuracyRequirement = 0.99;
+    unreachable.exitAccuracy = {0.6, 0.8};
+    d.exit.clear();
+    const std::string m = BatchingEarlyExitSolver::CheckDecision(unreachable, d);
+    EXPECT_EQ(m, "users[0].served: true, but no exit meets its accuracy requirement 0.99");
 }
