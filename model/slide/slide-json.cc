@@ -455,7 +455,11 @@ null = field omitted; a "comment" field is allowed in every object):
 {
   "problem": "slide",                    optional, must match --problem
   "totalBandwidthHz": 50e6,              B, downlink band shared by the users (>= 0)
-  "rateModel": "constant-psd",           or "fixed-power" (default constant-psd)
+  "rateModel": "constant-psd",           or "fixed-power", "lte-amc", "shannon-sinr"
+                                     (default constant-psd)
+  "dlBandwidthRb": 25,                   lte-amc: cell DL bandwidth, RB (required)
+  "snrGap": 1,                           shannon-sinr: SNR gap, linear (default 1)
+  "rateEfficiency": 0.85,                lte-amc, shannon-sinr: factor in (0, 1] (default 1)
   "bsPowerW": 20,                        BS power over the band (for users' channelGain)
   "noisePsdWPerHz": 3.98e-21,            N0 (default 3.98e-21)
   "device": {...},                       default device of every user (see below)
@@ -480,6 +484,8 @@ null = field omitted; a "comment" field is allowed in every object):
       "snrDb": 15                        SNR of the whole band (<= 3000): eta = log2(1+SNR)
       "channelGain": 1e-10               with bsPowerW: eta = log2(1 + P g / (N0 B))
     fixed-power: "snrBandwidthHz": 1e8   s_k = P_k g_k / N0, or "txPowerW" + "channelGain"
+    lte-amc: "cqi": 11                   wideband CQI 0..15 (-1 = no report)
+    shannon-sinr: "sinr": 30             linear SINR (negative = no report), or "sinrDb"
   }]
 }
 )";
