@@ -42,6 +42,7 @@ def build(bld):
         'model/slide/slide-solver.cc',
         'model/slide/slide-resource-manager.cc',
         'model/slide/slide-json.cc',
+        'model/slide/slide-allocator.cc',
         # PartialLoading: GPU memory with shared blocks
         'model/partial-loading/partial-loading-solver.cc',
         'model/partial-loading/edge-server.cc',
@@ -133,6 +134,7 @@ def build(bld):
         'model/slide/slide-solver.h',
         'model/slide/slide-resource-manager.h',
         'model/slide/slide-json.h',
+        'model/slide/slide-allocator.h',
         # PartialLoading: GPU memory with shared blocks
         'model/partial-loading/partial-loading-solver.h',
         'model/partial-loading/edge-server.h',

@@ -24,6 +24,12 @@
  *     ./slide-lte --rateModel=shannon   # the paper's Shannon rate from the reported SINR
  *     ./slide-lte --full                # larger sweep, writes slide-lte.csv and two .plt files
  *     ./slide-lte --benchmark           # allocator solve time and simulation overhead
+ *
+ * Allocator round trip (doc/slide-network.rst, "Allocator interface and decision files"):
+ *
+ *     ./slide-lte --writeInstances=slide-%r.json     # the instance of every round
+ *     edge-inference-solve --input=slide-0.json --output=decision-0.json
+ *     ./slide-lte --decisionFiles=decision-%r.json   # execute the decision of the file
  */
 
 #include "edge-lte-scenario.h"
@@ -56,62 +62,6 @@ NS_LOG_COMPONENT_DEFINE("SlideLteExample");
 namespace
 {
 
-/// One user of the scenario.
-struct UserSpec
-{
-    double distanceM{100};    ///< Distance from the eNB, m
-    std::string task;         ///< Requested task
-    uint32_t samples{16};     ///< Samples per task
-    double flopsPerCycle{64}; ///< Device FLOP/cycle
-    double deadlineS{1};      ///< Deadline from the decision, s (before scaling)
-    double energyBudgetJ{1};  ///< Compute energy budget, J
-};
-
-/// Parameters of one run.
-struct RunConfig
-{
-    std::vector<UserSpec> users;                             ///< The users
-    uint32_t rbs{25};                                        ///< DL/UL bandwidth, RB
-    double deadlineScale{1};                                 ///< Factor on every deadline
-    SlideAlgorithm algorithm{SlideAlgorithm::SLIDE_OPTIMAL}; ///< Allocator
-    std::string rateModel{"LteAmc"};                         ///< LteAmc or Shannon
-    double rateEfficiency{1};                                ///< RateEfficiency attribute
-    bool withManager{true};                 ///< false: plain streaming of fixedVariants (benchmark)
-    std::vector<std::string> fixedVariants; ///< Without manager: variant per user ("" none)
-    /// Without manager: from 0.56 s give the UEs with a variant equal FFR shares
-    bool plainShares{false};
-    uint32_t run{1}; ///< RngRun
-};
-
-/// What one run produced for one user.
-struct UserOutcome
-{
-    int cqi{-1};            ///< Reported CQI at the decision
-    bool admitted{false};   ///< Granted
-    std::string text;       ///< Variant or reject reason
-    double frequencyHz{0};  ///< Granted frequency
-    double bandwidthHz{0};  ///< Granted bandwidth
-    double predictedS{0};   ///< Allocator's prediction from the decision
-    double measuredS{-1};   ///< Completion minus decision time (-1: not completed)
-    double deadlineS{0};    ///< The user's deadline
-    bool onTime{false};     ///< Completed within the deadline (measured)
-    double modelRateBps{0}; ///< Allocator's rate model at the granted bandwidth
-    double goodputBps{0};   ///< Measured: stream bytes / (last byte - first byte)
-    double tbsRateBps{0};   ///< LTE-AMC (TBS) rate at the granted bandwidth
-};
-
-/// What one run produced.
-struct RunOutcome
-{
-    std::vector<UserOutcome> users; ///< Per user
-    uint32_t admitted{0};           ///< Users granted
-    uint32_t onTime{0};             ///< Users completing within their deadline
-    double solveSeconds{0};         ///< Allocator wall time inside the simulation
-    double wallSeconds{0};          ///< Wall time of the whole run
-    double simSeconds{0};           ///< Simulated time of the run
-    uint64_t bytesDelivered{0};     ///< Stream bytes received by the clients
-};
-
 /// The zoo variants: precision variants of two zoo models.
 std::vector<DnnModel>
 Variants()
@@ -139,226 +89,6 @@ Tasks()
 {
     return {{"cifar", {"b-alexnet-fp32", "b-alexnet-fp16", "b-alexnet-int8"}},
             {"imagenet", {"mobilenetv2-int8", "mobilenetv2-int4"}}};
-}
-
-/**
- * Build and run one LTE scenario.
- * @param [in] cfg the configuration
- * @return the outcome
- */
-RunOutcome
-Run(const RunConfig& cfg)
-{
-    const auto wall0 = std::chrono::steady_clock::now();
-    RngSeedManager::SetRun(cfg.run);
-    const auto nUes = static_cast<uint32_t>(cfg.users.size());
-    std::vector<double> distances;
-    for (const auto& u : cfg.users)
-    {
-        distances.push_back(u.distanceM);
-    }
-    EdgeLteGeometry geometry;
-    geometry.enbHeightM = 30;
-    geometry.ueHeightM = 1.5;
-    geometry.coreDelay = MilliSeconds(5);
-    const EdgeLteTopology topo = BuildEdgeLteTopology(
-        cfg.rbs,
-        distances,
-        [](Ptr<LteHelper> lte)
-        {
-            lte->SetSchedulerType("ns3::PfFfMacScheduler");
-            lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
-        },
-        geometry);
-    const NodeContainer& remote = topo.remote;
-    const NodeContainer& ues = topo.ues;
-    const NetDeviceContainer& enbDev = topo.enbDevices;
-    const NetDeviceContainer& ueDev = topo.ueDevices;
-    // fixed LTE random streams: the runs of one process (allocators, baselines, plain PF)
-    // are compared on the same HARQ and random-access draws
-    topo.lte->AssignStreams(NetDeviceContainer(enbDev, ueDev), 100000);
-
-    double maxDeadline = 0;
-    for (const auto& u : cfg.users)
-    {
-        maxDeadline = std::max(maxDeadline, u.deadlineS * cfg.deadlineScale);
-    }
-    const Time timeout = Seconds(0.5 + 3 * maxDeadline);
-    const Time start = Seconds(0.5); // after attachment and the first CQI reports
-
-    ApplicationContainer clients;
-    Ptr<SlideResourceManager> manager;
-    if (cfg.withManager)
-    {
-        SlideHelper slide;
-        slide.SetResourceManagerAttribute("Algorithm", EnumValue(static_cast<int>(cfg.algorithm)));
-        slide.SetResourceManagerAttribute("RateModel", StringValue(cfg.rateModel));
-        slide.SetResourceManagerAttribute("RateEfficiency", DoubleValue(cfg.rateEfficiency));
-        slide.SetClientAttribute("TaskTimeout", TimeValue(timeout));
-        for (const auto& m : Variants())
-        {
-            slide.AddModel(m);
-        }
-        for (const auto& t : Tasks())
-        {
-            slide.AddTask(t.first, t.second);
-        }
-        manager = slide.InstallResourceManager(enbDev.Get(0));
-        slide.InstallServer(remote.Get(0)).Start(Seconds(0));
-        for (uint32_t i = 0; i < nUes; ++i)
-        {
-            const UserSpec& u = cfg.users[i];
-            SlideUserProfile p;
-            p.samples = u.samples;
-            p.device =
-                DeviceComputeModel(u.flopsPerCycle, DeviceComputeModel::DEFAULT_MAX_FREQUENCY_HZ);
-            p.deadlineS = u.deadlineS * cfg.deadlineScale;
-            p.energyBudgetJ = u.energyBudgetJ;
-            ApplicationContainer c =
-                slide.InstallClient(ues.Get(i), ueDev.Get(i), topo.serverAddress, u.task, p);
-            c.Start(start + MilliSeconds(i)); // requests within one admission window
-            clients.Add(c);
-        }
-        slide.AssignStreams(ues, 1000);
-    }
-    else
-    {
-        EdgeInferenceHelper helper;
-        for (const auto& m : Variants())
-        {
-            helper.AddModel(m);
-        }
-        helper.SetClientAttribute("TaskTimeout", TimeValue(timeout));
-        helper.InstallServer(remote.Get(0)).Start(Seconds(0));
-        for (uint32_t i = 0; i < nUes; ++i)
-        {
-            if (cfg.fixedVariants.at(i).empty())
-            {
-                continue;
-            }
-            helper.SetClientAttribute("Samples", UintegerValue(cfg.users[i].samples));
-            helper.SetClientAttribute("FlopsPerCycle", DoubleValue(cfg.users[i].flopsPerCycle));
-            ApplicationContainer c =
-                helper.InstallClient(ues.Get(i), topo.serverAddress, cfg.fixedVariants[i]);
-            c.Start(start + MilliSeconds(i));
-            clients.Add(c);
-        }
-        helper.AssignStreams(ues, 1000);
-        if (cfg.plainShares)
-        {
-            // the MAC-side cost of shares without the allocator: equal DL shares from about
-            // the time the allocator would decide
-            Ptr<BandwidthShareFfrAlgorithm> ffr =
-                BandwidthShareFfrAlgorithm::GetFromEnbDevice(enbDev.Get(0));
-            std::vector<uint64_t> imsis;
-            for (uint32_t i = 0; i < nUes; ++i)
-            {
-                if (!cfg.fixedVariants[i].empty())
-                {
-                    imsis.push_back(DynamicCast<LteUeNetDevice>(ueDev.Get(i))->GetImsi());
-                }
-            }
-            Simulator::Schedule(start + MilliSeconds(60),
-                                [ffr, imsis]()
-                                {
-                                    for (auto imsi : imsis)
-                                    {
-                                        ffr->SetDlShareByImsi(imsi, (1.0 - 1e-6) / imsis.size());
-                                    }
-                                });
-        }
-    }
-
-    // stop once every client is done (LTE never runs out of events)
-    std::function<void()> check;
-    check = [&clients, &check]()
-    {
-        for (uint32_t i = 0; i < clients.GetN(); ++i)
-        {
-            const auto& recs =
-                DynamicCast<LayerwiseInferenceClient>(clients.Get(i))->GetTaskRecords();
-            if (recs.empty() || (!recs.back().completed && !recs.back().failed))
-            {
-                Simulator::Schedule(MilliSeconds(50), check);
-                return;
-            }
-        }
-        Simulator::Stop();
-    };
-    Simulator::Schedule(start + MilliSeconds(100), check);
-    Simulator::Stop(start + timeout + Seconds(1));
-    Simulator::Run();
-
-    RunOutcome out;
-    out.simSeconds = Simulator::Now().GetSeconds();
-    out.users.resize(nUes);
-    uint32_t ci = 0;
-    for (uint32_t i = 0; i < nUes; ++i)
-    {
-        UserOutcome& o = out.users[i];
-        o.deadlineS = cfg.users[i].deadlineS * cfg.deadlineScale;
-        if (!cfg.withManager && cfg.fixedVariants[i].empty())
-        {
-            continue;
-        }
-        const auto& recs =
-            DynamicCast<LayerwiseInferenceClient>(clients.Get(ci++))->GetTaskRecords();
-        if (recs.empty())
-        {
-            continue;
-        }
-        const auto& r = recs.front();
-        out.bytesDelivered += r.bytesReceived;
-        o.admitted = cfg.withManager ? r.granted : true;
-        o.text = !cfg.withManager            ? cfg.fixedVariants[i]
-                 : (r.granted || r.rejected) ? r.grantText
-                                             : "no grant: " + r.failureReason;
-        if (r.completed && r.layerArrival.back() > r.firstByteTime)
-        {
-            o.goodputBps =
-                8.0 * r.bytesReceived / (r.layerArrival.back() - r.firstByteTime).GetSeconds();
-        }
-        o.frequencyHz = r.grantFrequencyHz;
-        o.bandwidthHz = r.grantBandwidthHz;
-        o.predictedS = r.predictedLatencyS;
-        if (r.completed)
-        {
-            const Time origin = cfg.withManager ? r.decisionTime : r.requestTime;
-            o.measuredS = (r.finishTime - origin).GetSeconds();
-            // SLIDE_TOLERANCE-like slack for the time resolution of the simulator
-            o.onTime = o.measuredS <= o.deadlineS + 1e-9;
-        }
-        out.admitted += o.admitted ? 1 : 0;
-        out.onTime += o.onTime ? 1 : 0;
-    }
-    if (manager)
-    {
-        out.solveSeconds = manager->GetTotalSolveSeconds();
-        if (!manager->GetRounds().empty())
-        {
-            const auto& round = manager->GetRounds().front();
-            for (size_t k = 0; k < round.imsis.size(); ++k)
-            {
-                // IMSIs are assigned 1..K in installation order
-                const auto user = static_cast<uint32_t>(round.imsis[k] - 1);
-                if (user < nUes)
-                {
-                    out.users[user].cqi = round.cqi[k];
-                    out.users[user].modelRateBps = round.decision.prediction.users[k].rateBps;
-                    if (round.cqi[k] >= 0)
-                    {
-                        LteAmcRateModel tbs({round.cqi[k]}, cfg.rbs);
-                        out.users[user].tbsRateBps =
-                            tbs.Rate(0, round.decision.users[k].bandwidthHz);
-                    }
-                }
-            }
-        }
-    }
-    Simulator::Destroy();
-    out.wallSeconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
-    return out;
 }
 
 /**
@@ -394,13 +124,22 @@ ParseList(const std::string& text, const std::string& what, std::vector<double>&
     return true;
 }
 
-/// Algorithms by command-line name.
-const std::vector<std::pair<std::string, SlideAlgorithm>> ALGORITHMS = {
-    {"slide", SlideAlgorithm::SLIDE_OPTIMAL},
-    {"dai", SlideAlgorithm::DAI_OPTIMAL},
-    {"equal", SlideAlgorithm::EQUAL_BANDWIDTH},
-    {"random", SlideAlgorithm::RANDOM_MODEL},
-};
+/**
+ * The helper configuration of a built-in algorithm.
+ * @param [in] algorithm the algorithm
+ * @param [in] instances InstanceFileName ("" = none)
+ * @return the configuration
+ */
+std::function<void(SlideHelper&)>
+BuiltIn(SlideAlgorithm algorithm, const std::string& instances = "")
+{
+    return [algorithm, instances](SlideHelper& h)
+    {
+        h.SetAllocatorType("ns3::SlideSolverAllocator");
+        h.SetAllocatorAttribute("Algorithm", StringValue(ToString(algorithm)));
+        h.SetAllocatorAttribute("InstanceFileName", StringValue(instances));
+    };
+}
 
 } // namespace
 
@@ -412,7 +151,10 @@ main(int argc, char* argv[])
     std::string rateModel = "lte-amc";
     std::string rbsList = "15,25";
     std::string scaleList = "0.75,1";
-    std::string algorithms = "slide,dai,equal,random";
+    std::string algorithms = "slide-optimal,dai-optimal,equal-bandwidth,random-model";
+    std::string algorithm = "slide-optimal";
+    std::string writeInstances;
+    std::string decisionFiles;
     uint32_t rbs = 25;
     double rateEfficiency = 0.85;
     bool full = false;
@@ -426,7 +168,15 @@ main(int argc, char* argv[])
     cmd.AddValue("rbs", "Bandwidth (RB) of the per-user table", rbs);
     cmd.AddValue("rbsList", "Bandwidths (RB) of the throughput sweep", rbsList);
     cmd.AddValue("deadlineScales", "Deadline factors of the throughput sweep", scaleList);
-    cmd.AddValue("algorithms", "Algorithms of the sweep (slide,dai,equal,random)", algorithms);
+    cmd.AddValue("algorithms", "Algorithms of the sweep (names of --algorithm)", algorithms);
+    cmd.AddValue("algorithm", "Algorithm of the per-user table (slide-optimal, ...)", algorithm);
+    cmd.AddValue("writeInstances",
+                 "Write the per-user run's instances (edge-inference-solve input; %r = round)",
+                 writeInstances);
+    cmd.AddValue("decisionFiles",
+                 "Run the per-user table with the decisions of these files (solver output; "
+                 "%r = round) instead of --algorithm",
+                 decisionFiles);
     cmd.AddValue("rateEfficiency", "Factor (0,1] on the allocator's rate model", rateEfficiency);
     cmd.AddValue("full", "Larger sweep; write slide-lte.csv and gnuplot files", full);
     cmd.AddValue("benchmark", "Allocator solve time and simulation overhead", benchmark);
@@ -476,46 +226,39 @@ main(int argc, char* argv[])
             return 1;
         }
     }
-    std::vector<std::pair<std::string, SlideAlgorithm>> algos;
+    std::vector<SlideAlgorithm> algos;
+    SlideAlgorithm detailAlgorithm = SlideAlgorithm::SLIDE_OPTIMAL;
+    try
     {
+        detailAlgorithm = SlideAlgorithmFromString(algorithm);
         std::istringstream is(algorithms);
         std::string tok;
         while (std::getline(is, tok, ','))
         {
-            bool found = false;
-            for (const auto& a : ALGORITHMS)
-            {
-                if (a.first == tok)
-                {
-                    algos.push_back(a);
-                    found = true;
-                }
-            }
-            if (!found)
-            {
-                std::cerr << "error: --algorithms entry '" << tok
-                          << "' is not one of slide, dai, equal, random" << std::endl;
-                return 1;
-            }
+            algos.push_back(SlideAlgorithmFromString(tok));
         }
+    }
+    catch (const std::invalid_argument& e)
+    {
+        std::cerr << "error: --algorithm(s): " << e.what() << std::endl;
+        return 1;
     }
     if (full)
     {
         rbsSweep = {6, 15, 25, 50};
         scales = {0.5, 0.75, 1, 1.5, 2};
-        algos = ALGORITHMS;
+        algos.clear();
+        for (const auto& a : SlideAlgorithmNames())
+        {
+            if (a.first != SlideAlgorithm::MAX_FREQUENCY)
+            {
+                algos.push_back(a.first);
+            }
+        }
     }
 
     // TCP with full-size segments over RLC AM; ideal RRC; CQI from the whole band
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1400));
-    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(1 << 20));
-    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(1 << 20));
-    Config::SetDefault("ns3::LteEnbRrc::EpsBearerToRlcMapping",
-                       EnumValue(LteEnbRrc::RLC_AM_ALWAYS));
-    Config::SetDefault("ns3::LteRlcAm::MaxTxBufferSize", UintegerValue(4 << 20));
-    Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(true));
-    Config::SetDefault("ns3::LteHelper::UsePdschForCqiGeneration", BooleanValue(false));
-    Config::SetDefault("ns3::LteEnbPhy::TxPower", DoubleValue(43));
+    SetSlideLteDefaults();
 
     // heterogeneous users: tasks, samples, devices, deadlines and budgets cycle
     const std::vector<std::string> tasks = {"cifar", "imagenet"};
@@ -526,10 +269,10 @@ main(int argc, char* argv[])
     const std::vector<double> budgets = {0.5, 2.0, 1.0};
     auto makeUsers = [&](uint32_t n)
     {
-        std::vector<UserSpec> users;
+        std::vector<SlideLteUser> users;
         for (uint32_t i = 0; i < n; ++i)
         {
-            UserSpec u;
+            SlideLteUser u;
             u.distanceM = dist[i % dist.size()];
             u.task = tasks[i % tasks.size()];
             u.samples = u.task == "cifar" ? cifarSamples[(i / 2) % cifarSamples.size()]
@@ -542,8 +285,11 @@ main(int argc, char* argv[])
         return users;
     };
 
-    RunConfig base;
+    SlideLteConfig base;
     base.users = makeUsers(nUes);
+    base.models = Variants();
+    base.tasks = Tasks();
+    base.configure = BuiltIn(SlideAlgorithm::SLIDE_OPTIMAL);
     base.rbs = rbs;
     base.rateModel = rateModel == "shannon" ? "Shannon" : "LteAmc";
     base.rateEfficiency = rateEfficiency;
@@ -561,19 +307,19 @@ main(int argc, char* argv[])
                   << "\n";
         for (double n : benchUes)
         {
-            RunConfig cfg = base;
+            SlideLteConfig cfg = base;
             cfg.users = makeUsers(static_cast<uint32_t>(n));
-            const RunOutcome with = Run(cfg);
-            RunConfig plain = cfg;
+            const SlideLteOutcome with = RunSlideLte(cfg);
+            SlideLteConfig plain = cfg;
             plain.withManager = false;
             for (const auto& u : with.users)
             {
                 plain.fixedVariants.push_back(u.admitted ? u.text : "");
             }
-            const RunOutcome without = Run(plain);
-            RunConfig shared = plain;
+            const SlideLteOutcome without = RunSlideLte(plain);
+            SlideLteConfig shared = plain;
             shared.plainShares = true;
-            const RunOutcome sharedOut = Run(shared);
+            const SlideLteOutcome sharedOut = RunSlideLte(shared);
             // LTE costs per simulated TTI: compare wall time per simulated second
             const double perSim = with.wallSeconds / with.simSeconds;
             const double ratio = perSim / (without.wallSeconds / without.simSeconds);
@@ -601,9 +347,27 @@ main(int argc, char* argv[])
     }
 
     // 1. per-user table: SLIDE at the default bandwidth
-    const RunOutcome detail = Run(base);
+    SlideLteConfig detailCfg = base;
+    detailCfg.configure = BuiltIn(detailAlgorithm, writeInstances);
+    if (!decisionFiles.empty())
+    {
+        detailCfg.configure = [&decisionFiles](SlideHelper& h)
+        {
+            h.SetAllocatorType("ns3::SlideDecisionFileAllocator");
+            h.SetAllocatorAttribute("FileName", StringValue(decisionFiles));
+        };
+    }
+    const SlideLteOutcome detail = RunSlideLte(detailCfg);
     std::cout << "SLIDE over LTE: " << nUes << " UEs, " << rbs << " RBs, rate model "
-              << base.rateModel << (rateEfficiency < 1 ? " (scaled)" : "") << "\n\n"
+              << base.rateModel << (rateEfficiency < 1 ? " (scaled)" : "") << "; allocator "
+              << (decisionFiles.empty() ? ToString(detailAlgorithm)
+                                        : "decision files " + decisionFiles)
+              << (writeInstances.empty() ? "" : ", instances written to " + writeInstances) << "\n";
+    for (const auto& message : detail.rejections)
+    {
+        std::cout << "rejected decision: " << message << "\n";
+    }
+    std::cout << "\n"
               << std::setw(3) << "UE" << std::setw(7) << "dist_m" << std::setw(9) << "task"
               << std::setw(5) << "CQI" << std::setw(8) << "T_s" << std::setw(18) << "variant"
               << std::setw(8) << "f_MHz" << std::setw(8) << "B_MHz" << std::setw(9) << "pred_s"
@@ -640,8 +404,10 @@ main(int argc, char* argv[])
                   << o.modelRateBps / 1e6 << std::setw(7) << o.tbsRateBps / 1e6 << std::setw(7)
                   << o.goodputBps / 1e6 << "\n";
     }
-    std::cout << "\nSLIDE admitted " << detail.admitted << "/" << nUes << ", on time "
-              << detail.onTime << "/" << nUes
+    std::cout << "\n"
+              << (decisionFiles.empty() ? ToString(detailAlgorithm) : "decision files")
+              << " admitted " << detail.admitted << "/" << nUes << ", on time " << detail.onTime
+              << "/" << nUes
               << "; largest |relative error| of the prediction: " << std::setprecision(2)
               << 100 * maxErr << "% over " << nErr << " users\n";
     std::cout
@@ -652,6 +418,12 @@ main(int argc, char* argv[])
            "(Mbit/s). r_meas / r_pred < 1 is the packet path (HARQ, headers, TCP), the "
            "rest of err% the rate model's view of the channel.\n\n";
 
+    if (!writeInstances.empty() || !decisionFiles.empty())
+    {
+        std::cout << "slide-lte: done (allocator round trip: sweeps skipped)\n";
+        return 0;
+    }
+
     // 2. throughput sweeps
     std::ofstream csv;
     if (full)
@@ -661,37 +433,37 @@ main(int argc, char* argv[])
     }
     std::map<std::string, Gnuplot2dDataset> vsRbs;
     std::map<std::string, Gnuplot2dDataset> vsDeadline;
-    for (const auto& a : algos)
+    for (auto a : algos)
     {
-        vsRbs[a.first] = Gnuplot2dDataset(a.first);
-        vsRbs[a.first].SetStyle(Gnuplot2dDataset::LINES_POINTS);
-        vsDeadline[a.first] = Gnuplot2dDataset(a.first);
-        vsDeadline[a.first].SetStyle(Gnuplot2dDataset::LINES_POINTS);
+        vsRbs[ToString(a)] = Gnuplot2dDataset(ToString(a));
+        vsRbs[ToString(a)].SetStyle(Gnuplot2dDataset::LINES_POINTS);
+        vsDeadline[ToString(a)] = Gnuplot2dDataset(ToString(a));
+        vsDeadline[ToString(a)].SetStyle(Gnuplot2dDataset::LINES_POINTS);
     }
     auto sweepRow = [&](const std::string& label)
     {
         std::cout << std::setw(16) << label;
-        for (const auto& a : algos)
+        for (auto a : algos)
         {
-            std::cout << std::setw(14) << a.first;
+            std::cout << std::setw(17) << ToString(a);
         }
         std::cout << "\n";
     };
-    auto runCell = [&](const std::pair<std::string, SlideAlgorithm>& a, uint32_t r, double scale)
+    auto runCell = [&](SlideAlgorithm a, uint32_t r, double scale)
     {
-        RunConfig cfg = base;
-        cfg.algorithm = a.second;
+        SlideLteConfig cfg = base;
+        cfg.configure = BuiltIn(a);
         cfg.rbs = r;
         cfg.deadlineScale = scale;
-        const RunOutcome o = Run(cfg);
+        const SlideLteOutcome o = RunSlideLte(cfg);
         if (full)
         {
-            csv << a.first << "," << r << "," << scale << "," << o.admitted << "," << o.onTime
+            csv << ToString(a) << "," << r << "," << scale << "," << o.admitted << "," << o.onTime
                 << "\n";
         }
         std::ostringstream cell;
         cell << o.onTime << " (" << o.admitted << ")";
-        std::cout << std::setw(14) << cell.str();
+        std::cout << std::setw(17) << cell.str();
         return o;
     };
     std::cout << "Task throughput vs total bandwidth (users on time, measured; in brackets: "
@@ -705,10 +477,10 @@ main(int argc, char* argv[])
                      BandwidthShareFfrAlgorithm::RbgSizeFromRbs(static_cast<uint32_t>(r)) * 0.18
               << ")";
         std::cout << std::setw(16) << label.str();
-        for (const auto& a : algos)
+        for (auto a : algos)
         {
-            const RunOutcome o = runCell(a, static_cast<uint32_t>(r), 1.0);
-            vsRbs[a.first].Add(r, o.onTime);
+            const SlideLteOutcome o = runCell(a, static_cast<uint32_t>(r), 1.0);
+            vsRbs[ToString(a)].Add(r, o.onTime);
         }
         std::cout << "\n";
     }
@@ -719,10 +491,10 @@ main(int argc, char* argv[])
         std::ostringstream label;
         label << std::setprecision(2) << s;
         std::cout << std::setw(16) << label.str();
-        for (const auto& a : algos)
+        for (auto a : algos)
         {
-            const RunOutcome o = runCell(a, rbs, s);
-            vsDeadline[a.first].Add(s, o.onTime);
+            const SlideLteOutcome o = runCell(a, rbs, s);
+            vsDeadline[ToString(a)].Add(s, o.onTime);
         }
         std::cout << "\n";
     }
@@ -734,10 +506,10 @@ main(int argc, char* argv[])
         Gnuplot p2("slide-lte-deadline.png", "Task throughput vs deadline");
         p2.SetTerminal("png");
         p2.SetLegend("deadline factor", "users served on time");
-        for (const auto& a : algos)
+        for (auto a : algos)
         {
-            p1.AddDataset(vsRbs[a.first]);
-            p2.AddDataset(vsDeadline[a.first]);
+            p1.AddDataset(vsRbs[ToString(a)]);
+            p2.AddDataset(vsDeadline[ToString(a)]);
         }
         std::ofstream plt1("slide-lte-bandwidth.plt");
         p1.GenerateOutput(plt1);

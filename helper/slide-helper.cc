@@ -8,16 +8,32 @@
 
 #include "ns3/abort.h"
 #include "ns3/bandwidth-share-ffr-algorithm.h"
+#include "ns3/boolean.h"
+#include "ns3/config.h"
 #include "ns3/double.h"
+#include "ns3/edge-inference-helper.h"
+#include "ns3/edge-lte-topology-helper.h"
+#include "ns3/enum.h"
 #include "ns3/ipv4.h"
 #include "ns3/layer-streaming-server.h"
 #include "ns3/layerwise-inference-client.h"
 #include "ns3/log.h"
+#include "ns3/lte-amc-rate-model.h"
 #include "ns3/lte-enb-net-device.h"
+#include "ns3/lte-enb-rrc.h"
+#include "ns3/lte-helper.h"
 #include "ns3/lte-ue-net-device.h"
 #include "ns3/lte-ue-phy.h"
+#include "ns3/nstime.h"
+#include "ns3/pointer.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
 
 namespace ns3
 {
@@ -29,6 +45,7 @@ NS_LOG_COMPONENT_DEFINE("SlideHelper");
 SlideHelper::SlideHelper()
 {
     m_managerFactory.SetTypeId("ns3::SlideResourceManager");
+    m_allocatorFactory.SetTypeId("ns3::SlideSolverAllocator");
     m_serverFactory.SetTypeId("ns3::LayerStreamingServer");
     m_clientFactory.SetTypeId("ns3::LayerwiseInferenceClient");
 }
@@ -43,6 +60,18 @@ void
 SlideHelper::SetResourceManagerAttribute(const std::string& name, const AttributeValue& value)
 {
     m_managerFactory.Set(name, value);
+}
+
+void
+SlideHelper::SetAllocatorType(const std::string& type)
+{
+    m_allocatorFactory.SetTypeId(type);
+}
+
+void
+SlideHelper::SetAllocatorAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_allocatorFactory.Set(name, value);
 }
 
 void
@@ -92,7 +121,13 @@ SlideHelper::InstallResourceManager(Ptr<NetDevice> enbDevice)
         NS_FATAL_ERROR("SlideHelper::InstallResourceManager: " << e.what());
     }
     m_manager = m_managerFactory.Create<SlideResourceManager>();
-    NS_ABORT_MSG_IF(!m_manager, "SlideHelper: the allocator type is not a SlideResourceManager");
+    NS_ABORT_MSG_IF(!m_manager,
+                    "SlideHelper: the resource manager type is not a SlideResourceManager");
+    Ptr<SlideAllocator> allocator = m_allocatorFactory.Create()->GetObject<SlideAllocator>();
+    NS_ABORT_MSG_IF(!allocator,
+                    "SlideHelper: the allocator type " << m_allocatorFactory.GetTypeId().GetName()
+                                                       << " is not a SlideAllocator");
+    m_manager->SetAttribute("Allocator", PointerValue(allocator));
     m_manager->SetCell(ffr, enb->GetDlBandwidth());
     for (const auto& m : m_models)
     {
@@ -183,6 +218,241 @@ SlideHelper::AssignStreams(NodeContainer nodes, int64_t stream)
         }
     }
     return current - stream;
+}
+
+void
+SetSlideLteDefaults()
+{
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1400));
+    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(1 << 20));
+    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(1 << 20));
+    Config::SetDefault("ns3::LteEnbRrc::EpsBearerToRlcMapping",
+                       EnumValue(LteEnbRrc::RLC_AM_ALWAYS));
+    Config::SetDefault("ns3::LteRlcAm::MaxTxBufferSize", UintegerValue(4 << 20));
+    Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(true));
+    Config::SetDefault("ns3::LteHelper::UsePdschForCqiGeneration", BooleanValue(false));
+    Config::SetDefault("ns3::LteEnbPhy::TxPower", DoubleValue(43));
+}
+
+SlideLteOutcome
+RunSlideLte(const SlideLteConfig& cfg)
+{
+    const auto wall0 = std::chrono::steady_clock::now();
+    RngSeedManager::SetRun(cfg.run);
+    const auto nUes = static_cast<uint32_t>(cfg.users.size());
+    std::vector<double> distances;
+    for (const auto& u : cfg.users)
+    {
+        distances.push_back(u.distanceM);
+    }
+    EdgeLteGeometry geometry;
+    geometry.enbHeightM = 30;
+    geometry.ueHeightM = 1.5;
+    geometry.coreDelay = MilliSeconds(5);
+    const EdgeLteTopology topo = BuildEdgeLteTopology(
+        cfg.rbs,
+        distances,
+        [](Ptr<LteHelper> lte)
+        {
+            lte->SetSchedulerType("ns3::PfFfMacScheduler");
+            lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
+        },
+        geometry);
+    const NodeContainer& remote = topo.remote;
+    const NodeContainer& ues = topo.ues;
+    const NetDeviceContainer& enbDev = topo.enbDevices;
+    const NetDeviceContainer& ueDev = topo.ueDevices;
+    // fixed LTE random streams: the runs of one process (allocators, baselines, plain PF)
+    // are compared on the same HARQ and random-access draws
+    topo.lte->AssignStreams(NetDeviceContainer(enbDev, ueDev), 100000);
+
+    double maxDeadline = 0;
+    for (const auto& u : cfg.users)
+    {
+        maxDeadline = std::max(maxDeadline, u.deadlineS * cfg.deadlineScale);
+    }
+    const Time timeout = Seconds(0.5 + 3 * maxDeadline);
+    const Time start = Seconds(0.5); // after attachment and the first CQI reports
+
+    ApplicationContainer clients;
+    Ptr<SlideResourceManager> manager;
+    if (cfg.withManager)
+    {
+        SlideHelper slide;
+        slide.SetResourceManagerAttribute("RateModel", StringValue(cfg.rateModel));
+        slide.SetResourceManagerAttribute("RateEfficiency", DoubleValue(cfg.rateEfficiency));
+        slide.SetClientAttribute("TaskTimeout", TimeValue(timeout));
+        if (cfg.configure)
+        {
+            cfg.configure(slide);
+        }
+        for (const auto& m : cfg.models)
+        {
+            slide.AddModel(m);
+        }
+        for (const auto& t : cfg.tasks)
+        {
+            slide.AddTask(t.first, t.second);
+        }
+        manager = slide.InstallResourceManager(enbDev.Get(0));
+        slide.InstallServer(remote.Get(0)).Start(Seconds(0));
+        for (uint32_t i = 0; i < nUes; ++i)
+        {
+            const SlideLteUser& u = cfg.users[i];
+            SlideUserProfile p;
+            p.samples = u.samples;
+            p.device =
+                DeviceComputeModel(u.flopsPerCycle, DeviceComputeModel::DEFAULT_MAX_FREQUENCY_HZ);
+            p.deadlineS = u.deadlineS * cfg.deadlineScale;
+            p.energyBudgetJ = u.energyBudgetJ;
+            ApplicationContainer c =
+                slide.InstallClient(ues.Get(i), ueDev.Get(i), topo.serverAddress, u.task, p);
+            c.Start(start + MilliSeconds(i)); // requests within one admission window
+            clients.Add(c);
+        }
+        slide.AssignStreams(ues, 1000);
+    }
+    else
+    {
+        EdgeInferenceHelper helper;
+        for (const auto& m : cfg.models)
+        {
+            helper.AddModel(m);
+        }
+        helper.SetClientAttribute("TaskTimeout", TimeValue(timeout));
+        helper.InstallServer(remote.Get(0)).Start(Seconds(0));
+        for (uint32_t i = 0; i < nUes; ++i)
+        {
+            if (cfg.fixedVariants.at(i).empty())
+            {
+                continue;
+            }
+            helper.SetClientAttribute("Samples", UintegerValue(cfg.users[i].samples));
+            helper.SetClientAttribute("FlopsPerCycle", DoubleValue(cfg.users[i].flopsPerCycle));
+            ApplicationContainer c =
+                helper.InstallClient(ues.Get(i), topo.serverAddress, cfg.fixedVariants[i]);
+            c.Start(start + MilliSeconds(i));
+            clients.Add(c);
+        }
+        helper.AssignStreams(ues, 1000);
+        if (cfg.plainShares)
+        {
+            // the MAC-side cost of shares without the allocator: equal DL shares from about
+            // the time the allocator would decide
+            Ptr<BandwidthShareFfrAlgorithm> ffr =
+                BandwidthShareFfrAlgorithm::GetFromEnbDevice(enbDev.Get(0));
+            std::vector<uint64_t> imsis;
+            for (uint32_t i = 0; i < nUes; ++i)
+            {
+                if (!cfg.fixedVariants[i].empty())
+                {
+                    imsis.push_back(DynamicCast<LteUeNetDevice>(ueDev.Get(i))->GetImsi());
+                }
+            }
+            Simulator::Schedule(start + MilliSeconds(60),
+                                [ffr, imsis]()
+                                {
+                                    for (auto imsi : imsis)
+                                    {
+                                        ffr->SetDlShareByImsi(imsi, (1.0 - 1e-6) / imsis.size());
+                                    }
+                                });
+        }
+    }
+
+    // stop once every client is done (LTE never runs out of events)
+    std::function<void()> check;
+    check = [&clients, &check]()
+    {
+        for (uint32_t i = 0; i < clients.GetN(); ++i)
+        {
+            const auto& recs =
+                DynamicCast<LayerwiseInferenceClient>(clients.Get(i))->GetTaskRecords();
+            if (recs.empty() || (!recs.back().completed && !recs.back().failed))
+            {
+                Simulator::Schedule(MilliSeconds(50), check);
+                return;
+            }
+        }
+        Simulator::Stop();
+    };
+    Simulator::Schedule(start + MilliSeconds(100), check);
+    Simulator::Stop(start + timeout + Seconds(1));
+    Simulator::Run();
+
+    SlideLteOutcome out;
+    out.simSeconds = Simulator::Now().GetSeconds();
+    out.users.resize(nUes);
+    uint32_t ci = 0;
+    for (uint32_t i = 0; i < nUes; ++i)
+    {
+        SlideLteUserOutcome& o = out.users[i];
+        o.deadlineS = cfg.users[i].deadlineS * cfg.deadlineScale;
+        if (!cfg.withManager && cfg.fixedVariants[i].empty())
+        {
+            continue;
+        }
+        const auto& recs =
+            DynamicCast<LayerwiseInferenceClient>(clients.Get(ci++))->GetTaskRecords();
+        if (recs.empty())
+        {
+            continue;
+        }
+        const auto& r = recs.front();
+        out.bytesDelivered += r.bytesReceived;
+        o.bytesReceived = r.bytesReceived;
+        o.admitted = cfg.withManager ? r.granted : true;
+        o.text = !cfg.withManager            ? cfg.fixedVariants[i]
+                 : (r.granted || r.rejected) ? r.grantText
+                                             : "no grant: " + r.failureReason;
+        if (r.completed && r.layerArrival.back() > r.firstByteTime)
+        {
+            o.goodputBps =
+                8.0 * r.bytesReceived / (r.layerArrival.back() - r.firstByteTime).GetSeconds();
+        }
+        o.frequencyHz = r.grantFrequencyHz;
+        o.bandwidthHz = r.grantBandwidthHz;
+        o.predictedS = r.predictedLatencyS;
+        if (r.completed)
+        {
+            const Time origin = cfg.withManager ? r.decisionTime : r.requestTime;
+            o.measuredS = (r.finishTime - origin).GetSeconds();
+            // SLIDE_TOLERANCE-like slack for the time resolution of the simulator
+            o.onTime = o.measuredS <= o.deadlineS + 1e-9;
+        }
+        out.admitted += o.admitted ? 1 : 0;
+        out.onTime += o.onTime ? 1 : 0;
+    }
+    if (manager)
+    {
+        out.solveSeconds = manager->GetTotalSolveSeconds();
+        out.rounds = manager->GetRounds();
+        out.rejections = manager->GetAllocator()->GetRejections();
+        if (!manager->GetRounds().empty())
+        {
+            const auto& round = manager->GetRounds().front();
+            for (size_t k = 0; k < round.imsis.size(); ++k)
+            {
+                // IMSIs are assigned 1..K in installation order
+                const auto user = static_cast<uint32_t>(round.imsis[k] - 1);
+                if (user < nUes)
+                {
+                    out.users[user].cqi = round.cqi[k];
+                    out.users[user].modelRateBps = round.decision.prediction.users[k].rateBps;
+                    if (round.cqi[k] >= 0)
+                    {
+                        LteAmcRateModel tbs({round.cqi[k]}, cfg.rbs);
+                        out.users[user].tbsRateBps =
+                            tbs.Rate(0, round.decision.users[k].bandwidthHz);
+                    }
+                }
+            }
+        }
+    }
+    Simulator::Destroy();
+    out.wallSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+    return out;
 }
 
 } // namespace edgeinference

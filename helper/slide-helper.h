@@ -14,6 +14,9 @@
 #include "ns3/object-factory.h"
 #include "ns3/slide-resource-manager.h"
 
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,7 +31,8 @@ namespace edgeinference
 /**
  * @ingroup edge-inference
  * @brief Installs SLIDE (Paper 1, arXiv 2512.20946) in an LTE scenario: the server-side
- * allocator (a SlideResourceManager or subclass, chosen by TypeId, with attributes), the
+ * resource manager (a SlideResourceManager or subclass, chosen by TypeId, with attributes)
+ * and its allocator (a SlideAllocator, chosen by TypeId, with attributes), the
  * LayerStreamingServer that consults it, and the LayerwiseInferenceClients whose profiles
  * it knows.
  *
@@ -40,6 +44,7 @@ namespace edgeinference
  *   // ... install devices, EPC, IP addresses, attach ...
  *   SlideHelper slide;
  *   slide.SetResourceManagerAttribute("RateModel", StringValue("LteAmc"));
+ *   slide.SetAllocatorAttribute("Algorithm", StringValue("slide-optimal"));
  *   slide.AddModel(DnnModelZoo::Get("mobilenetv2"));
  *   slide.AddTask("classify", {"mobilenetv2"});
  *   slide.InstallResourceManager(enbDevs.Get(0));
@@ -70,6 +75,24 @@ class SlideHelper
     void SetResourceManagerAttribute(const std::string& name, const AttributeValue& value);
 
     /**
+     * @brief Choose the allocator type: ns3::SlideSolverAllocator (default; attribute
+     * Algorithm), ns3::SlideDecisionFileAllocator (attribute FileName) or any subclass of
+     * ns3::SlideAllocator, including one defined in the user's program (registered with
+     * NS_OBJECT_ENSURE_REGISTERED). InstallResourceManager() creates it and sets it as the
+     * manager's Allocator.
+     * @param [in] type TypeId name
+     */
+    void SetAllocatorType(const std::string& type);
+
+    /**
+     * @brief Set an attribute of the allocator created by InstallResourceManager() (e.g.
+     * "Algorithm", "InstanceFileName", "Fallback", "FileName").
+     * @param [in] name attribute name
+     * @param [in] value attribute value
+     */
+    void SetAllocatorAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
      * @brief Set an attribute of the servers created by InstallServer().
      * @param [in] name attribute name
      * @param [in] value attribute value
@@ -98,9 +121,10 @@ class SlideHelper
     void AddTask(const std::string& task, const std::vector<std::string>& variants);
 
     /**
-     * @brief Create the allocator for the cell of an eNB (its BandwidthShareFfrAlgorithm and
-     * DL bandwidth) with the models and tasks added so far. Aborts if the eNB does not run
-     * BandwidthShareFfrAlgorithm.
+     * @brief Create the resource manager for the cell of an eNB (its
+     * BandwidthShareFfrAlgorithm and DL bandwidth) with the models and tasks added so far,
+     * and its allocator (SetAllocatorType()). Aborts if the eNB does not run
+     * BandwidthShareFfrAlgorithm or the allocator type is not a SlideAllocator.
      * @param [in] enbDevice an ns3::LteEnbNetDevice
      * @return the allocator
      */
@@ -146,13 +170,104 @@ class SlideHelper
     int64_t AssignStreams(NodeContainer nodes, int64_t stream);
 
   private:
-    ObjectFactory m_managerFactory;                                        ///< Allocator factory
+    ObjectFactory m_managerFactory;                                        ///< Manager factory
+    ObjectFactory m_allocatorFactory;                                      ///< Allocator factory
     ObjectFactory m_serverFactory;                                         ///< Server factory
     ObjectFactory m_clientFactory;                                         ///< Client factory
     std::vector<DnnModel> m_models;                                        ///< Variants
     std::vector<std::pair<std::string, std::vector<std::string>>> m_tasks; ///< Tasks
     Ptr<SlideResourceManager> m_manager;                                   ///< The allocator
 };
+
+/**
+ * @ingroup edge-inference
+ * @brief One user of a SLIDE LTE scenario (RunSlideLte()).
+ */
+struct SlideLteUser
+{
+    double distanceM{100};    ///< Distance from the eNB, m
+    std::string task;         ///< Requested task
+    uint32_t samples{16};     ///< Samples per task
+    double flopsPerCycle{64}; ///< Device FLOP/cycle (fMin, fMax, G: DeviceComputeModel defaults)
+    double deadlineS{1};      ///< Deadline from the decision, s (before deadlineScale)
+    double energyBudgetJ{1};  ///< Compute energy budget, J
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief A SLIDE LTE scenario: one cell (BuildEdgeLteTopology(), eNB at 30 m, UEs at 1.5 m,
+ * 5 ms core), PF scheduler with BandwidthShareFfrAlgorithm, one task request per user within
+ * one admission window at 0.5 s.
+ */
+struct SlideLteConfig
+{
+    std::vector<SlideLteUser> users;                       ///< The users
+    std::vector<DnnModel> models;                          ///< Model variants
+    std::map<std::string, std::vector<std::string>> tasks; ///< Task -> variants
+    uint32_t rbs{25};                                      ///< DL/UL bandwidth, RB
+    double deadlineScale{1};                               ///< Factor on every deadline
+    std::string rateModel{"LteAmc"};                       ///< Manager RateModel
+    double rateEfficiency{1};                              ///< Manager RateEfficiency
+    std::function<void(SlideHelper&)> configure;           ///< Allocator type/attributes
+    bool withManager{true}; ///< false: plain streaming of fixedVariants (no allocator)
+    std::vector<std::string> fixedVariants; ///< Without manager: variant per user ("" none)
+    bool plainShares{false};                ///< Without manager: equal FFR shares from 0.56 s
+    uint32_t run{1};                        ///< RngRun
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief What a SLIDE LTE run produced for one user.
+ */
+struct SlideLteUserOutcome
+{
+    int cqi{-1};               ///< Reported CQI at the decision
+    bool admitted{false};      ///< Granted
+    std::string text;          ///< Variant or reject reason
+    double frequencyHz{0};     ///< Granted frequency, Hz
+    double bandwidthHz{0};     ///< Granted bandwidth, Hz
+    double predictedS{0};      ///< Allocator's prediction from the decision, s
+    double measuredS{-1};      ///< Completion minus decision time, s (-1: not completed)
+    double deadlineS{0};       ///< The user's deadline, s
+    bool onTime{false};        ///< Completed within the deadline (measured)
+    double modelRateBps{0};    ///< Rate model at the granted bandwidth, bit/s
+    double goodputBps{0};      ///< Measured: stream bytes / (last byte - first byte), bit/s
+    double tbsRateBps{0};      ///< LTE-AMC (TBS) rate at the granted bandwidth, bit/s
+    uint64_t bytesReceived{0}; ///< Stream bytes received
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief What a SLIDE LTE run produced.
+ */
+struct SlideLteOutcome
+{
+    std::vector<SlideLteUserOutcome> users;          ///< Per user (configuration order)
+    uint32_t admitted{0};                            ///< Users granted
+    uint32_t onTime{0};                              ///< Users completing within deadline
+    double solveSeconds{0};                          ///< Allocator wall time
+    double wallSeconds{0};                           ///< Wall time of the whole run
+    double simSeconds{0};                            ///< Simulated time
+    uint64_t bytesDelivered{0};                      ///< Stream bytes received by clients
+    std::vector<SlideResourceManager::Round> rounds; ///< The manager's rounds
+    std::vector<std::string> rejections;             ///< The allocator's rejections
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief Config defaults of the SLIDE LTE scenarios: TCP with 1400-byte segments and 1 MiB
+ * buffers, RLC AM, ideal RRC, CQI from the whole band, 43 dBm eNB.
+ */
+void SetSlideLteDefaults();
+
+/**
+ * @ingroup edge-inference
+ * @brief Build and run one SLIDE LTE scenario until every client is done (Simulator::Destroy()
+ * at the end). IMSIs are 1..K in user order.
+ * @param [in] cfg the scenario
+ * @return per-user decision, prediction and measurement
+ */
+SlideLteOutcome RunSlideLte(const SlideLteConfig& cfg);
 
 } // namespace edgeinference
 } // namespace ns3

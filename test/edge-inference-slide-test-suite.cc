@@ -22,6 +22,7 @@
 #include "ns3/test.h"
 
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -55,7 +56,366 @@ StreamBytes(const DnnModel& m)
     return bytes;
 }
 
+/**
+ * @brief The small cell of the allocator tests: four UEs (200-350 m) asking for "cifar"
+ * (b-alexnet fp16 or int8), 64 samples, 64 FLOP/cycle, 25 RBs, one admission window.
+ * @param [in] configure the allocator configuration
+ * @return the scenario
+ */
+SlideLteConfig
+SmallCell(std::function<void(SlideHelper&)> configure)
+{
+    SetSlideLteDefaults();
+    RngSeedManager::SetSeed(1);
+    SlideLteConfig cfg;
+    cfg.models = {Variant(2, "fp16"), Variant(1, "int8")};
+    cfg.tasks = {{"cifar", {"b-alexnet-fp16", "b-alexnet-int8"}}};
+    const std::vector<double> dist = {200, 300, 250, 350};
+    const std::vector<double> deadline = {1.0, 1.2, 0.9, 0.8};
+    for (uint32_t i = 0; i < dist.size(); ++i)
+    {
+        SlideLteUser u;
+        u.distanceM = dist[i];
+        u.task = "cifar";
+        u.samples = 64;
+        u.flopsPerCycle = 64;
+        u.deadlineS = deadline[i];
+        u.energyBudgetJ = 1.0;
+        cfg.users.push_back(u);
+    }
+    cfg.rbs = 25;
+    cfg.rateModel = "LteAmc";
+    cfg.rateEfficiency = 0.85;
+    cfg.configure = std::move(configure);
+    return cfg;
+}
+
+/**
+ * @brief Write a text file.
+ * @param [in] path the file
+ * @param [in] text its content
+ */
+void
+WriteText(const std::string& path, const std::string& text)
+{
+    std::ofstream out(path);
+    out << text;
+}
+
 } // namespace
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief A user-defined allocator, written outside the module: the first Count users get
+ * their first candidate model, B / Count each and fMax; the others are not served.
+ */
+class FirstUsersSlideAllocator : public SlideAllocator
+{
+  public:
+    /**
+     * @brief Register this type.
+     * @return the TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid =
+            TypeId("ns3::FirstUsersSlideAllocator")
+                .SetParent<SlideAllocator>()
+                .SetGroupName("EdgeInference")
+                .AddConstructor<FirstUsersSlideAllocator>()
+                .AddAttribute("Count",
+                              "Users served (the first ones).",
+                              UintegerValue(1),
+                              MakeUintegerAccessor(&FirstUsersSlideAllocator::m_count),
+                              MakeUintegerChecker<uint32_t>(1));
+        return tid;
+    }
+
+    SlideDecision Decide(const SlideProblem& instance) override
+    {
+        SlideDecision d;
+        d.users.resize(instance.users.size());
+        for (uint32_t k = 0; k < d.users.size(); ++k)
+        {
+            SlideUserDecision& u = d.users[k];
+            if (k < m_count)
+            {
+                u.isServed = true;
+                u.model = instance.users[k].candidateModels.front();
+                u.bandwidthHz = instance.totalBandwidthHz / m_count;
+                u.frequencyHz = instance.users[k].device.GetMaxFrequency();
+            }
+            else
+            {
+                u.reason = SlideRejectReason::NOT_SELECTED;
+                u.reasonText = "not among the first users";
+            }
+        }
+        return d;
+    }
+
+  private:
+    uint32_t m_count{1}; ///< Count
+};
+
+NS_OBJECT_ENSURE_REGISTERED(FirstUsersSlideAllocator);
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief A user-defined allocator installed by TypeId through SlideHelper: the packet-level
+ * run executes exactly its decision (served set, model, bandwidth, frequency).
+ */
+class SlideUserAllocatorTestCase : public TestCase
+{
+  public:
+    SlideUserAllocatorTestCase()
+        : TestCase("SLIDE: a user-defined allocator installed by TypeId is executed")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const SlideLteOutcome out = RunSlideLte(SmallCell(
+            [](SlideHelper& h)
+            {
+                h.SetAllocatorType("ns3::FirstUsersSlideAllocator");
+                h.SetAllocatorAttribute("Count", UintegerValue(2));
+            }));
+        NS_TEST_ASSERT_MSG_EQ(out.rounds.size(), 1u, "one round");
+        NS_TEST_ASSERT_MSG_EQ(out.rejections.size(), 0u, "the decision is valid");
+        const auto& round = out.rounds.front();
+        const double b = round.availableHz;
+        NS_TEST_ASSERT_MSG_GT(b, 0.0, "bandwidth to share");
+        for (uint32_t i = 0; i < 4; ++i)
+        {
+            const SlideLteUserOutcome& o = out.users[i];
+            if (i < 2)
+            {
+                NS_TEST_ASSERT_MSG_EQ(o.admitted, true, "UE " << i << " served");
+                // the first candidate in the manager's library order (by name)
+                NS_TEST_ASSERT_MSG_EQ(o.text, "b-alexnet-fp16", "UE " << i << ": its model");
+                NS_TEST_ASSERT_MSG_EQ(o.bytesReceived,
+                                      StreamBytes(Variant(2, "fp16")),
+                                      "UE " << i << ": the model's bytes arrived");
+                NS_TEST_ASSERT_MSG_EQ_TOL(o.bandwidthHz, b / 2, 1e-6, "UE " << i << ": B / 2");
+                NS_TEST_ASSERT_MSG_EQ_TOL(o.frequencyHz,
+                                          DeviceComputeModel::DEFAULT_MAX_FREQUENCY_HZ,
+                                          1e-6,
+                                          "UE " << i << ": fMax");
+                NS_TEST_ASSERT_MSG_GT(o.measuredS, 0.0, "UE " << i << " completed");
+                NS_TEST_ASSERT_MSG_EQ(o.predictedS,
+                                      round.decision.prediction.users[i].latencyS,
+                                      "UE " << i << ": the module's prediction in the grant");
+                NS_TEST_ASSERT_MSG_GT(o.predictedS, 0.0, "UE " << i << ": a prediction");
+            }
+            else
+            {
+                NS_TEST_ASSERT_MSG_EQ(o.admitted, false, "UE " << i << " not served");
+                NS_TEST_ASSERT_MSG_NE(o.text.find("NOT_SELECTED"), std::string::npos, o.text);
+                NS_TEST_ASSERT_MSG_LT(o.bytesReceived, uint64_t{100}, "UE " << i << ": no layer");
+            }
+        }
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Round trip: the built-in allocator writes the instance, the CLI's code path
+ * (json::SlideSolve) decides it and WriteJsonFile writes the decision, the decision-file
+ * allocator executes it: the same packet-level outcome per user.
+ */
+class SlideDecisionFileRoundTripTestCase : public TestCase
+{
+  public:
+    SlideDecisionFileRoundTripTestCase()
+        : TestCase("SLIDE: instance file -> solver -> decision file -> same packet-level outcome")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::string instances = CreateTempDirFilename("slide-instance-%r.json");
+        const std::string decisions = CreateTempDirFilename("slide-decision-%r.json");
+        const SlideLteOutcome builtIn = RunSlideLte(SmallCell(
+            [&](SlideHelper& h)
+            {
+                h.SetAllocatorAttribute("Algorithm", StringValue("slide-optimal"));
+                h.SetAllocatorAttribute("InstanceFileName", StringValue(instances));
+            }));
+        NS_TEST_ASSERT_MSG_EQ(builtIn.rounds.size(), 1u, "one round");
+        NS_TEST_ASSERT_MSG_GT(builtIn.admitted, 0u, "somebody served");
+        NS_TEST_ASSERT_MSG_LT(builtIn.admitted, 4u, "somebody not served");
+
+        const json::Json instance = ReadJsonFile(RoundFileName(instances, 0));
+        NS_TEST_ASSERT_MSG_EQ(instance.at("rateModel").get<std::string>(), "lte-amc", "rate model");
+        WriteJsonFile(RoundFileName(decisions, 0),
+                      json::SlideSolve(json::JsonNode(instance, ""), "slide-optimal"));
+
+        const SlideLteOutcome fromFile = RunSlideLte(SmallCell(
+            [&](SlideHelper& h)
+            {
+                h.SetAllocatorType("ns3::SlideDecisionFileAllocator");
+                h.SetAllocatorAttribute("FileName", StringValue(decisions));
+            }));
+        NS_TEST_ASSERT_MSG_EQ(fromFile.rejections.size(), 0u, "the decision file is valid");
+        const auto& d1 = builtIn.rounds.front().decision;
+        const auto& d2 = fromFile.rounds.front().decision;
+        for (uint32_t i = 0; i < 4; ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(d2.users[i].isServed, d1.users[i].isServed, "UE " << i);
+            NS_TEST_ASSERT_MSG_EQ(d2.users[i].model, d1.users[i].model, "UE " << i);
+            NS_TEST_ASSERT_MSG_EQ(d2.users[i].bandwidthHz, d1.users[i].bandwidthHz, "UE " << i);
+            NS_TEST_ASSERT_MSG_EQ(d2.users[i].frequencyHz, d1.users[i].frequencyHz, "UE " << i);
+            const SlideLteUserOutcome& a = builtIn.users[i];
+            const SlideLteUserOutcome& b = fromFile.users[i];
+            NS_TEST_ASSERT_MSG_EQ(b.admitted, a.admitted, "UE " << i << ": served");
+            if (a.admitted)
+            {
+                NS_TEST_ASSERT_MSG_EQ(b.text, a.text, "UE " << i << ": model");
+            }
+            NS_TEST_ASSERT_MSG_EQ(b.bandwidthHz, a.bandwidthHz, "UE " << i << ": bandwidth");
+            NS_TEST_ASSERT_MSG_EQ(b.frequencyHz, a.frequencyHz, "UE " << i << ": frequency");
+            NS_TEST_ASSERT_MSG_EQ(b.predictedS, a.predictedS, "UE " << i << ": prediction");
+            NS_TEST_ASSERT_MSG_EQ(b.measuredS, a.measuredS, "UE " << i << ": measured time");
+            NS_TEST_ASSERT_MSG_EQ(b.bytesReceived, a.bytesReceived, "UE " << i << ": bytes");
+        }
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Malformed decision files are rejected with a message naming the file, the user and
+ * the field; the run goes on with the fallback allocator or serves nobody.
+ */
+class SlideBadDecisionFileTestCase : public TestCase
+{
+  public:
+    SlideBadDecisionFileTestCase()
+        : TestCase("SLIDE: malformed decision files are rejected, fallback or nobody served")
+    {
+    }
+
+  private:
+    /**
+     * @brief Run the small cell with a decision file.
+     * @param [in] file the decision file
+     * @param [in] withFallback a built-in fallback (else nobody is served)
+     * @return the outcome
+     */
+    SlideLteOutcome RunWith(const std::string& file, bool withFallback)
+    {
+        return RunSlideLte(SmallCell(
+            [file, withFallback](SlideHelper& h)
+            {
+                h.SetAllocatorType("ns3::SlideDecisionFileAllocator");
+                h.SetAllocatorAttribute("FileName", StringValue(file));
+                if (withFallback)
+                {
+                    h.SetAllocatorAttribute("Fallback",
+                                            PointerValue(CreateObject<SlideSolverAllocator>()));
+                }
+            }));
+    }
+
+    /**
+     * @brief Check a run in which nobody was served because of a rejected decision.
+     * @param [in] out the outcome
+     * @param [in] what the case
+     */
+    void CheckNobody(const SlideLteOutcome& out, const std::string& what)
+    {
+        NS_TEST_EXPECT_MSG_EQ(out.admitted, 0u, what << ": nobody served");
+        for (const auto& u : out.users)
+        {
+            NS_TEST_EXPECT_MSG_NE(u.text.find("DECISION_REJECTED"), std::string::npos, u.text);
+            NS_TEST_EXPECT_MSG_LT(u.bytesReceived, uint64_t{300}, what << ": no layer");
+        }
+    }
+
+    void DoRun() override
+    {
+        // a valid decision of this cell, to be broken below
+        const std::string instances = CreateTempDirFilename("bad-instance-%r.json");
+        const SlideLteOutcome builtIn = RunSlideLte(
+            SmallCell([&](SlideHelper& h)
+                      { h.SetAllocatorAttribute("InstanceFileName", StringValue(instances)); }));
+        const json::Json instance = ReadJsonFile(RoundFileName(instances, 0));
+        const json::Json good = json::SlideSolve(json::JsonNode(instance, ""), "slide-optimal");
+        std::vector<uint32_t> served;
+        for (uint32_t k = 0; k < 4; ++k)
+        {
+            if (good["decision"]["users"][k]["served"].get<bool>())
+            {
+                served.push_back(k);
+            }
+        }
+        NS_TEST_ASSERT_MSG_GT_OR_EQ(served.size(), 2u, "two served users to overload");
+
+        // 1. not JSON at all, with a fallback: the built-in decides, same outcome
+        const std::string notJson = CreateTempDirFilename("not-json.json");
+        WriteText(notJson, "{\"problem\": \"slide\", \"decision\": ");
+        const SlideLteOutcome a = RunWith(notJson, true);
+        NS_TEST_ASSERT_MSG_EQ(a.rejections.size(), 1u, "one rejection");
+        NS_TEST_ASSERT_MSG_NE(a.rejections[0].find(notJson), std::string::npos, a.rejections[0]);
+        NS_TEST_ASSERT_MSG_NE(a.rejections[0].find("round 0: ns3::SlideDecisionFileAllocator"),
+                              std::string::npos,
+                              a.rejections[0]);
+        NS_TEST_ASSERT_MSG_EQ(a.admitted, builtIn.admitted, "the fallback served");
+        for (uint32_t i = 0; i < 4; ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(a.users[i].measuredS, builtIn.users[i].measuredS, "UE " << i);
+        }
+
+        // 2. a field with a wrong value, without fallback: nobody served
+        json::Json wrong = good;
+        wrong["decision"]["users"][served[0]]["bandwidthHz"] = -5.0;
+        const std::string wrongFile = CreateTempDirFilename("wrong-value.json");
+        WriteJsonFile(wrongFile, wrong);
+        const SlideLteOutcome b = RunWith(wrongFile, false);
+        NS_TEST_ASSERT_MSG_EQ(b.rejections.size(), 1u, "one rejection");
+        const std::string field =
+            "decision.users[" + std::to_string(served[0]) + "].bandwidthHz: expected";
+        NS_TEST_ASSERT_MSG_NE(b.rejections[0].find(field), std::string::npos, b.rejections[0]);
+        NS_TEST_ASSERT_MSG_NE(b.rejections[0].find("-5"), std::string::npos, b.rejections[0]);
+        CheckNobody(b, "wrong value");
+
+        // 3. bandwidth sum over B, without fallback: named at the user who exceeds B
+        json::Json over = good;
+        const double total = instance.at("totalBandwidthHz").get<double>();
+        for (uint32_t k : served)
+        {
+            over["decision"]["users"][k]["bandwidthHz"] = 0.75 * total;
+        }
+        const std::string overFile = CreateTempDirFilename("over-b.json");
+        WriteJsonFile(overFile, over);
+        const SlideLteOutcome c = RunWith(overFile, false);
+        NS_TEST_ASSERT_MSG_EQ(c.rejections.size(), 1u, "one rejection");
+        const std::string sumField = "users[" + std::to_string(served[1]) + "].bandwidthHz: ";
+        NS_TEST_ASSERT_MSG_NE(c.rejections[0].find(sumField), std::string::npos, c.rejections[0]);
+        NS_TEST_ASSERT_MSG_NE(c.rejections[0].find("above B"), std::string::npos, c.rejections[0]);
+        CheckNobody(c, "bandwidth sum");
+
+        // 4. a model the instance does not have, and a missing file
+        json::Json model = good;
+        model["decision"]["users"][served[0]]["model"] = "resnet-9000";
+        const std::string modelFile = CreateTempDirFilename("unknown-model.json");
+        WriteJsonFile(modelFile, model);
+        const SlideLteOutcome d = RunWith(modelFile, false);
+        NS_TEST_ASSERT_MSG_EQ(d.rejections.size(), 1u, "one rejection");
+        NS_TEST_ASSERT_MSG_NE(
+            d.rejections[0].find("decision.users[" + std::to_string(served[0]) + "].model"),
+            std::string::npos,
+            d.rejections[0]);
+        CheckNobody(d, "unknown model");
+        const SlideLteOutcome e = RunWith(CreateTempDirFilename("missing-%r.json"), false);
+        NS_TEST_ASSERT_MSG_EQ(e.rejections.size(), 1u, "one rejection");
+        NS_TEST_ASSERT_MSG_NE(
+            e.rejections[0].find("missing-0.json"), std::string::npos, e.rejections[0]);
+        CheckNobody(e, "missing file");
+    }
+};
 
 /**
  * @ingroup edge-inference-tests
@@ -489,6 +849,9 @@ class EdgeInferenceSlideTestSuite : public TestSuite
     {
         AddTestCase(new SlideManagerBadInputTestCase);
         AddTestCase(new SlideLteExecutionTestCase);
+        AddTestCase(new SlideUserAllocatorTestCase);
+        AddTestCase(new SlideDecisionFileRoundTripTestCase);
+        AddTestCase(new SlideBadDecisionFileTestCase);
     }
 };
 

@@ -8,7 +8,7 @@
 # over time. Each tuple is (example_name_with_args, do_run, do_valgrind_run).
 cpp_examples = [
     ("layer-streaming-lte --nUes=2 --samples=16", "True", "False"),
-    ("slide-lte --algorithms=slide,dai --rbsList=25 --deadlineScales=1", "True", "False"),
+    ("slide-lte --algorithms=slide-optimal,dai-optimal --rbsList=25 --deadlineScales=1", "True", "False"),
     ("allocator-benchmark --quick", "True", "False"),
     ("batching-early-exit --users=4 --rbs=25 --usersForBandwidth=4 --frames=1", "True", "False"),
     ("dto-ee-benchmark --quick", "True", "False"),

@@ -45,6 +45,7 @@ RequireUser(const char* who, uint32_t user, size_t n)
 
 LteAmcRateModel::LteAmcRateModel(std::vector<int> cqi, uint32_t dlBandwidthRb)
     : m_cqi(std::move(cqi))
+    , m_nRb(dlBandwidthRb)
     , m_rbgSize(BandwidthShareFfrAlgorithm::RbgSizeFromRbs(dlBandwidthRb))
     , m_nRbgs(BandwidthShareFfrAlgorithm::SchedulableRbgs(dlBandwidthRb))
 {
@@ -76,6 +77,12 @@ void
 LteAmcRateModel::CheckUser(uint32_t user) const
 {
     RequireUser("LteAmcRateModel", user, m_cqi.size());
+}
+
+uint32_t
+LteAmcRateModel::GetDlBandwidthRb() const
+{
+    return m_nRb;
 }
 
 uint32_t
@@ -196,6 +203,7 @@ LteAmcRateModel::DescribeNoRate(uint32_t user) const
 
 ShannonSinrRateModel::ShannonSinrRateModel(std::vector<double> sinr, double gap)
     : m_sinr(std::move(sinr))
+    , m_gap(gap)
 {
     if (!(gap > 0) || !std::isfinite(gap))
     {
@@ -222,6 +230,19 @@ ShannonSinrRateModel::GetSpectralEfficiency(uint32_t user) const
 {
     RequireUser("ShannonSinrRateModel", user, m_eta.size());
     return m_eta[user];
+}
+
+double
+ShannonSinrRateModel::GetSinr(uint32_t user) const
+{
+    RequireUser("ShannonSinrRateModel", user, m_sinr.size());
+    return m_sinr[user];
+}
+
+double
+ShannonSinrRateModel::GetGap() const
+{
+    return m_gap;
 }
 
 uint32_t
@@ -276,6 +297,18 @@ ScaledRateModel::ScaledRateModel(std::shared_ptr<const RateModel> base, double e
         oss << "ScaledRateModel: efficiency = " << efficiency << " (expected in (0, 1])";
         throw std::invalid_argument(oss.str());
     }
+}
+
+std::shared_ptr<const RateModel>
+ScaledRateModel::GetBase() const
+{
+    return m_base;
+}
+
+double
+ScaledRateModel::GetEfficiency() const
+{
+    return m_efficiency;
 }
 
 uint32_t

@@ -65,6 +65,8 @@ class LteAmcRateModel : public RateModel
      */
     LteAmcRateModel(std::vector<int> cqi, uint32_t dlBandwidthRb);
 
+    /// @return the cell downlink bandwidth given to the constructor, RB
+    uint32_t GetDlBandwidthRb() const;
     /// @return RBG size P, RB
     uint32_t GetRbgSize() const;
     /// @return schedulable RBGs N
@@ -106,6 +108,7 @@ class LteAmcRateModel : public RateModel
     std::vector<int> m_cqi;                   ///< CQI per user
     std::vector<int> m_mcs;                   ///< MCS per user (-1 without rate)
     std::vector<std::vector<uint32_t>> m_tbs; ///< TBS bits per user and RBG count 0..N
+    uint32_t m_nRb;                           ///< Cell DL bandwidth, RB
     uint32_t m_rbgSize;                       ///< P
     uint32_t m_nRbgs;                         ///< N
 };
@@ -132,6 +135,15 @@ class ShannonSinrRateModel : public RateModel
      */
     double GetSpectralEfficiency(uint32_t user) const;
 
+    /**
+     * @param [in] user user index
+     * @return the SINR given to the constructor (linear; negative: no report)
+     */
+    double GetSinr(uint32_t user) const;
+
+    /// @return the SNR gap given to the constructor (linear)
+    double GetGap() const;
+
     uint32_t GetNUsers() const override;
     double Rate(uint32_t user, double bandwidthHz) const override;
     double MinBandwidthForRate(uint32_t user, double rateBps) const override;
@@ -141,6 +153,7 @@ class ShannonSinrRateModel : public RateModel
   private:
     std::vector<double> m_sinr; ///< SINR per user (negative: no report)
     std::vector<double> m_eta;  ///< Spectral efficiency per user, bit/s/Hz
+    double m_gap;               ///< SNR gap (linear)
 };
 
 /**
@@ -158,6 +171,12 @@ class ScaledRateModel : public RateModel
      * @throw std::invalid_argument for a null base or e outside (0, 1]
      */
     ScaledRateModel(std::shared_ptr<const RateModel> base, double efficiency);
+
+    /// @return the wrapped model
+    std::shared_ptr<const RateModel> GetBase() const;
+
+    /// @return the efficiency e
+    double GetEfficiency() const;
 
     uint32_t GetNUsers() const override;
     double Rate(uint32_t user, double bandwidthHz) const override;

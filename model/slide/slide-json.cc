@@ -11,6 +11,7 @@
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/dnn-model.h"
 #include "ns3/layer-streaming-latency.h"
+#include "ns3/lte-amc-rate-model.h"
 #include "ns3/radio-rate.h"
 #include "ns3/slide-solver.h"
 
@@ -24,6 +25,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -36,13 +38,6 @@ namespace json
 
 namespace
 {
-
-/// A SLIDE instance read from JSON.
-struct SlideInput
-{
-    SlideProblem problem; ///< The instance
-    SlideOptions options; ///< Leftover policy and seed
-};
 
 /**
  * @brief Read a SLIDE model (zoo name or explicit per-layer arrays).
@@ -98,18 +93,46 @@ ReadSlideModel(const JsonNode& node)
     return m;
 }
 
+/// Rate models of the input format.
+enum class RateKind
+{
+    CONSTANT_PSD, ///< ConstantPsdRateModel (users' spectral efficiencies)
+    FIXED_POWER,  ///< FixedPowerRateModel (users' SNR bandwidths)
+    LTE_AMC,      ///< LteAmcRateModel (users' CQIs, the cell's RBs)
+    SHANNON_SINR, ///< ShannonSinrRateModel (users' SINRs, the SNR gap)
+};
+
+/**
+ * @brief Read a wideband CQI: an integer in [0, 15], or -1 for "no report received".
+ * @param [in] node the value
+ * @return the CQI
+ */
+int
+ReadCqi(const JsonNode& node)
+{
+    const Json& v = node.Get();
+    if (!v.is_number_integer() || v.get<int64_t>() < -1 || v.get<int64_t>() > 15)
+    {
+        node.Fail("an integer in [0, 15], or -1 for no report");
+    }
+    return static_cast<int>(v.get<int64_t>());
+}
+
 /**
  * @brief Read a SLIDE instance.
  * @param [in] root the document
  * @return the instance
  */
-SlideInput
+SlideJsonInstance
 ReadSlide(const JsonNode& root)
 {
     root.CheckObject({"problem",
                       "description",
                       "totalBandwidthHz",
                       "rateModel",
+                      "dlBandwidthRb",
+                      "snrGap",
+                      "rateEfficiency",
                       "bsPowerW",
                       "noisePsdWPerHz",
                       "device",
@@ -117,14 +140,46 @@ ReadSlide(const JsonNode& root)
                       "seed",
                       "models",
                       "users"});
-    SlideInput in;
+    SlideJsonInstance in;
     SlideProblem& p = in.problem;
     p.totalBandwidthHz = ReadNumber(root.Require("totalBandwidthHz"), NonNegative());
 
-    bool isFixedPower = false;
+    RateKind kind = RateKind::CONSTANT_PSD;
     if (auto n = root.Find("rateModel"))
     {
-        isFixedPower = ReadChoice<bool>(*n, {{"constant-psd", false}, {"fixed-power", true}});
+        kind = ReadChoice<RateKind>(*n,
+                                    {{"constant-psd", RateKind::CONSTANT_PSD},
+                                     {"fixed-power", RateKind::FIXED_POWER},
+                                     {"lte-amc", RateKind::LTE_AMC},
+                                     {"shannon-sinr", RateKind::SHANNON_SINR}});
+    }
+    const bool isFixedPower = kind == RateKind::FIXED_POWER;
+    const bool isCellModel = kind == RateKind::LTE_AMC || kind == RateKind::SHANNON_SINR;
+    uint32_t dlBandwidthRb = 0;
+    double snrGap = 1.0;
+    double rateEfficiency = 1.0;
+    const std::vector<std::tuple<const char*, bool, const char*>> cellFields = {
+        {"dlBandwidthRb", kind == RateKind::LTE_AMC, "\"lte-amc\""},
+        {"snrGap", kind == RateKind::SHANNON_SINR, "\"shannon-sinr\""},
+        {"rateEfficiency", isCellModel, "\"lte-amc\" or \"shannon-sinr\""}};
+    for (const auto& [key, isValid, models] : cellFields)
+    {
+        if (root.Has(key) && !isValid)
+        {
+            root.Require(key).FailMessage(std::string("only valid with \"rateModel\": ") + models);
+        }
+    }
+    if (kind == RateKind::LTE_AMC)
+    {
+        dlBandwidthRb = static_cast<uint32_t>(ReadUnsigned(root.Require("dlBandwidthRb"), 1, 110));
+    }
+    if (auto n = root.Find("snrGap"))
+    {
+        snrGap = ReadNumber(*n, Positive());
+    }
+    if (auto n = root.Find("rateEfficiency"))
+    {
+        rateEfficiency = ReadNumber(*n, NumberRange{0.0, true, 1.0, false});
     }
     std::optional<double> bsPowerW;
     if (auto n = root.Find("bsPowerW"))
@@ -158,9 +213,14 @@ ReadSlide(const JsonNode& root)
     }
 
     std::vector<double> snrBandwidth;
+    std::vector<int> cqi;
+    std::vector<double> sinr;
     for (const JsonNode& u : root.Require("users").Elements())
     {
-        u.CheckObject({"candidateModels",
+        u.CheckObject({"cqi",
+                       "sinr",
+                       "sinrDb",
+                       "candidateModels",
                        "samples",
                        "device",
                        "energyBudgetJ",
@@ -218,6 +278,57 @@ ReadSlide(const JsonNode& root)
         }
         user.deadlineS = ReadNumber(u.Require("deadlineS"), NonNegative());
 
+        if (isCellModel)
+        {
+            for (const char* k :
+                 {"spectralEfficiency", "snrDb", "channelGain", "snrBandwidthHz", "txPowerW"})
+            {
+                if (u.Has(k))
+                {
+                    u.Require(k).FailMessage(kind == RateKind::LTE_AMC
+                                                 ? "not valid with \"rateModel\": \"lte-amc\" "
+                                                   "(give \"cqi\")"
+                                                 : "not valid with \"rateModel\": "
+                                                   "\"shannon-sinr\" (give \"sinr\" or "
+                                                   "\"sinrDb\")");
+                }
+            }
+            if (kind == RateKind::LTE_AMC)
+            {
+                for (const char* k : {"sinr", "sinrDb"})
+                {
+                    if (u.Has(k))
+                    {
+                        u.Require(k).FailMessage("only valid with \"rateModel\": "
+                                                 "\"shannon-sinr\"");
+                    }
+                }
+                cqi.push_back(ReadCqi(u.Require("cqi")));
+            }
+            else
+            {
+                if (u.Has("cqi"))
+                {
+                    u.Require("cqi").FailMessage("only valid with \"rateModel\": \"lte-amc\"");
+                }
+                sinr.push_back(
+                    RequireOneOf(u, {"sinr", "sinrDb"}) == 0
+                        ? ReadNumber(u.Require("sinr"), AnyFinite())
+                        : DbToLinear(ReadNumber(u.Require("sinrDb"),
+                                                NumberRange{-INF, false, 3000.0, false})));
+            }
+            p.users.push_back(std::move(user));
+            continue;
+        }
+        for (const char* k : {"cqi", "sinr", "sinrDb"})
+        {
+            if (u.Has(k))
+            {
+                u.Require(k).FailMessage(
+                    std::string("only valid with \"rateModel\": ") +
+                    (std::string(k) == "cqi" ? "\"lte-amc\"" : "\"shannon-sinr\""));
+            }
+        }
         if (isFixedPower)
         {
             for (const char* k : {"spectralEfficiency", "snrDb"})
@@ -284,6 +395,29 @@ ReadSlide(const JsonNode& root)
     {
         p.rateModel = std::make_shared<FixedPowerRateModel>(snrBandwidth);
     }
+    if (isCellModel)
+    {
+        std::shared_ptr<const RateModel> rate;
+        Checked(root,
+                [&]()
+                {
+                    if (kind == RateKind::LTE_AMC)
+                    {
+                        rate = std::make_shared<LteAmcRateModel>(cqi, dlBandwidthRb);
+                    }
+                    else
+                    {
+                        rate = std::make_shared<ShannonSinrRateModel>(sinr, snrGap);
+                    }
+                    // as SlideResourceManager builds it: the factor only when below 1
+                    if (rateEfficiency < 1.0)
+                    {
+                        rate = std::make_shared<ScaledRateModel>(rate, rateEfficiency);
+                    }
+                    return 0;
+                });
+        p.rateModel = rate;
+    }
     Checked(root,
             [&]()
             {
@@ -293,31 +427,91 @@ ReadSlide(const JsonNode& root)
     return in;
 }
 
-/**
- * @brief Solve a SLIDE instance and describe the result.
- * @param [in] root the document
- * @param [in] algorithm the algorithm's command-line name
- * @return the output document
- */
-Json
-DoSolveSlide(const JsonNode& root, const std::string& algorithm)
-{
-    const SlideInput in = ReadSlide(root);
-    const SlideProblem& p = in.problem;
-    SlideAlgorithm alg = SlideAlgorithm::SLIDE_OPTIMAL;
-    for (SlideAlgorithm a : {SlideAlgorithm::SLIDE_OPTIMAL,
-                             SlideAlgorithm::DAI_OPTIMAL,
-                             SlideAlgorithm::EQUAL_BANDWIDTH,
-                             SlideAlgorithm::RANDOM_MODEL,
-                             SlideAlgorithm::MAX_FREQUENCY})
-    {
-        if (Normalise(ToString(a)) == algorithm)
-        {
-            alg = a;
-        }
-    }
-    const SlideDecision d = SlideSolver::Solve(p, alg, in.options);
+} // namespace
 
+std::vector<AlgorithmInfo>
+SlideAlgorithms()
+{
+    const std::map<SlideAlgorithm, std::string> help = {
+        {SlideAlgorithm::SLIDE_OPTIMAL, "optimal SLIDE allocation (spec 1.4) [default]"},
+        {SlideAlgorithm::DAI_OPTIMAL, "baseline (i): same algorithm, download-then-infer"},
+        {SlideAlgorithm::EQUAL_BANDWIDTH, "baseline (ii): B/K per user"},
+        {SlideAlgorithm::RANDOM_MODEL, "baseline (iii): random feasible model (seed)"},
+        {SlideAlgorithm::MAX_FREQUENCY, "baseline (iv): f = fMax, no energy check (upper bound)"},
+    };
+    std::vector<AlgorithmInfo> out;
+    for (const auto& entry : SlideAlgorithmNames())
+    {
+        out.push_back({entry.second, help.at(entry.first)});
+    }
+    return out;
+}
+
+std::string
+SlideSchema()
+{
+    return R"(slide input (units in the field names; "inf" = +infinity where allowed;
+null = field omitted; a "comment" field is allowed in every object):
+{
+  "problem": "slide",                    optional, must match --problem
+  "totalBandwidthHz": 50e6,              B, downlink band shared by the users (>= 0)
+  "rateModel": "constant-psd",           or "fixed-power", "lte-amc", "shannon-sinr"
+                                     (default constant-psd)
+  "dlBandwidthRb": 25,                   lte-amc: cell DL bandwidth, RB (required)
+  "snrGap": 1,                           shannon-sinr: SNR gap, linear (default 1)
+  "rateEfficiency": 0.85,                lte-amc, shannon-sinr: factor in (0, 1] (default 1)
+  "bsPowerW": 20,                        BS power over the band (for users' channelGain)
+  "noisePsdWPerHz": 3.98e-21,            N0 (default 3.98e-21)
+  "device": {...},                       default device of every user (see below)
+  "leftover": "pro-rata",                or "none": what B - sum B^min does
+  "seed": 1,                             random-model baseline seed
+  "models": [                            the model library
+    {"name": "e1", "layerBits": [8e6, ...], "layerFlops": [5e10, ...]},
+                                     bits and FLOPs (one sample) per layer
+    {"zoo": "resnet18", "bytesPerParameter": 4, "name": "r18"}
+                                     zoo model (name defaults to the zoo name)
+  ],
+  "users": [{
+    "candidateModels": ["e1", 1],        model names or indices (M_k)
+    "samples": 1,                        b_k (default 1)
+    "device": {"flopsPerCycle": 2048, "minFrequencyHz": 50e6,
+           "maxFrequencyHz": 625e6, "energyCoefficient": 1e-26},
+                                     every field optional (defaults: top-level device)
+    "energyBudgetJ": 0.5,                default "inf" (no budget)
+    "deadlineS": 0.4,                    required (finite)
+    constant-psd: exactly one of
+      "spectralEfficiency": 4            eta_k, bit/s/Hz
+      "snrDb": 15                        SNR of the whole band (<= 3000): eta = log2(1+SNR)
+      "channelGain": 1e-10               with bsPowerW: eta = log2(1 + P g / (N0 B))
+    fixed-power: "snrBandwidthHz": 1e8   s_k = P_k g_k / N0, or "txPowerW" + "channelGain"
+    lte-amc: "cqi": 11                   wideband CQI 0..15 (-1 = no report)
+    shannon-sinr: "sinr": 30             linear SINR (negative = no report), or "sinrDb"
+  }]
+}
+)";
+}
+
+SlideJsonInstance
+SlideInstanceFromJson(const JsonNode& root)
+{
+    return ReadSlide(root);
+}
+
+Json
+SlideSolve(const JsonNode& root, const std::string& algorithm)
+{
+    const SlideJsonInstance in = ReadSlide(root);
+    const SlideAlgorithm alg = SlideAlgorithmFromString(algorithm);
+    const SlideDecision d = SlideSolver::Solve(in.problem, alg, in.options);
+    return SlideDecisionToJson(in.problem, d, algorithm, in.options.leftover);
+}
+
+Json
+SlideDecisionToJson(const SlideProblem& p,
+                    const SlideDecision& d,
+                    const std::string& algorithm,
+                    LeftoverPolicy leftover)
+{
     auto modelName = [&p](uint32_t m) -> Json
     {
         return m < p.models.size() ? Json(p.models[m].name) : Json(nullptr);
@@ -327,7 +521,7 @@ DoSolveSlide(const JsonNode& root, const std::string& algorithm)
     Json decision = Json::object();
     decision["execution"] =
         d.execution == SlideExecution::STREAMING ? "streaming" : "download-then-infer";
-    decision["leftover"] = in.options.leftover == LeftoverPolicy::PRO_RATA ? "pro-rata" : "none";
+    decision["leftover"] = ToString(leftover);
     decision["nServed"] = d.nServed;
     decision["usedBandwidthHz"] = Num(d.usedBandwidthHz);
     decision["totalBandwidthHz"] = Num(p.totalBandwidthHz);
@@ -403,62 +597,291 @@ DoSolveSlide(const JsonNode& root, const std::string& algorithm)
     return out;
 }
 
-} // namespace
-
-std::vector<AlgorithmInfo>
-SlideAlgorithms()
-{
-    return {
-        {"slide-optimal", "optimal SLIDE allocation (spec 1.4) [default]"},
-        {"dai-optimal", "baseline (i): same algorithm, download-then-infer"},
-        {"equal-bandwidth", "baseline (ii): B/K per user"},
-        {"random-model", "baseline (iii): random feasible model (seed)"},
-        {"max-frequency", "baseline (iv): f = fMax, no energy check (upper bound)"},
-    };
-}
-
-std::string
-SlideSchema()
-{
-    return R"(slide input (units in the field names; "inf" = +infinity where allowed;
-null = field omitted; a "comment" field is allowed in every object):
-{
-  "problem": "slide",                    optional, must match --problem
-  "totalBandwidthHz": 50e6,              B, downlink band shared by the users (>= 0)
-  "rateModel": "constant-psd",           or "fixed-power" (default constant-psd)
-  "bsPowerW": 20,                        BS power over the band (for users' channelGain)
-  "noisePsdWPerHz": 3.98e-21,            N0 (default 3.98e-21)
-  "device": {...},                       default device of every user (see below)
-  "leftover": "pro-rata",                or "none": what B - sum B^min does
-  "seed": 1,                             random-model baseline seed
-  "models": [                            the model library
-    {"name": "e1", "layerBits": [8e6, ...], "layerFlops": [5e10, ...]},
-                                     bits and FLOPs (one sample) per layer
-    {"zoo": "resnet18", "bytesPerParameter": 4, "name": "r18"}
-                                     zoo model (name defaults to the zoo name)
-  ],
-  "users": [{
-    "candidateModels": ["e1", 1],        model names or indices (M_k)
-    "samples": 1,                        b_k (default 1)
-    "device": {"flopsPerCycle": 2048, "minFrequencyHz": 50e6,
-           "maxFrequencyHz": 625e6, "energyCoefficient": 1e-26},
-                                     every field optional (defaults: top-level device)
-    "energyBudgetJ": 0.5,                default "inf" (no budget)
-    "deadlineS": 0.4,                    required (finite)
-    constant-psd: exactly one of
-      "spectralEfficiency": 4            eta_k, bit/s/Hz
-      "snrDb": 15                        SNR of the whole band (<= 3000): eta = log2(1+SNR)
-      "channelGain": 1e-10               with bsPowerW: eta = log2(1 + P g / (N0 B))
-    fixed-power: "snrBandwidthHz": 1e8   s_k = P_k g_k / N0, or "txPowerW" + "channelGain"
-  }]
-}
-)";
-}
-
 Json
-SlideSolve(const JsonNode& root, const std::string& algorithm)
+SlideInstanceToJson(const SlideProblem& problem, const SlideOptions& options)
 {
-    return DoSolveSlide(root, algorithm);
+    SlideSolver::Validate(problem);
+    Json root = Json::object();
+    root["problem"] = "slide";
+    root["totalBandwidthHz"] = Num(problem.totalBandwidthHz);
+    const size_t nUsers = problem.users.size();
+    // the rate model: its kind, the cell-wide parameters, then one field per user
+    std::string userKey;
+    std::vector<Json> userRate(nUsers);
+    std::shared_ptr<const RateModel> rate = problem.rateModel;
+    double efficiency = 1.0;
+    if (auto scaled = std::dynamic_pointer_cast<const ScaledRateModel>(rate))
+    {
+        efficiency = scaled->GetEfficiency();
+        rate = scaled->GetBase();
+    }
+    const bool isCell = std::dynamic_pointer_cast<const LteAmcRateModel>(rate) ||
+                        std::dynamic_pointer_cast<const ShannonSinrRateModel>(rate);
+    if (efficiency < 1.0 && !isCell)
+    {
+        throw std::invalid_argument("SlideInstanceToJson: a ScaledRateModel is written only "
+                                    "around an LteAmcRateModel or a ShannonSinrRateModel");
+    }
+    if (!rate)
+    {
+        root["rateModel"] = "constant-psd";
+        userKey = "spectralEfficiency";
+        for (size_t k = 0; k < nUsers; ++k)
+        {
+            userRate[k] = Num(problem.users[k].spectralEfficiency);
+        }
+    }
+    else if (auto c = std::dynamic_pointer_cast<const ConstantPsdRateModel>(rate))
+    {
+        root["rateModel"] = "constant-psd";
+        userKey = "spectralEfficiency";
+        for (size_t k = 0; k < nUsers; ++k)
+        {
+            userRate[k] = Num(c->GetSpectralEfficiency().at(k));
+        }
+    }
+    else if (auto f = std::dynamic_pointer_cast<const FixedPowerRateModel>(rate))
+    {
+        root["rateModel"] = "fixed-power";
+        userKey = "snrBandwidthHz";
+        for (size_t k = 0; k < nUsers; ++k)
+        {
+            userRate[k] = Num(f->GetSnrBandwidth().at(k));
+        }
+    }
+    else if (auto l = std::dynamic_pointer_cast<const LteAmcRateModel>(rate))
+    {
+        root["rateModel"] = "lte-amc";
+        root["dlBandwidthRb"] = l->GetDlBandwidthRb();
+        userKey = "cqi";
+        for (size_t k = 0; k < nUsers; ++k)
+        {
+            userRate[k] = l->GetCqi(static_cast<uint32_t>(k));
+        }
+    }
+    else if (auto sh = std::dynamic_pointer_cast<const ShannonSinrRateModel>(rate))
+    {
+        root["rateModel"] = "shannon-sinr";
+        root["snrGap"] = Num(sh->GetGap());
+        userKey = "sinr";
+        for (size_t k = 0; k < nUsers; ++k)
+        {
+            userRate[k] = Num(sh->GetSinr(static_cast<uint32_t>(k)));
+        }
+    }
+    else
+    {
+        throw std::invalid_argument(
+            "SlideInstanceToJson: the rate model is not one the input format can say "
+            "(ConstantPsdRateModel, FixedPowerRateModel, LteAmcRateModel, ShannonSinrRateModel, "
+            "optionally in a ScaledRateModel)");
+    }
+    if (isCell)
+    {
+        root["rateEfficiency"] = Num(efficiency);
+    }
+    root["leftover"] = ToString(options.leftover);
+    root["seed"] = options.seed;
+
+    Json models = Json::array();
+    std::set<std::string> names;
+    for (size_t m = 0; m < problem.models.size(); ++m)
+    {
+        const SlideModel& model = problem.models[m];
+        if (model.name.empty() || !names.insert(model.name).second)
+        {
+            throw std::invalid_argument("SlideInstanceToJson: models[" + std::to_string(m) +
+                                        "].name '" + model.name +
+                                        "' is empty or not unique (models are named in the "
+                                        "input format)");
+        }
+        Json j = Json::object();
+        j["name"] = model.name;
+        Json bits = Json::array();
+        Json flops = Json::array();
+        for (size_t l = 0; l < model.layerBits.size(); ++l)
+        {
+            bits.push_back(Num(model.layerBits[l]));
+            flops.push_back(Num(model.layerFlops[l]));
+        }
+        j["layerBits"] = std::move(bits);
+        j["layerFlops"] = std::move(flops);
+        models.push_back(std::move(j));
+    }
+    root["models"] = std::move(models);
+
+    Json users = Json::array();
+    for (size_t k = 0; k < nUsers; ++k)
+    {
+        const SlideUser& u = problem.users[k];
+        Json j = Json::object();
+        Json candidates = Json::array();
+        for (uint32_t m : u.candidateModels)
+        {
+            candidates.push_back(problem.models[m].name);
+        }
+        j["candidateModels"] = std::move(candidates);
+        j["samples"] = u.samples;
+        Json device = Json::object();
+        device["flopsPerCycle"] = Num(u.device.GetFlopsPerCycle());
+        device["minFrequencyHz"] = Num(u.device.GetMinFrequency());
+        device["maxFrequencyHz"] = Num(u.device.GetMaxFrequency());
+        device["energyCoefficient"] = Num(u.device.GetEnergyCoefficient());
+        j["device"] = std::move(device);
+        j["energyBudgetJ"] = Num(u.energyBudgetJ);
+        j["deadlineS"] = Num(u.deadlineS);
+        j[userKey] = userRate[k];
+        users.push_back(std::move(j));
+    }
+    root["users"] = std::move(users);
+    return root;
+}
+
+SlideDecision
+SlideDecisionFromJson(const JsonNode& root, const SlideProblem& problem)
+{
+    root.CheckObject({"problem", "algorithm", "version", "decision", "prediction"});
+    if (auto n = root.Find("problem"))
+    {
+        if (ReadString(*n) != "slide")
+        {
+            n->Fail("\"slide\"");
+        }
+    }
+    SlideDecision d;
+    if (auto n = root.Find("algorithm"))
+    {
+        // an external algorithm may name itself: only the module's names select an enumerator
+        const std::string name = ReadString(*n);
+        for (const auto& entry : SlideAlgorithmNames())
+        {
+            if (entry.second == name)
+            {
+                d.algorithm = entry.first;
+            }
+        }
+    }
+    const JsonNode decision = root.Require("decision");
+    decision.CheckObject({"execution",
+                          "leftover",
+                          "nServed",
+                          "usedBandwidthHz",
+                          "totalBandwidthHz",
+                          "sumMinBandwidthHz",
+                          "nEnergyViolations",
+                          "admissionOrder",
+                          "users"});
+    if (auto n = decision.Find("execution"))
+    {
+        d.execution = ReadChoice<SlideExecution>(
+            *n,
+            {{"streaming", SlideExecution::STREAMING},
+             {"download-then-infer", SlideExecution::DOWNLOAD_THEN_INFER}});
+    }
+    std::vector<std::string> names;
+    for (const auto& m : problem.models)
+    {
+        names.push_back(m.name);
+    }
+    const std::vector<JsonNode> users = decision.Require("users").Elements();
+    if (users.size() != problem.users.size())
+    {
+        decision.Require("users").Fail("an array of " + std::to_string(problem.users.size()) +
+                                       " users (one per user of the instance)");
+    }
+    std::vector<std::pair<std::string, SlideRejectReason>> reasons;
+    for (auto r : {SlideRejectReason::NONE,
+                   SlideRejectReason::NO_CANDIDATE_MODEL,
+                   SlideRejectReason::NO_RATE,
+                   SlideRejectReason::ENERGY,
+                   SlideRejectReason::DEADLINE,
+                   SlideRejectReason::RATE_LIMIT,
+                   SlideRejectReason::BANDWIDTH,
+                   SlideRejectReason::NOT_SELECTED,
+                   SlideRejectReason::DECISION_REJECTED})
+    {
+        reasons.emplace_back(Normalise(ToString(r)), r);
+    }
+    for (size_t k = 0; k < users.size(); ++k)
+    {
+        const JsonNode& u = users[k];
+        u.CheckObject({"user",
+                       "served",
+                       "model",
+                       "bandwidthHz",
+                       "frequencyHz",
+                       "minBandwidthHz",
+                       "reason",
+                       "reasonText"});
+        if (auto n = u.Find("user"))
+        {
+            ReadUnsigned(*n, k, k);
+        }
+        SlideUserDecision ud;
+        const JsonNode served = u.Require("served");
+        if (!served.Get().is_boolean())
+        {
+            served.Fail("true or false");
+        }
+        ud.isServed = served.Get().get<bool>();
+        if (auto n = u.Find("model"))
+        {
+            const std::string expectation = "a model name of the instance (" + Join(names, true) +
+                                            ") or an index in [0, " + std::to_string(names.size()) +
+                                            ")";
+            if (n->Get().is_string())
+            {
+                auto it = std::find(names.begin(), names.end(), n->Get().get<std::string>());
+                if (it == names.end())
+                {
+                    n->Fail(expectation);
+                }
+                ud.model = static_cast<uint32_t>(it - names.begin());
+            }
+            else if (n->Get().is_number() && !names.empty())
+            {
+                ud.model = static_cast<uint32_t>(ReadUnsigned(*n, 0, names.size() - 1));
+            }
+            else
+            {
+                n->Fail(expectation);
+            }
+        }
+        else if (ud.isServed)
+        {
+            u.Require("model");
+        }
+        if (ud.isServed)
+        {
+            ud.bandwidthHz = ReadNumber(u.Require("bandwidthHz"), NonNegative());
+            ud.frequencyHz = ReadNumber(u.Require("frequencyHz"), Positive());
+        }
+        if (auto n = u.Find("minBandwidthHz"))
+        {
+            ud.minBandwidthHz = ReadNumber(*n, NonNegativeOrInf());
+        }
+        ud.reason = ud.isServed ? SlideRejectReason::NONE : SlideRejectReason::NOT_SELECTED;
+        if (auto n = u.Find("reason"))
+        {
+            ud.reason = ReadChoice<SlideRejectReason>(*n, reasons);
+            if ((ud.reason == SlideRejectReason::NONE) != ud.isServed)
+            {
+                n->FailMessage(ud.isServed ? "a served user has reason \"NONE\""
+                                           : "an unserved user needs a reason other than "
+                                             "\"NONE\"");
+            }
+        }
+        if (auto n = u.Find("reasonText"))
+        {
+            ud.reasonText = ReadString(*n, false);
+        }
+        else if (!ud.isServed)
+        {
+            ud.reasonText = "not served by the decision";
+        }
+        d.users.push_back(ud);
+    }
+    return d;
 }
 
 } // namespace json

@@ -16,6 +16,7 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/lte-amc-rate-model.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 
 #include <algorithm>
@@ -57,20 +58,12 @@ SlideResourceManager::GetTypeId()
                           TimeValue(MilliSeconds(50)),
                           MakeTimeAccessor(&SlideResourceManager::m_window),
                           MakeTimeChecker(Time(0)))
-            .AddAttribute("Algorithm",
-                          "Allocator: the optimal SLIDE algorithm or one of the spec's baselines.",
-                          EnumValue(static_cast<int>(SlideAlgorithm::SLIDE_OPTIMAL)),
-                          MakeEnumAccessor(&SlideResourceManager::m_algorithm),
-                          MakeEnumChecker(static_cast<int>(SlideAlgorithm::SLIDE_OPTIMAL),
-                                          "SlideOptimal",
-                                          static_cast<int>(SlideAlgorithm::DAI_OPTIMAL),
-                                          "DaiOptimal",
-                                          static_cast<int>(SlideAlgorithm::EQUAL_BANDWIDTH),
-                                          "EqualBandwidth",
-                                          static_cast<int>(SlideAlgorithm::RANDOM_MODEL),
-                                          "RandomModel",
-                                          static_cast<int>(SlideAlgorithm::MAX_FREQUENCY),
-                                          "MaxFrequency"))
+            .AddAttribute("Allocator",
+                          "The allocator deciding every admission window (a SlideAllocator); "
+                          "null: a SlideSolverAllocator with its default attributes.",
+                          PointerValue(),
+                          MakePointerAccessor(&SlideResourceManager::m_allocator),
+                          MakePointerChecker<SlideAllocator>())
             .AddAttribute("RateModel",
                           "Rate model of the allocator: LteAmc (reported wideband CQI -> MCS -> "
                           "transport block size) or Shannon (log2(1 + SINR / gap) of the "
@@ -92,12 +85,6 @@ SlideResourceManager::GetTypeId()
                           DoubleValue(0.0),
                           MakeDoubleAccessor(&SlideResourceManager::m_shannonGapDb),
                           MakeDoubleChecker<double>(0.0, 30.0))
-            .AddAttribute("LeftoverProRata",
-                          "Give the bandwidth left after the admitted users' minima to them "
-                          "pro rata (spec 1.4 step 5); false: each gets its minimum only.",
-                          BooleanValue(true),
-                          MakeBooleanAccessor(&SlideResourceManager::m_leftoverProRata),
-                          MakeBooleanChecker())
             .AddAttribute("RejectNoticeTime",
                           "How long a rejected UE keeps one RBG per TTI so that the rejection "
                           "and the TCP close reach it (s); then its share is 0.",
@@ -130,16 +117,13 @@ SlideResourceManager::GetTypeId()
 
 SlideResourceManager::SlideResourceManager()
     : m_window(MilliSeconds(50))
-    , m_algorithm(static_cast<int>(SlideAlgorithm::SLIDE_OPTIMAL))
     , m_rateModel(LTE_AMC)
     , m_rateEfficiency(1.0)
     , m_shannonGapDb(0.0)
-    , m_leftoverProRata(true)
     , m_rejectNotice(MilliSeconds(30))
     , m_noticeRbgs(1)
     , m_noticeMaxFraction(0.5)
     , m_nRb(0)
-    , m_rng(CreateObject<UniformRandomVariable>())
     , m_libraryValid(false)
     , m_nextId(1)
     , m_totalSolveSeconds(0)
@@ -159,7 +143,7 @@ SlideResourceManager::DoDispose()
     Simulator::Cancel(m_decideEvent);
     m_pending.clear();
     m_ffr = nullptr;
-    m_rng = nullptr;
+    m_allocator = nullptr;
     Object::DoDispose();
 }
 
@@ -369,19 +353,8 @@ SlideResourceManager::Decide()
     }
     problem.rateModel = rate;
 
-    SlideOptions options;
-    options.leftover = m_leftoverProRata ? LeftoverPolicy::PRO_RATA : LeftoverPolicy::NONE;
-    options.seed = m_rng->GetInteger(1, std::numeric_limits<uint32_t>::max());
     const auto t0 = std::chrono::steady_clock::now();
-    try
-    {
-        round.decision =
-            SlideSolver::Solve(problem, static_cast<SlideAlgorithm>(m_algorithm), options);
-    }
-    catch (const std::invalid_argument& e)
-    {
-        NS_FATAL_ERROR("SlideResourceManager: the allocator rejected the problem: " << e.what());
-    }
+    round.decision = GetAllocator()->Allocate(problem);
     round.solveSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     m_totalSolveSeconds += round.solveSeconds;
@@ -634,8 +607,17 @@ int64_t
 SlideResourceManager::AssignStreams(int64_t stream)
 {
     NS_LOG_FUNCTION(this << stream);
-    m_rng->SetStream(stream);
-    return 1;
+    return GetAllocator()->AssignStreams(stream);
+}
+
+Ptr<SlideAllocator>
+SlideResourceManager::GetAllocator()
+{
+    if (!m_allocator)
+    {
+        m_allocator = CreateObject<SlideSolverAllocator>();
+    }
+    return m_allocator;
 }
 
 } // namespace edgeinference

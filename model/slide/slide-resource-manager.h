@@ -7,6 +7,7 @@
 #ifndef SLIDE_RESOURCE_MANAGER_H
 #define SLIDE_RESOURCE_MANAGER_H
 
+#include "slide-allocator.h"
 #include "slide-solver.h"
 
 #include "ns3/address.h"
@@ -92,7 +93,10 @@ struct SlideGrant
  *   (ShannonSinrRateModel); both scaled by RateEfficiency;
  * - the downlink bandwidth not held by transfers in progress (the N schedulable RBGs of the
  *   cell, P x 180 kHz each);
- * solves it with SlideSolver (Algorithm), and executes the decision:
+ * hands it to its SlideAllocator (attribute Allocator: SlideSolverAllocator by default, any
+ * subclass, e.g. a user's own algorithm or SlideDecisionFileAllocator), which returns a
+ * checked decision with its prediction (or serves nobody if the decision was rejected), and
+ * executes the decision:
  * - bandwidth: every admitted UE gets the DL share B_k / (N P 180 kHz) in the cell's
  *   BandwidthShareFfrAlgorithm (by IMSI), i.e. B_k / (P 180 kHz) RBGs per TTI on average;
  * - a rejected UE gets share 0, hence no RBG, after a RejectNoticeTime during which it gets
@@ -126,7 +130,7 @@ class SlideResourceManager : public Object
     {
         Time time;                           ///< When the decision was taken
         double availableHz{0};               ///< Bandwidth offered to the allocator, Hz
-        double solveSeconds{0};              ///< Wall-clock time of SlideSolver::Solve()
+        double solveSeconds{0};              ///< Wall-clock time of SlideAllocator::Allocate()
         std::vector<uint64_t> requestIds;    ///< Requests in the problem (problem order)
         std::vector<uint64_t> imsis;         ///< Their IMSIs
         std::vector<int> cqi;                ///< Reported CQI (-1 none) per user
@@ -241,7 +245,7 @@ class SlideResourceManager : public Object
     /// @return the rounds decided so far
     const std::vector<Round>& GetRounds() const;
 
-    /// @return wall-clock seconds spent in SlideSolver::Solve() over all rounds
+    /// @return wall-clock seconds spent in SlideAllocator::Allocate() over all rounds
     double GetTotalSolveSeconds() const;
 
     /// @return the bandwidth of the N schedulable RBGs, Hz (0 before SetCell())
@@ -251,11 +255,15 @@ class SlideResourceManager : public Object
     double GetHeldBandwidthHz() const;
 
     /**
-     * @brief Assign a fixed random variable stream (seed of the RANDOM_MODEL baseline).
-     * @param [in] stream stream index
-     * @return the number of streams used (1)
+     * @brief Assign fixed random variable streams to the allocator (e.g. the seeds of the
+     * random-model baseline of SlideSolverAllocator).
+     * @param [in] stream first stream index
+     * @return the number of streams used
      */
     int64_t AssignStreams(int64_t stream);
+
+    /// @return the allocator (a default SlideSolverAllocator is created if none was set)
+    Ptr<SlideAllocator> GetAllocator();
 
   protected:
     void DoDispose() override;
@@ -301,18 +309,16 @@ class SlideResourceManager : public Object
 
     // attributes
     Time m_window;              ///< AdmissionWindow
-    int m_algorithm;            ///< Algorithm (a SlideAlgorithm value)
     RateModelType m_rateModel;  ///< RateModel
     double m_rateEfficiency;    ///< RateEfficiency
     double m_shannonGapDb;      ///< ShannonGapDb
-    bool m_leftoverProRata;     ///< LeftoverProRata
     Time m_rejectNotice;        ///< RejectNoticeTime
     uint32_t m_noticeRbgs;      ///< RejectNoticeRbgs
     double m_noticeMaxFraction; ///< RejectNoticeMaxFraction
 
     Ptr<BandwidthShareFfrAlgorithm> m_ffr; ///< The cell's FFR
     uint32_t m_nRb;                        ///< Cell DL bandwidth, RB
-    Ptr<UniformRandomVariable> m_rng;      ///< Seeds of RANDOM_MODEL
+    Ptr<SlideAllocator> m_allocator;       ///< Allocator
 
     std::map<std::string, DnnModel> m_models;                ///< Catalogue
     std::map<std::string, std::vector<std::string>> m_tasks; ///< Task -> variants

@@ -420,23 +420,61 @@ SlideModel::FromDnnModel(const DnnModel& model)
     return m;
 }
 
+const std::vector<std::pair<SlideAlgorithm, std::string>>&
+SlideAlgorithmNames()
+{
+    static const std::vector<std::pair<SlideAlgorithm, std::string>> names = {
+        {SlideAlgorithm::SLIDE_OPTIMAL, "slide-optimal"},
+        {SlideAlgorithm::DAI_OPTIMAL, "dai-optimal"},
+        {SlideAlgorithm::EQUAL_BANDWIDTH, "equal-bandwidth"},
+        {SlideAlgorithm::RANDOM_MODEL, "random-model"},
+        {SlideAlgorithm::MAX_FREQUENCY, "max-frequency"},
+    };
+    return names;
+}
+
 std::string
 ToString(SlideAlgorithm algorithm)
 {
-    switch (algorithm)
+    for (const auto& entry : SlideAlgorithmNames())
     {
-        case SlideAlgorithm::SLIDE_OPTIMAL:
-            return "SLIDE_OPTIMAL";
-        case SlideAlgorithm::DAI_OPTIMAL:
-            return "DAI_OPTIMAL";
-        case SlideAlgorithm::EQUAL_BANDWIDTH:
-            return "EQUAL_BANDWIDTH";
-        case SlideAlgorithm::RANDOM_MODEL:
-            return "RANDOM_MODEL";
-        case SlideAlgorithm::MAX_FREQUENCY:
-            return "MAX_FREQUENCY";
+        if (entry.first == algorithm)
+        {
+            return entry.second;
+        }
     }
-    return "UNKNOWN";
+    return "unknown";
+}
+
+SlideAlgorithm
+SlideAlgorithmFromString(const std::string& name)
+{
+    std::string valid;
+    for (const auto& entry : SlideAlgorithmNames())
+    {
+        if (entry.second == name)
+        {
+            return entry.first;
+        }
+        valid += (valid.empty() ? "" : ", ") + entry.second;
+    }
+    throw std::invalid_argument("unknown SLIDE algorithm '" + name + "' (valid: " + valid + ")");
+}
+
+const std::vector<std::pair<LeftoverPolicy, std::string>>&
+LeftoverPolicyNames()
+{
+    static const std::vector<std::pair<LeftoverPolicy, std::string>> names = {
+        {LeftoverPolicy::PRO_RATA, "pro-rata"},
+        {LeftoverPolicy::NONE, "none"},
+    };
+    return names;
+}
+
+std::string
+ToString(LeftoverPolicy policy)
+{
+    return policy == LeftoverPolicy::PRO_RATA ? "pro-rata" : "none";
 }
 
 std::string
@@ -458,6 +496,10 @@ ToString(SlideRejectReason reason)
             return "RATE_LIMIT";
         case SlideRejectReason::BANDWIDTH:
             return "BANDWIDTH";
+        case SlideRejectReason::NOT_SELECTED:
+            return "NOT_SELECTED";
+        case SlideRejectReason::DECISION_REJECTED:
+            return "DECISION_REJECTED";
     }
     return "UNKNOWN";
 }
@@ -832,6 +874,64 @@ SlideSolver::Evaluate(const SlideProblem& problem, const SlideDecision& decision
         eval.usedBandwidthHz <= problem.totalBandwidthHz * (1.0 + SLIDE_TOLERANCE);
     eval.isFeasible = eval.isBandwidthFeasible && eval.nFeasible == eval.nServed;
     return eval;
+}
+
+std::string
+SlideSolver::CheckDecision(const SlideProblem& problem, const SlideDecision& decision)
+{
+    const size_t nUsers = problem.users.size();
+    if (decision.users.size() != nUsers)
+    {
+        return "users: " + std::to_string(decision.users.size()) + " entries, the instance has " +
+               std::to_string(nUsers) + " users";
+    }
+    double sum = 0;
+    for (size_t k = 0; k < nUsers; ++k)
+    {
+        const SlideUserDecision& d = decision.users[k];
+        if (!d.isServed)
+        {
+            continue;
+        }
+        std::ostringstream oss;
+        oss << "users[" << k << "].";
+        const SlideUser& user = problem.users[k];
+        if (d.model >= problem.models.size())
+        {
+            oss << "model: index " << d.model << " out of range (the instance has "
+                << problem.models.size() << " models)";
+            return oss.str();
+        }
+        if (std::find(user.candidateModels.begin(), user.candidateModels.end(), d.model) ==
+            user.candidateModels.end())
+        {
+            oss << "model: '" << problem.models[d.model].name
+                << "' is not a candidate model of the user";
+            return oss.str();
+        }
+        if (!std::isfinite(d.bandwidthHz) || d.bandwidthHz < 0)
+        {
+            oss << "bandwidthHz: " << d.bandwidthHz << " (expected finite and >= 0)";
+            return oss.str();
+        }
+        const double fMin = user.device.GetMinFrequency();
+        const double fMax = user.device.GetMaxFrequency();
+        if (!std::isfinite(d.frequencyHz) || d.frequencyHz < fMin * (1.0 - SLIDE_TOLERANCE) ||
+            d.frequencyHz > fMax * (1.0 + SLIDE_TOLERANCE))
+        {
+            oss << "frequencyHz: " << d.frequencyHz << " outside the device range [" << fMin << ", "
+                << fMax << "] Hz";
+            return oss.str();
+        }
+        sum += d.bandwidthHz;
+        if (sum > problem.totalBandwidthHz * (1.0 + SLIDE_TOLERANCE))
+        {
+            oss << "bandwidthHz: " << d.bandwidthHz << " Hz brings the bandwidth sum to " << sum
+                << " Hz, above B = " << problem.totalBandwidthHz << " Hz";
+            return oss.str();
+        }
+    }
+    return "";
 }
 
 } // namespace edgeinference

@@ -16,6 +16,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 /**
@@ -293,20 +294,55 @@ enum class SlideRejectReason
 {
     NONE,               ///< Served / feasible
     NO_CANDIDATE_MODEL, ///< M_k is empty
-    NO_RATE,    ///< RateModel::HasRate() is false (eta = 0, s = 0, CQI 0); checked before models
-    ENERGY,     ///< "energy budget allows no frequency >= fMin": f^E < fMin
-    DEADLINE,   ///< "deadline shorter than compute time at max frequency" (at f)
-    RATE_LIMIT, ///< r^min is finite but no bandwidth reaches it (fixed-power cap)
-    BANDWIDTH,  ///< "bandwidth exhausted": not admitted within B (or B / K)
+    NO_RATE,      ///< RateModel::HasRate() is false (eta = 0, s = 0, CQI 0); checked before models
+    ENERGY,       ///< "energy budget allows no frequency >= fMin": f^E < fMin
+    DEADLINE,     ///< "deadline shorter than compute time at max frequency" (at f)
+    RATE_LIMIT,   ///< r^min is finite but no bandwidth reaches it (fixed-power cap)
+    BANDWIDTH,    ///< "bandwidth exhausted": not admitted within B (or B / K)
+    NOT_SELECTED, ///< Not served by an allocator's decision that gives no reason
+    DECISION_REJECTED, ///< The allocator's decision was rejected (SlideAllocator), nobody served
 };
 
 /**
  * @ingroup edge-inference
- * @brief Name of an enumerator.
+ * @brief The one name table of SlideAlgorithm, used by ToString(), the Algorithm attribute of
+ * SlideSolverAllocator, the example's flags and edge-inference-solve's --algorithm.
+ * @return (algorithm, kebab-case name) pairs, SLIDE_OPTIMAL (the default) first
+ */
+const std::vector<std::pair<SlideAlgorithm, std::string>>& SlideAlgorithmNames();
+
+/**
+ * @ingroup edge-inference
+ * @brief Name of an algorithm (SlideAlgorithmNames()).
  * @param [in] algorithm an algorithm
- * @return its enumerator name, e.g. "SLIDE_OPTIMAL"
+ * @return its name, e.g. "slide-optimal"
  */
 std::string ToString(SlideAlgorithm algorithm);
+
+/**
+ * @ingroup edge-inference
+ * @brief Algorithm of a name of SlideAlgorithmNames().
+ * @param [in] name e.g. "dai-optimal"
+ * @return the algorithm
+ * @throw std::invalid_argument listing the valid names if @p name is not one of them
+ */
+SlideAlgorithm SlideAlgorithmFromString(const std::string& name);
+
+/**
+ * @ingroup edge-inference
+ * @brief The one name table of LeftoverPolicy (JSON "leftover", SlideSolverAllocator's
+ * Leftover attribute).
+ * @return (policy, name) pairs, PRO_RATA (the default) first
+ */
+const std::vector<std::pair<LeftoverPolicy, std::string>>& LeftoverPolicyNames();
+
+/**
+ * @ingroup edge-inference
+ * @brief Name of a leftover policy (LeftoverPolicyNames()).
+ * @param [in] policy a policy
+ * @return "pro-rata" or "none"
+ */
+std::string ToString(LeftoverPolicy policy);
 
 /**
  * @ingroup edge-inference
@@ -488,6 +524,22 @@ class SlideSolver
      * @return the prediction
      */
     static SlideEvaluation Evaluate(const SlideProblem& problem, const SlideDecision& decision);
+
+    /**
+     * @brief Check a decision against the constraints of its instance, before it is executed.
+     *
+     * Rejected: a user count other than K; for a served user, a model index out of range or
+     * not in M_k, a negative/NaN/infinite bandwidth, a frequency that is not finite or outside
+     * [fMin, fMax] (SLIDE_TOLERANCE); and a bandwidth sum above B (1 + SLIDE_TOLERANCE),
+     * named at the served user whose share makes the running sum exceed B. Deadline and
+     * energy are not constraints here: they are predictions (Evaluate()), measured by the
+     * packet-level run (MAX_FREQUENCY violates energy budgets by design).
+     * @param [in] problem the instance (valid)
+     * @param [in] decision the decision (only users is read)
+     * @return "" if the decision can be executed, else "users[k].field: what is wrong"
+     * (or "users: ..." for a wrong user count)
+     */
+    static std::string CheckDecision(const SlideProblem& problem, const SlideDecision& decision);
 };
 
 } // namespace edgeinference

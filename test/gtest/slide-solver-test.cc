@@ -5,6 +5,8 @@
  */
 
 #include "ns3/dnn-model.h"
+#include "ns3/lte-amc-rate-model.h"
+#include "ns3/slide-json.h"
 #include "ns3/slide-solver.h"
 
 #include <gtest/gtest.h>
@@ -1322,4 +1324,342 @@ TEST(SlideSolver, ThroughputMonotoneInBandwidth)
         }
     }
     EXPECT_GT(nIncreases, 300u);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Allocator interface: JSON instance and decision round trips, name table, decision checks
+// ---------------------------------------------------------------------------------------------
+
+namespace
+{
+
+/**
+ * @brief A random small instance with the given rate model kind.
+ * @param [in] rng the generator
+ * @param [in] kind 0 constant-psd (no rate model), 1 ConstantPsdRateModel, 2 fixed-power,
+ * 3 lte-amc, 4 lte-amc scaled, 5 shannon-sinr, 6 shannon-sinr scaled
+ * @return the instance
+ */
+SlideProblem
+RandomJsonInstance(std::mt19937_64& rng, int kind)
+{
+    std::uniform_real_distribution<double> u01(0.0, 1.0);
+    SlideProblem p;
+    const uint32_t nModels = 1 + rng() % 3;
+    for (uint32_t m = 0; m < nModels; ++m)
+    {
+        SlideModel model;
+        model.name = "m" + std::to_string(m);
+        const uint32_t layers = 1 + rng() % 4;
+        for (uint32_t l = 0; l < layers; ++l)
+        {
+            model.layerBits.push_back(std::floor(1e5 + 4e6 * u01(rng)) + u01(rng));
+            model.layerFlops.push_back(1e6 + 4e8 * u01(rng));
+        }
+        p.models.push_back(model);
+    }
+    const uint32_t nUsers = 1 + rng() % 5;
+    std::vector<int> cqi;
+    std::vector<double> sinr;
+    std::vector<double> eta;
+    std::vector<double> snrBandwidth;
+    for (uint32_t k = 0; k < nUsers; ++k)
+    {
+        SlideUser user;
+        for (uint32_t m = 0; m < nModels; ++m)
+        {
+            if (u01(rng) < 0.7 || user.candidateModels.empty())
+            {
+                user.candidateModels.push_back(m);
+            }
+        }
+        std::shuffle(user.candidateModels.begin(), user.candidateModels.end(), rng);
+        user.samples = 1 + rng() % 8;
+        const double fMax = 3e8 + 1e9 * u01(rng);
+        user.device = Device(16 + 64 * u01(rng), 0.1 * fMax, fMax, 1e-27 * (1 + 9 * u01(rng)));
+        user.energyBudgetJ = u01(rng) < 0.3 ? INF : 0.01 + 2 * u01(rng);
+        user.deadlineS = 0.05 + 2 * u01(rng);
+        user.spectralEfficiency = 0.5 + 5 * u01(rng);
+        eta.push_back(user.spectralEfficiency);
+        snrBandwidth.push_back(1e6 + 1e8 * u01(rng));
+        cqi.push_back(static_cast<int>(rng() % 17) - 1);
+        sinr.push_back(u01(rng) < 0.1 ? -1.0 : 100 * u01(rng));
+        p.users.push_back(user);
+    }
+    p.totalBandwidthHz = 1e6 + 2e7 * u01(rng);
+    const double efficiency = 0.5 + 0.5 * u01(rng);
+    switch (kind)
+    {
+        case 1:
+            p.rateModel = std::make_shared<ConstantPsdRateModel>(eta);
+            break;
+        case 2:
+            p.rateModel = std::make_shared<FixedPowerRateModel>(snrBandwidth);
+            break;
+        case 3:
+        case 4:
+        {
+            const std::vector<uint32_t> rbs = {6, 15, 25, 50, 75, 100};
+            p.rateModel = std::make_shared<LteAmcRateModel>(cqi, rbs[rng() % rbs.size()]);
+            break;
+        }
+        case 5:
+        case 6:
+            p.rateModel = std::make_shared<ShannonSinrRateModel>(sinr, 1 + 3 * u01(rng));
+            break;
+        default:
+            break;
+    }
+    if (kind == 4 || kind == 6)
+    {
+        p.rateModel = std::make_shared<ScaledRateModel>(p.rateModel, efficiency);
+    }
+    return p;
+}
+
+/**
+ * @brief Expect two decisions to be the same, user by user.
+ * @param [in] a one decision
+ * @param [in] b the other
+ * @param [in] what context
+ */
+void
+ExpectSameDecision(const SlideDecision& a, const SlideDecision& b, const std::string& what)
+{
+    ASSERT_EQ(a.users.size(), b.users.size()) << what;
+    EXPECT_EQ(a.execution, b.execution) << what;
+    for (size_t k = 0; k < a.users.size(); ++k)
+    {
+        EXPECT_EQ(a.users[k].isServed, b.users[k].isServed) << what << " user " << k;
+        EXPECT_EQ(a.users[k].model, b.users[k].model) << what << " user " << k;
+        EXPECT_EQ(a.users[k].bandwidthHz, b.users[k].bandwidthHz) << what << " user " << k;
+        EXPECT_EQ(a.users[k].frequencyHz, b.users[k].frequencyHz) << what << " user " << k;
+        EXPECT_EQ(a.users[k].reason, b.users[k].reason) << what << " user " << k;
+        EXPECT_EQ(a.users[k].reasonText, b.users[k].reasonText) << what << " user " << k;
+    }
+}
+
+} // namespace
+
+TEST(SlideJson, InstanceToJsonThenSolveEqualsDirectSolve)
+{
+    std::mt19937_64 rng(20260101);
+    uint32_t nServed = 0;
+    for (int trial = 0; trial < 140; ++trial)
+    {
+        const int kind = trial % 7;
+        const SlideProblem p = RandomJsonInstance(rng, kind);
+        SlideOptions options;
+        options.leftover = trial % 2 == 0 ? LeftoverPolicy::PRO_RATA : LeftoverPolicy::NONE;
+        options.seed = 1 + rng() % 1000000;
+        // through text, as a file would carry it
+        const json::Json written =
+            json::ParseDocument(json::SlideInstanceToJson(p, options).dump());
+        const json::SlideJsonInstance read =
+            json::SlideInstanceFromJson(json::JsonNode(written, ""));
+        EXPECT_EQ(read.options.leftover, options.leftover);
+        EXPECT_EQ(read.options.seed, options.seed);
+        for (const auto& entry : SlideAlgorithmNames())
+        {
+            const std::string what = "trial " + std::to_string(trial) + " kind " +
+                                     std::to_string(kind) + " " + entry.second;
+            const SlideDecision direct = SlideSolver::Solve(p, entry.first, options);
+            ExpectSameDecision(
+                direct, SlideSolver::Solve(read.problem, entry.first, read.options), what);
+            // and the CLI's code path writes the same document as the direct decision
+            EXPECT_EQ(json::SlideSolve(json::JsonNode(written, ""), entry.second),
+                      json::SlideDecisionToJson(p, direct, entry.second, options.leftover))
+                << what;
+            nServed += direct.nServed;
+        }
+    }
+    EXPECT_GT(nServed, 50u); // the instances are not all trivial
+}
+
+TEST(SlideJson, DecisionToJsonThenFromJsonRoundTrip)
+{
+    std::mt19937_64 rng(7);
+    for (int trial = 0; trial < 70; ++trial)
+    {
+        const SlideProblem p = RandomJsonInstance(rng, trial % 7);
+        for (const auto& entry : SlideAlgorithmNames())
+        {
+            const SlideDecision d = SlideSolver::Solve(p, entry.first);
+            const json::Json out = json::ParseDocument(
+                json::SlideDecisionToJson(p, d, entry.second, LeftoverPolicy::PRO_RATA).dump());
+            const SlideDecision back = json::SlideDecisionFromJson(json::JsonNode(out, ""), p);
+            ExpectSameDecision(d, back, "trial " + std::to_string(trial) + " " + entry.second);
+            EXPECT_EQ(back.algorithm, entry.first);
+            for (size_t k = 0; k < d.users.size(); ++k)
+            {
+                EXPECT_EQ(back.users[k].minBandwidthHz, d.users[k].minBandwidthHz);
+            }
+            EXPECT_EQ(SlideSolver::CheckDecision(p, back), "");
+            // the module's prediction of the decision read back is the solver's
+            const SlideEvaluation e = SlideSolver::Evaluate(p, back);
+            EXPECT_EQ(e.nFeasible, d.prediction.nFeasible);
+            EXPECT_EQ(e.usedBandwidthHz, d.prediction.usedBandwidthHz);
+        }
+    }
+}
+
+TEST(SlideJson, DecisionFromJsonNamesPathAndValue)
+{
+    std::mt19937_64 rng(3);
+    SlideProblem p = RandomJsonInstance(rng, 0);
+    while (p.users.size() < 2)
+    {
+        p = RandomJsonInstance(rng, 0);
+    }
+    const json::Json good = json::ParseDocument(
+        json::SlideDecisionToJson(p, SlideSolver::Solve(p), "slide-optimal", LeftoverPolicy::NONE)
+            .dump());
+    auto message = [&p](const json::Json& doc) -> std::string
+    {
+        try
+        {
+            json::SlideDecisionFromJson(json::JsonNode(doc, ""), p);
+        }
+        catch (const json::JsonInputError& e)
+        {
+            return e.what();
+        }
+        return "";
+    };
+    json::Json bad = good;
+    bad["decision"]["users"][1]["served"] = "yes";
+    EXPECT_EQ(message(bad).rfind("decision.users[1].served: expected true or false", 0), 0u)
+        << message(bad);
+    bad = good;
+    bad["decision"]["users"][0]["served"] = true;
+    bad["decision"]["users"][0]["model"] = "no-such-model";
+    EXPECT_NE(message(bad).find("decision.users[0].model: expected a model name"),
+              std::string::npos)
+        << message(bad);
+    bad = good;
+    bad["decision"]["users"].erase(1);
+    EXPECT_NE(message(bad).find("decision.users: expected an array of"), std::string::npos)
+        << message(bad);
+    bad = good;
+    bad["decision"]["users"][0]["bandwidhtHz"] = 1;
+    EXPECT_NE(message(bad).find("decision.users[0].bandwidhtHz: unknown field"), std::string::npos)
+        << message(bad);
+    // an external decision: only served/model/bandwidth/frequency
+    json::Json minimal = json::ParseDocument(R"({"decision": {"users": []}})");
+    for (size_t k = 0; k < p.users.size(); ++k)
+    {
+        minimal["decision"]["users"].push_back(json::ParseDocument(
+            k == 0 ? R"({"served": true, "model": 0, "bandwidthHz": 1e5, "frequencyHz": 3e8})"
+                   : R"({"served": false})"));
+    }
+    const SlideDecision d = json::SlideDecisionFromJson(json::JsonNode(minimal, ""), p);
+    EXPECT_TRUE(d.users[0].isServed);
+    EXPECT_EQ(d.users[0].bandwidthHz, 1e5);
+    EXPECT_EQ(d.users[1].reason, SlideRejectReason::NOT_SELECTED);
+}
+
+TEST(SlideJson, InstanceFormatRejectsMixedRateFields)
+{
+    auto message = [](const std::string& text) -> std::string
+    {
+        const json::Json doc = json::ParseDocument(text);
+        try
+        {
+            json::SlideInstanceFromJson(json::JsonNode(doc, ""));
+        }
+        catch (const json::JsonInputError& e)
+        {
+            return e.what();
+        }
+        return "";
+    };
+    const std::string head =
+        R"({"totalBandwidthHz": 1e6, "models": [{"name": "a", "layerBits": [1e5],
+            "layerFlops": [1e6]}], )";
+    EXPECT_EQ(message(head + R"("rateModel": "lte-amc", "dlBandwidthRb": 25,
+        "users": [{"candidateModels": ["a"], "deadlineS": 1, "cqi": 7}]})"),
+              "");
+    EXPECT_NE(message(head + R"("rateModel": "lte-amc", "dlBandwidthRb": 25,
+        "users": [{"candidateModels": ["a"], "deadlineS": 1, "cqi": 16}]})")
+                  .find("users[0].cqi: expected an integer in [0, 15]"),
+              std::string::npos);
+    EXPECT_NE(message(head + R"("rateModel": "lte-amc",
+        "users": [{"candidateModels": ["a"], "deadlineS": 1, "cqi": 3}]})")
+                  .find("missing required field \"dlBandwidthRb\""),
+              std::string::npos);
+    EXPECT_NE(message(head + R"("rateModel": "shannon-sinr",
+        "users": [{"candidateModels": ["a"], "deadlineS": 1, "spectralEfficiency": 3}]})")
+                  .find("users[0].spectralEfficiency: not valid"),
+              std::string::npos);
+    EXPECT_NE(message(head + R"("snrGap": 2,
+        "users": [{"candidateModels": ["a"], "deadlineS": 1, "spectralEfficiency": 3}]})")
+                  .find("snrGap: only valid with \"rateModel\": \"shannon-sinr\""),
+              std::string::npos);
+    // sinrDb is the same as the linear sinr
+    const std::string sinrDb = head + R"("rateModel": "shannon-sinr",
+        "users": [{"candidateModels": ["a"], "deadlineS": 1, "sinrDb": 10}]})";
+    EXPECT_EQ(message(sinrDb), "");
+    const json::Json doc = json::ParseDocument(sinrDb);
+    const auto in = json::SlideInstanceFromJson(json::JsonNode(doc, ""));
+    EXPECT_NEAR(in.problem.rateModel->Rate(0, 1e6), 1e6 * std::log2(11.0), 1e-6);
+}
+
+TEST(SlideSolver, OneNameTable)
+{
+    for (const auto& entry : SlideAlgorithmNames())
+    {
+        EXPECT_EQ(ToString(entry.first), entry.second);
+        EXPECT_EQ(SlideAlgorithmFromString(entry.second), entry.first);
+        EXPECT_EQ(entry.second, json::Normalise(entry.second)); // kebab-case
+    }
+    const auto cli = json::SlideAlgorithms();
+    ASSERT_EQ(cli.size(), SlideAlgorithmNames().size());
+    for (size_t i = 0; i < cli.size(); ++i)
+    {
+        EXPECT_EQ(cli[i].name, SlideAlgorithmNames()[i].second);
+    }
+    EXPECT_EQ(ToString(SlideAlgorithm::SLIDE_OPTIMAL), "slide-optimal");
+    EXPECT_THROW(SlideAlgorithmFromString("SlideOptimal"), std::invalid_argument);
+    EXPECT_THROW(SlideAlgorithmFromString("SLIDE_OPTIMAL"), std::invalid_argument);
+}
+
+TEST(SlideSolver, CheckDecisionNamesUserAndField)
+{
+    SlideProblem p;
+    p.models = {E1Model(), E1Model()};
+    p.models[1].name = "other";
+    p.users = {E1User(ETA_10DB), E1User(ETA_10DB)};
+    p.users[1].candidateModels = {0};
+    p.totalBandwidthHz = 50e6;
+    SlideDecision d = SlideSolver::Solve(p);
+    ASSERT_EQ(SlideSolver::CheckDecision(p, d), "");
+    for (auto& u : d.users)
+    {
+        u.isServed = true;
+        u.model = 0;
+        u.frequencyHz = p.users[0].device.GetMaxFrequency();
+        u.bandwidthHz = 20e6;
+    }
+    EXPECT_EQ(SlideSolver::CheckDecision(p, d), "");
+    SlideDecision bad = d;
+    bad.users[1].bandwidthHz = 40e6;
+    EXPECT_EQ(SlideSolver::CheckDecision(p, bad).rfind("users[1].bandwidthHz: ", 0), 0u)
+        << SlideSolver::CheckDecision(p, bad);
+    EXPECT_NE(SlideSolver::CheckDecision(p, bad).find("above B"), std::string::npos);
+    bad = d;
+    bad.users[1].model = 1;
+    EXPECT_EQ(SlideSolver::CheckDecision(p, bad),
+              "users[1].model: 'other' is not a candidate model of the user");
+    bad = d;
+    bad.users[0].model = 7;
+    EXPECT_EQ(SlideSolver::CheckDecision(p, bad).rfind("users[0].model: index 7", 0), 0u);
+    bad = d;
+    bad.users[0].frequencyHz = 2 * p.users[0].device.GetMaxFrequency();
+    EXPECT_EQ(SlideSolver::CheckDecision(p, bad).rfind("users[0].frequencyHz: ", 0), 0u);
+    bad = d;
+    bad.users[0].bandwidthHz = std::nan("");
+    EXPECT_EQ(SlideSolver::CheckDecision(p, bad).rfind("users[0].bandwidthHz: ", 0), 0u);
+    bad = d;
+    bad.users.pop_back();
+    EXPECT_EQ(SlideSolver::CheckDecision(p, bad), "users: 1 entries, the instance has 2 users");
 }

@@ -600,11 +600,11 @@ SlideSweep(const RunSettings& settings,
 {
     Table t;
     t.allocator = "SLIDE";
-    t.title = std::string("SlideSolver::Solve(SLIDE_OPTIMAL) vs ") + (isVersusK ? "K" : "L");
+    t.title = std::string("SlideSolver::Solve(slide-optimal) vs ") + (isVersusK ? "K" : "L");
     t.sizeName = isVersusK ? "K" : "L";
     t.fixed = (isVersusK ? "L = " : "K = ") + std::to_string(fixedValue) +
               "; 4 models, 1-3 candidates per user, B = 5 MHz per user";
-    t.timeColumns = {"SLIDE_OPTIMAL"};
+    t.timeColumns = {"slide-optimal"};
     t.resultColumns = {"served"};
     for (uint32_t size : sizes)
     {
