@@ -152,7 +152,7 @@ RunScenario(const Params& p, const std::string& algorithm)
         helper.SetInferenceTime(m.GetName(), Seconds(p.inferenceS));
     }
     helper.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(p.loadGBps * 8e9)));
-    helper.SetServerAttribute("Algorithm", StringValue(algorithm));
+    helper.SetAllocatorAttribute("Algorithm", StringValue(algorithm));
     helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(p.rbs * 180e3));
     helper.SetServerAttribute("LoadAtAllocation", BooleanValue(p.loadAtAllocation));
     helper.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(p.uploadStartDelayS)));

@@ -52,7 +52,7 @@ struct Scenario
 {
     std::vector<uint16_t> models;            ///< ModelIndex of each client
     Time deadline{MilliSeconds(220)};        ///< Client attribute Deadline
-    std::string algorithm{"PartialLoading"}; ///< Server attribute Algorithm
+    std::string algorithm{"partial-loading"}; ///< Allocator attribute Algorithm
     bool loadAtAllocation{false};            ///< Server attribute LoadAtAllocation
     uint64_t gpuMemoryBytes{16000000000ULL}; ///< EdgeServer attribute GpuMemory
     Ptr<PartialLoadingServer> server;        ///< After Build()
@@ -96,7 +96,7 @@ struct Scenario
         helper.SetInferenceTime("big", MilliSeconds(10));
         helper.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(8e9)));
         helper.SetEdgeServerAttribute("GpuMemory", UintegerValue(gpuMemoryBytes));
-        helper.SetServerAttribute("Algorithm", StringValue(algorithm));
+        helper.SetAllocatorAttribute("Algorithm", StringValue(algorithm));
         helper.SetServerAttribute("LoadAtAllocation", BooleanValue(loadAtAllocation));
         helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(1e7));
         helper.SetServerAttribute("CollectionWindow", TimeValue(MilliSeconds(1)));
@@ -292,7 +292,7 @@ class PartialLoadingNoSharingTestCase : public TestCase
         {
             Scenario sc;
             sc.models = {0, 0, 1, 2, 2};
-            sc.algorithm = "NoSharing";
+            sc.algorithm = "no-sharing";
             sc.Build();
             Simulator::Run();
             const auto c2 = sc.apps[2]->GetTaskRecords().at(0);
@@ -319,7 +319,7 @@ class PartialLoadingNoSharingTestCase : public TestCase
         {
             Scenario sc;
             sc.models = {0, 0, 1, 2, 2};
-            sc.algorithm = "NoSharing";
+            sc.algorithm = "no-sharing";
             sc.deadline = MilliSeconds(300);
             sc.Build();
             Simulator::Run();
