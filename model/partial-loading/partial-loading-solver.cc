@@ -1737,12 +1737,6 @@ PartialLoadingSolver::CheckDecision(const PartialLoadingProblem& problem,
                 << " bytes";
             return oss.str();
         }
-        if (w == 0.0 && r.uploadBits > 0.0)
-        {
-            oss << "bandwidthHz: 0 Hz for a served request with " << r.uploadBits
-                << " bits to upload";
-            return oss.str();
-        }
         if (std::isfinite(w))
         {
             sumHz += w;

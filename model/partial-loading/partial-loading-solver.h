@@ -513,9 +513,9 @@ class PartialLoadingSolver
      * with isServed; a served request has reason NONE, an unserved one not NONE; a served
      * request's model fits the GPU capacity; every bandwidth is >= 0 (not NaN), an unserved
      * request's is 0, and the finite bandwidths of the served requests sum to at most B
-     * (relative tolerance 1e-9); a served request with D_k > 0 has a bandwidth > 0; nServed
-     * equals the length of the order. A served task predicted late is not an error (the
-     * network then measures it LATE).
+     * (relative tolerance 1e-9); nServed equals the length of the order. A served task
+     * predicted late (e.g. bandwidth 0 with D_k > 0: never uploaded) is not an error; the
+     * network then measures it LATE or FAILED.
      * @param [in] problem the instance (K = problem.requests.size())
      * @param [in] decision the decision
      * @return "" if valid, else the first violation naming the request and the field, e.g.
