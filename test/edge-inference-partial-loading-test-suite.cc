@@ -20,12 +20,12 @@
 #include "test-block-model.h"
 
 #include "ns3/core-module.h"
+#include "ns3/decision-file.h"
 #include "ns3/edge-server.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 #include "ns3/offloading-client.h"
-#include "ns3/decision-file.h"
 #include "ns3/partial-loading-allocator.h"
 #include "ns3/partial-loading-helper.h"
 #include "ns3/partial-loading-json.h"
@@ -57,11 +57,11 @@ const std::vector<double> E5_END_MS = {110, 120, 140, 190, 195};
 /// A star of point-to-point links: the server in the middle, one client per link.
 struct Scenario
 {
-    std::vector<uint16_t> models;            ///< ModelIndex of each client
-    Time deadline{MilliSeconds(220)};        ///< Client attribute Deadline
+    std::vector<uint16_t> models;             ///< ModelIndex of each client
+    Time deadline{MilliSeconds(220)};         ///< Client attribute Deadline
     std::string algorithm{"partial-loading"}; ///< Allocator attribute Algorithm
-    bool loadAtAllocation{false};            ///< Server attribute LoadAtAllocation
-    uint64_t gpuMemoryBytes{16000000000ULL}; ///< EdgeServer attribute GpuMemory
+    bool loadAtAllocation{false};             ///< Server attribute LoadAtAllocation
+    uint64_t gpuMemoryBytes{16000000000ULL};  ///< EdgeServer attribute GpuMemory
     /// Called on the helper before InstallServer() (allocator type and attributes)
     std::function<void(PartialLoadingHelper&)> configure;
     Ptr<PartialLoadingServer> server;        ///< After Build()
@@ -564,7 +564,8 @@ class PartialLoadingUserAllocatorTestCase : public TestCase
         {
             Scenario sc;
             sc.models = {0, 0, 1, 2, 2};
-            sc.configure = [](PartialLoadingHelper& h) {
+            sc.configure = [](PartialLoadingHelper& h)
+            {
                 h.SetAllocatorType("ServeFirstKAllocator");
                 h.SetAllocatorAttribute("K", UintegerValue(3));
                 h.SetAllocatorAttribute("BandwidthHz", DoubleValue(2e6));
@@ -605,15 +606,15 @@ class PartialLoadingUserAllocatorTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(d.order.size(), 3u, "decision order");
             NS_TEST_ASSERT_MSG_EQ(d.order[0], 2u, "first in GPU order");
             NS_TEST_ASSERT_MSG_EQ(d.prediction.nOnTime, 3u, "predicted on time");
-            NS_TEST_ASSERT_MSG_EQ(sc.server->GetAllocator()->GetRejections().size(),
-                                  0u,
-                                  "nothing rejected");
+            NS_TEST_ASSERT_MSG_EQ(
+                sc.server->GetAllocator()->GetRejections().size(), 0u, "nothing rejected");
             Simulator::Destroy();
         }
         {
             Scenario sc;
             sc.models = {0, 0, 1};
-            sc.configure = [](PartialLoadingHelper& h) {
+            sc.configure = [](PartialLoadingHelper& h)
+            {
                 h.SetAllocatorType("ServeFirstKAllocator");
                 h.SetAllocatorAttribute("K", UintegerValue(2));
                 h.SetAllocatorAttribute("BandwidthHz", DoubleValue(6e6));
@@ -672,7 +673,8 @@ class PartialLoadingRoundTripTestCase : public TestCase
             Scenario a;
             a.models = {0, 0, 1, 2, 2};
             a.algorithm = algorithm;
-            a.configure = [&instances](PartialLoadingHelper& h) {
+            a.configure = [&instances](PartialLoadingHelper& h)
+            {
                 h.SetAllocatorAttribute("InstanceFileName", StringValue(instances));
             };
             a.Build();
@@ -687,7 +689,8 @@ class PartialLoadingRoundTripTestCase : public TestCase
 
             Scenario b;
             b.models = a.models;
-            b.configure = [&decisions](PartialLoadingHelper& h) {
+            b.configure = [&decisions](PartialLoadingHelper& h)
+            {
                 h.SetAllocatorType("ns3::PartialLoadingDecisionFileAllocator");
                 h.SetAllocatorAttribute("FileName", StringValue(decisions));
             };
@@ -754,13 +757,14 @@ class PartialLoadingBadDecisionFileTestCase : public TestCase
     {
         Scenario sc;
         sc.models = {0, 0, 1, 2, 2};
-        sc.configure = [&file, hasFallback](PartialLoadingHelper& h) {
+        sc.configure = [&file, hasFallback](PartialLoadingHelper& h)
+        {
             h.SetAllocatorType("ns3::PartialLoadingDecisionFileAllocator");
             h.SetAllocatorAttribute("FileName", StringValue(file));
             if (hasFallback)
             {
-                h.SetAllocatorAttribute("Fallback",
-                                        PointerValue(CreateObject<PartialLoadingSolverAllocator>()));
+                h.SetAllocatorAttribute(
+                    "Fallback", PointerValue(CreateObject<PartialLoadingSolverAllocator>()));
             }
         };
         sc.Build();
@@ -779,7 +783,8 @@ class PartialLoadingBadDecisionFileTestCase : public TestCase
         {
             Scenario sc;
             sc.models = {0, 0, 1, 2, 2};
-            sc.configure = [&instanceFile](PartialLoadingHelper& h) {
+            sc.configure = [&instanceFile](PartialLoadingHelper& h)
+            {
                 h.SetAllocatorAttribute("InstanceFileName", StringValue(instanceFile));
             };
             sc.Build();

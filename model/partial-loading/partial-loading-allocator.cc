@@ -177,8 +177,7 @@ PartialLoadingAllocator::TryDecide(Ptr<PartialLoadingAllocator> allocator,
     {
         for (size_t k = 0; k < nRequests; ++k)
         {
-            d.reason.push_back(d.isServed[k] ? UnservedReason::NONE
-                                             : UnservedReason::NOT_SELECTED);
+            d.reason.push_back(d.isServed[k] ? UnservedReason::NONE : UnservedReason::NOT_SELECTED);
         }
     }
     if (d.minBandwidthHz.empty())

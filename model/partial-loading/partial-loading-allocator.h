@@ -129,12 +129,12 @@ class PartialLoadingAllocator : public Object
      */
     void Reject(uint32_t round, const std::string& message);
 
-    Ptr<PartialLoadingAllocator> m_fallback;  ///< Attribute Fallback (null: serve nobody)
-    std::string m_instanceFileName;           ///< Attribute InstanceFileName ("" = off)
-    uint32_t m_round;                         ///< Rounds decided so far
-    std::vector<std::string> m_rejections;    ///< Messages of rejected decisions
+    Ptr<PartialLoadingAllocator> m_fallback; ///< Attribute Fallback (null: serve nobody)
+    std::string m_instanceFileName;          ///< Attribute InstanceFileName ("" = off)
+    uint32_t m_round;                        ///< Rounds decided so far
+    std::vector<std::string> m_rejections;   ///< Messages of rejected decisions
     TracedCallback<uint32_t, const PartialLoadingDecision&> m_decisionTrace; ///< Decision
-    TracedCallback<uint32_t, const std::string&> m_rejectedTrace; ///< DecisionRejected
+    TracedCallback<uint32_t, const std::string&> m_rejectedTrace;            ///< DecisionRejected
 };
 
 /**

@@ -42,7 +42,7 @@ namespace
  * @param [in] table (value, name) pairs
  * @return (name, value) pairs
  */
-template <typename T>
+template<typename T>
 std::vector<std::pair<std::string, T>>
 Choices(const std::vector<std::pair<T, std::string>>& table)
 {
@@ -224,8 +224,7 @@ PartialLoadingAlgorithms()
         {SchedulingAlgorithm::NO_SHARING, "baseline (i): full model reload on every change"},
         {SchedulingAlgorithm::FCFS, "baseline (ii): request order, sharing"},
         {SchedulingAlgorithm::EDF, "baseline (iii): earliest deadline first, sharing"},
-        {SchedulingAlgorithm::DP_EQUAL_BANDWIDTH,
-         "baseline (iv): proposed schedule, B/K per user"},
+        {SchedulingAlgorithm::DP_EQUAL_BANDWIDTH, "baseline (iv): proposed schedule, B/K per user"},
         {SchedulingAlgorithm::INFINITE_BANDWIDTH,
          "baseline (v): step 1 only, uploads take no time"},
     };
@@ -401,17 +400,17 @@ PartialLoadingDecisionFromJson(const JsonNode& root, const PartialLoadingProblem
     {
         d.scheduler = ReadChoice<SchedulingAlgorithm>(*n, Choices(SchedulingAlgorithmNames()));
     }
-    d.loadRule = d.algorithm == SchedulingAlgorithm::NO_SHARING ? LoadRule::NO_SHARING
-                                                                : LoadRule::SHARING;
+    d.loadRule =
+        d.algorithm == SchedulingAlgorithm::NO_SHARING ? LoadRule::NO_SHARING : LoadRule::SHARING;
     if (auto n = dec.Find("loadRule"))
     {
         d.loadRule = ReadChoice<LoadRule>(
-            *n,
-            {{"sharing", LoadRule::SHARING}, {"no-sharing", LoadRule::NO_SHARING}});
+            *n, {{"sharing", LoadRule::SHARING}, {"no-sharing", LoadRule::NO_SHARING}});
     }
     if (auto n = dec.Find("uploadWindow"))
     {
-        const UploadWindowRule rule = ReadChoice<UploadWindowRule>(*n, Choices(UploadWindowRuleNames()));
+        const UploadWindowRule rule =
+            ReadChoice<UploadWindowRule>(*n, Choices(UploadWindowRuleNames()));
         if (rule != problem.uploadWindow)
         {
             n->Fail("\"" + ToString(problem.uploadWindow) + "\" (the instance's rule)");
@@ -437,9 +436,9 @@ PartialLoadingDecisionFromJson(const JsonNode& root, const PartialLoadingProblem
     const std::vector<JsonNode> reqs = dec.Require("requests").Elements();
     if (reqs.size() != nRequests)
     {
-        dec.Require("requests").FailMessage("has " + std::to_string(reqs.size()) +
-                                            " entries for the instance's " +
-                                            std::to_string(nRequests) + " requests");
+        dec.Require("requests")
+            .FailMessage("has " + std::to_string(reqs.size()) + " entries for the instance's " +
+                         std::to_string(nRequests) + " requests");
     }
     std::vector<std::pair<std::string, UnservedReason>> reasons;
     for (UnservedReason r : AllUnservedReasons())

@@ -149,13 +149,13 @@ class PartialLoadingServer : public OffloadingServerBase
     /// @return m_0 for the next decision (empty: cold GPU)
     std::string ResidentModel() const;
 
-    Ptr<PartialLoadingAllocator> m_allocator;               ///< Attribute Allocator
-    double m_totalBandwidthHz;                              ///< Attribute TotalBandwidthHz
-    UploadWindowRule m_uploadWindow;                        ///< Attribute UploadWindow
-    bool m_loadAtAllocation;                                ///< Attribute LoadAtAllocation
-    bool m_shareBlocks; ///< The EdgeServer's ShareBlocks at the start
-    DnnModelFamily m_family;                                ///< Catalogue
-    Ptr<EdgeServer> m_edge;                                 ///< The node's EdgeServer
+    Ptr<PartialLoadingAllocator> m_allocator; ///< Attribute Allocator
+    double m_totalBandwidthHz;                ///< Attribute TotalBandwidthHz
+    UploadWindowRule m_uploadWindow;          ///< Attribute UploadWindow
+    bool m_loadAtAllocation;                  ///< Attribute LoadAtAllocation
+    bool m_shareBlocks;                       ///< The EdgeServer's ShareBlocks at the start
+    DnnModelFamily m_family;                  ///< Catalogue
+    Ptr<EdgeServer> m_edge;                   ///< The node's EdgeServer
     std::map<uint32_t, PartialLoadingDecision> m_decisions; ///< By frame
     std::map<size_t, uint64_t> m_jobOfTask;                 ///< Job id by task index
     std::map<uint64_t, size_t> m_taskOfJob;                 ///< Task index by job id

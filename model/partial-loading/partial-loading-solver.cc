@@ -230,8 +230,8 @@ SchedulingAlgorithmFromString(const std::string& name)
         }
         valid += (valid.empty() ? "" : ", ") + n;
     }
-    throw std::invalid_argument("unknown PartialLoading algorithm '" + name + "' (expected one of " +
-                                valid + ")");
+    throw std::invalid_argument("unknown PartialLoading algorithm '" + name +
+                                "' (expected one of " + valid + ")");
 }
 
 const std::vector<std::pair<UploadWindowRule, std::string>>&
@@ -1733,8 +1733,7 @@ PartialLoadingSolver::CheckDecision(const PartialLoadingProblem& problem,
         if (problem.gpuCapacityBytes > 0 && bytes->second > problem.gpuCapacityBytes)
         {
             oss << "served: model '" << r.model << "' of " << bytes->second
-                << " bytes does not fit the GPU memory of " << problem.gpuCapacityBytes
-                << " bytes";
+                << " bytes does not fit the GPU memory of " << problem.gpuCapacityBytes << " bytes";
             return oss.str();
         }
         if (std::isfinite(w))

@@ -215,10 +215,10 @@ enum class UnservedReason
     NONE,                     ///< Served
     MODEL_EXCEEDS_GPU_MEMORY, ///< The model is larger than PartialLoadingProblem::gpuCapacityBytes
     DEADLINE,                 ///< Step 1 could not fit the task before its deadline (GPU time)
-    BANDWIDTH,   ///< Dropped by step 2 (largest B^min while the sum exceeded B), or the greedy
-                 ///< could not add it within B
-    UPLOAD_LATE, ///< DP_EQUAL_BANDWIDTH: with B / K the upload delays the task past its deadline
-    NOT_SELECTED,      ///< An allocator's decision left it out without a reason of its own
+    BANDWIDTH,    ///< Dropped by step 2 (largest B^min while the sum exceeded B), or the greedy
+                  ///< could not add it within B
+    UPLOAD_LATE,  ///< DP_EQUAL_BANDWIDTH: with B / K the upload delays the task past its deadline
+    NOT_SELECTED, ///< An allocator's decision left it out without a reason of its own
     DECISION_REJECTED, ///< The allocator's decision was rejected and no fallback served it
 };
 

@@ -1068,8 +1068,8 @@ namespace
 PartialLoadingProblem
 RandomProblem(std::mt19937& rng, int trial)
 {
-    PartialLoadingProblem p = trial % 2 == 0 ? RandomBackbone(rng).problem
-                                             : RandomGeneral(rng).problem;
+    PartialLoadingProblem p =
+        trial % 2 == 0 ? RandomBackbone(rng).problem : RandomGeneral(rng).problem;
     if (trial % 3 == 1)
     {
         p.uploadWindow = UploadWindowRule::LATEST_START;
@@ -1138,8 +1138,7 @@ TEST(PartialLoadingAllocatorTest, CheckDecisionNamesRequestAndField)
         EXPECT_EQ(PartialLoadingSolver::CheckDecision(p, s.Decide(a)), "") << name;
     }
     EXPECT_EQ(PartialLoadingSolver::CheckDecision(
-                  p,
-                  PartialLoadingSolver::NobodyServed(p, UnservedReason::DECISION_REJECTED)),
+                  p, PartialLoadingSolver::NobodyServed(p, UnservedReason::DECISION_REJECTED)),
               "");
     const PartialLoadingDecision good = s.Decide();
     auto expectError = [&p](const PartialLoadingDecision& d, const std::string& part)
@@ -1265,8 +1264,7 @@ TEST(PartialLoadingAllocatorTest, DecisionToJsonFromJsonRoundTrip)
 TEST(PartialLoadingAllocatorTest, DecisionFromJsonRejectsWrongFields)
 {
     const PartialLoadingProblem p = E5(10e6);
-    const json::Json good =
-        json::PartialLoadingDecisionToJson(p, PartialLoadingSolver(p).Decide());
+    const json::Json good = json::PartialLoadingDecisionToJson(p, PartialLoadingSolver(p).Decide());
     auto expectError = [&p](const json::Json& doc, const std::string& part)
     {
         try
