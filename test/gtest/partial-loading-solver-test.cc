@@ -1119,12 +1119,12 @@ TEST(PartialLoadingAllocatorTest, NameTableIsTheCliSpelling)
     EXPECT_EQ(ToString(UploadWindowRule::LATEST_START), "latest-start");
     try
     {
-        SchedulingAlgorithmFromString("PartialLoading");
-        FAIL() << "old spelling accepted";
+        SchedulingAlgorithmFromString("group_greedy");
+        FAIL() << "another spelling accepted";
     }
     catch (const std::invalid_argument& e)
     {
-        EXPECT_NE(std::string(e.what()).find("'PartialLoading'"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("'group_greedy'"), std::string::npos);
         EXPECT_NE(std::string(e.what()).find("group-greedy"), std::string::npos);
     }
 }
@@ -1290,7 +1290,7 @@ TEST(PartialLoadingAllocatorTest, DecisionFromJsonRejectsWrongFields)
     d["decision"]["requests"][0]["served"] = "yes";
     expectError(d, "decision.requests[0].served");
     d = good;
-    d["algorithm"] = "PartialLoading";
+    d["algorithm"] = "greedy";
     expectError(d, "algorithm");
     d = good;
     d["decision"]["requests"][2]["reason"] = "LATE";
