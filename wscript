@@ -48,6 +48,7 @@ def build(bld):
         'model/partial-loading/edge-server.cc',
         'model/partial-loading/partial-loading-server.cc',
         'model/partial-loading/partial-loading-json.cc',
+        'model/partial-loading/partial-loading-allocator.cc',
         # batching + early exit
         'model/batching/batching-early-exit-solver.cc',
         'model/batching/batch-execution.cc',
@@ -140,6 +141,7 @@ def build(bld):
         'model/partial-loading/edge-server.h',
         'model/partial-loading/partial-loading-server.h',
         'model/partial-loading/partial-loading-json.h',
+        'model/partial-loading/partial-loading-allocator.h',
         # batching + early exit
         'model/batching/batching-early-exit-solver.h',
         'model/batching/batch-execution.h',

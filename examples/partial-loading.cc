@@ -24,6 +24,13 @@
  *
  *     ./partial-loading            # small sweep, seconds
  *     ./partial-loading --full     # larger sweep, CSV + gnuplot scripts
+ *
+ * The allocator is installed the helper way (PartialLoadingHelper::SetAllocatorType()).
+ * Round trip through any external solver, for the per-request table's runs:
+ *
+ *     ./partial-loading --writeInstances=pl-instance-%r.json
+ *     edge-inference-solve --input=pl-instance-0.json > pl-decision-0.json
+ *     ./partial-loading --decisionFiles=pl-decision-%r.json
  */
 
 #include "edge-lte-scenario.h"
@@ -58,21 +65,24 @@ namespace
 /// Scenario parameters.
 struct Params
 {
-    uint32_t nUes{8};                  ///< K
-    double loadGBps{6};                ///< GPU loading bandwidth R_L, GB/s
-    std::string family{"backbone"};    ///< "backbone" or "general"
-    std::string baseModel{"resnet50"}; ///< Zoo model of the family
-    bool loadAtAllocation{true};       ///< Server attribute LoadAtAllocation
-    uint32_t nVariants{6};             ///< Models in the family
-    double inferenceS{0.004};          ///< I_m of every model, s
-    uint32_t rbs{25};                  ///< Uplink bandwidth, RBs
-    uint32_t frames{1};                ///< Frames per run
-    double framePeriodS{0.2};          ///< Frame period, s
-    double deadlineS{0.12};            ///< Deadline from the request, s
-    uint32_t inputBytes{3072};         ///< D_k payload, bytes
-    double uploadStartDelayS{0.02};    ///< Server UploadStartDelay, s
-    double resultDelayS{0.008};        ///< Server ResultDelay, s
-    uint32_t run{1};                   ///< RNG run
+    uint32_t nUes{8};                         ///< K
+    double loadGBps{6};                       ///< GPU loading bandwidth R_L, GB/s
+    std::string family{"backbone"};           ///< "backbone" or "general"
+    std::string baseModel{"resnet50"};        ///< Zoo model of the family
+    bool loadAtAllocation{true};              ///< Server attribute LoadAtAllocation
+    uint32_t nVariants{6};                    ///< Models in the family
+    double inferenceS{0.004};                 ///< I_m of every model, s
+    uint32_t rbs{25};                         ///< Uplink bandwidth, RBs
+    uint32_t frames{1};                       ///< Frames per run
+    double framePeriodS{0.2};                 ///< Frame period, s
+    double deadlineS{0.12};                   ///< Deadline from the request, s
+    uint32_t inputBytes{3072};                ///< D_k payload, bytes
+    double uploadStartDelayS{0.02};           ///< Server UploadStartDelay, s
+    double resultDelayS{0.008};               ///< Server ResultDelay, s
+    uint32_t run{1};                          ///< RNG run
+    std::string algorithm{"partial-loading"}; ///< Algorithm of the per-request table
+    std::string writeInstances;               ///< Allocator InstanceFileName ("" = off)
+    std::string decisionFiles; ///< Decision files of the per-request table ("" = built-in)
 };
 
 /// One request's outcome (first frame).
@@ -97,12 +107,14 @@ struct RunResult
     double maxAbsRelError{0};            ///< Largest |measured - predicted| / predicted completion
     uint64_t loadedBytes{0};             ///< Bytes loaded into the GPU
     double loadingS{0};                  ///< Time spent loading, s
+    uint32_t nRounds{0};                 ///< Decision rounds of the allocator
+    uint32_t nRejected{0};               ///< Decisions the allocator rejected
     std::vector<RequestResult> requests; ///< First frame
 };
 
-/// The algorithms compared (attribute names of PartialLoadingServer::Algorithm).
+/// The algorithms compared (PartialLoadingSolverAllocator::Algorithm names).
 const std::vector<std::string> ALGORITHMS = {
-    "PartialLoading", "GroupGreedy", "NoSharing", "Fcfs", "Edf", "DpEqualBandwidth"};
+    "partial-loading", "group-greedy", "no-sharing", "fcfs", "edf", "dp-equal-bandwidth"};
 
 /**
  * @param [in] p parameters
@@ -152,7 +164,16 @@ RunScenario(const Params& p, const std::string& algorithm)
         helper.SetInferenceTime(m.GetName(), Seconds(p.inferenceS));
     }
     helper.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(p.loadGBps * 8e9)));
-    helper.SetServerAttribute("Algorithm", StringValue(algorithm));
+    if (p.decisionFiles.empty())
+    {
+        helper.SetAllocatorAttribute("Algorithm", StringValue(algorithm));
+    }
+    else
+    {
+        helper.SetAllocatorType("ns3::PartialLoadingDecisionFileAllocator");
+        helper.SetAllocatorAttribute("FileName", StringValue(p.decisionFiles));
+    }
+    helper.SetAllocatorAttribute("InstanceFileName", StringValue(p.writeInstances));
     helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(p.rbs * 180e3));
     helper.SetServerAttribute("LoadAtAllocation", BooleanValue(p.loadAtAllocation));
     helper.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(p.uploadStartDelayS)));
@@ -217,6 +238,12 @@ RunScenario(const Params& p, const std::string& algorithm)
         }
     }
     r.measuredThroughput = r.nOnTime / (p.frames * p.framePeriodS);
+    r.nRounds = server->GetAllocator()->GetRound();
+    r.nRejected = server->GetAllocator()->GetRejections().size();
+    for (const std::string& m : server->GetAllocator()->GetRejections())
+    {
+        std::cout << "rejected decision: " << m << "\n";
+    }
     r.loadedBytes = server->GetEdgeServer()->GetLoadedBytes();
     r.loadingS = server->GetEdgeServer()->GetLoadingTime().GetSeconds();
     Simulator::Destroy();
@@ -242,9 +269,9 @@ Sweep(const std::string& title,
     std::cout << "\n" << title << "\n" << std::setw(8) << sweep;
     for (const auto& a : ALGORITHMS)
     {
-        std::cout << std::setw(17) << a;
+        std::cout << std::setw(19) << a;
     }
-    std::cout << "   (on-time/requests; PartialLoading vs NoSharing: MB and ms loaded)\n";
+    std::cout << "   (on-time/requests; partial-loading vs no-sharing: MB and ms loaded)\n";
     std::vector<std::vector<RunResult>> all;
     for (size_t i = 0; i < points.size(); ++i)
     {
@@ -256,7 +283,7 @@ Sweep(const std::string& title,
             const RunResult& r = row.back();
             std::ostringstream cell;
             cell << r.nOnTime << "/" << r.nTasks;
-            std::cout << std::setw(17) << cell.str() << std::flush;
+            std::cout << std::setw(19) << cell.str() << std::flush;
             if (csv)
             {
                 *csv << sweep << "," << xs[i] << "," << points[i].family << "," << a << ","
@@ -320,6 +347,19 @@ main(int argc, char* argv[])
                  "Server LoadAtAllocation: load from the decision on (false: from the "
                  "scheduler's origin, so that the GPU timeline is the predicted one)",
                  base.loadAtAllocation);
+    cmd.AddValue("algorithm",
+                 "Algorithm of the per-request table (partial-loading, backbone-dp, "
+                 "group-greedy, per-request-greedy, no-sharing, fcfs, edf, "
+                 "dp-equal-bandwidth, infinite-bandwidth)",
+                 base.algorithm);
+    cmd.AddValue("writeInstances",
+                 "Write each round's instance of the per-request table's run to this file "
+                 "pattern (%r = round), in the input format of edge-inference-solve",
+                 base.writeInstances);
+    cmd.AddValue("decisionFiles",
+                 "Run the per-request table with the decisions of these files (%r = round; "
+                 "the output format of edge-inference-solve) instead of --algorithm",
+                 base.decisionFiles);
     cmd.AddValue("verbose", "Enable the module's log components", verbose);
     cmd.Parse(argc, argv);
     if (base.family != "backbone" && base.family != "general")
@@ -332,6 +372,7 @@ main(int argc, char* argv[])
     std::vector<double> loadList;
     try
     {
+        SchedulingAlgorithmFromString(base.algorithm);
         userList = ParseList(full ? "4,8,12,16,20" : users);
         loadList = ParseList(full ? "1,2,4,8,16" : loads);
         MakeFamily(base);
@@ -370,6 +411,8 @@ main(int argc, char* argv[])
     for (double k : userList)
     {
         Params p = base;
+        p.writeInstances.clear();
+        p.decisionFiles.clear();
         p.nUes = static_cast<uint32_t>(k);
         userPoints.push_back(p);
     }
@@ -381,6 +424,8 @@ main(int argc, char* argv[])
     for (double g : loadList)
     {
         Params p = base;
+        p.writeInstances.clear();
+        p.decisionFiles.clear();
         p.loadGBps = g;
         loadPoints.push_back(p);
     }
@@ -395,11 +440,19 @@ main(int argc, char* argv[])
     // at the decision (LoadAtAllocation) and at the scheduler's origin
     Params other = base;
     other.loadAtAllocation = !base.loadAtAllocation;
-    const RunResult detail = RunScenario(base, "PartialLoading");
-    const RunResult atOrigin = RunScenario(other, "PartialLoading");
+    other.writeInstances.clear();
+    const RunResult detail = RunScenario(base, base.algorithm);
+    const RunResult atOrigin = RunScenario(other, base.algorithm);
+    const std::string allocator =
+        base.decisionFiles.empty() ? base.algorithm : "decision files " + base.decisionFiles;
     const RunResult& early = base.loadAtAllocation ? detail : atOrigin;
     const RunResult& late = base.loadAtAllocation ? atOrigin : detail;
-    std::cout << "\nPartialLoading, " << base.nUes << " users, R_L = " << base.loadGBps
+    std::cout << "\nAllocator: " << allocator << " (" << detail.nRounds << " rounds, "
+              << detail.nRejected << " rejected"
+              << (base.writeInstances.empty() ? ""
+                                              : "; instances written to " + base.writeInstances)
+              << ")\n";
+    std::cout << base.algorithm << ", " << base.nUes << " users, R_L = " << base.loadGBps
               << " GB/s: predicted vs measured completion (ms from the request), jobs "
                  "submitted at the decision (LoadAtAllocation) / at the origin\n"
               << std::setw(4) << "UE" << std::setw(24) << "model" << std::setw(10) << "w (kHz)"
@@ -442,7 +495,7 @@ main(int argc, char* argv[])
     std::cout << "Loading saved by sharing at " << loadList.back() << " GB/s: "
               << (nsRef.loadedBytes - std::min(nsRef.loadedBytes, plRef.loadedBytes)) / 1e6
               << " MB and " << (nsRef.loadingS - plRef.loadingS) * 1e3
-              << " ms of loading less than NoSharing" << std::endl;
+              << " ms of loading less than no-sharing" << std::endl;
 
     if (full)
     {

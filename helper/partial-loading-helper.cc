@@ -12,7 +12,9 @@
 #include "ns3/edge-server.h"
 #include "ns3/log.h"
 #include "ns3/offloading-client.h"
+#include "ns3/partial-loading-allocator.h"
 #include "ns3/partial-loading-server.h"
+#include "ns3/pointer.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -27,6 +29,20 @@ PartialLoadingHelper::PartialLoadingHelper()
     m_serverFactory.SetTypeId("ns3::PartialLoadingServer");
     m_edgeFactory.SetTypeId("ns3::EdgeServer");
     m_clientFactory.SetTypeId("ns3::OffloadingClient");
+    m_allocatorFactory.SetTypeId("ns3::PartialLoadingSolverAllocator");
+}
+
+void
+PartialLoadingHelper::SetAllocatorType(const std::string& typeId)
+{
+    m_allocatorFactory = ObjectFactory();
+    m_allocatorFactory.SetTypeId(typeId);
+}
+
+void
+PartialLoadingHelper::SetAllocatorAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_allocatorFactory.Set(name, value);
 }
 
 void
@@ -82,7 +98,14 @@ PartialLoadingHelper::InstallServer(Ptr<Node> node) const
                             << "'");
         edge->SetInferenceTime(kv.first, kv.second);
     }
+    Ptr<Object> object = m_allocatorFactory.Create();
+    Ptr<PartialLoadingAllocator> allocator = DynamicCast<PartialLoadingAllocator>(object);
+    NS_ABORT_MSG_IF(!allocator,
+                    "PartialLoadingHelper::InstallServer: allocator type '"
+                        << m_allocatorFactory.GetTypeId().GetName()
+                        << "' is not a ns3::PartialLoadingAllocator");
     Ptr<PartialLoadingServer> server = m_serverFactory.Create<PartialLoadingServer>();
+    server->SetAttribute("Allocator", PointerValue(allocator));
     server->SetFamily(m_family);
     node->AddApplication(server);
     return ApplicationContainer(server);

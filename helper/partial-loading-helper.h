@@ -29,7 +29,8 @@ namespace edgeinference
  * @ingroup edge-inference
  * @brief Installs the PartialLoading scenario (Qu et al., arXiv 2503.22982; spec
  * slide-partialloading.md Paper 2): an EdgeServer aggregated to the edge node with the
- * family's models and inference times, a PartialLoadingServer driving it, and
+ * family's models and inference times, a PartialLoadingServer driving it with an allocator
+ * created by TypeId (any PartialLoadingAllocator, also one defined in the user's program), and
  * OffloadingClient applications naming their models; connects the eNB's channel
  * measurements and executes the uplink bandwidths in the LTE MAC (both through
  * BatchingEarlyExitHelper's connectors, which take any OffloadingServerBase).
@@ -37,7 +38,7 @@ namespace edgeinference
  * PartialLoadingHelper helper;
  * helper.SetFamily(DnnModelZoo::BackboneSharingFamily(...));
  * helper.SetInferenceTime("m1", MilliSeconds(10));
- * helper.SetServerAttribute("Algorithm", StringValue("PartialLoading"));
+ * helper.SetAllocatorAttribute("Algorithm", StringValue("partial-loading"));
  * ApplicationContainer server = helper.InstallServer(remoteHost);
  * ApplicationContainer clients = helper.InstallClients(ueNodes, serverIp, {0, 1, 2});
  * PartialLoadingHelper::ConnectEnbChannelReports(server.Get(0), enbDevs);
@@ -48,8 +49,24 @@ namespace edgeinference
 class PartialLoadingHelper
 {
   public:
-    /// Factories for ns3::PartialLoadingServer, ns3::EdgeServer and ns3::OffloadingClient.
+    /// Factories for ns3::PartialLoadingServer, ns3::EdgeServer, ns3::OffloadingClient and the
+    /// allocator (default ns3::PartialLoadingSolverAllocator).
     PartialLoadingHelper();
+
+    /**
+     * @brief Choose the allocator installed with each server (a subclass of
+     * ns3::PartialLoadingAllocator registered with NS_OBJECT_ENSURE_REGISTERED). Clears the
+     * allocator attributes set so far.
+     * @param [in] typeId its TypeId name, e.g. "ns3::PartialLoadingDecisionFileAllocator"
+     */
+    void SetAllocatorType(const std::string& typeId);
+
+    /**
+     * @brief Set an attribute of the allocators created by InstallServer().
+     * @param [in] name attribute name, e.g. "Algorithm", "InstanceFileName", "Fallback"
+     * @param [in] value attribute value
+     */
+    void SetAllocatorAttribute(const std::string& name, const AttributeValue& value);
 
     /**
      * @param [in] family the catalogue (client ModelIndex i = family.GetModels()[i])
@@ -86,8 +103,10 @@ class PartialLoadingHelper
     void SetClientAttribute(const std::string& name, const AttributeValue& value);
 
     /**
-     * @brief Install a PartialLoadingServer on a node, and an EdgeServer if the node has
-     * none (an existing one is kept; the family's models are added to it).
+     * @brief Install a PartialLoadingServer with a new allocator (SetAllocatorType()) on a
+     * node, and an EdgeServer if the node has none (an existing one is kept; the family's
+     * models are added to it). Aborts naming the TypeId if it is not a
+     * PartialLoadingAllocator.
      * @param [in] node the node
      * @return the application
      */
@@ -133,6 +152,7 @@ class PartialLoadingHelper
     ObjectFactory m_serverFactory;               ///< Server factory
     ObjectFactory m_edgeFactory;                 ///< EdgeServer factory
     ObjectFactory m_clientFactory;               ///< Client factory
+    ObjectFactory m_allocatorFactory;            ///< Allocator factory
     DnnModelFamily m_family;                     ///< Catalogue
     std::map<std::string, Time> m_inferenceTime; ///< I_m overrides
 };

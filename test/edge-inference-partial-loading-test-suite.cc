@@ -12,23 +12,30 @@
  * every delay is known: the spec's example E5 served over the network (measured completions
  * against the scheduler's prediction and the hand-computed timeline, bytes loaded with and
  * without sharing), a model larger than the GPU memory, an unscheduled user, a lost upload
- * and a stopped server that end as failures without hanging.
+ * and a stopped server that end as failures without hanging; the allocator interface: a
+ * user-defined allocator installed by TypeId, the round trip scenario -> instance file ->
+ * PartialLoadingSolve -> decision file -> same scenario, and rejected decisions.
  */
 
 #include "test-block-model.h"
 
 #include "ns3/core-module.h"
+#include "ns3/decision-file.h"
 #include "ns3/edge-server.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 #include "ns3/offloading-client.h"
+#include "ns3/partial-loading-allocator.h"
 #include "ns3/partial-loading-helper.h"
+#include "ns3/partial-loading-json.h"
 #include "ns3/partial-loading-server.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
 
 #include <algorithm>
+#include <fstream>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,11 +57,13 @@ const std::vector<double> E5_END_MS = {110, 120, 140, 190, 195};
 /// A star of point-to-point links: the server in the middle, one client per link.
 struct Scenario
 {
-    std::vector<uint16_t> models;            ///< ModelIndex of each client
-    Time deadline{MilliSeconds(220)};        ///< Client attribute Deadline
-    std::string algorithm{"PartialLoading"}; ///< Server attribute Algorithm
-    bool loadAtAllocation{false};            ///< Server attribute LoadAtAllocation
-    uint64_t gpuMemoryBytes{16000000000ULL}; ///< EdgeServer attribute GpuMemory
+    std::vector<uint16_t> models;             ///< ModelIndex of each client
+    Time deadline{MilliSeconds(220)};         ///< Client attribute Deadline
+    std::string algorithm{"partial-loading"}; ///< Allocator attribute Algorithm
+    bool loadAtAllocation{false};             ///< Server attribute LoadAtAllocation
+    uint64_t gpuMemoryBytes{16000000000ULL};  ///< EdgeServer attribute GpuMemory
+    /// Called on the helper before InstallServer() (allocator type and attributes)
+    std::function<void(PartialLoadingHelper&)> configure;
     Ptr<PartialLoadingServer> server;        ///< After Build()
     Ptr<EdgeServer> edge;                    ///< After Build()
     std::vector<Ptr<OffloadingClient>> apps; ///< After Build()
@@ -96,7 +105,11 @@ struct Scenario
         helper.SetInferenceTime("big", MilliSeconds(10));
         helper.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(8e9)));
         helper.SetEdgeServerAttribute("GpuMemory", UintegerValue(gpuMemoryBytes));
-        helper.SetServerAttribute("Algorithm", StringValue(algorithm));
+        helper.SetAllocatorAttribute("Algorithm", StringValue(algorithm));
+        if (configure)
+        {
+            configure(helper);
+        }
         helper.SetServerAttribute("LoadAtAllocation", BooleanValue(loadAtAllocation));
         helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(1e7));
         helper.SetServerAttribute("CollectionWindow", TimeValue(MilliSeconds(1)));
@@ -292,7 +305,7 @@ class PartialLoadingNoSharingTestCase : public TestCase
         {
             Scenario sc;
             sc.models = {0, 0, 1, 2, 2};
-            sc.algorithm = "NoSharing";
+            sc.algorithm = "no-sharing";
             sc.Build();
             Simulator::Run();
             const auto c2 = sc.apps[2]->GetTaskRecords().at(0);
@@ -319,7 +332,7 @@ class PartialLoadingNoSharingTestCase : public TestCase
         {
             Scenario sc;
             sc.models = {0, 0, 1, 2, 2};
-            sc.algorithm = "NoSharing";
+            sc.algorithm = "no-sharing";
             sc.deadline = MilliSeconds(300);
             sc.Build();
             Simulator::Run();
@@ -459,6 +472,381 @@ class PartialLoadingLossTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * A user-defined allocator, as a researcher would write it in their own program: serve the
+ * first K requests of the instance in REVERSE order (the last of them first), each with
+ * BandwidthHz; no upload windows, no reasons (PartialLoadingAllocator::Allocate() completes
+ * them).
+ */
+class ServeFirstKAllocator : public PartialLoadingAllocator
+{
+  public:
+    /**
+     * @brief Register this type.
+     * @return the TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid =
+            TypeId("ServeFirstKAllocator")
+                .SetParent<PartialLoadingAllocator>()
+                .AddConstructor<ServeFirstKAllocator>()
+                .AddAttribute("K",
+                              "Requests served (the first K of the instance).",
+                              UintegerValue(1),
+                              MakeUintegerAccessor(&ServeFirstKAllocator::m_k),
+                              MakeUintegerChecker<uint32_t>())
+                .AddAttribute("BandwidthHz",
+                              "Uplink bandwidth of each served request, Hz.",
+                              DoubleValue(1e6),
+                              MakeDoubleAccessor(&ServeFirstKAllocator::m_bandwidthHz),
+                              MakeDoubleChecker<double>());
+        return tid;
+    }
+
+    PartialLoadingDecision Decide(const PartialLoadingProblem& instance) override
+    {
+        PartialLoadingDecision d;
+        d.bandwidthHz.assign(instance.requests.size(), 0.0);
+        const uint32_t k = std::min<uint32_t>(m_k, instance.requests.size());
+        for (uint32_t i = k; i > 0; --i)
+        {
+            d.order.push_back(i - 1);
+            d.bandwidthHz[i - 1] = m_bandwidthHz;
+        }
+        return d;
+    }
+
+  private:
+    uint32_t m_k{1};           ///< Attribute K
+    double m_bandwidthHz{1e6}; ///< Attribute BandwidthHz
+};
+
+NS_OBJECT_ENSURE_REGISTERED(ServeFirstKAllocator);
+
+namespace
+{
+
+/**
+ * @param [in] text a text
+ * @param [in] part a part
+ * @return whether @p text contains @p part
+ */
+bool
+Contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+/**
+ * @ingroup edge-inference-tests
+ * A user allocator installed through the helper by TypeId (ServeFirstKAllocator, K = 3,
+ * 2 MHz each): the packet-level outcome is its decision: the first three requests of the
+ * instance are served with 2 MHz each in reverse order (their completions decrease with the
+ * request index, each equal to the module's prediction of that decision), the other two
+ * are NOT_SCHEDULED with reason NOT_SELECTED and upload nothing. The same allocator with
+ * K = 2 and 6 MHz each (12 MHz > B = 10 MHz) is rejected with a message naming
+ * requests[1].bandwidthHz; without a fallback nobody is served (DECISION_REJECTED).
+ */
+class PartialLoadingUserAllocatorTestCase : public TestCase
+{
+  public:
+    PartialLoadingUserAllocatorTestCase()
+        : TestCase("User allocator by TypeId: served set, order and bandwidths executed; a "
+                   "decision over B is rejected naming the field, nobody served")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        {
+            Scenario sc;
+            sc.models = {0, 0, 1, 2, 2};
+            sc.configure = [](PartialLoadingHelper& h)
+            {
+                h.SetAllocatorType("ServeFirstKAllocator");
+                h.SetAllocatorAttribute("K", UintegerValue(3));
+                h.SetAllocatorAttribute("BandwidthHz", DoubleValue(2e6));
+            };
+            sc.Build();
+            Simulator::Run();
+            NS_TEST_ASSERT_MSG_NE(DynamicCast<ServeFirstKAllocator>(sc.server->GetAllocator()),
+                                  nullptr,
+                                  "the user's allocator is installed");
+            const auto& tasks = sc.server->GetTaskRecords();
+            NS_TEST_ASSERT_MSG_EQ(tasks.size(), 5u, "five requests");
+            for (size_t k = 0; k < tasks.size(); ++k)
+            {
+                const auto& t = tasks[k];
+                if (k < 3)
+                {
+                    NS_TEST_ASSERT_MSG_EQ(t.isScheduled, true, "request " << k << " served");
+                    NS_TEST_ASSERT_MSG_EQ(t.outcome, PartialLoadingServer::ON_TIME, "k " << k);
+                    NS_TEST_ASSERT_MSG_EQ_TOL(t.bandwidthHz, 2e6, 1e-6, "w of request " << k);
+                    NS_TEST_ASSERT_MSG_EQ_TOL(
+                        t.completionS, t.predictedCompletionS, NS_TOLERANCE_S, "k " << k);
+                    NS_TEST_ASSERT_MSG_EQ(t.receivedBytes, 2400u, "input of request " << k);
+                }
+                else
+                {
+                    NS_TEST_ASSERT_MSG_EQ(t.isScheduled, false, "request " << k);
+                    NS_TEST_ASSERT_MSG_EQ(t.outcome, PartialLoadingServer::NOT_SCHEDULED, "k");
+                    NS_TEST_ASSERT_MSG_EQ(static_cast<uint32_t>(t.reason),
+                                          static_cast<uint32_t>(UnservedReason::NOT_SELECTED),
+                                          "reason of request " << k);
+                    NS_TEST_ASSERT_MSG_EQ(t.receivedBytes, 0u, "no input from request " << k);
+                }
+            }
+            // reverse order: request 2 runs first, then 1, then 0
+            NS_TEST_ASSERT_MSG_LT(tasks[2].completionS, tasks[1].completionS, "2 before 1");
+            NS_TEST_ASSERT_MSG_LT(tasks[1].completionS, tasks[0].completionS, "1 before 0");
+            const auto& d = sc.server->GetDecisions().at(0);
+            NS_TEST_ASSERT_MSG_EQ(d.order.size(), 3u, "decision order");
+            NS_TEST_ASSERT_MSG_EQ(d.order[0], 2u, "first in GPU order");
+            NS_TEST_ASSERT_MSG_EQ(d.prediction.nOnTime, 3u, "predicted on time");
+            NS_TEST_ASSERT_MSG_EQ(
+                sc.server->GetAllocator()->GetRejections().size(), 0u, "nothing rejected");
+            Simulator::Destroy();
+        }
+        {
+            Scenario sc;
+            sc.models = {0, 0, 1};
+            sc.configure = [](PartialLoadingHelper& h)
+            {
+                h.SetAllocatorType("ServeFirstKAllocator");
+                h.SetAllocatorAttribute("K", UintegerValue(2));
+                h.SetAllocatorAttribute("BandwidthHz", DoubleValue(6e6));
+            };
+            sc.Build();
+            Simulator::Run();
+            const auto& rejections = sc.server->GetAllocator()->GetRejections();
+            NS_TEST_ASSERT_MSG_EQ(rejections.size(), 1u, "one rejection");
+            const std::string msg = rejections.empty() ? "" : rejections[0];
+            NS_TEST_ASSERT_MSG_EQ(Contains(msg, "requests[1].bandwidthHz"), true, msg);
+            NS_TEST_ASSERT_MSG_EQ(Contains(msg, "> B = 10000000 Hz"), true, msg);
+            for (size_t i = 0; i < sc.apps.size(); ++i)
+            {
+                const auto c = sc.apps[i]->GetTaskRecords().at(0);
+                NS_TEST_ASSERT_MSG_EQ(c.outcome, OffloadingClient::NOT_SCHEDULED, "client " << i);
+                NS_TEST_ASSERT_MSG_EQ(static_cast<uint32_t>(c.reason),
+                                      static_cast<uint32_t>(UnservedReason::DECISION_REJECTED),
+                                      "reason of client " << i);
+                NS_TEST_ASSERT_MSG_EQ(c.bytesSent, 0u, "nothing uploaded");
+                NS_TEST_ASSERT_MSG_EQ(
+                    Contains(sc.ServerRecord(i).failureReason, "requests[1].bandwidthHz"),
+                    true,
+                    "reason text of client " << i);
+            }
+            NS_TEST_ASSERT_MSG_EQ(sc.edge->GetLoadedBytes(), 0u, "GPU untouched");
+            Simulator::Destroy();
+        }
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * Round trip, for partial-loading and no-sharing on E5 (T ~ 211 ms: 5 and 4 served): the run
+ * with the built-in allocator writes its instance (InstanceFileName, "%r"); the instance is
+ * solved by PartialLoadingSolve() (the code path of edge-inference-solve) and written with
+ * WriteJsonFile(); the same scenario run with PartialLoadingDecisionFileAllocator on that
+ * file gives, per user, the same served set, bandwidth, outcome, completion and prediction,
+ * and the same bytes loaded.
+ */
+class PartialLoadingRoundTripTestCase : public TestCase
+{
+  public:
+    PartialLoadingRoundTripTestCase()
+        : TestCase("Round trip: instance file -> PartialLoadingSolve -> decision file -> same "
+                   "per-user outcome")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (const std::string algorithm : {"partial-loading", "no-sharing"})
+        {
+            const std::string instances = CreateTempDirFilename(algorithm + "-instance-%r.json");
+            const std::string decisions = CreateTempDirFilename(algorithm + "-decision-%r.json");
+            Scenario a;
+            a.models = {0, 0, 1, 2, 2};
+            a.algorithm = algorithm;
+            a.configure = [&instances](PartialLoadingHelper& h)
+            {
+                h.SetAllocatorAttribute("InstanceFileName", StringValue(instances));
+            };
+            a.Build();
+            Simulator::Run();
+            const auto tasksA = a.server->GetTaskRecords();
+            const uint64_t loadedA = a.edge->GetLoadedBytes();
+            Simulator::Destroy();
+
+            const json::Json instance = ReadJsonFile(RoundFileName(instances, 0));
+            WriteJsonFile(RoundFileName(decisions, 0),
+                          json::PartialLoadingSolve(json::JsonNode(instance, ""), algorithm));
+
+            Scenario b;
+            b.models = a.models;
+            b.configure = [&decisions](PartialLoadingHelper& h)
+            {
+                h.SetAllocatorType("ns3::PartialLoadingDecisionFileAllocator");
+                h.SetAllocatorAttribute("FileName", StringValue(decisions));
+            };
+            b.Build();
+            Simulator::Run();
+            const auto tasksB = b.server->GetTaskRecords();
+            NS_TEST_ASSERT_MSG_EQ(b.server->GetAllocator()->GetRejections().size(),
+                                  0u,
+                                  algorithm << ": decision file accepted");
+            NS_TEST_ASSERT_MSG_EQ(tasksB.size(), tasksA.size(), algorithm << ": requests");
+            uint32_t nServed = 0;
+            for (size_t k = 0; k < tasksA.size() && k < tasksB.size(); ++k)
+            {
+                nServed += tasksA[k].isScheduled ? 1 : 0;
+                NS_TEST_ASSERT_MSG_EQ(tasksB[k].isScheduled, tasksA[k].isScheduled, "k " << k);
+                NS_TEST_ASSERT_MSG_EQ(tasksB[k].outcome, tasksA[k].outcome, "k " << k);
+                NS_TEST_ASSERT_MSG_EQ(tasksB[k].reason, tasksA[k].reason, "k " << k);
+                NS_TEST_ASSERT_MSG_EQ_TOL(
+                    tasksB[k].bandwidthHz, tasksA[k].bandwidthHz, 1e-6, "w of " << k);
+                NS_TEST_ASSERT_MSG_EQ_TOL(
+                    tasksB[k].completionS, tasksA[k].completionS, 1e-12, "end of " << k);
+                NS_TEST_ASSERT_MSG_EQ_TOL(tasksB[k].predictedCompletionS,
+                                          tasksA[k].predictedCompletionS,
+                                          1e-12,
+                                          "prediction of " << k);
+            }
+            const uint32_t expected = algorithm == "no-sharing" ? 4 : 5;
+            NS_TEST_ASSERT_MSG_EQ(nServed, expected, algorithm << ": served");
+            NS_TEST_ASSERT_MSG_EQ(b.edge->GetLoadedBytes(), loadedA, algorithm << ": loaded");
+            Simulator::Destroy();
+        }
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * Malformed decision files are rejected with a message naming the file, the JSON path and
+ * the value, and the run goes on: (a) bad JSON, no fallback: nobody served
+ * (DECISION_REJECTED), the GPU untouched; (b) requests[2].bandwidthHz = -5: the message
+ * names decision.requests[2].bandwidthHz and -5; (c) requests[3].bandwidthHz = 9 MHz (sum >
+ * B): the message names decision.requests[3].bandwidthHz and B, and the Fallback
+ * (partial-loading) serves all five on time.
+ */
+class PartialLoadingBadDecisionFileTestCase : public TestCase
+{
+  public:
+    PartialLoadingBadDecisionFileTestCase()
+        : TestCase("Bad decision files: bad JSON, negative bandwidth, sum over B; rejected "
+                   "naming file and field, nobody served or the fallback")
+    {
+    }
+
+  private:
+    /**
+     * Run E5 with the decision-file allocator.
+     * @param [in] file the decision file
+     * @param [in] hasFallback give a partial-loading fallback
+     * @param [out] message the first rejection message
+     * @return the server's task records
+     */
+    std::vector<PartialLoadingServer::TaskRecord> RunWith(const std::string& file,
+                                                          bool hasFallback,
+                                                          std::string& message)
+    {
+        Scenario sc;
+        sc.models = {0, 0, 1, 2, 2};
+        sc.configure = [&file, hasFallback](PartialLoadingHelper& h)
+        {
+            h.SetAllocatorType("ns3::PartialLoadingDecisionFileAllocator");
+            h.SetAllocatorAttribute("FileName", StringValue(file));
+            if (hasFallback)
+            {
+                h.SetAllocatorAttribute(
+                    "Fallback", PointerValue(CreateObject<PartialLoadingSolverAllocator>()));
+            }
+        };
+        sc.Build();
+        Simulator::Run();
+        const auto& rejections = sc.server->GetAllocator()->GetRejections();
+        message = rejections.empty() ? "" : rejections[0];
+        const auto tasks = sc.server->GetTaskRecords();
+        Simulator::Destroy();
+        return tasks;
+    }
+
+    void DoRun() override
+    {
+        // a valid decision to corrupt: the built-in allocator's instance, solved
+        const std::string instanceFile = CreateTempDirFilename("bad-instance.json");
+        {
+            Scenario sc;
+            sc.models = {0, 0, 1, 2, 2};
+            sc.configure = [&instanceFile](PartialLoadingHelper& h)
+            {
+                h.SetAllocatorAttribute("InstanceFileName", StringValue(instanceFile));
+            };
+            sc.Build();
+            Simulator::Run();
+            Simulator::Destroy();
+        }
+        const json::Json instance = ReadJsonFile(instanceFile);
+        const json::Json good =
+            json::PartialLoadingSolve(json::JsonNode(instance, ""), "partial-loading");
+
+        // (a) not JSON
+        const std::string badJson = CreateTempDirFilename("bad-json.json");
+        {
+            std::ofstream out(badJson);
+            out << "{\"problem\": \"partial-loading\", \"decision\": [1, 2,";
+        }
+        std::string msg;
+        auto tasks = RunWith(badJson, false, msg);
+        NS_TEST_ASSERT_MSG_EQ(Contains(msg, badJson), true, "names the file: " << msg);
+        NS_TEST_ASSERT_MSG_EQ(tasks.size(), 5u, "five requests");
+        for (const auto& t : tasks)
+        {
+            NS_TEST_ASSERT_MSG_EQ(t.outcome, PartialLoadingServer::NOT_SCHEDULED, msg);
+            NS_TEST_ASSERT_MSG_EQ(static_cast<uint32_t>(t.reason),
+                                  static_cast<uint32_t>(UnservedReason::DECISION_REJECTED),
+                                  "nobody served");
+        }
+
+        // (b) a field with a wrong value
+        json::Json negative = good;
+        negative["decision"]["requests"][2]["bandwidthHz"] = -5;
+        const std::string negativeFile = CreateTempDirFilename("bad-negative.json");
+        WriteJsonFile(negativeFile, negative);
+        tasks = RunWith(negativeFile, false, msg);
+        NS_TEST_ASSERT_MSG_EQ(Contains(msg, negativeFile), true, msg);
+        NS_TEST_ASSERT_MSG_EQ(Contains(msg, "decision.requests[2].bandwidthHz"), true, msg);
+        NS_TEST_ASSERT_MSG_EQ(Contains(msg, "-5"), true, msg);
+        for (const auto& t : tasks)
+        {
+            NS_TEST_ASSERT_MSG_EQ(t.isScheduled, false, msg);
+        }
+
+        // (c) a constraint violated, with a fallback
+        json::Json over = good;
+        over["decision"]["requests"][3]["bandwidthHz"] = 9e6;
+        const std::string overFile = CreateTempDirFilename("bad-over.json");
+        WriteJsonFile(overFile, over);
+        tasks = RunWith(overFile, true, msg);
+        NS_TEST_ASSERT_MSG_EQ(Contains(msg, overFile), true, msg);
+        NS_TEST_ASSERT_MSG_EQ(Contains(msg, "decision.requests[3].bandwidthHz"), true, msg);
+        NS_TEST_ASSERT_MSG_EQ(Contains(msg, "> B = 10000000 Hz"), true, msg);
+        uint32_t nOnTime = 0;
+        for (const auto& t : tasks)
+        {
+            nOnTime += t.outcome == PartialLoadingServer::ON_TIME ? 1 : 0;
+        }
+        NS_TEST_ASSERT_MSG_EQ(nOnTime, 5u, "the fallback serves all five");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * Suite of the PartialLoading network side.
  */
 class EdgeInferencePartialLoadingTestSuite : public TestSuite
@@ -472,6 +860,9 @@ class EdgeInferencePartialLoadingTestSuite : public TestSuite
         AddTestCase(new PartialLoadingNoSharingTestCase);
         AddTestCase(new PartialLoadingOversizeTestCase);
         AddTestCase(new PartialLoadingLossTestCase);
+        AddTestCase(new PartialLoadingUserAllocatorTestCase);
+        AddTestCase(new PartialLoadingRoundTripTestCase);
+        AddTestCase(new PartialLoadingBadDecisionFileTestCase);
     }
 };
 

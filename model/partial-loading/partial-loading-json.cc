@@ -38,6 +38,23 @@ namespace
 {
 
 /**
+ * @brief Turn a name table into ReadChoice() choices.
+ * @param [in] table (value, name) pairs
+ * @return (name, value) pairs
+ */
+template<typename T>
+std::vector<std::pair<std::string, T>>
+Choices(const std::vector<std::pair<T, std::string>>& table)
+{
+    std::vector<std::pair<std::string, T>> out;
+    for (const auto& [value, name] : table)
+    {
+        out.emplace_back(name, value);
+    }
+    return out;
+}
+
+/**
  * @brief Read a PartialLoading instance.
  * @param [in] root the document
  * @return the instance
@@ -76,12 +93,13 @@ ReadPartialLoading(const JsonNode& root)
     std::vector<std::pair<std::string, std::vector<std::string>>> models;
     std::set<std::string> usedBlocks;
     std::vector<std::string> modelNames;
+    std::set<std::string> modelSet;
     for (const JsonNode& m : root.Require("models").Elements(true))
     {
         m.CheckObject({"name", "blocks", "inferenceTimeS"});
         const JsonNode nameNode = m.Require("name");
         const std::string name = ReadString(nameNode);
-        if (p.inferenceTimeS.count(name) != 0)
+        if (!modelSet.insert(name).second)
         {
             nameNode.FailMessage("duplicate model name \"" + name + "\"");
         }
@@ -101,7 +119,10 @@ ReadPartialLoading(const JsonNode& root)
             usedBlocks.insert(id);
             ids.push_back(id);
         }
-        p.inferenceTimeS[name] = ReadNumber(m.Require("inferenceTimeS"), NonNegative());
+        if (auto t = m.Find("inferenceTimeS"))
+        {
+            p.inferenceTimeS[name] = ReadNumber(*t, NonNegative());
+        }
         models.emplace_back(name, std::move(ids));
         modelNames.push_back(name);
     }
@@ -127,7 +148,7 @@ ReadPartialLoading(const JsonNode& root)
     if (auto n = root.Find("residentModel"))
     {
         p.residentModel = ReadString(*n, false);
-        if (!p.residentModel.empty() && p.inferenceTimeS.count(p.residentModel) == 0)
+        if (!p.residentModel.empty() && modelSet.count(p.residentModel) == 0)
         {
             n->Fail(modelExpectation + ", \"\" or null (cold GPU)");
         }
@@ -138,10 +159,7 @@ ReadPartialLoading(const JsonNode& root)
     }
     if (auto n = root.Find("uploadWindow"))
     {
-        p.uploadWindow =
-            ReadChoice<UploadWindowRule>(*n,
-                                         {{"ready-time", UploadWindowRule::READY_TIME},
-                                          {"latest-start", UploadWindowRule::LATEST_START}});
+        p.uploadWindow = ReadChoice<UploadWindowRule>(*n, Choices(UploadWindowRuleNames()));
     }
     p.totalBandwidthHz = ReadNumber(root.Require("totalBandwidthHz"), NonNegativeOrInf());
     const double noise = ReadNoise(root);
@@ -158,9 +176,13 @@ ReadPartialLoading(const JsonNode& root)
         PartialLoadingRequest req;
         const JsonNode modelNode = r.Require("model");
         req.model = ReadString(modelNode);
-        if (p.inferenceTimeS.count(req.model) == 0)
+        if (modelSet.count(req.model) == 0)
         {
             modelNode.Fail(modelExpectation);
+        }
+        if (p.inferenceTimeS.count(req.model) == 0)
+        {
+            modelNode.FailMessage("model \"" + req.model + "\" has no \"inferenceTimeS\"");
         }
         req.uploadBits = ReadNumber(r.Require("uploadBits"), NonNegative());
         req.deadlineS = ReadNumber(r.Require("deadlineS"), NonNegativeOrInf());
@@ -188,33 +210,79 @@ ReadPartialLoading(const JsonNode& root)
     return p;
 }
 
-/**
- * @brief Solve a PartialLoading instance and describe the result.
- * @param [in] root the document
- * @param [in] algorithm the algorithm's command-line name
- * @return the output document
- */
+} // namespace
+
+std::vector<AlgorithmInfo>
+PartialLoadingAlgorithms()
+{
+    const std::map<SchedulingAlgorithm, std::string> descriptions = {
+        {SchedulingAlgorithm::PARTIAL_LOADING,
+         "backbone DP if applicable, else group greedy; step 2 [default]"},
+        {SchedulingAlgorithm::BACKBONE_DP, "backbone-sharing DP (common deadline only); step 2"},
+        {SchedulingAlgorithm::GROUP_GREEDY, "group-ratio greedy (spec 2.6); step 2"},
+        {SchedulingAlgorithm::PER_REQUEST_GREEDY, "myopic per-request greedy; step 2"},
+        {SchedulingAlgorithm::NO_SHARING, "baseline (i): full model reload on every change"},
+        {SchedulingAlgorithm::FCFS, "baseline (ii): request order, sharing"},
+        {SchedulingAlgorithm::EDF, "baseline (iii): earliest deadline first, sharing"},
+        {SchedulingAlgorithm::DP_EQUAL_BANDWIDTH, "baseline (iv): proposed schedule, B/K per user"},
+        {SchedulingAlgorithm::INFINITE_BANDWIDTH,
+         "baseline (v): step 1 only, uploads take no time"},
+    };
+    std::vector<AlgorithmInfo> out;
+    for (const auto& [algorithm, name] : SchedulingAlgorithmNames())
+    {
+        out.push_back({name, descriptions.at(algorithm)});
+    }
+    return out;
+}
+
+std::string
+PartialLoadingSchema()
+{
+    return R"(partial-loading input (units in the field names; "inf" = +infinity where
+allowed; null = field omitted; a "comment" field is allowed in every object):
+{
+  "problem": "partial-loading",          optional, must match --problem
+  "blocks": [{"id": "A", "bytes": 90e6}],  parameter-block library (every block used)
+  "models": [{"name": "m1", "blocks": ["A", "h1"], "inferenceTimeS": 0.010}],
+                                         (inferenceTimeS required for requested models)
+  "loadBandwidthBps": 1e9,               R_L, BYTES per second (default 6e9)
+  "loadOverheadS": 0,                    tau_0 per non-empty load (default 0)
+  "residentModel": "m1",                 model on the GPU at t = 0 (default: cold GPU)
+  "gpuCapacityBytes": 0,                 0 = unlimited (default)
+  "uploadWindow": "ready-time",          or "latest-start" (step-2 upload deadline)
+  "totalBandwidthHz": 10e6,              uplink band B (>= 0 or "inf")
+  "noisePsdWPerHz": 3.98e-21,            N0 for txPowerW/channelGain (default 3.98e-21)
+  "requests": [{
+    "model": "m1", "uploadBits": 1e6, "deadlineS": 0.2,   (deadline >= 0 or "inf")
+    exactly one channel: "spectralEfficiency": 5  (r = B eta)
+                     "snrBandwidthHz": 5e7    (r = B log2(1 + s / B))
+                     "txPowerW": 0.2, "channelGain": 1e-12  (s = p g / N0)
+  }]
+}
+)";
+}
+
+PartialLoadingProblem
+PartialLoadingProblemFromJson(const JsonNode& root)
+{
+    return ReadPartialLoading(root);
+}
+
 Json
-DoSolvePartialLoadingInput(const JsonNode& root, const std::string& algorithm)
+PartialLoadingSolve(const JsonNode& root, const std::string& algorithm)
 {
     const PartialLoadingProblem problem = ReadPartialLoading(root);
     const PartialLoadingSolver scheduler =
         Checked(root, [&]() { return PartialLoadingSolver(problem); });
     SchedulingAlgorithm alg = SchedulingAlgorithm::PARTIAL_LOADING;
-    for (SchedulingAlgorithm a : {SchedulingAlgorithm::PARTIAL_LOADING,
-                                  SchedulingAlgorithm::BACKBONE_DP,
-                                  SchedulingAlgorithm::GROUP_GREEDY,
-                                  SchedulingAlgorithm::PER_REQUEST_GREEDY,
-                                  SchedulingAlgorithm::NO_SHARING,
-                                  SchedulingAlgorithm::FCFS,
-                                  SchedulingAlgorithm::EDF,
-                                  SchedulingAlgorithm::DP_EQUAL_BANDWIDTH,
-                                  SchedulingAlgorithm::INFINITE_BANDWIDTH})
+    try
     {
-        if (Normalise(ToString(a)) == algorithm)
-        {
-            alg = a;
-        }
+        alg = SchedulingAlgorithmFromString(Normalise(algorithm));
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw JsonInputError(e.what());
     }
     PartialLoadingDecision d;
     try
@@ -226,14 +294,17 @@ DoSolvePartialLoadingInput(const JsonNode& root, const std::string& algorithm)
         throw JsonInputError("algorithm " + algorithm +
                              " does not apply to this input: " + e.what());
     }
-    const PartialLoadingProblem& p = scheduler.GetProblem();
+    return PartialLoadingDecisionToJson(scheduler.GetProblem(), d);
+}
 
-    Json out = SolverOutputHeader("partial-loading", algorithm);
+Json
+PartialLoadingDecisionToJson(const PartialLoadingProblem& p, const PartialLoadingDecision& d)
+{
+    Json out = SolverOutputHeader("partial-loading", ToString(d.algorithm));
     Json decision = Json::object();
-    decision["scheduler"] = Normalise(ToString(d.scheduler));
+    decision["scheduler"] = ToString(d.scheduler);
     decision["loadRule"] = d.loadRule == LoadRule::SHARING ? "sharing" : "no-sharing";
-    decision["uploadWindow"] =
-        p.uploadWindow == UploadWindowRule::READY_TIME ? "ready-time" : "latest-start";
+    decision["uploadWindow"] = ToString(p.uploadWindow);
     decision["nServed"] = d.nServed;
     decision["nBandwidthDrops"] = d.nBandwidthDrops;
     decision["order"] = d.order;
@@ -260,8 +331,8 @@ DoSolvePartialLoadingInput(const JsonNode& root, const std::string& algorithm)
         auto slot = slotOf.find(k);
         j["position"] = slot == slotOf.end() ? Json(nullptr) : Json(slot->second);
         j["bandwidthHz"] = Num(d.bandwidthHz[k]);
-        j["minBandwidthHz"] = Num(d.minBandwidthHz[k]);
-        j["uploadWindowS"] = Num(d.uploadWindowS[k]);
+        j["minBandwidthHz"] = Num(k < d.minBandwidthHz.size() ? d.minBandwidthHz[k] : 0.0);
+        j["uploadWindowS"] = Num(k < d.uploadWindowS.size() ? d.uploadWindowS[k] : 0.0);
         j["completionTimeS"] =
             slot == slotOf.end() ? Json(nullptr) : Num(d.prediction.tasks[slot->second].endTimeS);
         j["deadlineS"] = Num(p.requests[k].deadlineS);
@@ -298,54 +369,209 @@ DoSolvePartialLoadingInput(const JsonNode& root, const std::string& algorithm)
     return out;
 }
 
-} // namespace
-
-std::vector<AlgorithmInfo>
-PartialLoadingAlgorithms()
+PartialLoadingDecision
+PartialLoadingDecisionFromJson(const JsonNode& root, const PartialLoadingProblem& problem)
 {
-    return {
-        {"partial-loading", "backbone DP if applicable, else group greedy; step 2 [default]"},
-        {"backbone-dp", "backbone-sharing DP (common deadline only); step 2"},
-        {"group-greedy", "group-ratio greedy (spec 2.6); step 2"},
-        {"per-request-greedy", "myopic per-request greedy; step 2"},
-        {"no-sharing", "baseline (i): full model reload on every change"},
-        {"fcfs", "baseline (ii): request order, sharing"},
-        {"edf", "baseline (iii): earliest deadline first, sharing"},
-        {"dp-equal-bandwidth", "baseline (iv): proposed schedule, B/K per user"},
-        {"infinite-bandwidth", "baseline (v): step 1 only, uploads take no time"},
-    };
-}
-
-std::string
-PartialLoadingSchema()
-{
-    return R"(partial-loading input (units in the field names; "inf" = +infinity where
-allowed; null = field omitted; a "comment" field is allowed in every object):
-{
-  "problem": "partial-loading",          optional, must match --problem
-  "blocks": [{"id": "A", "bytes": 90e6}],  parameter-block library (every block used)
-  "models": [{"name": "m1", "blocks": ["A", "h1"], "inferenceTimeS": 0.010}],
-  "loadBandwidthBps": 1e9,               R_L, BYTES per second (default 6e9)
-  "loadOverheadS": 0,                    tau_0 per non-empty load (default 0)
-  "residentModel": "m1",                 model on the GPU at t = 0 (default: cold GPU)
-  "gpuCapacityBytes": 0,                 0 = unlimited (default)
-  "uploadWindow": "ready-time",          or "latest-start" (step-2 upload deadline)
-  "totalBandwidthHz": 10e6,              uplink band B (>= 0 or "inf")
-  "noisePsdWPerHz": 3.98e-21,            N0 for txPowerW/channelGain (default 3.98e-21)
-  "requests": [{
-    "model": "m1", "uploadBits": 1e6, "deadlineS": 0.2,   (deadline >= 0 or "inf")
-    exactly one channel: "spectralEfficiency": 5  (r = B eta)
-                     "snrBandwidthHz": 5e7    (r = B log2(1 + s / B))
-                     "txPowerW": 0.2, "channelGain": 1e-12  (s = p g / N0)
-  }]
-}
-)";
+    root.CheckObject({"problem", "algorithm", "version", "decision", "prediction"});
+    if (auto n = root.Find("problem"))
+    {
+        if (ReadString(*n) != "partial-loading")
+        {
+            n->Fail("\"partial-loading\"");
+        }
+    }
+    PartialLoadingDecision d;
+    if (auto n = root.Find("algorithm"))
+    {
+        d.algorithm = ReadChoice<SchedulingAlgorithm>(*n, Choices(SchedulingAlgorithmNames()));
+    }
+    const JsonNode dec = root.Require("decision");
+    dec.CheckObject({"scheduler",
+                     "loadRule",
+                     "uploadWindow",
+                     "nServed",
+                     "nBandwidthDrops",
+                     "order",
+                     "usedBandwidthHz",
+                     "totalBandwidthHz",
+                     "requests"});
+    d.scheduler = d.algorithm;
+    if (auto n = dec.Find("scheduler"))
+    {
+        d.scheduler = ReadChoice<SchedulingAlgorithm>(*n, Choices(SchedulingAlgorithmNames()));
+    }
+    d.loadRule =
+        d.algorithm == SchedulingAlgorithm::NO_SHARING ? LoadRule::NO_SHARING : LoadRule::SHARING;
+    if (auto n = dec.Find("loadRule"))
+    {
+        d.loadRule = ReadChoice<LoadRule>(
+            *n, {{"sharing", LoadRule::SHARING}, {"no-sharing", LoadRule::NO_SHARING}});
+    }
+    if (auto n = dec.Find("uploadWindow"))
+    {
+        const UploadWindowRule rule =
+            ReadChoice<UploadWindowRule>(*n, Choices(UploadWindowRuleNames()));
+        if (rule != problem.uploadWindow)
+        {
+            n->Fail("\"" + ToString(problem.uploadWindow) + "\" (the instance's rule)");
+        }
+    }
+    if (auto n = dec.Find("nBandwidthDrops"))
+    {
+        d.nBandwidthDrops = static_cast<uint32_t>(ReadUnsigned(*n));
+    }
+    const size_t nRequests = problem.requests.size();
+    for (const JsonNode& o : dec.Require("order").Elements())
+    {
+        d.order.push_back(static_cast<uint32_t>(ReadUnsigned(o)));
+    }
+    d.nServed = static_cast<uint32_t>(d.order.size());
+    if (auto n = dec.Find("nServed"))
+    {
+        if (ReadUnsigned(*n) != d.order.size())
+        {
+            n->Fail(std::to_string(d.order.size()) + " (the length of \"order\")");
+        }
+    }
+    const std::vector<JsonNode> reqs = dec.Require("requests").Elements();
+    if (reqs.size() != nRequests)
+    {
+        dec.Require("requests")
+            .FailMessage("has " + std::to_string(reqs.size()) + " entries for the instance's " +
+                         std::to_string(nRequests) + " requests");
+    }
+    std::vector<std::pair<std::string, UnservedReason>> reasons;
+    for (UnservedReason r : AllUnservedReasons())
+    {
+        reasons.emplace_back(Normalise(ToString(r)), r);
+    }
+    d.isServed.assign(nRequests, false);
+    d.reason.assign(nRequests, UnservedReason::NONE);
+    d.bandwidthHz.assign(nRequests, 0.0);
+    d.minBandwidthHz.assign(nRequests, 0.0);
+    d.uploadWindowS.assign(nRequests, 0.0);
+    for (size_t k = 0; k < nRequests; ++k)
+    {
+        const JsonNode& r = reqs[k];
+        r.CheckObject({"request",
+                       "model",
+                       "served",
+                       "position",
+                       "bandwidthHz",
+                       "minBandwidthHz",
+                       "uploadWindowS",
+                       "completionTimeS",
+                       "deadlineS",
+                       "reason"});
+        if (auto n = r.Find("request"))
+        {
+            if (ReadUnsigned(*n) != k)
+            {
+                n->Fail(std::to_string(k) + " (requests are listed in instance order)");
+            }
+        }
+        if (auto n = r.Find("model"))
+        {
+            if (ReadString(*n) != problem.requests[k].model)
+            {
+                n->Fail("\"" + problem.requests[k].model + "\" (the instance's model)");
+            }
+        }
+        const JsonNode served = r.Require("served");
+        if (!served.Get().is_boolean())
+        {
+            served.Fail("true or false");
+        }
+        d.isServed[k] = served.Get().get<bool>();
+        d.bandwidthHz[k] = ReadNumber(r.Require("bandwidthHz"), NonNegativeOrInf());
+        if (auto n = r.Find("minBandwidthHz"))
+        {
+            d.minBandwidthHz[k] = ReadNumber(*n, NonNegativeOrInf());
+        }
+        if (auto n = r.Find("uploadWindowS"))
+        {
+            d.uploadWindowS[k] = ReadNumber(*n, NonNegativeOrInf());
+        }
+        if (auto n = r.Find("reason"))
+        {
+            d.reason[k] = ReadChoice<UnservedReason>(*n, reasons);
+        }
+        else
+        {
+            d.reason[k] = d.isServed[k] ? UnservedReason::NONE : UnservedReason::NOT_SELECTED;
+        }
+    }
+    return d;
 }
 
 Json
-PartialLoadingSolve(const JsonNode& root, const std::string& algorithm)
+PartialLoadingInstanceToJson(const PartialLoadingProblem& p)
 {
-    return DoSolvePartialLoadingInput(root, algorithm);
+    Json out = Json::object();
+    out["problem"] = "partial-loading";
+    Json blocks = Json::array();
+    std::map<std::string, uint64_t> library;
+    Json models = Json::array();
+    for (const DnnModel& m : p.family.GetModels())
+    {
+        Json ids = Json::array();
+        for (const ParameterBlock& b : m.GetBlocks())
+        {
+            auto it = library.find(b.id);
+            if (it == library.end())
+            {
+                library[b.id] = b.bytes;
+                Json j = Json::object();
+                j["id"] = b.id;
+                j["bytes"] = b.bytes;
+                blocks.push_back(std::move(j));
+            }
+            else if (it->second != b.bytes)
+            {
+                throw std::invalid_argument("PartialLoadingInstanceToJson: block '" + b.id +
+                                            "' has " + std::to_string(b.bytes) + " bytes in '" +
+                                            m.GetName() + "' but " + std::to_string(it->second) +
+                                            " in an earlier model");
+            }
+            ids.push_back(b.id);
+        }
+        Json j = Json::object();
+        j["name"] = m.GetName();
+        j["blocks"] = std::move(ids);
+        auto t = p.inferenceTimeS.find(m.GetName());
+        if (t != p.inferenceTimeS.end())
+        {
+            j["inferenceTimeS"] = Num(t->second);
+        }
+        models.push_back(std::move(j));
+    }
+    out["blocks"] = std::move(blocks);
+    out["models"] = std::move(models);
+    out["loadBandwidthBps"] = Num(p.loadBandwidthBps);
+    out["loadOverheadS"] = Num(p.loadOverheadS);
+    out["residentModel"] = p.residentModel.empty() ? Json(nullptr) : Json(p.residentModel);
+    out["gpuCapacityBytes"] = p.gpuCapacityBytes;
+    out["uploadWindow"] = ToString(p.uploadWindow);
+    out["totalBandwidthHz"] = Num(p.totalBandwidthHz);
+    Json requests = Json::array();
+    for (const PartialLoadingRequest& r : p.requests)
+    {
+        Json j = Json::object();
+        j["model"] = r.model;
+        j["uploadBits"] = Num(r.uploadBits);
+        j["deadlineS"] = Num(r.deadlineS);
+        if (r.channel.type == UplinkChannel::Type::CONSTANT_PSD)
+        {
+            j["spectralEfficiency"] = Num(r.channel.spectralEfficiency);
+        }
+        else
+        {
+            j["snrBandwidthHz"] = Num(r.channel.snrBandwidthHz);
+        }
+        requests.push_back(std::move(j));
+    }
+    out["requests"] = std::move(requests);
+    return out;
 }
 
 } // namespace json

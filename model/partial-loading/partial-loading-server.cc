@@ -13,6 +13,7 @@
 #include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
@@ -31,6 +32,30 @@ NS_LOG_COMPONENT_DEFINE("PartialLoadingServer");
 
 NS_OBJECT_ENSURE_REGISTERED(PartialLoadingServer);
 
+namespace
+{
+
+/// @return the EnumChecker of UploadWindowRule, built from UploadWindowRuleNames()
+Ptr<const AttributeChecker>
+MakeUploadWindowChecker()
+{
+    Ptr<EnumChecker> checker = Create<EnumChecker>();
+    for (const auto& [rule, name] : UploadWindowRuleNames())
+    {
+        if (rule == UploadWindowRule::LATEST_START)
+        {
+            checker->AddDefault(static_cast<int>(rule), name);
+        }
+        else
+        {
+            checker->Add(static_cast<int>(rule), name);
+        }
+    }
+    return checker;
+}
+
+} // namespace
+
 TypeId
 PartialLoadingServer::GetTypeId()
 {
@@ -39,32 +64,12 @@ PartialLoadingServer::GetTypeId()
             .SetParent<OffloadingServerBase>()
             .SetGroupName("EdgeInference")
             .AddConstructor<PartialLoadingServer>()
-            .AddAttribute("Algorithm",
-                          "Scheduler run at every frame (PartialLoadingSolver::Decide()): "
-                          "PartialLoading (DP or group greedy, then step-2 bandwidth), BackboneDp, "
-                          "GroupGreedy, PerRequestGreedy, and the baselines NoSharing, Fcfs, Edf, "
-                          "DpEqualBandwidth, InfiniteBandwidth.",
-                          EnumValue(static_cast<int>(SchedulingAlgorithm::PARTIAL_LOADING)),
-                          MakeEnumAccessor(&PartialLoadingServer::SetAlgorithmValue,
-                                           &PartialLoadingServer::GetAlgorithmValue),
-                          MakeEnumChecker(static_cast<int>(SchedulingAlgorithm::PARTIAL_LOADING),
-                                          "PartialLoading",
-                                          static_cast<int>(SchedulingAlgorithm::BACKBONE_DP),
-                                          "BackboneDp",
-                                          static_cast<int>(SchedulingAlgorithm::GROUP_GREEDY),
-                                          "GroupGreedy",
-                                          static_cast<int>(SchedulingAlgorithm::PER_REQUEST_GREEDY),
-                                          "PerRequestGreedy",
-                                          static_cast<int>(SchedulingAlgorithm::NO_SHARING),
-                                          "NoSharing",
-                                          static_cast<int>(SchedulingAlgorithm::FCFS),
-                                          "Fcfs",
-                                          static_cast<int>(SchedulingAlgorithm::EDF),
-                                          "Edf",
-                                          static_cast<int>(SchedulingAlgorithm::DP_EQUAL_BANDWIDTH),
-                                          "DpEqualBandwidth",
-                                          static_cast<int>(SchedulingAlgorithm::INFINITE_BANDWIDTH),
-                                          "InfiniteBandwidth"))
+            .AddAttribute("Allocator",
+                          "The PartialLoadingAllocator asked once per frame (null at the start: "
+                          "a PartialLoadingSolverAllocator with its defaults).",
+                          PointerValue(),
+                          MakePointerAccessor(&PartialLoadingServer::m_allocator),
+                          MakePointerChecker<PartialLoadingAllocator>())
             .AddAttribute("TotalBandwidthHz",
                           "Uplink bandwidth B shared by the served users, Hz (e.g. 25 RB x "
                           "180 kHz = 4.5 MHz).",
@@ -72,17 +77,14 @@ PartialLoadingServer::GetTypeId()
                           MakeDoubleAccessor(&PartialLoadingServer::m_totalBandwidthHz),
                           MakeDoubleChecker<double>(0.0, std::numeric_limits<double>::max()))
             .AddAttribute("UploadWindow",
-                          "Step-2 upload window: ReadyTime (spec: upload by the model-ready "
-                          "time rho_i; the resident model's first task cannot be served) or "
-                          "LatestStart (extension: by the latest start keeping every later "
-                          "task on time).",
+                          "Step-2 upload window of the instance: ready-time (spec: upload by "
+                          "the model-ready time rho_i; the resident model's first task cannot "
+                          "be served) or latest-start (extension: by the latest start keeping "
+                          "every later task on time).",
                           EnumValue(static_cast<int>(UploadWindowRule::LATEST_START)),
                           MakeEnumAccessor(&PartialLoadingServer::SetUploadWindowValue,
                                            &PartialLoadingServer::GetUploadWindowValue),
-                          MakeEnumChecker(static_cast<int>(UploadWindowRule::READY_TIME),
-                                          "ReadyTime",
-                                          static_cast<int>(UploadWindowRule::LATEST_START),
-                                          "LatestStart"))
+                          MakeUploadWindowChecker())
             .AddAttribute("LoadAtAllocation",
                           "Submit the served tasks to the EdgeServer at the decision, so "
                           "loading starts UploadStartDelay before the scheduler's time origin "
@@ -95,10 +97,10 @@ PartialLoadingServer::GetTypeId()
 }
 
 PartialLoadingServer::PartialLoadingServer()
-    : m_algorithm(SchedulingAlgorithm::PARTIAL_LOADING)
-    , m_totalBandwidthHz(4.5e6)
+    : m_totalBandwidthHz(4.5e6)
     , m_uploadWindow(UploadWindowRule::LATEST_START)
     , m_loadAtAllocation(true)
+    , m_shareBlocks(true)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -113,6 +115,7 @@ PartialLoadingServer::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_edge = nullptr;
+    m_allocator = nullptr;
     OffloadingServerBase::DoDispose();
 }
 
@@ -133,6 +136,12 @@ Ptr<EdgeServer>
 PartialLoadingServer::GetEdgeServer() const
 {
     return m_edge;
+}
+
+Ptr<PartialLoadingAllocator>
+PartialLoadingServer::GetAllocator() const
+{
+    return m_allocator;
 }
 
 const std::map<uint32_t, PartialLoadingDecision>&
@@ -168,9 +177,12 @@ PartialLoadingServer::CheckConfiguration()
             m_edge->AddModel(m);
         }
     }
-    if (m_algorithm == SchedulingAlgorithm::NO_SHARING)
+    BooleanValue share;
+    m_edge->GetAttribute("ShareBlocks", share);
+    m_shareBlocks = share.Get();
+    if (!m_allocator)
     {
-        m_edge->SetAttribute("ShareBlocks", BooleanValue(false));
+        m_allocator = CreateObject<PartialLoadingSolverAllocator>();
     }
 }
 
@@ -186,18 +198,6 @@ PartialLoadingServer::CheckRequest(const TaskRecord& t, std::string& why) const
         return false;
     }
     return true;
-}
-
-void
-PartialLoadingServer::SetAlgorithmValue(int value)
-{
-    m_algorithm = static_cast<SchedulingAlgorithm>(value);
-}
-
-int
-PartialLoadingServer::GetAlgorithmValue() const
-{
-    return static_cast<int>(m_algorithm);
 }
 
 void
@@ -267,18 +267,9 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
         out.frameLengthS = std::max(out.frameLengthS, q.deadlineS);
     }
 
-    PartialLoadingDecision decision;
-    try
-    {
-        decision = PartialLoadingSolver(problem).Decide(m_algorithm);
-    }
-    catch (const std::invalid_argument& e)
-    {
-        NS_LOG_WARN("frame " << frame << ": the scheduler rejected the problem: " << e.what());
-        out.reason.assign(n, REASON_SCHEDULER_ERROR);
-        out.reasonText.assign(n, std::string("scheduler error: ") + e.what());
-        return out;
-    }
+    const PartialLoadingDecision decision = m_allocator->Allocate(problem);
+    const std::vector<std::string>& rejections = m_allocator->GetRejections();
+    const std::string lastRejection = rejections.empty() ? "" : rejections.back();
 
     const double equalShareHz =
         decision.nServed == 0 ? 0.0 : m_totalBandwidthHz / static_cast<double>(decision.nServed);
@@ -287,6 +278,10 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
         out.isServed[k] = decision.isServed[k];
         out.reason[k] = static_cast<uint8_t>(decision.reason[k]);
         out.reasonText[k] = decision.isServed[k] ? "" : ToString(decision.reason[k]);
+        if (decision.reason[k] == UnservedReason::DECISION_REJECTED)
+        {
+            out.reasonText[k] += ": " + lastRejection;
+        }
         if (decision.isServed[k])
         {
             out.bandwidthHz[k] =
@@ -302,9 +297,10 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
         out.completionS[k] = slot.endTimeS;
         // the input must be in by the step-2 window (rho_i or L_i), else by T_k - I_m
         const double inferenceS = problem.inferenceTimeS.at(problem.requests[k].model);
+        const bool hasWindow = hasWindows && decision.uploadWindowS[k] > 0.0;
         const double windowS = std::max(slot.uploadTimeS,
-                                        hasWindows ? decision.uploadWindowS[k]
-                                                   : problem.requests[k].deadlineS - inferenceS);
+                                        hasWindow ? decision.uploadWindowS[k]
+                                                  : problem.requests[k].deadlineS - inferenceS);
         m_inputCutoff[requests[k].task] = origin + Seconds(windowS);
         out.latestUploadEndS = std::max(out.latestUploadEndS, windowS);
     }
@@ -351,6 +347,11 @@ PartialLoadingServer::SubmitJobs(uint32_t frame)
 {
     NS_LOG_FUNCTION(this << frame);
     m_submitEvents.erase(frame);
+    // execute the decision's load rule (no-sharing: every change of model reloads it whole)
+    auto decision = m_decisions.find(frame);
+    const bool isSharing =
+        decision == m_decisions.end() || decision->second.loadRule == LoadRule::SHARING;
+    m_edge->SetAttribute("ShareBlocks", BooleanValue(m_shareBlocks && isSharing));
     for (size_t i : Frame(frame).gpuOrder)
     {
         const TaskRecord& t = Task(i);

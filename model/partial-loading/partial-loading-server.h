@@ -8,6 +8,7 @@
 #define PARTIAL_LOADING_SERVER_H
 
 #include "edge-server.h"
+#include "partial-loading-allocator.h"
 #include "partial-loading-solver.h"
 
 #include "ns3/dnn-model.h"
@@ -30,51 +31,54 @@ namespace edgeinference
  * @brief Edge server of PartialLoading (G. Qu, Q. Chen, X. Chen, K. Huang, Y. Fang, "User
  * Scheduling and Bandwidth Allocation for Parameter-sharing Edge Inference", arXiv
  * 2503.22982; module spec slide-partialloading.md, Paper 2): collects the requests of a
- * frame, runs PartialLoadingSolver::Decide(Algorithm), tells every client its decision
- * and uplink bandwidth, and runs the served requests on the EdgeServer aggregated to its
- * node in the scheduled order.
+ * frame, hands the frame's instance to its PartialLoadingAllocator (attribute Allocator;
+ * PartialLoadingAllocator::Allocate() is the only decision call), tells every client its
+ * decision and uplink bandwidth, and runs the served requests on the EdgeServer aggregated
+ * to its node in the decided order.
  *
  * The frame, decision, upload, cutoff and result machinery is OffloadingServerBase's; the
  * clients are OffloadingClient applications whose attribute ModelIndex names the model
  * (an index into the family set by SetFamily(), in the family's order).
  *
- * **Problem of a frame.** family = the catalogue; R_L, tau_0 and the GPU capacity are the
+ * **Instance of a frame.** family = the catalogue; R_L, tau_0 and the GPU capacity are the
  * EdgeServer's LoadRate / 8, LoadOverhead and GpuMemory; I_m = EdgeServer::GetInferenceTime()
  * (one sample); the resident model m_0 = the model of the last job submitted if the
  * EdgeServer still has jobs, else the model of its last load (cold GPU: none); request k:
  * model m_k, D_k and T_k as OffloadingServerBase computes them (T_k < 0 is given as 0),
- * channel UplinkChannel::FixedPower(s_k); the uplink total B = TotalBandwidthHz; the step-2
- * window rule = UploadWindow. Time 0 of the scheduler is the origin t0 + UploadStartDelay.
+ * channel UplinkChannel::FixedPower(s_k) with s_k as measured (eNB report, else the
+ * client's); the uplink total B = TotalBandwidthHz; the step-2 window rule = UploadWindow.
+ * Time 0 of the instance is the origin t0 + UploadStartDelay.
  *
- * **Execution.** The served requests are submitted to the EdgeServer in the scheduled
- * order (LoadAtAllocation: at the decision, so the first load starts at once; otherwise at
- * the origin, where the scheduler's timeline starts); a job's input is marked ready
+ * **Execution.** The served requests are submitted to the EdgeServer in the decided order
+ * (LoadAtAllocation: at the decision, so the first load starts at once; otherwise at the
+ * origin, where the instance's timeline starts); a job's input is marked ready
  * (EdgeServer::SetInputReady()) when its upload is complete. The EdgeServer then realizes
  * the spec's timeline rho_i = e_{i-1} + lambda_i, b_i = max(rho_i, u_i), e_i = b_i + I_m.
  * Each served task has an input cutoff at the origin + its upload window + CutoffSlack: the
- * step-2 window (rho_i with UploadWindow ReadyTime, L_i with LatestStart: the latest start
- * that keeps every later task on time), or T_k - I_{m_k} for DpEqualBandwidth and
- * InfiniteBandwidth (never before the predicted upload end u_k). A task whose input is
- * incomplete then is FAILED (RESULT FAILED) and its job cancelled, so a lost upload does
- * not hold the GPU queue beyond the window. The uploads are closed (bandwidths cleared)
- * when every input is in, at the latest at the frame's cutoff (the largest window). A job's
- * end gives RESULT ON_TIME or LATE.
+ * decision's uploadWindowS (rho_i with UploadWindow ready-time, L_i with latest-start) if
+ * the algorithm has step-2 windows and it is > 0, else T_k - I_{m_k} (dp-equal-bandwidth,
+ * infinite-bandwidth, a user allocator without windows); never before the predicted upload
+ * end u_k. A task whose input is incomplete then is FAILED (RESULT FAILED) and its job
+ * cancelled, so a lost upload does not hold the GPU queue beyond the window. The uploads
+ * are closed (bandwidths cleared) when every input is in, at the latest at the frame's
+ * cutoff (the largest window). A job's end gives RESULT ON_TIME or LATE.
  *
- * **No sharing.** With Algorithm NoSharing the server sets the EdgeServer's ShareBlocks to
- * false at start, so every change of model really reloads the whole model (the GPU memory
- * is cleared first), as the NoSharing prediction assumes.
+ * **Load rule.** When a frame's jobs are submitted, the EdgeServer's ShareBlocks is set to
+ * the decision's load rule (no-sharing: every change of model really reloads the whole
+ * model, as the no-sharing prediction assumes), unless ShareBlocks was false at the start.
  *
- * **Bandwidths.** A served request's w_k is the scheduler's B_k; with InfiniteBandwidth
- * (B_k = +infinity) or an infinite B the UEs get equal shares B / |S| for the MAC.
+ * **Bandwidths.** A served request's w_k is the decision's B_k; with B_k = +infinity
+ * (infinite-bandwidth) or an infinite B the UEs get equal shares B / |S| for the MAC.
+ *
+ * **Rejected decisions.** The allocator checks every decision; a rejected one is replaced by
+ * its Fallback's or by "serve nobody", whose users get reason DECISION_REJECTED with the
+ * rejection message in the DECISION's reason text.
  */
 class PartialLoadingServer : public OffloadingServerBase
 {
   public:
     /// DECISION reason: the model index is not in the catalogue.
     static constexpr uint8_t REASON_UNKNOWN_MODEL = 103;
-    /// DECISION reason: the scheduler rejected the frame's problem (e.g. BackboneDp on a
-    /// family that is not backbone-sharing); nobody is served.
-    static constexpr uint8_t REASON_SCHEDULER_ERROR = 104;
 
     /**
      * @brief Register this type.
@@ -101,7 +105,10 @@ class PartialLoadingServer : public OffloadingServerBase
     /// @return the EdgeServer aggregated to the node (null before the start)
     Ptr<EdgeServer> GetEdgeServer() const;
 
-    /// @return the scheduler's decision of every frame decided, by frame index
+    /// @return the allocator (attribute Allocator; set at the start if it was null)
+    Ptr<PartialLoadingAllocator> GetAllocator() const;
+
+    /// @return the allocator's decision (with prediction) of every frame decided, by frame
     const std::map<uint32_t, PartialLoadingDecision>& GetDecisions() const;
 
     /// @return the EdgeServer job record of every submitted task, by task index
@@ -135,10 +142,6 @@ class PartialLoadingServer : public OffloadingServerBase
      * @param [in] record its record
      */
     void JobDone(const EdgeServerJobRecord& record);
-    /// @param [in] value a SchedulingAlgorithm (attribute Algorithm)
-    void SetAlgorithmValue(int value);
-    /// @return the SchedulingAlgorithm (attribute Algorithm)
-    int GetAlgorithmValue() const;
     /// @param [in] value an UploadWindowRule (attribute UploadWindow)
     void SetUploadWindowValue(int value);
     /// @return the UploadWindowRule (attribute UploadWindow)
@@ -146,12 +149,13 @@ class PartialLoadingServer : public OffloadingServerBase
     /// @return m_0 for the next decision (empty: cold GPU)
     std::string ResidentModel() const;
 
-    SchedulingAlgorithm m_algorithm;                        ///< Attribute Algorithm
-    double m_totalBandwidthHz;                              ///< Attribute TotalBandwidthHz
-    UploadWindowRule m_uploadWindow;                        ///< Attribute UploadWindow
-    bool m_loadAtAllocation;                                ///< Attribute LoadAtAllocation
-    DnnModelFamily m_family;                                ///< Catalogue
-    Ptr<EdgeServer> m_edge;                                 ///< The node's EdgeServer
+    Ptr<PartialLoadingAllocator> m_allocator; ///< Attribute Allocator
+    double m_totalBandwidthHz;                ///< Attribute TotalBandwidthHz
+    UploadWindowRule m_uploadWindow;          ///< Attribute UploadWindow
+    bool m_loadAtAllocation;                  ///< Attribute LoadAtAllocation
+    bool m_shareBlocks;                       ///< The EdgeServer's ShareBlocks at the start
+    DnnModelFamily m_family;                  ///< Catalogue
+    Ptr<EdgeServer> m_edge;                   ///< The node's EdgeServer
     std::map<uint32_t, PartialLoadingDecision> m_decisions; ///< By frame
     std::map<size_t, uint64_t> m_jobOfTask;                 ///< Job id by task index
     std::map<uint64_t, size_t> m_taskOfJob;                 ///< Task index by job id

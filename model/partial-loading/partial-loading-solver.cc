@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iomanip>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -187,31 +188,86 @@ UplinkChannel::MinBandwidth(double bits, double timeS) const
 // ------------------------------------------------------------------------------------------
 // ToString
 
+const std::vector<std::pair<SchedulingAlgorithm, std::string>>&
+SchedulingAlgorithmNames()
+{
+    static const std::vector<std::pair<SchedulingAlgorithm, std::string>> names = {
+        {SchedulingAlgorithm::PARTIAL_LOADING, "partial-loading"},
+        {SchedulingAlgorithm::BACKBONE_DP, "backbone-dp"},
+        {SchedulingAlgorithm::GROUP_GREEDY, "group-greedy"},
+        {SchedulingAlgorithm::PER_REQUEST_GREEDY, "per-request-greedy"},
+        {SchedulingAlgorithm::NO_SHARING, "no-sharing"},
+        {SchedulingAlgorithm::FCFS, "fcfs"},
+        {SchedulingAlgorithm::EDF, "edf"},
+        {SchedulingAlgorithm::DP_EQUAL_BANDWIDTH, "dp-equal-bandwidth"},
+        {SchedulingAlgorithm::INFINITE_BANDWIDTH, "infinite-bandwidth"},
+    };
+    return names;
+}
+
 std::string
 ToString(SchedulingAlgorithm algorithm)
 {
-    switch (algorithm)
+    for (const auto& [a, name] : SchedulingAlgorithmNames())
     {
-        case SchedulingAlgorithm::PARTIAL_LOADING:
-            return "PARTIAL_LOADING";
-        case SchedulingAlgorithm::BACKBONE_DP:
-            return "BACKBONE_DP";
-        case SchedulingAlgorithm::GROUP_GREEDY:
-            return "GROUP_GREEDY";
-        case SchedulingAlgorithm::PER_REQUEST_GREEDY:
-            return "PER_REQUEST_GREEDY";
-        case SchedulingAlgorithm::NO_SHARING:
-            return "NO_SHARING";
-        case SchedulingAlgorithm::FCFS:
-            return "FCFS";
-        case SchedulingAlgorithm::EDF:
-            return "EDF";
-        case SchedulingAlgorithm::DP_EQUAL_BANDWIDTH:
-            return "DP_EQUAL_BANDWIDTH";
-        case SchedulingAlgorithm::INFINITE_BANDWIDTH:
-            return "INFINITE_BANDWIDTH";
+        if (a == algorithm)
+        {
+            return name;
+        }
     }
-    return "UNKNOWN";
+    return "unknown";
+}
+
+SchedulingAlgorithm
+SchedulingAlgorithmFromString(const std::string& name)
+{
+    std::string valid;
+    for (const auto& [a, n] : SchedulingAlgorithmNames())
+    {
+        if (n == name)
+        {
+            return a;
+        }
+        valid += (valid.empty() ? "" : ", ") + n;
+    }
+    throw std::invalid_argument("unknown PartialLoading algorithm '" + name +
+                                "' (expected one of " + valid + ")");
+}
+
+const std::vector<std::pair<UploadWindowRule, std::string>>&
+UploadWindowRuleNames()
+{
+    static const std::vector<std::pair<UploadWindowRule, std::string>> names = {
+        {UploadWindowRule::READY_TIME, "ready-time"},
+        {UploadWindowRule::LATEST_START, "latest-start"},
+    };
+    return names;
+}
+
+std::string
+ToString(UploadWindowRule rule)
+{
+    for (const auto& [r, name] : UploadWindowRuleNames())
+    {
+        if (r == rule)
+        {
+            return name;
+        }
+    }
+    return "unknown";
+}
+
+const std::vector<UnservedReason>&
+AllUnservedReasons()
+{
+    static const std::vector<UnservedReason> all = {UnservedReason::NONE,
+                                                    UnservedReason::MODEL_EXCEEDS_GPU_MEMORY,
+                                                    UnservedReason::DEADLINE,
+                                                    UnservedReason::BANDWIDTH,
+                                                    UnservedReason::UPLOAD_LATE,
+                                                    UnservedReason::NOT_SELECTED,
+                                                    UnservedReason::DECISION_REJECTED};
+    return all;
 }
 
 std::string
@@ -229,6 +285,10 @@ ToString(UnservedReason reason)
             return "BANDWIDTH";
         case UnservedReason::UPLOAD_LATE:
             return "UPLOAD_LATE";
+        case UnservedReason::NOT_SELECTED:
+            return "NOT_SELECTED";
+        case UnservedReason::DECISION_REJECTED:
+            return "DECISION_REJECTED";
     }
     return "UNKNOWN";
 }
@@ -1568,6 +1628,147 @@ PartialLoadingSolver::Decide(SchedulingAlgorithm algorithm) const
     }
     d.nServed = static_cast<uint32_t>(d.order.size());
     d.prediction = Evaluate(d.order, d.bandwidthHz, d.loadRule);
+    return d;
+}
+
+// ------------------------------------------------------------------------------------------
+// Decisions of any allocator
+
+std::string
+PartialLoadingSolver::CheckDecision(const PartialLoadingProblem& problem,
+                                    const PartialLoadingDecision& decision)
+{
+    const size_t nRequests = problem.requests.size();
+    std::ostringstream oss;
+    oss << std::setprecision(10);
+    auto sizeError = [&](const char* field, size_t size, bool isEmptyAllowed) -> std::string
+    {
+        if (size == nRequests || (isEmptyAllowed && size == 0))
+        {
+            return "";
+        }
+        std::ostringstream e;
+        e << field << ": " << size << " entries for " << nRequests << " requests (must be "
+          << nRequests << (isEmptyAllowed ? " or empty)" : ")");
+        return e.str();
+    };
+    for (const std::string& e : {sizeError("isServed", decision.isServed.size(), false),
+                                 sizeError("reason", decision.reason.size(), false),
+                                 sizeError("bandwidthHz", decision.bandwidthHz.size(), false),
+                                 sizeError("minBandwidthHz", decision.minBandwidthHz.size(), true),
+                                 sizeError("uploadWindowS", decision.uploadWindowS.size(), true)})
+    {
+        if (!e.empty())
+        {
+            return e;
+        }
+    }
+    std::vector<bool> isInOrder(nRequests, false);
+    for (size_t i = 0; i < decision.order.size(); ++i)
+    {
+        const uint32_t k = decision.order[i];
+        if (k >= nRequests)
+        {
+            oss << "order[" << i << "]: request " << k << " does not exist (K = " << nRequests
+                << ")";
+            return oss.str();
+        }
+        if (isInOrder[k])
+        {
+            oss << "order[" << i << "]: request " << k << " is listed twice";
+            return oss.str();
+        }
+        isInOrder[k] = true;
+    }
+    std::map<std::string, uint64_t> modelBytes;
+    for (const DnnModel& m : problem.family.GetModels())
+    {
+        modelBytes[m.GetName()] = m.GetTotalBytes();
+    }
+    double sumHz = 0;
+    for (size_t k = 0; k < nRequests; ++k)
+    {
+        const PartialLoadingRequest& r = problem.requests[k];
+        const bool isServed = decision.isServed[k];
+        const double w = decision.bandwidthHz[k];
+        oss.str("");
+        oss << "requests[" << k << "].";
+        if (isServed != isInOrder[k])
+        {
+            oss << "served: " << (isServed ? "true" : "false") << " but the request is "
+                << (isInOrder[k] ? "" : "not ") << "in the order";
+            return oss.str();
+        }
+        if (isServed && decision.reason[k] != UnservedReason::NONE)
+        {
+            oss << "reason: " << ToString(decision.reason[k]) << " for a served request (must be "
+                << "NONE)";
+            return oss.str();
+        }
+        if (!isServed && decision.reason[k] == UnservedReason::NONE)
+        {
+            oss << "reason: NONE for a request that is not served";
+            return oss.str();
+        }
+        if (!(w >= 0.0))
+        {
+            oss << "bandwidthHz: " << w << " (must be >= 0)";
+            return oss.str();
+        }
+        if (!isServed)
+        {
+            if (w != 0.0)
+            {
+                oss << "bandwidthHz: " << w << " Hz for a request that is not served (must be 0)";
+                return oss.str();
+            }
+            continue;
+        }
+        auto bytes = modelBytes.find(r.model);
+        if (bytes == modelBytes.end())
+        {
+            oss << "model: '" << r.model << "' is not in the family";
+            return oss.str();
+        }
+        if (problem.gpuCapacityBytes > 0 && bytes->second > problem.gpuCapacityBytes)
+        {
+            oss << "served: model '" << r.model << "' of " << bytes->second
+                << " bytes does not fit the GPU memory of " << problem.gpuCapacityBytes << " bytes";
+            return oss.str();
+        }
+        if (std::isfinite(w))
+        {
+            sumHz += w;
+            const double limit = problem.totalBandwidthHz;
+            if (sumHz > limit + 1e-9 * std::max(limit, 1.0))
+            {
+                oss << "bandwidthHz: " << w << " Hz makes the served sum " << sumHz
+                    << " Hz > B = " << limit << " Hz";
+                return oss.str();
+            }
+        }
+    }
+    if (decision.nServed != decision.order.size())
+    {
+        oss.str("");
+        oss << "nServed: " << decision.nServed << " but the order has " << decision.order.size()
+            << " requests";
+        return oss.str();
+    }
+    return "";
+}
+
+PartialLoadingDecision
+PartialLoadingSolver::NobodyServed(const PartialLoadingProblem& problem, UnservedReason reason)
+{
+    const size_t nRequests = problem.requests.size();
+    PartialLoadingDecision d;
+    d.isServed.assign(nRequests, false);
+    d.reason.assign(nRequests, reason);
+    d.bandwidthHz.assign(nRequests, 0.0);
+    d.minBandwidthHz.assign(nRequests, 0.0);
+    d.uploadWindowS.assign(nRequests, 0.0);
+    d.nServed = 0;
     return d;
 }
 

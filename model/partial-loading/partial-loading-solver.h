@@ -215,22 +215,58 @@ enum class UnservedReason
     NONE,                     ///< Served
     MODEL_EXCEEDS_GPU_MEMORY, ///< The model is larger than PartialLoadingProblem::gpuCapacityBytes
     DEADLINE,                 ///< Step 1 could not fit the task before its deadline (GPU time)
-    BANDWIDTH,   ///< Dropped by step 2 (largest B^min while the sum exceeded B), or the greedy
-                 ///< could not add it within B
-    UPLOAD_LATE, ///< DP_EQUAL_BANDWIDTH: with B / K the upload delays the task past its deadline
+    BANDWIDTH,    ///< Dropped by step 2 (largest B^min while the sum exceeded B), or the greedy
+                  ///< could not add it within B
+    UPLOAD_LATE,  ///< DP_EQUAL_BANDWIDTH: with B / K the upload delays the task past its deadline
+    NOT_SELECTED, ///< An allocator's decision left it out without a reason of its own
+    DECISION_REJECTED, ///< The allocator's decision was rejected and no fallback served it
 };
 
 /**
+ * @ingroup edge-inference
+ * @brief The one name table of SchedulingAlgorithm: the command-line spelling used by
+ * ToString(), the allocator attribute Algorithm, the example flags and edge-inference-solve's
+ * --algorithm.
+ * @return (algorithm, name) pairs, PARTIAL_LOADING (the default) first
+ */
+const std::vector<std::pair<SchedulingAlgorithm, std::string>>& SchedulingAlgorithmNames();
+
+/**
  * @param [in] algorithm an algorithm
- * @return its enumerator name, e.g. "BACKBONE_DP"
+ * @return its name in SchedulingAlgorithmNames(), e.g. "backbone-dp"
  */
 std::string ToString(SchedulingAlgorithm algorithm);
 
 /**
+ * @brief Look an algorithm up by its name in SchedulingAlgorithmNames() (exact spelling).
+ * @param [in] name e.g. "group-greedy"
+ * @return the algorithm
+ * @throw std::invalid_argument naming the value and listing the valid names
+ */
+SchedulingAlgorithm SchedulingAlgorithmFromString(const std::string& name);
+
+/**
+ * @ingroup edge-inference
+ * @brief The one name table of UploadWindowRule (attribute UploadWindow, input field
+ * "uploadWindow").
+ * @return (rule, name) pairs: "ready-time", "latest-start"
+ */
+const std::vector<std::pair<UploadWindowRule, std::string>>& UploadWindowRuleNames();
+
+/**
+ * @param [in] rule a rule
+ * @return its name in UploadWindowRuleNames()
+ */
+std::string ToString(UploadWindowRule rule);
+
+/**
  * @param [in] reason a reason
- * @return its enumerator name, e.g. "BANDWIDTH"
+ * @return its enumerator name, e.g. "BANDWIDTH" (the "reason" of the solver's output)
  */
 std::string ToString(UnservedReason reason);
+
+/// @return every UnservedReason, in enumerator order
+const std::vector<UnservedReason>& AllUnservedReasons();
 
 /**
  * @ingroup edge-inference
@@ -467,6 +503,35 @@ class PartialLoadingSolver
      */
     static bool IsBackboneSharing(const DnnModelFamily& family,
                                   const std::vector<std::string>& models = {});
+
+    /**
+     * @brief Check a decision against its instance (the constraints of spec 2.3 that a
+     * decision can break, whoever made it).
+     *
+     * Checked: every per-request vector has K entries (minBandwidthHz and uploadWindowS may
+     * also be empty); @c order lists distinct request indices < K and exactly the requests
+     * with isServed; a served request has reason NONE, an unserved one not NONE; a served
+     * request's model fits the GPU capacity; every bandwidth is >= 0 (not NaN), an unserved
+     * request's is 0, and the finite bandwidths of the served requests sum to at most B
+     * (relative tolerance 1e-9); nServed equals the length of the order. A served task
+     * predicted late (e.g. bandwidth 0 with D_k > 0: never uploaded) is not an error; the
+     * network then measures it LATE or FAILED.
+     * @param [in] problem the instance (K = problem.requests.size())
+     * @param [in] decision the decision
+     * @return "" if valid, else the first violation naming the request and the field, e.g.
+     * "requests[3].bandwidthHz: 4e+06 Hz makes the served sum 1.2e+07 Hz > B = 1e+07 Hz"
+     */
+    static std::string CheckDecision(const PartialLoadingProblem& problem,
+                                     const PartialLoadingDecision& decision);
+
+    /**
+     * @param [in] problem the instance
+     * @param [in] reason the reason given to every request
+     * @return the decision that serves nobody (a valid decision of every instance), with its
+     * empty prediction
+     */
+    static PartialLoadingDecision NobodyServed(const PartialLoadingProblem& problem,
+                                               UnservedReason reason);
 
   private:
     /// Result of a step-1 run inside Decide().

@@ -19,6 +19,7 @@
 
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/dnn-model.h"
+#include "ns3/partial-loading-json.h"
 #include "ns3/partial-loading-solver.h"
 #include "ns3/radio-rate.h"
 
@@ -1049,4 +1050,249 @@ TEST(PartialLoadingTest, GreedyOnRandomGeneralInstances)
     RecordProperty("perRequestGreedyMeanRatio", std::to_string(meanPerRequest));
     RecordProperty("perRequestGreedyWorstRatio", std::to_string(worstPerRequest));
     EXPECT_GT(worstGroup, 0.0);
+}
+
+// ------------------------------------------------------------------------------------------
+// Allocator interface: name table, decision check, JSON instance and decision formats
+
+namespace
+{
+
+/**
+ * @brief A random instance of either kind with the optional fields varied: upload window
+ * rule, GPU capacity, an infinite deadline or B.
+ * @param [in,out] rng generator
+ * @param [in] trial trial index
+ * @return the problem
+ */
+PartialLoadingProblem
+RandomProblem(std::mt19937& rng, int trial)
+{
+    PartialLoadingProblem p =
+        trial % 2 == 0 ? RandomBackbone(rng).problem : RandomGeneral(rng).problem;
+    if (trial % 3 == 1)
+    {
+        p.uploadWindow = UploadWindowRule::LATEST_START;
+    }
+    if (trial % 5 == 2)
+    {
+        p.gpuCapacityBytes = 40;
+        if (!p.residentModel.empty() &&
+            p.family.Get(p.residentModel).GetTotalBytes() > p.gpuCapacityBytes)
+        {
+            p.residentModel.clear();
+        }
+    }
+    if (trial % 7 == 3)
+    {
+        p.totalBandwidthHz = INF;
+    }
+    if (trial % 11 == 4 && !p.requests.empty())
+    {
+        p.requests[0].deadlineS = INF;
+    }
+    return p;
+}
+
+} // namespace
+
+TEST(PartialLoadingAllocatorTest, NameTableIsTheCliSpelling)
+{
+    const std::vector<std::string> expected = {"partial-loading",
+                                               "backbone-dp",
+                                               "group-greedy",
+                                               "per-request-greedy",
+                                               "no-sharing",
+                                               "fcfs",
+                                               "edf",
+                                               "dp-equal-bandwidth",
+                                               "infinite-bandwidth"};
+    ASSERT_EQ(SchedulingAlgorithmNames().size(), expected.size());
+    for (size_t i = 0; i < expected.size(); ++i)
+    {
+        const SchedulingAlgorithm a = SchedulingAlgorithmNames()[i].first;
+        EXPECT_EQ(ToString(a), expected[i]);
+        EXPECT_EQ(SchedulingAlgorithmFromString(expected[i]), a);
+        EXPECT_EQ(json::PartialLoadingAlgorithms()[i].name, expected[i]);
+    }
+    EXPECT_EQ(ToString(UploadWindowRule::READY_TIME), "ready-time");
+    EXPECT_EQ(ToString(UploadWindowRule::LATEST_START), "latest-start");
+    try
+    {
+        SchedulingAlgorithmFromString("group_greedy");
+        FAIL() << "another spelling accepted";
+    }
+    catch (const std::invalid_argument& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("'group_greedy'"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("group-greedy"), std::string::npos);
+    }
+}
+
+TEST(PartialLoadingAllocatorTest, CheckDecisionNamesRequestAndField)
+{
+    const PartialLoadingProblem p = E5(10e6);
+    const PartialLoadingSolver s(p);
+    for (const auto& [a, name] : SchedulingAlgorithmNames())
+    {
+        EXPECT_EQ(PartialLoadingSolver::CheckDecision(p, s.Decide(a)), "") << name;
+    }
+    EXPECT_EQ(PartialLoadingSolver::CheckDecision(
+                  p, PartialLoadingSolver::NobodyServed(p, UnservedReason::DECISION_REJECTED)),
+              "");
+    const PartialLoadingDecision good = s.Decide();
+    auto expectError = [&p](const PartialLoadingDecision& d, const std::string& part)
+    {
+        const std::string msg = PartialLoadingSolver::CheckDecision(p, d);
+        EXPECT_NE(msg.find(part), std::string::npos) << "got: '" << msg << "'";
+    };
+    PartialLoadingDecision d = good;
+    d.bandwidthHz[3] += 5e6;
+    expectError(d, "requests[3].bandwidthHz: ");
+    expectError(d, "> B = 10000000 Hz");
+    d = good;
+    d.order.push_back(d.order[0]);
+    expectError(d, "order[5]: request 0 is listed twice");
+    d = good;
+    d.order.push_back(7);
+    expectError(d, "order[5]: request 7 does not exist (K = 5)");
+    d = good;
+    d.bandwidthHz.pop_back();
+    expectError(d, "bandwidthHz: 4 entries for 5 requests");
+    d = good;
+    d.isServed[2] = false;
+    expectError(d, "requests[2].served: false but the request is in the order");
+    d = good;
+    d.bandwidthHz[1] = std::nan("");
+    expectError(d, "requests[1].bandwidthHz: nan (must be >= 0)");
+    d = PartialLoadingSolver::NobodyServed(p, UnservedReason::DEADLINE);
+    d.bandwidthHz[4] = 1;
+    expectError(d, "requests[4].bandwidthHz: 1 Hz for a request that is not served");
+    d = PartialLoadingSolver::NobodyServed(p, UnservedReason::NONE);
+    expectError(d, "requests[0].reason: NONE for a request that is not served");
+    PartialLoadingProblem small = p;
+    small.gpuCapacityBytes = 60000000; // m1 and m2 (100 MB) do not fit, m3 (45 MB) does
+    EXPECT_NE(PartialLoadingSolver::CheckDecision(small, good)
+                  .find("requests[0].served: model 'm1' of 100000000 bytes does not fit"),
+              std::string::npos);
+}
+
+TEST(PartialLoadingAllocatorTest, InstanceToJsonThenSolveEqualsDirectSolver)
+{
+    std::mt19937 rng(424242);
+    int nCompared = 0;
+    for (int trial = 0; trial < 60; ++trial)
+    {
+        const PartialLoadingProblem p = RandomProblem(rng, trial);
+        const json::Json instance = json::PartialLoadingInstanceToJson(p);
+        // the instance reads back to the same instance (written again identically)
+        const json::Json text = json::ParseDocument(instance.dump(2));
+        const PartialLoadingProblem back =
+            json::PartialLoadingProblemFromJson(json::JsonNode(text, ""));
+        EXPECT_EQ(json::PartialLoadingInstanceToJson(back).dump(), instance.dump())
+            << "trial " << trial;
+        const PartialLoadingSolver direct(p);
+        for (const auto& [a, name] : SchedulingAlgorithmNames())
+        {
+            PartialLoadingDecision d;
+            bool isApplicable = true;
+            try
+            {
+                d = direct.Decide(a);
+            }
+            catch (const std::invalid_argument&)
+            {
+                isApplicable = false;
+            }
+            if (!isApplicable)
+            {
+                EXPECT_THROW(json::PartialLoadingSolve(json::JsonNode(text, ""), name),
+                             json::JsonInputError)
+                    << name << " trial " << trial;
+                continue;
+            }
+            const json::Json viaJson = json::PartialLoadingSolve(json::JsonNode(text, ""), name);
+            EXPECT_EQ(viaJson.dump(), json::PartialLoadingDecisionToJson(p, d).dump())
+                << name << " trial " << trial;
+            ++nCompared;
+        }
+    }
+    EXPECT_GT(nCompared, 400);
+}
+
+TEST(PartialLoadingAllocatorTest, DecisionToJsonFromJsonRoundTrip)
+{
+    std::mt19937 rng(99);
+    int nServedTotal = 0;
+    for (int trial = 0; trial < 60; ++trial)
+    {
+        const PartialLoadingProblem p = RandomProblem(rng, trial);
+        const PartialLoadingSolver s(p);
+        for (const auto& [a, name] : SchedulingAlgorithmNames())
+        {
+            PartialLoadingDecision d;
+            try
+            {
+                d = s.Decide(a);
+            }
+            catch (const std::invalid_argument&)
+            {
+                continue;
+            }
+            const json::Json text =
+                json::ParseDocument(json::PartialLoadingDecisionToJson(p, d).dump(2));
+            const PartialLoadingDecision r =
+                json::PartialLoadingDecisionFromJson(json::JsonNode(text, ""), p);
+            EXPECT_EQ(r.algorithm, d.algorithm) << name;
+            EXPECT_EQ(r.scheduler, d.scheduler) << name;
+            EXPECT_EQ(r.loadRule, d.loadRule) << name;
+            EXPECT_EQ(r.order, d.order) << name;
+            EXPECT_EQ(r.isServed, d.isServed) << name;
+            EXPECT_EQ(r.reason, d.reason) << name;
+            EXPECT_EQ(r.bandwidthHz, d.bandwidthHz) << name; // exact: round-trip precision
+            EXPECT_EQ(r.minBandwidthHz, d.minBandwidthHz) << name;
+            EXPECT_EQ(r.uploadWindowS, d.uploadWindowS) << name;
+            EXPECT_EQ(r.nServed, d.nServed) << name;
+            EXPECT_EQ(r.nBandwidthDrops, d.nBandwidthDrops) << name;
+            EXPECT_EQ(PartialLoadingSolver::CheckDecision(p, r), "") << name;
+            nServedTotal += r.nServed;
+        }
+    }
+    EXPECT_GT(nServedTotal, 100);
+}
+
+TEST(PartialLoadingAllocatorTest, DecisionFromJsonRejectsWrongFields)
+{
+    const PartialLoadingProblem p = E5(10e6);
+    const json::Json good = json::PartialLoadingDecisionToJson(p, PartialLoadingSolver(p).Decide());
+    auto expectError = [&p](const json::Json& doc, const std::string& part)
+    {
+        try
+        {
+            json::PartialLoadingDecisionFromJson(json::JsonNode(doc, ""), p);
+            ADD_FAILURE() << "accepted; expected an error with '" << part << "'";
+        }
+        catch (const json::JsonInputError& e)
+        {
+            EXPECT_NE(std::string(e.what()).find(part), std::string::npos) << e.what();
+        }
+    };
+    json::Json d = good;
+    d["decision"]["requests"][1]["model"] = "m3";
+    expectError(d, "decision.requests[1].model");
+    d = good;
+    d["decision"]["requests"].erase(4);
+    expectError(d, "decision.requests: has 4 entries for the instance's 5 requests");
+    d = good;
+    d["decision"]["nServed"] = 4;
+    expectError(d, "decision.nServed");
+    d = good;
+    d["decision"]["requests"][0]["served"] = "yes";
+    expectError(d, "decision.requests[0].served");
+    d = good;
+    d["algorithm"] = "greedy";
+    expectError(d, "algorithm");
+    d = good;
+    d["decision"]["requests"][2]["reason"] = "LATE";
+    expectError(d, "decision.requests[2].reason");
 }
