@@ -21,6 +21,9 @@
 #include "ns3/noma-bs-mac.h"
 #include "ns3/noma-helper.h"
 #include "ns3/noma-net-device.h"
+#include "ns3/noma-split-allocator.h"
+#include "ns3/noma-split-json.h"
+#include "ns3/decision-file.h"
 #include "ns3/noma-split-inference-helper.h"
 #include "ns3/radio-rate.h"
 #include "ns3/split-inference-app.h"
@@ -454,7 +457,8 @@ class SplitHelperOmaTestCase : public TestCase
         p.outputBits = {8.0 * 3000, 8.0 * 3000, 8.0 * 10};
         p.resultBits = 80;
         NomaSplitInferenceHelper h;
-        h.SetAlgorithm(NomaSplitInferenceHelper::ParseAlgorithm("Oma"));
+        h.SetAllocatorType("ns3::NomaSplitSolverAllocator");
+        h.SetAllocatorAttribute("Algorithm", StringValue("oma-li-gd"));
         h.SetProfile(p);
         h.SetDeviceModel(DeviceComputeModel(1.0, 1e9, 1e-28, 1e9, 1e9));
         h.Install(cell.bsDev, Seconds(0.0207));
@@ -735,14 +739,23 @@ class SplitAttributeTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(s->SetAttributeFailSafe("DefaultFrequency", DoubleValue(-5.0)),
                               false,
                               "negative f^e is rejected");
+        // one name table: the command-line names, nothing else
+        NS_TEST_ASSERT_MSG_EQ((NomaSplitAlgorithmFromString("li-gd") == NomaSplitAlgorithm::LI_GD),
+                              true,
+                              "li-gd");
+        NS_TEST_ASSERT_MSG_EQ(ToString(NomaSplitAlgorithm::OMA_LI_GD), "oma-li-gd", "oma-li-gd");
+        Ptr<NomaSplitSolverAllocator> alloc = CreateObject<NomaSplitSolverAllocator>();
+        NS_TEST_ASSERT_MSG_EQ(alloc->SetAttributeFailSafe("Algorithm", StringValue("LiGd")),
+                              false,
+                              "the old spelling is gone");
+        NS_TEST_ASSERT_MSG_EQ(alloc->SetAttributeFailSafe("Algorithm", StringValue("LI_GD")),
+                              false,
+                              "the enumerator spelling is not a name");
         NS_TEST_ASSERT_MSG_EQ(
-            (NomaSplitInferenceHelper::ParseAlgorithm("LiGd") == NomaSplitAlgorithm::LI_GD),
-            true,
-            "LiGd");
-        NS_TEST_ASSERT_MSG_EQ(
-            (NomaSplitInferenceHelper::ParseAlgorithm("Oma") == NomaSplitAlgorithm::OMA_LI_GD),
-            true,
-            "Oma");
+            alloc->SetAttributeFailSafe("Algorithm", StringValue("equal-power")), true, "name");
+        NS_TEST_ASSERT_MSG_EQ((alloc->GetAlgorithm() == NomaSplitAlgorithm::EQUAL_POWER),
+                              true,
+                              "equal-power set");
         // ledger: task 1 has 300 B, task 2 has 100 B; a 200 B TB of 2 J, 1 s: task 1 only;
         // a 400 B TB (200 B left) of 4 J: 100 B of task 1 (1 J), 100 B of task 2 (1 J),
         // 200 B unattributed
