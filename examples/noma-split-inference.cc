@@ -392,10 +392,9 @@ main(int argc, char* argv[])
             maxErr = std::max(maxErr, std::abs(err));
             maxErrFrame =
                 std::max(maxErrFrame, std::abs(RelErr(o.latencyS[u], o.frames[u].latencyS)));
-            maxEnergyErrFrame =
-                std::max({maxEnergyErrFrame,
-                          std::abs(RelErr(o.deviceJ[u], o.frames[u].deviceEnergyJ)),
-                          std::abs(RelErr(o.edgeJ[u], o.frames[u].edgeEnergyJ))});
+            maxEnergyErrFrame = std::max({maxEnergyErrFrame,
+                                          std::abs(RelErr(o.deviceJ[u], o.frames[u].deviceEnergyJ)),
+                                          std::abs(RelErr(o.edgeJ[u], o.frames[u].edgeEnergyJ))});
             std::cout << std::setprecision(0) << name << " " << u << " " << prm.distances[u] << " "
                       << d.configuration.split[u] << " " << d.configuration.uplinkSubchannel[u]
                       << " " << d.configuration.downlinkSubchannel[u] << std::setprecision(4) << " "

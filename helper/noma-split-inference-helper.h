@@ -245,26 +245,26 @@ class NomaSplitInferenceHelper
      */
     bool IsOma() const;
 
-    ObjectFactory m_allocatorFactory;                          ///< Allocators
-    Ptr<NomaSplitAllocator> m_allocator;                       ///< The allocator
-    bool m_hasAccess{false};                                   ///< SetAccess() was called
-    NomaSplitAccess m_access{NomaSplitAccess::NOMA};           ///< SetAccess() value
-    NomaSplitProfile m_profile;                                ///< Profile of every user
-    DeviceComputeModel m_device;                               ///< Device of every user
-    NomaSplitProblem m_template;                               ///< Scalar fields
-    ObjectFactory m_clientFactory;                             ///< Clients
-    ObjectFactory m_serverFactory;                             ///< Server
-    NomaSplitProblem m_problem;                                ///< Last problem
-    NomaSplitDecision m_decision;                              ///< Last decision
-    NomaFrameDecision m_frameDecision;                         ///< Last frame decision
-    std::vector<uint32_t> m_ulTb;                              ///< UL TB bytes per user
-    std::vector<uint32_t> m_dlTb;                              ///< DL TB bytes per user
-    Time m_frameDuration;                                      ///< T
-    Time m_start;                                              ///< Start of the applications
-    uint32_t m_clientPayload{1400};                            ///< Client MaxPayloadBytes
-    uint32_t m_serverPayload{1400};                            ///< Server MaxPayloadBytes
-    Ptr<SplitInferenceServer> m_server;                        ///< Last server
-    std::vector<Ptr<SplitInferenceClient>> m_clients;          ///< Last clients
+    ObjectFactory m_allocatorFactory;                 ///< Allocators
+    Ptr<NomaSplitAllocator> m_allocator;              ///< The allocator
+    bool m_hasAccess{false};                          ///< SetAccess() was called
+    NomaSplitAccess m_access{NomaSplitAccess::NOMA};  ///< SetAccess() value
+    NomaSplitProfile m_profile;                       ///< Profile of every user
+    DeviceComputeModel m_device;                      ///< Device of every user
+    NomaSplitProblem m_template;                      ///< Scalar fields
+    ObjectFactory m_clientFactory;                    ///< Clients
+    ObjectFactory m_serverFactory;                    ///< Server
+    NomaSplitProblem m_problem;                       ///< Last problem
+    NomaSplitDecision m_decision;                     ///< Last decision
+    NomaFrameDecision m_frameDecision;                ///< Last frame decision
+    std::vector<uint32_t> m_ulTb;                     ///< UL TB bytes per user
+    std::vector<uint32_t> m_dlTb;                     ///< DL TB bytes per user
+    Time m_frameDuration;                             ///< T
+    Time m_start;                                     ///< Start of the applications
+    uint32_t m_clientPayload{1400};                   ///< Client MaxPayloadBytes
+    uint32_t m_serverPayload{1400};                   ///< Server MaxPayloadBytes
+    Ptr<SplitInferenceServer> m_server;               ///< Last server
+    std::vector<Ptr<SplitInferenceClient>> m_clients; ///< Last clients
 };
 
 } // namespace edgeinference

@@ -271,9 +271,9 @@ NomaSplitSolverAllocator::GetTypeId()
 }
 
 NomaSplitSolverAllocator::NomaSplitSolverAllocator()
-    : m_stepTolerance(NomaSplitSolver::DEFAULT_STEP_TOLERANCE),
-      m_maxIterations(NomaSplitSolver::DEFAULT_MAX_ITERATIONS),
-      m_maxConfigurations(NomaSplitSolver::DEFAULT_MAX_CONFIGURATIONS)
+    : m_stepTolerance(NomaSplitSolver::DEFAULT_STEP_TOLERANCE)
+    , m_maxIterations(NomaSplitSolver::DEFAULT_MAX_ITERATIONS)
+    , m_maxConfigurations(NomaSplitSolver::DEFAULT_MAX_CONFIGURATIONS)
 {
     NS_LOG_FUNCTION(this);
 }

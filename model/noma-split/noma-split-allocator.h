@@ -141,10 +141,10 @@ class NomaSplitAllocator : public Object
      */
     std::string TryDecide(const NomaSplitProblem& instance, NomaSplitDecision& decision);
 
-    Ptr<NomaSplitAllocator> m_fallback; ///< Attribute Fallback (null = serve nobody)
-    std::string m_instanceFileName;     ///< Attribute InstanceFileName ("" = off)
-    uint32_t m_round{0};                ///< Rounds decided
-    bool m_isAllocating{false};         ///< Inside Allocate() (breaks fallback cycles)
+    Ptr<NomaSplitAllocator> m_fallback;    ///< Attribute Fallback (null = serve nobody)
+    std::string m_instanceFileName;        ///< Attribute InstanceFileName ("" = off)
+    uint32_t m_round{0};                   ///< Rounds decided
+    bool m_isAllocating{false};            ///< Inside Allocate() (breaks fallback cycles)
     std::vector<std::string> m_rejections; ///< Rejection messages
     /// Decision trace
     TracedCallback<uint32_t, const NomaSplitDecision&> m_decisionTrace;

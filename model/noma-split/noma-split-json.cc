@@ -351,10 +351,9 @@ DistinctProfiles(const NomaSplitProblem& problem, std::vector<std::size_t>& mode
     for (const NomaSplitUser& u : problem.users)
     {
         std::size_t k = 0;
-        while (k < profiles.size() &&
-               !(profiles[k]->layerFlops == u.profile.layerFlops &&
-                 profiles[k]->outputBits == u.profile.outputBits &&
-                 profiles[k]->resultBits == u.profile.resultBits))
+        while (k < profiles.size() && !(profiles[k]->layerFlops == u.profile.layerFlops &&
+                                        profiles[k]->outputBits == u.profile.outputBits &&
+                                        profiles[k]->resultBits == u.profile.resultBits))
         {
             ++k;
         }
@@ -670,13 +669,8 @@ NomaSplitDecisionFromJson(const JsonNode& root, const NomaSplitProblem& problem)
         }
     }
     const JsonNode dec = root.Require("decision");
-    dec.CheckObject({"feasible",
-                     "reason",
-                     "rounds",
-                     "gdRuns",
-                     "configurations",
-                     "objectiveHistory",
-                     "users"});
+    dec.CheckObject(
+        {"feasible", "reason", "rounds", "gdRuns", "configurations", "objectiveHistory", "users"});
     const JsonNode feasible = dec.Require("feasible");
     if (!feasible.Get().is_boolean())
     {
@@ -689,7 +683,8 @@ NomaSplitDecisionFromJson(const JsonNode& root, const NomaSplitProblem& problem)
     }
     if (auto n = dec.Find("rounds"))
     {
-        d.nRounds = static_cast<uint32_t>(ReadUnsigned(*n, 0, std::numeric_limits<uint32_t>::max()));
+        d.nRounds =
+            static_cast<uint32_t>(ReadUnsigned(*n, 0, std::numeric_limits<uint32_t>::max()));
     }
     if (auto n = dec.Find("gdRuns"))
     {
@@ -703,9 +698,9 @@ NomaSplitDecisionFromJson(const JsonNode& root, const NomaSplitProblem& problem)
     {
         for (const JsonNode& v : n->Elements())
         {
-            d.objectiveHistory.push_back(
-                v.Get().is_null() ? std::numeric_limits<double>::quiet_NaN()
-                                  : ReadNumber(v, NumberRange{-INF, false, INF, true}));
+            d.objectiveHistory.push_back(v.Get().is_null()
+                                             ? std::numeric_limits<double>::quiet_NaN()
+                                             : ReadNumber(v, NumberRange{-INF, false, INF, true}));
         }
     }
     NomaSplitConfiguration& c = d.configuration;
@@ -755,17 +750,17 @@ NomaSplitDecisionFromJson(const JsonNode& root, const NomaSplitProblem& problem)
         {
             ReadUnsigned(*n, i, i);
         }
-        c.split[i] =
-            static_cast<uint32_t>(ReadUnsigned(u.Require("split"), 0, std::numeric_limits<uint32_t>::max()));
+        c.split[i] = static_cast<uint32_t>(
+            ReadUnsigned(u.Require("split"), 0, std::numeric_limits<uint32_t>::max()));
         if (auto n = u.Find("uplinkSubchannel"))
         {
-            c.uplinkSubchannel[i] = static_cast<int32_t>(
-                ReadUnsigned(*n, 0, std::numeric_limits<int32_t>::max()));
+            c.uplinkSubchannel[i] =
+                static_cast<int32_t>(ReadUnsigned(*n, 0, std::numeric_limits<int32_t>::max()));
         }
         if (auto n = u.Find("downlinkSubchannel"))
         {
-            c.downlinkSubchannel[i] = static_cast<int32_t>(
-                ReadUnsigned(*n, 0, std::numeric_limits<int32_t>::max()));
+            c.downlinkSubchannel[i] =
+                static_cast<int32_t>(ReadUnsigned(*n, 0, std::numeric_limits<int32_t>::max()));
         }
         if (auto n = u.Find("uplinkPowerW"))
         {

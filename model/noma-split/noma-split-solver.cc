@@ -452,8 +452,8 @@ NomaSplitAlgorithmFromString(const std::string& name)
         }
         valid += (valid.empty() ? "" : ", ") + n;
     }
-    throw std::invalid_argument("unknown NOMA split algorithm \"" + name + "\" (valid: " +
-                                valid + ")");
+    throw std::invalid_argument("unknown NOMA split algorithm \"" + name + "\" (valid: " + valid +
+                                ")");
 }
 
 // ------------------------------------------------------------------------------------------
@@ -1804,13 +1804,15 @@ NomaSplitSolver::CheckDecision(const NomaSplitProblem& problem, const NomaSplitD
 {
     constexpr double TOL = 1e-9;
     const uint32_t nUsers = problem.users.size();
-    const auto num = [](double v) {
+    const auto num = [](double v)
+    {
         std::ostringstream oss;
         oss.precision(15);
         oss << v;
         return oss.str();
     };
-    const auto field = [](uint32_t i, const std::string& name) {
+    const auto field = [](uint32_t i, const std::string& name)
+    {
         return "users[" + std::to_string(i) + "]." + name + ": ";
     };
     const NomaSplitConfiguration& c = decision.configuration;
@@ -1840,8 +1842,8 @@ NomaSplitSolver::CheckDecision(const NomaSplitProblem& problem, const NomaSplitD
         const uint32_t nLayers = problem.users[i].profile.GetNLayers();
         if (c.split[i] > nLayers)
         {
-            return field(i, "split") + std::to_string(c.split[i]) + " exceeds L = " +
-                   std::to_string(nLayers);
+            return field(i, "split") + std::to_string(c.split[i]) +
+                   " exceeds L = " + std::to_string(nLayers);
         }
         const bool isLocal = c.split[i] == nLayers;
         for (bool isUplink : {true, false})
@@ -1853,19 +1855,18 @@ NomaSplitSolver::CheckDecision(const NomaSplitProblem& problem, const NomaSplitD
                 if (s != NOMA_SPLIT_NO_SUBCHANNEL)
                 {
                     return field(i, name) + std::to_string(s) +
-                           " given for a fully local user (split = L = " +
-                           std::to_string(nLayers) + "); a local user uses no subchannel";
+                           " given for a fully local user (split = L = " + std::to_string(nLayers) +
+                           "); a local user uses no subchannel";
                 }
                 continue;
             }
             if (s < 0 || static_cast<uint32_t>(s) >= problem.nSubchannels)
             {
                 return field(i, name) +
-                       (s == NOMA_SPLIT_NO_SUBCHANNEL ? std::string("none")
-                                                      : std::to_string(s)) +
+                       (s == NOMA_SPLIT_NO_SUBCHANNEL ? std::string("none") : std::to_string(s)) +
                        " is not a subchannel in 0.." + std::to_string(problem.nSubchannels - 1) +
-                       " (the user offloads: split = " + std::to_string(c.split[i]) + " < L = " +
-                       std::to_string(nLayers) + ")";
+                       " (the user offloads: split = " + std::to_string(c.split[i]) +
+                       " < L = " + std::to_string(nLayers) + ")";
             }
             auto& members = (isUplink ? ulMembers : dlMembers)[s];
             if (members.size() >= q)
@@ -1888,6 +1889,7 @@ NomaSplitSolver::CheckDecision(const NomaSplitProblem& problem, const NomaSplitD
             continue;
         }
         offloading.push_back(i);
+
         struct Bound
         {
             const char* name;
@@ -1899,28 +1901,27 @@ NomaSplitSolver::CheckDecision(const NomaSplitProblem& problem, const NomaSplitD
             const char* hiName;
         };
 
-        const std::vector<Bound> bounds = {
-            {"uplinkPowerW",
-             z.uplinkPowerW[i],
-             problem.minUplinkPowerW,
-             problem.maxUplinkPowerW,
-             " W",
-             "minUplinkPowerW",
-             "p^max"},
-            {"downlinkPowerW",
-             z.downlinkPowerW[i],
-             problem.minDownlinkPowerW,
-             problem.apPowerW,
-             " W",
-             "minDownlinkPowerW",
-             "P^AP"},
-            {"edgeFrequencyHz",
-             z.edgeFrequencyHz[i],
-             problem.minEdgeFrequencyHz,
-             problem.edgeFrequencyHz,
-             " Hz",
-             "minEdgeFrequencyHz",
-             "F^e"}};
+        const std::vector<Bound> bounds = {{"uplinkPowerW",
+                                            z.uplinkPowerW[i],
+                                            problem.minUplinkPowerW,
+                                            problem.maxUplinkPowerW,
+                                            " W",
+                                            "minUplinkPowerW",
+                                            "p^max"},
+                                           {"downlinkPowerW",
+                                            z.downlinkPowerW[i],
+                                            problem.minDownlinkPowerW,
+                                            problem.apPowerW,
+                                            " W",
+                                            "minDownlinkPowerW",
+                                            "P^AP"},
+                                           {"edgeFrequencyHz",
+                                            z.edgeFrequencyHz[i],
+                                            problem.minEdgeFrequencyHz,
+                                            problem.edgeFrequencyHz,
+                                            " Hz",
+                                            "minEdgeFrequencyHz",
+                                            "F^e"}};
         for (const Bound& b : bounds)
         {
             if (!std::isfinite(b.value))
@@ -1929,13 +1930,13 @@ NomaSplitSolver::CheckDecision(const NomaSplitProblem& problem, const NomaSplitD
             }
             if (b.value > b.hi * (1 + TOL))
             {
-                return field(i, b.name) + num(b.value) + b.unit + " is above " + b.hiName +
-                       " = " + num(b.hi) + b.unit;
+                return field(i, b.name) + num(b.value) + b.unit + " is above " + b.hiName + " = " +
+                       num(b.hi) + b.unit;
             }
             if (b.value < b.lo * (1 - TOL))
             {
-                return field(i, b.name) + num(b.value) + b.unit + " is below " + b.loName +
-                       " = " + num(b.lo) + b.unit + " (an offloading user needs it)";
+                return field(i, b.name) + num(b.value) + b.unit + " is below " + b.loName + " = " +
+                       num(b.lo) + b.unit + " (an offloading user needs it)";
             }
         }
     }
@@ -1973,9 +1974,9 @@ NomaSplitSolver::CheckDecision(const NomaSplitProblem& problem, const NomaSplitD
                         z.downlinkPowerW[i] < z.downlinkPowerW[j] - TOL * problem.apPowerW)
                     {
                         return field(i, "downlinkPowerW") + num(z.downlinkPowerW[i]) +
-                               " W is below the " + num(z.downlinkPowerW[j]) +
-                               " W of user " + std::to_string(j) +
-                               ", a stronger user of downlink subchannel " + std::to_string(s) +
+                               " W is below the " + num(z.downlinkPowerW[j]) + " W of user " +
+                               std::to_string(j) + ", a stronger user of downlink subchannel " +
+                               std::to_string(s) +
                                " (enforceDownlinkPowerOrder: the weaker user gets at least the "
                                "power of a stronger one)";
                     }
@@ -2079,7 +2080,7 @@ NomaSplitSolver::Solve(NomaSplitAlgorithm algorithm) const
             const uint64_t count = CountConfigurations();
             if (count > m_maxConfigurations)
             {
-                Fail("EXHAUSTIVE_GD: " + std::to_string(count) +
+                Fail("exhaustive-gd: " + std::to_string(count) +
                      " configurations exceed maxConfigurations " +
                      std::to_string(m_maxConfigurations));
             }

@@ -868,8 +868,8 @@ TEST(NomaSplitInference, CheckDecisionAcceptsEverySolverDecision)
                 continue;
             }
             const NomaSplitDecision d = solver.Solve(a);
-            EXPECT_EQ(NomaSplitSolver::CheckDecision(pr, d), "") << "trial " << trial << " "
-                                                                << name;
+            EXPECT_EQ(NomaSplitSolver::CheckDecision(pr, d), "")
+                << "trial " << trial << " " << name;
         }
     }
 }
@@ -884,7 +884,8 @@ TEST(NomaSplitInference, CheckDecisionNamesUserAndField)
     d.continuous.downlinkPowerW = {1.0, 2.0};
     d.continuous.edgeFrequencyHz = {5e9, 5e9};
     ASSERT_EQ(NomaSplitSolver::CheckDecision(pr, d), "");
-    const auto expect = [&](NomaSplitDecision bad, const std::string& message) {
+    const auto expect = [&](NomaSplitDecision bad, const std::string& message)
+    {
         EXPECT_EQ(NomaSplitSolver::CheckDecision(pr, bad), message);
     };
     NomaSplitDecision b = d;
@@ -915,9 +916,10 @@ TEST(NomaSplitInference, CheckDecisionNamesUserAndField)
            "W, above P^AP = 10 W");
     b = d;
     b.continuous.edgeFrequencyHz = {15e9, 15e9};
-    expect(b,
-           "users[1].edgeFrequencyHz: the edge shares of the 2 offloading users add up to 30000000000 "
-           "Hz, above F^e = 20000000000 Hz");
+    expect(
+        b,
+        "users[1].edgeFrequencyHz: the edge shares of the 2 offloading users add up to 30000000000 "
+        "Hz, above F^e = 20000000000 Hz");
     b = d;
     b.continuous.downlinkPowerW = {2.0, 1.0};
     expect(b,
@@ -929,8 +931,7 @@ TEST(NomaSplitInference, CheckDecisionNamesUserAndField)
     expect(b, "users: the decision gives edgeFrequencyHz for 1 users, the instance has 2");
     // Q: one user per subchannel (Q = 1)
     pr.maxUsersPerSubchannel = 1;
-    expect(d,
-           "users[1].uplinkSubchannel: subchannel 0 already carries Q = 1 users (users 0)");
+    expect(d, "users[1].uplinkSubchannel: subchannel 0 already carries Q = 1 users (users 0)");
     // OMA: Q orthogonal slots per subchannel, one user each
     pr.maxUsersPerSubchannel = 2;
     pr.access = NomaSplitAccess::OMA;
@@ -945,8 +946,8 @@ TEST(NomaSplitInference, CheckDecisionNamesUserAndField)
               "users[2].uplinkSubchannel: subchannel 0 has Q = 2 orthogonal slots (one user "
               "each), all taken by users 0, 1");
     // an infeasible decision is checked as what it executes: everyone local passes
-    EXPECT_EQ(NomaSplitSolver::CheckDecision(pr, NomaSplitSolver(pr).Solve(
-                                                     NomaSplitAlgorithm::FULLY_LOCAL)),
+    EXPECT_EQ(NomaSplitSolver::CheckDecision(
+                  pr, NomaSplitSolver(pr).Solve(NomaSplitAlgorithm::FULLY_LOCAL)),
               "");
 }
 
