@@ -61,6 +61,7 @@ def build(bld):
         'model/noma-split/noma-split-solver.cc',
         'model/noma-split/split-inference-app.cc',
         'model/noma-split/noma-split-json.cc',
+        'model/noma-split/noma-split-allocator.cc',
         # DTO-EE collaborative inference
         'model/dto-ee/dto-ee-solver.cc',
         'model/dto-ee/dto-ee-agent.cc',
@@ -154,6 +155,7 @@ def build(bld):
         'model/noma-split/noma-split-solver.h',
         'model/noma-split/split-inference-app.h',
         'model/noma-split/noma-split-json.h',
+        'model/noma-split/noma-split-allocator.h',
         # DTO-EE collaborative inference
         'model/dto-ee/dto-ee-solver.h',
         'model/dto-ee/dto-ee-agent.h',

@@ -23,6 +23,14 @@
  *
  *     ./noma-split-inference                 # the table (default 4 UEs)
  *     ./noma-split-inference --full          # + Pareto sweep of w_T vs w_E (CSV + gnuplot)
+ *
+ * The decision of each scenario comes from a NomaSplitAllocator installed through the helper
+ * (NomaSplitSolverAllocator with the algorithm's name). Round trip through any external
+ * solver ("%a" = algorithm name, "%r" = round index):
+ *
+ *     ./noma-split-inference --algorithms=li-gd --writeInstances=inst-%a-%r.json
+ *     edge-inference-solve --input=inst-li-gd-0.json --output=dec-li-gd-0.json
+ *     ./noma-split-inference --algorithms=li-gd --decisionFiles=dec-%a-%r.json
  */
 
 #include "ns3/core-module.h"
@@ -67,6 +75,8 @@ struct Params
     uint32_t tasks{2};                                ///< Tasks per user
     double frameMs{1.0};                              ///< Frame duration, ms
     uint32_t mtu{1500};                               ///< Device MTU, bytes
+    std::string writeInstances;                       ///< Instance file pattern ("" = off)
+    std::string decisionFiles;                        ///< Decision file pattern ("" = off)
 };
 
 /// Outcome of one algorithm.
@@ -80,9 +90,26 @@ struct Outcome
     std::vector<double> edgeJ;                    ///< Measured mean edge energy per user
     std::vector<uint32_t> failed;                 ///< Failed tasks per user
     double measuredObjective{0};                  ///< J from the measurements
-    bool isRun{false};                            ///< False: the algorithm was skipped
-    std::string note;                             ///< Why skipped
+    std::vector<std::string> rejections;          ///< Rejected decisions
 };
+
+/**
+ * Replace "%a" by the algorithm name ("%r" is left to the allocator).
+ * @param [in] pattern a file name pattern
+ * @param [in] name algorithm name
+ * @return the pattern for this algorithm
+ */
+std::string
+ForAlgorithm(const std::string& pattern, const std::string& name)
+{
+    std::string out = pattern;
+    for (std::size_t k = out.find("%a"); k != std::string::npos; k = out.find("%a", k))
+    {
+        out.replace(k, 2, name);
+        k += name.size();
+    }
+    return out;
+}
 
 /// Tasks still running (the simulation stops when none is left).
 uint32_t g_open{0};
@@ -148,7 +175,25 @@ Run(const Params& prm, NomaSplitAlgorithm algorithm)
     ip.Assign(devs);
 
     NomaSplitInferenceHelper helper;
-    helper.SetAlgorithm(algorithm);
+    const std::string name = ToString(algorithm);
+    if (prm.decisionFiles.empty())
+    {
+        helper.SetAllocatorType("ns3::NomaSplitSolverAllocator");
+        helper.SetAllocatorAttribute("Algorithm", EnumValue(static_cast<int>(algorithm)));
+    }
+    else
+    {
+        // the scenario of this algorithm (NOMA or OMA cell), the decision of a file
+        helper.SetAllocatorType("ns3::NomaSplitDecisionFileAllocator");
+        helper.SetAllocatorAttribute("FileName",
+                                     StringValue(ForAlgorithm(prm.decisionFiles, name)));
+        helper.SetAccess(isOma ? NomaSplitAccess::OMA : NomaSplitAccess::NOMA);
+    }
+    if (!prm.writeInstances.empty())
+    {
+        helper.SetAllocatorAttribute("InstanceFileName",
+                                     StringValue(ForAlgorithm(prm.writeInstances, name)));
+    }
     helper.SetProfile(NomaSplitProfile::FromDnnModel(DnnModelZoo::Get(prm.model), prm.resultBits));
     helper.SetDeviceModel(DeviceComputeModel(
         prm.deviceFlopsPerCycle, prm.deviceHz, prm.kappaDevice, prm.deviceHz, prm.deviceHz));
@@ -168,18 +213,8 @@ Run(const Params& prm, NomaSplitAlgorithm algorithm)
     helper.SetServerAttribute("MaxPayloadBytes", UintegerValue(payload));
     Ptr<NomaNetDevice> bs = DynamicCast<NomaNetDevice>(devs.Get(0));
     const Time start = Seconds(0.1);
-    try
-    {
-        helper.Install(bs, start);
-    }
-    catch (const std::invalid_argument& e)
-    {
-        // EXHAUSTIVE_GD refuses instances beyond its configuration limit
-        out.note = e.what();
-        Simulator::Destroy();
-        return out;
-    }
-    out.isRun = true;
+    helper.Install(bs, start);
+    out.rejections = helper.GetAllocator()->GetRejections();
     out.problem = helper.GetProblem();
     out.decision = helper.GetDecision();
     out.frames = helper.PredictFrameAware(prm.tasks);
@@ -260,7 +295,8 @@ main(int argc, char* argv[])
     bool full = false;
     bool details = false;
     std::string distances = "50,100,200,300";
-    std::string algorithms = "LiGd,ExhaustiveGd,Oma,FullyLocal,FullOffload,LatencyOnly,EqualPower";
+    std::string algorithms =
+        "li-gd,exhaustive-gd,oma-li-gd,fully-local,full-offload,latency-only,equal-power";
     uint32_t nUes = 0;
     CommandLine cmd(__FILE__);
     cmd.AddValue("distances", "UE distances, m (comma-separated)", distances);
@@ -275,6 +311,14 @@ main(int argc, char* argv[])
     cmd.AddValue("wE", "Edge energy weight w_e in [0, 1]", prm.weightEdge);
     cmd.AddValue("details", "Print the per-link frames and TB sizes of offloading users", details);
     cmd.AddValue("full", "Also sweep the weights (Pareto front, CSV + gnuplot)", full);
+    cmd.AddValue("writeInstances",
+                 "Write each scenario's instance (solver input format) to this file pattern "
+                 "(%a = algorithm, %r = round)",
+                 prm.writeInstances);
+    cmd.AddValue("decisionFiles",
+                 "Run the decisions of these files (solver output format; %a = algorithm, "
+                 "%r = round) instead of the algorithms",
+                 prm.decisionFiles);
     cmd.Parse(argc, argv);
     try
     {
@@ -309,7 +353,15 @@ main(int argc, char* argv[])
         std::string item;
         while (std::getline(ss, item, ','))
         {
-            algs.push_back(NomaSplitInferenceHelper::ParseAlgorithm(item));
+            try
+            {
+                algs.push_back(NomaSplitAlgorithmFromString(item));
+            }
+            catch (const std::invalid_argument& e)
+            {
+                std::cerr << "noma-split-inference: --algorithms: " << e.what() << "\n";
+                return 1;
+            }
         }
     }
     const DnnModel model = DnnModelZoo::Get(prm.model);
@@ -326,12 +378,11 @@ main(int argc, char* argv[])
     double maxEnergyErrFrame = 0;
     for (NomaSplitAlgorithm a : algs)
     {
-        const std::string name = NomaSplitInferenceHelper::GetAlgorithmName(a);
+        const std::string name = ToString(a);
         const Outcome o = Run(prm, a);
-        if (!o.isRun)
+        for (const std::string& r : o.rejections)
         {
-            std::cout << name << " skipped: " << o.note << "\n";
-            continue;
+            std::cout << name << " decision rejected: " << r << "\n";
         }
         const auto& d = o.decision;
         for (uint32_t u = 0; u < prm.distances.size(); ++u)
@@ -341,6 +392,9 @@ main(int argc, char* argv[])
             maxErr = std::max(maxErr, std::abs(err));
             maxErrFrame =
                 std::max(maxErrFrame, std::abs(RelErr(o.latencyS[u], o.frames[u].latencyS)));
+            maxEnergyErrFrame = std::max({maxEnergyErrFrame,
+                                          std::abs(RelErr(o.deviceJ[u], o.frames[u].deviceEnergyJ)),
+                                          std::abs(RelErr(o.edgeJ[u], o.frames[u].edgeEnergyJ))});
             std::cout << std::setprecision(0) << name << " " << u << " " << prm.distances[u] << " "
                       << d.configuration.split[u] << " " << d.configuration.uplinkSubchannel[u]
                       << " " << d.configuration.downlinkSubchannel[u] << std::setprecision(4) << " "
@@ -399,7 +453,7 @@ main(int argc, char* argv[])
         plot.SetLegend("sum of mean latencies (s)", "sum of mean device energies (J)");
         for (NomaSplitAlgorithm a : sweepAlgs)
         {
-            const std::string name = NomaSplitInferenceHelper::GetAlgorithmName(a);
+            const std::string name = ToString(a);
             Gnuplot2dDataset ds(name);
             ds.SetStyle(Gnuplot2dDataset::LINES_POINTS);
             for (double x : xs)

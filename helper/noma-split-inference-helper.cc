@@ -38,17 +38,6 @@ namespace
 /// Bytes of IPv4 (20) and UDP (8) headers.
 constexpr uint32_t IP_UDP_BYTES{28};
 
-/// Short names of the algorithms, in the order of NomaSplitAlgorithm.
-const std::vector<std::pair<std::string, NomaSplitAlgorithm>> ALGORITHM_NAMES = {
-    {"LiGd", NomaSplitAlgorithm::LI_GD},
-    {"ExhaustiveGd", NomaSplitAlgorithm::EXHAUSTIVE_GD},
-    {"Oma", NomaSplitAlgorithm::OMA_LI_GD},
-    {"FullyLocal", NomaSplitAlgorithm::FULLY_LOCAL},
-    {"FullOffload", NomaSplitAlgorithm::FULL_OFFLOAD},
-    {"LatencyOnly", NomaSplitAlgorithm::LATENCY_ONLY},
-    {"EqualPower", NomaSplitAlgorithm::EQUAL_POWER},
-};
-
 /**
  * @brief Linear channel gain between two nodes as the NomaHelper's gain provider computes it.
  * @param [in] loss the propagation loss model (null: gain 1)
@@ -157,42 +146,69 @@ NomaSplitInferenceHelper::NomaSplitInferenceHelper()
 {
     m_clientFactory.SetTypeId(SplitInferenceClient::GetTypeId());
     m_serverFactory.SetTypeId(SplitInferenceServer::GetTypeId());
+    m_allocatorFactory.SetTypeId(NomaSplitSolverAllocator::GetTypeId());
 }
 
-NomaSplitAlgorithm
-NomaSplitInferenceHelper::ParseAlgorithm(const std::string& name)
+void
+NomaSplitInferenceHelper::SetAllocatorType(const std::string& typeId)
 {
-    std::string valid;
-    for (const auto& [n, a] : ALGORITHM_NAMES)
-    {
-        if (name == n || name == ToString(a))
-        {
-            return a;
-        }
-        valid += (valid.empty() ? "" : ", ") + n;
-    }
-    NS_FATAL_ERROR("NomaSplitInferenceHelper: unknown algorithm '" << name << "' (valid: " << valid
-                                                                   << ")");
-    return NomaSplitAlgorithm::LI_GD;
+    NS_LOG_FUNCTION(this << typeId);
+    TypeId tid;
+    NS_ABORT_MSG_IF(!TypeId::LookupByNameFailSafe(typeId, &tid),
+                    "NomaSplitInferenceHelper::SetAllocatorType: unknown TypeId '" << typeId
+                                                                                   << "'");
+    NS_ABORT_MSG_IF(!tid.IsChildOf(NomaSplitAllocator::GetTypeId()),
+                    "NomaSplitInferenceHelper::SetAllocatorType: '"
+                        << typeId << "' is not a subclass of ns3::NomaSplitAllocator");
+    m_allocatorFactory = ObjectFactory();
+    m_allocatorFactory.SetTypeId(tid);
+    m_allocator = nullptr;
 }
 
-std::string
-NomaSplitInferenceHelper::GetAlgorithmName(NomaSplitAlgorithm algorithm)
+void
+NomaSplitInferenceHelper::SetAllocatorAttribute(const std::string& name,
+                                                const AttributeValue& value)
 {
-    for (const auto& [n, a] : ALGORITHM_NAMES)
-    {
-        if (a == algorithm)
-        {
-            return n;
-        }
-    }
-    return ToString(algorithm);
+    NS_LOG_FUNCTION(this << name);
+    m_allocatorFactory.Set(name, value);
+    m_allocator = nullptr;
 }
 
 void
 NomaSplitInferenceHelper::SetAlgorithm(NomaSplitAlgorithm algorithm)
 {
-    m_algorithm = algorithm;
+    SetAllocatorType(NomaSplitSolverAllocator::GetTypeId().GetName());
+    SetAllocatorAttribute("Algorithm", EnumValue(static_cast<int>(algorithm)));
+}
+
+void
+NomaSplitInferenceHelper::SetAccess(NomaSplitAccess access)
+{
+    m_hasAccess = true;
+    m_access = access;
+}
+
+Ptr<NomaSplitAllocator>
+NomaSplitInferenceHelper::GetAllocator()
+{
+    if (!m_allocator)
+    {
+        m_allocator = m_allocatorFactory.Create<NomaSplitAllocator>();
+    }
+    return m_allocator;
+}
+
+bool
+NomaSplitInferenceHelper::IsOma() const
+{
+    if (m_hasAccess)
+    {
+        return m_access == NomaSplitAccess::OMA;
+    }
+    Ptr<NomaSplitAllocator> a =
+        m_allocator ? m_allocator : m_allocatorFactory.Create<NomaSplitAllocator>();
+    Ptr<NomaSplitSolverAllocator> s = DynamicCast<NomaSplitSolverAllocator>(a);
+    return s && s->GetAlgorithm() == NomaSplitAlgorithm::OMA_LI_GD;
 }
 
 void
@@ -245,7 +261,7 @@ NomaSplitInferenceHelper::BuildProblem(Ptr<NomaNetDevice> bs) const
     DoubleValue bsTx;
     mac->GetAttribute("BsTxPower", bsTx);
     const uint32_t nMac = phy->GetNumSubchannels();
-    const bool isOma = (m_algorithm == NomaSplitAlgorithm::OMA_LI_GD);
+    const bool isOma = IsOma();
     pr.maxUsersPerSubchannel = static_cast<uint32_t>(q.Get());
     pr.access = isOma ? NomaSplitAccess::OMA : NomaSplitAccess::NOMA;
     if (isOma)
@@ -376,25 +392,12 @@ NomaSplitInferenceHelper::Install(Ptr<NomaNetDevice> bs, Time start)
     m_frameDuration = bs->GetFrameDuration();
     m_start = start;
     Ptr<NomaSpectrumPhy> phy = bs->GetPhy();
-    {
-        NomaSplitSolver solver(m_problem);
-        m_decision = solver.Solve(m_algorithm);
-    }
+    m_decision = GetAllocator()->Allocate(m_problem);
     const uint32_t nUsers = m_problem.users.size();
-    const uint32_t nLayers = m_profile.GetNLayers();
     if (!m_decision.isFeasible)
     {
-        NS_LOG_WARN("NomaSplitInferenceHelper: " << ToString(m_algorithm) << " is infeasible ("
-                                                 << m_decision.reason
-                                                 << "); every user runs locally");
-        m_decision.configuration.split.assign(nUsers, nLayers);
-        m_decision.configuration.uplinkSubchannel.assign(nUsers, NOMA_SPLIT_NO_SUBCHANNEL);
-        m_decision.configuration.downlinkSubchannel.assign(nUsers, NOMA_SPLIT_NO_SUBCHANNEL);
-        m_decision.continuous.uplinkPowerW.assign(nUsers, 0.0);
-        m_decision.continuous.downlinkPowerW.assign(nUsers, 0.0);
-        m_decision.continuous.edgeFrequencyHz.assign(nUsers, 0.0);
-        m_decision.prediction =
-            NomaSplitSolver(m_problem).Predict(m_decision.configuration, m_decision.continuous);
+        NS_LOG_WARN("NomaSplitInferenceHelper: nobody is served (" << m_decision.reason
+                                                                   << "); every user runs locally");
     }
     m_frameDecision = MakeFrameDecision(m_frameDuration, phy->GetSnrGapLinear());
     bs->GetMac()->SetFrameDecision(m_frameDecision);
@@ -425,7 +428,7 @@ NomaSplitInferenceHelper::Install(Ptr<NomaNetDevice> bs, Time start)
                         << " (IP fragmentation is not modelled by the frame-aware prediction)");
     for (uint32_t i = 0; i < nUsers; ++i)
     {
-        if (m_decision.configuration.split[i] < nLayers)
+        if (m_decision.configuration.split[i] < m_problem.users[i].profile.GetNLayers())
         {
             m_server->SetUserFrequency(i, m_decision.continuous.edgeFrequencyHz[i]);
         }

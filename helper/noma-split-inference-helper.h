@@ -12,6 +12,7 @@
 #include "ns3/ipv4-address.h"
 #include "ns3/noma-bs-mac.h"
 #include "ns3/noma-net-device.h"
+#include "ns3/noma-split-allocator.h"
 #include "ns3/noma-split-solver.h"
 #include "ns3/nstime.h"
 #include "ns3/object-factory.h"
@@ -65,22 +66,30 @@ struct NomaSplitFramePrediction
  * the device processor and the remaining fields (weights, F^e, n_e, kappa_e, lower bounds)
  * come from SetProfile(), SetDeviceModel() and SetProblemTemplate().
  *
- * Install() solves with the chosen algorithm and executes the decision:
+ * Install() hands the problem to the installed NomaSplitAllocator (SetAllocatorType(), default
+ * NomaSplitSolverAllocator with Algorithm "li-gd"; SetAlgorithm() is a shortcut for it) and
+ * executes whatever NomaSplitAllocator::Allocate() returns; Allocate() has already checked
+ * the decision against the problem (split points <= L, subchannel indices, users per
+ * subchannel, powers and edge shares within their bounds and budgets, user count) and fallen
+ * back or served nobody on a violation, so the helper executes only valid decisions:
  * - the MAC gets a NomaFrameDecision (NomaBsMac::SetFrameDecision): on each subchannel the
  *   offloading users in the solver's SIC order (uplink: descending gain; downlink:
  *   ascending gain) with p_i / P_i and a FIXED TB size, floor(B_s T log2(1 + SINR_i /
  *   Gamma) / 8) with SINR_i the solver's SINR when all users of the subchannel transmit;
  *   a user alone in a frame then sees a higher SINR and its TB still decodes, so each user's
  *   rate is the solver's rate, quantised to frames, whatever the others do;
- * - OMA_LI_GD (OMA baseline): the solver cuts a subchannel into Q slots of B_s / Q; the cell
- *   must then be installed with N_s Q subchannels of B_s / Q (slot k of subchannel s is MAC
- *   subchannel s Q + k), which BuildProblem() folds back into N_s subchannels of B_s;
+ * - OMA access (SetAccess(), or automatically for NomaSplitSolverAllocator with "oma-li-gd"):
+ *   the problem cuts a subchannel into Q slots of B_s / Q; the cell must then be installed
+ *   with N_s Q subchannels of B_s / Q (slot k of subchannel s is MAC subchannel s Q + k),
+ *   which BuildProblem() folds back into N_s subchannels of B_s;
  * - each UE gets a SplitInferenceClient with its split point l_i and the device processor;
  *   the base-station node gets one SplitInferenceServer with f_i^e per user;
  * - the ARP caches of the cell are filled with permanent entries (the NomaNetDevice has no
  *   Channel, so NeighborCacheHelper cannot), so no ARP exchange delays the first task.
- * An infeasible decision (NomaSplitDecision::isFeasible false) is a valid answer: every
- * user then runs fully locally and GetDecision() gives the reason.
+ * An infeasible decision (NomaSplitDecision::isFeasible false, e.g. a rejected decision
+ * without fallback) is a valid answer, "serve nobody": every user then runs fully locally
+ * (no packet is sent, the tasks still run and are measured) and GetDecision() gives the
+ * reason.
  *
  * PredictFrameAware() replays what the MAC will do (frame alignment of the upload and the
  * download, segment headers, UDP/IP and SplitInferenceHeader overhead, fixed TB sizes) for
@@ -95,24 +104,40 @@ class NomaSplitInferenceHelper
     NomaSplitInferenceHelper();
 
     /**
-     * Parse an algorithm name: LiGd, ExhaustiveGd, Oma, FullyLocal, FullOffload,
-     * LatencyOnly, EqualPower (or the enumerator names of ToString(NomaSplitAlgorithm)).
-     * @param [in] name the name
-     * @return the algorithm; NS_FATAL_ERROR naming the valid names if unknown
+     * Install allocators of this type (default ns3::NomaSplitSolverAllocator); any subclass
+     * of NomaSplitAllocator registered with NS_OBJECT_ENSURE_REGISTERED, including one written
+     * in the user's program. Drops the allocator created so far (GetAllocator()).
+     * @param [in] typeId the TypeId name, e.g. "ns3::NomaSplitDecisionFileAllocator"
      */
-    static NomaSplitAlgorithm ParseAlgorithm(const std::string& name);
+    void SetAllocatorType(const std::string& typeId);
 
     /**
-     * @param [in] algorithm an algorithm
-     * @return its short name (LiGd, ExhaustiveGd, Oma, ...)
+     * Set an attribute of the allocator (e.g. Algorithm, FileName, InstanceFileName,
+     * Fallback). Drops the allocator created so far.
+     * @param [in] name attribute name
+     * @param [in] value value
      */
-    static std::string GetAlgorithmName(NomaSplitAlgorithm algorithm);
+    void SetAllocatorAttribute(const std::string& name, const AttributeValue& value);
 
     /**
-     * Choose the algorithm (default LI_GD).
+     * Shortcut: a NomaSplitSolverAllocator with this Algorithm (default "li-gd").
      * @param [in] algorithm the algorithm or baseline
      */
     void SetAlgorithm(NomaSplitAlgorithm algorithm);
+
+    /**
+     * Multiple access of the problem. Without this call: OMA for a NomaSplitSolverAllocator
+     * whose Algorithm is "oma-li-gd", NOMA otherwise.
+     * @param [in] access NOMA, or OMA (the cell has N_s Q MAC subchannels, see the class)
+     */
+    void SetAccess(NomaSplitAccess access);
+
+    /**
+     * The allocator Install() calls (created from the factory on the first call; connect its
+     * Decision / DecisionRejected traces here before Install()).
+     * @return the allocator
+     */
+    Ptr<NomaSplitAllocator> GetAllocator();
 
     /**
      * The DNN profile of every user (required).
@@ -155,14 +180,16 @@ class NomaSplitInferenceHelper
     NomaSplitProblem BuildProblem(Ptr<NomaNetDevice> bs) const;
 
     /**
-     * Solve, install the applications and push the decision into the MAC. The nodes need
-     * IPv4 addresses on the NOMA devices (assigned before this call).
+     * One decision round: build the problem, NomaSplitAllocator::Allocate(), install the
+     * applications and push the decision into the MAC. The nodes need IPv4 addresses on the
+     * NOMA devices (assigned before this call).
      * @param [in] bs the base-station device
      * @param [in] start start time of the applications
      * @return the server first, then one client per UE (UE index order)
      *
-     * The solver's std::invalid_argument (an invalid problem, or EXHAUSTIVE_GD beyond its
-     * configuration limit) propagates before anything is installed.
+     * A rejected decision never stops the round (fallback or serve nobody); an invalid
+     * problem (std::invalid_argument of NomaSplitSolver) propagates before anything is
+     * installed.
      */
     ApplicationContainer Install(Ptr<NomaNetDevice> bs, Time start);
 
@@ -213,23 +240,31 @@ class NomaSplitInferenceHelper
      */
     NomaFrameDecision MakeFrameDecision(Time frameDuration, double snrGap);
 
-    NomaSplitAlgorithm m_algorithm{NomaSplitAlgorithm::LI_GD}; ///< Algorithm
-    NomaSplitProfile m_profile;                                ///< Profile of every user
-    DeviceComputeModel m_device;                               ///< Device of every user
-    NomaSplitProblem m_template;                               ///< Scalar fields
-    ObjectFactory m_clientFactory;                             ///< Clients
-    ObjectFactory m_serverFactory;                             ///< Server
-    NomaSplitProblem m_problem;                                ///< Last problem
-    NomaSplitDecision m_decision;                              ///< Last decision
-    NomaFrameDecision m_frameDecision;                         ///< Last frame decision
-    std::vector<uint32_t> m_ulTb;                              ///< UL TB bytes per user
-    std::vector<uint32_t> m_dlTb;                              ///< DL TB bytes per user
-    Time m_frameDuration;                                      ///< T
-    Time m_start;                                              ///< Start of the applications
-    uint32_t m_clientPayload{1400};                            ///< Client MaxPayloadBytes
-    uint32_t m_serverPayload{1400};                            ///< Server MaxPayloadBytes
-    Ptr<SplitInferenceServer> m_server;                        ///< Last server
-    std::vector<Ptr<SplitInferenceClient>> m_clients;          ///< Last clients
+    /**
+     * @return true if the problem is an OMA one (see SetAccess())
+     */
+    bool IsOma() const;
+
+    ObjectFactory m_allocatorFactory;                 ///< Allocators
+    Ptr<NomaSplitAllocator> m_allocator;              ///< The allocator
+    bool m_hasAccess{false};                          ///< SetAccess() was called
+    NomaSplitAccess m_access{NomaSplitAccess::NOMA};  ///< SetAccess() value
+    NomaSplitProfile m_profile;                       ///< Profile of every user
+    DeviceComputeModel m_device;                      ///< Device of every user
+    NomaSplitProblem m_template;                      ///< Scalar fields
+    ObjectFactory m_clientFactory;                    ///< Clients
+    ObjectFactory m_serverFactory;                    ///< Server
+    NomaSplitProblem m_problem;                       ///< Last problem
+    NomaSplitDecision m_decision;                     ///< Last decision
+    NomaFrameDecision m_frameDecision;                ///< Last frame decision
+    std::vector<uint32_t> m_ulTb;                     ///< UL TB bytes per user
+    std::vector<uint32_t> m_dlTb;                     ///< DL TB bytes per user
+    Time m_frameDuration;                             ///< T
+    Time m_start;                                     ///< Start of the applications
+    uint32_t m_clientPayload{1400};                   ///< Client MaxPayloadBytes
+    uint32_t m_serverPayload{1400};                   ///< Server MaxPayloadBytes
+    Ptr<SplitInferenceServer> m_server;               ///< Last server
+    std::vector<Ptr<SplitInferenceClient>> m_clients; ///< Last clients
 };
 
 } // namespace edgeinference

@@ -15,18 +15,23 @@
  */
 
 #include "ns3/core-module.h"
+#include "ns3/decision-file.h"
 #include "ns3/internet-module.h"
 #include "ns3/mobility-module.h"
 #include "ns3/network-module.h"
 #include "ns3/noma-bs-mac.h"
 #include "ns3/noma-helper.h"
 #include "ns3/noma-net-device.h"
+#include "ns3/noma-split-allocator.h"
 #include "ns3/noma-split-inference-helper.h"
+#include "ns3/noma-split-json.h"
 #include "ns3/radio-rate.h"
 #include "ns3/split-inference-app.h"
 #include "ns3/test.h"
 
 #include <cmath>
+#include <fstream>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -454,7 +459,8 @@ class SplitHelperOmaTestCase : public TestCase
         p.outputBits = {8.0 * 3000, 8.0 * 3000, 8.0 * 10};
         p.resultBits = 80;
         NomaSplitInferenceHelper h;
-        h.SetAlgorithm(NomaSplitInferenceHelper::ParseAlgorithm("Oma"));
+        h.SetAllocatorType("ns3::NomaSplitSolverAllocator");
+        h.SetAllocatorAttribute("Algorithm", StringValue("oma-li-gd"));
         h.SetProfile(p);
         h.SetDeviceModel(DeviceComputeModel(1.0, 1e9, 1e-28, 1e9, 1e9));
         h.Install(cell.bsDev, Seconds(0.0207));
@@ -735,14 +741,18 @@ class SplitAttributeTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(s->SetAttributeFailSafe("DefaultFrequency", DoubleValue(-5.0)),
                               false,
                               "negative f^e is rejected");
+        // one name table: the command-line names, nothing else
         NS_TEST_ASSERT_MSG_EQ(
-            (NomaSplitInferenceHelper::ParseAlgorithm("LiGd") == NomaSplitAlgorithm::LI_GD),
-            true,
-            "LiGd");
+            (NomaSplitAlgorithmFromString("li-gd") == NomaSplitAlgorithm::LI_GD), true, "li-gd");
+        NS_TEST_ASSERT_MSG_EQ(ToString(NomaSplitAlgorithm::OMA_LI_GD), "oma-li-gd", "oma-li-gd");
+        Ptr<NomaSplitSolverAllocator> alloc = CreateObject<NomaSplitSolverAllocator>();
+        NS_TEST_ASSERT_MSG_EQ(alloc->SetAttributeFailSafe("Algorithm", StringValue("LiGd")),
+                              false,
+                              "the old spelling is gone");
         NS_TEST_ASSERT_MSG_EQ(
-            (NomaSplitInferenceHelper::ParseAlgorithm("Oma") == NomaSplitAlgorithm::OMA_LI_GD),
-            true,
-            "Oma");
+            alloc->SetAttributeFailSafe("Algorithm", StringValue("equal-power")), true, "name");
+        NS_TEST_ASSERT_MSG_EQ(
+            (alloc->GetAlgorithm() == NomaSplitAlgorithm::EQUAL_POWER), true, "equal-power set");
         // ledger: task 1 has 300 B, task 2 has 100 B; a 200 B TB of 2 J, 1 s: task 1 only;
         // a 400 B TB (200 B left) of 4 J: 100 B of task 1 (1 J), 100 B of task 2 (1 J),
         // 200 B unattributed
@@ -1182,6 +1192,436 @@ class SplitDisposeTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * A user-defined allocator written outside the module: user 0 offloads after layer 1 on
+ * uplink subchannel 0 and downlink subchannel 1 with fixed powers and edge share; the other
+ * users run locally.
+ */
+class TestFirstUserNomaSplitAllocator : public NomaSplitAllocator
+{
+  public:
+    /// Uplink power of user 0, W
+    static constexpr double UL_POWER_W{0.05};
+    /// Downlink power of user 0, W
+    static constexpr double DL_POWER_W{3.0};
+    /// Edge share of user 0, cycle/s
+    static constexpr double EDGE_HZ{4e9};
+
+    /**
+     * Register this type.
+     * @return the TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("TestFirstUserNomaSplitAllocator")
+                                .SetParent<NomaSplitAllocator>()
+                                .SetGroupName("EdgeInference")
+                                .AddConstructor<TestFirstUserNomaSplitAllocator>();
+        return tid;
+    }
+
+    NomaSplitDecision Decide(const NomaSplitProblem& instance) override
+    {
+        NomaSplitDecision d = ServeNobody(instance, "");
+        d.isFeasible = true;
+        d.configuration.split[0] = 1;
+        d.configuration.uplinkSubchannel[0] = 0;
+        d.configuration.downlinkSubchannel[0] = 1;
+        d.continuous.uplinkPowerW[0] = UL_POWER_W;
+        d.continuous.downlinkPowerW[0] = DL_POWER_W;
+        d.continuous.edgeFrequencyHz[0] = EDGE_HZ;
+        return d;
+    }
+};
+
+NS_OBJECT_ENSURE_REGISTERED(TestFirstUserNomaSplitAllocator);
+
+namespace
+{
+
+/// Packet-level outcome of the allocator scenario.
+struct AllocatorOutcome
+{
+    NomaSplitDecision decision;                   ///< Decision executed
+    std::vector<std::string> rejections;          ///< Rejections of the allocator
+    std::vector<uint32_t> splitPoint;             ///< Split point of each client
+    std::vector<double> latencyS;                 ///< Mean measured latency per user, s
+    std::vector<double> deviceJ;                  ///< Mean measured device energy per user, J
+    std::vector<double> edgeHz;                   ///< f^e of each user at the server
+    std::vector<uint32_t> sdus;                   ///< SDUs queued by each UE
+    std::vector<NomaSplitFramePrediction> frames; ///< Frame-aware prediction
+    std::vector<NomaFrameSchedule> schedules;     ///< Every frame's schedule
+};
+
+/**
+ * Schedule trace sink.
+ * @param [in,out] out the schedules
+ * @param [in] s a frame's schedule
+ */
+void
+KeepSchedule(std::vector<NomaFrameSchedule>* out, const NomaFrameSchedule& s)
+{
+    out->push_back(s);
+}
+
+/// Layers of the allocator scenario's profile
+constexpr uint32_t ALLOC_LAYERS{4};
+
+/**
+ * The allocator scenario: 4 UEs at 60, 120, 250, 400 m, 2 subchannels of 1 MHz, a 4-layer
+ * profile, 2 closed-loop tasks per user; the allocator is installed by @p configure.
+ * @param [in] configure sets the helper's allocator
+ * @return the outcome
+ */
+AllocatorOutcome
+RunAllocatorScenario(const std::function<void(NomaSplitInferenceHelper&)>& configure)
+{
+    const std::vector<double> dist = {60, 120, 250, 400};
+    Cell cell = MakeCell(dist, 2, 1e6, MilliSeconds(1));
+    NomaSplitProfile p;
+    p.layerFlops = {4e8, 4e8, 4e8, 4e8};
+    p.outputBits = {8.0 * 20000, 8.0 * 12000, 8.0 * 6000, 8.0 * 3000, 8.0 * 100};
+    p.resultBits = 800;
+    NomaSplitInferenceHelper h;
+    h.SetProfile(p);
+    h.SetDeviceModel(DeviceComputeModel(1.0, 1e9, 1e-28, 1e9, 1e9));
+    NomaSplitProblem tmpl;
+    tmpl.edgeFrequencyHz = 20e9;
+    tmpl.weightDeviceEnergy = 0.5;
+    tmpl.weightEdgeEnergy = 0.1;
+    h.SetProblemTemplate(tmpl);
+    h.SetClientAttribute("NumTasks", UintegerValue(2));
+    configure(h);
+    h.Install(cell.bsDev, Seconds(0.0503));
+    AllocatorOutcome out;
+    cell.bsDev->GetMac()->TraceConnectWithoutContext(
+        "Schedule", MakeBoundCallback(&KeepSchedule, &out.schedules));
+    out.sdus.assign(dist.size(), 0);
+    for (uint32_t u = 0; u < dist.size(); ++u)
+    {
+        cell.devs.Get(u + 1)->TraceConnectWithoutContext(
+            "MacTx", MakeBoundCallback(&CountSdu, &out.sdus[u]));
+    }
+    Simulator::Stop(Seconds(10));
+    Simulator::Run();
+    out.decision = h.GetDecision();
+    out.rejections = h.GetAllocator()->GetRejections();
+    out.frames = h.PredictFrameAware(2);
+    for (uint32_t u = 0; u < dist.size(); ++u)
+    {
+        Ptr<SplitInferenceClient> c = h.GetClient(u);
+        out.splitPoint.push_back(c->GetSplitPoint());
+        double latency = 0;
+        double energy = 0;
+        for (const auto& t : c->GetTasks())
+        {
+            latency += t.isSuccess ? t.GetLatency().GetSeconds() / 2 : 1e9;
+            energy += t.GetDeviceEnergyJ() / 2;
+        }
+        if (c->GetTasks().size() != 2)
+        {
+            latency = -1;
+        }
+        out.latencyS.push_back(latency);
+        out.deviceJ.push_back(energy);
+        out.edgeHz.push_back(h.GetServer()->GetUserFrequency(u));
+    }
+    Simulator::Destroy();
+    return out;
+}
+
+/**
+ * Text of a file.
+ * @param [in] path the file
+ * @param [in] text its new content
+ */
+void
+WriteText(const std::string& path, const std::string& text)
+{
+    std::ofstream os(path);
+    os << text;
+}
+
+/**
+ * @param [in] haystack a text
+ * @param [in] needle a part
+ * @return true if @p needle is in @p haystack
+ */
+bool
+Contains(const std::string& haystack, const std::string& needle)
+{
+    return haystack.find(needle) != std::string::npos;
+}
+
+} // namespace
+
+/**
+ * @ingroup edge-inference-tests
+ * (n) A user-defined allocator installed through the helper by TypeId: the MAC, the clients
+ * and the server execute exactly its decision (served set, subchannels, powers, edge share)
+ * and the module predicts it.
+ */
+class SplitUserAllocatorTestCase : public TestCase
+{
+  public:
+    SplitUserAllocatorTestCase()
+        : TestCase("allocator: a user's subclass installed by TypeId is executed as decided")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const AllocatorOutcome o =
+            RunAllocatorScenario([](NomaSplitInferenceHelper& h)
+                                 { h.SetAllocatorType("TestFirstUserNomaSplitAllocator"); });
+        using A = TestFirstUserNomaSplitAllocator;
+        NS_TEST_ASSERT_MSG_EQ(o.rejections.size(), 0, "the decision is valid");
+        NS_TEST_ASSERT_MSG_EQ(o.decision.isFeasible, true, "executed as decided");
+        const std::vector<uint32_t> splits = {1, ALLOC_LAYERS, ALLOC_LAYERS, ALLOC_LAYERS};
+        for (uint32_t u = 0; u < 4; ++u)
+        {
+            NS_TEST_ASSERT_MSG_EQ(o.splitPoint[u], splits[u], "split point of client " << u);
+            NS_TEST_ASSERT_MSG_EQ((o.sdus[u] > 0), (u == 0), "only user 0 transmits");
+        }
+        NS_TEST_ASSERT_MSG_EQ_TOL(o.edgeHz[0], A::EDGE_HZ, 1e-3, "edge share of user 0");
+        uint32_t ul = 0;
+        uint32_t dl = 0;
+        for (const auto& s : o.schedules)
+        {
+            for (const auto& g : s.uplink)
+            {
+                NS_TEST_ASSERT_MSG_EQ(g.ue, 0, "only user 0 is granted");
+                NS_TEST_ASSERT_MSG_EQ(g.subchannel, 0, "uplink subchannel 0");
+                NS_TEST_ASSERT_MSG_EQ_TOL(g.powerW, A::UL_POWER_W, 1e-15, "uplink power");
+                ++ul;
+            }
+            for (const auto& g : s.downlink)
+            {
+                NS_TEST_ASSERT_MSG_EQ(g.ue, 0, "only user 0 is granted");
+                NS_TEST_ASSERT_MSG_EQ(g.subchannel, 1, "downlink subchannel 1");
+                NS_TEST_ASSERT_MSG_EQ_TOL(g.powerW, A::DL_POWER_W, 1e-15, "downlink power");
+                ++dl;
+            }
+        }
+        NS_TEST_ASSERT_MSG_GT(ul, 0, "uplink grants");
+        NS_TEST_ASSERT_MSG_GT(dl, 0, "downlink grants");
+        // alone on its subchannels: SINR = p g / sigma^2; the module's prediction
+        const double sinr = A::UL_POWER_W * PathLossGain(60) / NoisePowerW(1e6);
+        NS_TEST_ASSERT_MSG_EQ_TOL(o.decision.prediction.uplinkRateBps[0],
+                                  1e6 * std::log2(1 + sinr),
+                                  1e-6,
+                                  "predicted uplink rate");
+        NS_TEST_ASSERT_MSG_EQ_TOL(o.latencyS[0], o.frames[0].latencyS, 1e-9, "measured user 0");
+        for (uint32_t u = 1; u < 4; ++u)
+        {
+            // 4 x 4e8 FLOP at 1e9 FLOP/s
+            NS_TEST_ASSERT_MSG_EQ_TOL(o.latencyS[u], 1.6, 1e-9, "local user " << u);
+            NS_TEST_ASSERT_MSG_EQ_TOL(
+                o.decision.prediction.latencyS[u], 1.6, 1e-12, "predicted local " << u);
+        }
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (o) Round trip: the built-in Li-GD run writes its instance; the solver's JSON code path
+ * (NomaSplitSolve, as edge-inference-solve) solves it; the decision-file allocator runs that
+ * file in the same scenario: the same decision and the same per-user packet-level outcome.
+ */
+class SplitDecisionFileRoundTripTestCase : public TestCase
+{
+  public:
+    SplitDecisionFileRoundTripTestCase()
+        : TestCase("allocator: instance file -> solver -> decision file -> same outcome")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::string instance = CreateTempDirFilename("noma-split-instance-%r.json");
+        const std::string decision = CreateTempDirFilename("noma-split-decision-%r.json");
+        const AllocatorOutcome a = RunAllocatorScenario(
+            [&](NomaSplitInferenceHelper& h)
+            { h.SetAllocatorAttribute("InstanceFileName", StringValue(instance)); });
+        const json::Json in = ReadJsonFile(RoundFileName(instance, 0));
+        WriteJsonFile(RoundFileName(decision, 0),
+                      json::NomaSplitSolve(json::JsonNode(in, ""), "li-gd"));
+        const AllocatorOutcome b = RunAllocatorScenario(
+            [&](NomaSplitInferenceHelper& h)
+            {
+                h.SetAllocatorType("ns3::NomaSplitDecisionFileAllocator");
+                h.SetAllocatorAttribute("FileName", StringValue(decision));
+            });
+        NS_TEST_ASSERT_MSG_EQ(b.rejections.size(), 0, "the file's decision is valid");
+        NS_TEST_ASSERT_MSG_EQ((a.decision.configuration == b.decision.configuration),
+                              true,
+                              "same split points and subchannels");
+        uint32_t offloading = 0;
+        for (uint32_t u = 0; u < 4; ++u)
+        {
+            offloading += a.splitPoint[u] < ALLOC_LAYERS ? 1 : 0;
+            NS_TEST_ASSERT_MSG_EQ(a.splitPoint[u], b.splitPoint[u], "split of " << u);
+            NS_TEST_ASSERT_MSG_EQ(a.decision.continuous.uplinkPowerW[u],
+                                  b.decision.continuous.uplinkPowerW[u],
+                                  "p of " << u);
+            NS_TEST_ASSERT_MSG_EQ(a.decision.continuous.downlinkPowerW[u],
+                                  b.decision.continuous.downlinkPowerW[u],
+                                  "P of " << u);
+            NS_TEST_ASSERT_MSG_EQ(a.edgeHz[u], b.edgeHz[u], "f^e of " << u);
+            NS_TEST_ASSERT_MSG_EQ(a.sdus[u], b.sdus[u], "SDUs of " << u);
+            NS_TEST_ASSERT_MSG_EQ(a.latencyS[u], b.latencyS[u], "measured latency of " << u);
+            NS_TEST_ASSERT_MSG_EQ(a.deviceJ[u], b.deviceJ[u], "measured energy of " << u);
+            NS_TEST_ASSERT_MSG_EQ(a.decision.prediction.latencyS[u],
+                                  b.decision.prediction.latencyS[u],
+                                  "predicted latency of " << u);
+        }
+        NS_TEST_ASSERT_MSG_GT(offloading, 0, "the round trip carries an offloading decision");
+        NS_TEST_ASSERT_MSG_EQ(a.schedules.size(), b.schedules.size(), "same frames");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * (p) Malformed decision files: bad JSON, a field with a wrong value, a user count that
+ * does not match and a violated constraint are rejected with messages naming the file, the
+ * user and the field; without a fallback nobody is served (every user runs locally, no
+ * packet), with a Li-GD fallback the round runs Li-GD's decision.
+ */
+class SplitRejectedDecisionTestCase : public TestCase
+{
+  public:
+    SplitRejectedDecisionTestCase()
+        : TestCase("allocator: malformed or violating decisions are rejected, the run goes on")
+    {
+    }
+
+  private:
+    /**
+     * Run the scenario on a decision file.
+     * @param [in] path the file
+     * @param [in] fallback the fallback allocator (null: none)
+     * @return the outcome
+     */
+    AllocatorOutcome RunFile(const std::string& path, Ptr<NomaSplitAllocator> fallback)
+    {
+        return RunAllocatorScenario(
+            [&](NomaSplitInferenceHelper& h)
+            {
+                h.SetAllocatorType("ns3::NomaSplitDecisionFileAllocator");
+                h.SetAllocatorAttribute("FileName", StringValue(path));
+                h.SetAllocatorAttribute("Fallback", PointerValue(fallback));
+            });
+    }
+
+    /**
+     * Check that nobody was served.
+     * @param [in] o the outcome
+     * @param [in] what case name
+     */
+    void CheckNobody(const AllocatorOutcome& o, const std::string& what)
+    {
+        NS_TEST_EXPECT_MSG_EQ(o.decision.isFeasible, false, what << ": nobody served");
+        NS_TEST_EXPECT_MSG_EQ(o.schedules.empty() || (o.schedules.back().uplink.empty() &&
+                                                      o.schedules.back().downlink.empty()),
+                              true,
+                              what << ": no grant");
+        for (uint32_t u = 0; u < 4; ++u)
+        {
+            NS_TEST_EXPECT_MSG_EQ(
+                o.splitPoint[u], ALLOC_LAYERS, what << ": user " << u << " local");
+            NS_TEST_EXPECT_MSG_EQ(o.sdus[u], 0, what << ": user " << u << " sends nothing");
+            NS_TEST_EXPECT_MSG_EQ_TOL(o.latencyS[u], 1.6, 1e-9, what << ": local latency");
+        }
+    }
+
+    void DoRun() override
+    {
+        const std::string instance = CreateTempDirFilename("noma-split-rej-instance.json");
+        const AllocatorOutcome builtIn = RunAllocatorScenario(
+            [&](NomaSplitInferenceHelper& h)
+            { h.SetAllocatorAttribute("InstanceFileName", StringValue(instance)); });
+        const json::Json in = ReadJsonFile(instance);
+        const json::Json good = json::NomaSplitSolve(json::JsonNode(in, ""), "li-gd");
+        uint32_t k = 0; // an offloading user of Li-GD's decision
+        while (k < 4 && builtIn.splitPoint[k] == ALLOC_LAYERS)
+        {
+            ++k;
+        }
+        NS_TEST_ASSERT_MSG_LT(k, 4, "Li-GD offloads someone");
+
+        // (1) not JSON
+        const std::string bad = CreateTempDirFilename("noma-split-bad.json");
+        WriteText(bad, "{\"decision\": {\"feasible\": tru");
+        AllocatorOutcome o = RunFile(bad, nullptr);
+        NS_TEST_ASSERT_MSG_EQ(o.rejections.size(), 1, "one rejection");
+        NS_TEST_EXPECT_MSG_EQ(Contains(o.rejections[0], "round 0: no decision: " + bad + ": "),
+                              true,
+                              "the file is named: " << o.rejections[0]);
+        NS_TEST_EXPECT_MSG_EQ(
+            Contains(o.decision.reason, "serving nobody"), true, "reason: " << o.decision.reason);
+        CheckNobody(o, "bad JSON");
+
+        // (2) a field with a wrong value
+        json::Json wrong = good;
+        wrong["decision"]["users"][1]["split"] = "two";
+        const std::string wrongPath = CreateTempDirFilename("noma-split-wrong.json");
+        WriteJsonFile(wrongPath, wrong);
+        o = RunFile(wrongPath, nullptr);
+        NS_TEST_ASSERT_MSG_EQ(o.rejections.size(), 1, "one rejection");
+        NS_TEST_EXPECT_MSG_EQ(
+            Contains(o.rejections[0], wrongPath + ": decision.users[1].split: expected"),
+            true,
+            "file, user and field named: " << o.rejections[0]);
+        NS_TEST_EXPECT_MSG_EQ(
+            Contains(o.rejections[0], "\"two\""), true, "the value is named: " << o.rejections[0]);
+        CheckNobody(o, "wrong value");
+
+        // (3) a user missing
+        json::Json missing = good;
+        missing["decision"]["users"].erase(3);
+        const std::string missingPath = CreateTempDirFilename("noma-split-missing.json");
+        WriteJsonFile(missingPath, missing);
+        o = RunFile(missingPath, nullptr);
+        NS_TEST_ASSERT_MSG_EQ(o.rejections.size(), 1, "one rejection");
+        NS_TEST_EXPECT_MSG_EQ(
+            Contains(o.rejections[0], "decision.users: expected an array of 4 users"),
+            true,
+            "user count named: " << o.rejections[0]);
+        CheckNobody(o, "user count");
+
+        // (4) a constraint violated (p_k above p^max), with a Li-GD fallback
+        json::Json violating = good;
+        violating["decision"]["users"][k]["uplinkPowerW"] = 0.5;
+        const std::string violatingPath = CreateTempDirFilename("noma-split-violating.json");
+        WriteJsonFile(violatingPath, violating);
+        Ptr<NomaSplitSolverAllocator> fallback = CreateObject<NomaSplitSolverAllocator>();
+        o = RunFile(violatingPath, fallback);
+        NS_TEST_ASSERT_MSG_EQ(o.rejections.size(), 1, "one rejection");
+        NS_TEST_EXPECT_MSG_EQ(o.rejections[0],
+                              "round 0: users[" + std::to_string(k) +
+                                  "].uplinkPowerW: 0.5 W is above p^max = 0.2 W",
+                              "user and field named");
+        NS_TEST_EXPECT_MSG_EQ(o.decision.isFeasible, true, "the fallback serves");
+        NS_TEST_EXPECT_MSG_EQ(Contains(o.decision.reason, "fallback ns3::NomaSplitSolverAllocator"),
+                              true,
+                              "reason: " << o.decision.reason);
+        NS_TEST_EXPECT_MSG_EQ((o.decision.configuration == builtIn.decision.configuration),
+                              true,
+                              "Li-GD's decision runs");
+        for (uint32_t u = 0; u < 4; ++u)
+        {
+            NS_TEST_EXPECT_MSG_EQ(o.latencyS[u], builtIn.latencyS[u], "fallback outcome " << u);
+        }
+
+        // (5) the same violation without fallback: nobody served
+        o = RunFile(violatingPath, nullptr);
+        CheckNobody(o, "violation without fallback");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * Split inference over NOMA test suite.
  */
 class EdgeInferenceNomaSplitTestSuite : public TestSuite
@@ -1206,6 +1646,9 @@ class EdgeInferenceNomaSplitTestSuite : public TestSuite
         AddTestCase(new SplitOtherTrafficTestCase);
         AddTestCase(new SplitOtherDownlinkTestCase);
         AddTestCase(new SplitDisposeTestCase);
+        AddTestCase(new SplitUserAllocatorTestCase);
+        AddTestCase(new SplitDecisionFileRoundTripTestCase);
+        AddTestCase(new SplitRejectedDecisionTestCase);
     }
 };
 

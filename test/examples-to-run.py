@@ -14,7 +14,7 @@ cpp_examples = [
     ("dto-ee-benchmark --quick", "True", "False"),
     ("noma-split-benchmark --quick", "True", "False"),
     ("noma-vs-oma --nUes=2 --simTime=0.5", "True", "False"),
-    ("noma-split-inference --nUes=2 --tasks=1 --algorithms=LiGd,FullyLocal,FullOffload", "True", "False"),
+    ("noma-split-inference --nUes=2 --tasks=1 --algorithms=li-gd,fully-local,full-offload", "True", "False"),
     ("noma-benchmark --quick", "True", "False"),
     ("partial-loading --users=4 --loads=6 --nUes=4", "True", "False"),
     ("streaming-overhead-benchmark --quick", "True", "False"),

@@ -151,6 +151,13 @@ ReadBool(const JsonNode& node)
     return node.Get().get<bool>();
 }
 
+/// @return the names of NomaSplitAccess in the "access" field
+std::vector<std::pair<std::string, NomaSplitAccess>>
+AccessNames()
+{
+    return {{"noma", NomaSplitAccess::NOMA}, {"oma", NomaSplitAccess::OMA}};
+}
+
 /**
  * @brief Read a NOMA split-inference instance.
  * @param [in] root the document
@@ -176,6 +183,7 @@ ReadNomaSplit(const JsonNode& root)
                       "weights",
                       "residualSicFactor",
                       "enforceDownlinkPowerOrder",
+                      "access",
                       "device",
                       "models",
                       "users",
@@ -217,6 +225,10 @@ ReadNomaSplit(const JsonNode& root)
     if (auto n = root.Find("enforceDownlinkPowerOrder"))
     {
         p.enforceDownlinkPowerOrder = ReadBool(*n);
+    }
+    if (auto n = root.Find("access"))
+    {
+        p.access = ReadChoice(*n, AccessNames());
     }
     if (auto w = root.Find("weights"))
     {
@@ -324,17 +336,34 @@ ReadNomaSplit(const JsonNode& root)
     return in;
 }
 
-/// @return the NOMA split algorithms with their command-line names
-std::vector<std::pair<std::string, NomaSplitAlgorithm>>
-NomaSplitAlgorithms()
+/**
+ * @brief Names of the distinct DNN profiles of an instance, as NomaSplitInstanceToJson()
+ * writes them: "model0", "model1", ... in the order of first use.
+ * @param [in] problem the instance
+ * @param [out] modelOfUser index of each user's profile in the returned list
+ * @return the distinct profiles
+ */
+std::vector<const NomaSplitProfile*>
+DistinctProfiles(const NomaSplitProblem& problem, std::vector<std::size_t>& modelOfUser)
 {
-    return {{"li-gd", NomaSplitAlgorithm::LI_GD},
-            {"exhaustive-gd", NomaSplitAlgorithm::EXHAUSTIVE_GD},
-            {"oma-li-gd", NomaSplitAlgorithm::OMA_LI_GD},
-            {"fully-local", NomaSplitAlgorithm::FULLY_LOCAL},
-            {"full-offload", NomaSplitAlgorithm::FULL_OFFLOAD},
-            {"latency-only", NomaSplitAlgorithm::LATENCY_ONLY},
-            {"equal-power", NomaSplitAlgorithm::EQUAL_POWER}};
+    std::vector<const NomaSplitProfile*> profiles;
+    modelOfUser.clear();
+    for (const NomaSplitUser& u : problem.users)
+    {
+        std::size_t k = 0;
+        while (k < profiles.size() && !(profiles[k]->layerFlops == u.profile.layerFlops &&
+                                        profiles[k]->outputBits == u.profile.outputBits &&
+                                        profiles[k]->resultBits == u.profile.resultBits))
+        {
+            ++k;
+        }
+        if (k == profiles.size())
+        {
+            profiles.push_back(&u.profile);
+        }
+        modelOfUser.push_back(k);
+    }
+    return profiles;
 }
 
 /**
@@ -374,20 +403,125 @@ DoSolveNomaSplit(const JsonNode& root, const std::string& algorithm)
     {
         solver.SetMaxConfigurations(*in.maxConfigurations);
     }
-    const auto algorithms = NomaSplitAlgorithms();
-    auto found = std::find_if(algorithms.begin(),
-                              algorithms.end(),
-                              [&algorithm](const auto& a) { return a.first == algorithm; });
-    if (found == algorithms.end())
+    NomaSplitAlgorithm which = NomaSplitAlgorithm::LI_GD;
+    try
     {
-        // RequireAlgorithm() accepted the name: Algorithms() and this list disagree
+        which = NomaSplitAlgorithmFromString(algorithm);
+    }
+    catch (const std::invalid_argument&)
+    {
+        // RequireAlgorithm() accepted the name: Algorithms() and the name table disagree
         throw std::logic_error("NOMA split algorithm \"" + algorithm + "\" has no solver");
     }
-    const NomaSplitAlgorithm which = found->second;
     const NomaSplitDecision d = Checked(root, [&]() { return solver.Solve(which); });
-    const NomaSplitProblem& p = solver.GetProblem();
-    const NomaSplitPrediction& e = d.prediction;
+    return NomaSplitDecisionToJson(algorithm, d, solver.GetProblem(), in.models);
+}
 
+} // namespace
+
+std::vector<AlgorithmInfo>
+NomaSplitAlgorithms()
+{
+    std::vector<AlgorithmInfo> out;
+    for (const auto& [name, a] : NomaSplitAlgorithmNames())
+    {
+        std::string description;
+        switch (a)
+        {
+            case NomaSplitAlgorithm::LI_GD:
+                description = "loop-iteration GD with warm starts (spec 4.3) [default]";
+                break;
+            case NomaSplitAlgorithm::EXHAUSTIVE_GD:
+                description = "GD on every configuration (reference; small instances)";
+                break;
+            case NomaSplitAlgorithm::OMA_LI_GD:
+                description = "baseline: Li-GD with OMA (one user per orthogonal slot)";
+                break;
+            case NomaSplitAlgorithm::FULLY_LOCAL:
+                description = "baseline: every layer on the device (l = L)";
+                break;
+            case NomaSplitAlgorithm::FULL_OFFLOAD:
+                description = "baseline: l = 0, strong-weak pairing, GD";
+                break;
+            case NomaSplitAlgorithm::LATENCY_ONLY:
+                description = "baseline: splits chosen for latency only (Neurosurgeon)";
+                break;
+            case NomaSplitAlgorithm::EQUAL_POWER:
+                description = "baseline: p = p^max, equal P and f^e, Li-GD loops";
+                break;
+        }
+        out.push_back({name, description});
+    }
+    return out;
+}
+
+std::string
+NomaSplitSchema()
+{
+    return R"(noma-split input (units in the field names; null = field omitted; a "comment"
+field is allowed in every object; users, layers and subchannels are 0-based; defaults of
+spec 4.5 in brackets):
+{
+  "problem": "noma-split",               optional, must match --problem
+  "subchannels": 2,                      N_s, per link [1]
+  "maxUsersPerSubchannel": 2,            Q, users per subchannel and link [2]
+  "subchannelBandwidthHz": 1e6,          B_s [1e6]
+  "noisePowerW": 1e-13,                  sigma^2 on one subchannel [1e-13]
+  "maxUplinkPowerW": 0.2, "minUplinkPowerW": 1e-6,      p_i bounds
+  "apPowerW": 10, "minDownlinkPowerW": 1e-6,            P^AP, lower bound of P_i
+  "edgeFrequencyHz": 20e9, "minEdgeFrequencyHz": 1e3,   F^e, lower bound of f_i^e
+  "edgeFlopsPerCycle": 1,                n_e [1]
+  "edgeEnergyCoefficient": 1e-30,        kappa_e, J s^2/cycle^3 [1e-30]
+  "weights": {"latency": 1, "deviceEnergy": 1, "edgeEnergy": 1},
+                                     w_T (per s), w_d, w_e (per J), each in [0, 1]
+  "residualSicFactor": 0,                imperfect-SIC residual in [0, 1] [0]
+  "enforceDownlinkPowerOrder": true,     weaker user gets at least the stronger's power
+  "access": "noma",                      "noma", or "oma": Q orthogonal slots of B_s / Q
+                                     per subchannel, one user each [noma]
+  "device": {"flopsPerCycle": 1, "frequencyHz": 1e9, "energyCoefficient": 1e-28},
+                                     default device (f_d, kappa_d) of every user
+  "models": [                            the layer profiles
+    {"name": "m", "layerFlops": [2e8, 4e8, 2e8],           c_1..c_L, FLOP
+     "outputBits": [1e6, 5e5, 2e5, 1e4],                    o_0 (input)..o_L, bit
+     "resultBits": 1e4},                                    o_res (default o_L)
+    {"zoo": "alexnet", "name": "a", "resultBits": 8000}     zoo model (name: zoo name)
+  ],
+  "users": [{
+    "model": "m",                        model name or index
+    "device": {...},                     optional, overrides the default device fields
+    "uplinkGain": 1e-10,                 h_i: one number (every subchannel) or N_s numbers
+    "downlinkGain": [1e-10, 5e-11]       g_i: the same
+  }],
+  "solver": {"stepTolerance": 1e-9, "maxIterations": 500, "maxConfigurations": 2000000}
+                                     GD and exhaustive-GD limits (all optional)
+}
+)";
+}
+
+Json
+NomaSplitSolve(const JsonNode& root, const std::string& algorithm)
+{
+    return DoSolveNomaSplit(root, algorithm);
+}
+
+Json
+NomaSplitDecisionToJson(const std::string& algorithm,
+                        const NomaSplitDecision& d,
+                        const NomaSplitProblem& p,
+                        const std::vector<std::string>& models)
+{
+    std::vector<std::string> names = models;
+    if (names.size() != p.users.size())
+    {
+        std::vector<std::size_t> modelOfUser;
+        DistinctProfiles(p, modelOfUser);
+        names.clear();
+        for (std::size_t k : modelOfUser)
+        {
+            names.push_back("model" + std::to_string(k));
+        }
+    }
+    const NomaSplitPrediction& e = d.prediction;
     Json out = SolverOutputHeader("noma-split", algorithm);
     Json decision = Json::object();
     decision["feasible"] = d.isFeasible;
@@ -407,7 +541,7 @@ DoSolveNomaSplit(const JsonNode& root, const std::string& algorithm)
         const bool isLocal = d.configuration.split[i] == p.users[i].profile.GetNLayers();
         Json j = Json::object();
         j["user"] = i;
-        j["model"] = in.models[i];
+        j["model"] = names[i];
         j["split"] = d.configuration.split[i];
         j["layers"] = p.users[i].profile.GetNLayers();
         j["uplinkSubchannel"] = SubchannelJson(d.configuration.uplinkSubchannel[i]);
@@ -452,67 +586,196 @@ DoSolveNomaSplit(const JsonNode& root, const std::string& algorithm)
     return out;
 }
 
-} // namespace
-
-std::vector<AlgorithmInfo>
-NomaSplitAlgorithms()
-{
-    return {
-        {"li-gd", "loop-iteration GD with warm starts (spec 4.3) [default]"},
-        {"exhaustive-gd", "GD on every configuration (reference; small instances)"},
-        {"oma-li-gd", "baseline: Li-GD with OMA (one user per orthogonal slot)"},
-        {"fully-local", "baseline: every layer on the device (l = L)"},
-        {"full-offload", "baseline: l = 0, strong-weak pairing, GD"},
-        {"latency-only", "baseline: splits chosen for latency only (Neurosurgeon)"},
-        {"equal-power", "baseline: p = p^max, equal P and f^e, Li-GD loops"},
-    };
-}
-
-std::string
-NomaSplitSchema()
-{
-    return R"(noma-split input (units in the field names; null = field omitted; a "comment"
-field is allowed in every object; users, layers and subchannels are 0-based; defaults of
-spec 4.5 in brackets):
-{
-  "problem": "noma-split",               optional, must match --problem
-  "subchannels": 2,                      N_s, per link [1]
-  "maxUsersPerSubchannel": 2,            Q, users per subchannel and link [2]
-  "subchannelBandwidthHz": 1e6,          B_s [1e6]
-  "noisePowerW": 1e-13,                  sigma^2 on one subchannel [1e-13]
-  "maxUplinkPowerW": 0.2, "minUplinkPowerW": 1e-6,      p_i bounds
-  "apPowerW": 10, "minDownlinkPowerW": 1e-6,            P^AP, lower bound of P_i
-  "edgeFrequencyHz": 20e9, "minEdgeFrequencyHz": 1e3,   F^e, lower bound of f_i^e
-  "edgeFlopsPerCycle": 1,                n_e [1]
-  "edgeEnergyCoefficient": 1e-30,        kappa_e, J s^2/cycle^3 [1e-30]
-  "weights": {"latency": 1, "deviceEnergy": 1, "edgeEnergy": 1},
-                                     w_T (per s), w_d, w_e (per J), each in [0, 1]
-  "residualSicFactor": 0,                imperfect-SIC residual in [0, 1] [0]
-  "enforceDownlinkPowerOrder": true,     weaker user gets at least the stronger's power
-  "device": {"flopsPerCycle": 1, "frequencyHz": 1e9, "energyCoefficient": 1e-28},
-                                     default device (f_d, kappa_d) of every user
-  "models": [                            the layer profiles
-    {"name": "m", "layerFlops": [2e8, 4e8, 2e8],           c_1..c_L, FLOP
-     "outputBits": [1e6, 5e5, 2e5, 1e4],                    o_0 (input)..o_L, bit
-     "resultBits": 1e4},                                    o_res (default o_L)
-    {"zoo": "alexnet", "name": "a", "resultBits": 8000}     zoo model (name: zoo name)
-  ],
-  "users": [{
-    "model": "m",                        model name or index
-    "device": {...},                     optional, overrides the default device fields
-    "uplinkGain": 1e-10,                 h_i: one number (every subchannel) or N_s numbers
-    "downlinkGain": [1e-10, 5e-11]       g_i: the same
-  }],
-  "solver": {"stepTolerance": 1e-9, "maxIterations": 500, "maxConfigurations": 2000000}
-                                     GD and exhaustive-GD limits (all optional)
-}
-)";
-}
-
 Json
-NomaSplitSolve(const JsonNode& root, const std::string& algorithm)
+NomaSplitInstanceToJson(const NomaSplitProblem& p)
 {
-    return DoSolveNomaSplit(root, algorithm);
+    Json out = Json::object();
+    out["problem"] = "noma-split";
+    out["subchannels"] = p.nSubchannels;
+    out["maxUsersPerSubchannel"] = p.maxUsersPerSubchannel;
+    out["subchannelBandwidthHz"] = p.subchannelBandwidthHz;
+    out["noisePowerW"] = p.noisePowerW;
+    out["maxUplinkPowerW"] = p.maxUplinkPowerW;
+    out["minUplinkPowerW"] = p.minUplinkPowerW;
+    out["apPowerW"] = p.apPowerW;
+    out["minDownlinkPowerW"] = p.minDownlinkPowerW;
+    out["edgeFrequencyHz"] = p.edgeFrequencyHz;
+    out["minEdgeFrequencyHz"] = p.minEdgeFrequencyHz;
+    out["edgeFlopsPerCycle"] = p.edgeFlopsPerCycle;
+    out["edgeEnergyCoefficient"] = p.edgeEnergyCoefficient;
+    Json w = Json::object();
+    w["latency"] = p.weightLatency;
+    w["deviceEnergy"] = p.weightDeviceEnergy;
+    w["edgeEnergy"] = p.weightEdgeEnergy;
+    out["weights"] = std::move(w);
+    out["residualSicFactor"] = p.residualSicFactor;
+    out["enforceDownlinkPowerOrder"] = p.enforceDownlinkPowerOrder;
+    out["access"] = p.access == NomaSplitAccess::OMA ? "oma" : "noma";
+    std::vector<std::size_t> modelOfUser;
+    const std::vector<const NomaSplitProfile*> profiles = DistinctProfiles(p, modelOfUser);
+    Json models = Json::array();
+    for (std::size_t k = 0; k < profiles.size(); ++k)
+    {
+        Json m = Json::object();
+        m["name"] = "model" + std::to_string(k);
+        m["layerFlops"] = profiles[k]->layerFlops;
+        m["outputBits"] = profiles[k]->outputBits;
+        m["resultBits"] = profiles[k]->resultBits;
+        models.push_back(std::move(m));
+    }
+    out["models"] = std::move(models);
+    Json users = Json::array();
+    for (std::size_t i = 0; i < p.users.size(); ++i)
+    {
+        const NomaSplitUser& u = p.users[i];
+        Json j = Json::object();
+        j["model"] = "model" + std::to_string(modelOfUser[i]);
+        Json d = Json::object();
+        d["flopsPerCycle"] = u.device.GetFlopsPerCycle();
+        d["frequencyHz"] = u.device.GetFrequency();
+        d["energyCoefficient"] = u.device.GetEnergyCoefficient();
+        j["device"] = std::move(d);
+        j["uplinkGain"] = u.uplinkGain;
+        j["downlinkGain"] = u.downlinkGain;
+        users.push_back(std::move(j));
+    }
+    out["users"] = std::move(users);
+    return out;
+}
+
+NomaSplitDecision
+NomaSplitDecisionFromJson(const JsonNode& root, const NomaSplitProblem& problem)
+{
+    root.CheckObject({"problem", "algorithm", "version", "decision", "prediction"});
+    if (auto n = root.Find("problem"))
+    {
+        if (ReadString(*n) != "noma-split")
+        {
+            n->Fail("\"noma-split\"");
+        }
+    }
+    const uint32_t nUsers = problem.users.size();
+    NomaSplitDecision d;
+    if (auto n = root.Find("algorithm"))
+    {
+        // an external solver may name its own algorithm: keep li-gd then
+        const std::string name = ReadString(*n);
+        for (const auto& [known, a] : NomaSplitAlgorithmNames())
+        {
+            if (known == name)
+            {
+                d.algorithm = a;
+            }
+        }
+    }
+    const JsonNode dec = root.Require("decision");
+    dec.CheckObject(
+        {"feasible", "reason", "rounds", "gdRuns", "configurations", "objectiveHistory", "users"});
+    const JsonNode feasible = dec.Require("feasible");
+    if (!feasible.Get().is_boolean())
+    {
+        feasible.Fail("true or false");
+    }
+    d.isFeasible = feasible.Get().get<bool>();
+    if (auto n = dec.Find("reason"))
+    {
+        d.reason = ReadString(*n, false);
+    }
+    if (auto n = dec.Find("rounds"))
+    {
+        d.nRounds =
+            static_cast<uint32_t>(ReadUnsigned(*n, 0, std::numeric_limits<uint32_t>::max()));
+    }
+    if (auto n = dec.Find("gdRuns"))
+    {
+        d.nGdRuns = ReadUnsigned(*n, 0, std::numeric_limits<uint64_t>::max());
+    }
+    if (auto n = dec.Find("configurations"))
+    {
+        d.nConfigurations = ReadUnsigned(*n, 0, std::numeric_limits<uint64_t>::max());
+    }
+    if (auto n = dec.Find("objectiveHistory"))
+    {
+        for (const JsonNode& v : n->Elements())
+        {
+            d.objectiveHistory.push_back(v.Get().is_null()
+                                             ? std::numeric_limits<double>::quiet_NaN()
+                                             : ReadNumber(v, NumberRange{-INF, false, INF, true}));
+        }
+    }
+    NomaSplitConfiguration& c = d.configuration;
+    NomaSplitContinuous& z = d.continuous;
+    c.split.resize(nUsers);
+    c.uplinkSubchannel.assign(nUsers, NOMA_SPLIT_NO_SUBCHANNEL);
+    c.downlinkSubchannel.assign(nUsers, NOMA_SPLIT_NO_SUBCHANNEL);
+    z.uplinkPowerW.assign(nUsers, 0.0);
+    z.downlinkPowerW.assign(nUsers, 0.0);
+    z.edgeFrequencyHz.assign(nUsers, 0.0);
+    for (uint32_t i = 0; i < nUsers; ++i)
+    {
+        c.split[i] = problem.users[i].profile.GetNLayers();
+    }
+    if (!d.isFeasible)
+    {
+        // "serve nobody": every user runs fully locally (the solver's infeasible decision)
+        if (auto n = dec.Find("users"))
+        {
+            if (!n->Elements().empty())
+            {
+                n->Fail("an empty array (the decision is infeasible: every user runs locally)");
+            }
+        }
+        return d;
+    }
+    const JsonNode usersNode = dec.Require("users");
+    const std::vector<JsonNode> users = usersNode.Elements();
+    if (users.size() != nUsers)
+    {
+        usersNode.Fail("an array of " + std::to_string(nUsers) +
+                       " users (one per user of the instance)");
+    }
+    for (uint32_t i = 0; i < nUsers; ++i)
+    {
+        const JsonNode& u = users[i];
+        u.CheckObject({"user",
+                       "model",
+                       "split",
+                       "layers",
+                       "uplinkSubchannel",
+                       "downlinkSubchannel",
+                       "uplinkPowerW",
+                       "downlinkPowerW",
+                       "edgeFrequencyHz"});
+        if (auto n = u.Find("user"))
+        {
+            ReadUnsigned(*n, i, i);
+        }
+        c.split[i] = static_cast<uint32_t>(
+            ReadUnsigned(u.Require("split"), 0, std::numeric_limits<uint32_t>::max()));
+        if (auto n = u.Find("uplinkSubchannel"))
+        {
+            c.uplinkSubchannel[i] =
+                static_cast<int32_t>(ReadUnsigned(*n, 0, std::numeric_limits<int32_t>::max()));
+        }
+        if (auto n = u.Find("downlinkSubchannel"))
+        {
+            c.downlinkSubchannel[i] =
+                static_cast<int32_t>(ReadUnsigned(*n, 0, std::numeric_limits<int32_t>::max()));
+        }
+        if (auto n = u.Find("uplinkPowerW"))
+        {
+            z.uplinkPowerW[i] = ReadNumber(*n, AnyFinite());
+        }
+        if (auto n = u.Find("downlinkPowerW"))
+        {
+            z.downlinkPowerW[i] = ReadNumber(*n, AnyFinite());
+        }
+        if (auto n = u.Find("edgeFrequencyHz"))
+        {
+            z.edgeFrequencyHz[i] = ReadNumber(*n, AnyFinite());
+        }
+    }
+    return d;
 }
 
 } // namespace json

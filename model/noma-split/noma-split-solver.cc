@@ -412,27 +412,48 @@ NomaSplitConfiguration::operator==(const NomaSplitConfiguration& other) const
            downlinkSubchannel == other.downlinkSubchannel;
 }
 
+const std::vector<std::pair<std::string, NomaSplitAlgorithm>>&
+NomaSplitAlgorithmNames()
+{
+    static const std::vector<std::pair<std::string, NomaSplitAlgorithm>> names = {
+        {"li-gd", NomaSplitAlgorithm::LI_GD},
+        {"exhaustive-gd", NomaSplitAlgorithm::EXHAUSTIVE_GD},
+        {"oma-li-gd", NomaSplitAlgorithm::OMA_LI_GD},
+        {"fully-local", NomaSplitAlgorithm::FULLY_LOCAL},
+        {"full-offload", NomaSplitAlgorithm::FULL_OFFLOAD},
+        {"latency-only", NomaSplitAlgorithm::LATENCY_ONLY},
+        {"equal-power", NomaSplitAlgorithm::EQUAL_POWER},
+    };
+    return names;
+}
+
 std::string
 ToString(NomaSplitAlgorithm algorithm)
 {
-    switch (algorithm)
+    for (const auto& [name, a] : NomaSplitAlgorithmNames())
     {
-        case NomaSplitAlgorithm::LI_GD:
-            return "LI_GD";
-        case NomaSplitAlgorithm::EXHAUSTIVE_GD:
-            return "EXHAUSTIVE_GD";
-        case NomaSplitAlgorithm::OMA_LI_GD:
-            return "OMA_LI_GD";
-        case NomaSplitAlgorithm::FULLY_LOCAL:
-            return "FULLY_LOCAL";
-        case NomaSplitAlgorithm::FULL_OFFLOAD:
-            return "FULL_OFFLOAD";
-        case NomaSplitAlgorithm::LATENCY_ONLY:
-            return "LATENCY_ONLY";
-        case NomaSplitAlgorithm::EQUAL_POWER:
-            return "EQUAL_POWER";
+        if (a == algorithm)
+        {
+            return name;
+        }
     }
-    return "UNKNOWN";
+    return "unknown";
+}
+
+NomaSplitAlgorithm
+NomaSplitAlgorithmFromString(const std::string& name)
+{
+    std::string valid;
+    for (const auto& [n, a] : NomaSplitAlgorithmNames())
+    {
+        if (n == name)
+        {
+            return a;
+        }
+        valid += (valid.empty() ? "" : ", ") + n;
+    }
+    throw std::invalid_argument("unknown NOMA split algorithm \"" + name + "\" (valid: " + valid +
+                                ")");
 }
 
 // ------------------------------------------------------------------------------------------
@@ -1778,6 +1799,194 @@ NomaSplitSolver::Finish(NomaSplitAlgorithm algorithm,
     }
 }
 
+std::string
+NomaSplitSolver::CheckDecision(const NomaSplitProblem& problem, const NomaSplitDecision& decision)
+{
+    constexpr double TOL = 1e-9;
+    const uint32_t nUsers = problem.users.size();
+    const auto num = [](double v)
+    {
+        std::ostringstream oss;
+        oss.precision(15);
+        oss << v;
+        return oss.str();
+    };
+    const auto field = [](uint32_t i, const std::string& name)
+    {
+        return "users[" + std::to_string(i) + "]." + name + ": ";
+    };
+    const NomaSplitConfiguration& c = decision.configuration;
+    const NomaSplitContinuous& z = decision.continuous;
+    const std::vector<std::pair<std::string, std::size_t>> sizes = {
+        {"split", c.split.size()},
+        {"uplinkSubchannel", c.uplinkSubchannel.size()},
+        {"downlinkSubchannel", c.downlinkSubchannel.size()},
+        {"uplinkPowerW", z.uplinkPowerW.size()},
+        {"downlinkPowerW", z.downlinkPowerW.size()},
+        {"edgeFrequencyHz", z.edgeFrequencyHz.size()}};
+    for (const auto& [name, size] : sizes)
+    {
+        if (size != nUsers)
+        {
+            return "users: the decision gives " + name + " for " + std::to_string(size) +
+                   " users, the instance has " + std::to_string(nUsers);
+        }
+    }
+    const bool isOma = problem.access == NomaSplitAccess::OMA;
+    const uint32_t q = problem.maxUsersPerSubchannel;
+    std::vector<std::vector<uint32_t>> ulMembers(problem.nSubchannels);
+    std::vector<std::vector<uint32_t>> dlMembers(problem.nSubchannels);
+    std::vector<uint32_t> offloading;
+    for (uint32_t i = 0; i < nUsers; ++i)
+    {
+        const uint32_t nLayers = problem.users[i].profile.GetNLayers();
+        if (c.split[i] > nLayers)
+        {
+            return field(i, "split") + std::to_string(c.split[i]) +
+                   " exceeds L = " + std::to_string(nLayers);
+        }
+        const bool isLocal = c.split[i] == nLayers;
+        for (bool isUplink : {true, false})
+        {
+            const std::string name = isUplink ? "uplinkSubchannel" : "downlinkSubchannel";
+            const int32_t s = isUplink ? c.uplinkSubchannel[i] : c.downlinkSubchannel[i];
+            if (isLocal)
+            {
+                if (s != NOMA_SPLIT_NO_SUBCHANNEL)
+                {
+                    return field(i, name) + std::to_string(s) +
+                           " given for a fully local user (split = L = " + std::to_string(nLayers) +
+                           "); a local user uses no subchannel";
+                }
+                continue;
+            }
+            if (s < 0 || static_cast<uint32_t>(s) >= problem.nSubchannels)
+            {
+                return field(i, name) +
+                       (s == NOMA_SPLIT_NO_SUBCHANNEL ? std::string("none") : std::to_string(s)) +
+                       " is not a subchannel in 0.." + std::to_string(problem.nSubchannels - 1) +
+                       " (the user offloads: split = " + std::to_string(c.split[i]) +
+                       " < L = " + std::to_string(nLayers) + ")";
+            }
+            auto& members = (isUplink ? ulMembers : dlMembers)[s];
+            if (members.size() >= q)
+            {
+                std::string others;
+                for (uint32_t j : members)
+                {
+                    others += (others.empty() ? "" : ", ") + std::to_string(j);
+                }
+                return field(i, name) + "subchannel " + std::to_string(s) +
+                       (isOma ? " has Q = " + std::to_string(q) +
+                                    " orthogonal slots (one user each), all taken by users "
+                              : " already carries Q = " + std::to_string(q) + " users (users ") +
+                       others + (isOma ? "" : ")");
+            }
+            members.push_back(i);
+        }
+        if (isLocal)
+        {
+            continue;
+        }
+        offloading.push_back(i);
+
+        struct Bound
+        {
+            const char* name;
+            double value;
+            double lo;
+            double hi;
+            const char* unit;
+            const char* loName;
+            const char* hiName;
+        };
+
+        const std::vector<Bound> bounds = {{"uplinkPowerW",
+                                            z.uplinkPowerW[i],
+                                            problem.minUplinkPowerW,
+                                            problem.maxUplinkPowerW,
+                                            " W",
+                                            "minUplinkPowerW",
+                                            "p^max"},
+                                           {"downlinkPowerW",
+                                            z.downlinkPowerW[i],
+                                            problem.minDownlinkPowerW,
+                                            problem.apPowerW,
+                                            " W",
+                                            "minDownlinkPowerW",
+                                            "P^AP"},
+                                           {"edgeFrequencyHz",
+                                            z.edgeFrequencyHz[i],
+                                            problem.minEdgeFrequencyHz,
+                                            problem.edgeFrequencyHz,
+                                            " Hz",
+                                            "minEdgeFrequencyHz",
+                                            "F^e"}};
+        for (const Bound& b : bounds)
+        {
+            if (!std::isfinite(b.value))
+            {
+                return field(i, b.name) + num(b.value) + " is not a finite number";
+            }
+            if (b.value > b.hi * (1 + TOL))
+            {
+                return field(i, b.name) + num(b.value) + b.unit + " is above " + b.hiName + " = " +
+                       num(b.hi) + b.unit;
+            }
+            if (b.value < b.lo * (1 - TOL))
+            {
+                return field(i, b.name) + num(b.value) + b.unit + " is below " + b.loName + " = " +
+                       num(b.lo) + b.unit + " (an offloading user needs it)";
+            }
+        }
+    }
+    double sumP = 0;
+    double sumF = 0;
+    for (uint32_t i : offloading)
+    {
+        sumP += z.downlinkPowerW[i];
+        sumF += z.edgeFrequencyHz[i];
+    }
+    if (!offloading.empty() && sumP > problem.apPowerW * (1 + TOL))
+    {
+        return field(offloading.back(), "downlinkPowerW") + "the downlink powers of the " +
+               std::to_string(offloading.size()) + " offloading users add up to " + num(sumP) +
+               " W, above P^AP = " + num(problem.apPowerW) + " W";
+    }
+    if (!offloading.empty() && sumF > problem.edgeFrequencyHz * (1 + TOL))
+    {
+        return field(offloading.back(), "edgeFrequencyHz") + "the edge shares of the " +
+               std::to_string(offloading.size()) + " offloading users add up to " + num(sumF) +
+               " Hz, above F^e = " + num(problem.edgeFrequencyHz) + " Hz";
+    }
+    if (problem.enforceDownlinkPowerOrder && !isOma)
+    {
+        for (uint32_t s = 0; s < problem.nSubchannels; ++s)
+        {
+            for (uint32_t i : dlMembers[s])
+            {
+                for (uint32_t j : dlMembers[s])
+                {
+                    const double gi = problem.users[i].downlinkGain[s];
+                    const double gj = problem.users[j].downlinkGain[s];
+                    // i weaker than j: P_i >= P_j
+                    if (gi < gj &&
+                        z.downlinkPowerW[i] < z.downlinkPowerW[j] - TOL * problem.apPowerW)
+                    {
+                        return field(i, "downlinkPowerW") + num(z.downlinkPowerW[i]) +
+                               " W is below the " + num(z.downlinkPowerW[j]) + " W of user " +
+                               std::to_string(j) + ", a stronger user of downlink subchannel " +
+                               std::to_string(s) +
+                               " (enforceDownlinkPowerOrder: the weaker user gets at least the "
+                               "power of a stronger one)";
+                    }
+                }
+            }
+        }
+    }
+    return "";
+}
+
 NomaSplitDecision
 NomaSplitSolver::Solve(NomaSplitAlgorithm algorithm) const
 {
@@ -1871,7 +2080,7 @@ NomaSplitSolver::Solve(NomaSplitAlgorithm algorithm) const
             const uint64_t count = CountConfigurations();
             if (count > m_maxConfigurations)
             {
-                Fail("EXHAUSTIVE_GD: " + std::to_string(count) +
+                Fail("exhaustive-gd: " + std::to_string(count) +
                      " configurations exceed maxConfigurations " +
                      std::to_string(m_maxConfigurations));
             }

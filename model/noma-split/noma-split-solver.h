@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 /**
@@ -227,10 +228,29 @@ enum class NomaSplitAlgorithm
 };
 
 /**
+ * @ingroup edge-inference
+ * @brief The one name table of NomaSplitAlgorithm: the command-line names of
+ * edge-inference-solve ("li-gd", "exhaustive-gd", "oma-li-gd", "fully-local",
+ * "full-offload", "latency-only", "equal-power"), used by ToString(), the Algorithm
+ * attribute of NomaSplitSolverAllocator, the example's --algorithms and the solver's
+ * --algorithm.
+ * @return (name, algorithm) pairs, the default (li-gd) first
+ */
+const std::vector<std::pair<std::string, NomaSplitAlgorithm>>& NomaSplitAlgorithmNames();
+
+/**
  * @param [in] algorithm an algorithm
- * @return its enumerator name, e.g. "LI_GD"
+ * @return its name in NomaSplitAlgorithmNames(), e.g. "li-gd"
  */
 std::string ToString(NomaSplitAlgorithm algorithm);
+
+/**
+ * @brief Parse a name of NomaSplitAlgorithmNames().
+ * @param [in] name the name, e.g. "oma-li-gd"
+ * @return the algorithm
+ * @throw std::invalid_argument naming the value and the valid names
+ */
+NomaSplitAlgorithm NomaSplitAlgorithmFromString(const std::string& name);
 
 /**
  * @ingroup edge-inference
@@ -403,6 +423,28 @@ class NomaSplitSolver
      * @return the configuration
      */
     NomaSplitConfiguration PairingConfiguration() const;
+
+    /**
+     * @brief Check a decision against the constraints of an instance (the check the network
+     * side runs on any allocator's decision before executing it).
+     *
+     * Checks, in this order, and reports the first violation: the number of users of every
+     * vector of the decision (U); per user i, the split point (l_i <= L_i), the subchannels
+     * (null iff l_i = L_i, else in 0..N_s-1), at most Q users per subchannel and link (OMA: Q
+     * orthogonal slots, one user each), and for an offloading user p_i in
+     * [minUplinkPowerW, p^max], P_i in [minDownlinkPowerW, P^AP] and f_i^e in
+     * [minEdgeFrequencyHz, F^e] (finite); then sum P_i <= P^AP, sum f_i^e <= F^e and, if
+     * enforceDownlinkPowerOrder (NOMA), P_weak >= P_strong on every downlink subchannel.
+     * Bounds are checked with a relative tolerance of 1e-9. Entries of fully local users
+     * are ignored. A decision with isFeasible false is checked the same way (it must be a
+     * valid decision too, normally the all-local one).
+     * @param [in] problem the instance (valid, see the constructor)
+     * @param [in] decision the decision
+     * @return "" if the decision is valid, else a message naming the user and the field,
+     * e.g. "users[3].uplinkPowerW: 0.3 W is above p^max = 0.2 W"
+     */
+    static std::string CheckDecision(const NomaSplitProblem& problem,
+                                     const NomaSplitDecision& decision);
 
     /**
      * @brief Solve with an algorithm or baseline.

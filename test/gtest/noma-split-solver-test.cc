@@ -20,6 +20,7 @@
 #include "ns3/device-compute-model.h"
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/dnn-model.h"
+#include "ns3/noma-split-json.h"
 #include "ns3/noma-split-solver.h"
 
 #include <gtest/gtest.h>
@@ -761,4 +762,217 @@ TEST(NomaSplitInference, BadInput)
     limited.SetMaxConfigurations(3);
     ExpectInvalid([&] { limited.Solve(NomaSplitAlgorithm::EXHAUSTIVE_GD); },
                   {"configurations exceed maxConfigurations 3"});
+}
+
+// ------------------------------------------------------------------------------------------
+// Allocator interface: instance and decision JSON, decision checks
+// ------------------------------------------------------------------------------------------
+
+TEST(NomaSplitInference, InstanceToJsonSolvesLikeTheSolver)
+{
+    // the written instance, read back by the CLI's code path, is the same problem: the
+    // output document equals the direct solver's decision written by the same writer
+    std::mt19937 rng(2026);
+    std::uniform_int_distribution<uint32_t> users(1, 4);
+    std::uniform_int_distribution<uint32_t> layers(1, 3);
+    std::uniform_int_distribution<uint32_t> subs(1, 2);
+    const std::vector<NomaSplitAlgorithm> algorithms = {NomaSplitAlgorithm::LI_GD,
+                                                        NomaSplitAlgorithm::OMA_LI_GD,
+                                                        NomaSplitAlgorithm::FULL_OFFLOAD,
+                                                        NomaSplitAlgorithm::EQUAL_POWER};
+    for (int trial = 0; trial < 24; ++trial)
+    {
+        NomaSplitProblem pr = RandomProblem(rng, users(rng), layers(rng), subs(rng));
+        pr.access = trial % 3 == 0 ? NomaSplitAccess::OMA : NomaSplitAccess::NOMA;
+        pr.residualSicFactor = trial % 4 == 1 ? 0.05 : 0.0;
+        pr.users[0].device = DeviceComputeModel(4.0, 1.5e9, 2e-28, 1.5e9, 1.5e9);
+        const json::Json in = json::NomaSplitInstanceToJson(pr);
+        // through text, as a file would carry it
+        const json::Json parsed = json::ParseDocument(in.dump(2));
+        const NomaSplitAlgorithm a = algorithms[trial % algorithms.size()];
+        const json::Json viaCli = json::NomaSplitSolve(json::JsonNode(parsed, ""), ToString(a));
+        const NomaSplitDecision direct = NomaSplitSolver(pr).Solve(a);
+        const json::Json expected = json::NomaSplitDecisionToJson(ToString(a), direct, pr);
+        EXPECT_EQ(viaCli.dump(2), expected.dump(2)) << "trial " << trial << " " << ToString(a);
+    }
+}
+
+TEST(NomaSplitInference, DecisionJsonRoundTrip)
+{
+    std::mt19937 rng(7);
+    for (int trial = 0; trial < 20; ++trial)
+    {
+        const NomaSplitProblem pr = RandomProblem(rng, 1 + trial % 4, 1 + trial % 3, 2);
+        const NomaSplitSolver solver(pr);
+        for (NomaSplitAlgorithm a : {NomaSplitAlgorithm::LI_GD, NomaSplitAlgorithm::FULLY_LOCAL})
+        {
+            const NomaSplitDecision d = solver.Solve(a);
+            const json::Json text =
+                json::ParseDocument(json::NomaSplitDecisionToJson(ToString(a), d, pr).dump(2));
+            const NomaSplitDecision back =
+                json::NomaSplitDecisionFromJson(json::JsonNode(text, ""), pr);
+            EXPECT_TRUE(back.algorithm == d.algorithm);
+            EXPECT_TRUE(back.configuration == d.configuration) << "trial " << trial;
+            EXPECT_EQ(back.continuous.uplinkPowerW, d.continuous.uplinkPowerW);
+            EXPECT_EQ(back.continuous.downlinkPowerW, d.continuous.downlinkPowerW);
+            EXPECT_EQ(back.continuous.edgeFrequencyHz, d.continuous.edgeFrequencyHz);
+            EXPECT_EQ(back.isFeasible, d.isFeasible);
+            EXPECT_EQ(back.reason, d.reason);
+            EXPECT_EQ(back.nRounds, d.nRounds);
+            EXPECT_EQ(back.nGdRuns, d.nGdRuns);
+            EXPECT_EQ(back.nConfigurations, d.nConfigurations);
+            EXPECT_EQ(back.objectiveHistory, d.objectiveHistory);
+            EXPECT_EQ(NomaSplitSolver::CheckDecision(pr, back), "");
+        }
+    }
+    // an infeasible decision reads as "serve nobody": every user local
+    const NomaSplitProblem pr = SpecPair(E43Profile(), E43Profile());
+    const json::Json text = json::ParseDocument(
+        R"({"problem": "noma-split", "decision": {"feasible": false, "reason": "none fits"}})");
+    const NomaSplitDecision nobody = json::NomaSplitDecisionFromJson(json::JsonNode(text, ""), pr);
+    EXPECT_FALSE(nobody.isFeasible);
+    EXPECT_EQ(nobody.reason, "none fits");
+    EXPECT_EQ(nobody.configuration.split, (std::vector<uint32_t>{3, 3}));
+    EXPECT_EQ(nobody.configuration.uplinkSubchannel,
+              (std::vector<int32_t>{NOMA_SPLIT_NO_SUBCHANNEL, NOMA_SPLIT_NO_SUBCHANNEL}));
+    // format errors name the JSON path and the value
+    const json::Json bad = json::ParseDocument(
+        R"({"decision": {"feasible": true, "users": [{"split": 1, "uplinkSubchannel": -1},
+            {"split": 3}]}})");
+    try
+    {
+        json::NomaSplitDecisionFromJson(json::JsonNode(bad, ""), pr);
+        ADD_FAILURE() << "no JsonInputError";
+    }
+    catch (const json::JsonInputError& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("decision.users[0].uplinkSubchannel: expected"),
+                  std::string::npos)
+            << e.what();
+        EXPECT_NE(std::string(e.what()).find("-1"), std::string::npos) << e.what();
+    }
+}
+
+TEST(NomaSplitInference, CheckDecisionAcceptsEverySolverDecision)
+{
+    std::mt19937 rng(99);
+    for (int trial = 0; trial < 12; ++trial)
+    {
+        NomaSplitProblem pr = RandomProblem(rng, 1 + trial % 4, 1 + trial % 3, 1 + trial % 2);
+        pr.access = trial % 5 == 0 ? NomaSplitAccess::OMA : NomaSplitAccess::NOMA;
+        const NomaSplitSolver solver(pr);
+        for (const auto& [name, a] : NomaSplitAlgorithmNames())
+        {
+            if (a == NomaSplitAlgorithm::EXHAUSTIVE_GD && solver.CountConfigurations() > 300)
+            {
+                continue;
+            }
+            const NomaSplitDecision d = solver.Solve(a);
+            EXPECT_EQ(NomaSplitSolver::CheckDecision(pr, d), "")
+                << "trial " << trial << " " << name;
+        }
+    }
+}
+
+TEST(NomaSplitInference, CheckDecisionNamesUserAndField)
+{
+    // E4.3's pair: user 0 strong, user 1 weak, both offload after layer 1 on subchannel 0
+    NomaSplitProblem pr = SpecPair(E43Profile(), E43Profile());
+    NomaSplitDecision d;
+    d.configuration = Config({1, 1}, {0, 0}, {0, 0});
+    d.continuous.uplinkPowerW = {0.1, 0.1};
+    d.continuous.downlinkPowerW = {1.0, 2.0};
+    d.continuous.edgeFrequencyHz = {5e9, 5e9};
+    ASSERT_EQ(NomaSplitSolver::CheckDecision(pr, d), "");
+    const auto expect = [&](NomaSplitDecision bad, const std::string& message)
+    {
+        EXPECT_EQ(NomaSplitSolver::CheckDecision(pr, bad), message);
+    };
+    NomaSplitDecision b = d;
+    b.configuration.split[1] = 4;
+    expect(b, "users[1].split: 4 exceeds L = 3");
+    b = d;
+    b.configuration.uplinkSubchannel[1] = 1;
+    expect(b,
+           "users[1].uplinkSubchannel: 1 is not a subchannel in 0..0 (the user offloads: split "
+           "= 1 < L = 3)");
+    b = d;
+    b.configuration.split[0] = 3;
+    expect(b,
+           "users[0].uplinkSubchannel: 0 given for a fully local user (split = L = 3); a local "
+           "user uses no subchannel");
+    b = d;
+    b.continuous.uplinkPowerW[0] = 0.3;
+    expect(b, "users[0].uplinkPowerW: 0.3 W is above p^max = 0.2 W");
+    b = d;
+    b.continuous.uplinkPowerW[1] = 0.0;
+    expect(b,
+           "users[1].uplinkPowerW: 0 W is below minUplinkPowerW = 1e-06 W (an offloading user "
+           "needs it)");
+    b = d;
+    b.continuous.downlinkPowerW = {6.0, 6.0};
+    expect(b,
+           "users[1].downlinkPowerW: the downlink powers of the 2 offloading users add up to 12 "
+           "W, above P^AP = 10 W");
+    b = d;
+    b.continuous.edgeFrequencyHz = {15e9, 15e9};
+    expect(
+        b,
+        "users[1].edgeFrequencyHz: the edge shares of the 2 offloading users add up to 30000000000 "
+        "Hz, above F^e = 20000000000 Hz");
+    b = d;
+    b.continuous.downlinkPowerW = {2.0, 1.0};
+    expect(b,
+           "users[1].downlinkPowerW: 1 W is below the 2 W of user 0, a stronger user of downlink "
+           "subchannel 0 (enforceDownlinkPowerOrder: the weaker user gets at least the power of "
+           "a stronger one)");
+    b = d;
+    b.continuous.edgeFrequencyHz.pop_back();
+    expect(b, "users: the decision gives edgeFrequencyHz for 1 users, the instance has 2");
+    // Q: one user per subchannel (Q = 1)
+    pr.maxUsersPerSubchannel = 1;
+    expect(d, "users[1].uplinkSubchannel: subchannel 0 already carries Q = 1 users (users 0)");
+    // OMA: Q orthogonal slots per subchannel, one user each
+    pr.maxUsersPerSubchannel = 2;
+    pr.access = NomaSplitAccess::OMA;
+    NomaSplitProblem three = pr;
+    three.users.push_back(pr.users[1]);
+    NomaSplitDecision t = d;
+    t.configuration = Config({1, 1, 1}, {0, 0, 0}, {0, 0, 0});
+    t.continuous.uplinkPowerW = {0.1, 0.1, 0.1};
+    t.continuous.downlinkPowerW = {1.0, 1.0, 1.0};
+    t.continuous.edgeFrequencyHz = {5e9, 5e9, 5e9};
+    EXPECT_EQ(NomaSplitSolver::CheckDecision(three, t),
+              "users[2].uplinkSubchannel: subchannel 0 has Q = 2 orthogonal slots (one user "
+              "each), all taken by users 0, 1");
+    // an infeasible decision is checked as what it executes: everyone local passes
+    EXPECT_EQ(NomaSplitSolver::CheckDecision(
+                  pr, NomaSplitSolver(pr).Solve(NomaSplitAlgorithm::FULLY_LOCAL)),
+              "");
+}
+
+TEST(NomaSplitInference, AlgorithmNameTable)
+{
+    std::vector<std::string> names;
+    for (const auto& [name, a] : NomaSplitAlgorithmNames())
+    {
+        names.push_back(name);
+        EXPECT_EQ(ToString(a), name);
+        EXPECT_TRUE(NomaSplitAlgorithmFromString(name) == a);
+    }
+    EXPECT_EQ(names,
+              (std::vector<std::string>{"li-gd",
+                                        "exhaustive-gd",
+                                        "oma-li-gd",
+                                        "fully-local",
+                                        "full-offload",
+                                        "latency-only",
+                                        "equal-power"}));
+    std::vector<std::string> cli;
+    for (const auto& info : json::NomaSplitAlgorithms())
+    {
+        cli.push_back(info.name);
+    }
+    EXPECT_EQ(cli, names);
+    ExpectInvalid([] { NomaSplitAlgorithmFromString("LiGd"); }, {"\"LiGd\"", "li-gd"});
 }
