@@ -155,9 +155,16 @@ DtoEeAllocator::Allocate(const DtoEeProblem& instance)
     DtoEeSolution out;
     if (message.empty())
     {
-        out = solver.Predict(decision);
+        try
+        {
+            out = solver.Predict(decision);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            message = e.what(); // the evaluator's own check, should CheckDecision miss one
+        }
     }
-    else
+    if (!message.empty())
     {
         const std::string text = "round " + std::to_string(round) + ": " + message;
         NS_LOG_WARN(GetInstanceTypeId().GetName() << ": decision rejected: " << text);
