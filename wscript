@@ -69,6 +69,7 @@ def build(bld):
         'model/dto-ee/collaborative-inference-node.cc',
         'model/dto-ee/collaborative-task-source.cc',
         'model/dto-ee/dto-ee-json.cc',
+        'model/dto-ee/dto-ee-allocator.cc',
         # helpers
         'helper/edge-inference-helper.cc',
         'helper/batching-early-exit-helper.cc',
@@ -163,6 +164,7 @@ def build(bld):
         'model/dto-ee/collaborative-inference-node.h',
         'model/dto-ee/collaborative-task-source.h',
         'model/dto-ee/dto-ee-json.h',
+        'model/dto-ee/dto-ee-allocator.h',
         # helpers
         'helper/edge-inference-helper.h',
         'helper/batching-early-exit-helper.h',

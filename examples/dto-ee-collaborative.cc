@@ -21,6 +21,15 @@
  *     ./dto-ee-collaborative                 # 6 schemes, 2 phases, LTE, seconds
  *     ./dto-ee-collaborative --lte=0         # wired UEs (no LTE access delay)
  *     ./dto-ee-collaborative --full          # longer runs + arrival-rate sweep, CSV + gnuplot
+ *
+ * Any allocator, at packet level: --writeInstances=inst-%r.json writes the instance handed to
+ * the allocator (input of edge-inference-solve); --decisionFiles=dec-%r.json adds a run
+ * "decision-file" whose strategy is read from a decision file (output of
+ * edge-inference-solve), executed with static control:
+ *
+ *     ./dto-ee-collaborative --schemes=centralised --writeInstances=inst-%r.json
+ *     edge-inference-solve --input=inst-0.json --algorithm=centralised --output=dec-0.json
+ *     ./dto-ee-collaborative --schemes=centralised --decisionFiles=dec-%r.json
  */
 
 #include "edge-lte-scenario.h"
@@ -72,7 +81,12 @@ struct Scenario
     double betaS{0.5};         ///< beta
     double baselineThreshold{0.8}; ///< Threshold of the fixed-threshold baselines
     uint32_t run{1};               ///< RNG run
+    std::string writeInstances;    ///< Instance file pattern ("" = off)
+    std::string decisionFiles;     ///< Decision file pattern of the "decision-file" run
 };
+
+/// Name of the run with the decision-file allocator.
+const std::string DECISION_FILE_RUN = "decision-file";
 
 /// Measured and predicted figures of one phase.
 struct PhaseResult
@@ -94,10 +108,11 @@ struct PhaseResult
 /// Outcome of one scheme.
 struct RunResult
 {
-    std::string scheme;       ///< Scheme name
-    PhaseResult phase[2];     ///< Phase 1 and 2
-    uint64_t ctrlMessages{0}; ///< Control messages
-    uint64_t ctrlBytes{0};    ///< Control bytes
+    std::string scheme;                  ///< Scheme name
+    PhaseResult phase[2];                ///< Phase 1 and 2
+    uint64_t ctrlMessages{0};            ///< Control messages
+    uint64_t ctrlBytes{0};               ///< Control bytes
+    std::vector<std::string> rejections; ///< Decisions the allocator rejected
 };
 
 /// Task results collected from the sources.
@@ -185,54 +200,17 @@ const std::vector<std::pair<uint32_t, double>> NODES{
     {0, 1.0}, {0, 0.7}, {0, 0.5}, {1, 1.0}, {1, 0.6}, {2, 0.8}, {2, 0.6}};
 
 /**
- * @param [in] s a scheme
- * @return its short name
- */
-std::string
-Name(DtoEeScheme s)
-{
-    switch (s)
-    {
-        case DtoEeScheme::DTO_EE:
-            return "DTO-EE";
-        case DtoEeScheme::CENTRALISED:
-            return "centralised";
-        case DtoEeScheme::FIXED_THRESHOLD:
-            return "fixed-threshold";
-        case DtoEeScheme::NO_EARLY_EXIT:
-            return "no-early-exit";
-        case DtoEeScheme::UNIFORM_OFFLOADING:
-            return "uniform";
-        case DtoEeScheme::RANDOM_OFFLOADING:
-            return "random";
-        case DtoEeScheme::JOIN_LEAST_LOADED:
-            return "join-least-loaded";
-    }
-    return "?";
-}
-
-/**
- * @brief Evaluate the nodes' strategy on the helper's model now.
+ * @brief Record the model's prediction of the network as it is now.
  * @param [in] helper the helper
  * @param [out] out the phase result (predicted fields)
  */
 void
 Predict(const CollaborativeInferenceHelper* helper, PhaseResult* out)
 {
-    const DtoEeModel model(helper->GetProblem());
-    DtoEeStrategy s = helper->GetStrategy();
-    if (helper->GetScheme() == DtoEeScheme::JOIN_LEAST_LOADED)
-    {
-        // per-task decisions: the model has no x for them; predict with the fluid
-        // join-least-loaded split of the solver (same thresholds)
-        DtoEeSolverOptions o;
-        s = DtoEeSolver(model, o).SolveScheme(DtoEeScheme::JOIN_LEAST_LOADED).strategy;
-    }
-    const DtoEeEvaluation ev = model.Evaluate(s);
-    const std::vector<double> t = model.DelayToExit(s);
+    const auto [ev, sourceDelayS] = helper->PredictNow();
     for (uint32_t k = 0; k < out->uePredMs.size(); ++k)
     {
-        out->uePredMs[k] = t.at(helper->GetSourceEntryNode(k)) * 1e3;
+        out->uePredMs[k] = sourceDelayS.at(k) * 1e3;
     }
     out->predDelayMs = ev.meanDelayS * 1e3;
     out->predAccuracy = ev.meanAccuracy;
@@ -242,16 +220,17 @@ Predict(const CollaborativeInferenceHelper* helper, PhaseResult* out)
 /**
  * @brief Run one scheme.
  * @param [in] sc the scenario
- * @param [in] scheme the scheme
+ * @param [in] scheme the scheme (static control for the "decision-file" run)
+ * @param [in] isDecisionFile run the decision-file allocator on sc.decisionFiles
  * @return the result
  */
 RunResult
-RunScheme(const Scenario& sc, DtoEeScheme scheme)
+RunScheme(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile = false)
 {
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(sc.run);
     RunResult res;
-    res.scheme = Name(scheme);
+    res.scheme = isDecisionFile ? DECISION_FILE_RUN : ToString(scheme);
 
     CollaborativeInferenceHelper helper;
     helper.SetStages(MakeStages(sc.seqLen));
@@ -266,11 +245,16 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme)
     // first period when the sources start: the first measurement window is a full period
     helper.SetNodeAttribute("ControlStart", TimeValue(Seconds(0.5)));
     helper.SetSourceAttribute("InputBytes", UintegerValue(sc.inputBytes));
-    helper.SetScheme(scheme);
+    helper.SetScheme(scheme); // the control mode and the built-in allocator
+    helper.SetAllocatorAttribute("BaselineThreshold", DoubleValue(sc.baselineThreshold));
+    if (isDecisionFile)
+    {
+        helper.SetControl(CollaborativeInferenceNode::STATIC_CONTROL);
+        helper.SetAllocatorType("ns3::DtoEeDecisionFileAllocator");
+        helper.SetAllocatorAttribute("FileName", StringValue(sc.decisionFiles));
+    }
+    helper.SetAllocatorAttribute("InstanceFileName", StringValue(sc.writeInstances));
     helper.SetModelParameters(sc.betaS, 1e3, 0.05, 0.0);
-    DtoEeSolverOptions so;
-    so.baselineThreshold = sc.baselineThreshold;
-    helper.SetSolverOptions(so);
     DtoEeAlgorithmOptions ao;
     ao.initialThreshold = sc.baselineThreshold;
     helper.SetAlgorithmOptions(ao);
@@ -278,7 +262,6 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme)
 
     NodeContainer clients;
     EdgeLteTopology topo;
-    Ptr<Node> gateway;
     std::vector<double> rates(sc.nUes, sc.lambda / sc.nUes);
     if (sc.lte)
     {
@@ -288,23 +271,14 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme)
             distances.push_back(100.0 + 50.0 * k);
         }
         topo = BuildEdgeLteTopology(sc.rbs, distances, [](Ptr<LteHelper>) {});
-        gateway = topo.epc->GetPgwNode();
         clients = topo.ues;
-        helper.ConnectGateway(gateway, Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"));
+        helper.ConnectGateway(
+            topo.epc->GetPgwNode(), Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"));
         topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices), 1000);
     }
     else
     {
-        NodeContainer host;
-        host.Create(1);
-        InternetStackHelper stack;
-        stack.Install(host);
-        gateway = host.Get(0);
-        for (uint32_t k = 0; k < sc.nUes; ++k)
-        {
-            clients.Add(gateway);
-        }
-        helper.ConnectGateway(gateway, Ipv4Address("10.200.0.0"), Ipv4Mask("255.255.0.0"));
+        clients = helper.ConnectWiredGateway(sc.nUes);
     }
     ApplicationContainer sources = helper.InstallSources(clients, rates);
     helper.ApplyScheme();
@@ -337,15 +311,11 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme)
     // predictions at the end of each phase (DTO-EE: its strategy then)
     Simulator::Schedule(Seconds(sc.changeTime) - NanoSeconds(1), &Predict, &helper, &res.phase[0]);
     Simulator::Schedule(Seconds(sc.changeTime),
-                        [&helper, &sources, &sc]()
+                        [&helper, &sc]()
                         {
                             Ptr<CollaborativeInferenceNode> n = helper.GetApplication(sc.slowNode);
                             n->SetComputeSpeed(n->GetComputeSpeed() * sc.slowFactor);
-                            for (uint32_t k = 0; k < sources.GetN(); ++k)
-                            {
-                                auto src = DynamicCast<CollaborativeTaskSource>(sources.Get(k));
-                                src->SetArrivalRate(src->GetArrivalRate() * sc.rateFactor);
-                            }
+                            helper.ScaleSourceRates(sc.rateFactor);
                         });
     Simulator::Schedule(Seconds(sc.simTime) - NanoSeconds(1), &Predict, &helper, &res.phase[1]);
     Simulator::Stop(Seconds(sc.simTime + 2));
@@ -365,6 +335,7 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme)
     }
     res.ctrlMessages = helper.GetControlMessages();
     res.ctrlBytes = helper.GetControlBytes();
+    res.rejections = helper.GetAllocator()->GetRejections();
     Simulator::Destroy();
     return res;
 }
@@ -403,67 +374,24 @@ Fmt(double v, int digits)
     return o.str();
 }
 
-/**
- * @brief Parse a comma-separated scheme list.
- * @param [in] list e.g. "dtoee,fixed"
- * @return the schemes
- */
-std::vector<DtoEeScheme>
-ParseSchemes(const std::string& list)
-{
-    std::vector<DtoEeScheme> out;
-    std::stringstream ss(list);
-    std::string item;
-    while (std::getline(ss, item, ','))
-    {
-        if (item == "dtoee")
-        {
-            out.push_back(DtoEeScheme::DTO_EE);
-        }
-        else if (item == "fixed")
-        {
-            out.push_back(DtoEeScheme::FIXED_THRESHOLD);
-        }
-        else if (item == "noexit")
-        {
-            out.push_back(DtoEeScheme::NO_EARLY_EXIT);
-        }
-        else if (item == "uniform")
-        {
-            out.push_back(DtoEeScheme::UNIFORM_OFFLOADING);
-        }
-        else if (item == "random")
-        {
-            out.push_back(DtoEeScheme::RANDOM_OFFLOADING);
-        }
-        else if (item == "jll")
-        {
-            out.push_back(DtoEeScheme::JOIN_LEAST_LOADED);
-        }
-        else if (item == "central")
-        {
-            out.push_back(DtoEeScheme::CENTRALISED);
-        }
-        else
-        {
-            NS_FATAL_ERROR("--schemes: unknown scheme '"
-                           << item << "' (dtoee, fixed, noexit, uniform, random, jll, central)");
-        }
-    }
-    NS_ABORT_MSG_IF(out.empty(), "--schemes: empty list");
-    return out;
-}
-
 } // namespace
 
 int
 main(int argc, char* argv[])
 {
     Scenario sc;
-    std::string schemes = "dtoee,fixed,noexit,uniform,jll,central";
+    std::string schemes =
+        "distributed,fixed-threshold,no-early-exit,uniform-offloading,join-least-loaded,"
+        "centralised";
     bool full = false;
     CommandLine cmd(__FILE__);
-    cmd.AddValue("schemes", "Schemes: dtoee,fixed,noexit,uniform,random,jll,central", schemes);
+    cmd.AddValue("schemes", "Comma-separated schemes: " + DtoEeSchemeNameList(), schemes);
+    cmd.AddValue("writeInstances",
+                 "Write the allocator's instance (edge-inference-solve input; %r = round)",
+                 sc.writeInstances);
+    cmd.AddValue("decisionFiles",
+                 "Add a run executing these decision files (solver output; %r = round)",
+                 sc.decisionFiles);
     cmd.AddValue("nUes", "Number of UEs", sc.nUes);
     cmd.AddValue("lambda", "Total arrival rate, task/s", sc.lambda);
     cmd.AddValue("lte", "UEs over LTE (0: wired to the gateway)", sc.lte);
@@ -496,7 +424,15 @@ main(int argc, char* argv[])
     NS_ABORT_MSG_IF(!(sc.changeTime > sc.warmup && sc.changeTime + sc.settle < sc.simTime),
                     "--changeTime = " << sc.changeTime << ": need warmup (" << sc.warmup
                                       << " s) < changeTime < simTime - " << sc.settle << " s");
-    const auto list = ParseSchemes(schemes);
+    std::vector<DtoEeScheme> list;
+    try
+    {
+        list = DtoEeSchemeList(schemes);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        NS_FATAL_ERROR("--schemes: " << e.what());
+    }
 
     const auto stages = MakeStages(sc.seqLen);
     std::cout << "DTO-EE collaborative inference (Xie et al., arXiv 2412.08284), packet level\n"
@@ -526,9 +462,11 @@ main(int argc, char* argv[])
               << "\n";
     std::vector<RunResult> results;
     bool delivered = true;
-    for (DtoEeScheme s : list)
+    const size_t nRuns = list.size() + (sc.decisionFiles.empty() ? 0 : 1);
+    for (size_t i = 0; i < nRuns; ++i)
     {
-        results.push_back(RunScheme(sc, s));
+        const bool isFile = i == list.size();
+        results.push_back(RunScheme(sc, isFile ? DtoEeScheme::CENTRALISED : list[i], isFile));
         const RunResult& r = results.back();
         for (int k = 0; k < 2; ++k)
         {
@@ -575,11 +513,11 @@ main(int argc, char* argv[])
         }
     }
     // DTO-EE against the best baseline (not the centralised reference), per phase.
-    for (int k = 0; k < 2 && results.size() > 1 && list[0] == DtoEeScheme::DTO_EE; ++k)
+    for (int k = 0; k < 2 && list.size() > 1 && list[0] == DtoEeScheme::DTO_EE; ++k)
     {
         double best = std::numeric_limits<double>::infinity();
         std::string bestName;
-        for (size_t i = 1; i < results.size(); ++i)
+        for (size_t i = 1; i < list.size(); ++i)
         {
             if (list[i] != DtoEeScheme::CENTRALISED && results[i].phase[k].netMs < best)
             {
@@ -605,7 +543,7 @@ main(int argc, char* argv[])
         std::vector<std::string> names;
         for (DtoEeScheme s : list)
         {
-            names.push_back(Name(s));
+            names.push_back(ToString(s));
         }
         Scenario sw = sc;
         sw.slowFactor = 1.0;
@@ -634,6 +572,22 @@ main(int argc, char* argv[])
                        names,
                        ys);
         std::cout << "wrote dto-ee-collaborative.csv and dto-ee-collaborative.plt\n";
+    }
+    for (const RunResult& r : results)
+    {
+        for (const std::string& m : r.rejections)
+        {
+            std::cout << r.scheme << ": decision rejected, nobody served: " << m << "\n";
+        }
+        if (r.scheme == DECISION_FILE_RUN)
+        {
+            std::cout << DECISION_FILE_RUN << ": " << r.rejections.size()
+                      << " decision(s) rejected\n";
+        }
+    }
+    if (!sc.writeInstances.empty())
+    {
+        std::cout << "wrote the instance to " << RoundFileName(sc.writeInstances, 0) << "\n";
     }
     std::cout << "Schemes run: " << results.size() << "; "
               << (delivered ? "every scheme delivered results in both phases"

@@ -49,6 +49,7 @@ CollaborativeInferenceHelper::CollaborativeInferenceHelper()
 {
     m_nodeFactory.SetTypeId("ns3::CollaborativeInferenceNode");
     m_sourceFactory.SetTypeId("ns3::CollaborativeTaskSource");
+    m_allocatorFactory.SetTypeId("ns3::DtoEeSolverAllocator");
     m_p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
     m_p2p.SetChannelAttribute("Delay", StringValue("1ms"));
     m_gatewayP2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
@@ -140,25 +141,76 @@ CollaborativeInferenceHelper::SetSourceAttribute(const std::string& name,
 void
 CollaborativeInferenceHelper::SetScheme(DtoEeScheme scheme)
 {
-    m_scheme = scheme;
+    NS_LOG_FUNCTION(this << ToString(scheme));
+    SetAllocatorType("ns3::DtoEeSolverAllocator");
+    DtoEeScheme algorithm = scheme;
+    switch (scheme)
+    {
+        case DtoEeScheme::DTO_EE:
+            m_control = CollaborativeInferenceNode::DTO_EE_CONTROL;
+            algorithm = DtoEeScheme::UNIFORM_OFFLOADING;
+            break;
+        case DtoEeScheme::JOIN_LEAST_LOADED:
+            m_control = CollaborativeInferenceNode::JOIN_LEAST_LOADED_CONTROL;
+            algorithm = DtoEeScheme::UNIFORM_OFFLOADING;
+            break;
+        default:
+            m_control = CollaborativeInferenceNode::STATIC_CONTROL;
+            break;
+    }
+    SetAllocatorAttribute("Algorithm", EnumValue(static_cast<int>(algorithm)));
 }
 
-DtoEeScheme
-CollaborativeInferenceHelper::GetScheme() const
+void
+CollaborativeInferenceHelper::SetControl(CollaborativeInferenceNode::ControlMode mode)
 {
-    return m_scheme;
+    m_control = mode;
+}
+
+CollaborativeInferenceNode::ControlMode
+CollaborativeInferenceHelper::GetControl() const
+{
+    return m_control;
+}
+
+void
+CollaborativeInferenceHelper::SetAllocatorType(const std::string& type)
+{
+    NS_LOG_FUNCTION(this << type);
+    NS_ABORT_MSG_IF(m_applied,
+                    "CollaborativeInferenceHelper: SetAllocatorType() after "
+                    "ApplyScheme()");
+    TypeId tid;
+    NS_ABORT_MSG_IF(!TypeId::LookupByNameFailSafe(type, &tid),
+                    "CollaborativeInferenceHelper: SetAllocatorType(\"" << type
+                                                                        << "\"): unknown TypeId");
+    NS_ABORT_MSG_IF(!tid.IsChildOf(DtoEeAllocator::GetTypeId()) || !tid.HasConstructor(),
+                    "CollaborativeInferenceHelper: SetAllocatorType(\""
+                        << type << "\"): not a constructible subclass of ns3::DtoEeAllocator");
+    m_allocatorFactory = ObjectFactory();
+    m_allocatorFactory.SetTypeId(tid);
+}
+
+void
+CollaborativeInferenceHelper::SetAllocatorAttribute(const std::string& name,
+                                                    const AttributeValue& value)
+{
+    NS_ABORT_MSG_IF(m_applied,
+                    "CollaborativeInferenceHelper: SetAllocatorAttribute() after "
+                    "ApplyScheme()");
+    m_allocatorFactory.Set(name, value);
+}
+
+Ptr<DtoEeAllocator>
+CollaborativeInferenceHelper::GetAllocator() const
+{
+    return m_allocator;
 }
 
 void
 CollaborativeInferenceHelper::SetAlgorithmOptions(const DtoEeAlgorithmOptions& options)
 {
     m_algorithm = options;
-}
-
-void
-CollaborativeInferenceHelper::SetSolverOptions(const DtoEeSolverOptions& options)
-{
-    m_solver = options;
 }
 
 void
@@ -299,6 +351,36 @@ CollaborativeInferenceHelper::ConnectGateway(Ptr<Node> gateway,
     }
 }
 
+NodeContainer
+CollaborativeInferenceHelper::ConnectWiredGateway(uint32_t nClients)
+{
+    NS_LOG_FUNCTION(this << nClients);
+    NodeContainer host;
+    host.Create(1);
+    InternetStackHelper stack;
+    stack.Install(host);
+    ConnectGateway(host.Get(0), Ipv4Address(GATEWAY_NETWORK), Ipv4Mask("255.255.0.0"));
+    NodeContainer clients;
+    for (uint32_t k = 0; k < nClients; ++k)
+    {
+        clients.Add(host.Get(0));
+    }
+    return clients;
+}
+
+void
+CollaborativeInferenceHelper::ScaleSourceRates(double factor)
+{
+    NS_LOG_FUNCTION(this << factor);
+    NS_ABORT_MSG_IF(!(factor > 0.0) || !std::isfinite(factor),
+                    "CollaborativeInferenceHelper: ScaleSourceRates factor = " << factor
+                                                                               << ": must be > 0");
+    for (auto& src : m_sources)
+    {
+        src->SetArrivalRate(src->GetArrivalRate() * factor);
+    }
+}
+
 ApplicationContainer
 CollaborativeInferenceHelper::InstallSources(const NodeContainer& clients,
                                              const std::vector<double>& rates)
@@ -401,59 +483,44 @@ CollaborativeInferenceHelper::GetProblem() const
 void
 CollaborativeInferenceHelper::ApplyScheme()
 {
+    NS_LOG_FUNCTION(this);
     NS_ABORT_MSG_IF(!m_installed, "CollaborativeInferenceHelper: ApplyScheme() before Install()");
     NS_ABORT_MSG_IF(m_applied, "CollaborativeInferenceHelper: ApplyScheme() called twice");
     m_applied = true;
     const DtoEeProblem problem = GetProblem();
+    m_allocator = m_allocatorFactory.Create<DtoEeAllocator>();
     try
     {
         const DtoEeModel model(problem);
+        m_decision = m_allocator->Allocate(problem);
+        const bool isServed = m_decision.reason != DtoEeReason::NOT_SERVED;
+        double norm = m_algorithm.rateNormalisation;
+        if (norm <= 0.0)
+        {
+            norm = model.GetTotalArrivalRate() > 0.0 ? model.GetTotalArrivalRate() : 1.0;
+        }
         for (uint32_t i = 0; i < m_apps.size(); ++i)
         {
-            m_apps[i]->SetConfiguredArrivalRate(problem.nodes[i].arrivalRate);
-        }
-        if (m_scheme == DtoEeScheme::DTO_EE)
-        {
-            double norm = m_algorithm.rateNormalisation;
-            if (norm <= 0.0)
+            Ptr<CollaborativeInferenceNode> app = m_apps[i];
+            app->SetConfiguredArrivalRate(problem.nodes[i].arrivalRate);
+            app->SetAttribute("ControlMode", EnumValue(m_control));
+            if (m_control == CollaborativeInferenceNode::DTO_EE_CONTROL)
             {
-                norm = model.GetTotalArrivalRate() > 0.0 ? model.GetTotalArrivalRate() : 1.0;
-            }
-            for (auto& app : m_apps)
-            {
-                app->SetAttribute("ControlMode",
-                                  EnumValue(CollaborativeInferenceNode::DTO_EE_CONTROL));
                 app->SetAgentSettings(m_algorithm, norm, m_betaS, m_rho, m_epsilon, m_thresholdMin);
             }
-            m_solution.scheme = DtoEeScheme::DTO_EE;
-        }
-        else if (m_scheme == DtoEeScheme::JOIN_LEAST_LOADED)
-        {
-            const double th = std::max(m_solver.baselineThreshold, m_thresholdMin);
-            for (auto& app : m_apps)
-            {
-                app->SetAttribute("ControlMode",
-                                  EnumValue(CollaborativeInferenceNode::JOIN_LEAST_LOADED_CONTROL));
-                const size_t n = app->GetSplit().size();
-                app->SetStrategy(th, std::vector<double>(n, n > 0 ? 1.0 / n : 0.0));
-            }
-            m_solution.scheme = DtoEeScheme::JOIN_LEAST_LOADED;
-        }
-        else
-        {
-            const DtoEeSolver solver(model, m_solver);
-            m_solution = solver.SolveScheme(m_scheme);
-            for (uint32_t i = 0; i < m_apps.size(); ++i)
+            if (isServed)
             {
                 std::vector<double> split;
                 for (uint32_t l : model.GetOutLinks(i))
                 {
-                    split.push_back(m_solution.strategy.split[l]);
+                    split.push_back(m_decision.strategy.split[l]);
                 }
-                m_apps[i]->SetAttribute("ControlMode",
-                                        EnumValue(CollaborativeInferenceNode::STATIC_CONTROL));
-                m_apps[i]->SetStrategy(
-                    model.IsLastStage(i) ? 0.0 : m_solution.strategy.threshold[i], split);
+                app->SetStrategy(model.IsLastStage(i) ? 0.0 : m_decision.strategy.threshold[i],
+                                 split);
+            }
+            else if (m_control != CollaborativeInferenceNode::DTO_EE_CONTROL)
+            {
+                app->SetServing(false);
             }
         }
     }
@@ -483,10 +550,34 @@ CollaborativeInferenceHelper::GetStrategy() const
     return s;
 }
 
-const DtoEeSolution&
-CollaborativeInferenceHelper::GetSchemeSolution() const
+std::pair<DtoEeEvaluation, std::vector<double>>
+CollaborativeInferenceHelper::PredictNow() const
 {
-    return m_solution;
+    NS_ABORT_MSG_IF(!m_applied, "CollaborativeInferenceHelper: PredictNow() before ApplyScheme()");
+    std::vector<double> sourceDelay(m_sources.size(), 0.0);
+    if (m_decision.reason == DtoEeReason::NOT_SERVED &&
+        m_control != CollaborativeInferenceNode::DTO_EE_CONTROL)
+    {
+        return {m_decision.evaluation, sourceDelay};
+    }
+    const DtoEeModel model(GetProblem());
+    DtoEeStrategy s = GetStrategy();
+    if (m_control == CollaborativeInferenceNode::JOIN_LEAST_LOADED_CONTROL)
+    {
+        s = DtoEeSolver(model).JoinLeastLoadedStrategy(s);
+    }
+    const std::vector<double> t = model.DelayToExit(s);
+    for (size_t k = 0; k < m_sources.size(); ++k)
+    {
+        sourceDelay[k] = t.at(m_sourceEntry[k]);
+    }
+    return {model.Evaluate(s), sourceDelay};
+}
+
+const DtoEeSolution&
+CollaborativeInferenceHelper::GetDecision() const
+{
+    return m_decision;
 }
 
 uint32_t

@@ -8,7 +8,9 @@
 #define COLLABORATIVE_INFERENCE_HELPER_H
 
 #include "ns3/application-container.h"
+#include "ns3/collaborative-inference-node.h"
 #include "ns3/dto-ee-agent.h"
+#include "ns3/dto-ee-allocator.h"
 #include "ns3/dto-ee-solver.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device-container.h"
@@ -26,8 +28,8 @@
  * @ingroup edge-inference
  * @brief Builds a collaborative inference network (DTO-EE, Xie et al., arXiv 2412.08284):
  * edge nodes per stage, point-to-point links between consecutive stages, the entry links from
- * a gateway (e.g. the LTE PGW), the UEs' task sources, the control scheme, and the predicted
- * queueing model of the installed configuration.
+ * a gateway (e.g. the LTE PGW), the UEs' task sources, the allocator and the control mode,
+ * and the predicted queueing model of the installed configuration.
  */
 
 namespace ns3
@@ -38,21 +40,35 @@ class Node;
 namespace edgeinference
 {
 
-class CollaborativeInferenceNode;
 class CollaborativeTaskSource;
 
 /**
  * @ingroup edge-inference
  * @brief Installs CollaborativeInferenceNode applications on a stage graph and
- * CollaborativeTaskSource applications on the UEs, and selects the control scheme.
+ * CollaborativeTaskSource applications on the UEs, and applies an allocator's decision under
+ * a control mode.
  *
  * Xie et al., arXiv 2412.08284 (DTO-EE). Usage: SetStages(), AddNode() per edge node
  * (optionally AddLink(); without links every node is joined to every node of the next
- * stage), Install(), ConnectGateway(), InstallSources() (or SetExternalRate()), then
- * ApplyScheme() once before the simulation runs. Addresses: link k between stages gets
- * 10.1.0.0 + k as a /24, gateway link k gets 10.200.k.0/24. The return path of the results
- * (to the client network given to ConnectGateway() and to 10.200.0.0/16) is a static route
- * toward each node's first predecessor, and from the first stage toward the gateway.
+ * stage), SetScheme() or SetControl() + SetAllocatorType() / SetAllocatorAttribute(),
+ * Install(), ConnectGateway(), InstallSources() (or SetExternalRate()), then ApplyScheme()
+ * once before the simulation runs.
+ *
+ * Two things decide the strategy (x_ij, theta_i), and the API keeps them apart:
+ * - the allocator (a DtoEeAllocator, created by TypeId with attributes; default
+ *   DtoEeSolverAllocator, Algorithm "centralised"): ApplyScheme() hands it GetProblem() and
+ *   gets one strategy, computed centrally (a built-in scheme, a decision file or a user's
+ *   own algorithm);
+ * - the control mode (CollaborativeInferenceNode::ControlMode), a protocol in the network:
+ *   "static" executes the allocator's strategy; "distributed" (DTO-EE agents exchanging
+ *   messages) starts from it and changes it every ControlPeriod; "join-least-loaded" (status
+ *   messages) keeps its thresholds and routes each task to the least-loaded successor.
+ * A rejected decision without fallback is "serve nobody": under static and join-least-loaded
+ * control the first-stage nodes drop every task input; the DTO-EE agents start from their
+ * own start point (DtoEeAlgorithmOptions::initialThreshold, uniform split). Addresses: link k
+ * between stages gets 10.1.0.0 + k as a /24, gateway link k gets 10.200.k.0/24. The return path of
+ * the results (to the client network given to ConnectGateway() and to 10.200.0.0/16) is a static
+ * route toward each node's first predecessor, and from the first stage toward the gateway.
  *
  * GetProblem() is the DtoEeProblem of the installed configuration: the nodes' current
  * speeds, the sources' current rates, and per link the rate that makes s_h / r_ij the
@@ -117,21 +133,47 @@ class CollaborativeInferenceHelper
     void SetSourceAttribute(const std::string& name, const AttributeValue& value);
 
     /**
-     * @brief Select the scheme (default DTO_EE). RANDOM_OFFLOADING, CENTRALISED,
-     * FIXED_THRESHOLD, NO_EARLY_EXIT and UNIFORM_OFFLOADING are computed once by
-     * DtoEeSolver on GetProblem() and kept; JOIN_LEAST_LOADED decides per task.
+     * @brief Shorthand for a scheme of the evaluation (replaces the allocator and its
+     * attributes by a DtoEeSolverAllocator):
+     * - centralised, fixed-threshold, no-early-exit, uniform-offloading, random-offloading:
+     *   static control, the allocator's Algorithm = the scheme;
+     * - distributed: distributed control, start from Algorithm "uniform-offloading" (uniform
+     *   split, BaselineThreshold), the agents' standard start point;
+     * - join-least-loaded: join-least-loaded control, thresholds of "uniform-offloading".
+     * Set the allocator's other attributes (e.g. BaselineThreshold) afterwards.
      * @param [in] scheme the scheme
      */
     void SetScheme(DtoEeScheme scheme);
 
-    /// @return the scheme
-    DtoEeScheme GetScheme() const;
+    /**
+     * @brief The control mode (default static: execute the allocator's strategy).
+     * @param [in] mode the control mode
+     */
+    void SetControl(CollaborativeInferenceNode::ControlMode mode);
+
+    /// @return the control mode
+    CollaborativeInferenceNode::ControlMode GetControl() const;
+
+    /**
+     * @brief The allocator's type (default "ns3::DtoEeSolverAllocator"); a subclass of
+     * DtoEeAllocator, e.g. one registered in the user's program. Forgets the attributes set
+     * before. Aborts naming the type if it is not a DtoEeAllocator.
+     * @param [in] type the TypeId name
+     */
+    void SetAllocatorType(const std::string& type);
+
+    /**
+     * @brief Set an attribute of the allocator (created by ApplyScheme()).
+     * @param [in] name attribute name, e.g. "Algorithm", "Fallback", "InstanceFileName"
+     * @param [in] value attribute value
+     */
+    void SetAllocatorAttribute(const std::string& name, const AttributeValue& value);
+
+    /// @return the allocator (null before ApplyScheme())
+    Ptr<DtoEeAllocator> GetAllocator() const;
 
     /// @param [in] options options of the DTO-EE agents
     void SetAlgorithmOptions(const DtoEeAlgorithmOptions& options);
-
-    /// @param [in] options options of the centralised solver and the baselines
-    void SetSolverOptions(const DtoEeSolverOptions& options);
 
     /**
      * @brief Model parameters shared by the nodes (DtoEeProblem fields).
@@ -158,6 +200,15 @@ class CollaborativeInferenceHelper
     void ConnectGateway(Ptr<Node> gateway, Ipv4Address clientNetwork, Ipv4Mask clientMask);
 
     /**
+     * @brief A wired gateway: create one host with an internet stack and ConnectGateway() it
+     * with the client network 10.200.0.0/16 (the gateway links' network). The host is the
+     * client of every source (sources listen on distinct ports).
+     * @param [in] nClients number of clients to return
+     * @return the host, @p nClients times (the clients of InstallSources())
+     */
+    NodeContainer ConnectWiredGateway(uint32_t nClients);
+
+    /**
      * @brief Install one task source per client; client k sends to first-stage node
      * k mod (number of first-stage nodes); source k listens on LocalPort + k.
      * @param [in] clients the UEs (with internet stacks and routes to the gateway)
@@ -168,6 +219,12 @@ class CollaborativeInferenceHelper
                                         const std::vector<double>& rates);
 
     /**
+     * @brief Multiply the arrival rate of every source by a factor (dynamic scenarios).
+     * @param [in] factor > 0
+     */
+    void ScaleSourceRates(double factor);
+
+    /**
      * @brief Planned external arrival rate of a first-stage node in addition to its sources'
      * (e.g. for a control-plane-only run).
      * @param [in] node a first-stage node
@@ -176,9 +233,11 @@ class CollaborativeInferenceHelper
     void SetExternalRate(uint32_t node, double rate);
 
     /**
-     * @brief Configure the scheme on every node (call once, after InstallSources()).
+     * @brief Create the allocator, call DtoEeAllocator::Allocate() on GetProblem() and
+     * configure every node: control mode, the decision's strategy (under distributed control
+     * the agents' start point), or "serve nobody" (call once, after InstallSources()).
      * Aborts with the model's message if the configuration is not a valid DtoEeProblem
-     * (e.g. a first-stage node with lambda_i >= mu_i).
+     * (e.g. a first-stage node with lambda_i >= mu_i); a bad decision does not abort.
      */
     void ApplyScheme();
 
@@ -188,8 +247,18 @@ class CollaborativeInferenceHelper
     /// @return the strategy the nodes use now (thresholds 0 at the last stage)
     DtoEeStrategy GetStrategy() const;
 
-    /// @return the solution computed by ApplyScheme() for the static schemes
-    const DtoEeSolution& GetSchemeSolution() const;
+    /**
+     * @brief The model's prediction of the network as it is now: GetProblem() and the
+     * strategy the nodes use now (join-least-loaded control, which has no x_ij: the solver's
+     * fluid join-least-loaded split with the nodes' thresholds; serving nobody: the decision's
+     * prediction, NOT_SERVED).
+     * @return the evaluation, and per source the model's delay from its entry node to the
+     * exit decision (DtoEeModel::DelayToExit()), s (0 if serving nobody)
+     */
+    std::pair<DtoEeEvaluation, std::vector<double>> PredictNow() const;
+
+    /// @return the allocator's decision applied by ApplyScheme(), with its prediction
+    const DtoEeSolution& GetDecision() const;
 
     /// @return number of edge nodes
     uint32_t GetNNodes() const;
@@ -247,18 +316,20 @@ class CollaborativeInferenceHelper
     /// @return the links, the default full bipartite graph if none was added
     std::vector<std::pair<uint32_t, uint32_t>> MakeLinks() const;
 
-    std::vector<DtoEeStage> m_stages;                    ///< Stages
-    std::vector<uint32_t> m_nodeStage;                   ///< Stage per node
-    std::vector<double> m_nodeSpeed;                     ///< Speed per node at Install
-    std::vector<double> m_extraRate;                     ///< SetExternalRate per node
-    std::vector<std::pair<uint32_t, uint32_t>> m_links;  ///< Links (from, to)
-    PointToPointHelper m_p2p;                            ///< Links between stages
-    PointToPointHelper m_gatewayP2p;                     ///< Gateway links
-    ObjectFactory m_nodeFactory;                         ///< CollaborativeInferenceNode
-    ObjectFactory m_sourceFactory;                       ///< CollaborativeTaskSource
-    DtoEeScheme m_scheme{DtoEeScheme::DTO_EE};           ///< Scheme
+    std::vector<DtoEeStage> m_stages;                   ///< Stages
+    std::vector<uint32_t> m_nodeStage;                  ///< Stage per node
+    std::vector<double> m_nodeSpeed;                    ///< Speed per node at Install
+    std::vector<double> m_extraRate;                    ///< SetExternalRate per node
+    std::vector<std::pair<uint32_t, uint32_t>> m_links; ///< Links (from, to)
+    PointToPointHelper m_p2p;                           ///< Links between stages
+    PointToPointHelper m_gatewayP2p;                    ///< Gateway links
+    ObjectFactory m_nodeFactory;                        ///< CollaborativeInferenceNode
+    ObjectFactory m_sourceFactory;                      ///< CollaborativeTaskSource
+    ObjectFactory m_allocatorFactory;                   ///< The allocator
+    Ptr<DtoEeAllocator> m_allocator;                    ///< Created by ApplyScheme()
+    CollaborativeInferenceNode::ControlMode m_control{
+        CollaborativeInferenceNode::STATIC_CONTROL};     ///< Control mode
     DtoEeAlgorithmOptions m_algorithm;                   ///< Agent options
-    DtoEeSolverOptions m_solver;                         ///< Solver options
     double m_betaS{0.5};                                 ///< beta
     double m_rho{1e3};                                   ///< rho
     double m_epsilon{0.05};                              ///< epsilon
@@ -271,7 +342,7 @@ class CollaborativeInferenceHelper
     std::vector<Ipv4Address> m_entry;                    ///< Entry address per node
     std::vector<Ptr<CollaborativeTaskSource>> m_sources; ///< Sources
     std::vector<uint32_t> m_sourceEntry;                 ///< Entry node per source
-    DtoEeSolution m_solution;                            ///< Static scheme's solution
+    DtoEeSolution m_decision;                            ///< The allocator's decision
     bool m_installed{false};                             ///< Install() done
     bool m_applied{false};                               ///< ApplyScheme() done
 };

@@ -12,7 +12,9 @@
  * 2412.08284) on point-to-point links: M/M/1 and M/D/1 sojourn times against their closed
  * forms, exit fractions and accuracy against q(theta) and a(theta), forwarding fractions
  * against x_ij, the DTO-EE protocol over packets against DtoEeDistributed, a lost control
- * message, and attribute checks.
+ * message, attribute checks, and the allocator interface: a user-defined allocator installed
+ * by TypeId, the instance -> edge-inference-solve -> decision file round trip, and rejected
+ * decisions (fallback or serve nobody).
  */
 
 #include "ns3/collaborative-inference-header.h"
@@ -20,7 +22,10 @@
 #include "ns3/collaborative-inference-node.h"
 #include "ns3/collaborative-task-source.h"
 #include "ns3/core-module.h"
+#include "ns3/decision-file.h"
 #include "ns3/dto-ee-agent.h"
+#include "ns3/dto-ee-allocator.h"
+#include "ns3/dto-ee-json.h"
 #include "ns3/dto-ee-solver.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-module.h"
@@ -29,7 +34,9 @@
 #include "ns3/test.h"
 
 #include <cmath>
+#include <fstream>
 #include <map>
+#include <string>
 #include <vector>
 
 using namespace ns3;
@@ -115,6 +122,69 @@ struct ExitLog
         ++n;
     }
 };
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief A user-defined allocator, as a researcher would write it in their own program: the
+ * same threshold at every node before the last stage, and per offloader the fraction
+ * FirstSplit to its first successor, the rest shared equally by the others.
+ */
+class FixedStrategyTestAllocator : public DtoEeAllocator
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid =
+            TypeId("ns3::FixedStrategyTestAllocator")
+                .SetParent<DtoEeAllocator>()
+                .SetGroupName("EdgeInference")
+                .AddConstructor<FixedStrategyTestAllocator>()
+                .AddAttribute("Threshold",
+                              "theta of every node before the last stage",
+                              DoubleValue(0.8),
+                              MakeDoubleAccessor(&FixedStrategyTestAllocator::m_threshold),
+                              MakeDoubleChecker<double>())
+                .AddAttribute("FirstSplit",
+                              "x to the first successor (may be invalid on purpose)",
+                              DoubleValue(0.5),
+                              MakeDoubleAccessor(&FixedStrategyTestAllocator::m_first),
+                              MakeDoubleChecker<double>());
+        return tid;
+    }
+
+    DtoEeSolution Decide(const DtoEeProblem& instance) override
+    {
+        const DtoEeModel model(instance);
+        DtoEeSolution d;
+        d.strategy.threshold.assign(model.GetNNodes(), 0.0);
+        d.strategy.split.assign(model.GetNLinks(), 0.0);
+        for (uint32_t i = 0; i < model.GetNNodes(); ++i)
+        {
+            if (model.IsLastStage(i))
+            {
+                continue;
+            }
+            d.strategy.threshold[i] = m_threshold;
+            const auto& out = model.GetOutLinks(i);
+            for (size_t k = 0; k < out.size(); ++k)
+            {
+                d.strategy.split[out[k]] =
+                    out.size() == 1 ? 1.0 : (k == 0 ? m_first : (1.0 - m_first) / (out.size() - 1));
+            }
+        }
+        return d;
+    }
+
+  private:
+    double m_threshold{0.8}; ///< Threshold
+    double m_first{0.5};     ///< Fraction to the first successor
+};
+
+NS_OBJECT_ENSURE_REGISTERED(FixedStrategyTestAllocator);
 
 /**
  * @ingroup edge-inference-tests
@@ -541,14 +611,14 @@ class CollaborativeProtocolTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
- * @brief SetStrategy() before ApplyScheme() (DTO-EE) gives the agent's start point: the
- * threshold is not replaced by the options' initial threshold while the split is kept.
+ * @brief Under distributed control the allocator's strategy is the DTO-EE agents' start
+ * point (not the options' initial threshold and uniform split).
  */
 class CollaborativeStartPointTestCase : public TestCase
 {
   public:
     CollaborativeStartPointTestCase()
-        : TestCase("SetStrategy before ApplyScheme is the DTO-EE start point")
+        : TestCase("the allocator's strategy is the DTO-EE start point")
     {
     }
 
@@ -560,11 +630,13 @@ class CollaborativeStartPointTestCase : public TestCase
         helper.AddNode(0, 1e11);
         helper.AddNode(1, 1e11);
         helper.AddNode(1, 1e11);
-        helper.SetScheme(DtoEeScheme::DTO_EE);
+        helper.SetControl(CollaborativeInferenceNode::DTO_EE_CONTROL);
+        helper.SetAllocatorType("ns3::FixedStrategyTestAllocator");
+        helper.SetAllocatorAttribute("Threshold", DoubleValue(0.5));
+        helper.SetAllocatorAttribute("FirstSplit", DoubleValue(0.25));
         helper.SetNodeAttribute("Rounds", UintegerValue(0)); // keep the start point
         helper.Install();
         helper.SetExternalRate(0, 20.0);
-        helper.GetApplication(0)->SetStrategy(0.5, {0.25, 0.75});
         helper.ApplyScheme(); // initial threshold of the options: 0.8
         Simulator::Stop(Seconds(0.1));
         Simulator::Run();
@@ -873,9 +945,17 @@ class CollaborativeAttributeTestCase : public TestCase
             n->SetAttributeFailSafe("ComputeSpeedFlops", DoubleValue(-1)), false, "negative speed");
         // (an unknown ControlMode name is not tried: ns-3.37's EnumChecker asserts on it in
         // debug builds instead of failing the set)
-        NS_TEST_ASSERT_MSG_EQ(n->SetAttributeFailSafe("ControlMode", StringValue("DtoEe")),
+        NS_TEST_ASSERT_MSG_EQ(n->SetAttributeFailSafe("ControlMode", StringValue("distributed")),
                               true,
-                              "DtoEe is a control mode");
+                              "distributed is a control mode");
+        EnumValue mode;
+        n->GetAttribute("ControlMode", mode);
+        NS_TEST_ASSERT_MSG_EQ(
+            mode.Get(), CollaborativeInferenceNode::DTO_EE_CONTROL, "the name of DTO_EE_CONTROL");
+        NS_TEST_ASSERT_MSG_EQ(
+            n->SetAttributeFailSafe("ControlMode", StringValue("join-least-loaded")),
+            true,
+            "join-least-loaded is a control mode");
         Ptr<CollaborativeTaskSource> s = CreateObject<CollaborativeTaskSource>();
         NS_TEST_ASSERT_MSG_EQ(s->SetAttributeFailSafe("ArrivalRate", DoubleValue(-2)),
                               false,
@@ -955,6 +1035,373 @@ class CollaborativeAttributeTestCase : public TestCase
 };
 
 /**
+ * @brief The network of the allocator tests: stage 0 = nodes 0, 1 (mu = 100 task/s), stage 1
+ * = nodes 2 (mu = 40) and 3 (mu = 20), full bipartite links of 100 Mbit/s; two wired sources
+ * of 15 and 10 task/s entering at nodes 0 and 1. Call ApplyScheme() afterwards.
+ * @param [in,out] helper a helper with its allocator configured
+ */
+void
+BuildAllocatorNetwork(CollaborativeInferenceHelper& helper)
+{
+    helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+    helper.AddNode(0, 1e11);
+    helper.AddNode(0, 1e11);
+    helper.AddNode(1, 4e10);
+    helper.AddNode(1, 2e10);
+    helper.SetLinkAttribute("DataRate", DataRateValue(DataRate("100Mbps")));
+    helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+    BuildWired(helper, {15.0, 10.0});
+}
+
+/// What each source (user) got: the packet-level outcome.
+struct SourceOutcome
+{
+    std::vector<uint64_t> received;    ///< Results per source
+    std::vector<uint64_t> correct;     ///< Correct results per source
+    std::vector<uint64_t> stage0;      ///< Results that exited at stage 0, per source
+    std::vector<double> sumNetS;       ///< Sum of node-network latencies per source, s
+    std::vector<uint64_t> forwardedTo; ///< Tasks forwarded to each node
+    uint64_t dropped{0};               ///< Task inputs dropped (serve nobody)
+
+    /**
+     * @brief ResultReceived sink.
+     * @param [in] state the outcome
+     * @param [in] source source index
+     * @param [in] taskId task
+     * @param [in] created creation time
+     * @param [in] delay end-to-end delay
+     * @param [in] net node-network latency
+     * @param [in] stage exit stage
+     * @param [in] correct correct
+     */
+    static void Result(SourceOutcome* state,
+                       uint32_t source,
+                       uint64_t taskId,
+                       Time created,
+                       Time delay,
+                       Time net,
+                       uint32_t stage,
+                       bool correct)
+    {
+        ++state->received[source];
+        state->correct[source] += correct ? 1 : 0;
+        state->stage0[source] += stage == 0 ? 1 : 0;
+        state->sumNetS[source] += net.GetSeconds();
+    }
+};
+
+/**
+ * @brief Run the allocator network for @p seconds of traffic and collect the outcome.
+ * @param [in] helper a helper after ApplyScheme()
+ * @param [in] seconds traffic duration, s
+ * @return the outcome
+ */
+SourceOutcome
+RunAllocatorNetwork(CollaborativeInferenceHelper& helper, double seconds)
+{
+    helper.AssignStreams(50);
+    SourceOutcome out;
+    const uint32_t nSources = helper.GetSources().GetN();
+    out.received.assign(nSources, 0);
+    out.correct.assign(nSources, 0);
+    out.stage0.assign(nSources, 0);
+    out.sumNetS.assign(nSources, 0.0);
+    out.forwardedTo.assign(helper.GetNNodes(), 0);
+    for (uint32_t k = 0; k < nSources; ++k)
+    {
+        helper.GetSources().Get(k)->TraceConnectWithoutContext(
+            "ResultReceived", MakeBoundCallback(&SourceOutcome::Result, &out, k));
+    }
+    for (uint32_t i = 0; i < helper.GetNNodes(); ++i)
+    {
+        helper.GetApplication(i)->TraceConnectWithoutContext(
+            "TaskForwarded",
+            MakeBoundCallback(
+                +[](SourceOutcome* o, uint64_t, uint32_t to) { ++o->forwardedTo[to]; }, &out));
+        helper.GetApplication(i)->TraceConnectWithoutContext(
+            "TaskDropped",
+            MakeBoundCallback(
+                +[](SourceOutcome* o, uint64_t, uint32_t) { ++o->dropped; }, &out));
+    }
+    helper.GetSources().Start(Seconds(0));
+    helper.GetSources().Stop(Seconds(seconds));
+    Simulator::Stop(Seconds(seconds + 2));
+    Simulator::Run();
+    Simulator::Destroy();
+    return out;
+}
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief A user-defined allocator (FixedStrategyTestAllocator, registered in this file) is
+ * installed through the helper by TypeId; the nodes execute its decision: thresholds and
+ * splits as decided, exit fraction q(0.8) = 0.6 at stage 0 and forwarded fractions
+ * 0.3 / 0.7, and the prediction is the module's evaluation of that decision.
+ */
+class CollaborativeUserAllocatorTestCase : public TestCase
+{
+  public:
+    CollaborativeUserAllocatorTestCase()
+        : TestCase("a user-defined allocator installed by TypeId is executed")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(7);
+        CollaborativeInferenceHelper helper;
+        helper.SetAllocatorType("ns3::FixedStrategyTestAllocator");
+        helper.SetAllocatorAttribute("Threshold", DoubleValue(0.8));
+        helper.SetAllocatorAttribute("FirstSplit", DoubleValue(0.3));
+        BuildAllocatorNetwork(helper);
+        helper.ApplyScheme();
+        NS_TEST_ASSERT_MSG_NE(DynamicCast<FixedStrategyTestAllocator>(helper.GetAllocator()),
+                              nullptr,
+                              "the helper created the user's type");
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(i)->GetThreshold(), 0.8, "theta " << i);
+            NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(i)->GetSplit().size(), 2, "2 successors");
+            NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(i)->GetSplit()[0], 0.3, "x to node 2");
+            NS_TEST_ASSERT_MSG_EQ_TOL(
+                helper.GetApplication(i)->GetSplit()[1], 0.7, 1e-15, "x to node 3");
+        }
+        // the prediction is the model's evaluation of the user's decision
+        const DtoEeSolution& d = helper.GetDecision();
+        NS_TEST_ASSERT_MSG_EQ(ToString(d.reason), "NONE", "a stable decision");
+        // Lambda_2 = (15 + 10) x (1 - 0.6) x 0.3 = 3 task/s
+        NS_TEST_ASSERT_MSG_EQ_TOL(d.evaluation.nodeRate[2], 3.0, 1e-12, "predicted Lambda_2");
+        NS_TEST_ASSERT_MSG_EQ(helper.GetAllocator()->GetRejections().size(), 0, "accepted");
+        const SourceOutcome o = RunAllocatorNetwork(helper, 200);
+        uint64_t received = 0;
+        uint64_t atStage0 = 0;
+        for (size_t k = 0; k < o.received.size(); ++k)
+        {
+            NS_TEST_ASSERT_MSG_GT(o.received[k], 1500, "source " << k << " served");
+            received += o.received[k];
+            atStage0 += o.stage0[k];
+        }
+        // ~5000 tasks: binomial 3 sigma = 3 sqrt(0.24 / 5000) = 0.021
+        NS_TEST_ASSERT_MSG_EQ_TOL(
+            static_cast<double>(atStage0) / received, 0.6, 0.021, "exit fraction q(0.8)");
+        // ~2000 forwarded: 3 sigma = 3 sqrt(0.21 / 2000) = 0.031
+        const double toFirst =
+            static_cast<double>(o.forwardedTo[2]) / (o.forwardedTo[2] + o.forwardedTo[3]);
+        NS_TEST_ASSERT_MSG_EQ_TOL(toFirst, 0.3, 0.031, "forwarded fraction x = 0.3");
+        NS_TEST_ASSERT_MSG_EQ(o.dropped, 0, "nothing dropped");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Round trip: the built-in allocator writes the instance (InstanceFileName); the
+ * solver's JSON code path (DtoEeSolve, as edge-inference-solve) solves it into a decision
+ * file; the decision-file allocator executes that file: the same strategy and the same
+ * per-source packet-level outcome as the built-in run.
+ */
+class CollaborativeDecisionFileRoundTripTestCase : public TestCase
+{
+  public:
+    CollaborativeDecisionFileRoundTripTestCase()
+        : TestCase("instance -> solver -> decision file -> same packet-level outcome")
+    {
+    }
+
+  private:
+    /**
+     * @brief Run the network with a configured helper.
+     * @param [in,out] helper the helper (allocator configured)
+     * @param [out] strategy the strategy the nodes executed
+     * @return the outcome
+     */
+    static SourceOutcome Run(CollaborativeInferenceHelper& helper, DtoEeStrategy& strategy)
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(8);
+        BuildAllocatorNetwork(helper);
+        helper.ApplyScheme();
+        strategy = helper.GetStrategy();
+        return RunAllocatorNetwork(helper, 60);
+    }
+
+    void DoRun() override
+    {
+        const std::string instance = CreateTempDirFilename("dto-ee-instance-%r.json");
+        const std::string decision = CreateTempDirFilename("dto-ee-decision-%r.json");
+        DtoEeStrategy builtInStrategy;
+        CollaborativeInferenceHelper builtIn;
+        builtIn.SetScheme(DtoEeScheme::CENTRALISED);
+        builtIn.SetAllocatorAttribute("InstanceFileName", StringValue(instance));
+        const SourceOutcome a = Run(builtIn, builtInStrategy);
+        NS_TEST_ASSERT_MSG_EQ(builtIn.GetAllocator()->GetRound(), 1, "one decision round");
+
+        // edge-inference-solve's code path on the written instance
+        const json::Json in = ReadJsonFile(RoundFileName(instance, 0));
+        WriteJsonFile(RoundFileName(decision, 0),
+                      json::DtoEeSolve(json::JsonNode(in, ""), "centralised"));
+
+        DtoEeStrategy fileStrategy;
+        CollaborativeInferenceHelper fromFile;
+        fromFile.SetAllocatorType("ns3::DtoEeDecisionFileAllocator");
+        fromFile.SetAllocatorAttribute("FileName", StringValue(decision));
+        const SourceOutcome b = Run(fromFile, fileStrategy);
+        NS_TEST_ASSERT_MSG_EQ(fromFile.GetAllocator()->GetRejections().size(), 0, "accepted");
+        for (size_t i = 0; i < builtInStrategy.threshold.size(); ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(fileStrategy.threshold[i], builtInStrategy.threshold[i], "theta");
+        }
+        for (size_t l = 0; l < builtInStrategy.split.size(); ++l)
+        {
+            NS_TEST_ASSERT_MSG_EQ(fileStrategy.split[l], builtInStrategy.split[l], "x " << l);
+        }
+        // not vacuous: the optimum is not the uniform split
+        NS_TEST_ASSERT_MSG_GT(std::abs(builtInStrategy.split[0] - 0.5), 0.05, "x moved");
+        for (size_t k = 0; k < a.received.size(); ++k)
+        {
+            NS_TEST_ASSERT_MSG_GT(a.received[k], 400, "source " << k << " served");
+            NS_TEST_ASSERT_MSG_EQ(b.received[k], a.received[k], "results of source " << k);
+            NS_TEST_ASSERT_MSG_EQ(b.correct[k], a.correct[k], "correct results of source " << k);
+            NS_TEST_ASSERT_MSG_EQ(b.stage0[k], a.stage0[k], "stage-0 exits of source " << k);
+            NS_TEST_ASSERT_MSG_EQ(b.sumNetS[k], a.sumNetS[k], "latencies of source " << k);
+        }
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Malformed decisions are rejected with a message naming the node (or JSON path) and
+ * the field; the run goes on with the fallback or serves nobody (entry nodes drop every
+ * task), never a crash: a file that is not JSON, a threshold that is not a number, a split
+ * summing to 0.7, a threshold above 1.
+ */
+class CollaborativeRejectedDecisionTestCase : public TestCase
+{
+  public:
+    CollaborativeRejectedDecisionTestCase()
+        : TestCase("malformed decisions: rejected with node and field, fallback or nobody")
+    {
+    }
+
+  private:
+    /**
+     * @brief Run with a decision file and return the outcome and the allocator's rejections.
+     * @param [in] file the decision file
+     * @param [in] withFallback fall back to uniform-offloading (else serve nobody)
+     * @param [out] rejections the allocator's messages
+     * @param [out] strategy the strategy the nodes executed
+     * @return the outcome
+     */
+    static SourceOutcome Run(const std::string& file,
+                             bool withFallback,
+                             std::vector<std::string>& rejections,
+                             DtoEeStrategy& strategy)
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(9);
+        CollaborativeInferenceHelper helper;
+        helper.SetAllocatorType("ns3::DtoEeDecisionFileAllocator");
+        helper.SetAllocatorAttribute("FileName", StringValue(file));
+        if (withFallback)
+        {
+            Ptr<DtoEeSolverAllocator> fallback = CreateObject<DtoEeSolverAllocator>();
+            fallback->SetAttribute("Algorithm", StringValue("uniform-offloading"));
+            helper.SetAllocatorAttribute("Fallback", PointerValue(fallback));
+        }
+        BuildAllocatorNetwork(helper);
+        helper.ApplyScheme();
+        strategy = helper.GetStrategy();
+        rejections = helper.GetAllocator()->GetRejections();
+        return RunAllocatorNetwork(helper, 10);
+    }
+
+    /**
+     * @param [in] haystack a message
+     * @param [in] needle a part
+     * @return true if @p needle is in @p haystack
+     */
+    static bool Contains(const std::string& haystack, const std::string& needle)
+    {
+        return haystack.find(needle) != std::string::npos;
+    }
+
+    void DoRun() override
+    {
+        // a valid decision of the network's instance, then broken copies of it
+        CollaborativeInferenceHelper probe;
+        BuildAllocatorNetwork(probe);
+        const json::Json instance = json::DtoEeInstanceToJson(probe.GetProblem());
+        Simulator::Destroy();
+        const json::Json valid = json::DtoEeSolve(json::JsonNode(instance, ""), "centralised");
+
+        const std::string notJson = CreateTempDirFilename("not-json.json");
+        std::ofstream(notJson) << "{\"decision\": [1, 2";
+        json::Json badValue = valid;
+        badValue["decision"]["nodes"][0]["threshold"] = "high";
+        const std::string badValueFile = CreateTempDirFilename("bad-value.json");
+        WriteJsonFile(badValueFile, badValue);
+        json::Json badSum = valid;
+        badSum["decision"]["links"][0]["split"] = 0.2;
+        badSum["decision"]["links"][1]["split"] = 0.5;
+        const std::string badSumFile = CreateTempDirFilename("bad-sum.json");
+        WriteJsonFile(badSumFile, badSum);
+        json::Json badThreshold = valid;
+        badThreshold["decision"]["nodes"][1]["threshold"] = 1.5;
+        const std::string badThresholdFile = CreateTempDirFilename("bad-threshold.json");
+        WriteJsonFile(badThresholdFile, badThreshold);
+
+        std::vector<std::string> rej;
+        DtoEeStrategy strategy;
+        // 1. not JSON, no fallback: the file is named, nobody is served
+        SourceOutcome o = Run(notJson, false, rej, strategy);
+        NS_TEST_ASSERT_MSG_EQ(rej.size(), 1, "one rejection");
+        NS_TEST_ASSERT_MSG_EQ(Contains(rej[0], notJson), true, "names the file: " << rej[0]);
+        NS_TEST_ASSERT_MSG_EQ(o.received[0] + o.received[1], 0, "nobody served");
+        NS_TEST_ASSERT_MSG_GT(o.dropped, 150, "the entry nodes dropped the tasks (25/s x 10 s)");
+
+        // 2. a threshold that is not a number, with fallback: JSON path and value named,
+        // the fallback's strategy (uniform split, theta 0.8) is executed
+        o = Run(badValueFile, true, rej, strategy);
+        NS_TEST_ASSERT_MSG_EQ(rej.size(), 1, "one rejection");
+        NS_TEST_ASSERT_MSG_EQ(Contains(rej[0], "decision.nodes[0].threshold") &&
+                                  Contains(rej[0], "\"high\"") && Contains(rej[0], badValueFile),
+                              true,
+                              "names file, path and value: " << rej[0]);
+        NS_TEST_ASSERT_MSG_EQ(strategy.split[0], 0.5, "fallback: uniform split");
+        NS_TEST_ASSERT_MSG_EQ(strategy.threshold[0], 0.8, "fallback: baseline threshold");
+        NS_TEST_ASSERT_MSG_GT(o.received[0], 100, "served by the fallback");
+        NS_TEST_ASSERT_MSG_EQ(o.dropped, 0, "nothing dropped");
+
+        // 3. the splits of node 0 sum to 0.7: node and field named
+        o = Run(badSumFile, false, rej, strategy);
+        NS_TEST_ASSERT_MSG_EQ(rej.size(), 1, "one rejection");
+        NS_TEST_ASSERT_MSG_EQ(Contains(rej[0], "nodes[0].split: sums to 0.7"),
+                              true,
+                              "names node 0 and its split: " << rej[0]);
+        NS_TEST_ASSERT_MSG_EQ(o.received[0] + o.received[1], 0, "nobody served");
+
+        // 4. a threshold above 1 at node 1
+        o = Run(badThresholdFile, true, rej, strategy);
+        NS_TEST_ASSERT_MSG_EQ(Contains(rej.at(0), "nodes[1].threshold = 1.5: must be in [0, 1]"),
+                              true,
+                              "names node 1 and its threshold: " << rej[0]);
+        NS_TEST_ASSERT_MSG_GT(o.received[1], 50, "served by the fallback");
+
+        // the message check itself, without a network: split and count errors name the field
+        DtoEeSolution d;
+        d.strategy.threshold = {0.8, 0.8, 0.0};
+        NS_TEST_ASSERT_MSG_EQ(DtoEeSolver::CheckDecision(probe.GetProblem(), d),
+                              "threshold: 3 values, expected 4 (one per node)",
+                              "node count");
+        d.reason = DtoEeReason::NOT_SERVED;
+        NS_TEST_ASSERT_MSG_EQ(DtoEeSolver::CheckDecision(probe.GetProblem(), d),
+                              "",
+                              "serve nobody is a valid decision");
+    }
+};
+
+/**
  * @ingroup edge-inference-tests
  * @brief The collaborative inference test suite.
  */
@@ -980,6 +1427,9 @@ class EdgeInferenceCollaborativeTestSuite : public TestSuite
         AddTestCase(new CollaborativeStartPointTestCase);
         AddTestCase(new CollaborativeDataLossTestCase);
         AddTestCase(new CollaborativeDisposeTestCase);
+        AddTestCase(new CollaborativeUserAllocatorTestCase);
+        AddTestCase(new CollaborativeDecisionFileRoundTripTestCase);
+        AddTestCase(new CollaborativeRejectedDecisionTestCase);
     }
 };
 

@@ -19,7 +19,7 @@ cpp_examples = [
     ("partial-loading --users=4 --loads=6 --nUes=4", "True", "False"),
     ("streaming-overhead-benchmark --quick", "True", "False"),
     (
-        "dto-ee-collaborative --schemes=dtoee,fixed --simTime=12 --changeTime=6 --controlPeriod=2",
+        "dto-ee-collaborative --schemes=distributed,fixed-threshold --simTime=12 --changeTime=6 --controlPeriod=2",
         "True",
         "False",
     ),

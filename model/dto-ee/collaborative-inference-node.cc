@@ -94,16 +94,18 @@ CollaborativeInferenceNode::GetTypeId()
                 MakeEnumChecker(
                     EXPONENTIAL_SERVICE, "Exponential", DETERMINISTIC_SERVICE, "Deterministic"))
             .AddAttribute("ControlMode",
-                          "How the strategy is decided: Static (SetStrategy), DtoEe (the "
-                          "distributed protocol) or JoinLeastLoaded",
+                          "How the strategy is decided: static (the allocator's strategy given "
+                          "by SetStrategy), distributed (the DTO-EE protocol, from that "
+                          "strategy) or join-least-loaded (per-task routing from status "
+                          "messages, the strategy's thresholds)",
                           EnumValue(STATIC_CONTROL),
                           MakeEnumAccessor(&CollaborativeInferenceNode::m_mode),
                           MakeEnumChecker(STATIC_CONTROL,
-                                          "Static",
+                                          ControlModeName(STATIC_CONTROL),
                                           DTO_EE_CONTROL,
-                                          "DtoEe",
+                                          ControlModeName(DTO_EE_CONTROL),
                                           JOIN_LEAST_LOADED_CONTROL,
-                                          "JoinLeastLoaded"))
+                                          ControlModeName(JOIN_LEAST_LOADED_CONTROL)))
             .AddAttribute("DataPort",
                           "UDP port of task inputs and features",
                           UintegerValue(9000),
@@ -159,7 +161,7 @@ CollaborativeInferenceNode::GetTypeId()
                           MakeDoubleAccessor(&CollaborativeInferenceNode::m_smoothing),
                           MakeDoubleChecker<double>(0.0, 1.0))
             .AddAttribute("StatusInterval",
-                          "JoinLeastLoaded: period of the queue-length messages to the "
+                          "join-least-loaded: period of the queue-length messages to the "
                           "predecessors",
                           TimeValue(MilliSeconds(50)),
                           MakeTimeAccessor(&CollaborativeInferenceNode::m_statusInterval),
@@ -181,6 +183,12 @@ CollaborativeInferenceNode::GetTypeId()
                             MakeTraceSourceAccessor(&CollaborativeInferenceNode::m_taskExitedTrace),
                             "ns3::edgeinference::CollaborativeInferenceNode::"
                             "TaskExitedTracedCallback")
+            .AddTraceSource(
+                "TaskDropped",
+                "A task input was dropped: the node serves nobody (SetServing)",
+                MakeTraceSourceAccessor(&CollaborativeInferenceNode::m_taskDroppedTrace),
+                "ns3::edgeinference::CollaborativeInferenceNode::"
+                "TaskDroppedTracedCallback")
             .AddTraceSource(
                 "TaskForwarded",
                 "A task's features were sent to a successor",
@@ -400,6 +408,40 @@ CollaborativeInferenceNode::GetAbandonedRounds() const
     return m_abandonedRounds;
 }
 
+std::string
+CollaborativeInferenceNode::ControlModeName(ControlMode mode)
+{
+    switch (mode)
+    {
+        case STATIC_CONTROL:
+            return "static";
+        case DTO_EE_CONTROL:
+            return ToString(DtoEeScheme::DTO_EE);
+        case JOIN_LEAST_LOADED_CONTROL:
+            return ToString(DtoEeScheme::JOIN_LEAST_LOADED);
+    }
+    return "unknown";
+}
+
+void
+CollaborativeInferenceNode::SetServing(bool serving)
+{
+    NS_LOG_FUNCTION(this << serving);
+    m_serving = serving;
+}
+
+bool
+CollaborativeInferenceNode::IsServing() const
+{
+    return m_serving;
+}
+
+uint64_t
+CollaborativeInferenceNode::GetDroppedTasks() const
+{
+    return m_droppedTasks;
+}
+
 uint32_t
 CollaborativeInferenceNode::GetPendingMessages() const
 {
@@ -599,6 +641,14 @@ CollaborativeInferenceNode::HandleData(Ptr<Socket> socket)
         m_reassembler.Purge(Simulator::Now(), m_reassemblyTimeout);
         if (!m_reassembler.Add(h, Simulator::Now()))
         {
+            continue;
+        }
+        if (!m_serving && type == CollaborativeInferenceHeader::TASK_INPUT)
+        {
+            ++m_droppedTasks;
+            m_taskDroppedTrace(h.GetTaskId(), m_stage);
+            NS_LOG_LOGIC("node " << m_node << ": task " << h.GetTaskId()
+                                 << " dropped (serving nobody)");
             continue;
         }
         Task t;

@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <string>
 #include <vector>
 
 /**
@@ -57,15 +58,16 @@ namespace edgeinference
  * stage's exit profile: the task exits if confidence >= theta_i (probability q_h(theta_i);
  * always at the last stage) and the result, correct with probability a_h(theta_i), is sent to
  * the UE; else s_h bytes of features go to a successor drawn with the offloading fractions
- * x_ij (or, under JOIN_LEAST_LOADED, the successor with the smallest known (queue + 1) / mu).
+ * x_ij (or, under join-least-loaded control, the successor with the smallest known
+ * (queue + 1) / mu). A node told to serve nobody (SetServing(false)) drops every task input.
  *
- * Control plane (ControlPort): under DTO_EE, every ControlPeriod the node feeds its measured
- * arrival rate (first stage: EWMA of the task inputs counted over the period) and its service
- * rate f_i / w_h to its DtoEeAgent and runs Rounds rounds, RoundTimeout apart: it sends its
+ * Control plane (ControlPort): under distributed control, every ControlPeriod the node feeds its
+ * measured arrival rate (first stage: EWMA of the task inputs counted over the period) and its
+ * service rate f_i / w_h to its DtoEeAgent and runs Rounds rounds, RoundTimeout apart: it sends its
  * DtoEeUpdateMessage to each successor once every predecessor's update of the round arrived,
  * its DtoEeReplyMessage to each predecessor once every successor's reply arrived, then updates
  * its strategy. A round that misses a message is abandoned at the next round's start and the
- * node keeps its previous strategy; late messages are dropped. Under JOIN_LEAST_LOADED the
+ * node keeps its previous strategy; late messages are dropped. Under join-least-loaded the
  * node sends its queue length and service rate to its predecessors every StatusInterval.
  */
 class CollaborativeInferenceNode : public Application
@@ -78,13 +80,20 @@ class CollaborativeInferenceNode : public Application
         DETERMINISTIC_SERVICE, ///< Exactly w_h / f_i
     };
 
-    /// How the strategy is decided.
+    /// How the strategy is decided (attribute names: ControlModeName()).
     enum ControlMode
     {
-        STATIC_CONTROL,            ///< Keep the strategy given by SetStrategy()
-        DTO_EE_CONTROL,            ///< Run the DTO-EE protocol every ControlPeriod
-        JOIN_LEAST_LOADED_CONTROL, ///< Per task: least (queue + 1) / mu from status messages
+        STATIC_CONTROL,            ///< "static": keep the strategy given by SetStrategy()
+        DTO_EE_CONTROL,            ///< "distributed": the DTO-EE protocol every ControlPeriod
+        JOIN_LEAST_LOADED_CONTROL, ///< "join-least-loaded": least (queue + 1) / mu per task
     };
+
+    /**
+     * @param [in] mode a control mode
+     * @return its one name: "static", "distributed" or "join-least-loaded" (the protocols
+     * carry the names of their DtoEeScheme)
+     */
+    static std::string ControlModeName(ControlMode mode);
 
     /**
      * @brief Get the type ID.
@@ -168,6 +177,19 @@ class CollaborativeInferenceNode : public Application
     /// @return tasks in the node (queued and in service)
     uint32_t GetQueueLength() const;
 
+    /**
+     * @brief Serve or drop the task inputs that enter here ("serve nobody": an allocator's
+     * decision with reason NOT_SERVED). Features from predecessors are always served.
+     * @param [in] serving false: drop every task input on arrival (TaskDropped)
+     */
+    void SetServing(bool serving);
+
+    /// @return false if the node drops every task input
+    bool IsServing() const;
+
+    /// @return task inputs dropped because the node serves nobody
+    uint64_t GetDroppedTasks() const;
+
     /// @return control messages sent
     uint64_t GetControlMessagesSent() const;
 
@@ -213,6 +235,13 @@ class CollaborativeInferenceNode : public Application
      */
     typedef void (*TaskExitedTracedCallback)(
         uint64_t taskId, uint32_t stage, double confidence, Time latency, bool correct);
+
+    /**
+     * TracedCallback signature of TaskDropped.
+     * @param [in] taskId task id
+     * @param [in] stage stage of the node
+     */
+    typedef void (*TaskDroppedTracedCallback)(uint64_t taskId, uint32_t stage);
 
     /**
      * TracedCallback signature of TaskForwarded.
@@ -344,6 +373,8 @@ class CollaborativeInferenceNode : public Application
     double m_thresholdMin{0};            ///< theta_min
     double m_configuredRate{0};          ///< Planned external rate before measuring, task/s
     bool m_strategySet{false};           ///< SetStrategy() called
+    bool m_serving{true};                ///< false: drop every task input
+    uint64_t m_droppedTasks{0};          ///< Task inputs dropped (serving nobody)
 
     // Attributes
     double m_speedFlops{1e10};                        ///< f_i, FLOP/s
@@ -401,6 +432,7 @@ class CollaborativeInferenceNode : public Application
     TracedCallback<uint64_t, uint32_t, uint32_t> m_taskArrivedTrace;          ///< TaskArrived
     TracedCallback<uint64_t, uint32_t, double, Time, bool> m_taskExitedTrace; ///< TaskExited
     TracedCallback<uint64_t, uint32_t> m_taskForwardedTrace;                  ///< TaskForwarded
+    TracedCallback<uint64_t, uint32_t> m_taskDroppedTrace;                    ///< TaskDropped
     TracedCallback<double, const std::vector<double>&> m_strategyTrace;       ///< StrategyUpdated
     TracedCallback<uint32_t, uint32_t> m_controlSentTrace;     ///< ControlMessageSent
     TracedCallback<uint32_t, uint32_t> m_controlReceivedTrace; ///< ControlMessageReceived

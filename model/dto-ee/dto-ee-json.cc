@@ -51,7 +51,8 @@ struct DtoEeInput
 
 /**
  * @brief Read a piecewise-linear profile: an array of [threshold, value] pairs, thresholds
- * increasing in [0, 1], values in [0, 1] (non-increasing if @p isNonIncreasing).
+ * increasing in [0, 1], values in [0, 1] (non-increasing if @p isNonIncreasing; only such an
+ * exit-probability profile may be empty).
  * @param [in] node the array
  * @param [in] isNonIncreasing require non-increasing values (exit probabilities)
  * @return the points
@@ -60,7 +61,8 @@ std::vector<std::pair<double, double>>
 ReadProfile(const JsonNode& node, bool isNonIncreasing)
 {
     std::vector<std::pair<double, double>> out;
-    for (const JsonNode& point : node.Elements(true))
+    // an empty exit profile is a head that never fires (q(theta) = 0 for theta > 0)
+    for (const JsonNode& point : node.Elements(!isNonIncreasing))
     {
         if (!point.Get().is_array() || point.Get().size() != 2)
         {
@@ -375,20 +377,78 @@ ReadDtoEe(const JsonNode& root)
 DtoEeScheme
 DtoEeSchemeOf(const std::string& algorithm)
 {
-    for (DtoEeScheme s : {DtoEeScheme::CENTRALISED,
-                          DtoEeScheme::FIXED_THRESHOLD,
-                          DtoEeScheme::NO_EARLY_EXIT,
-                          DtoEeScheme::UNIFORM_OFFLOADING,
-                          DtoEeScheme::RANDOM_OFFLOADING,
-                          DtoEeScheme::JOIN_LEAST_LOADED})
+    const auto scheme = DtoEeSchemeFromString(algorithm);
+    if (!scheme || *scheme == DtoEeScheme::DTO_EE)
     {
-        if (Normalise(ToString(s)) == algorithm)
-        {
-            return s;
-        }
+        // RequireAlgorithm() accepted the name: Algorithms() and the table disagree
+        throw std::logic_error("DTO-EE algorithm \"" + algorithm + "\" has no static scheme");
     }
-    // RequireAlgorithm() accepted the name: Algorithms() and this list disagree
-    throw std::logic_error("DTO-EE algorithm \"" + algorithm + "\" has no scheme");
+    return *scheme;
+}
+
+/**
+ * @param [in] node the decision's "reason" field
+ * @return the reason (the exact names of ToString(DtoEeReason))
+ */
+DtoEeReason
+ReadReason(const JsonNode& node)
+{
+    std::vector<std::string> names;
+    for (DtoEeReason r : {DtoEeReason::NONE,
+                          DtoEeReason::NO_TRAFFIC,
+                          DtoEeReason::STAGE_OVERLOADED,
+                          DtoEeReason::NODE_OVERLOADED,
+                          DtoEeReason::MARGIN_VIOLATED,
+                          DtoEeReason::NOT_SERVED})
+    {
+        if (node.Get().is_string() && node.Get().get<std::string>() == ToString(r))
+        {
+            return r;
+        }
+        names.push_back(ToString(r));
+    }
+    node.Fail("one of " + Join(names, true));
+}
+
+/**
+ * @brief Read a reference to a node of a network instance (unnamed nodes: "0", "1", ... or
+ * the index as a number).
+ * @param [in] ref the reference
+ * @param [in] nNodes number of nodes
+ * @return the node index
+ */
+uint32_t
+ReadIndexRef(const JsonNode& ref, size_t nNodes)
+{
+    const std::string expectation =
+        "a node index in [0, " + std::to_string(nNodes) + "), as a number or a string";
+    if (ref.Get().is_string())
+    {
+        const std::string text = ref.Get().get<std::string>();
+        for (uint32_t i = 0; i < nNodes; ++i)
+        {
+            if (text == std::to_string(i))
+            {
+                return i;
+            }
+        }
+        ref.Fail(expectation);
+    }
+    if (!ref.Get().is_number_unsigned() || ref.Get().get<uint64_t>() >= nNodes)
+    {
+        ref.Fail(expectation);
+    }
+    return static_cast<uint32_t>(ref.Get().get<uint64_t>());
+}
+
+/**
+ * @param [in] node a threshold or split value
+ * @return the number (any finite number: ranges are checked by CheckDecision())
+ */
+double
+ReadValue(const JsonNode& node)
+{
+    return ReadNumber(node, AnyFinite());
 }
 
 /**
@@ -404,7 +464,7 @@ DoSolveDtoEe(const JsonNode& root, const std::string& algorithm)
     const DtoEeModel model = Checked(root, [&]() { return DtoEeModel(in.problem); });
     DtoEeSolution sol;
     std::optional<DtoEeRunResult> run;
-    if (algorithm == "distributed")
+    if (algorithm == ToString(DtoEeScheme::DTO_EE))
     {
         DtoEeDistributed dist(model, in.distributedOptions);
         run = dist.Run(in.rounds, in.roundTolerance, in.patience);
@@ -415,78 +475,7 @@ DoSolveDtoEe(const JsonNode& root, const std::string& algorithm)
         const DtoEeSolver solver(model, in.solverOptions);
         sol = solver.SolveScheme(DtoEeSchemeOf(algorithm));
     }
-    const DtoEeProblem& p = model.GetProblem();
-    const DtoEeEvaluation& e = sol.evaluation;
-
-    Json out = SolverOutputHeader("dto-ee", algorithm);
-    Json decision = Json::object();
-    decision["scheme"] = Normalise(ToString(sol.scheme));
-    decision["reason"] = ToString(sol.reason);
-    decision["iterations"] = sol.iterations;
-    Json nodes = Json::array();
-    for (uint32_t i = 0; i < model.GetNNodes(); ++i)
-    {
-        Json j = Json::object();
-        j["node"] = in.nodeNames[i];
-        j["stage"] = p.nodes[i].stage;
-        if (model.IsLastStage(i))
-        {
-            j["threshold"] = nullptr;
-        }
-        else
-        {
-            j["threshold"] = Num(sol.strategy.threshold[i]);
-        }
-        j["exitProbability"] = Num(model.ExitProbability(i, sol.strategy.threshold[i]));
-        j["exitAccuracy"] = Num(model.ExitAccuracy(i, sol.strategy.threshold[i]));
-        nodes.push_back(std::move(j));
-    }
-    decision["nodes"] = std::move(nodes);
-    Json links = Json::array();
-    for (uint32_t l = 0; l < model.GetNLinks(); ++l)
-    {
-        Json j = Json::object();
-        j["from"] = in.nodeNames[p.links[l].from];
-        j["to"] = in.nodeNames[p.links[l].to];
-        j["split"] = Num(sol.strategy.split[l]);
-        links.push_back(std::move(j));
-    }
-    decision["links"] = std::move(links);
-    out["decision"] = std::move(decision);
-
-    Json prediction = Json::object();
-    prediction["stable"] = e.stable;
-    prediction["reason"] = ToString(e.reason);
-    prediction["totalArrivalRate"] = Num(model.GetTotalArrivalRate());
-    prediction["meanDelayS"] = Num(e.meanDelayS);
-    prediction["meanAccuracy"] = Num(e.meanAccuracy);
-    prediction["penalty"] = Num(e.penalty);
-    prediction["objective"] = Num(e.objective);
-    Json nodeOut = Json::array();
-    for (uint32_t i = 0; i < model.GetNNodes(); ++i)
-    {
-        Json j = Json::object();
-        j["node"] = in.nodeNames[i];
-        j["arrivalRate"] = Num(e.nodeRate[i]);
-        j["serviceRate"] = Num(model.GetServiceRate(i));
-        j["utilisation"] = Num(e.nodeRate[i] / model.GetServiceRate(i));
-        j["marginalCostS"] = Num(e.marginalCost[i]);
-        nodeOut.push_back(std::move(j));
-    }
-    prediction["nodes"] = std::move(nodeOut);
-    Json linkOut = Json::array();
-    for (uint32_t l = 0; l < model.GetNLinks(); ++l)
-    {
-        Json j = Json::object();
-        j["from"] = in.nodeNames[p.links[l].from];
-        j["to"] = in.nodeNames[p.links[l].to];
-        j["flow"] = Num(e.linkFlow[l]);
-        j["delayS"] = Num(model.GetLinkDelay(l));
-        linkOut.push_back(std::move(j));
-    }
-    prediction["links"] = std::move(linkOut);
-    out["prediction"] = std::move(prediction);
-
+    Json out = DtoEeDecisionToJson(model.GetProblem(), sol, algorithm, in.nodeNames);
     if (run)
     {
         Json d = Json::object();
@@ -506,13 +495,17 @@ std::vector<AlgorithmInfo>
 DtoEeAlgorithms()
 {
     return {
-        {"centralised", "routing + threshold search on the global objective [default]"},
-        {"distributed", "DTO-EE message-passing agents for the given rounds"},
-        {"fixed-threshold", "optimal offloading, thresholds at baselineThreshold"},
-        {"no-early-exit", "optimal offloading, theta = 1 (no task exits early)"},
-        {"uniform-offloading", "uniform split over successors, baselineThreshold"},
-        {"random-offloading", "random split (solver.seed), baselineThreshold"},
-        {"join-least-loaded", "fluid join-least-utilised, baselineThreshold"},
+        {ToString(DtoEeScheme::CENTRALISED),
+         "routing + threshold search on the global objective [default]"},
+        {ToString(DtoEeScheme::DTO_EE), "DTO-EE message-passing agents for the given rounds"},
+        {ToString(DtoEeScheme::FIXED_THRESHOLD),
+         "optimal offloading, thresholds at baselineThreshold"},
+        {ToString(DtoEeScheme::NO_EARLY_EXIT),
+         "optimal offloading, theta = 1 (no task exits early)"},
+        {ToString(DtoEeScheme::UNIFORM_OFFLOADING),
+         "uniform split over successors, baselineThreshold"},
+        {ToString(DtoEeScheme::RANDOM_OFFLOADING), "random split (solver.seed), baselineThreshold"},
+        {ToString(DtoEeScheme::JOIN_LEAST_LOADED), "fluid join-least-utilised, baselineThreshold"},
     };
 }
 
@@ -556,6 +549,262 @@ Json
 DtoEeSolve(const JsonNode& root, const std::string& algorithm)
 {
     return DoSolveDtoEe(root, algorithm);
+}
+
+Json
+DtoEeInstanceToJson(const DtoEeProblem& problem)
+{
+    auto profile = [](const std::vector<std::pair<double, double>>& points)
+    {
+        Json a = Json::array();
+        for (const auto& [x, y] : points)
+        {
+            a.push_back(Json::array({Num(x), Num(y)}));
+        }
+        return a;
+    };
+    Json root = Json::object();
+    root["problem"] = "dto-ee";
+    root["betaS"] = Num(problem.betaS);
+    root["rho"] = Num(problem.rho);
+    root["epsilon"] = Num(problem.epsilon);
+    root["thresholdMin"] = Num(problem.thresholdMin);
+    Json stages = Json::array();
+    for (size_t h = 0; h < problem.stages.size(); ++h)
+    {
+        const DtoEeStage& st = problem.stages[h];
+        Json j = Json::object();
+        j["workFlop"] = Num(st.workFlop);
+        j["featureBits"] = Num(st.featureBits);
+        if (st.exitAccuracy.empty())
+        {
+            j["accuracy"] = Num(st.exit.accuracy);
+        }
+        else
+        {
+            j["exitAccuracy"] = profile(st.exitAccuracy);
+        }
+        if (h + 1 < problem.stages.size())
+        {
+            j["exitProfile"] = profile(st.exit.exitProfile);
+        }
+        stages.push_back(std::move(j));
+    }
+    root["stages"] = std::move(stages);
+    Json nodes = Json::array();
+    for (const DtoEeNode& n : problem.nodes)
+    {
+        Json j = Json::object();
+        j["stage"] = n.stage;
+        j["speedFlops"] = Num(n.speedFlops);
+        if (n.stage == 0)
+        {
+            j["arrivalRate"] = Num(n.arrivalRate);
+        }
+        nodes.push_back(std::move(j));
+    }
+    root["nodes"] = std::move(nodes);
+    Json links = Json::array();
+    for (const DtoEeLink& l : problem.links)
+    {
+        Json j = Json::object();
+        j["from"] = l.from;
+        j["to"] = l.to;
+        j["rateBps"] = Num(l.rateBps);
+        j["propagationDelayS"] = Num(l.propagationDelayS);
+        links.push_back(std::move(j));
+    }
+    root["links"] = std::move(links);
+    return root;
+}
+
+Json
+DtoEeDecisionToJson(const DtoEeProblem& problem,
+                    const DtoEeSolution& sol,
+                    const std::string& algorithm,
+                    const std::vector<std::string>& nodeNames)
+{
+    const DtoEeModel model(problem);
+    auto name = [&nodeNames](uint32_t i)
+    {
+        return i < nodeNames.size() ? nodeNames[i] : std::to_string(i);
+    };
+    const DtoEeProblem& p = model.GetProblem();
+    const DtoEeEvaluation& e = sol.evaluation;
+    const bool isServed = sol.reason != DtoEeReason::NOT_SERVED;
+
+    Json out = SolverOutputHeader("dto-ee", algorithm);
+    Json decision = Json::object();
+    decision["scheme"] = ToString(sol.scheme);
+    decision["reason"] = ToString(sol.reason);
+    decision["iterations"] = sol.iterations;
+    Json nodes = Json::array();
+    for (uint32_t i = 0; isServed && i < model.GetNNodes(); ++i)
+    {
+        Json j = Json::object();
+        j["node"] = name(i);
+        j["stage"] = p.nodes[i].stage;
+        if (model.IsLastStage(i))
+        {
+            j["threshold"] = nullptr;
+        }
+        else
+        {
+            j["threshold"] = Num(sol.strategy.threshold[i]);
+        }
+        j["exitProbability"] = Num(model.ExitProbability(i, sol.strategy.threshold[i]));
+        j["exitAccuracy"] = Num(model.ExitAccuracy(i, sol.strategy.threshold[i]));
+        nodes.push_back(std::move(j));
+    }
+    decision["nodes"] = std::move(nodes);
+    Json links = Json::array();
+    for (uint32_t l = 0; isServed && l < model.GetNLinks(); ++l)
+    {
+        Json j = Json::object();
+        j["from"] = name(p.links[l].from);
+        j["to"] = name(p.links[l].to);
+        j["split"] = Num(sol.strategy.split[l]);
+        links.push_back(std::move(j));
+    }
+    decision["links"] = std::move(links);
+    out["decision"] = std::move(decision);
+
+    Json prediction = Json::object();
+    prediction["stable"] = e.stable;
+    prediction["reason"] = ToString(e.reason);
+    prediction["totalArrivalRate"] = Num(model.GetTotalArrivalRate());
+    prediction["meanDelayS"] = Num(e.meanDelayS);
+    prediction["meanAccuracy"] = Num(e.meanAccuracy);
+    prediction["penalty"] = Num(e.penalty);
+    prediction["objective"] = Num(e.objective);
+    Json nodeOut = Json::array();
+    for (uint32_t i = 0; i < model.GetNNodes(); ++i)
+    {
+        Json j = Json::object();
+        j["node"] = name(i);
+        j["arrivalRate"] = Num(e.nodeRate[i]);
+        j["serviceRate"] = Num(model.GetServiceRate(i));
+        j["utilisation"] = Num(e.nodeRate[i] / model.GetServiceRate(i));
+        j["marginalCostS"] = Num(e.marginalCost[i]);
+        nodeOut.push_back(std::move(j));
+    }
+    prediction["nodes"] = std::move(nodeOut);
+    Json linkOut = Json::array();
+    for (uint32_t l = 0; l < model.GetNLinks(); ++l)
+    {
+        Json j = Json::object();
+        j["from"] = name(p.links[l].from);
+        j["to"] = name(p.links[l].to);
+        j["flow"] = Num(e.linkFlow[l]);
+        j["delayS"] = Num(model.GetLinkDelay(l));
+        linkOut.push_back(std::move(j));
+    }
+    prediction["links"] = std::move(linkOut);
+    out["prediction"] = std::move(prediction);
+    return out;
+}
+
+DtoEeSolution
+DtoEeDecisionFromJson(const JsonNode& root, const DtoEeProblem& problem)
+{
+    const DtoEeModel model = Checked(root, [&]() { return DtoEeModel(problem); });
+    root.CheckObject({"problem", "algorithm", "version", "decision", "prediction", "distributed"});
+    if (auto n = root.Find("problem"))
+    {
+        if (!n->Get().is_string() || n->Get().get<std::string>() != "dto-ee")
+        {
+            n->Fail("\"dto-ee\"");
+        }
+    }
+    const JsonNode d = root.Require("decision");
+    d.CheckObject({"scheme", "reason", "iterations", "nodes", "links"});
+    DtoEeSolution sol;
+    if (auto n = d.Find("scheme"))
+    {
+        std::vector<std::pair<std::string, DtoEeScheme>> schemes;
+        for (const auto& [s, name] : DtoEeSchemeNames())
+        {
+            schemes.emplace_back(name, s);
+        }
+        sol.scheme = ReadChoice(*n, schemes);
+    }
+    if (auto n = d.Find("iterations"))
+    {
+        sol.iterations =
+            static_cast<uint32_t>(ReadUnsigned(*n, 0, std::numeric_limits<uint32_t>::max()));
+    }
+    if (auto n = d.Find("reason"))
+    {
+        sol.reason = ReadReason(*n);
+    }
+    if (sol.reason == DtoEeReason::NOT_SERVED)
+    {
+        return sol;
+    }
+    const uint32_t nNodes = model.GetNNodes();
+    sol.strategy.threshold.assign(nNodes, 0.0);
+    std::vector<bool> seenNode(nNodes, false);
+    for (const JsonNode& n : d.Require("nodes").Elements())
+    {
+        n.CheckObject({"node", "stage", "threshold", "exitProbability", "exitAccuracy"});
+        const uint32_t i = ReadIndexRef(n.Require("node"), nNodes);
+        if (seenNode[i])
+        {
+            n.Require("node").FailMessage("node " + std::to_string(i) + " listed twice");
+        }
+        seenNode[i] = true;
+        if (auto t = n.Find("threshold"))
+        {
+            sol.strategy.threshold[i] = ReadValue(*t);
+        }
+        else if (!model.IsLastStage(i))
+        {
+            n.FailMessage("missing required field \"threshold\" (node " + std::to_string(i) +
+                          " is not in the last stage)");
+        }
+    }
+    for (uint32_t i = 0; i < nNodes; ++i)
+    {
+        if (!seenNode[i])
+        {
+            d.Require("nodes").FailMessage("node " + std::to_string(i) + " is missing");
+        }
+    }
+    const auto& links = problem.links;
+    sol.strategy.split.assign(links.size(), 0.0);
+    std::vector<bool> seenLink(links.size(), false);
+    for (const JsonNode& l : d.Require("links").Elements())
+    {
+        l.CheckObject({"from", "to", "split"});
+        const uint32_t from = ReadIndexRef(l.Require("from"), nNodes);
+        const uint32_t to = ReadIndexRef(l.Require("to"), nNodes);
+        size_t k = 0;
+        while (k < links.size() && !(links[k].from == from && links[k].to == to))
+        {
+            ++k;
+        }
+        if (k == links.size())
+        {
+            l.FailMessage("no link " + std::to_string(from) + " -> " + std::to_string(to) +
+                          " in the instance");
+        }
+        if (seenLink[k])
+        {
+            l.FailMessage("link " + std::to_string(from) + " -> " + std::to_string(to) +
+                          " listed twice");
+        }
+        seenLink[k] = true;
+        sol.strategy.split[k] = ReadValue(l.Require("split"));
+    }
+    for (size_t k = 0; k < links.size(); ++k)
+    {
+        if (!seenLink[k])
+        {
+            d.Require("links").FailMessage("no split for link " + std::to_string(links[k].from) +
+                                           " -> " + std::to_string(links[k].to));
+        }
+    }
+    return sol;
 }
 
 } // namespace json

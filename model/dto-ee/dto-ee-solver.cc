@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <random>
 #include <set>
 #include <sstream>
@@ -131,31 +132,85 @@ ToString(DtoEeReason reason)
             return "NODE_OVERLOADED";
         case DtoEeReason::MARGIN_VIOLATED:
             return "MARGIN_VIOLATED";
+        case DtoEeReason::NOT_SERVED:
+            return "NOT_SERVED";
     }
     return "UNKNOWN";
+}
+
+const std::vector<std::pair<DtoEeScheme, std::string>>&
+DtoEeSchemeNames()
+{
+    static const std::vector<std::pair<DtoEeScheme, std::string>> names{
+        {DtoEeScheme::DTO_EE, "distributed"},
+        {DtoEeScheme::CENTRALISED, "centralised"},
+        {DtoEeScheme::FIXED_THRESHOLD, "fixed-threshold"},
+        {DtoEeScheme::NO_EARLY_EXIT, "no-early-exit"},
+        {DtoEeScheme::UNIFORM_OFFLOADING, "uniform-offloading"},
+        {DtoEeScheme::RANDOM_OFFLOADING, "random-offloading"},
+        {DtoEeScheme::JOIN_LEAST_LOADED, "join-least-loaded"},
+    };
+    return names;
 }
 
 std::string
 ToString(DtoEeScheme scheme)
 {
-    switch (scheme)
+    for (const auto& [s, name] : DtoEeSchemeNames())
     {
-        case DtoEeScheme::DTO_EE:
-            return "DTO_EE";
-        case DtoEeScheme::CENTRALISED:
-            return "CENTRALISED";
-        case DtoEeScheme::FIXED_THRESHOLD:
-            return "FIXED_THRESHOLD";
-        case DtoEeScheme::NO_EARLY_EXIT:
-            return "NO_EARLY_EXIT";
-        case DtoEeScheme::UNIFORM_OFFLOADING:
-            return "UNIFORM_OFFLOADING";
-        case DtoEeScheme::RANDOM_OFFLOADING:
-            return "RANDOM_OFFLOADING";
-        case DtoEeScheme::JOIN_LEAST_LOADED:
-            return "JOIN_LEAST_LOADED";
+        if (s == scheme)
+        {
+            return name;
+        }
     }
-    return "UNKNOWN";
+    return "unknown";
+}
+
+std::optional<DtoEeScheme>
+DtoEeSchemeFromString(const std::string& name)
+{
+    for (const auto& [s, n] : DtoEeSchemeNames())
+    {
+        if (n == name)
+        {
+            return s;
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<DtoEeScheme>
+DtoEeSchemeList(const std::string& list)
+{
+    std::vector<DtoEeScheme> out;
+    std::stringstream ss(list);
+    std::string item;
+    while (std::getline(ss, item, ','))
+    {
+        const auto scheme = DtoEeSchemeFromString(item);
+        if (!scheme)
+        {
+            throw std::invalid_argument("unknown scheme \"" + item +
+                                        "\" (valid: " + DtoEeSchemeNameList() + ")");
+        }
+        out.push_back(*scheme);
+    }
+    if (out.empty())
+    {
+        throw std::invalid_argument("empty scheme list (valid: " + DtoEeSchemeNameList() + ")");
+    }
+    return out;
+}
+
+std::string
+DtoEeSchemeNameList()
+{
+    std::string out;
+    for (const auto& entry : DtoEeSchemeNames())
+    {
+        out += (out.empty() ? "" : ", ") + entry.second;
+    }
+    return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -927,16 +982,70 @@ DtoEeSolver::Solve() const
     return best;
 }
 
+DtoEeStrategy
+DtoEeSolver::JoinLeastLoadedStrategy(const DtoEeStrategy& thresholds) const
+{
+    m_model.CheckStrategy(thresholds);
+    const auto& p = m_model.GetProblem();
+    DtoEeSolution sol;
+    sol.strategy = thresholds;
+    // Fluid join-the-least-utilised: each offloader, in stage and index order, sends its
+    // continuing flow in small chunks, each to the successor of least (Lambda_j +
+    // chunk)/mu_j.
+    constexpr uint32_t CHUNKS = 64;
+    std::vector<double> rate(m_model.GetNNodes(), 0.0);
+    for (uint32_t i = 0; i < m_model.GetNNodes(); ++i)
+    {
+        rate[i] = p.nodes[i].arrivalRate;
+    }
+    for (uint32_t h = 0; h < m_model.GetNStages(); ++h)
+    {
+        for (uint32_t i : m_model.GetStageNodes(h))
+        {
+            const auto& out = m_model.GetOutLinks(i);
+            const double cont =
+                rate[i] * (1.0 - m_model.ExitProbability(i, sol.strategy.threshold[i]));
+            if (out.empty() || cont <= 0.0)
+            {
+                continue;
+            }
+            const double chunk = cont / CHUNKS;
+            std::vector<double> sent(out.size(), 0.0);
+            for (uint32_t c = 0; c < CHUNKS; ++c)
+            {
+                size_t best = 0;
+                double bestUtil = INF;
+                for (size_t k = 0; k < out.size(); ++k)
+                {
+                    const uint32_t j = p.links[out[k]].to;
+                    const double util = (rate[j] + chunk) / m_model.GetServiceRate(j);
+                    if (util < bestUtil)
+                    {
+                        bestUtil = util;
+                        best = k;
+                    }
+                }
+                sent[best] += chunk;
+                rate[p.links[out[best]].to] += chunk;
+            }
+            for (size_t k = 0; k < out.size(); ++k)
+            {
+                sol.strategy.split[out[k]] = sent[k] / cont;
+            }
+        }
+    }
+    return sol.strategy;
+}
+
 DtoEeSolution
 DtoEeSolver::SolveScheme(DtoEeScheme scheme) const
 {
-    const auto& p = m_model.GetProblem();
     DtoEeSolution sol;
     switch (scheme)
     {
         case DtoEeScheme::DTO_EE:
             throw std::invalid_argument(
-                "DtoEeSolver::SolveScheme: scheme = DTO_EE: run DtoEeDistributed instead");
+                "DtoEeSolver::SolveScheme: scheme = distributed: run DtoEeDistributed instead");
         case DtoEeScheme::CENTRALISED:
             return Solve();
         case DtoEeScheme::FIXED_THRESHOLD:
@@ -970,60 +1079,109 @@ DtoEeSolver::SolveScheme(DtoEeScheme scheme) const
             break;
         }
         case DtoEeScheme::JOIN_LEAST_LOADED:
-        {
-            // Fluid join-the-least-utilised: each offloader, in stage and index order, sends its
-            // continuing flow in small chunks, each to the successor of least (Lambda_j +
-            // chunk)/mu_j.
-            constexpr uint32_t CHUNKS = 64;
-            sol.strategy = m_model.UniformStrategy(m_options.baselineThreshold);
-            std::vector<double> rate(m_model.GetNNodes(), 0.0);
-            for (uint32_t i = 0; i < m_model.GetNNodes(); ++i)
-            {
-                rate[i] = p.nodes[i].arrivalRate;
-            }
-            for (uint32_t h = 0; h < m_model.GetNStages(); ++h)
-            {
-                for (uint32_t i : m_model.GetStageNodes(h))
-                {
-                    const auto& out = m_model.GetOutLinks(i);
-                    const double cont =
-                        rate[i] * (1.0 - m_model.ExitProbability(i, sol.strategy.threshold[i]));
-                    if (out.empty() || cont <= 0.0)
-                    {
-                        continue;
-                    }
-                    const double chunk = cont / CHUNKS;
-                    std::vector<double> sent(out.size(), 0.0);
-                    for (uint32_t c = 0; c < CHUNKS; ++c)
-                    {
-                        size_t best = 0;
-                        double bestUtil = INF;
-                        for (size_t k = 0; k < out.size(); ++k)
-                        {
-                            const uint32_t j = p.links[out[k]].to;
-                            const double util = (rate[j] + chunk) / m_model.GetServiceRate(j);
-                            if (util < bestUtil)
-                            {
-                                bestUtil = util;
-                                best = k;
-                            }
-                        }
-                        sent[best] += chunk;
-                        rate[p.links[out[best]].to] += chunk;
-                    }
-                    for (size_t k = 0; k < out.size(); ++k)
-                    {
-                        sol.strategy.split[out[k]] = sent[k] / cont;
-                    }
-                }
-            }
+            sol.strategy =
+                JoinLeastLoadedStrategy(m_model.UniformStrategy(m_options.baselineThreshold));
             break;
-        }
     }
     sol.scheme = scheme;
     sol.evaluation = m_model.Evaluate(sol.strategy);
     SetReason(sol);
     return sol;
+}
+
+DtoEeSolution
+DtoEeSolver::Predict(const DtoEeSolution& decision) const
+{
+    if (decision.reason == DtoEeReason::NOT_SERVED)
+    {
+        DtoEeSolution none = ServeNobody();
+        none.scheme = decision.scheme;
+        none.iterations = decision.iterations;
+        return none;
+    }
+    DtoEeSolution sol = decision;
+    sol.evaluation = m_model.Evaluate(sol.strategy);
+    SetReason(sol);
+    return sol;
+}
+
+DtoEeSolution
+DtoEeSolver::ServeNobody() const
+{
+    DtoEeSolution sol;
+    sol.reason = DtoEeReason::NOT_SERVED;
+    DtoEeEvaluation& ev = sol.evaluation;
+    ev.nodeRate.assign(m_model.GetNNodes(), 0.0);
+    ev.linkFlow.assign(m_model.GetNLinks(), 0.0);
+    ev.marginalCost.assign(m_model.GetNNodes(), 0.0);
+    ev.curvature.assign(m_model.GetNNodes(), 0.0);
+    ev.thresholdGradient.assign(m_model.GetNNodes(), 0.0);
+    ev.reason = DtoEeReason::NOT_SERVED;
+    return sol;
+}
+
+std::string
+DtoEeSolver::CheckDecision(const DtoEeProblem& problem, const DtoEeSolution& decision)
+{
+    if (decision.reason == DtoEeReason::NOT_SERVED)
+    {
+        return "";
+    }
+    std::optional<DtoEeModel> model;
+    try
+    {
+        model.emplace(problem);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        return std::string("instance: ") + e.what();
+    }
+    const DtoEeStrategy& s = decision.strategy;
+    std::ostringstream msg;
+    if (s.threshold.size() != model->GetNNodes())
+    {
+        msg << "threshold: " << s.threshold.size() << " values, expected " << model->GetNNodes()
+            << " (one per node)";
+        return msg.str();
+    }
+    if (s.split.size() != model->GetNLinks())
+    {
+        msg << "split: " << s.split.size() << " values, expected " << model->GetNLinks()
+            << " (one per link)";
+        return msg.str();
+    }
+    for (uint32_t i = 0; i < model->GetNNodes(); ++i)
+    {
+        const double th = s.threshold[i];
+        const bool isLast = model->IsLastStage(i);
+        const double lo = isLast ? 0.0 : problem.thresholdMin;
+        if (!(th >= lo && th <= 1.0))
+        {
+            msg << "nodes[" << i << "].threshold = " << th << ": must be in [" << lo << ", 1]";
+            return msg.str();
+        }
+        double sum = 0;
+        std::string targets;
+        for (uint32_t l : model->GetOutLinks(i))
+        {
+            const double x = s.split[l];
+            if (!(x >= 0.0) || !std::isfinite(x))
+            {
+                msg << "nodes[" << i << "].split to node " << problem.links[l].to << " (links[" << l
+                    << "]) = " << x << ": must be finite and >= 0";
+                return msg.str();
+            }
+            sum += x;
+            targets += (targets.empty() ? "" : ", ") + std::to_string(problem.links[l].to);
+        }
+        if (!isLast && std::abs(sum - 1.0) > 1e-6)
+        {
+            msg << "nodes[" << i << "].split: sums to " << sum << " over its links to nodes "
+                << targets << ": must sum to 1";
+            return msg.str();
+        }
+    }
+    return "";
 }
 
 } // namespace edgeinference

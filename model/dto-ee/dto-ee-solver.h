@@ -10,6 +10,7 @@
 #include "ns3/dnn-model.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -113,6 +114,7 @@ enum class DtoEeReason
     STAGE_OVERLOADED, ///< Even with theta = theta_min some stage's load exceeds its capacity
     NODE_OVERLOADED,  ///< The strategy puts some node at Lambda_i >= mu_i
     MARGIN_VIOLATED,  ///< Stable, but some node exceeds (1 - epsilon) mu_i (penalty active)
+    NOT_SERVED,       ///< "Serve nobody": no strategy, every task is dropped at its entry node
 };
 
 /**
@@ -137,7 +139,8 @@ struct DtoEeEvaluation
     double penalty{0};                     ///< (rho / lambda) sum max(0, Lambda - (1-eps) mu)^2
     double objective{0}; ///< J_rho = D~ - beta A + penalty, D~ with the linear extension
     bool stable{true};   ///< Lambda_i < mu_i at every node
-    DtoEeReason reason{DtoEeReason::NONE}; ///< NONE, NO_TRAFFIC, NODE_OVERLOADED or MARGIN_VIOLATED
+    DtoEeReason reason{
+        DtoEeReason::NONE}; ///< NONE, NO_TRAFFIC, NODE_OVERLOADED, MARGIN_VIOLATED, NOT_SERVED
 };
 
 /**
@@ -348,23 +351,53 @@ struct DtoEeProfile
 /**
  * @ingroup edge-inference
  * @brief Schemes compared in the evaluation (spec 5.4).
+ *
+ * Each scheme has exactly one name, the kebab-case name of edge-inference-solve's
+ * --algorithm (DtoEeSchemeNames()), used by ToString(), the Algorithm attribute of
+ * DtoEeSolverAllocator, the examples' flags and the JSON output.
  */
 enum class DtoEeScheme
 {
-    DTO_EE,             ///< Distributed DTO-EE: offloading and thresholds (DtoEeDistributed)
-    CENTRALISED,        ///< Centralised solver of spec 5.2 (reference optimum)
-    FIXED_THRESHOLD,    ///< Optimal offloading, thresholds fixed at the baseline threshold
-    NO_EARLY_EXIT,      ///< Optimal offloading, theta = 1 everywhere
-    UNIFORM_OFFLOADING, ///< x uniform over successors, baseline threshold
-    RANDOM_OFFLOADING,  ///< x random (seeded), baseline threshold
-    JOIN_LEAST_LOADED,  ///< Fluid join-least-utilised successor, baseline threshold
+    DTO_EE,             ///< "distributed": DTO-EE offloading and thresholds (DtoEeDistributed)
+    CENTRALISED,        ///< "centralised": solver of spec 5.2 (reference optimum)
+    FIXED_THRESHOLD,    ///< "fixed-threshold": optimal offloading, baseline threshold
+    NO_EARLY_EXIT,      ///< "no-early-exit": optimal offloading, theta = 1 everywhere
+    UNIFORM_OFFLOADING, ///< "uniform-offloading": x uniform over successors, baseline threshold
+    RANDOM_OFFLOADING,  ///< "random-offloading": x random (seeded), baseline threshold
+    JOIN_LEAST_LOADED,  ///< "join-least-loaded": fluid join-least-utilised, baseline threshold
 };
 
 /**
+ * @brief The name table of DtoEeScheme: one kebab-case name per scheme, in enumerator order.
+ * @return (scheme, name) pairs
+ */
+const std::vector<std::pair<DtoEeScheme, std::string>>& DtoEeSchemeNames();
+
+/**
  * @param [in] scheme a scheme
- * @return its name, e.g. "JOIN_LEAST_LOADED"
+ * @return its name in DtoEeSchemeNames(), e.g. "join-least-loaded"
  */
 std::string ToString(DtoEeScheme scheme);
+
+/**
+ * @param [in] name a name of DtoEeSchemeNames(), e.g. "fixed-threshold"
+ * @return the scheme, or nothing if the name is not in the table
+ */
+std::optional<DtoEeScheme> DtoEeSchemeFromString(const std::string& name);
+
+/**
+ * @return the names of DtoEeSchemeNames() joined by ", " (for error messages and help texts)
+ */
+std::string DtoEeSchemeNameList();
+
+/**
+ * @brief Parse a comma-separated list of scheme names (e.g. an example's --schemes flag).
+ * @param [in] list e.g. "distributed,fixed-threshold"
+ * @return the schemes, in order
+ * @throw std::invalid_argument naming the unknown name and listing the valid ones, or if the
+ * list is empty
+ */
+std::vector<DtoEeScheme> DtoEeSchemeList(const std::string& list);
 
 /**
  * @ingroup edge-inference
@@ -443,6 +476,51 @@ class DtoEeSolver
      * @return the solution
      */
     DtoEeSolution SolveScheme(DtoEeScheme scheme) const;
+
+    /**
+     * @brief The fluid join-least-utilised split (scheme JOIN_LEAST_LOADED) for given
+     * thresholds: each offloader, in stage and index order, sends its continuing flow in
+     * small chunks, each to the successor of least (Lambda_j + chunk) / mu_j.
+     * @param [in] thresholds a strategy whose thresholds are used (its splits are replaced;
+     * checked with DtoEeModel::CheckStrategy())
+     * @return the strategy with the fluid split
+     */
+    DtoEeStrategy JoinLeastLoadedStrategy(const DtoEeStrategy& thresholds) const;
+
+    /**
+     * @brief The module's prediction of a decision made elsewhere (e.g. by a user's
+     * allocator): its evaluation and reason, the scheme and iterations kept. A decision with
+     * reason NOT_SERVED is ServeNobody(). Throws std::invalid_argument like
+     * DtoEeModel::CheckStrategy() for an invalid strategy (check it with CheckDecision()).
+     * @param [in] decision the decision (strategy, or reason NOT_SERVED)
+     * @return the decision with its evaluation and reason
+     */
+    DtoEeSolution Predict(const DtoEeSolution& decision) const;
+
+    /**
+     * @brief The "serve nobody" decision: no strategy (empty vectors), every task dropped at
+     * its entry node; evaluation with zero rates, delay, accuracy and objective, reason
+     * NOT_SERVED.
+     * @return the decision
+     */
+    DtoEeSolution ServeNobody() const;
+
+    /**
+     * @brief Check a decision against an instance without throwing.
+     *
+     * A decision with reason NOT_SERVED is valid whatever its strategy. Otherwise the
+     * strategy needs one threshold per node and one split per link (messages "threshold: 3
+     * values, expected 4 (one per node)"), every threshold in [thresholdMin, 1] (the last
+     * stage's in [0, 1]; "nodes[2].threshold = 1.5: must be in [0, 1]"), every split finite
+     * and >= 0 ("nodes[0].split to node 3 (links[1]) = -0.2: must be >= 0") and the splits
+     * of every node before the last stage summing to 1 within 1e-6 over its links ("nodes[0]
+     * .split: sums to 0.7 over its links to nodes 3, 4: must sum to 1").
+     * @param [in] problem the instance
+     * @param [in] decision the decision
+     * @return "" if valid, else the first problem found, naming the node and the field; an
+     * invalid instance gives "instance: " and the model's message
+     */
+    static std::string CheckDecision(const DtoEeProblem& problem, const DtoEeSolution& decision);
 
   private:
     /**

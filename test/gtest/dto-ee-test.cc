@@ -7,7 +7,8 @@
 /**
  * @file
  * @ingroup edge-inference
- * @brief GoogleTest unit tests of DTO-EE (model/dto-ee-solver.h, model/dto-ee-agent.h).
+ * @brief GoogleTest unit tests of DTO-EE (model/dto-ee/dto-ee-solver.h, dto-ee-agent.h,
+ * dto-ee-json.h: instance and decision JSON against the direct solver).
  *
  * Reference values: the worked example of the seed spec batching-earlyexit-noma-dtoee.md
  * section 5.6 (printed digits, hand arithmetic in the comments), finite differences of the
@@ -16,6 +17,7 @@
 
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/dto-ee-agent.h"
+#include "ns3/dto-ee-json.h"
 #include "ns3/dto-ee-solver.h"
 
 #include <gtest/gtest.h>
@@ -658,7 +660,8 @@ TEST(DtoEeTest, BadInput)
         "options.routingTolerance = 0");
     ExpectInvalid([&] { model.Evaluate(ExampleStrategy(1.2, 0.5)); }, "threshold[0] = 1.2");
     ExpectInvalid([&] { model.Evaluate(ExampleStrategy(0.8, 1.5)); }, "split[1] = -0.5");
-    ExpectInvalid([&] { DtoEeSolver(model).SolveScheme(DtoEeScheme::DTO_EE); }, "DTO_EE");
+    ExpectInvalid([&] { DtoEeSolver(model).SolveScheme(DtoEeScheme::DTO_EE); },
+                  "scheme = distributed");
     ExpectInvalid(
         [&]
         {
@@ -714,4 +717,136 @@ TEST(DtoEeTest, AgentRejectsForeignMessages)
     ASSERT_EQ(updates.size(), 2U);
     EXPECT_DOUBLE_EQ(updates[0].rate, 6.0);
     EXPECT_DOUBLE_EQ(updates[1].rate, 6.0);
+}
+
+/// One name per scheme: ToString and DtoEeSchemeFromString are inverse, other spellings fail.
+TEST(DtoEeTest, SchemeNameTable)
+{
+    ASSERT_EQ(DtoEeSchemeNames().size(), 7U);
+    for (const auto& [scheme, name] : DtoEeSchemeNames())
+    {
+        EXPECT_EQ(ToString(scheme), name);
+        ASSERT_TRUE(DtoEeSchemeFromString(name).has_value()) << name;
+        EXPECT_EQ(*DtoEeSchemeFromString(name), scheme);
+        EXPECT_EQ(name.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ_ "), std::string::npos) << name;
+    }
+    EXPECT_EQ(ToString(DtoEeScheme::DTO_EE), "distributed");
+    EXPECT_FALSE(DtoEeSchemeFromString("FIXED_THRESHOLD").has_value());
+    EXPECT_FALSE(DtoEeSchemeFromString("dtoee").has_value());
+    const auto list = DtoEeSchemeList("distributed,no-early-exit");
+    ASSERT_EQ(list.size(), 2U);
+    EXPECT_EQ(list[1], DtoEeScheme::NO_EARLY_EXIT);
+    ExpectInvalid([] { DtoEeSchemeList("distributed,jll"); }, "unknown scheme \"jll\"");
+    // the CLI's algorithms are the table's names
+    for (const auto& a : json::DtoEeAlgorithms())
+    {
+        EXPECT_TRUE(DtoEeSchemeFromString(a.name).has_value()) << a.name;
+    }
+}
+
+/// InstanceToJson -> DtoEeSolve (the CLI's code path) gives exactly the direct solver's
+/// decision and prediction, on random small instances and every static scheme.
+TEST(DtoEeTest, InstanceJsonSolveEqualsDirectSolver)
+{
+    std::mt19937_64 rng(99);
+    for (int k = 0; k < 6; ++k)
+    {
+        const DtoEeProblem p = RandomProblem(rng, 2 + k % 3, 3);
+        // through the text, as a file would carry it
+        const json::Json in = json::ParseDocument(json::DtoEeInstanceToJson(p).dump(2));
+        const DtoEeModel model(p);
+        for (const auto& [scheme, name] : DtoEeSchemeNames())
+        {
+            if (scheme == DtoEeScheme::DTO_EE)
+            {
+                continue;
+            }
+            const json::Json out = json::DtoEeSolve(json::JsonNode(in, ""), name);
+            const DtoEeSolution direct = DtoEeSolver(model).SolveScheme(scheme);
+            EXPECT_EQ(out.dump(), json::DtoEeDecisionToJson(p, direct, name).dump())
+                << "instance " << k << " " << name;
+            const DtoEeSolution back = json::DtoEeDecisionFromJson(json::JsonNode(out, ""), p);
+            ASSERT_EQ(back.strategy.split.size(), direct.strategy.split.size());
+            for (size_t l = 0; l < back.strategy.split.size(); ++l)
+            {
+                EXPECT_EQ(back.strategy.split[l], direct.strategy.split[l]) << name << " x " << l;
+            }
+            for (uint32_t i = 0; i < model.GetNNodes(); ++i)
+            {
+                if (!model.IsLastStage(i))
+                {
+                    EXPECT_EQ(back.strategy.threshold[i], direct.strategy.threshold[i]) << name;
+                }
+            }
+        }
+    }
+}
+
+/// DecisionToJson -> text -> DecisionFromJson restores the decision; NOT_SERVED too; a
+/// missing link, a foreign link and a wrong value are errors naming the JSON path.
+TEST(DtoEeTest, DecisionJsonRoundTrip)
+{
+    std::mt19937_64 rng(5);
+    const DtoEeProblem p = RandomProblem(rng, 3, 3);
+    const DtoEeModel model(p);
+    DtoEeSolution sol = DtoEeSolver(model).SolveScheme(DtoEeScheme::RANDOM_OFFLOADING);
+    sol.iterations = 17;
+    const json::Json doc =
+        json::ParseDocument(json::DtoEeDecisionToJson(p, sol, "random-offloading").dump());
+    const DtoEeSolution back = json::DtoEeDecisionFromJson(json::JsonNode(doc, ""), p);
+    EXPECT_EQ(back.scheme, DtoEeScheme::RANDOM_OFFLOADING);
+    EXPECT_EQ(back.iterations, 17U);
+    EXPECT_EQ(back.strategy.split, sol.strategy.split);
+    for (uint32_t i = 0; i < model.GetNNodes(); ++i)
+    {
+        EXPECT_EQ(back.strategy.threshold[i],
+                  model.IsLastStage(i) ? 0.0 : sol.strategy.threshold[i]);
+    }
+    EXPECT_EQ(DtoEeSolver::CheckDecision(p, back), "");
+    const DtoEeSolution predicted = DtoEeSolver(model).Predict(back);
+    EXPECT_EQ(predicted.evaluation.meanDelayS, sol.evaluation.meanDelayS);
+
+    const DtoEeSolution none = DtoEeSolver(model).ServeNobody();
+    const json::Json noneDoc = json::DtoEeDecisionToJson(p, none, "mine");
+    EXPECT_EQ(noneDoc["decision"]["reason"], "NOT_SERVED");
+    EXPECT_EQ(json::DtoEeDecisionFromJson(json::JsonNode(noneDoc, ""), p).reason,
+              DtoEeReason::NOT_SERVED);
+
+    auto expectError = [&p](const json::Json& d, const std::string& needle)
+    {
+        try
+        {
+            json::DtoEeDecisionFromJson(json::JsonNode(d, ""), p);
+            ADD_FAILURE() << "no error; expected '" << needle << "'";
+        }
+        catch (const json::JsonInputError& e)
+        {
+            EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+        }
+    };
+    json::Json missing = doc;
+    missing["decision"]["links"].erase(0);
+    expectError(missing,
+                "decision.links: no split for link " + std::to_string(p.links[0].from) + " -> " +
+                    std::to_string(p.links[0].to));
+    json::Json foreign = doc;
+    foreign["decision"]["links"][0]["to"] = p.links[0].from; // same stage: no such link
+    expectError(foreign, "decision.links[0]: no link");
+    json::Json wrong = doc;
+    wrong["decision"]["nodes"][0]["threshold"] = "high";
+    expectError(wrong, "decision.nodes[0].threshold: expected");
+    json::Json unknownNode = doc;
+    unknownNode["decision"]["nodes"][0]["node"] = "A";
+    expectError(unknownNode, "decision.nodes[0].node: expected a node index");
+
+    // constraint violations are CheckDecision's, naming the node and the field
+    DtoEeSolution bad = back;
+    bad.strategy.split[model.GetOutLinks(0)[0]] += 0.25;
+    EXPECT_NE(DtoEeSolver::CheckDecision(p, bad).find("nodes[0].split: sums to"), std::string::npos)
+        << DtoEeSolver::CheckDecision(p, bad);
+    bad = back;
+    bad.strategy.threshold[0] = -0.5;
+    EXPECT_EQ(DtoEeSolver::CheckDecision(p, bad).rfind("nodes[0].threshold = -0.5: must be in", 0),
+              0U)
+        << DtoEeSolver::CheckDecision(p, bad);
 }

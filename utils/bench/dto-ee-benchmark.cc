@@ -183,7 +183,7 @@ main(int argc, char* argv[])
                "finalGap,delayMs,accuracy\n";
     }
     std::cout
-        << "dto-ee-benchmark: DTO-EE (SCALED steps, eta_x = 1, eta_theta = 0.5) vs centralised, "
+        << "dto-ee-benchmark: DTO-EE (scaled steps, eta_x = 1, eta_theta = 0.5) vs centralised, "
         << rounds << " rounds\n";
     std::cout << std::setw(5) << "N" << std::setw(4) << "H" << std::setw(6) << "|E|"
               << std::setw(10) << "msg/rnd" << std::setw(10) << "B/rnd" << std::setw(9) << "r(1%)"
@@ -254,7 +254,7 @@ main(int argc, char* argv[])
                   << 100.0 * (s.evaluation.meanDelayS / ref.evaluation.meanDelayS - 1.0) << "%"
                   << std::noshowpos << "  " << ToString(s.reason) << "\n";
     };
-    row("DTO_EE", run.solution, run.solution);
+    row(ToString(DtoEeScheme::DTO_EE), run.solution, run.solution);
     for (auto scheme : {DtoEeScheme::CENTRALISED,
                         DtoEeScheme::FIXED_THRESHOLD,
                         DtoEeScheme::NO_EARLY_EXIT,
