@@ -7,8 +7,7 @@
 /**
  * @file
  * @ingroup edge-inference
- * @brief PartialLoading over LTE (Qu, Chen, Chen, Huang, Fang, arXiv 2503.22982; spec
- * slide-partialloading.md Paper 2): throughput under deadlines of the proposed scheduler
+ * @brief PartialLoading over LTE (Qu, Chen, Chen, Huang, Fang, arXiv 2503.22982; [2]): throughput under deadlines of the proposed scheduler
  * (DP for backbone sharing / group greedy) against the baselines versus the number of users
  * and the GPU loading bandwidth, measured at packet level with an EdgeServer that loads
  * only the missing parameter blocks; predicted beside measured completion per request, and

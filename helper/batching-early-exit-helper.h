@@ -23,7 +23,7 @@ namespace edgeinference
 class BatchingEarlyExitServer;
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief Installs the batching + early-exit edge inference scenario (Liu, Lan, Huang,
  * IEEE JSAC 2023): a BatchingEarlyExitServer with an allocator chosen by TypeId (default
  * ns3::BatchingEarlyExitSolverAllocator; any subclass of ns3::BatchingEarlyExitAllocator,

@@ -25,7 +25,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief Builds a collaborative inference network (DTO-EE, Xie et al., arXiv 2412.08284):
  * edge nodes per stage, point-to-point links between consecutive stages, the entry links from
  * a gateway (e.g. the LTE PGW), the UEs' task sources, the allocator and the control mode,
@@ -43,7 +43,7 @@ namespace edgeinference
 class CollaborativeTaskSource;
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief Installs CollaborativeInferenceNode applications on a stage graph and
  * CollaborativeTaskSource applications on the UEs, and applies an allocator's decision under
  * a control mode.

@@ -22,7 +22,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief Installs LayerStreamingServer and LayerwiseInferenceClient applications.
  *
  * @code

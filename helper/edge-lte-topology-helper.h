@@ -18,7 +18,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief The single-cell LTE + EPC topology with an edge server behind the PGW that the
  * module's LTE examples use: BuildEdgeLteTopology() and its SRS-periodicity rule.
  */

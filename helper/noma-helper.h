@@ -19,7 +19,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief NomaHelper: installs NOMA base-station and UE devices on a shared spectrum channel.
  */
 
@@ -29,7 +29,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief Installs NomaNetDevice base stations and UEs (the counterpart of LteHelper).
  *
  * Creates (once) a MultiModelSpectrumChannel with a propagation loss model (default: the

@@ -24,7 +24,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief NomaSplitInferenceHelper: solves the NOMA split-inference problem of an installed
  * NOMA cell and executes the decision with SplitInferenceClient / SplitInferenceServer.
  */
@@ -35,7 +35,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief Frame-aware prediction of one user's task (what the NOMA MAC will do with the
  * decision), next to the solver's Shannon-rate prediction.
  */
@@ -53,7 +53,7 @@ struct NomaSplitFramePrediction
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief Builds, solves and executes the split-inference problem of Paper 4 (Yuan et al.,
  * arXiv 2312.15850 [R]) on a NOMA cell installed by NomaHelper.
  *

@@ -26,9 +26,8 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
- * @brief Installs the PartialLoading scenario (Qu et al., arXiv 2503.22982; spec
- * slide-partialloading.md Paper 2): an EdgeServer aggregated to the edge node with the
+ * @ingroup edge-inference-helpers
+ * @brief Installs the PartialLoading scenario (Qu et al., arXiv 2503.22982; [2]): an EdgeServer aggregated to the edge node with the
  * family's models and inference times, a PartialLoadingServer driving it with an allocator
  * created by TypeId (any PartialLoadingAllocator, also one defined in the user's program), and
  * OffloadingClient applications naming their models; connects the eNB's channel

@@ -29,7 +29,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief Installs SLIDE (Paper 1, arXiv 2512.20946) in an LTE scenario: the server-side
  * resource manager (a SlideResourceManager or subclass, chosen by TypeId, with attributes)
  * and its allocator (a SlideAllocator, chosen by TypeId, with attributes), the
@@ -180,7 +180,7 @@ class SlideHelper
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief One user of a SLIDE LTE scenario (RunSlideLte()).
  */
 struct SlideLteUser
@@ -194,7 +194,7 @@ struct SlideLteUser
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief A SLIDE LTE scenario: one cell (BuildEdgeLteTopology(), eNB at 30 m, UEs at 1.5 m,
  * 5 ms core), PF scheduler with BandwidthShareFfrAlgorithm, one task request per user within
  * one admission window at 0.5 s.
@@ -216,7 +216,7 @@ struct SlideLteConfig
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief What a SLIDE LTE run produced for one user.
  */
 struct SlideLteUserOutcome
@@ -237,7 +237,7 @@ struct SlideLteUserOutcome
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief What a SLIDE LTE run produced.
  */
 struct SlideLteOutcome
@@ -254,14 +254,14 @@ struct SlideLteOutcome
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief Config defaults of the SLIDE LTE scenarios: TCP with 1400-byte segments and 1 MiB
  * buffers, RLC AM, ideal RRC, CQI from the whole band, 43 dBm eNB.
  */
 void SetSlideLteDefaults();
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-helpers
  * @brief Build and run one SLIDE LTE scenario until every client is done (Simulator::Destroy()
  * at the end). IMSIs are 1..K in user order.
  * @param [in] cfg the scenario

@@ -8,7 +8,7 @@
  * @file
  * @ingroup edge-inference-tests
  * Tests of EdgeServer: the PartialLoading worked example E5 as simulated events, the input
- * wait, the event timeline against the recursion of spec 2.2 (with GpuMemoryModel's static
+ * wait, the event timeline against the recursion of R2.2 of [2] (with GpuMemoryModel's static
  * switch times) on random instances, and the failure paths (late, cancelled, unknown model,
  * model bigger than the GPU, skipped).
  */
@@ -54,7 +54,7 @@ E5Server()
 
 /**
  * @ingroup edge-inference-tests
- * @brief Spec 2.9 E5: the optimal order m1, m1, m2, m3, m3 on a cold GPU at 1000 MB/s gives
+ * @brief Reconstruction 2.9 E5: the optimal order m1, m1, m2, m3, m3 on a cold GPU at 1000 MB/s gives
  * ready times 100, 110, 130, 185, 190 ms and end times 110, 120, 140, 190, 195 ms.
  */
 class EdgeServerE5TestCase : public TestCase
@@ -201,7 +201,7 @@ class EdgeServerRandomTestCase : public TestCase
 {
   public:
     EdgeServerRandomTestCase()
-        : TestCase("event timeline equals the spec 2.2 recursion on 200 random instances")
+        : TestCase("event timeline equals the R2.2 of [2] recursion on 200 random instances")
     {
     }
 

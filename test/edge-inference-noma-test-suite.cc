@@ -8,8 +8,7 @@
  * @file
  * @ingroup edge-inference-tests
  * Tests of the NOMA PHY/MAC/device: post-SIC SINRs measured from the received signals
- * against the closed forms (worked examples E4.1 and E4.2 of batching-earlyexit-noma-dtoee.md
- * section 4.6 and radio-rate.h), the uplink sum-rate identity, decode failures with a wrong
+ * against the closed forms (worked examples E4.1 and E4.2 of R4.6 of [4] and radio-rate.h), the uplink sum-rate identity, decode failures with a wrong
  * SIC order or an insufficient power gap, OMA vs NOMA throughput, and saturated UDP over IP.
  */
 
@@ -51,7 +50,7 @@ struct Scenario
     std::vector<double> gains;       ///< Per UE, linear (both directions)
     uint32_t nSub{1};                ///< Subchannels
     double bandwidthHz{1e6};         ///< B_s
-    double noisePsd{1e-19};          ///< N0, W/Hz (sigma^2 = 1e-13 W on 1 MHz, spec section 4.6)
+    double noisePsd{1e-19};          ///< N0, W/Hz (sigma^2 = 1e-13 W on 1 MHz, R4.6 of [4])
     std::string mode{"NOMA"};        ///< Scheduler mode
     uint32_t q{2};                   ///< Users per subchannel
     double bsPowerW{1.0};            ///< P^AP
@@ -275,7 +274,7 @@ class NomaTwoUserTestCase : public TestCase
     void DoRun() override
     {
         Scenario s;
-        s.gains = {1e-10, 2e-11}; // UE 0 strong, UE 1 weak (spec 4.6)
+        s.gains = {1e-10, 2e-11}; // UE 0 strong, UE 1 weak (R4.6 of [4])
         s.bsPowerW = 1.0;         // P = (0.2, 0.8) W with weak fraction 0.8
         s.uePowerW = 0.1;         // p = (0.1, 0.1) W
         s.dlPackets = 60;

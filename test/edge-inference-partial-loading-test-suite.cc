@@ -9,7 +9,7 @@
  * @ingroup edge-inference-tests
  * Tests of the PartialLoading network side (PartialLoadingServer, EdgeServer,
  * OffloadingClient with ModelIndex, PartialLoadingHelper) on point-to-point links, where
- * every delay is known: the spec's example E5 served over the network (measured completions
+ * every delay is known: the reconstruction's example E5 served over the network (measured completions
  * against the scheduler's prediction and the hand-computed timeline, bytes loaded with and
  * without sharing), a model larger than the GPU memory, an unscheduled user, a lost upload
  * and a stopped server that end as failures without hanging; the allocator interface: a

@@ -28,7 +28,7 @@ namespace edgeinference
 namespace testutils
 {
 
-/// Bytes per MB in the PartialLoading worked examples (spec 2.9).
+/// Bytes per MB in the PartialLoading worked examples (R2.9 of [2]).
 constexpr double MB = 1e6;
 
 /**

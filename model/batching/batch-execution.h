@@ -18,9 +18,9 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief Timing of one GPU run of an edge server that batches tasks through a multi-exit
- * DNN (the execution side of Liu, Lan, Huang, IEEE JSAC 2023; spec 3.1 and 3.4).
+ * DNN (the execution side of Liu, Lan, Huang, IEEE JSAC 2023; R3.1 of [3] and 3.4).
  */
 struct BatchExecutionPlan
 {
@@ -33,7 +33,7 @@ struct BatchExecutionPlan
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief Plans the GPU run of the tasks a server actually has (pure C++).
  *
  * - Batched (the proposed scheme and "batching only"): all tasks enter block 0 together,

@@ -19,7 +19,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief The allocator interface of multiuser edge inference with batching and early exiting:
  * what BatchingEarlyExitServer calls once per frame.
  */
@@ -30,7 +30,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief Joint scheduling and uplink bandwidth allocation for multiuser edge inference with
  * batching and early exiting (Z. Liu, Q. Lan, K. Huang, "Resource Allocation for Multiuser
  * Edge Inference with Batching and Early Exiting", IEEE JSAC 41(4), 2023): the abstract ns-3

@@ -13,7 +13,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief Batching + early-exit decisions read from files (any external solver).
  */
 
@@ -23,7 +23,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief A BatchingEarlyExitAllocator whose decision of round r is read from the file
  * FileName ("%r" = r) in the output format of edge-inference-solve
  * (json::BatchingEarlyExitDecisionFromJson()). A file that cannot be read or parsed, a field

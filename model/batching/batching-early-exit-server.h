@@ -34,7 +34,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief Edge server of multiuser edge inference with batching and early exiting (Z. Liu,
  * Q. Lan, K. Huang, IEEE JSAC 41(4), 2023): collects the requests of a frame, runs the
  * BatchingEarlyExitAllocator, tells every client its decision, collects the scheduled

@@ -16,7 +16,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief The built-in batching + early-exit allocators (BatchingEarlyExitSolver).
  */
 
@@ -26,7 +26,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief The algorithms and baselines of Liu, Lan, Huang (IEEE JSAC 41(4), 2023) as a
  * BatchingEarlyExitAllocator, chosen by the Algorithm attribute (names of
  * AlgorithmNames(), the same as edge-inference-solve's --algorithm and "scheme"):

@@ -1152,7 +1152,7 @@ BatchingEarlyExitSolver::RunOptimalH(BatchingEarlyExitScheme scheme,
         c.membersBandwidthHz = 0.0;
         root.push_back(c);
     }
-    // Branching order of spec 3.3: deadline, then w^min alone, then index.
+    // Branching order of R3.3 of [3]: deadline, then w^min alone, then index.
     std::stable_sort(root.begin(),
                      root.end(),
                      [this](const Candidate& a, const Candidate& b)

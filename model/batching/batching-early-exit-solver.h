@@ -18,28 +18,28 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief Joint scheduling and bandwidth allocation with batching and early exiting (pure C++).
  *
  * Z. Liu, Q. Lan, K. Huang, "Resource Allocation for Multiuser Edge Inference with Batching
  * and Early Exiting", IEEE JSAC 41(4), 2023 (arXiv 2204.05223). The full text was not
- * available; the model and algorithms follow the module's seed spec
- * batching-earlyexit-noma-dtoee.md sections 3.1-3.4, which marks them as reconstructions [R]:
- * - model (spec 3.1): user k is served at exit e_k = min{l : A_l >= alpha_k}; all scheduled
+ * available; the model and algorithms follow the module's reconstruction
+ * R3.1–R3.4 of [3], which marks them as reconstructions [R]:
+ * - model (R3.1 of [3]): user k is served at exit e_k = min{l : A_l >= alpha_k}; all scheduled
  *   uploads end by a common T_u; one batch then enters block 0 and the tasks of exit l leave
  *   after block l, so block l sees B_l = sum_{m >= l} n_m tasks and task k completes at
  *   C_k = T_u + sum_{l <= e_k} t_l(B_l) (BatchLatencyModel::GetCumulativeLatency());
- * - exact reduction (spec 3.2): for a set S the latest admissible upload end is
+ * - exact reduction (R3.2 of [3]): for a set S the latest admissible upload end is
  *   T_u*(S) = min_{k in S} (T_k - O_k(S)), O_k the GPU time from T_u to the completion of k;
  *   user k then needs w_k^min(T_u*) (MinBandwidthFixedPower(), Lambert W), S is feasible iff
  *   T_u*(S) >= 0 and sum_k w_k^min <= W, and feasibility is downward closed;
  * - Optimal-U (common deadline, enumeration of exit-count vectors), Optimal-H (branch and
- *   bound, heterogeneous deadlines) and the greedy of spec 3.3;
- * - the baselines of spec 3.4 as BatchingEarlyExitScheme values, solved by the same
+ *   bound, heterogeneous deadlines) and the greedy of R3.3 of [3];
+ * - the baselines of R3.4 of [3] as BatchingEarlyExitScheme values, solved by the same
  *   algorithms.
  *
  * Exits and blocks are 0-based here (block l ends at exit l, as in BatchLatencyModel): the
- * spec's e_k = 1..L is exit e_k - 1. Units: s, bit, Hz.
+ * reconstruction's e_k = 1..L is exit e_k - 1. Units: s, bit, Hz.
  */
 
 namespace ns3
@@ -50,27 +50,27 @@ namespace edgeinference
 class DnnModel;
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief Deadline tolerance of BatchingEarlyExitSolver::Predict(): C is on time iff
  * C <= T + this * max(T, 1 s), so that rounding in D / r(w^min) does not flip a decision.
  */
 static constexpr double BATCHING_EARLY_EXIT_DEADLINE_TOLERANCE{1e-9};
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief Relative bandwidth tolerance: a set is feasible iff sum w^min <= W (1 + this).
  */
 static constexpr double BATCHING_EARLY_EXIT_BANDWIDTH_TOLERANCE{1e-12};
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief Exit value of a user whose accuracy requirement no exit meets.
  */
 static constexpr int32_t BATCHING_EARLY_EXIT_NO_EXIT{-1};
 
 /**
- * @ingroup edge-inference
- * @brief One user (one inference task) of the batching + early-exit problem (spec 3.1).
+ * @ingroup edge-inference-batching
+ * @brief One user (one inference task) of the batching + early-exit problem (R3.1 of [3]).
  */
 struct BatchingEarlyExitUser
 {
@@ -85,8 +85,8 @@ struct BatchingEarlyExitUser
 };
 
 /**
- * @ingroup edge-inference
- * @brief A batching + early-exit instance (spec 3.1).
+ * @ingroup edge-inference-batching
+ * @brief A batching + early-exit instance (R3.1 of [3]).
  */
 struct BatchingEarlyExitProblem
 {
@@ -101,8 +101,8 @@ struct BatchingEarlyExitProblem
 };
 
 /**
- * @ingroup edge-inference
- * @brief Processing scheme: the proposed one and the baselines of spec 3.4.
+ * @ingroup edge-inference-batching
+ * @brief Processing scheme: the proposed one and the baselines of R3.4 of [3].
  *
  * In every scheme all scheduled uploads end by a common time T_u, after which the GPU starts.
  * - BATCHING_EARLY_EXIT: one batch, task k leaves at its exit e_k:
@@ -117,19 +117,19 @@ struct BatchingEarlyExitProblem
  * EDF order is optimal for the sequential schemes: for a fixed S it maximises
  * T_u*(S) = min_k (T_k - O_k) (Jackson's rule), so no set is lost by fixing the order.
  * In all four schemes O_k(S) does not increase when a user is removed, so the reduction of
- * spec 3.2 (T_u*, w^min, downward-closed feasibility) applies unchanged.
+ * R3.2 of [3] (T_u*, w^min, downward-closed feasibility) applies unchanged.
  */
 enum class BatchingEarlyExitScheme
 {
-    BATCHING_EARLY_EXIT,       ///< Proposed: batching and early exiting (spec 3.1)
+    BATCHING_EARLY_EXIT,       ///< Proposed: batching and early exiting (R3.1 of [3])
     BATCHING_ONLY,             ///< Baseline (b): batching, no early exit
     EARLY_EXIT_ONLY,           ///< Baseline (c): early exit, sequential EDF
     NO_BATCHING_NO_EARLY_EXIT, ///< Baseline (a): sequential EDF through all blocks
 };
 
 /**
- * @ingroup edge-inference
- * @brief Algorithms of BatchingEarlyExitSolver::Solve() (spec 3.3).
+ * @ingroup edge-inference-batching
+ * @brief Algorithms of BatchingEarlyExitSolver::Solve() (R3.3 of [3]).
  */
 enum class BatchingEarlyExitAlgorithm
 {
@@ -140,7 +140,7 @@ enum class BatchingEarlyExitAlgorithm
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief Why a user is not served. The individual reasons are checked in this order for the
  * user alone (S = {k}) under the scheme solved.
  */
@@ -161,7 +161,7 @@ enum class BatchingEarlyExitReason
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief The one name table of the schemes, used by ToString(), the allocator's Algorithm
  * attribute, the examples' flags and the "scheme" field of edge-inference-solve.
  * @return (scheme, kebab-case name) pairs, the proposed scheme first
@@ -169,7 +169,7 @@ enum class BatchingEarlyExitReason
 const std::vector<std::pair<BatchingEarlyExitScheme, std::string>>& BatchingEarlyExitSchemeNames();
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief The one name table of the solver's algorithms, used by ToString(), the allocator's
  * Algorithm attribute and --algorithm of edge-inference-solve.
  * @return (algorithm, kebab-case name) pairs, the default (optimal) first
@@ -196,8 +196,8 @@ std::string ToString(BatchingEarlyExitAlgorithm algorithm);
 std::string ToString(BatchingEarlyExitReason reason);
 
 /**
- * @ingroup edge-inference
- * @brief Reduction of spec 3.2 for one set S. Per-member vectors follow @c members.
+ * @ingroup edge-inference-batching
+ * @brief Reduction of R3.2 of [3] for one set S. Per-member vectors follow @c members.
  */
 struct BatchingEarlyExitSetEvaluation
 {
@@ -211,7 +211,7 @@ struct BatchingEarlyExitSetEvaluation
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief Predicted outcome of an allocation. Per-user vectors have K entries.
  */
 struct BatchingEarlyExitPrediction
@@ -237,7 +237,7 @@ struct BatchingEarlyExitPrediction
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-batching
  * @brief Outcome of BatchingEarlyExitSolver::Solve(). Per-user vectors have K entries.
  */
 struct BatchingEarlyExitDecision
@@ -262,8 +262,8 @@ struct BatchingEarlyExitDecision
 };
 
 /**
- * @ingroup edge-inference
- * @brief Solver of the batching + early-exit C2 allocation (spec 3.2-3.4) for one instance.
+ * @ingroup edge-inference-batching
+ * @brief Solver of the batching + early-exit C2 allocation (R3.2–R3.4 of [3]) for one instance.
  *
  * The constructor validates the problem and throws std::invalid_argument naming the field,
  * the user or block and the value: no blocks in the latency model; exitAccuracy neither
@@ -303,7 +303,7 @@ class BatchingEarlyExitSolver
     uint32_t GetNExits() const;
 
     /**
-     * @brief Earliest exit meeting an accuracy requirement (spec 3.1).
+     * @brief Earliest exit meeting an accuracy requirement (R3.1 of [3]).
      * @param [in] exitAccuracy A_l, non-decreasing
      * @param [in] requirement alpha
      * @return min{l : A_l >= alpha} (0-based), or BATCHING_EARLY_EXIT_NO_EXIT if none
@@ -340,7 +340,7 @@ class BatchingEarlyExitSolver
     uint64_t GetMaxSearchNodes() const;
 
     /**
-     * @brief Reduction of spec 3.2 for a set: T_u*(S), w^min per member, sum, feasibility.
+     * @brief Reduction of R3.2 of [3] for a set: T_u*(S), w^min per member, sum, feasibility.
      * Throws std::invalid_argument for an index >= K, a repeated index, or a user whose
      * accuracy requirement is unreachable.
      * @param [in] scheme processing scheme
@@ -375,7 +375,7 @@ class BatchingEarlyExitSolver
                                         const std::vector<double>& bandwidthHz) const;
 
     /**
-     * @brief Solve: choose S and w maximising |S| (spec 3.2) under a scheme.
+     * @brief Solve: choose S and w maximising |S| (R3.2 of [3]) under a scheme.
      *
      * Every algorithm returns a feasible S (every served user on time in @c prediction, sum
      * of w^min <= W) and gives each served user exactly w_k^min(T_u*(S)). OPTIMAL_U breaks
@@ -459,7 +459,7 @@ class BatchingEarlyExitSolver
     static bool IsSequential(BatchingEarlyExitScheme scheme);
 
     /**
-     * @brief T_u*(S + extra) for members sorted by EDF rank (spec 3.2 step 1).
+     * @brief T_u*(S + extra) for members sorted by EDF rank (R3.2 of [3] step 1).
      * @param [in] scheme scheme
      * @param [in] sortedMembers S sorted by m_edfRank
      * @param [in] extra an extra user not in S, or -1

@@ -19,7 +19,7 @@ namespace edgeinference
 class DnnModel;
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Edge-server GPU time of the blocks of a (multi-exit) DNN as a function of batch size.
  *
  * Block l (0-based here; block l ends at exit l in a multi-exit DNN) takes t_l(b) seconds for

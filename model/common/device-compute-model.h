@@ -13,7 +13,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Compute time and energy of a device processor (UE GPU or CPU) with DVFS.
  *
  * The device executes n FLOPs per clock cycle at a frequency f (cycles/s) chosen in
@@ -35,7 +35,7 @@ namespace edgeinference
 class DeviceComputeModel
 {
   public:
-    /// Default FLOPs per cycle, FLOP/cycle (1024 CUDA cores x FMA; spec 1.6 default)
+    /// Default FLOPs per cycle, FLOP/cycle (1024 CUDA cores x FMA; R1.6 of [1] default)
     static constexpr double DEFAULT_FLOPS_PER_CYCLE = 2048.0;
     /// Default minimum frequency, Hz (Jetson Orin Nano class, Wei & Chen testbed)
     static constexpr double DEFAULT_MIN_FREQUENCY_HZ = 50e6;
@@ -92,7 +92,7 @@ class DeviceComputeModel
     double MaxFrequencyForEnergy(double flops, double budgetJ) const;
 
     /**
-     * @brief Latency-optimal frequency under an energy budget (SLIDE step 1, spec 1.4).
+     * @brief Latency-optimal frequency under an energy budget (SLIDE step 1, R1.4 of [1]).
      *
      * Latency falls and energy rises with f, so the optimum is min(fMax, f^E). A result
      * below GetMinFrequency() means that no allowed frequency meets the budget.

@@ -15,7 +15,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief DnnModelZoo: layer profiles of well-known DNNs derived from their architectures.
  */
 
@@ -25,7 +25,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Ready-made DnnModel profiles of well-known networks, derived from their layer
  * configurations, and parameter-sharing model families built on them.
  *

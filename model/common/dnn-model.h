@@ -21,7 +21,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Error raised for malformed model descriptions (files or API input).
  *
  * The message names the offending file, line, column and value where they are known.
@@ -37,7 +37,7 @@ class ModelFormatError : public std::runtime_error
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief One layer (or PipeSwitch-style layer group) of a DNN.
  */
 struct DnnLayer
@@ -50,7 +50,7 @@ struct DnnLayer
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief A set of contiguous layers whose parameters are stored and loaded together.
  *
  * Blocks carry ids: two models that list the same block id share that block (the same
@@ -65,7 +65,7 @@ struct ParameterBlock
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief An early-exit branch (side classifier) attached after a backbone layer.
  *
  * The exit-probability profile gives P(confidence >= threshold) for a sample reaching this
@@ -89,7 +89,7 @@ struct EarlyExitBranch
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief A DNN as an ordered list of layers, grouped into parameter blocks, with optional
  * early exits.
  *
@@ -248,7 +248,7 @@ class DnnModel
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief A set of models whose parameter blocks may be shared (same id = same parameters).
  *
  * Used for the PartialLoading "backbone-sharing" and "general sharing" families.

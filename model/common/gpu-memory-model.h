@@ -20,7 +20,7 @@ namespace edgeinference
 class DnnModel;
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Outcome of GpuMemoryModel::Load().
  */
 struct GpuLoadResult
@@ -32,7 +32,7 @@ struct GpuLoadResult
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Edge-server GPU memory holding the parameter blocks of DNN models.
  *
  * The model of PartialLoading (G. Qu, Q. Chen, X. Chen, K. Huang, Y. Fang, "User Scheduling
@@ -44,9 +44,9 @@ struct GpuLoadResult
  * loading bandwidth and tau_0 a fixed per-load overhead.
  *
  * Eviction policies:
- * - KEEP_LAST_MODEL (spec 2.1 default): the GPU holds the blocks of the last loaded model;
+ * - KEEP_LAST_MODEL (R2.1 of [2] default): the GPU holds the blocks of the last loaded model;
  *   loading a model evicts every unpinned block it does not list.
- * - LRU (spec 2.1 optional extension): a capacity-limited block cache; loading evicts
+ * - LRU (R2.1 of [2] optional extension): a capacity-limited block cache; loading evicts
  *   the least-recently-used unpinned blocks the model does not list, only until it fits.
  *   Ties of the last-use time are broken by the order in which the blocks were used.
  *
@@ -182,7 +182,7 @@ class GpuMemoryModel
     void Clear();
 
     /**
-     * @brief Time to switch the GPU from one model to another with block sharing (spec 2.2).
+     * @brief Time to switch the GPU from one model to another with block sharing (R2.2 of [2]).
      * @param [in] from the resident model (an empty DnnModel for a cold GPU)
      * @param [in] to the next model
      * @param [in] loadBandwidthBps R_L, bytes/s (> 0)
@@ -196,7 +196,7 @@ class GpuMemoryModel
                              double loadOverheadS = 0.0);
 
     /**
-     * @brief Switch time without block sharing (spec 2.2 no-sharing baseline).
+     * @brief Switch time without block sharing (R2.2 of [2] no-sharing baseline).
      *
      * Two models are the same if they have the same name and the same block ids in order.
      * @param [in] from the resident model (an empty DnnModel for a cold GPU)

@@ -22,7 +22,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Implementation of the radio rate functions (see radio-rate.h).
  */
 

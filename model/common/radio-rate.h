@@ -12,7 +12,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Analytical radio rate functions shared by every allocator of the module.
  *
  * Pure C++ (no simulator headers):
@@ -27,8 +27,8 @@
  *   feasibility check (Paper 4, Yuan et al., arXiv 2312.15850).
  *
  * Source status: the full texts of these papers were not available. The formulas follow the
- * module's seed specs (batching-earlyexit-noma-dtoee.md sections 3.1-3.2 and 4.1,
- * slide-partialloading.md sections 1.1, 2.1 and 2.4), where they are marked [R]
+ * module's reconstruction (R3.1–R3.2 of [3] and 4.1,
+ * R1.1 of [1], 2.1 and 2.4), where they are marked [R]
  * (reconstruction): they are standard information-theoretic expressions consistent with the
  * verified facts, not formulas copied from the papers. The residual-interference factor
  * (imperfect SIC) is an extension of this module and is not in the specs.
@@ -42,23 +42,23 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Thermal noise power spectral density at 290 K, in dBm/Hz.
  */
 static constexpr double THERMAL_NOISE_DBM_PER_HZ{-174.0};
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Thermal noise power spectral density in W/Hz: -174 dBm/Hz rounded to 3.98e-21 W/Hz.
  *
  * This rounded value is the convention of the PartialLoading/SLIDE authors' group
- * (slide-partialloading.md section 1.1) and is the N0 of the spec's worked examples. The
+ * (R1.1 of [1]) and is the N0 of the reconstruction's worked examples. The
  * exact conversion DbmToW(THERMAL_NOISE_DBM_PER_HZ) is 3.98107e-21 W/Hz (0.03 % larger).
  */
 static constexpr double THERMAL_NOISE_PSD_W_PER_HZ{3.98e-21};
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Convert a power ratio from dB to linear scale: 10^(db/10).
  * @param [in] db ratio in dB (any finite value)
  * @return the linear ratio
@@ -67,7 +67,7 @@ static constexpr double THERMAL_NOISE_PSD_W_PER_HZ{3.98e-21};
 double DbToLinear(double db);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Convert a linear power ratio to dB: 10 log10(linear).
  * @param [in] linear ratio, >= 0 (0 gives -infinity)
  * @return the ratio in dB
@@ -76,7 +76,7 @@ double DbToLinear(double db);
 double LinearToDb(double linear);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Convert a power from dBm to W: 10^((dbm - 30)/10).
  * @param [in] dbm power in dBm
  * @return the power in W
@@ -85,7 +85,7 @@ double LinearToDb(double linear);
 double DbmToW(double dbm);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Convert a power from W to dBm: 10 log10(w) + 30.
  * @param [in] watts power in W, >= 0 (0 gives -infinity)
  * @return the power in dBm
@@ -94,7 +94,7 @@ double DbmToW(double dbm);
 double WToDbm(double watts);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Noise power in a band: N0 * B.
  * @param [in] bandwidthHz band B in Hz, >= 0
  * @param [in] noisePsdWPerHz noise PSD N0 in W/Hz, >= 0 (default: THERMAL_NOISE_PSD_W_PER_HZ)
@@ -104,11 +104,11 @@ double WToDbm(double watts);
 double NoisePowerW(double bandwidthHz, double noisePsdWPerHz = THERMAL_NOISE_PSD_W_PER_HZ);
 
 /**
- * @ingroup edge-inference
- * @brief Path loss of the spec default model: PL(d) = 128.1 + 37.6 log10(d / 1 km) dB.
+ * @ingroup edge-inference-common
+ * @brief Path loss of the reconstruction's default model: PL(d) = 128.1 + 37.6 log10(d / 1 km) dB.
  *
  * The 3GPP TR 36.814 macro-cell model used as the default [A] in
- * batching-earlyexit-noma-dtoee.md sections 3.5 and 4.5 (not taken from the papers).
+ * R3.5 of [3] and 4.5 (not taken from the papers).
  * @param [in] distanceM distance in metres, > 0
  * @return the path loss in dB (90.5 dB at 100 m, 128.1 dB at 1 km)
  * @throws std::invalid_argument if distanceM is not > 0
@@ -116,7 +116,7 @@ double NoisePowerW(double bandwidthHz, double noisePsdWPerHz = THERMAL_NOISE_PSD
 double PathLossDb(double distanceM);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Linear channel power gain of the default path-loss model: 10^(-PathLossDb(d)/10).
  * @param [in] distanceM distance in metres, > 0
  * @return the linear gain g (no fading)
@@ -125,7 +125,7 @@ double PathLossDb(double distanceM);
 double PathLossGain(double distanceM);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Shannon rate B log2(1 + snr).
  * @param [in] bandwidthHz bandwidth B in Hz, >= 0
  * @param [in] snrLinear linear SNR (or SINR), >= 0
@@ -135,7 +135,7 @@ double PathLossGain(double distanceM);
 double ShannonRate(double bandwidthHz, double snrLinear);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief "SNR bandwidth" s = p g / N0 (Paper 3 section 3.1, PartialLoading section 2.1).
  * @param [in] powerW transmit power p in W, >= 0
  * @param [in] gain linear channel power gain g, >= 0
@@ -148,7 +148,7 @@ double SnrBandwidthHz(double powerW,
                       double noisePsdWPerHz = THERMAL_NOISE_PSD_W_PER_HZ);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Rate with a fixed total power spread over the allocated band: w log2(1 + s / w).
  *
  * Paper 3 (Liu-Lan-Huang, JSAC 2023) upload rate r_k = w_k log2(1 + s_k / w_k) [R]; the same
@@ -162,7 +162,7 @@ double SnrBandwidthHz(double powerW,
 double ShannonRateFixedPower(double bandwidthHz, double snrBandwidthHz);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Infinite-bandwidth limit of ShannonRateFixedPower(): s / ln 2.
  *
  * A rate is achievable with finite bandwidth iff it is strictly below this cap
@@ -174,10 +174,10 @@ double ShannonRateFixedPower(double bandwidthHz, double snrBandwidthHz);
 double MaxRateFixedPower(double snrBandwidthHz);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Minimum bandwidth w with w log2(1 + s / w) >= rate, closed form (Lambert W).
  *
- * Paper 3 (Liu-Lan-Huang, JSAC 2023) section 3.2 step 2 [R; closed form derived in the spec,
+ * Paper 3 (Liu-Lan-Huang, JSAC 2023) section 3.2 step 2 [R; closed form derived for the reconstruction,
  * not taken from the paper]: with c = rate ln2 / s, z = -W_{-1}(-c e^{-c}) / c and
  * w = s / (z - 1), where W_{-1} is the lower real branch of the Lambert W function
  * (boost::math::lambert_wm1). Derivation: with y = 1 + s/w the condition is
@@ -196,11 +196,10 @@ double MaxRateFixedPower(double snrBandwidthHz);
 double MinBandwidthForRate(double rateBps, double snrBandwidthHz);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Minimum bandwidth that uploads bits within timeS with fixed power, closed form.
  *
- * Paper 3 w_k^min(T_u*) and PartialLoading B_k^min(rho_i) (slide-partialloading.md section
- * 2.4 step 2) [R]: MinBandwidthForRate(bits / timeS, snrBandwidthHz).
+ * Paper 3 w_k^min(T_u*) and PartialLoading B_k^min(rho_i) (R2.4 of [2] step 2) [R]: MinBandwidthForRate(bits / timeS, snrBandwidthHz).
  * @param [in] bits payload D in bit, >= 0
  * @param [in] timeS available time T in s; T <= 0 with D > 0 is infeasible (not an error,
  *             because T is usually a computed slack that may be negative)
@@ -213,7 +212,7 @@ double MinBandwidthForRate(double rateBps, double snrBandwidthHz);
 double MinBandwidthFixedPower(double bits, double timeS, double snrBandwidthHz);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Minimum bandwidth for bits within timeS with fixed power, by bisection.
  *
  * Independent of the Lambert W closed form, for cross-checking and as a fallback. The rate
@@ -233,10 +232,10 @@ double MinBandwidthBisection(double bits,
                              double relTolerance = 1e-14);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Minimum bandwidth at a constant PSD (rate linear in bandwidth): B = rate / eta.
  *
- * SLIDE downlink (slide-partialloading.md section 1.1) and PartialLoading section 2.4 with
+ * SLIDE downlink (R1.1 of [1]) and PartialLoading section 2.4 with
  * constant uplink PSD [R]: r = B eta with spectral efficiency eta = log2(1 + P g / (N0 B_tot)).
  * @param [in] rateBps required rate in bit/s, >= 0 (0 needs 0 Hz)
  * @param [in] spectralEfficiency eta in bit/s/Hz, >= 0 (eta = 0 with rate > 0 is infeasible)
@@ -246,7 +245,7 @@ double MinBandwidthBisection(double bits,
 double MinBandwidthLinear(double rateBps, double spectralEfficiency);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Default uplink SIC order: descending received power p_i h_i (strongest decoded first).
  *
  * Paper 4 (Yuan et al., arXiv 2312.15850) section 4.1 decodes in descending channel gain [R];
@@ -261,7 +260,7 @@ std::vector<std::size_t> DefaultUplinkSicOrder(const std::vector<double>& powerW
                                                const std::vector<double>& gain);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Default downlink SIC order: ascending gain g_i (weakest user's signal decoded first).
  *
  * Paper 4 section 4.1 [R]: the weaker user gets more power and its signal is decoded and
@@ -273,7 +272,7 @@ std::vector<std::size_t> DefaultUplinkSicOrder(const std::vector<double>& powerW
 std::vector<std::size_t> DefaultDownlinkSicOrder(const std::vector<double>& gain);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Uplink NOMA SINRs on one subchannel with SIC at the base station.
  *
  * Paper 4 (Yuan et al., arXiv 2312.15850) section 4.1 [R], extended with imperfect SIC. With
@@ -299,7 +298,7 @@ std::vector<double> UplinkNomaSinr(const std::vector<double>& powerW,
                                    const std::vector<std::size_t>& sicOrder = {});
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Uplink NOMA rates R_i = B_s log2(1 + SINR_i) (Paper 4 section 4.1 [R]).
  * @param [in] bandwidthHz subchannel bandwidth B_s in Hz, >= 0
  * @param [in] powerW transmit powers p_i in W (see UplinkNomaSinr())
@@ -318,7 +317,7 @@ std::vector<double> UplinkNomaRates(double bandwidthHz,
                                     const std::vector<std::size_t>& sicOrder = {});
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Downlink NOMA SINRs on one subchannel (superposition coding at the AP, SIC at users).
  *
  * Paper 4 section 4.1 [R], extended with imperfect SIC. With order pi (pi[0]'s signal decoded
@@ -340,7 +339,7 @@ std::vector<double> DownlinkNomaSinr(const std::vector<double>& powerW,
                                      const std::vector<std::size_t>& sicOrder = {});
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Downlink NOMA rates R_i = B_s log2(1 + SINR_i) (Paper 4 section 4.1 [R]).
  * @param [in] bandwidthHz subchannel bandwidth B_s in Hz, >= 0
  * @param [in] powerW AP powers P_i in W (see DownlinkNomaSinr())
@@ -359,7 +358,7 @@ std::vector<double> DownlinkNomaRates(double bandwidthHz,
                                       const std::vector<std::size_t>& sicOrder = {});
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief One SIC step at a downlink user: decoding another user's signal.
  */
 struct SicDecodeAttempt
@@ -371,7 +370,7 @@ struct SicDecodeAttempt
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief SIC outcome at one downlink user.
  */
 struct SicUserReport
@@ -381,7 +380,7 @@ struct SicUserReport
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief SIC outcome on one downlink subchannel.
  */
 struct DownlinkSicReport
@@ -391,7 +390,7 @@ struct DownlinkSicReport
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Relative slack of the SIC test: success iff sinr >= requiredSinr * (1 - slack).
  *
  * Absorbs rounding when two users have equal gains (then both SINRs are equal in exact
@@ -400,7 +399,7 @@ struct DownlinkSicReport
 static constexpr double SIC_RELATIVE_SLACK{1e-12};
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-common
  * @brief Check downlink SIC feasibility at every user.
  *
  * Paper 4 section 4.1 [R], with imperfect SIC: user i = pi[k] must decode every signal

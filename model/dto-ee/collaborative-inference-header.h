@@ -19,7 +19,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Data-plane header of the collaborative inference network (DTO-EE, Xie et al.,
  * arXiv 2412.08284): task inputs, intermediate features and results, segmented into UDP
  * packets, and the reassembly of a segmented message.
@@ -34,7 +34,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Header of every data packet of the collaborative inference network.
  *
  * One message (a task input, the intermediate features of a stage or a result) of
@@ -146,7 +146,7 @@ class CollaborativeInferenceHeader : public Header
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Number of packets of a message: ceil(bytes / segmentPayload), at least one (a
  * message of 0 bytes is one packet with the header only). 64-bit: no overflow.
  * @param [in] bytes payload bytes of the message
@@ -156,7 +156,7 @@ class CollaborativeInferenceHeader : public Header
 uint64_t SegmentCount(uint64_t bytes, uint32_t segmentPayload);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Send one message as segments: ceil(bytes / segmentPayload) packets (at least one),
  * each with a copy of @p header (segment fields filled in) and its share of the payload.
  * @param [in] socket a UDP socket
@@ -175,7 +175,7 @@ uint32_t SendSegmented(Ptr<Socket> socket,
                        uint16_t port);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Reassembly of segmented messages (UDP: segments may be lost; incomplete messages are
  * forgotten after a timeout, so nothing leaks).
  */

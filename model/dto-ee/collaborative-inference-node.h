@@ -27,7 +27,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief An edge node of the collaborative inference network: one stage of the partitioned
  * model, a FIFO queue, early exit, offloading to the next stage, and the DTO-EE control
  * protocol over UDP.
@@ -44,7 +44,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief One edge node of collaborative inference with early exits and task offloading.
  *
  * R. Xie et al., "Collaborative Inference for Large Models with Task Offloading and Early

@@ -20,7 +20,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief A UE's inference-task generator for the collaborative inference network.
  */
 
@@ -33,7 +33,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Generates inference tasks (Poisson arrivals), sends each task input to a first-stage
  * CollaborativeInferenceNode and records the response delay of the results.
  *

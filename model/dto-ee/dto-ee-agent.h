@@ -18,12 +18,12 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief DTO-EE as a distributed algorithm: per-node agents (DTO-R receiver and DTO-O
  * offloader roles) that only exchange explicit, serialisable messages (pure C++).
  *
  * Xie et al., "Collaborative Inference for Large Models with Task Offloading and Early
- * Exiting", arXiv 2412.08284; the iteration follows the seed spec section 5.3 [R, roles V].
+ * Exiting", arXiv 2412.08284; the iteration follows the seed R5.3 of [5] [R, roles V].
  * One round: (1) forward, stage by stage, every offloader i sends each successor j a
  * DtoEeUpdateMessage with its planned flow F_ij (the receiver sums them into Lambda_j, what
  * the packet-level receiver measures); (2) backward, stage H-1 down to 1, every receiver j
@@ -46,7 +46,7 @@ static constexpr uint32_t DTO_EE_UPDATE_BYTES{21};
 static constexpr uint32_t DTO_EE_REPLY_BYTES{49};
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Offloader -> receiver: "in round r I plan to send you F_ij task/s" (DTO-O request).
  *
  * Wire format (network byte order): u8 type = 1, u32 round, u32 from, u32 to, f64 rate.
@@ -71,7 +71,7 @@ struct DtoEeUpdateMessage
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Receiver -> offloader: the receiver's marginal cost and state (DTO-R reply).
  *
  * Wire format (network byte order): u8 type = 2, u32 round, u32 from, u32 to, f64 delta,
@@ -101,12 +101,12 @@ struct DtoEeReplyMessage
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Step rules of the offloading and threshold updates.
  */
 enum class DtoEeStepRule
 {
-    /// The spec's rule: x_ij -= eta G_i (phi_ij - min phi) / lambda_n (Gallager form, mass
+    /// The reconstruction's rule: x_ij -= eta G_i (phi_ij - min phi) / lambda_n (Gallager form, mass
     /// to the cheapest successor); theta -= eta d(lambda J)/d theta / lambda_n
     GRADIENT,
     /// Scaled: the flow that would equalise phi_ij and min phi (receivers' own M/M/1 terms
@@ -117,7 +117,7 @@ enum class DtoEeStepRule
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Settings of the distributed iteration.
  */
 struct DtoEeAlgorithmOptions
@@ -135,7 +135,7 @@ struct DtoEeAlgorithmOptions
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief What one node knows about itself and its neighbours: nothing else.
  */
 struct DtoEeAgentConfig
@@ -156,10 +156,10 @@ struct DtoEeAgentConfig
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief One edge node running DTO-R (as a receiver) and DTO-O (as an offloader).
  *
- * Xie et al., arXiv 2412.08284, spec 5.3. The agent reads only its DtoEeAgentConfig and the
+ * Xie et al., arXiv 2412.08284, R5.3 of [5]. The agent reads only its DtoEeAgentConfig and the
  * messages it receives. The SCALED threshold rule minimises the local model
  * l(theta) = -beta Lambda q a + Phi G(theta) + K/2 (G(theta) - G_0)^2 over [theta_min, 1]
  * (G(theta) = Lambda (1 - q(theta)) the forwarded flow, Phi = sum_j x_j phi_j, K =
@@ -299,7 +299,7 @@ class DtoEeAgent
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Objective and control traffic after one round.
  */
 struct DtoEeRoundRecord
@@ -314,7 +314,7 @@ struct DtoEeRoundRecord
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Outcome of DtoEeDistributed::Run().
  */
 struct DtoEeRunResult
@@ -328,7 +328,7 @@ struct DtoEeRunResult
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Runs the DTO-EE agents of a model, carrying their messages as bytes.
  *
  * Builds one DtoEeAgent per node from the model (each gets only its local view), then runs

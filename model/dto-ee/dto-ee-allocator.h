@@ -20,7 +20,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief The allocator interface of collaborative inference with early exits (DTO-EE): the
  * network side asks it for the offloading fractions x_ij and thresholds theta_i of an
  * instance; built-in algorithms, decision files and a user's own algorithm plug in the same
@@ -36,7 +36,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Abstract allocator of a DTO-EE instance: returns a strategy (x_ij, theta_i) as a
  * DtoEeSolution, the type DtoEeSolver returns.
  *
@@ -137,12 +137,12 @@ class DtoEeAllocator : public Object
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief The built-in centrally computed schemes: DtoEeSolver::SolveScheme() with the
  * Algorithm attribute and the solver's options as attributes.
  *
- * Algorithm: "centralised" (the reference optimum of spec 5.2), "fixed-threshold",
- * "no-early-exit", "uniform-offloading", "random-offloading" (the baselines of spec 5.4).
+ * Algorithm: "centralised" (the reference optimum of R5.2 of [5]), "fixed-threshold",
+ * "no-early-exit", "uniform-offloading", "random-offloading" (the baselines of R5.4 of [5]).
  * The protocols "distributed" and "join-least-loaded" are not allocators: they run in the
  * nodes (CollaborativeInferenceNode's ControlMode).
  */
@@ -187,7 +187,7 @@ class DtoEeSolverAllocator : public DtoEeAllocator
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Reads each round's decision from a file in the output format of
  * edge-inference-solve --problem=dto-ee (DtoEeDecisionFromJson()).
  *

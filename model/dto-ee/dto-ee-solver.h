@@ -17,17 +17,16 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Collaborative inference over a stage graph with early exits: the queueing model,
  * its exterior-penalty objective, a centralised solver and the baselines (pure C++).
  *
  * R. Xie, Q. Xu, H. Xu, Y. Liao, Z. Yao, "Collaborative Inference for Large Models with
  * Task Offloading and Early Exiting", arXiv 2412.08284 (DTO-EE). The full text was not
- * available; the model follows the module's seed spec batching-earlyexit-noma-dtoee.md
- * sections 5.1-5.4, which marks it as a reconstruction [R]. The distributed algorithm
+ * available; the model follows the module's reconstruction R5.1–R5.4 of [5], which marks it as a reconstruction [R]. The distributed algorithm
  * (DTO-R / DTO-O agents and their messages) is in dto-ee-agent.h.
  *
- * Indices are 0-based here: stage h = 0..H-1 (the spec's 1..H), nodes and links are
+ * Indices are 0-based here: stage h = 0..H-1 (the reconstruction's 1..H), nodes and links are
  * indices into DtoEeProblem::nodes and DtoEeProblem::links. Units: s, bit, FLOP, task/s.
  */
 
@@ -37,7 +36,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief One sub-model (stage) of the partitioned model, with the exit head at its end.
  *
  * The exit head is an EarlyExitBranch of the module's DnnModel: its exit profile gives
@@ -56,7 +55,7 @@ struct DtoEeStage
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief One edge node hosting the sub-model of one stage.
  */
 struct DtoEeNode
@@ -67,7 +66,7 @@ struct DtoEeNode
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief A directed link i -> j between nodes of consecutive stages.
  */
 struct DtoEeLink
@@ -79,8 +78,8 @@ struct DtoEeLink
 };
 
 /**
- * @ingroup edge-inference
- * @brief The DTO-EE problem (spec 5.1, 5.2).
+ * @ingroup edge-inference-dto-ee
+ * @brief The DTO-EE problem (R5.1 of [5], 5.2).
  */
 struct DtoEeProblem
 {
@@ -88,13 +87,13 @@ struct DtoEeProblem
     std::vector<DtoEeNode> nodes;   ///< Edge nodes
     std::vector<DtoEeLink> links;   ///< Directed links between consecutive stages
     double betaS{0.5};              ///< beta: seconds of delay per unit of accuracy
-    double rho{1e3};                ///< rho: exterior-penalty weight, s^2/task (spec 5.2)
+    double rho{1e3};                ///< rho: exterior-penalty weight, s^2/task (R5.2 of [5])
     double epsilon{0.05};           ///< epsilon: stability margin, Lambda <= (1-eps) mu
     double thresholdMin{0};         ///< theta_min: lower bound of the thresholds, in [0, 1]
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief A decision: per-node thresholds and per-link offloading fractions.
  */
 struct DtoEeStrategy
@@ -104,7 +103,7 @@ struct DtoEeStrategy
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Why a solution is not a stable operating point.
  */
 enum class DtoEeReason
@@ -124,7 +123,7 @@ enum class DtoEeReason
 std::string ToString(DtoEeReason reason);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Everything the model predicts for a strategy.
  */
 struct DtoEeEvaluation
@@ -134,8 +133,8 @@ struct DtoEeEvaluation
     std::vector<double> marginalCost;      ///< delta_i = d(lambda J_rho)/d Lambda_i, s
     std::vector<double> curvature;         ///< kappa_i, second derivative along Lambda_i, s^2
     std::vector<double> thresholdGradient; ///< d(lambda J_rho)/d theta_i (0 at the last stage)
-    double meanDelayS{0};                  ///< D (spec 5.1), +infinity if some node is unstable
-    double meanAccuracy{0};                ///< A (spec 5.1)
+    double meanDelayS{0};                  ///< D (R5.1 of [5]), +infinity if some node is unstable
+    double meanAccuracy{0};                ///< A (R5.1 of [5])
     double penalty{0};                     ///< (rho / lambda) sum max(0, Lambda - (1-eps) mu)^2
     double objective{0}; ///< J_rho = D~ - beta A + penalty, D~ with the linear extension
     bool stable{true};   ///< Lambda_i < mu_i at every node
@@ -144,8 +143,8 @@ struct DtoEeEvaluation
 };
 
 /**
- * @ingroup edge-inference
- * @brief A validated DTO-EE instance: the queueing model, objective, gradients (spec 5.1-5.3).
+ * @ingroup edge-inference-dto-ee
+ * @brief A validated DTO-EE instance: the queueing model, objective, gradients (R5.1–R5.3 of [5]).
  *
  * Xie et al., arXiv 2412.08284 (see the file documentation). With G_i = Lambda_i (1 - q_i)
  * the continuing flow of node i and d_ij = s_h / r_ij + prop_ij:
@@ -288,8 +287,8 @@ class DtoEeModel
 };
 
 /**
- * @ingroup edge-inference
- * @brief Node cost C(L) = T(L) + rho max(0, L - (1-eps) mu)^2 and its derivatives (spec 5.2),
+ * @ingroup edge-inference-dto-ee
+ * @brief Node cost C(L) = T(L) + rho max(0, L - (1-eps) mu)^2 and its derivatives (R5.2 of [5]),
  * T(L) = L / (mu - L) extended linearly beyond (1 - eps) mu.
  */
 struct DtoEeNodeCost
@@ -323,7 +322,7 @@ struct DtoEeNodeCost
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Piecewise-linear profile helpers shared by the model and the agents.
  */
 struct DtoEeProfile
@@ -349,8 +348,8 @@ struct DtoEeProfile
 };
 
 /**
- * @ingroup edge-inference
- * @brief Schemes compared in the evaluation (spec 5.4).
+ * @ingroup edge-inference-dto-ee
+ * @brief Schemes compared in the evaluation (R5.4 of [5]).
  *
  * Each scheme has exactly one name, the kebab-case name of edge-inference-solve's
  * --algorithm (DtoEeSchemeNames()), used by ToString(), the Algorithm attribute of
@@ -359,7 +358,7 @@ struct DtoEeProfile
 enum class DtoEeScheme
 {
     DTO_EE,             ///< "distributed": DTO-EE offloading and thresholds (DtoEeDistributed)
-    CENTRALISED,        ///< "centralised": solver of spec 5.2 (reference optimum)
+    CENTRALISED,        ///< "centralised": solver of R5.2 of [5] (reference optimum)
     FIXED_THRESHOLD,    ///< "fixed-threshold": optimal offloading, baseline threshold
     NO_EARLY_EXIT,      ///< "no-early-exit": optimal offloading, theta = 1 everywhere
     UNIFORM_OFFLOADING, ///< "uniform-offloading": x uniform over successors, baseline threshold
@@ -400,7 +399,7 @@ std::string DtoEeSchemeNameList();
 std::vector<DtoEeScheme> DtoEeSchemeList(const std::string& list);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Settings of the centralised solver and the baselines.
  */
 struct DtoEeSolverOptions
@@ -415,7 +414,7 @@ struct DtoEeSolverOptions
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-dto-ee
  * @brief Outcome of a solver or a baseline.
  */
 struct DtoEeSolution
@@ -428,8 +427,8 @@ struct DtoEeSolution
 };
 
 /**
- * @ingroup edge-inference
- * @brief Centralised reference solver of spec 5.2 and the static baselines of spec 5.4.
+ * @ingroup edge-inference-dto-ee
+ * @brief Centralised reference solver of R5.2 of [5] and the static baselines of R5.4 of [5].
  *
  * Uses global state (it is the reference, not the distributed algorithm):
  * - routing for fixed thresholds: Gallager-type flow deviation toward the cheapest successor

@@ -33,7 +33,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-lte
  * @brief LTE eNB MAC scheduler that executes per-UE UPLINK bandwidth shares: the
  * proportional-fair scheduler of ns-3 (ns3::PfFfMacScheduler) whose uplink grants are
  * re-partitioned, TTI by TTI, in proportion to shares set by an allocator.

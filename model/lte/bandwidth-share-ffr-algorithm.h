@@ -31,7 +31,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-lte
  * @brief Enforces per-UE bandwidth shares in an LTE eNB through the MAC scheduler's
  * frequency-reuse (FFR) interface: the bandwidth-share mechanism of the module.
  *

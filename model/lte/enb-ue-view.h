@@ -17,7 +17,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-lte
  * @brief What an eNB's RRC knows of its UEs, for the module's MAC-level share mechanisms.
  */
 
@@ -32,7 +32,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-lte
  * @brief Component carrier @p ccId of an eNB device.
  *
  * Shared by BandwidthShareFfrAlgorithm::GetFromEnbDevice() and
@@ -50,7 +50,7 @@ Ptr<ComponentCarrierEnb> FindEnbCarrier(const Ptr<NetDevice>& enbDevice,
                                         const std::string& caller);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-lte
  * @brief Cached view of the UEs of an eNB: RNTI by IMSI, and the RNTIs that are not yet
  * CONNECTED_NORMALLY (random access, connection set-up, reconfiguration, handover).
  *
@@ -99,7 +99,7 @@ class EnbUeView
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-lte
  * @brief Per-UE fractions of a link's bandwidth, keyed by RNTI or by IMSI: the share table
  * of BandwidthShareFfrAlgorithm (one per direction) and of BandwidthShareFfMacScheduler.
  *

@@ -16,7 +16,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-lte
  * @brief Rate models for the SLIDE allocator in an LTE cell: the transport block size of the
  * reported CQI (LteAmcRateModel), the Shannon rate of a reported SINR (ShannonSinrRateModel)
  * and an efficiency factor (ScaledRateModel).
@@ -28,7 +28,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-lte
  * @brief LTE-aware downlink rate: CQI -> MCS -> transport block size, through ns-3's LteAmc.
  *
  * For SLIDE (Paper 1, arXiv 2512.20946) the paper's rate is Shannon's; in an ns-3 LTE cell
@@ -114,9 +114,9 @@ class LteAmcRateModel : public RateModel
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-lte
  * @brief The paper's Shannon rate at a reported SINR: r_k = B_k log2(1 + SINR_k / gap),
- * linear in B_k (constant power spectral density, spec 1.1). gap = 1 is Shannon's capacity.
+ * linear in B_k (constant power spectral density, R1.1 of [1]). gap = 1 is Shannon's capacity.
  */
 class ShannonSinrRateModel : public RateModel
 {
@@ -157,7 +157,7 @@ class ShannonSinrRateModel : public RateModel
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-lte
  * @brief Another rate model times an efficiency e in (0, 1]: Rate = e x base Rate (e.g. the
  * goodput left after RLC/PDCP/IP/TCP headers).
  */

@@ -19,7 +19,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief The allocator interface of NOMA split inference: NomaSplitAllocator (what the
  * network side calls), NomaSplitSolverAllocator (the built-in algorithms and baselines of
  * NomaSplitSolver) and NomaSplitDecisionFileAllocator (decisions read from the output files of
@@ -37,7 +37,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Abstract allocator of the NOMA split-inference problem: one NomaSplitProblem in
  * (the instance the network model assembled), one NomaSplitDecision out.
  *
@@ -153,7 +153,7 @@ class NomaSplitAllocator : public Object
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief The built-in algorithms and baselines of NomaSplitSolver, chosen by the Algorithm
  * attribute (names of NomaSplitAlgorithmNames(): "li-gd", "exhaustive-gd", "oma-li-gd",
  * "fully-local", "full-offload", "latency-only", "equal-power").
@@ -204,7 +204,7 @@ class NomaSplitSolverAllocator : public NomaSplitAllocator
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Decisions read from files in the output format of edge-inference-solve
  * (NomaSplitDecisionFromJson()), one per round: FileName, "%r" = round index.
  *

@@ -103,8 +103,8 @@ ReadNomaSplitModel(const JsonNode& node)
 struct NomaSplitDeviceSpec
 {
     double flopsPerCycle{1.0};       ///< n_d, FLOP/cycle
-    double frequencyHz{1e9};         ///< f_d, cycle/s (spec 4.5 default)
-    double energyCoefficient{1e-28}; ///< kappa_d, J s^2/cycle^3 (spec 4.5 default)
+    double frequencyHz{1e9};         ///< f_d, cycle/s (R4.5 of [4] default)
+    double energyCoefficient{1e-28}; ///< kappa_d, J s^2/cycle^3 (R4.5 of [4] default)
 };
 
 /**
@@ -429,7 +429,7 @@ NomaSplitAlgorithms()
         switch (a)
         {
             case NomaSplitAlgorithm::LI_GD:
-                description = "loop-iteration GD with warm starts (spec 4.3) [default]";
+                description = "loop-iteration GD with warm starts (R4.3 of [4]) [default]";
                 break;
             case NomaSplitAlgorithm::EXHAUSTIVE_GD:
                 description = "GD on every configuration (reference; small instances)";
@@ -460,7 +460,7 @@ NomaSplitSchema()
 {
     return R"(noma-split input (units in the field names; null = field omitted; a "comment"
 field is allowed in every object; users, layers and subchannels are 0-based; defaults of
-spec 4.5 in brackets):
+R4.5 of [4] in brackets):
 {
   "problem": "noma-split",               optional, must match --problem
   "subchannels": 2,                      N_s, per link [1]

@@ -692,7 +692,7 @@ BuildLink(const NomaSplitProblem& problem, const std::vector<int32_t>& sub, bool
             }
             continue;
         }
-        // Uplink: descending gain (spec 4.1); downlink: ascending gain (weakest first)
+        // Uplink: descending gain (R4.1 of [4]); downlink: ascending gain (weakest first)
         std::vector<std::size_t> order =
             isUplink ? DefaultUplinkSicOrder(std::vector<double>(gains.size(), 1.0), gains)
                      : DefaultDownlinkSicOrder(gains);
@@ -1564,7 +1564,7 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
     {
         return candidate < incumbent - ACCEPT_RELATIVE_DECREASE * std::abs(incumbent);
     };
-    // step 1: spec start (l = 0, strong-weak pairing, default z), and the all-local
+    // step 1: reconstruction's start (l = 0, strong-weak pairing, default z), and the all-local
     // configuration as a second initial candidate
     const NomaSplitConfiguration pairing = PairingConfiguration();
     Incumbent inc = EvaluateCandidate(pairing, DefaultStart(pairing), useGd, decision);

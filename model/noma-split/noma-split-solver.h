@@ -17,15 +17,14 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Split inference over NOMA: split points, subchannels, powers and edge compute
  * (pure C++, GD and Li-GD).
  *
  * Paper 4: Yuan, Li, Zhang, Li, Chen, Martinez Ortega, Guo, "High Efficiency Inference
  * Accelerating Algorithm for NOMA-based Mobile Edge Computing", arXiv 2312.15850 (journal
  * version IEEE TWC 23(11), 2024). The full text was not available; the model, objective and
- * algorithms follow the module's seed spec batching-earlyexit-noma-dtoee.md sections
- * 4.1-4.4, which marks them as reconstructions [R]:
+ * algorithms follow the module's reconstruction R4.1–R4.4 of [4], which marks them as reconstructions [R]:
  * - user i runs layers 1..l_i on its device, sends the activation o_{l_i} over the NOMA
  *   uplink, the edge runs layers l_i+1..L at its share f_i^e and returns o_res over the
  *   NOMA downlink (l_i = L: fully local, no radio, no edge);
@@ -46,13 +45,13 @@ namespace edgeinference
 class DnnModel;
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Subchannel value of a user that does not use a link (fully local, l_i = L).
  */
 static constexpr int32_t NOMA_SPLIT_NO_SUBCHANNEL{-1};
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief DNN profile of one user: workload and activation size per split point.
  */
 struct NomaSplitProfile
@@ -88,7 +87,7 @@ struct NomaSplitProfile
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief One mobile device of the split-inference problem.
  */
 struct NomaSplitUser
@@ -101,7 +100,7 @@ struct NomaSplitUser
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Multiple access of the radio links.
  */
 enum class NomaSplitAccess
@@ -109,13 +108,13 @@ enum class NomaSplitAccess
     /// Up to Q users share a subchannel (bandwidth B_s, noise sigma^2) with SIC
     NOMA,
     /// OMA (OFDMA): a subchannel is cut into Q orthogonal slots of B_s / Q, noise sigma^2 / Q,
-    /// one user per slot (spec 4.4 baseline; E4.1's "half band each")
+    /// one user per slot (R4.4 of [4] baseline; E4.1's "half band each")
     OMA,
 };
 
 /**
- * @ingroup edge-inference
- * @brief A split-inference instance (spec 4.1-4.2).
+ * @ingroup edge-inference-noma-split
+ * @brief A split-inference instance (R4.1–R4.2 of [4]).
  */
 struct NomaSplitProblem
 {
@@ -142,7 +141,7 @@ struct NomaSplitProblem
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Discrete decision: split points and subchannel assignment.
  */
 struct NomaSplitConfiguration
@@ -158,7 +157,7 @@ struct NomaSplitConfiguration
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Continuous decision. Entries of fully local users are 0.
  */
 struct NomaSplitContinuous
@@ -169,7 +168,7 @@ struct NomaSplitContinuous
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Predicted latency and energy of a decision. Per-user vectors have U entries.
  */
 struct NomaSplitPrediction
@@ -193,7 +192,7 @@ struct NomaSplitPrediction
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Result of the projected gradient descent for one configuration.
  */
 struct NomaSplitGdResult
@@ -209,12 +208,12 @@ struct NomaSplitGdResult
 };
 
 /**
- * @ingroup edge-inference
- * @brief Algorithms and baselines of NomaSplitSolver::Solve() (spec 4.3-4.4).
+ * @ingroup edge-inference-noma-split
+ * @brief Algorithms and baselines of NomaSplitSolver::Solve() (R4.3–R4.4 of [4]).
  */
 enum class NomaSplitAlgorithm
 {
-    LI_GD,         ///< Loop-iteration GD with warm starts (spec 4.3)
+    LI_GD,         ///< Loop-iteration GD with warm starts (R4.3 of [4])
     EXHAUSTIVE_GD, ///< GD from the default start on every configuration (reference)
     OMA_LI_GD,     ///< Li-GD with NomaSplitAccess::OMA rates (baseline)
     FULLY_LOCAL,   ///< l_i = L for every user (baseline)
@@ -228,7 +227,7 @@ enum class NomaSplitAlgorithm
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief The one name table of NomaSplitAlgorithm: the command-line names of
  * edge-inference-solve ("li-gd", "exhaustive-gd", "oma-li-gd", "fully-local",
  * "full-offload", "latency-only", "equal-power"), used by ToString(), the Algorithm
@@ -253,7 +252,7 @@ std::string ToString(NomaSplitAlgorithm algorithm);
 NomaSplitAlgorithm NomaSplitAlgorithmFromString(const std::string& name);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Outcome of NomaSplitSolver::Solve().
  */
 struct NomaSplitDecision
@@ -273,8 +272,8 @@ struct NomaSplitDecision
 };
 
 /**
- * @ingroup edge-inference
- * @brief Solver of the NOMA split-inference problem (spec 4.1-4.4) for one instance.
+ * @ingroup edge-inference-noma-split
+ * @brief Solver of the NOMA split-inference problem (R4.1–R4.4 of [4]) for one instance.
  *
  * Continuous part (fixed configuration), OptimiseContinuous(): J separates into
  * J_ul(p) + J_dl(P) + J_edge(f^e) + const over a product of feasible sets, so the projected
@@ -288,7 +287,7 @@ struct NomaSplitDecision
  * Every configuration with at most N_s Q offloading users per link is feasible unless the
  * lower bounds do not fit the budgets; a zero channel gain gives J = +infinity (infeasible).
  *
- * Li-GD (spec 4.3 [R]; Solve(LI_GD)): the incumbent starts as the better of the spec's start
+ * Li-GD (R4.3 of [4] [R]; Solve(LI_GD)): the incumbent starts as the better of the reconstruction's start
  * (l = 0, PairingConfiguration(), GD from DefaultStart()) and the all-local configuration.
  * A round is step 2 then step 3, repeated until a round changes nothing:
  * - step 2: for every user i, sweep l_i = 0..L from the incumbent with the warm start chained
@@ -301,7 +300,7 @@ struct NomaSplitDecision
  *   the incumbent as warm start; the first one that lowers J is applied.
  * A change is applied only if J drops by ACCEPT_RELATIVE_DECREASE (relative), so J never
  * increases (NomaSplitDecision::objectiveHistory) and the loop ends. The free-slot choices,
- * the replacement, the swaps and the joint move are this module's additions to the spec's
+ * the replacement, the swaps and the joint move are this module's additions to the reconstruction's
  * single-user moves (without them Li-GD stalled up to 44 % above the exhaustive GD on small
  * random instances).
  *
@@ -314,7 +313,7 @@ struct NomaSplitDecision
 class NomaSplitSolver
 {
   public:
-    /// Default step tolerance of the GD on the normalised variables (spec 4.5: eps)
+    /// Default step tolerance of the GD on the normalised variables (R4.5 of [4]: eps)
     static constexpr double DEFAULT_STEP_TOLERANCE{1e-9};
     /// Default iteration limit of one GD run
     static constexpr uint32_t DEFAULT_MAX_ITERATIONS{500};
@@ -364,7 +363,7 @@ class NomaSplitSolver
     void CheckConfiguration(const NomaSplitConfiguration& configuration) const;
 
     /**
-     * @brief The default start z^(0) of spec 4.3: p_i = p^max, P_i = P^AP / (offloading users),
+     * @brief The default start z^(0) of R4.3 of [4]: p_i = p^max, P_i = P^AP / (offloading users),
      * f_i^e = F^e / (offloading users); 0 for local users.
      * @param [in] configuration the configuration
      * @return z^(0)
@@ -417,7 +416,7 @@ class NomaSplitSolver
     uint64_t CountConfigurations() const;
 
     /**
-     * @brief The initial configuration of Li-GD (spec 4.3 step 1): l_i = 0; users ranked by
+     * @brief The initial configuration of Li-GD (R4.3 of [4] step 1): l_i = 0; users ranked by
      * mean gain are dealt to min(U, N_s) subchannels in snake order (strongest with weakest
      * for Q = 2); users beyond N_s Q slots (the weakest) stay local.
      * @return the configuration
@@ -464,7 +463,7 @@ class NomaSplitSolver
     };
 
     /**
-     * @brief Li-GD loops (spec 4.3 steps 2-4).
+     * @brief Li-GD loops (R4.3 of [4] steps 2-4).
      * @param [in] useGd true: warm-started GD per candidate; false: evaluate DefaultStart()
      * @param [in,out] decision receives the history and the counters
      * @return the final incumbent

@@ -25,12 +25,12 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Split inference over the NOMA devices: the UE application (layers 1..l, upload of
  * the activation) and the edge application (layers l+1..L, result over the downlink).
  *
  * Paper 4: Yuan et al., "High Efficiency Inference Accelerating Algorithm for NOMA-based
- * Mobile Edge Computing", arXiv 2312.15850 (spec batching-earlyexit-noma-dtoee.md section 4,
+ * Mobile Edge Computing", arXiv 2312.15850 (the module's reconstruction, R4 of [4],
  * model [R]). The allocation comes from NomaSplitSolver (noma-split-solver.h); these
  * applications execute it over NomaNetDevice and measure latency and energy.
  */
@@ -48,7 +48,7 @@ namespace edgeinference
 class NomaNetDevice;
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Header of every split-inference datagram (activation pieces and result pieces).
  *
  * An activation or a result of totalBytes payload bytes travels as ceil(totalBytes /
@@ -91,7 +91,7 @@ class SplitInferenceHeader : public Header
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Attributes transmit energy to tasks from the PHY's transmissions (internal helper
  * of the split-inference applications, public for tests).
  *
@@ -161,7 +161,7 @@ class AirtimeLedger
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Per-task record of a SplitInferenceClient.
  */
 struct SplitInferenceClientTask
@@ -186,7 +186,7 @@ struct SplitInferenceClientTask
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief UE side of split inference over NOMA (Paper 4, Yuan et al., arXiv 2312.15850 [R]).
  *
  * Per task: layers 1..l run on the device for sum_{j<=l} c_j / (n_d f_d) (one event; tasks
@@ -393,7 +393,7 @@ class SplitInferenceClient : public Application
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Per-task record of a SplitInferenceServer.
  */
 struct SplitInferenceServerTask
@@ -413,7 +413,7 @@ struct SplitInferenceServerTask
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma-split
  * @brief Edge side of split inference over NOMA (Paper 4, Yuan et al., arXiv 2312.15850
  * [R]).
  *

@@ -17,7 +17,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief Frame scheduler of the NOMA base station: pairing, power split, SIC order, TB sizes.
  */
 
@@ -27,7 +27,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief One user on one subchannel in an external frame decision.
  */
 struct NomaUserAllocation
@@ -39,7 +39,7 @@ struct NomaUserAllocation
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief The users of one subchannel, listed in SIC order (first = decoded first).
  */
 struct NomaSubchannelAllocation
@@ -48,7 +48,7 @@ struct NomaSubchannelAllocation
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief Power and subchannel decisions set from outside (e.g. by an allocator).
  *
  * Each vector is empty (the scheduler decides that direction itself) or has one entry per
@@ -61,7 +61,7 @@ struct NomaFrameDecision
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief One scheduled transport block of a frame.
  */
 struct NomaGrant
@@ -76,7 +76,7 @@ struct NomaGrant
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief The schedule of one frame.
  */
 struct NomaFrameSchedule
@@ -87,7 +87,7 @@ struct NomaFrameSchedule
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief Link parameters the scheduler needs for one frame.
  */
 struct NomaLinkParameters
@@ -101,7 +101,7 @@ struct NomaLinkParameters
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief Scheduler of the NOMA base station.
  *
  * Every frame, for each direction, it groups the users that have data onto subchannels,

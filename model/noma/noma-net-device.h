@@ -21,7 +21,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief IP-capable NOMA net device (base station or UE) with segmentation into TBs.
  */
 
@@ -31,7 +31,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief MAC segment header: one piece of an SDU (IP packet) inside a TB (16 bytes).
  */
 class NomaSegmentHeader : public Header
@@ -57,7 +57,7 @@ class NomaSegmentHeader : public Header
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief NOMA net device: a base station (frame scheduler) or a UE, over NomaSpectrumPhy.
  *
  * Star topology: UEs talk to their base station (the base station relays UE-to-UE frames).

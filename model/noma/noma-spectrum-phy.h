@@ -25,7 +25,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief Power-domain NOMA PHY on the ns-3 spectrum framework (superposition and SIC).
  */
 
@@ -35,7 +35,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief What a receiver measured for one transport block (TB).
  */
 struct NomaTbReport
@@ -60,12 +60,12 @@ struct NomaTbReport
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief A SpectrumPhy for power-domain NOMA with successive interference cancellation.
  *
  * Implements the uplink and downlink NOMA models of Paper 4 (Yuan et al., "High Efficiency
  * Inference Accelerating Algorithm for NOMA-based Mobile Edge Computing", arXiv 2312.15850,
- * section 4.1 of batching-earlyexit-noma-dtoee.md [R]) as a PHY whose packets cross an ns-3
+ * R4.1 of [4], [R]) as a PHY whose packets cross an ns-3
  * SpectrumChannel. The spectrum model has 2N bands: bands 0..N-1 are the N downlink
  * subchannels, bands N..2N-1 the N uplink subchannels (FDD), each of bandwidth B_s.
  *

@@ -16,7 +16,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief Signal parameters of the NOMA PHY: the superposed components of one transmission.
  */
 
@@ -26,7 +26,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief One power-domain component of a NOMA transmission on one subchannel.
  *
  * Downlink: the base station superposes one component per co-scheduled UE on a subchannel.
@@ -45,7 +45,7 @@ struct NomaComponent
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-noma
  * @brief Spectrum signal parameters of NomaSpectrumPhy transmissions.
  *
  * psd (inherited) is the transmitted PSD, W/Hz per band: on each subchannel band the sum of

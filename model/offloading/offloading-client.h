@@ -31,7 +31,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-offloading
  * @brief User of multiuser edge inference with batching and early exiting (Z. Liu, Q. Lan,
  * K. Huang, IEEE JSAC 41(4), 2023): once per frame it asks an BatchingEarlyExitServer to run
  * one inference task, uploads the task input if scheduled and waits for the result.

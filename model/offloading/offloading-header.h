@@ -17,7 +17,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-offloading
  * @brief Header of every message between an OffloadingClient and an BatchingEarlyExitServer
  * (batching + early exiting, Liu, Lan, Huang, IEEE JSAC 2023).
  *

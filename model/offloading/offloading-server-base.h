@@ -32,7 +32,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-offloading
  * @brief Frame machinery shared by the edge servers of the offloading schemes
  * (BatchingEarlyExitServer: batching + early exiting, Liu, Lan, Huang, IEEE JSAC 2023;
  * PartialLoadingServer: PartialLoading, Qu et al., arXiv 2503.22982): requests, frame

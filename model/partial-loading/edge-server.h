@@ -23,7 +23,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief Edge-server node model: GPU memory with shared parameter blocks, model loading and
  * inference as events in simulated time.
  */
@@ -34,7 +34,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief What happened to one job of an EdgeServer.
  *
  * Times are simulation times; a time that was never reached is -1 s.
@@ -59,13 +59,13 @@ struct EdgeServerJobRecord
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief An edge server's GPU, aggregated to a Node: models are loaded into GPU memory block
  * by block over a host-to-GPU link, and inference runs one job at a time.
  *
  * Implements the server timing of PartialLoading (G. Qu, Q. Chen, X. Chen, K. Huang, Y. Fang,
  * "User Scheduling and Bandwidth Allocation for Parameter-sharing Edge Inference", arXiv
- * 2503.22982; module spec slide-partialloading.md section 2.2, a reconstruction) as events:
+ * 2503.22982; module the module's reconstruction, R2.2 of [2], a reconstruction) as events:
  * jobs run in the order they are submitted (the scheduler decides that order). When job i
  * reaches the head of the queue and the GPU is idle, the blocks of its model that are not
  * resident are loaded, taking lambda = missing bytes / LoadBandwidth + LoadOverhead (no
@@ -74,7 +74,7 @@ struct EdgeServerJobRecord
  * model is then ready at rho_i = e_{i-1} + lambda_i. Inference starts at b_i = max(rho_i,
  * u_i), where u_i is when the job's input is available (SetInputReady(), e.g. when its
  * upload arrived), and ends at e_i = b_i + I_m. The next job's load starts at e_i: loading
- * and inference of different jobs do not overlap, as in the spec.
+ * and inference of different jobs do not overlap, as in the reconstruction.
  *
  * I_m is SetInferenceTime() for the model if set, else samples x model FLOPs / GpuFlops.
  *

@@ -19,7 +19,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief The allocator interface of PartialLoading (G. Qu, Q. Chen, X. Chen, K. Huang,
  * Y. Fang, "User Scheduling and Bandwidth Allocation for Parameter-sharing Edge Inference",
  * arXiv 2503.22982): what PartialLoadingServer calls once per frame, the built-in
@@ -32,7 +32,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief Decides one PartialLoading round: who is served, in which GPU order, with which
  * uplink bandwidth (abstract; override Decide()).
  *
@@ -138,7 +138,7 @@ class PartialLoadingAllocator : public Object
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief The built-in algorithms and baselines of PartialLoadingSolver::Decide(), chosen by
  * the attribute Algorithm (names of SchedulingAlgorithmNames(), e.g. "partial-loading",
  * "no-sharing"). A solver error (e.g. backbone-dp on a family that is not backbone-sharing)
@@ -171,7 +171,7 @@ class PartialLoadingSolverAllocator : public PartialLoadingAllocator
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief Reads each round's decision from a file in the output format of
  * edge-inference-solve (attribute FileName, "%r" = round index), e.g. computed by an
  * external solver from the instance files the scenario wrote (InstanceFileName). A file

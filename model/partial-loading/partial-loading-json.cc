@@ -219,7 +219,7 @@ PartialLoadingAlgorithms()
         {SchedulingAlgorithm::PARTIAL_LOADING,
          "backbone DP if applicable, else group greedy; step 2 [default]"},
         {SchedulingAlgorithm::BACKBONE_DP, "backbone-sharing DP (common deadline only); step 2"},
-        {SchedulingAlgorithm::GROUP_GREEDY, "group-ratio greedy (spec 2.6); step 2"},
+        {SchedulingAlgorithm::GROUP_GREEDY, "group-ratio greedy (R2.6 of [2]); step 2"},
         {SchedulingAlgorithm::PER_REQUEST_GREEDY, "myopic per-request greedy; step 2"},
         {SchedulingAlgorithm::NO_SHARING, "baseline (i): full model reload on every change"},
         {SchedulingAlgorithm::FCFS, "baseline (ii): request order, sharing"},

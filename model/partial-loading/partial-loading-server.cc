@@ -77,7 +77,7 @@ PartialLoadingServer::GetTypeId()
                           MakeDoubleAccessor(&PartialLoadingServer::m_totalBandwidthHz),
                           MakeDoubleChecker<double>(0.0, std::numeric_limits<double>::max()))
             .AddAttribute("UploadWindow",
-                          "Step-2 upload window of the instance: ready-time (spec: upload by "
+                          "Step-2 upload window of the instance: ready-time (R2.4 of [2]: upload by "
                           "the model-ready time rho_i; the resident model's first task cannot "
                           "be served) or latest-start (extension: by the latest start keeping "
                           "every later task on time).",

@@ -27,10 +27,10 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief Edge server of PartialLoading (G. Qu, Q. Chen, X. Chen, K. Huang, Y. Fang, "User
  * Scheduling and Bandwidth Allocation for Parameter-sharing Edge Inference", arXiv
- * 2503.22982; module spec slide-partialloading.md, Paper 2): collects the requests of a
+ * 2503.22982; module the module's reconstruction of [2]): collects the requests of a
  * frame, hands the frame's instance to its PartialLoadingAllocator (attribute Allocator;
  * PartialLoadingAllocator::Allocate() is the only decision call), tells every client its
  * decision and uplink bandwidth, and runs the served requests on the EdgeServer aggregated
@@ -53,7 +53,7 @@ namespace edgeinference
  * (LoadAtAllocation: at the decision, so the first load starts at once; otherwise at the
  * origin, where the instance's timeline starts); a job's input is marked ready
  * (EdgeServer::SetInputReady()) when its upload is complete. The EdgeServer then realizes
- * the spec's timeline rho_i = e_{i-1} + lambda_i, b_i = max(rho_i, u_i), e_i = b_i + I_m.
+ * the reconstruction's timeline rho_i = e_{i-1} + lambda_i, b_i = max(rho_i, u_i), e_i = b_i + I_m.
  * Each served task has an input cutoff at the origin + its upload window + CutoffSlack: the
  * decision's uploadWindowS (rho_i with UploadWindow ready-time, L_i with latest-start) if
  * the algorithm has step-2 windows and it is > 0, else T_k - I_{m_k} (dp-equal-bandwidth,

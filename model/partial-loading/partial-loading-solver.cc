@@ -757,7 +757,7 @@ PartialLoadingSolver::IsBackboneSharing(const DnnModelFamily& family,
 }
 
 // ------------------------------------------------------------------------------------------
-// Step 1: backbone-sharing DP (spec 2.5)
+// Step 1: backbone-sharing DP (R2.5 of [2])
 
 BackboneDpResult
 PartialLoadingSolver::SolveBackboneDp(const std::vector<uint32_t>& candidatesIn,
@@ -1005,7 +1005,7 @@ PartialLoadingSolver::SolveBackboneDp(const std::vector<uint32_t>& candidatesIn,
         }
     }
 
-    // Execution order (spec 2.5): resident cluster first, then clusters and models whose
+    // Execution order (R2.5 of [2]): resident cluster first, then clusters and models whose
     // users need less bandwidth first; within a model, least bandwidth-hungry first.
     auto meanKey = [this](const std::vector<uint32_t>& ks)
     {
@@ -1099,7 +1099,7 @@ PartialLoadingSolver::SolveBackboneDp(const std::vector<uint32_t>& candidatesIn,
 }
 
 // ------------------------------------------------------------------------------------------
-// Step 1: greedy and list schedules (spec 2.6, 2.7)
+// Step 1: greedy and list schedules (R2.6 of [2], 2.7)
 
 PartialLoadingSolver::Step1Result
 PartialLoadingSolver::Greedy(const std::vector<uint32_t>& candidatesIn,
@@ -1300,7 +1300,7 @@ PartialLoadingSolver::ListSchedule(const std::vector<uint32_t>& priority, LoadRu
 }
 
 // ------------------------------------------------------------------------------------------
-// Step 2: bandwidth (spec 2.4)
+// Step 2: bandwidth (R2.4 of [2])
 
 BandwidthAllocation
 PartialLoadingSolver::AllocateBandwidth(const std::vector<uint32_t>& order, LoadRule rule) const

@@ -17,23 +17,22 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief PartialLoading user scheduling and uplink bandwidth allocation (pure C++).
  *
  * G. Qu, Q. Chen, X. Chen, K. Huang, Y. Fang, "User Scheduling and Bandwidth Allocation for
  * Parameter-sharing Edge Inference", arXiv 2503.22982. The full text was not available; the
- * model and algorithms follow the module's seed spec slide-partialloading.md sections
- * 2.1-2.7, which marks them as reconstructions [R] consistent with the verified abstract:
- * - timing (spec 2.2): for a schedule pi = (k_1 .. k_n), the GPU loads only the blocks of
+ * model and algorithms follow the module's reconstruction R2.1–R2.7 of [2], which marks them as reconstructions [R] consistent with the verified abstract:
+ * - timing (R2.2 of [2]): for a schedule pi = (k_1 .. k_n), the GPU loads only the blocks of
  *   model m_i missing after m_{i-1}: lambda_i = bytes(J_{m_i} \ J_{m_{i-1}}) / R_L +
  *   tau_0 * 1[missing blocks], rho_i = e_{i-1} + lambda_i, b_i = max(rho_i, u_{k_i}),
  *   e_i = b_i + I_{m_i}, on time iff e_i <= T_{k_i};
- * - decoupling (spec 2.4): step 1 schedules with u_k = 0, step 2 gives every user the
+ * - decoupling (R2.4 of [2]): step 1 schedules with u_k = 0, step 2 gives every user the
  *   minimum bandwidth that finishes its upload by rho_i; if the sum exceeds B the served
  *   task with the largest minimum is dropped and step 1 is solved again;
- * - backbone-sharing dynamic programme (spec 2.5), optimal for a common deadline;
- * - group-ratio greedy (spec 2.6) for arbitrary sharing and heterogeneous deadlines;
- * - baselines (spec 2.7).
+ * - backbone-sharing dynamic programme (R2.5 of [2]), optimal for a common deadline;
+ * - group-ratio greedy (R2.6 of [2]) for arbitrary sharing and heterogeneous deadlines;
+ * - baselines (R2.7 of [2]).
  *
  * Units: bytes, bytes/s, s, bit, Hz. The GPU holds the blocks of the last loaded model
  * (GpuMemoryModel::EvictionPolicy::KEEP_LAST_MODEL); switch times come from
@@ -51,14 +50,14 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief Deadline tolerance: e is on time iff e <= T + this * max(|T|, 1 s).
  */
 static constexpr double PARTIAL_LOADING_DEADLINE_TOLERANCE{1e-9};
 
 /**
- * @ingroup edge-inference
- * @brief Uplink channel of one user (spec 2.1 and 2.4).
+ * @ingroup edge-inference-partial-loading
+ * @brief Uplink channel of one user (R2.1 of [2] and 2.4).
  */
 struct UplinkChannel
 {
@@ -92,7 +91,7 @@ struct UplinkChannel
     double Rate(double bandwidthHz) const;
 
     /**
-     * @brief Minimum bandwidth that uploads @p bits within @p timeS (spec 2.4 B_k^min).
+     * @brief Minimum bandwidth that uploads @p bits within @p timeS (R2.4 of [2] B_k^min).
      * @param [in] bits payload D, bit (>= 0)
      * @param [in] timeS available time, s (<= 0 with bits > 0 is infeasible)
      * @return the bandwidth, Hz: 0 for bits = 0, +infinity if infeasible
@@ -101,8 +100,8 @@ struct UplinkChannel
 };
 
 /**
- * @ingroup edge-inference
- * @brief One inference request (one user, spec 2.1).
+ * @ingroup edge-inference-partial-loading
+ * @brief One inference request (one user, R2.1 of [2]).
  */
 struct PartialLoadingRequest
 {
@@ -113,8 +112,8 @@ struct PartialLoadingRequest
 };
 
 /**
- * @ingroup edge-inference
- * @brief Load rule between consecutive models (spec 2.2).
+ * @ingroup edge-inference-partial-loading
+ * @brief Load rule between consecutive models (R2.2 of [2]).
  */
 enum class LoadRule
 {
@@ -123,29 +122,29 @@ enum class LoadRule
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief Upload deadline used by the step-2 bandwidth allocation.
  */
 enum class UploadWindowRule
 {
-    /// Spec 2.4: the upload of the task in slot i must end by its model-ready time rho_i, so
+    /// Reconstruction 2.4: the upload of the task in slot i must end by its model-ready time rho_i, so
     /// no task is delayed. A task with rho_i = 0 (the resident model's first task) then needs
     /// infinite bandwidth and is dropped.
     READY_TIME,
-    /// Extension (not in the spec): the upload must end by the latest start L_i that keeps
+    /// Extension (not in the reconstruction): the upload must end by the latest start L_i that keeps
     /// every later task on time, L_i = min(T_{k_i}, L_{i+1} - lambda_{i+1}) - I_{m_i},
     /// L_n = T_{k_n} - I_{m_n}. L_i >= rho_i, so it never needs more bandwidth.
     LATEST_START,
 };
 
 /**
- * @ingroup edge-inference
- * @brief A PartialLoading instance (spec 2.1).
+ * @ingroup edge-inference-partial-loading
+ * @brief A PartialLoading instance (R2.1 of [2]).
  */
 struct PartialLoadingProblem
 {
     DnnModelFamily family;        ///< Models and their parameter blocks (same id = shared block)
-    double loadBandwidthBps{6e9}; ///< R_L, bytes/s (finite, > 0; default 6 GB/s, spec 2.8 [A])
+    double loadBandwidthBps{6e9}; ///< R_L, bytes/s (finite, > 0; default 6 GB/s, R2.8 of [2] [A])
     double loadOverheadS{0};      ///< tau_0, s per non-empty load (finite, >= 0)
     std::map<std::string, double> inferenceTimeS; ///< I_m by model name, s (every requested model)
     std::string residentModel; ///< m_0, the model resident at t = 0; empty = cold GPU
@@ -157,8 +156,8 @@ struct PartialLoadingProblem
 };
 
 /**
- * @ingroup edge-inference
- * @brief Predicted timing of one task of a schedule (spec 2.2).
+ * @ingroup edge-inference-partial-loading
+ * @brief Predicted timing of one task of a schedule (R2.2 of [2]).
  */
 struct TaskTiming
 {
@@ -173,7 +172,7 @@ struct TaskTiming
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief Predicted outcome of a schedule.
  */
 struct SchedulePrediction
@@ -188,17 +187,17 @@ struct SchedulePrediction
 };
 
 /**
- * @ingroup edge-inference
- * @brief Algorithms of Decide() (spec 2.5-2.7).
+ * @ingroup edge-inference-partial-loading
+ * @brief Algorithms of Decide() (R2.5–R2.7 of [2]).
  */
 enum class SchedulingAlgorithm
 {
     /// The proposed scheme: BACKBONE_DP when all candidate deadlines are equal and the models
     /// are backbone-sharing, else GROUP_GREEDY (bandwidth-aware); then step 2
     PARTIAL_LOADING,
-    BACKBONE_DP,        ///< Spec 2.5 DP then step 2; throws if not applicable
-    GROUP_GREEDY,       ///< Spec 2.6 group-ratio greedy then step 2
-    PER_REQUEST_GREEDY, ///< Spec 2.6 myopic variant (smallest lambda + I first) then step 2
+    BACKBONE_DP,        ///< Reconstruction 2.5 DP then step 2; throws if not applicable
+    GROUP_GREEDY,       ///< Reconstruction 2.6 group-ratio greedy then step 2
+    PER_REQUEST_GREEDY, ///< Reconstruction 2.6 myopic variant (smallest lambda + I first) then step 2
     NO_SHARING,         ///< Baseline (i): PARTIAL_LOADING's scheduler with full reloads
     FCFS,               ///< Baseline (ii): request order, sharing, skip late tasks; step 2
     EDF,                ///< Baseline (iii): earliest deadline first, sharing; step 2
@@ -207,7 +206,7 @@ enum class SchedulingAlgorithm
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief Why a request is not served.
  */
 enum class UnservedReason
@@ -223,7 +222,7 @@ enum class UnservedReason
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief The one name table of SchedulingAlgorithm: the command-line spelling used by
  * ToString(), the allocator attribute Algorithm, the example flags and edge-inference-solve's
  * --algorithm.
@@ -246,7 +245,7 @@ std::string ToString(SchedulingAlgorithm algorithm);
 SchedulingAlgorithm SchedulingAlgorithmFromString(const std::string& name);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief The one name table of UploadWindowRule (attribute UploadWindow, input field
  * "uploadWindow").
  * @return (rule, name) pairs: "ready-time", "latest-start"
@@ -269,7 +268,7 @@ std::string ToString(UnservedReason reason);
 const std::vector<UnservedReason>& AllUnservedReasons();
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief Outcome of PartialLoadingSolver::Decide(). Per-request vectors have K entries.
  */
 struct PartialLoadingDecision
@@ -294,8 +293,8 @@ struct PartialLoadingDecision
 };
 
 /**
- * @ingroup edge-inference
- * @brief One step-2 allocation for a fixed schedule (spec 2.4), without dropping tasks.
+ * @ingroup edge-inference-partial-loading
+ * @brief One step-2 allocation for a fixed schedule (R2.4 of [2]), without dropping tasks.
  * Per-slot vectors follow @c order.
  */
 struct BandwidthAllocation
@@ -314,8 +313,8 @@ struct BandwidthAllocation
 };
 
 /**
- * @ingroup edge-inference
- * @brief A sharing cluster of a backbone-sharing family (spec 2.5).
+ * @ingroup edge-inference-partial-loading
+ * @brief A sharing cluster of a backbone-sharing family (R2.5 of [2]).
  */
 struct BackboneCluster
 {
@@ -327,8 +326,8 @@ struct BackboneCluster
 };
 
 /**
- * @ingroup edge-inference
- * @brief Tables and answer of the backbone-sharing DP (spec 2.5).
+ * @ingroup edge-inference-partial-loading
+ * @brief Tables and answer of the backbone-sharing DP (R2.5 of [2]).
  */
 struct BackboneDpResult
 {
@@ -343,7 +342,7 @@ struct BackboneDpResult
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief PartialLoading scheduler and evaluator for one problem instance.
  *
  * The constructor validates the problem and throws std::invalid_argument naming the field,
@@ -384,7 +383,7 @@ class PartialLoadingSolver
     double GetSwitchTime(const std::string& from, const std::string& to, LoadRule rule) const;
 
     /**
-     * @brief Predict the timing of a schedule (spec 2.2). Every task is executed, late or
+     * @brief Predict the timing of a schedule (R2.2 of [2]). Every task is executed, late or
      * not. Throws std::invalid_argument for a request index out of range, a request listed
      * twice, a bandwidth vector that is neither empty nor of size K, or a negative/NaN
      * bandwidth.
@@ -412,14 +411,14 @@ class PartialLoadingSolver
         SchedulingAlgorithm algorithm = SchedulingAlgorithm::PARTIAL_LOADING) const;
 
     /**
-     * @brief Backbone-sharing DP of spec 2.5 over a candidate set, uploads ignored (step 1).
+     * @brief Backbone-sharing DP of R2.5 of [2] over a candidate set, uploads ignored (step 1).
      *
      * Clusters are detected from the blocks of the candidates' models and the resident model
      * (DetectBackboneClusters()); with NO_SHARING every model is its own cluster holding all
      * its blocks, which makes the DP exact for full reloads with any family. The resident
      * model's cluster has beta = 0 and h_{m_0} = 0 and runs first. tau_0 is counted once per
      * non-empty load. Among the requests of one model the DP serves those needing the least
-     * bandwidth; clusters and models whose users need less bandwidth run first (spec 2.5
+     * bandwidth; clusters and models whose users need less bandwidth run first (R2.5 of [2]
      * execution order), a model with head blocks opening each cluster when tau_0 > 0.
      * Throws std::invalid_argument if the candidates' deadlines differ or (SHARING) the models
      * are not backbone-sharing, or if a candidate index is invalid or repeated.
@@ -431,7 +430,7 @@ class PartialLoadingSolver
                                      LoadRule rule = LoadRule::SHARING) const;
 
     /**
-     * @brief Group-ratio greedy of spec 2.6, uploads ignored unless @p isBandwidthAware.
+     * @brief Group-ratio greedy of R2.6 of [2], uploads ignored unless @p isBandwidthAware.
      *
      * Each round, for every model with pending requests, the pending users are taken in EDF
      * order (ties by index) and a user is added when it still meets its deadline at the next
@@ -450,7 +449,7 @@ class PartialLoadingSolver
                                       bool isBandwidthAware = false) const;
 
     /**
-     * @brief Per-request greedy of spec 2.6: repeatedly append the pending task with the
+     * @brief Per-request greedy of R2.6 of [2]: repeatedly append the pending task with the
      * smallest lambda + I_m among those that are still on time (ties: earliest deadline, then
      * lowest index).
      * @param [in] candidates request indices that may be served
@@ -473,7 +472,7 @@ class PartialLoadingSolver
                                        LoadRule rule = LoadRule::SHARING) const;
 
     /**
-     * @brief Step-2 allocation for a fixed schedule (spec 2.4), windows by
+     * @brief Step-2 allocation for a fixed schedule (R2.4 of [2]), windows by
      * PartialLoadingProblem::uploadWindow, without dropping tasks.
      * @param [in] order a schedule whose tasks are on time with u = 0
      * @param [in] rule load rule of the schedule
@@ -483,7 +482,7 @@ class PartialLoadingSolver
                                           LoadRule rule = LoadRule::SHARING) const;
 
     /**
-     * @brief Detect the backbone-sharing structure of a family (spec 2.5).
+     * @brief Detect the backbone-sharing structure of a family (R2.5 of [2]).
      *
      * Models sharing a block, directly or through other models, form a cluster. The family is
      * backbone-sharing iff in every cluster each block held by two or more members is held by
@@ -505,7 +504,7 @@ class PartialLoadingSolver
                                   const std::vector<std::string>& models = {});
 
     /**
-     * @brief Check a decision against its instance (the constraints of spec 2.3 that a
+     * @brief Check a decision against its instance (the constraints of R2.3 of [2] that a
      * decision can break, whoever made it).
      *
      * Checked: every per-request vector has K entries (minBandwidthHz and uploadWindowS may
@@ -603,7 +602,7 @@ class PartialLoadingSolver
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief Convenience: PartialLoadingSolver(problem).Evaluate(order, bandwidthHz, rule).
  * @param [in] problem the instance
  * @param [in] order request indices in execution order
@@ -617,7 +616,7 @@ SchedulePrediction EvaluatePartialLoadingSchedule(const PartialLoadingProblem& p
                                                   LoadRule rule = LoadRule::SHARING);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-partial-loading
  * @brief Convenience: PartialLoadingSolver(problem).Decide(algorithm).
  * @param [in] problem the instance
  * @param [in] algorithm the algorithm
@@ -628,8 +627,8 @@ PartialLoadingDecision SolvePartialLoading(
     SchedulingAlgorithm algorithm = SchedulingAlgorithm::PARTIAL_LOADING);
 
 /**
- * @ingroup edge-inference
- * @brief Build a family from a block library and per-model block lists (spec 2.1 J_m).
+ * @ingroup edge-inference-partial-loading
+ * @brief Build a family from a block library and per-model block lists (R2.1 of [2] J_m).
  *
  * Each model gets one layer per listed block (parameters = bytes, 1 byte per parameter,
  * 0 FLOPs), in the listed order. Throws std::invalid_argument naming the model and block for

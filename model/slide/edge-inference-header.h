@@ -19,7 +19,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Request sent by a LayerwiseInferenceClient to a LayerStreamingServer.
  *
  * Wire format (network byte order): magic 0x4549 ("EI", 2 bytes), version (1 byte),
@@ -75,7 +75,7 @@ class InferenceRequestHeader : public Header
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Header preceding each layer's parameters in a layer stream.
  *
  * It carries what the receiver needs to run the layer: its index, the number of layers,
@@ -137,7 +137,7 @@ class LayerHeader : public Header
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Allocation decision sent by a LayerStreamingServer that runs an allocator
  * (SlideResourceManager) to a LayerwiseInferenceClient, before the first layer.
  *

@@ -18,7 +18,7 @@ namespace edgeinference
 class DnnModel;
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Per-layer timeline of a downloading-and-inference task.
  *
  * Times are seconds from the start of the download.
@@ -32,7 +32,7 @@ struct LayerTimeline
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Analytic latency of layer streaming (SLIDE) and of download-then-infer (DAI).
  *
  * The model is Paper 1 (G. Qu, T. Li, Q. Chen, X. Chen, S. Zhou, "SLIDE: Simultaneous Model

@@ -29,7 +29,7 @@ class SlideResourceManager;
 struct SlideGrant;
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Serves DNN models layer by layer over TCP.
  *
  * The server listens on a TCP port. A client connects and sends an InferenceRequestHeader

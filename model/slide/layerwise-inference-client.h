@@ -30,7 +30,7 @@ namespace edgeinference
 class SlideGrantHeader;
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Downloads a DNN layer by layer from a LayerStreamingServer and runs inference on
  * the device, layer by layer.
  *

@@ -20,7 +20,7 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief The SLIDE allocator interface of the network side (SlideAllocator), its built-in
  * algorithms (SlideSolverAllocator) and decisions read from files
  * (SlideDecisionFileAllocator).
@@ -35,7 +35,7 @@ namespace edgeinference
 {
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief What SlideResourceManager calls once per admission window: a SlideProblem in, a
  * SlideDecision (model, bandwidth and frequency per user) out.
  *
@@ -142,7 +142,7 @@ class SlideAllocator : public Object
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief The built-in algorithms: SlideSolver::Solve() with the Algorithm attribute (the
  * optimal SLIDE algorithm or a baseline), the Leftover policy and the random-model Seed.
  */
@@ -179,7 +179,7 @@ class SlideSolverAllocator : public SlideAllocator
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Decisions read from files in the output format of edge-inference-solve
  * (json::SlideDecisionFromJson()), one per round: any external algorithm can be executed.
  *

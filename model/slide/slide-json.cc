@@ -433,7 +433,7 @@ std::vector<AlgorithmInfo>
 SlideAlgorithms()
 {
     const std::map<SlideAlgorithm, std::string> help = {
-        {SlideAlgorithm::SLIDE_OPTIMAL, "optimal SLIDE allocation (spec 1.4) [default]"},
+        {SlideAlgorithm::SLIDE_OPTIMAL, "optimal SLIDE allocation (R1.4 of [1]) [default]"},
         {SlideAlgorithm::DAI_OPTIMAL, "baseline (i): same algorithm, download-then-infer"},
         {SlideAlgorithm::EQUAL_BANDWIDTH, "baseline (ii): B/K per user"},
         {SlideAlgorithm::RANDOM_MODEL, "baseline (iii): random feasible model (seed)"},

@@ -38,7 +38,7 @@ namespace edgeinference
 class BandwidthShareFfrAlgorithm;
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief What the resource manager knows about one UE and its task (registered once, e.g.
  * by SlideHelper when the client is installed).
  */
@@ -54,7 +54,7 @@ struct SlideUserProfile
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief The decision on one request, handed to the server that submitted it.
  */
 struct SlideGrant
@@ -72,13 +72,13 @@ struct SlideGrant
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Server-side SLIDE allocator executed in an LTE cell: model provisioning, downlink
  * bandwidth and device compute frequency for the users whose requests arrive.
  *
  * G. Qu, T. Li, Q. Chen, X. Chen, S. Zhou, "SLIDE: Simultaneous Model Downloading and
  * Inference at the Wireless Network Edge", IEEE TMC 2026 (arXiv 2512.20946); the problem and
- * its optimal algorithm are the reconstruction of SlideSolver (spec sections 1.1-1.5).
+ * its optimal algorithm are the reconstruction of SlideSolver (R1.1–R1.5 of [1]).
  *
  * A LayerStreamingServer with a manager (LayerStreamingServer::SetResourceManager()) submits
  * every request here. The first request of a round opens an admission window

@@ -155,7 +155,7 @@ Stage(SlideRejectReason reason)
 }
 
 /**
- * @brief Steps 1-2 of spec 1.4 for one pair (indices already checked).
+ * @brief Steps 1-2 of R1.4 of [1] for one pair (indices already checked).
  * @param [in] problem the instance
  * @param [in] rate the rate model
  * @param [in] k user index

@@ -21,17 +21,17 @@
 
 /**
  * @file
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief SLIDE joint model provisioning, bandwidth and GPU-frequency allocation (pure C++).
  *
  * G. Qu, T. Li, Q. Chen, X. Chen, S. Zhou, "SLIDE: Simultaneous Model Downloading and
  * Inference at the Wireless Network Edge", IEEE Trans. Mobile Computing, 2026 (arXiv
  * 2512.20946). The full text was not available; the model and the algorithms follow the
- * module's seed spec slide-partialloading.md sections 1.1-1.5, which marks them as
+ * the module's reconstruction, R1.1–R1.5 of [1], which marks them as
  * reconstructions [R] consistent with the verified abstract (throughput objective, joint
  * provisioning + bandwidth + computing allocation, optimal polynomial algorithm, DAI baseline).
  *
- * Problem P1 (spec 1.3): serve as many users as possible; a served user k receives one model m
+ * Problem P1 (R1.3 of [1]): serve as many users as possible; a served user k receives one model m
  * of its candidate set M_k, a bandwidth B_k (sum over users <= B) and a GPU frequency
  * f_k in [fMin, fMax] such that its streaming latency (the recursion F_l = max(D_l, F_{l-1}) +
  * tau_l, D_l = S_{<=l} / r_k(B_k), tau_l = b_k C_l / (n_k f_k)) is <= T_k and its compute
@@ -50,7 +50,7 @@ namespace edgeinference
 class DnnModel;
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Relative tolerance of the SLIDE feasibility checks of SlideSolver::Evaluate().
  *
  * A latency x meets a deadline T iff x <= T + tol * max(T, 1 s); an energy e meets a budget
@@ -61,13 +61,13 @@ class DnnModel;
 static constexpr double SLIDE_TOLERANCE{1e-9};
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Model index of a user that is not provisioned any model.
  */
 static constexpr uint32_t SLIDE_NO_MODEL{std::numeric_limits<uint32_t>::max()};
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Downlink rate of each user as a function of its bandwidth share.
  *
  * The allocator only needs, per user k, a rate Rate(k, B) that is non-decreasing in B with
@@ -116,8 +116,8 @@ class RateModel
 };
 
 /**
- * @ingroup edge-inference
- * @brief Constant power spectral density: r_k = B_k eta_k (spec 1.1).
+ * @ingroup edge-inference-slide
+ * @brief Constant power spectral density: r_k = B_k eta_k (R1.1 of [1]).
  *
  * With the BS power P spread evenly over the whole band B, every user sees the same SNR per
  * Hz at any share, so the rate is linear in the share: eta_k = log2(1 + P g_k / (N0 B)).
@@ -159,8 +159,8 @@ class ConstantPsdRateModel : public RateModel
 };
 
 /**
- * @ingroup edge-inference
- * @brief Fixed per-user power: r_k = B_k log2(1 + s_k / B_k), s_k = P_k g_k / N0 (spec 1.1
+ * @ingroup edge-inference-slide
+ * @brief Fixed per-user power: r_k = B_k log2(1 + s_k / B_k), s_k = P_k g_k / N0 (R1.1 of [1]
  * variant), inverted with the Lambert W closed form MinBandwidthForRate() of radio-rate.h.
  *
  * The rate saturates at s_k / ln 2: a larger target needs infinite bandwidth.
@@ -199,7 +199,7 @@ class FixedPowerRateModel : public RateModel
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief A candidate model as per-layer vectors (built once, shared by all users).
  */
 struct SlideModel
@@ -217,8 +217,8 @@ struct SlideModel
 };
 
 /**
- * @ingroup edge-inference
- * @brief One user (UE) and its task (spec 1.1).
+ * @ingroup edge-inference-slide
+ * @brief One user (UE) and its task (R1.1 of [1]).
  */
 struct SlideUser
 {
@@ -234,8 +234,8 @@ struct SlideUser
 };
 
 /**
- * @ingroup edge-inference
- * @brief A SLIDE instance (spec 1.1).
+ * @ingroup edge-inference-slide
+ * @brief A SLIDE instance (R1.1 of [1]).
  */
 struct SlideProblem
 {
@@ -247,12 +247,12 @@ struct SlideProblem
 };
 
 /**
- * @ingroup edge-inference
- * @brief Algorithms of SlideSolver::Solve() (spec 1.4 and 1.5).
+ * @ingroup edge-inference-slide
+ * @brief Algorithms of SlideSolver::Solve() (R1.4 of [1] and 1.5).
  */
 enum class SlideAlgorithm
 {
-    /// Spec 1.4: f* = min(fMax, f^E), B^min from r^min (streaming), argmin model, ascending
+    /// Reconstruction 1.4: f* = min(fMax, f^E), B^min from r^min (streaming), argmin model, ascending
     /// admission, leftover per SlideOptions. Optimal for P1.
     SLIDE_OPTIMAL,
     /// Baseline (i): the same algorithm with download-then-infer and its rate S / (T - sum tau)
@@ -267,7 +267,7 @@ enum class SlideAlgorithm
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief What the leftover bandwidth B - sum B^min does.
  */
 enum class LeftoverPolicy
@@ -277,7 +277,7 @@ enum class LeftoverPolicy
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief How a served user executes its model.
  */
 enum class SlideExecution
@@ -287,7 +287,7 @@ enum class SlideExecution
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Why a user is not served (or why a user-model pair is infeasible).
  */
 enum class SlideRejectReason
@@ -304,7 +304,7 @@ enum class SlideRejectReason
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief The one name table of SlideAlgorithm, used by ToString(), the Algorithm attribute of
  * SlideSolverAllocator, the example's flags and edge-inference-solve's --algorithm.
  * @return (algorithm, kebab-case name) pairs, SLIDE_OPTIMAL (the default) first
@@ -312,7 +312,7 @@ enum class SlideRejectReason
 const std::vector<std::pair<SlideAlgorithm, std::string>>& SlideAlgorithmNames();
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Name of an algorithm (SlideAlgorithmNames()).
  * @param [in] algorithm an algorithm
  * @return its name, e.g. "slide-optimal"
@@ -320,7 +320,7 @@ const std::vector<std::pair<SlideAlgorithm, std::string>>& SlideAlgorithmNames()
 std::string ToString(SlideAlgorithm algorithm);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Algorithm of a name of SlideAlgorithmNames().
  * @param [in] name e.g. "dai-optimal"
  * @return the algorithm
@@ -329,7 +329,7 @@ std::string ToString(SlideAlgorithm algorithm);
 SlideAlgorithm SlideAlgorithmFromString(const std::string& name);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief The one name table of LeftoverPolicy (JSON "leftover", SlideSolverAllocator's
  * Leftover attribute).
  * @return (policy, name) pairs, PRO_RATA (the default) first
@@ -337,7 +337,7 @@ SlideAlgorithm SlideAlgorithmFromString(const std::string& name);
 const std::vector<std::pair<LeftoverPolicy, std::string>>& LeftoverPolicyNames();
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Name of a leftover policy (LeftoverPolicyNames()).
  * @param [in] policy a policy
  * @return "pro-rata" or "none"
@@ -345,7 +345,7 @@ const std::vector<std::pair<LeftoverPolicy, std::string>>& LeftoverPolicyNames()
 std::string ToString(LeftoverPolicy policy);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Name of an enumerator.
  * @param [in] reason a reason
  * @return its enumerator name, e.g. "BANDWIDTH"
@@ -353,7 +353,7 @@ std::string ToString(LeftoverPolicy policy);
 std::string ToString(SlideRejectReason reason);
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Options of SlideSolver::Solve().
  */
 struct SlideOptions
@@ -363,8 +363,8 @@ struct SlideOptions
 };
 
 /**
- * @ingroup edge-inference
- * @brief Resource need of one user-model pair (spec 1.4 steps 1-2).
+ * @ingroup edge-inference-slide
+ * @brief Resource need of one user-model pair (R1.4 of [1] steps 1-2).
  */
 struct SlidePairRequirement
 {
@@ -380,7 +380,7 @@ struct SlidePairRequirement
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Allocation of one user.
  */
 struct SlideUserDecision
@@ -397,7 +397,7 @@ struct SlideUserDecision
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Predicted outcome of one user under a decision.
  */
 struct SlideUserOutcome
@@ -415,7 +415,7 @@ struct SlideUserOutcome
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief Predicted outcome of a decision (SlideSolver::Evaluate()).
  */
 struct SlideEvaluation
@@ -431,7 +431,7 @@ struct SlideEvaluation
 };
 
 /**
- * @ingroup edge-inference
+ * @ingroup edge-inference-slide
  * @brief A complete allocation (x, B, f) with its prediction.
  */
 struct SlideDecision
@@ -447,8 +447,8 @@ struct SlideDecision
 };
 
 /**
- * @ingroup edge-inference
- * @brief SLIDE allocator (spec 1.4), its baselines (spec 1.5) and a decision evaluator.
+ * @ingroup edge-inference-slide
+ * @brief SLIDE allocator (R1.4 of [1]), its baselines (R1.5 of [1]) and a decision evaluator.
  *
  * SLIDE_OPTIMAL, per user k and candidate model m:
  * 1. f* = min(fMax, f^E) (DeviceComputeModel::OptimalFrequency()); infeasible (ENERGY) if
@@ -460,7 +460,7 @@ struct SlideDecision
  * Cost O(sum_k |M_k| L + K log K).
  *
  * Why B^min at f* is exact: for a fixed pair, latency is non-increasing in the rate and in f
- * (spec 1.2 (c)), the rate is non-decreasing in B, and energy increases with f, so any feasible
+ * (R1.2 of [1] (c)), the rate is non-decreasing in B, and energy increases with f, so any feasible
  * (f, B) stays feasible with f replaced by f* (the largest allowed frequency); the smallest
  * feasible B is therefore min{B : Rate(B) >= r^min(f*)}, as latency <= T iff r >= r^min (closed
  * form). A served set with given models is feasible iff the sum of its B^min is <= B, so P1 is

@@ -10,8 +10,8 @@
  * @brief GoogleTest unit tests of the batching + early-exit allocation
  * (model/batching-early-exit-solver.h).
  *
- * Reference values: the worked examples E3.1-E3.3 of the seed spec
- * batching-earlyexit-noma-dtoee.md section 3.6 (printed digits, relative tolerance 1e-4),
+ * Reference values: the worked examples E3.1-E3.3 of the reconstruction
+ * R3.6 of [3] (printed digits, relative tolerance 1e-4),
  * hand arithmetic in the comments, and an independent brute force written here: its own
  * timing formulas and its own bisection for w^min (no code shared with the solver).
  */
@@ -43,7 +43,7 @@ using namespace ns3::edgeinference::testutils;
 namespace
 {
 
-/// Relative tolerance against digits printed in the spec.
+/// Relative tolerance against digits printed in the reconstruction.
 constexpr double SPEC_REL_TOL = 1e-4;
 /// Relative tolerance for identities.
 constexpr double IDENTITY_REL_TOL = 1e-9;
@@ -78,7 +78,7 @@ MakeUser(uint32_t exit, double deadlineS, double bits, double snrHz)
 }
 
 /**
- * @brief Spec E3.2: L = 2, t_1(b) = 2 ms + 1 ms b, t_2(b) = 3 ms + 1.5 ms b, D = 100 kbit,
+ * @brief Reconstruction E3.2: L = 2, t_1(b) = 2 ms + 1 ms b, t_2(b) = 3 ms + 1.5 ms b, D = 100 kbit,
  * u1 (e=1, 50 ms, 1e8 Hz), u2 (e=2, 50 ms, 1e8 Hz), u3 (e=2, 40 ms, 5e7 Hz).
  * @param [in] totalBandwidthHz W, Hz
  * @return the problem (users 0, 1, 2 = u1, u2, u3)
@@ -95,8 +95,8 @@ MakeE32(double totalBandwidthHz)
 }
 
 /**
- * @brief Spec E3.3: L = 3, t_l(b) = 3 ms + a_l b, a = (0.8, 1.0, 1.2) ms, D = 0.2 Mbit,
- * W = 5 MHz, 12 users (e_k, T_k ms, s_k MHz) as printed in the spec.
+ * @brief Reconstruction E3.3: L = 3, t_l(b) = 3 ms + a_l b, a = (0.8, 1.0, 1.2) ms, D = 0.2 Mbit,
+ * W = 5 MHz, 12 users (e_k, T_k ms, s_k MHz) as printed in the reconstruction.
  * @return the problem
  */
 BatchingEarlyExitProblem
@@ -183,7 +183,7 @@ RefMinBandwidth(double bits, double time, double snr)
 }
 
 /**
- * @brief T_u*(S) of spec 3.2 for a scheme, from first principles.
+ * @brief T_u*(S) of R3.2 of [3] for a scheme, from first principles.
  * @param [in] inst instance
  * @param [in] scheme scheme
  * @param [in] set S (user indices with reachable exits)
@@ -242,7 +242,7 @@ RefUploadEnd(const RefInstance& inst, BatchingEarlyExitScheme scheme, std::vecto
 }
 
 /**
- * @brief Feasibility of S from first principles (spec 3.2 steps 1-3).
+ * @brief Feasibility of S from first principles (R3.2 of [3] steps 1-3).
  * @param [in] inst instance
  * @param [in] scheme scheme
  * @param [in] set S
@@ -472,7 +472,7 @@ CheckDecision(const BatchingEarlyExitProblem& p, const BatchingEarlyExitDecision
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
-// Spec worked examples
+// Reconstruction worked examples
 // ---------------------------------------------------------------------------------------------
 
 TEST(BatchingEarlyExitTest, E31MinimumBandwidth)
@@ -569,7 +569,7 @@ TEST(BatchingEarlyExitTest, E32Decisions)
     EXPECT_EQ(greedy.reason[2], BatchingEarlyExitReason::NOT_SELECTED);
     EXPECT_EQ(greedy.bandwidthHz[2], 0.0);
     EXPECT_EQ(greedy.prediction.completionTimeS[2], INF);
-    // The leftover 1 - 0.5697 MHz stays unused (spec 3.2: exactly w^min).
+    // The leftover 1 - 0.5697 MHz stays unused (R3.2 of [3]: exactly w^min).
     EXPECT_LT(greedy.prediction.sumBandwidthHz, 0.57e6);
 }
 
@@ -577,7 +577,7 @@ TEST(BatchingEarlyExitTest, E33ThroughputGain)
 {
     const BatchingEarlyExitProblem p = MakeE33();
     BatchingEarlyExitSolver solver(p);
-    // Spec E3.3 exhaustive optima: batch+EE 8, batching only 6, EE only 7, neither 4.
+    // Reconstruction E3.3 exhaustive optima: batch+EE 8, batching only 6, EE only 7, neither 4.
     const std::vector<uint32_t> expected{8, 6, 7, 4};
     const RefInstance ref = ToRef(p);
     for (size_t i = 0; i < ALL_SCHEMES.size(); ++i)
@@ -634,7 +634,7 @@ TEST(BatchingEarlyExitTest, SequentialTiming)
 
 TEST(BatchingEarlyExitTest, ExitFromAccuracy)
 {
-    const std::vector<double> acc{0.60, 0.68, 0.72, 0.74, 0.75}; // spec 3.5 defaults
+    const std::vector<double> acc{0.60, 0.68, 0.72, 0.74, 0.75}; // R3.5 of [3] defaults
     EXPECT_EQ(BatchingEarlyExitSolver::SelectExit(acc, 0.0), 0);
     EXPECT_EQ(BatchingEarlyExitSolver::SelectExit(acc, 0.60), 0);
     EXPECT_EQ(BatchingEarlyExitSolver::SelectExit(acc, 0.61), 1);

@@ -26,7 +26,7 @@ using namespace ns3::edgeinference::testutils;
 namespace
 {
 
-/// Per-image FLOPs of the ResNet-18 PipeSwitch-style groups (spec 1.6 table, FLOP = 2 MAC).
+/// Per-image FLOPs of the ResNet-18 PipeSwitch-style groups (R1.6 of [1] table, FLOP = 2 MAC).
 std::vector<double>
 ResNet18GroupFlops()
 {
@@ -40,7 +40,7 @@ ResNet18GroupFlops()
     return flops;
 }
 
-/// Spec 2.9 E5 models: A = 90, h1 = 10, h2 = 10, B = 40, h3 = 5 (MB).
+/// Reconstruction 2.9 E5 models: A = 90, h1 = 10, h2 = 10, B = 40, h3 = 5 (MB).
 struct E5Models
 {
     DnnModel m1 = BlockModel("m1", {{"A", 90}, {"h1", 10}}); ///< m1 = {A, h1}
@@ -56,13 +56,13 @@ constexpr double RL = 1000 * MB; ///< R_L = 1000 MB/s (1 ms per MB)
 // DeviceComputeModel
 // ---------------------------------------------------------------------------------------------
 
-// Spec 1.7 E2: ResNet-18, b = 64, n = 256 FLOP/cycle, f = 300 MHz => 76.8 GFLOP/s.
+// Reconstruction 1.7 E2: ResNet-18, b = 64, n = 256 FLOP/cycle, f = 300 MHz => 76.8 GFLOP/s.
 TEST(DeviceComputeModel, SlideE2ComputeTimes)
 {
     DeviceComputeModel dev(256, 300e6);
     EXPECT_DOUBLE_EQ(dev.GetFlopsPerSecond(), 76.8e9); // 256 * 3e8
     const auto flops = ResNet18GroupFlops();
-    // per-group tau from the spec: 64 * FLOPs / 76.8e9
+    // per-group tau from the reconstruction: 64 * FLOPs / 76.8e9
     const double tauSpec[] = {0.19669, 0.77070, 0.68507, 0.68507, 0.68507, 0.00085};
     double total = 0;
     double sumTau = 0;
@@ -80,7 +80,7 @@ TEST(DeviceComputeModel, SlideE2ComputeTimes)
     EXPECT_NEAR(dev.ComputeTime(total), 3.02346, 5e-6);
 }
 
-// Spec 1.7 E3: G = 1e-26, budget 0.5 J, same task at n = 256.
+// Reconstruction 1.7 E3: G = 1e-26, budget 0.5 J, same task at n = 256.
 TEST(DeviceComputeModel, SlideE3EnergyBudget)
 {
     const double total = 2.32201388032e11;
@@ -94,7 +94,7 @@ TEST(DeviceComputeModel, SlideE3EnergyBudget)
     EXPECT_NEAR(dev.Energy(total), 0.81633, 1e-5);
     dev.SetFrequency(fE);
     EXPECT_NEAR(dev.Energy(total), 0.5, 1e-12);
-    // spec: sum tau = 3.86325 s at f^E
+    // reconstruction: sum tau = 3.86325 s at f^E
     EXPECT_NEAR(dev.ComputeTime(total), 3.86325, 5e-6);
     // a 10 J budget gives f^E = sqrt(10*256/2.322e-15) = 1.05 GHz > fMax: clamp to 625 MHz
     EXPECT_DOUBLE_EQ(dev.OptimalFrequency(total, 10.0), 625e6);
@@ -102,7 +102,7 @@ TEST(DeviceComputeModel, SlideE3EnergyBudget)
     EXPECT_TRUE(std::isinf(dev.MaxFrequencyForEnergy(0.0, 0.5)));
 }
 
-// Spec 1.7 E3 last line: n = 2048, f = 625 MHz, b = 1 => E = 6.920 mJ; the default device.
+// Reconstruction 1.7 E3 last line: n = 2048, f = 625 MHz, b = 1 => E = 6.920 mJ; the default device.
 TEST(DeviceComputeModel, DefaultDeviceSingleImage)
 {
     DeviceComputeModel dev;
@@ -144,7 +144,7 @@ TEST(DeviceComputeModel, Validation)
 // BatchLatencyModel
 // ---------------------------------------------------------------------------------------------
 
-// Spec 3.6 E3.2: t_1(b) = 2 ms + 1 ms b, t_2(b) = 3 ms + 1.5 ms b.
+// Reconstruction 3.6 E3.2: t_1(b) = 2 ms + 1 ms b, t_2(b) = 3 ms + 1.5 ms b.
 TEST(BatchLatencyModel, AffineE32)
 {
     auto model = BatchLatencyModel::Affine({2e-3, 3e-3}, {1e-3, 1.5e-3});
@@ -293,7 +293,7 @@ TEST(BatchLatencyModel, Validation)
 // GpuMemoryModel
 // ---------------------------------------------------------------------------------------------
 
-// Spec 2.9 E5 switch costs with R_L = 1000 MB/s: cold->m1 = 100 ms, m1->m2 = 10 ms,
+// Reconstruction 2.9 E5 switch costs with R_L = 1000 MB/s: cold->m1 = 100 ms, m1->m2 = 10 ms,
 // m2->m3 = 45 ms; without sharing m1->m2 = 100 ms.
 TEST(GpuMemoryModel, E5SwitchTimes)
 {
@@ -313,7 +313,7 @@ TEST(GpuMemoryModel, E5SwitchTimes)
     EXPECT_NEAR(GpuMemoryModel::NoSharingSwitchTime(e5.m1, e5.m2, RL, 2e-3), 0.102, 1e-12);
 }
 
-// Spec 2.9 E5 optimum order m1, m1, m2, m3, m3 (I = 10, 10, 10, 5, 5 ms) run on the GPU model:
+// Reconstruction 2.9 E5 optimum order m1, m1, m2, m3, m3 (I = 10, 10, 10, 5, 5 ms) run on the GPU model:
 // ready times 100, 110, 130, 185, 190 ms and end times 110, 120, 140, 190, 195 ms.
 TEST(GpuMemoryModel, E5ScheduleKeepLastModel)
 {

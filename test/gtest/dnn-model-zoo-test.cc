@@ -187,7 +187,7 @@ TEST(DnnModelZoo, TransformerFlops)
 
 TEST(DnnModelZoo, ResNet18GroupsMatchSlideTable)
 {
-    // ../shared/papers/slide-partialloading.md section 1.6 (PipeSwitch-style groups).
+    // ../shared/papers/R1.6 of [1] (PipeSwitch-style groups).
     const DnnModel m = DnnModelZoo::ResNet18();
     const auto& blocks = m.GetBlocks();
     ASSERT_EQ(blocks.size(), 6U);

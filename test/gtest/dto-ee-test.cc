@@ -10,8 +10,7 @@
  * @brief GoogleTest unit tests of DTO-EE (model/dto-ee/dto-ee-solver.h, dto-ee-agent.h,
  * dto-ee-json.h: instance and decision JSON against the direct solver).
  *
- * Reference values: the worked example of the seed spec batching-earlyexit-noma-dtoee.md
- * section 5.6 (printed digits, hand arithmetic in the comments), finite differences of the
+ * Reference values: the worked example of the reconstruction R5.6 of [5] (printed digits, hand arithmetic in the comments), finite differences of the
  * objective (written here), closed forms, and the message-count formula 2 |E| per round.
  */
 
@@ -37,7 +36,7 @@ using namespace ns3::edgeinference;
 namespace
 {
 
-/// Relative tolerance against digits printed in the spec.
+/// Relative tolerance against digits printed in the reconstruction.
 constexpr double SPEC_REL_TOL = 1e-4;
 
 /**
@@ -54,7 +53,7 @@ ExpectRel(double actual, double expected, double relTol)
 }
 
 /**
- * @brief The chain A -> {B, C} of spec 5.6: lambda = 20/s at A, mu = 50, 20, 30 task/s,
+ * @brief The chain A -> {B, C} of R5.6 of [5]: lambda = 20/s at A, mu = 50, 20, 30 task/s,
  * d = 1e6 bit / 2e8 bit/s = 5 ms, q(theta) = 2 (1 - theta) on [0.5, 1], a_1(theta) =
  * (1 + theta) / 2, final accuracy 0.9. Node 0 = A, 1 = B, 2 = C; link 0 = A->B, 1 = A->C.
  * @param [in] beta beta, s
@@ -192,7 +191,7 @@ ExpectInvalid(F f, const std::string& needle)
 
 } // namespace
 
-/// Spec 5.6 table: optimal split, D and A for each threshold (routing only).
+/// Reconstruction 5.6 table: optimal split, D and A for each threshold (routing only).
 TEST(DtoEeTest, WorkedExampleTable)
 {
     const DtoEeModel model(WorkedExample(0.5));
@@ -230,13 +229,13 @@ TEST(DtoEeTest, WorkedExampleTable)
     }
 }
 
-/// Spec 5.6: joint optimum over theta for beta = 0.5 and beta = 0.05, centralised and DTO-EE.
+/// Reconstruction 5.6: joint optimum over theta for beta = 0.5 and beta = 0.05, centralised and DTO-EE.
 TEST(DtoEeTest, WorkedExampleOptimumOverThreshold)
 {
     {
         const DtoEeModel model(WorkedExample(0.5));
         const DtoEeSolution sol = DtoEeSolver(model).Solve();
-        // Spec: theta* = 0.763, D = 61.330 ms (printed at theta = 0.763), A = 0.89123:
+        // Reconstruction: theta* = 0.763, D = 61.330 ms (printed at theta = 0.763), A = 0.89123:
         // A(0.763) = 1 - 0.582169 + 0.9 * 0.526 = 0.891231.
         EXPECT_NEAR(sol.strategy.threshold[0], 0.763, 1e-3);
         ExpectRel(sol.evaluation.meanDelayS * 1e3, 61.330, SPEC_REL_TOL);
@@ -257,7 +256,7 @@ TEST(DtoEeTest, WorkedExampleOptimumOverThreshold)
     }
 }
 
-/// Spec 5.6: one DTO-O step at theta = 0.8, x_B = 0.5 with eta = 0.5 gives x_B = 0.48501.
+/// Reconstruction 5.6: one DTO-O step at theta = 0.8, x_B = 0.5 with eta = 0.5 gives x_B = 0.48501.
 TEST(DtoEeTest, WorkedExampleOneDtoOStep)
 {
     const DtoEeModel model(WorkedExample(0.5));
@@ -337,7 +336,7 @@ TEST(DtoEeTest, GradientsMatchFiniteDifferences)
 /// rounds: routing only (convex in the flows; relative gap <= 5e-4, the loosest case being two
 /// offloaders whose only improvement is a slow, nearly cost-neutral swap of their receivers)
 /// and jointly with the thresholds (relative gap <= 1e-4).
-/// DelayToExit: the spec 5.6 row theta = 0.8 by hand, and D = sum_i lambda_i T_i / lambda on
+/// DelayToExit: the R5.6 of [5] row theta = 0.8 by hand, and D = sum_i lambda_i T_i / lambda on
 /// random graphs (Little's law per entry node against the model's flow-based D).
 TEST(DtoEeTest, DelayToExit)
 {
@@ -480,7 +479,7 @@ TEST(DtoEeTest, MessageCountsAndWireFormat)
     ExpectInvalid([&] { DtoEeUpdateMessage::Deserialize(bad); }, "type = 9");
 }
 
-/// Penalty and monotone properties implied by spec 5.1-5.2.
+/// Penalty and monotone properties implied by R5.1–R5.2 of [5].
 TEST(DtoEeTest, PenaltyAndMonotoneProperties)
 {
     // Node cost: below (1 - eps) mu it is L / (mu - L); above, linear extension + rho excess^2.
@@ -672,7 +671,7 @@ TEST(DtoEeTest, BadInput)
         "initialThreshold = 2");
 }
 
-/// The spec's GRADIENT rules (x and theta) also reach the optimum of spec 5.6 (beta = 0.5).
+/// The reconstruction's GRADIENT rules (x and theta) also reach the optimum of R5.6 of [5] (beta = 0.5).
 TEST(DtoEeTest, GradientRuleConvergesOnWorkedExample)
 {
     const DtoEeModel model(WorkedExample(0.5));

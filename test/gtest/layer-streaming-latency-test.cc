@@ -24,7 +24,7 @@ using namespace ns3::edgeinference;
 namespace
 {
 
-/// ResNet-18 in PipeSwitch-style groups, from the spec table (section 1.6 of Paper 1).
+/// ResNet-18 in PipeSwitch-style groups, from the reconstruction table (section 1.6 of Paper 1).
 DnnModel
 ResNet18Groups()
 {
@@ -43,7 +43,7 @@ ResNet18Groups()
 
 } // namespace
 
-// E1 of the spec: S = [8, 8, 8] Mbit, tau = [0.05, 0.15, 0.05] s, r = 80 Mbit/s.
+// E1 of the reconstruction: S = [8, 8, 8] Mbit, tau = [0.05, 0.15, 0.05] s, r = 80 Mbit/s.
 TEST(LayerStreamingLatency, WorkedExampleE1)
 {
     const std::vector<double> bits = {8e6, 8e6, 8e6};
@@ -59,14 +59,14 @@ TEST(LayerStreamingLatency, WorkedExampleE1)
     EXPECT_NEAR(s.latency, 0.40, 1e-12);
     uint32_t lstar = 99;
     EXPECT_NEAR(LayerStreamingLatency::StreamingClosedForm(d, tau, &lstar), 0.40, 1e-12);
-    EXPECT_EQ(lstar, 1u); // l* = 2 in the spec's 1-based numbering
+    EXPECT_EQ(lstar, 1u); // l* = 2 in the reconstruction's 1-based numbering
     EXPECT_NEAR(LayerStreamingLatency::DownloadThenInfer(d, tau).latency, 0.55, 1e-12);
     // deadline 0.4 s: SLIDE needs max(53.33, 80, 68.57) = 80 Mbit/s, DAI 160 Mbit/s
     EXPECT_NEAR(LayerStreamingLatency::MinRateStreaming(bits, tau, 0.4), 80e6, 1e-3);
     EXPECT_NEAR(LayerStreamingLatency::MinRateDownloadThenInfer(bits, tau, 0.4), 160e6, 1e-3);
 }
 
-// E2 of the spec: ResNet-18, b = 64 images, n f = 256 * 300 MHz = 76.8 GFLOP/s, r = 100 Mbit/s.
+// E2 of the reconstruction: ResNet-18, b = 64 images, n f = 256 * 300 MHz = 76.8 GFLOP/s, r = 100 Mbit/s.
 TEST(LayerStreamingLatency, WorkedExampleE2ResNet18)
 {
     DnnModel m = ResNet18Groups();
@@ -100,7 +100,7 @@ TEST(LayerStreamingLatency, WorkedExampleE2ResNet18)
         LayerStreamingLatency::MinRateDownloadThenInfer(bits, tau, 5.0) / 1e6, 189.252, 1e-3);
 }
 
-// Properties (a)-(c) of the spec and closed form == recursion on random instances; at the
+// Properties (a)-(c) of the reconstruction and closed form == recursion on random instances; at the
 // minimum rate the latency equals the deadline.
 TEST(LayerStreamingLatency, RandomInstancesProperties)
 {
@@ -285,7 +285,7 @@ ExpectClose(double actual, double expected, const std::string& what)
 
 } // namespace
 
-// Issue 3: the recursion F_l = max(D_l, F_{l-1}) + tau_l (and the DAI rule) predicts the
+// The recursion F_l = max(D_l, F_{l-1}) + tau_l (and the DAI rule) predicts the
 // same timeline as an independent event-by-event simulation of the same model, and so does
 // SlideSolver::Evaluate (rate eta * B, tau_l = b C_l / (n f)), on 1,000 random instances
 // with 1 to 40 layers, rates over four decades, and some empty layers / zero-FLOP layers.

@@ -10,8 +10,8 @@
  * @brief GoogleTest unit tests of the NOMA split-inference solver
  * (model/noma-split-solver.h).
  *
- * Reference values: the worked examples E4.1, E4.3 and E4.4 of the seed spec
- * batching-earlyexit-noma-dtoee.md section 4.6 (printed digits), hand arithmetic in the
+ * Reference values: the worked examples E4.1, E4.3 and E4.4 of the reconstruction
+ * R4.6 of [4] (printed digits), hand arithmetic in the
  * comments, closed forms of the edge-compute sub-problem, an independent implementation of
  * E4.4's objective for a grid search, finite differences of the objective, and the
  * exhaustive GD as the reference of Li-GD on 200 random small instances.
@@ -41,7 +41,7 @@ using namespace ns3::edgeinference;
 namespace
 {
 
-/// Relative tolerance against digits printed in the spec (spec: "tolerance 1e-4 relative").
+/// Relative tolerance against digits printed in the reconstruction (R2.4 of [2]: "tolerance 1e-4 relative").
 constexpr double SPEC_REL_TOL = 1e-4;
 
 /**
@@ -87,7 +87,7 @@ ExpectInvalid(const std::function<void()>& fn, const std::vector<std::string>& f
 }
 
 /**
- * @brief A device of the spec's examples: 1 FLOP/cycle (FLOPs = cycles), fixed frequency.
+ * @brief A device of the reconstruction's examples: 1 FLOP/cycle (FLOPs = cycles), fixed frequency.
  * @param [in] frequencyHz f_d, Hz
  * @param [in] kappa kappa_d
  * @return the device
@@ -99,7 +99,7 @@ SpecDevice(double frequencyHz, double kappa)
 }
 
 /**
- * @brief Two users on one subchannel of the spec's examples 4.6: sigma^2 = 1e-13 W,
+ * @brief Two users on one subchannel of the reconstruction's examples 4.6: sigma^2 = 1e-13 W,
  * B_s = 1 MHz, h = g = (1e-10, 2e-11) (user 0 strong, user 1 weak).
  * @param [in] p0 profile of user 0
  * @param [in] p1 profile of user 1
@@ -269,7 +269,7 @@ TEST(NomaSplitInference, E41OmaRatesHalfBand)
 
 TEST(NomaSplitInference, E43SplitLatencyAndEnergy)
 {
-    // E4.3: MD1 (user 0) of the spec pair with p = (0.1, 0.1) W (R^UL = 2.5265 Mbit/s, E4.1)
+    // E4.3: MD1 (user 0) of the reconstruction pair with p = (0.1, 0.1) W (R^UL = 2.5265 Mbit/s, E4.1)
     // and P = (0.2, 0.8) W (strong user: SINR = 0.2 * 1e-10 / 1e-13 = 200, R^DL = 1e6
     // log2(201) = 7.6511 Mbit/s, E4.2), f^e = 10 GHz, f_d = 1 GHz, kappa_d = 1e-28.
     // l = 0: T = 1.0/2.5265 + 0.8/10 + 0.01/7.6511 = 395.80 + 80 + 1.307 = 477.10 ms,
@@ -313,7 +313,7 @@ TEST(NomaSplitInference, E43SplitLatencyAndEnergy)
 TEST(NomaSplitInference, E44UplinkPowerGd)
 {
     // E4.4: J = sum_i (T_i^up + p_i T_i^up), D = 0.5 Mbit each, p in [1e-6, 0.2], start
-    // (0.2, 0.2): p* = (0.2000, 0.0576) W, J* = 0.291898 (spec, printed digits).
+    // (0.2, 0.2): p* = (0.2000, 0.0576) W, J* = 0.291898 (reconstruction, printed digits).
     auto pr = SpecPair(E44Profile(), E44Profile());
     pr.weightEdgeEnergy = 0.0;
     const NomaSplitSolver solver(pr);

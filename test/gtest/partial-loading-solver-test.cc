@@ -9,7 +9,7 @@
  * @ingroup edge-inference
  * @brief GoogleTest unit tests of the PartialLoading scheduler (model/partial-loading-solver.h).
  *
- * Reference values: the worked examples E5 and E6 of slide-partialloading.md section 2.9 (in
+ * Reference values: the worked examples E5 and E6 of R2.9 of [2] (in
  * MB and ms with R_L = 1000 MB/s, written here as bytes and seconds), hand computations in the
  * comments, and an independent brute force (own block-set arithmetic, not the scheduler's)
  * over all orders and subsets of random instances.
@@ -46,17 +46,17 @@ namespace
 
 /// +infinity
 constexpr double INF = std::numeric_limits<double>::infinity();
-/// 1 MB in bytes (the spec examples use MB)
+/// 1 MB in bytes (the reconstruction examples use MB)
 constexpr double MB = 1e6;
 /// 1 ms in s
 constexpr double MS = 1e-3;
 /// Absolute tolerance on times, s
 constexpr double TIME_TOL = 1e-12;
-/// Relative tolerance against digits printed in the spec
+/// Relative tolerance against digits printed in the reconstruction
 constexpr double SPEC_REL_TOL = 1e-4;
 
 /**
- * @brief Spec E5: blocks A = 90, h1 = 10, h2 = 10, B = 40, h3 = 5 MB; m1 = {A, h1},
+ * @brief Reconstruction E5: blocks A = 90, h1 = 10, h2 = 10, B = 40, h3 = 5 MB; m1 = {A, h1},
  * m2 = {A, h2}, m3 = {B, h3}; I = 10, 10, 5 ms; R_L = 1000 MB/s; u1, u2 -> m1, u3 -> m2,
  * u4, u5 -> m3; T = 200 ms; D = 1 Mbit.
  * @param [in] bandwidthHz total uplink B
@@ -85,7 +85,7 @@ E5(double bandwidthHz, UplinkChannel channel = UplinkChannel::ConstantPsd(5.0))
 }
 
 /**
- * @brief Spec E6: x = {X (60), hx (1)} with 3 requests, y = {Y (39), hy (1)} with 1 request,
+ * @brief Reconstruction E6: x = {X (60), hx (1)} with 3 requests, y = {Y (39), hy (1)} with 1 request,
  * I = 10 ms, T = 100 ms, R_L = 1000 MB/s, cold GPU.
  * @param [in] isYFirst put the y request first (index 0) instead of last (index 3)
  * @param [in] deadlineX deadline of the x requests, s
@@ -139,7 +139,7 @@ struct BfInstance
  * @param [in] in instance
  * @param [in] prev previous model (-1 = cold)
  * @param [in] next next model
- * @return load time by spec 2.2, computed from the block sets
+ * @return load time by R2.2 of [2], computed from the block sets
  */
 double
 BfLoad(const BfInstance& in, int prev, int next)
@@ -436,7 +436,7 @@ All(size_t n)
 TEST(PartialLoadingTest, E5TimingWithAndWithoutSharing)
 {
     const PartialLoadingSolver s(E5(INF));
-    // Sharing, order m1, m1, m2, m3, m3 (spec 2.9): loads 100 (A + h1), 0, 10 (h2),
+    // Sharing, order m1, m1, m2, m3, m3 (R2.9 of [2]): loads 100 (A + h1), 0, 10 (h2),
     // 45 (B + h3), 0 ms; rho = 100, 110, 130, 185, 190; e = 110, 120, 140, 190, 195 ms.
     const SchedulePrediction p = s.Evaluate({0, 1, 2, 3, 4});
     const std::vector<double> load{100, 0, 10, 45, 0};
@@ -505,7 +505,7 @@ TEST(PartialLoadingTest, E5BackboneDpTables)
 
 TEST(PartialLoadingTest, E5NoSharingOptimumIsFour)
 {
-    // Spec: m1 x 2 (100 + 20) then m3 x 2 (45 + 10) ends at 175; adding m2 costs +110.
+    // Reconstruction: m1 x 2 (100 + 20) then m3 x 2 (45 + 10) ends at 175; adding m2 costs +110.
     const PartialLoadingSolver s(E5(INF));
     const BackboneDpResult dp = s.SolveBackboneDp(All(5), LoadRule::NO_SHARING);
     EXPECT_EQ(dp.nServed, 4U);
@@ -592,7 +592,7 @@ TEST(PartialLoadingTest, E5StepTwoConstantPsd)
 
 TEST(PartialLoadingTest, E5StepTwoShannon)
 {
-    // s = p g / N0 = 0.2 * 1e-12 / 3.98e-21 = 5.0251e7 Hz; spec: B^min = 2.17941 MHz at
+    // s = p g / N0 = 0.2 * 1e-12 / 3.98e-21 = 5.0251e7 Hz; reconstruction: B^min = 2.17941 MHz at
     // rho = 100 ms and 6.32835 MHz at 50 ms.
     const double snrBw = SnrBandwidthHz(0.2, 1e-12, 3.98e-21);
     const UplinkChannel ch = UplinkChannel::FixedPower(snrBw);
@@ -686,7 +686,7 @@ TEST(PartialLoadingTest, ResidentModelAndUploadWindows)
     EXPECT_EQ(dp.order, (std::vector<uint32_t>{0, 1, 2, 3, 4}));
     EXPECT_NEAR(s.Evaluate(dp.order).makespanS, 95 * MS, TIME_TOL);
 
-    // READY_TIME (spec): rho_1 = 0 needs infinite bandwidth: u1 dropped, then u2 (rho 0 again),
+    // READY_TIME (reconstruction): rho_1 = 0 needs infinite bandwidth: u1 dropped, then u2 (rho 0 again),
     // then u3 (rho = 10 ms: 20 MHz alone); m3 x 2 at rho = 45, 50 ms: 4.44 + 4 <= 10 MHz.
     const PartialLoadingDecision ready = s.Decide();
     EXPECT_EQ(ready.order, (std::vector<uint32_t>{3, 4}));

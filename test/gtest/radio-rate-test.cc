@@ -9,9 +9,8 @@
  * @ingroup edge-inference
  * @brief GoogleTest unit tests of the radio rate functions (model/radio-rate.h).
  *
- * Reference values are the worked examples of the seed specs (batching-earlyexit-noma-dtoee.md
- * sections 3.6 and 4.6, slide-partialloading.md section 2.9) or are computed by hand in the
- * comments. Printed spec digits are compared with relative tolerance 1e-4, identities with
+ * Reference values are the worked examples of the reconstruction (R3.6 of [3] and 4.6, R2.9 of [2]) or are computed by hand in the
+ * comments. Printed reconstruction digits are compared with relative tolerance 1e-4, identities with
  * 1e-9.
  */
 
@@ -79,7 +78,7 @@ TEST(RadioRateTest, DecibelConversions)
 TEST(RadioRateTest, ThermalNoise)
 {
     EXPECT_DOUBLE_EQ(THERMAL_NOISE_DBM_PER_HZ, -174.0);
-    // -174 dBm/Hz = 10^(-17.4) mW/Hz = 3.981072e-21 W/Hz; the spec rounds it to 3.98e-21.
+    // -174 dBm/Hz = 10^(-17.4) mW/Hz = 3.981072e-21 W/Hz; the reconstruction rounds it to 3.98e-21.
     ExpectRel(DbmToW(THERMAL_NOISE_DBM_PER_HZ), 3.981071705534985e-21, IDENTITY_REL_TOL);
     ExpectRel(THERMAL_NOISE_PSD_W_PER_HZ, 3.98e-21, 1e-12);
     ExpectRel(DbmToW(THERMAL_NOISE_DBM_PER_HZ), THERMAL_NOISE_PSD_W_PER_HZ, 3e-4);
@@ -151,7 +150,7 @@ TEST(RadioRateTest, E31MinBandwidthClosedFormAndBisection)
     const double time = 0.029;
     const double w1 = MinBandwidthFixedPower(bits, time, 1e8);
     const double w2 = MinBandwidthFixedPower(bits, time, 5e7);
-    // spec: 440 163.39 Hz and 522 926.72 Hz (printed to 0.01 Hz)
+    // reconstruction: 440 163.39 Hz and 522 926.72 Hz (printed to 0.01 Hz)
     ExpectRel(w1, 440163.39, SPEC_REL_TOL);
     ExpectRel(w2, 522926.72, SPEC_REL_TOL);
     EXPECT_NEAR(w1, 440163.39, 0.01);
@@ -186,14 +185,14 @@ TEST(RadioRateTest, E32MinBandwidthSums)
 
 TEST(RadioRateTest, PartialLoadingShannonVariant)
 {
-    // slide-partialloading.md 2.9 E5 step 2: p = 0.2 W, g = 1e-12, N0 = 3.98e-21 W/Hz,
+    // R2.9 of [2], E5 step 2: p = 0.2 W, g = 1e-12, N0 = 3.98e-21 W/Hz,
     // D = 1 Mbit: rho = 100 ms -> 2.17941 MHz, rho = 50 ms -> 6.32835 MHz.
     const double s = SnrBandwidthHz(0.2, 1e-12, 3.98e-21);
     ExpectRel(MinBandwidthFixedPower(1e6, 0.100, s), 2.17941e6, SPEC_REL_TOL);
     ExpectRel(MinBandwidthFixedPower(1e6, 0.050, s), 6.32835e6, SPEC_REL_TOL);
     ExpectRel(MinBandwidthBisection(1e6, 0.100, s), 2.17941e6, SPEC_REL_TOL);
     ExpectRel(MinBandwidthBisection(1e6, 0.050, s), 6.32835e6, SPEC_REL_TOL);
-    // spec: the closed form matches bisection to 1e-15 (relative); allow a few ulps
+    // reconstruction: the closed form matches bisection to 1e-15 (relative); allow a few ulps
     ExpectRel(MinBandwidthFixedPower(1e6, 0.100, s), MinBandwidthBisection(1e6, 0.100, s), 1e-13);
     ExpectRel(MinBandwidthFixedPower(1e6, 0.050, s), MinBandwidthBisection(1e6, 0.050, s), 1e-13);
 }
@@ -258,7 +257,7 @@ TEST(RadioRateTest, MinBandwidthClosedFormMatchesBisectionOnRandomInstances)
 
 TEST(RadioRateTest, MinBandwidthLinearVariant)
 {
-    // slide-partialloading.md E5 step 2, constant PSD: eta = 5 bit/s/Hz, D = 1 Mbit,
+    // R2.9 of [2], E5 step 2, constant PSD: eta = 5 bit/s/Hz, D = 1 Mbit,
     // rho = (100, 110, 130, 185, 190) ms: B = D / (eta rho) =
     // (2.0, 1.8182, 1.5385, 1.0811, 1.0526) MHz, sum 7.4904 MHz.
     const std::vector<double> rho{0.100, 0.110, 0.130, 0.185, 0.190};

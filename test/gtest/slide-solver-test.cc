@@ -29,7 +29,7 @@ namespace
 
 constexpr double INF = std::numeric_limits<double>::infinity();
 
-/// log2(1 + 10) = 3.45943: spectral efficiency at SNR 10 dB (spec E2, E3)
+/// log2(1 + 10) = 3.45943: spectral efficiency at SNR 10 dB (worked examples E2, E3)
 const double ETA_10DB = std::log2(11.0);
 
 /**
@@ -46,7 +46,7 @@ Device(double n, double fMin, double fMax, double g = 1e-26)
     return DeviceComputeModel(n, fMax, g, fMin, fMax);
 }
 
-/// ResNet-18 in PipeSwitch-style groups (spec 1.6): bits = 32 x params, FLOPs = 2 x MACs.
+/// ResNet-18 in PipeSwitch-style groups (R1.6 of [1]): bits = 32 x params, FLOPs = 2 x MACs.
 SlideModel
 ResNet18()
 {
@@ -152,7 +152,7 @@ Contains(const std::string& text, const std::vector<std::string>& parts)
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
-// Worked examples of spec 1.7
+// Worked examples of R1.7 of [1]
 // ---------------------------------------------------------------------------------------------
 
 // E1: S = [8, 8, 8] Mbit, tau = [0.05, 0.15, 0.05] s, T = 0.4 s, eta = 4.
@@ -936,7 +936,7 @@ OracleBandwidthForRate(const RandomInstance& inst, size_t k, double r)
 }
 
 /**
- * @brief Oracle B^min of a pair from the spec formulas (1.2 and 1.4), written independently:
+ * @brief Oracle B^min of a pair from the reconstruction's formulas (1.2 and 1.4), written independently:
  * f = min(fMax, sqrt(E n / (G C))), r^min = max_l S_{<=l} / (T - sum_{j>=l} tau_j).
  * @param [in] inst the instance
  * @param [in] k user
@@ -1137,7 +1137,7 @@ BruteForce(const std::vector<std::vector<double>>& need, double b)
 } // namespace
 
 // Why the brute force may use B^min at f* as the exact per-pair need: for a fixed pair the
-// latency is non-increasing in the rate and in f (spec 1.2 (c)), the rate is non-decreasing
+// latency is non-increasing in the rate and in f (R1.2 of [1] (c)), the rate is non-decreasing
 // in B and the energy increases with f, so replacing any feasible f by f* = min(fMax, f^E)
 // keeps (f, B) feasible; hence the least feasible B over all f is min{B : r(B) >= r^min(f*)},
 // as latency <= T iff r >= r^min (closed form). Given models, a served set is feasible iff

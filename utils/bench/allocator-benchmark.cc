@@ -482,7 +482,7 @@ ChannelGain(double distanceM, double shadowingDb)
 // ---------------------------------------------------------------- SLIDE
 
 /**
- * @brief A random SLIDE instance (spec 1.6 defaults, sizes scaled for the sweep).
+ * @brief A random SLIDE instance (R1.6 of [1] defaults, sizes scaled for the sweep).
  *
  * 4 models of L layers, 2-20 MB (8-bit weights) and 0.5-4 GFLOP per sample, with random
  * per-layer splits; each user has 1-3 candidate models, b = 1-64 samples, the default
@@ -634,7 +634,7 @@ struct PartialLoadingShape
 };
 
 /**
- * @brief A random backbone-sharing PartialLoading instance with a common deadline (spec 2.8
+ * @brief A random backbone-sharing PartialLoading instance with a common deadline (R2.8 of [2]
  * defaults).
  *
  * Each cluster has a 50-150 MB backbone split into equal-ish blocks; each model adds one
@@ -810,7 +810,7 @@ PartialLoadingTable(const std::string& title, const std::string& sizeName, const
 // ---------------------------------------------------------------- batching + early exit
 
 /**
- * @brief A random batching + early-exit instance (spec 3.5 defaults).
+ * @brief A random batching + early-exit instance (R3.5 of [3] defaults).
  *
  * L = 5 exits, A = (0.60, 0.68, 0.72, 0.74, 0.75), t_l(b) = 3 ms + a_l b with a_l = 0.8-1.2
  * ms; alpha_k = 0.55-0.75; D_k = 0.2 Mbit; p_k = 0.1 W at 50-250 m (8 dB shadowing),

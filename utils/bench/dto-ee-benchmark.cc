@@ -11,7 +11,7 @@
  * overhead of the distributed iteration versus the number of nodes and of stages, the
  * objective gap to the centralised solver, and the baselines on one instance.
  *
- * Instances follow the defaults of the seed spec section 5.5 [A]: mu_i 10-60 task/s, link
+ * Instances follow the defaults of the seed R5.5 of [5] [A]: mu_i 10-60 task/s, link
  * delays 2-10 ms, beta = 0.5 s, rho = 1e3, eps = 0.05; N nodes spread over H stages, each
  * node linked to up to 3 random next-stage nodes (every node has a predecessor); external
  * arrivals at 50% of the first stage's capacity, later stages sized to carry all tasks.

@@ -14,7 +14,7 @@
  * log10(d/km), Rayleigh fading per subchannel and link), N_s = ceil(U / 2) subchannels of
  * 1 MHz, Q = 2, N_0 = -174 dBm/Hz, L layers of 0.05-0.5 Gcycle with 0.01-1.5 Mbit outputs,
  * f_d = 1 GHz, F^e = 20 GHz, p^max = 0.2 W, P^AP = 10 W, w_T = 1, w_d and w_e uniform in
- * [0, 1] (spec 4.5 defaults [A]).
+ * [0, 1] (R4.5 of [4] defaults [A]).
  *
  * Li-GD is timed (median of repetitions of Solve(LI_GD)). The exhaustive GD is run when
  * NomaSplitSolver::CountConfigurations() is within a budget (--quick 3000, default 30000,
@@ -23,7 +23,7 @@
  * instance) and marked "est". Everything printed is deterministic except the times.
  *
  * Checks: (1) Li-GD is polynomial: the least-squares slope of log(GD runs) versus log(U) must
- * stay <= 4 (spec 4.3 bound O(N_out U (L + 1 + 2 N_s) I U), N_s ~ U/2, so ~U^3 per round);
+ * stay <= 4 (R4.3 of [4] bound O(N_out U (L + 1 + 2 N_s) I U), N_s ~ U/2, so ~U^3 per round);
  * (2) at U = 6, exhaustive time / Li-GD time >= 10. Each prints PASS or MISS.
  *
  *     ./noma-split-benchmark            # U = 2..6 (L = 1) and L = 1..5 (U = 3)
