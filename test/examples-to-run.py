@@ -7,6 +7,7 @@
 # A list of C++ examples to run in order to ensure that they remain buildable and runnable
 # over time. Each tuple is (example_name_with_args, do_run, do_valgrind_run).
 cpp_examples = [
+    ("edge-inference-first --nUes=3", "True", "False"),
     ("layer-streaming-lte --nUes=2 --samples=16", "True", "False"),
     ("slide-lte --algorithms=slide-optimal,dai-optimal --rbsList=25 --deadlineScales=1", "True", "False"),
     ("allocator-benchmark --quick", "True", "False"),
