@@ -14,13 +14,13 @@
  *
  * Topology: edge server --(p2p 1 Gbit/s, 1 ms)-- PGW/EPC -- eNB ~~ K UEs at 50-250 m,
  * path loss 128.1 + 37.6 log10(d/km) dB, UE power 20 dBm without uplink power control. Every frame
- * each UE asks to run one B-AlexNet task (input: one CIFAR-10 image, 3072 bytes; the reconstruction's 0.2
- * Mbit is --inputBytes=25000) with an accuracy requirement in {0.60, 0.70, 0.75} and a deadline in
- * {60, 80, 100} ms from its request (the reconstruction's {40, 60, 80} ms plus 20 ms for the request/decision
- * signalling); the server allocates the frame from the eNB's SRS SINR reports, the
- * BandwidthShareFfMacScheduler executes the uplink bandwidths, the scheduled UEs upload, and the
- * server runs one batch. See doc/batching-early-exit.rst for the results and why LTE's uplink falls
- * short of the Shannon model at high SNR.
+ * each UE asks to run one B-AlexNet task (input: one CIFAR-10 image, 3072 bytes; the
+ * reconstruction's 0.2 Mbit is --inputBytes=25000) with an accuracy requirement in {0.60, 0.70,
+ * 0.75} and a deadline in {60, 80, 100} ms from its request (the reconstruction's {40, 60, 80} ms
+ * plus 20 ms for the request/decision signalling); the server allocates the frame from the eNB's
+ * SRS SINR reports, the BandwidthShareFfMacScheduler executes the uplink bandwidths, the scheduled
+ * UEs upload, and the server runs one batch. See doc/batching-early-exit.rst for the results and
+ * why LTE's uplink falls short of the Shannon model at high SNR.
  *
  *     ./batching-early-exit                  # small sweep, seconds
  *     ./batching-early-exit --full           # paper-like sweep, CSV + gnuplot scripts

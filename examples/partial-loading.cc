@@ -7,11 +7,12 @@
 /**
  * @file
  * @ingroup edge-inference
- * @brief PartialLoading over LTE (Qu, Chen, Chen, Huang, Fang, arXiv 2503.22982; [2]): throughput under deadlines of the proposed scheduler
- * (DP for backbone sharing / group greedy) against the baselines versus the number of users
- * and the GPU loading bandwidth, measured at packet level with an EdgeServer that loads
- * only the missing parameter blocks; predicted beside measured completion per request, and
- * the loading saved by sharing (bytes and seconds loaded against the no-sharing run).
+ * @brief PartialLoading over LTE (Qu, Chen, Chen, Huang, Fang, arXiv 2503.22982; [2]): throughput
+ * under deadlines of the proposed scheduler (DP for backbone sharing / group greedy) against the
+ * baselines versus the number of users and the GPU loading bandwidth, measured at packet level with
+ * an EdgeServer that loads only the missing parameter blocks; predicted beside measured completion
+ * per request, and the loading saved by sharing (bytes and seconds loaded against the no-sharing
+ * run).
  *
  * Topology: edge server (remote host, EdgeServer aggregated) --(p2p 1 Gbit/s, 1 ms)--
  * PGW/EPC -- eNB ~~ K UEs at distances drawn in [50, 250] m, path loss 128.1 + 37.6

@@ -27,11 +27,11 @@ namespace edgeinference
 
 /**
  * @ingroup edge-inference-helpers
- * @brief Installs the PartialLoading scenario (Qu et al., arXiv 2503.22982; [2]): an EdgeServer aggregated to the edge node with the
- * family's models and inference times, a PartialLoadingServer driving it with an allocator
- * created by TypeId (any PartialLoadingAllocator, also one defined in the user's program), and
- * OffloadingClient applications naming their models; connects the eNB's channel
- * measurements and executes the uplink bandwidths in the LTE MAC (both through
+ * @brief Installs the PartialLoading scenario (Qu et al., arXiv 2503.22982; [2]): an EdgeServer
+ * aggregated to the edge node with the family's models and inference times, a PartialLoadingServer
+ * driving it with an allocator created by TypeId (any PartialLoadingAllocator, also one defined in
+ * the user's program), and OffloadingClient applications naming their models; connects the eNB's
+ * channel measurements and executes the uplink bandwidths in the LTE MAC (both through
  * BatchingEarlyExitHelper's connectors, which take any OffloadingServerBase).
  * @code
  * PartialLoadingHelper helper;

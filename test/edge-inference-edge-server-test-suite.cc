@@ -54,8 +54,8 @@ E5Server()
 
 /**
  * @ingroup edge-inference-tests
- * @brief Reconstruction 2.9 E5: the optimal order m1, m1, m2, m3, m3 on a cold GPU at 1000 MB/s gives
- * ready times 100, 110, 130, 185, 190 ms and end times 110, 120, 140, 190, 195 ms.
+ * @brief Reconstruction 2.9 E5: the optimal order m1, m1, m2, m3, m3 on a cold GPU at 1000 MB/s
+ * gives ready times 100, 110, 130, 185, 190 ms and end times 110, 120, 140, 190, 195 ms.
  */
 class EdgeServerE5TestCase : public TestCase
 {

@@ -8,8 +8,9 @@
  * @file
  * @ingroup edge-inference-tests
  * Tests of the NOMA PHY/MAC/device: post-SIC SINRs measured from the received signals
- * against the closed forms (worked examples E4.1 and E4.2 of R4.6 of [4] and radio-rate.h), the uplink sum-rate identity, decode failures with a wrong
- * SIC order or an insufficient power gap, OMA vs NOMA throughput, and saturated UDP over IP.
+ * against the closed forms (worked examples E4.1 and E4.2 of R4.6 of [4] and radio-rate.h), the
+ * uplink sum-rate identity, decode failures with a wrong SIC order or an insufficient power gap,
+ * OMA vs NOMA throughput, and saturated UDP over IP.
  */
 
 #include "test-expect-abort.h"

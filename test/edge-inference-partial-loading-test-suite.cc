@@ -9,12 +9,12 @@
  * @ingroup edge-inference-tests
  * Tests of the PartialLoading network side (PartialLoadingServer, EdgeServer,
  * OffloadingClient with ModelIndex, PartialLoadingHelper) on point-to-point links, where
- * every delay is known: the reconstruction's example E5 served over the network (measured completions
- * against the scheduler's prediction and the hand-computed timeline, bytes loaded with and
- * without sharing), a model larger than the GPU memory, an unscheduled user, a lost upload
- * and a stopped server that end as failures without hanging; the allocator interface: a
- * user-defined allocator installed by TypeId, the round trip scenario -> instance file ->
- * PartialLoadingSolve -> decision file -> same scenario, and rejected decisions.
+ * every delay is known: the reconstruction's example E5 served over the network (measured
+ * completions against the scheduler's prediction and the hand-computed timeline, bytes loaded with
+ * and without sharing), a model larger than the GPU memory, an unscheduled user, a lost upload and
+ * a stopped server that end as failures without hanging; the allocator interface: a user-defined
+ * allocator installed by TypeId, the round trip scenario -> instance file -> PartialLoadingSolve ->
+ * decision file -> same scenario, and rejected decisions.
  */
 
 #include "test-block-model.h"

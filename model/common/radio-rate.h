@@ -177,8 +177,8 @@ double MaxRateFixedPower(double snrBandwidthHz);
  * @ingroup edge-inference-common
  * @brief Minimum bandwidth w with w log2(1 + s / w) >= rate, closed form (Lambert W).
  *
- * Paper 3 (Liu-Lan-Huang, JSAC 2023) section 3.2 step 2 [R; closed form derived for the reconstruction,
- * not taken from the paper]: with c = rate ln2 / s, z = -W_{-1}(-c e^{-c}) / c and
+ * Paper 3 (Liu-Lan-Huang, JSAC 2023) section 3.2 step 2 [R; closed form derived for the
+ * reconstruction, not taken from the paper]: with c = rate ln2 / s, z = -W_{-1}(-c e^{-c}) / c and
  * w = s / (z - 1), where W_{-1} is the lower real branch of the Lambert W function
  * (boost::math::lambert_wm1). Derivation: with y = 1 + s/w the condition is
  * ln(y) / (y - 1) = c, whose root y > 1 exists iff 0 < c < 1.
@@ -199,7 +199,8 @@ double MinBandwidthForRate(double rateBps, double snrBandwidthHz);
  * @ingroup edge-inference-common
  * @brief Minimum bandwidth that uploads bits within timeS with fixed power, closed form.
  *
- * Paper 3 w_k^min(T_u*) and PartialLoading B_k^min(rho_i) (R2.4 of [2] step 2) [R]: MinBandwidthForRate(bits / timeS, snrBandwidthHz).
+ * Paper 3 w_k^min(T_u*) and PartialLoading B_k^min(rho_i) (R2.4 of [2] step 2) [R]:
+ * MinBandwidthForRate(bits / timeS, snrBandwidthHz).
  * @param [in] bits payload D in bit, >= 0
  * @param [in] timeS available time T in s; T <= 0 with D > 0 is infeasible (not an error,
  *             because T is usually a computed slack that may be negative)

@@ -106,8 +106,8 @@ struct DtoEeReplyMessage
  */
 enum class DtoEeStepRule
 {
-    /// The reconstruction's rule: x_ij -= eta G_i (phi_ij - min phi) / lambda_n (Gallager form, mass
-    /// to the cheapest successor); theta -= eta d(lambda J)/d theta / lambda_n
+    /// The reconstruction's rule: x_ij -= eta G_i (phi_ij - min phi) / lambda_n (Gallager form,
+    /// mass to the cheapest successor); theta -= eta d(lambda J)/d theta / lambda_n
     GRADIENT,
     /// Scaled: the flow that would equalise phi_ij and min phi (receivers' own M/M/1 terms
     /// exact, downstream to second order via kappa; bisection), times eta, divided by the

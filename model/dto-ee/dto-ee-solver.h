@@ -23,8 +23,9 @@
  *
  * R. Xie, Q. Xu, H. Xu, Y. Liao, Z. Yao, "Collaborative Inference for Large Models with
  * Task Offloading and Early Exiting", arXiv 2412.08284 (DTO-EE). The full text was not
- * available; the model follows the module's reconstruction R5.1–R5.4 of [5], which marks it as a reconstruction [R]. The distributed algorithm
- * (DTO-R / DTO-O agents and their messages) is in dto-ee-agent.h.
+ * available; the model follows the module's reconstruction R5.1–R5.4 of [5], which marks it as a
+ * reconstruction [R]. The distributed algorithm (DTO-R / DTO-O agents and their messages) is in
+ * dto-ee-agent.h.
  *
  * Indices are 0-based here: stage h = 0..H-1 (the reconstruction's 1..H), nodes and links are
  * indices into DtoEeProblem::nodes and DtoEeProblem::links. Units: s, bit, FLOP, task/s.

@@ -24,7 +24,8 @@
  * Paper 4: Yuan, Li, Zhang, Li, Chen, Martinez Ortega, Guo, "High Efficiency Inference
  * Accelerating Algorithm for NOMA-based Mobile Edge Computing", arXiv 2312.15850 (journal
  * version IEEE TWC 23(11), 2024). The full text was not available; the model, objective and
- * algorithms follow the module's reconstruction R4.1–R4.4 of [4], which marks them as reconstructions [R]:
+ * algorithms follow the module's reconstruction R4.1–R4.4 of [4], which marks them as
+ * reconstructions [R]:
  * - user i runs layers 1..l_i on its device, sends the activation o_{l_i} over the NOMA
  *   uplink, the edge runs layers l_i+1..L at its share f_i^e and returns o_res over the
  *   NOMA downlink (l_i = L: fully local, no radio, no edge);
@@ -287,9 +288,9 @@ struct NomaSplitDecision
  * Every configuration with at most N_s Q offloading users per link is feasible unless the
  * lower bounds do not fit the budgets; a zero channel gain gives J = +infinity (infeasible).
  *
- * Li-GD (R4.3 of [4] [R]; Solve(LI_GD)): the incumbent starts as the better of the reconstruction's start
- * (l = 0, PairingConfiguration(), GD from DefaultStart()) and the all-local configuration.
- * A round is step 2 then step 3, repeated until a round changes nothing:
+ * Li-GD (R4.3 of [4] [R]; Solve(LI_GD)): the incumbent starts as the better of the reconstruction's
+ * start (l = 0, PairingConfiguration(), GD from DefaultStart()) and the all-local configuration. A
+ * round is step 2 then step 3, repeated until a round changes nothing:
  * - step 2: for every user i, sweep l_i = 0..L from the incumbent with the warm start chained
  *   from the previous l's optimum; a local user that starts offloading tries every pair of
  *   uplink/downlink subchannels with a free slot, or else takes the slots of one offloading

@@ -76,15 +76,16 @@ PartialLoadingServer::GetTypeId()
                           DoubleValue(4.5e6),
                           MakeDoubleAccessor(&PartialLoadingServer::m_totalBandwidthHz),
                           MakeDoubleChecker<double>(0.0, std::numeric_limits<double>::max()))
-            .AddAttribute("UploadWindow",
-                          "Step-2 upload window of the instance: ready-time (R2.4 of [2]: upload by "
-                          "the model-ready time rho_i; the resident model's first task cannot "
-                          "be served) or latest-start (extension: by the latest start keeping "
-                          "every later task on time).",
-                          EnumValue(static_cast<int>(UploadWindowRule::LATEST_START)),
-                          MakeEnumAccessor(&PartialLoadingServer::SetUploadWindowValue,
-                                           &PartialLoadingServer::GetUploadWindowValue),
-                          MakeUploadWindowChecker())
+            .AddAttribute(
+                "UploadWindow",
+                "Step-2 upload window of the instance: ready-time (R2.4 of [2]: upload by "
+                "the model-ready time rho_i; the resident model's first task cannot "
+                "be served) or latest-start (extension: by the latest start keeping "
+                "every later task on time).",
+                EnumValue(static_cast<int>(UploadWindowRule::LATEST_START)),
+                MakeEnumAccessor(&PartialLoadingServer::SetUploadWindowValue,
+                                 &PartialLoadingServer::GetUploadWindowValue),
+                MakeUploadWindowChecker())
             .AddAttribute("LoadAtAllocation",
                           "Submit the served tasks to the EdgeServer at the decision, so "
                           "loading starts UploadStartDelay before the scheduler's time origin "

@@ -22,7 +22,8 @@
  *
  * G. Qu, Q. Chen, X. Chen, K. Huang, Y. Fang, "User Scheduling and Bandwidth Allocation for
  * Parameter-sharing Edge Inference", arXiv 2503.22982. The full text was not available; the
- * model and algorithms follow the module's reconstruction R2.1–R2.7 of [2], which marks them as reconstructions [R] consistent with the verified abstract:
+ * model and algorithms follow the module's reconstruction R2.1–R2.7 of [2], which marks them as
+ * reconstructions [R] consistent with the verified abstract:
  * - timing (R2.2 of [2]): for a schedule pi = (k_1 .. k_n), the GPU loads only the blocks of
  *   model m_i missing after m_{i-1}: lambda_i = bytes(J_{m_i} \ J_{m_{i-1}}) / R_L +
  *   tau_0 * 1[missing blocks], rho_i = e_{i-1} + lambda_i, b_i = max(rho_i, u_{k_i}),
@@ -127,13 +128,13 @@ enum class LoadRule
  */
 enum class UploadWindowRule
 {
-    /// Reconstruction 2.4: the upload of the task in slot i must end by its model-ready time rho_i, so
-    /// no task is delayed. A task with rho_i = 0 (the resident model's first task) then needs
+    /// Reconstruction 2.4: the upload of the task in slot i must end by its model-ready time rho_i,
+    /// so no task is delayed. A task with rho_i = 0 (the resident model's first task) then needs
     /// infinite bandwidth and is dropped.
     READY_TIME,
-    /// Extension (not in the reconstruction): the upload must end by the latest start L_i that keeps
-    /// every later task on time, L_i = min(T_{k_i}, L_{i+1} - lambda_{i+1}) - I_{m_i},
-    /// L_n = T_{k_n} - I_{m_n}. L_i >= rho_i, so it never needs more bandwidth.
+    /// Extension (not in the reconstruction): the upload must end by the latest start L_i that
+    /// keeps every later task on time, L_i = min(T_{k_i}, L_{i+1} - lambda_{i+1}) - I_{m_i}, L_n =
+    /// T_{k_n} - I_{m_n}. L_i >= rho_i, so it never needs more bandwidth.
     LATEST_START,
 };
 
@@ -197,7 +198,8 @@ enum class SchedulingAlgorithm
     PARTIAL_LOADING,
     BACKBONE_DP,        ///< Reconstruction 2.5 DP then step 2; throws if not applicable
     GROUP_GREEDY,       ///< Reconstruction 2.6 group-ratio greedy then step 2
-    PER_REQUEST_GREEDY, ///< Reconstruction 2.6 myopic variant (smallest lambda + I first) then step 2
+    PER_REQUEST_GREEDY, ///< Reconstruction 2.6 myopic variant (smallest lambda + I first) then step
+                        ///< 2
     NO_SHARING,         ///< Baseline (i): PARTIAL_LOADING's scheduler with full reloads
     FCFS,               ///< Baseline (ii): request order, sharing, skip late tasks; step 2
     EDF,                ///< Baseline (iii): earliest deadline first, sharing; step 2

@@ -252,8 +252,8 @@ struct SlideProblem
  */
 enum class SlideAlgorithm
 {
-    /// Reconstruction 1.4: f* = min(fMax, f^E), B^min from r^min (streaming), argmin model, ascending
-    /// admission, leftover per SlideOptions. Optimal for P1.
+    /// Reconstruction 1.4: f* = min(fMax, f^E), B^min from r^min (streaming), argmin model,
+    /// ascending admission, leftover per SlideOptions. Optimal for P1.
     SLIDE_OPTIMAL,
     /// Baseline (i): the same algorithm with download-then-infer and its rate S / (T - sum tau)
     DAI_OPTIMAL,

@@ -23,7 +23,8 @@ using namespace ns3::edgeinference;
 namespace
 {
 
-/// The two blocks of the reconstruction's example E3.2: t_1(b) = 2 ms + 1 ms b, t_2(b) = 3 ms + 1.5 ms b.
+/// The two blocks of the reconstruction's example E3.2: t_1(b) = 2 ms + 1 ms b, t_2(b) = 3 ms + 1.5
+/// ms b.
 BatchLatencyModel
 E32Blocks()
 {

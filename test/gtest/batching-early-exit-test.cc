@@ -78,8 +78,8 @@ MakeUser(uint32_t exit, double deadlineS, double bits, double snrHz)
 }
 
 /**
- * @brief Reconstruction E3.2: L = 2, t_1(b) = 2 ms + 1 ms b, t_2(b) = 3 ms + 1.5 ms b, D = 100 kbit,
- * u1 (e=1, 50 ms, 1e8 Hz), u2 (e=2, 50 ms, 1e8 Hz), u3 (e=2, 40 ms, 5e7 Hz).
+ * @brief Reconstruction E3.2: L = 2, t_1(b) = 2 ms + 1 ms b, t_2(b) = 3 ms + 1.5 ms b, D = 100
+ * kbit, u1 (e=1, 50 ms, 1e8 Hz), u2 (e=2, 50 ms, 1e8 Hz), u3 (e=2, 40 ms, 5e7 Hz).
  * @param [in] totalBandwidthHz W, Hz
  * @return the problem (users 0, 1, 2 = u1, u2, u3)
  */

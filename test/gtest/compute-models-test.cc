@@ -102,7 +102,8 @@ TEST(DeviceComputeModel, SlideE3EnergyBudget)
     EXPECT_TRUE(std::isinf(dev.MaxFrequencyForEnergy(0.0, 0.5)));
 }
 
-// Reconstruction 1.7 E3 last line: n = 2048, f = 625 MHz, b = 1 => E = 6.920 mJ; the default device.
+// Reconstruction 1.7 E3 last line: n = 2048, f = 625 MHz, b = 1 => E = 6.920 mJ; the default
+// device.
 TEST(DeviceComputeModel, DefaultDeviceSingleImage)
 {
     DeviceComputeModel dev;
@@ -313,8 +314,8 @@ TEST(GpuMemoryModel, E5SwitchTimes)
     EXPECT_NEAR(GpuMemoryModel::NoSharingSwitchTime(e5.m1, e5.m2, RL, 2e-3), 0.102, 1e-12);
 }
 
-// Reconstruction 2.9 E5 optimum order m1, m1, m2, m3, m3 (I = 10, 10, 10, 5, 5 ms) run on the GPU model:
-// ready times 100, 110, 130, 185, 190 ms and end times 110, 120, 140, 190, 195 ms.
+// Reconstruction 2.9 E5 optimum order m1, m1, m2, m3, m3 (I = 10, 10, 10, 5, 5 ms) run on the GPU
+// model: ready times 100, 110, 130, 185, 190 ms and end times 110, 120, 140, 190, 195 ms.
 TEST(GpuMemoryModel, E5ScheduleKeepLastModel)
 {
     E5Models e5;

@@ -10,8 +10,9 @@
  * @brief GoogleTest unit tests of DTO-EE (model/dto-ee/dto-ee-solver.h, dto-ee-agent.h,
  * dto-ee-json.h: instance and decision JSON against the direct solver).
  *
- * Reference values: the worked example of the reconstruction R5.6 of [5] (printed digits, hand arithmetic in the comments), finite differences of the
- * objective (written here), closed forms, and the message-count formula 2 |E| per round.
+ * Reference values: the worked example of the reconstruction R5.6 of [5] (printed digits, hand
+ * arithmetic in the comments), finite differences of the objective (written here), closed forms,
+ * and the message-count formula 2 |E| per round.
  */
 
 #include "ns3/dnn-model-zoo.h"
@@ -229,7 +230,8 @@ TEST(DtoEeTest, WorkedExampleTable)
     }
 }
 
-/// Reconstruction 5.6: joint optimum over theta for beta = 0.5 and beta = 0.05, centralised and DTO-EE.
+/// Reconstruction 5.6: joint optimum over theta for beta = 0.5 and beta = 0.05, centralised and
+/// DTO-EE.
 TEST(DtoEeTest, WorkedExampleOptimumOverThreshold)
 {
     {
@@ -671,7 +673,8 @@ TEST(DtoEeTest, BadInput)
         "initialThreshold = 2");
 }
 
-/// The reconstruction's GRADIENT rules (x and theta) also reach the optimum of R5.6 of [5] (beta = 0.5).
+/// The reconstruction's GRADIENT rules (x and theta) also reach the optimum of R5.6 of [5] (beta =
+/// 0.5).
 TEST(DtoEeTest, GradientRuleConvergesOnWorkedExample)
 {
     const DtoEeModel model(WorkedExample(0.5));

@@ -66,7 +66,8 @@ TEST(LayerStreamingLatency, WorkedExampleE1)
     EXPECT_NEAR(LayerStreamingLatency::MinRateDownloadThenInfer(bits, tau, 0.4), 160e6, 1e-3);
 }
 
-// E2 of the reconstruction: ResNet-18, b = 64 images, n f = 256 * 300 MHz = 76.8 GFLOP/s, r = 100 Mbit/s.
+// E2 of the reconstruction: ResNet-18, b = 64 images, n f = 256 * 300 MHz = 76.8 GFLOP/s, r = 100
+// Mbit/s.
 TEST(LayerStreamingLatency, WorkedExampleE2ResNet18)
 {
     DnnModel m = ResNet18Groups();

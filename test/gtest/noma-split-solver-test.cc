@@ -41,7 +41,8 @@ using namespace ns3::edgeinference;
 namespace
 {
 
-/// Relative tolerance against digits printed in the reconstruction (R2.4 of [2]: "tolerance 1e-4 relative").
+/// Relative tolerance against digits printed in the reconstruction (R2.4 of [2]: "tolerance 1e-4
+/// relative").
 constexpr double SPEC_REL_TOL = 1e-4;
 
 /**
@@ -269,8 +270,8 @@ TEST(NomaSplitInference, E41OmaRatesHalfBand)
 
 TEST(NomaSplitInference, E43SplitLatencyAndEnergy)
 {
-    // E4.3: MD1 (user 0) of the reconstruction pair with p = (0.1, 0.1) W (R^UL = 2.5265 Mbit/s, E4.1)
-    // and P = (0.2, 0.8) W (strong user: SINR = 0.2 * 1e-10 / 1e-13 = 200, R^DL = 1e6
+    // E4.3: MD1 (user 0) of the reconstruction pair with p = (0.1, 0.1) W (R^UL = 2.5265 Mbit/s,
+    // E4.1) and P = (0.2, 0.8) W (strong user: SINR = 0.2 * 1e-10 / 1e-13 = 200, R^DL = 1e6
     // log2(201) = 7.6511 Mbit/s, E4.2), f^e = 10 GHz, f_d = 1 GHz, kappa_d = 1e-28.
     // l = 0: T = 1.0/2.5265 + 0.8/10 + 0.01/7.6511 = 395.80 + 80 + 1.307 = 477.10 ms,
     //        E = 0.1 * 0.39580 = 39.580 mJ

@@ -85,8 +85,8 @@ E5(double bandwidthHz, UplinkChannel channel = UplinkChannel::ConstantPsd(5.0))
 }
 
 /**
- * @brief Reconstruction E6: x = {X (60), hx (1)} with 3 requests, y = {Y (39), hy (1)} with 1 request,
- * I = 10 ms, T = 100 ms, R_L = 1000 MB/s, cold GPU.
+ * @brief Reconstruction E6: x = {X (60), hx (1)} with 3 requests, y = {Y (39), hy (1)} with 1
+ * request, I = 10 ms, T = 100 ms, R_L = 1000 MB/s, cold GPU.
  * @param [in] isYFirst put the y request first (index 0) instead of last (index 3)
  * @param [in] deadlineX deadline of the x requests, s
  * @return the problem
@@ -686,8 +686,8 @@ TEST(PartialLoadingTest, ResidentModelAndUploadWindows)
     EXPECT_EQ(dp.order, (std::vector<uint32_t>{0, 1, 2, 3, 4}));
     EXPECT_NEAR(s.Evaluate(dp.order).makespanS, 95 * MS, TIME_TOL);
 
-    // READY_TIME (reconstruction): rho_1 = 0 needs infinite bandwidth: u1 dropped, then u2 (rho 0 again),
-    // then u3 (rho = 10 ms: 20 MHz alone); m3 x 2 at rho = 45, 50 ms: 4.44 + 4 <= 10 MHz.
+    // READY_TIME (reconstruction): rho_1 = 0 needs infinite bandwidth: u1 dropped, then u2 (rho 0
+    // again), then u3 (rho = 10 ms: 20 MHz alone); m3 x 2 at rho = 45, 50 ms: 4.44 + 4 <= 10 MHz.
     const PartialLoadingDecision ready = s.Decide();
     EXPECT_EQ(ready.order, (std::vector<uint32_t>{3, 4}));
     EXPECT_EQ(ready.nBandwidthDrops, 3U);

@@ -9,9 +9,9 @@
  * @ingroup edge-inference
  * @brief GoogleTest unit tests of the radio rate functions (model/radio-rate.h).
  *
- * Reference values are the worked examples of the reconstruction (R3.6 of [3] and 4.6, R2.9 of [2]) or are computed by hand in the
- * comments. Printed reconstruction digits are compared with relative tolerance 1e-4, identities with
- * 1e-9.
+ * Reference values are the worked examples of the reconstruction (R3.6 of [3] and 4.6, R2.9 of [2])
+ * or are computed by hand in the comments. Printed reconstruction digits are compared with relative
+ * tolerance 1e-4, identities with 1e-9.
  */
 
 #include "gtest-utils.h"

@@ -936,8 +936,8 @@ OracleBandwidthForRate(const RandomInstance& inst, size_t k, double r)
 }
 
 /**
- * @brief Oracle B^min of a pair from the reconstruction's formulas (1.2 and 1.4), written independently:
- * f = min(fMax, sqrt(E n / (G C))), r^min = max_l S_{<=l} / (T - sum_{j>=l} tau_j).
+ * @brief Oracle B^min of a pair from the reconstruction's formulas (1.2 and 1.4), written
+ * independently: f = min(fMax, sqrt(E n / (G C))), r^min = max_l S_{<=l} / (T - sum_{j>=l} tau_j).
  * @param [in] inst the instance
  * @param [in] k user
  * @param [in] m model

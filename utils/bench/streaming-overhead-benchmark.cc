@@ -22,10 +22,10 @@
  * attachment phase before it is not timed); each mode runs --repeat times, alternating, and
  * the shortest wall time is kept. The benchmark prints, per N, the wall time per simulated
  * second of each run, the bytes delivered in the window, and the overhead ratio (a)/(b)
- * against the target 1.2 (streaming at most 20 % slower than plain TCP). The PASS/MISS verdict is a report, not a test: timing
- * on a loaded machine is no test. Measure with an optimised build of the module (the
- * default RelWithDebInfo): in a Debug build the module's per-packet code is unoptimised while
- * the installed ns-3 libraries are not, which inflates (a).
+ * against the target 1.2 (streaming at most 20 % slower than plain TCP). The PASS/MISS verdict is a
+ * report, not a test: timing on a loaded machine is no test. Measure with an optimised build of the
+ * module (the default RelWithDebInfo): in a Debug build the module's per-packet code is unoptimised
+ * while the installed ns-3 libraries are not, which inflates (a).
  *
  *     ./streaming-overhead-benchmark                 # N = 10, 50, 100; 2 s window
  *     ./streaming-overhead-benchmark --ues=10,20 --window=1 --repeat=5
