@@ -31,12 +31,13 @@
  *     ./noma-split-benchmark --full     # exhaustive measured up to 200000 configurations
  */
 
+#include "bench-util.h"
+
 #include "ns3/command-line.h"
 #include "ns3/device-compute-model.h"
 #include "ns3/noma-split-solver.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <iomanip>
@@ -47,6 +48,7 @@
 
 using namespace ns3;
 using namespace ns3::edgeinference;
+using namespace ns3::edgeinference::bench;
 
 namespace
 {
@@ -157,18 +159,17 @@ TimeCall(F fn, double minS)
     for (int rep = 0; rep < 3; ++rep)
     {
         uint64_t calls = 0;
-        const auto t0 = std::chrono::steady_clock::now();
+        const Stopwatch watch;
         double elapsed = 0;
         do
         {
             fn();
             ++calls;
-            elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            elapsed = watch.ElapsedS();
         } while (elapsed < minS);
         samples.push_back(elapsed / static_cast<double>(calls));
     }
-    std::sort(samples.begin(), samples.end());
-    return samples[1];
+    return Median(samples);
 }
 
 /// One row of a table.
@@ -206,9 +207,9 @@ Measure(uint32_t nUsers, uint32_t nLayers, uint64_t budget)
     row.nConfigurations = solver.CountConfigurations();
     if (row.nConfigurations <= budget)
     {
-        const auto t0 = std::chrono::steady_clock::now();
+        const Stopwatch watch;
         const auto ex = solver.Solve(NomaSplitAlgorithm::EXHAUSTIVE_GD);
-        row.exTimeS = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        row.exTimeS = watch.ElapsedS();
         row.exObjective = ex.prediction.objective;
         row.isExMeasured = true;
     }
@@ -274,23 +275,12 @@ PrintTable(const std::string& title, const std::vector<Row>& rows)
 double
 LogSlope(const std::vector<double>& x, const std::vector<double>& y)
 {
-    double mx = 0;
-    double my = 0;
+    std::vector<std::pair<double, double>> xy;
     for (std::size_t k = 0; k < x.size(); ++k)
     {
-        mx += std::log(x[k]);
-        my += std::log(y[k]);
+        xy.emplace_back(std::log(x[k]), std::log(y[k]));
     }
-    mx /= x.size();
-    my /= y.size();
-    double sxy = 0;
-    double sxx = 0;
-    for (std::size_t k = 0; k < x.size(); ++k)
-    {
-        sxy += (std::log(x[k]) - mx) * (std::log(y[k]) - my);
-        sxx += (std::log(x[k]) - mx) * (std::log(x[k]) - mx);
-    }
-    return sxy / sxx;
+    return LeastSquaresSlope(xy);
 }
 
 } // namespace
@@ -298,20 +288,19 @@ LogSlope(const std::vector<double>& x, const std::vector<double>& y)
 int
 main(int argc, char* argv[])
 {
-    bool isQuick = false;
-    bool isFull = false;
+    RunMode mode;
     CommandLine cmd(__FILE__);
-    cmd.AddValue("quick", "Smaller exhaustive budget (CTest smoke test)", isQuick);
-    cmd.AddValue("full", "Run the exhaustive GD up to 200000 configurations", isFull);
+    mode.AddTo(cmd,
+               "Smaller exhaustive budget (CTest smoke test)",
+               "Run the exhaustive GD up to 200000 configurations");
     cmd.Parse(argc, argv);
-    if (isQuick && isFull)
+    if (!mode.Check("noma-split-benchmark", std::cerr))
     {
-        std::cerr << "noma-split-benchmark: --quick and --full exclude each other\n";
         return 1;
     }
-    const uint64_t budget = isQuick ? 3000 : (isFull ? 200000 : 30000);
-    const std::string mode = isQuick ? "quick" : (isFull ? "full" : "default");
-    std::cout << "noma-split-benchmark (" << mode << "): Li-GD vs exhaustive GD, exhaustive run "
+    const uint64_t budget = mode.Pick<uint64_t>(3000, 30000, 200000);
+    std::cout << "noma-split-benchmark (" << mode.GetName()
+              << "): Li-GD vs exhaustive GD, exhaustive run "
               << "up to " << budget << " configurations, else estimated (est)\n";
 
     std::vector<Row> byUsers;
@@ -322,7 +311,7 @@ main(int argc, char* argv[])
     PrintTable("Users grow (L = 1, N_s = ceil(U/2), Q = 2):", byUsers);
 
     std::vector<Row> byLayers;
-    const uint32_t maxLayers = isQuick ? 3 : 5;
+    const uint32_t maxLayers = mode.IsQuick() ? 3 : 5;
     for (uint32_t l = 1; l <= maxLayers; ++l)
     {
         byLayers.push_back(Measure(3, l, budget));
@@ -342,7 +331,7 @@ main(int argc, char* argv[])
     std::cout << "\nLi-GD GD runs ~ U^" << std::setprecision(2) << slope
               << " (exhaustive configurations ~ U^" << LogSlope(x, configs)
               << " over U = 2..6, exponential): polynomial growth bound U^4 "
-              << (slope <= 4.0 ? "PASS" : "MISS") << "\n";
+              << Verdict(slope <= 4.0) << "\n";
     double worstRatio = 0;
     for (const auto& rows : {byUsers, byLayers})
     {
@@ -361,7 +350,7 @@ main(int argc, char* argv[])
     std::cout << "U = 6: exhaustive " << std::setprecision(1) << six.exTimeS * 1e3 << " ms ("
               << (six.isExMeasured ? "measured" : "estimated") << ") / Li-GD "
               << std::setprecision(2) << six.liTimeS * 1e3 << " ms = " << std::setprecision(0)
-              << speedup << "x, target >= 10x " << (speedup >= 10.0 ? "PASS" : "MISS") << "\n";
-    std::cout << "noma-split-benchmark: done (" << mode << ")\n";
+              << speedup << "x, target >= 10x " << Verdict(speedup >= 10.0) << "\n";
+    std::cout << DoneLine("noma-split-benchmark", mode.GetName()) << "\n";
     return 0;
 }
