@@ -16,7 +16,7 @@
  *   Decide(PARTIAL_LOADING) (DP, then the step-2 drop-and-re-solve loop) versus K, the
  *   number of models and the number of blocks per backbone;
  * - batching + early exit: BatchingEarlyExitSolver::Solve() with OPTIMAL_H, OPTIMAL_U and
- *   GREEDY versus K, and the greedy's optimality ratio |S_greedy| / |S_Optimal-H| on random
+ *   GREEDY versus K, and the greedy's optimality ratio |S_greedy| / |S_optimal-h| on random
  *   instances.
  *
  * Every point is the median, over several repetitions, of the wall time of one call
@@ -767,7 +767,10 @@ PartialLoadingTable(const std::string& title, const std::string& sizeName, const
     t.title = title;
     t.sizeName = sizeName;
     t.fixed = fixed + "; common deadline = half the serve-all GPU time, B = 2 MHz per request";
-    t.timeColumns = {"setup", "DP", "GroupGreedy", "Decide"};
+    t.timeColumns = {"setup",
+                     ToString(SchedulingAlgorithm::BACKBONE_DP),
+                     ToString(SchedulingAlgorithm::GROUP_GREEDY),
+                     "Decide"};
     t.resultColumns = {"DP n*", "greedy", "Decide", "drops"};
     return t;
 }
@@ -959,15 +962,15 @@ BatchingSearchSweep(const RunSettings& settings,
                     const std::vector<uint32_t>& sizes)
 {
     const bool isU = algorithm == BatchingEarlyExitAlgorithm::OPTIMAL_U;
-    const std::string name = isU ? "Optimal-U" : "Optimal-H";
+    const std::string name = ToString(algorithm);
     Table t;
     t.allocator = "BatchingEarlyExit";
-    t.title = name + " (Solve(" + ToString(algorithm) + ")) and greedy vs K";
+    t.title = "Solve(" + name + ") and greedy vs K";
     t.sizeName = "K";
     t.fixed = std::string("L = 5, W = 5 MHz, ") +
               (isU ? "common deadline 60 ms" : "deadlines in {40, 60, 80} ms") +
               "; search time capped at " + General(settings.capS) + " s";
-    t.timeColumns = {name, "Greedy"};
+    t.timeColumns = {name, ToString(BatchingEarlyExitAlgorithm::GREEDY)};
     t.resultColumns = {"|S| opt", "nodes", "|S| greedy"};
     t.isExponentialFit = true;
     SearchSweep sweep;
@@ -980,7 +983,7 @@ BatchingSearchSweep(const RunSettings& settings,
 }
 
 /**
- * @brief Optimal-H and greedy versus the number of blocks/exits L (heterogeneous deadlines).
+ * @brief optimal-h and greedy versus the number of blocks/exits L (heterogeneous deadlines).
  * @param [in] settings run settings
  * @param [in] nUsers K
  * @param [in] sizes the L values
@@ -991,12 +994,13 @@ BatchingExitSweep(const RunSettings& settings, uint32_t nUsers, const std::vecto
 {
     Table t;
     t.allocator = "BatchingEarlyExit";
-    t.title = "Optimal-H (Solve(OPTIMAL_H)) and greedy vs L";
+    t.title = "Solve(optimal-h) and greedy vs L";
     t.sizeName = "L";
     t.fixed = "K = " + std::to_string(nUsers) +
               ", W = 5 MHz, deadlines in {40, 60, 80} ms; search time capped at " +
               General(settings.capS) + " s";
-    t.timeColumns = {"Optimal-H", "Greedy"};
+    t.timeColumns = {ToString(BatchingEarlyExitAlgorithm::OPTIMAL_H),
+                     ToString(BatchingEarlyExitAlgorithm::GREEDY)};
     t.resultColumns = {"|S| opt", "nodes", "|S| greedy"};
     SearchSweep sweep;
     for (uint32_t l : sizes)
@@ -1021,10 +1025,10 @@ BatchingGreedySweep(const RunSettings& settings, const std::vector<uint32_t>& si
 {
     Table t;
     t.allocator = "BatchingEarlyExit";
-    t.title = "Greedy (Solve(GREEDY)) vs K";
+    t.title = "Solve(greedy) vs K";
     t.sizeName = "K";
     t.fixed = "L = 5, W = 5 MHz, deadlines in {40, 60, 80} ms";
-    t.timeColumns = {"Greedy"};
+    t.timeColumns = {ToString(BatchingEarlyExitAlgorithm::GREEDY)};
     t.resultColumns = {"|S| greedy"};
     for (uint32_t k : sizes)
     {
@@ -1040,14 +1044,14 @@ BatchingGreedySweep(const RunSettings& settings, const std::vector<uint32_t>& si
 }
 
 /**
- * @brief Print the greedy's optimality ratio |S_greedy| / |S_Optimal-H| on random instances.
+ * @brief Print the greedy's optimality ratio |S_greedy| / |S_optimal-h| on random instances.
  * @param [in] sizes the K values
  * @param [in] nInstances instances per K
  */
 void
 PrintGreedyRatio(const std::vector<uint32_t>& sizes, uint32_t nInstances)
 {
-    std::cout << "\nBatchingEarlyExit: greedy optimality ratio |S_greedy| / |S_Optimal-H|\n";
+    std::cout << "\nBatchingEarlyExit: greedy optimality ratio |S_greedy| / |S_optimal-h|\n";
     std::cout << "  fixed: " << nInstances
               << " random instances per K (L = 5, W = 5 MHz, deadlines in {40, 60, 80} ms); "
                  "instances with |S_opt| = 0 are left out\n";
@@ -1100,7 +1104,7 @@ PrintGreedyRatio(const std::vector<uint32_t>& sizes, uint32_t nInstances)
                   << (n > 0 ? Fixed(optSum / n, 2) : "-");
         if (unproven > 0)
         {
-            std::cout << "  (" << unproven << " Optimal-H runs hit the node limit)";
+            std::cout << "  (" << unproven << " optimal-h runs hit the node limit)";
         }
         std::cout << "\n";
         overallSum += sum;
@@ -1114,7 +1118,7 @@ PrintGreedyRatio(const std::vector<uint32_t>& sizes, uint32_t nInstances)
 }
 
 /**
- * @brief Optimal-H at one K on several random instances (heterogeneous deadlines): the
+ * @brief optimal-h at one K on several random instances (heterogeneous deadlines): the
  * median over repetitions per instance, then the median and the worst over the instances.
  * The default node limit (BatchingEarlyExitSolver::DEFAULT_MAX_SEARCH_NODES) applies; an
  * instance that hits it fails the target.
@@ -1129,7 +1133,7 @@ OptimalHTarget(const RunSettings& settings, uint32_t nUsers, uint32_t nInstances
 {
     Target target;
     target.text =
-        "Optimal-H K=" + std::to_string(nUsers) + " well under " + Fixed(limitS, 0) + " s";
+        "optimal-h K=" + std::to_string(nUsers) + " well under " + Fixed(limitS, 0) + " s";
     target.limitS = limitS;
     std::vector<double> times;
     uint64_t maxNodes = 0;
@@ -1304,7 +1308,7 @@ main(int argc, char* argv[])
     // PartialLoading
     {
         Table t = PartialLoadingTable("scheduler setup, SolveBackboneDp, GroupGreedy and "
-                                      "Decide(PARTIAL_LOADING) vs K",
+                                      "Decide(partial-loading) vs K",
                                       "K",
                                       "4 clusters x 4 models, 8 blocks per backbone");
         for (uint32_t k :

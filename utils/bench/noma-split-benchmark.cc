@@ -7,7 +7,7 @@
 /**
  * @file
  * @ingroup edge-inference
- * @brief Solve time and objective of Li-GD versus exhaustive GD for NOMA split inference
+ * @brief Solve time and objective of li-gd versus exhaustive-gd for NOMA split inference
  * (NomaSplitSolver, pure C++), as the number of users and of layers grows.
  *
  * Instances (fixed seed, std::mt19937_64): U users at 50-250 m (path loss 128.1 + 37.6
@@ -16,15 +16,15 @@
  * f_d = 1 GHz, F^e = 20 GHz, p^max = 0.2 W, P^AP = 10 W, w_T = 1, w_d and w_e uniform in
  * [0, 1] (R4.5 of [4] defaults [A]).
  *
- * Li-GD is timed (median of repetitions of Solve(LI_GD)). The exhaustive GD is run when
+ * li-gd is timed (median of repetitions of Solve(LI_GD)). exhaustive-gd is run when
  * NomaSplitSolver::CountConfigurations() is within a budget (--quick 3000, default 30000,
  * --full 200000) and then timed and compared; beyond the budget its time is estimated as
  * (configurations) x (mean time of one cold-start GD on 40 random configurations of the same
  * instance) and marked "est". Everything printed is deterministic except the times.
  *
- * Checks: (1) Li-GD is polynomial: the least-squares slope of log(GD runs) versus log(U) must
+ * Checks: (1) li-gd is polynomial: the least-squares slope of log(GD runs) versus log(U) must
  * stay <= 4 (R4.3 of [4] bound O(N_out U (L + 1 + 2 N_s) I U), N_s ~ U/2, so ~U^3 per round);
- * (2) at U = 6, exhaustive time / Li-GD time >= 10. Each prints PASS or MISS.
+ * (2) at U = 6, exhaustive time / li-gd time >= 10. Each prints PASS or MISS.
  *
  *     ./noma-split-benchmark            # U = 2..6 (L = 1) and L = 1..5 (U = 3)
  *     ./noma-split-benchmark --quick    # smaller budgets (CTest smoke test)
@@ -177,9 +177,9 @@ struct Row
 {
     uint32_t nUsers{0};          ///< U
     uint32_t nLayers{0};         ///< L
-    double liTimeS{0};           ///< Li-GD time, s
-    double liObjective{0};       ///< Li-GD J
-    uint64_t liGdRuns{0};        ///< Li-GD GD runs
+    double liTimeS{0};           ///< li-gd time, s
+    double liObjective{0};       ///< li-gd J
+    uint64_t liRuns{0};          ///< li-gd GD runs
     uint64_t nConfigurations{0}; ///< Exhaustive configurations
     double exTimeS{0};           ///< Exhaustive time (measured or estimated), s
     bool isExMeasured{false};    ///< Exhaustive actually run
@@ -202,7 +202,7 @@ Measure(uint32_t nUsers, uint32_t nLayers, uint64_t budget)
     const NomaSplitSolver solver(MakeInstance(1000 + 17 * nUsers + nLayers, nUsers, nLayers));
     const auto li = solver.Solve(NomaSplitAlgorithm::LI_GD);
     row.liObjective = li.prediction.objective;
-    row.liGdRuns = li.nGdRuns;
+    row.liRuns = li.nGdRuns;
     row.liTimeS = TimeCall([&] { solver.Solve(NomaSplitAlgorithm::LI_GD); }, 0.02);
     row.nConfigurations = solver.CountConfigurations();
     if (row.nConfigurations <= budget)
@@ -244,13 +244,13 @@ void
 PrintTable(const std::string& title, const std::vector<Row>& rows)
 {
     std::cout << "\n" << title << "\n";
-    std::cout << "  U  L  Li-GD[ms]  GD runs  J(Li-GD)     configs  exhaustive[ms]  "
+    std::cout << "  U  L  li-gd[ms]  GD runs  J(li-gd)     configs  exhaustive[ms]  "
                  "J(exh.)   J ratio  time ratio\n";
     for (const auto& r : rows)
     {
         std::cout << std::setw(3) << r.nUsers << std::setw(3) << r.nLayers << std::fixed
                   << std::setprecision(3) << std::setw(11) << r.liTimeS * 1e3 << std::setw(9)
-                  << r.liGdRuns << std::setprecision(5) << std::setw(10) << r.liObjective
+                  << r.liRuns << std::setprecision(5) << std::setw(10) << r.liObjective
                   << std::setw(12) << r.nConfigurations << std::setprecision(1) << std::setw(13)
                   << r.exTimeS * 1e3 << (r.isExMeasured ? "   " : " est");
         if (r.isExMeasured)
@@ -292,7 +292,7 @@ main(int argc, char* argv[])
     CommandLine cmd(__FILE__);
     mode.AddTo(cmd,
                "Smaller exhaustive budget (CTest smoke test)",
-               "Run the exhaustive GD up to 200000 configurations");
+               "Run exhaustive-gd up to 200000 configurations");
     cmd.Parse(argc, argv);
     if (!mode.Check("noma-split-benchmark", std::cerr))
     {
@@ -300,7 +300,7 @@ main(int argc, char* argv[])
     }
     const uint64_t budget = mode.Pick<uint64_t>(3000, 30000, 200000);
     std::cout << "noma-split-benchmark (" << mode.GetName()
-              << "): Li-GD vs exhaustive GD, exhaustive run "
+              << "): li-gd vs exhaustive-gd, exhaustive run "
               << "up to " << budget << " configurations, else estimated (est)\n";
 
     std::vector<Row> byUsers;
@@ -324,11 +324,11 @@ main(int argc, char* argv[])
     for (const auto& r : byUsers)
     {
         x.push_back(r.nUsers);
-        runs.push_back(static_cast<double>(r.liGdRuns));
+        runs.push_back(static_cast<double>(r.liRuns));
         configs.push_back(static_cast<double>(r.nConfigurations));
     }
     const double slope = LogSlope(x, runs);
-    std::cout << "\nLi-GD GD runs ~ U^" << std::setprecision(2) << slope
+    std::cout << "\nli-gd GD runs ~ U^" << std::setprecision(2) << slope
               << " (exhaustive configurations ~ U^" << LogSlope(x, configs)
               << " over U = 2..6, exponential): polynomial growth bound U^4 "
               << Verdict(slope <= 4.0) << "\n";
@@ -343,12 +343,12 @@ main(int argc, char* argv[])
             }
         }
     }
-    std::cout << "Worst J(Li-GD)/J(exhaustive) over the measured points: " << std::setprecision(4)
-              << worstRatio << "\n";
+    std::cout << "Worst J(li-gd)/J(exhaustive-gd) over the measured points: "
+              << std::setprecision(4) << worstRatio << "\n";
     const Row& six = byUsers.back();
     const double speedup = six.exTimeS / six.liTimeS;
     std::cout << "U = 6: exhaustive " << std::setprecision(1) << six.exTimeS * 1e3 << " ms ("
-              << (six.isExMeasured ? "measured" : "estimated") << ") / Li-GD "
+              << (six.isExMeasured ? "measured" : "estimated") << ") / li-gd "
               << std::setprecision(2) << six.liTimeS * 1e3 << " ms = " << std::setprecision(0)
               << speedup << "x, target >= 10x " << Verdict(speedup >= 10.0) << "\n";
     std::cout << DoneLine("noma-split-benchmark", mode.GetName()) << "\n";
