@@ -17,6 +17,8 @@
  * decision files.
  */
 
+#include "edge-lte-test-cell.h"
+
 #include "ns3/bandwidth-share-ff-mac-scheduler.h"
 #include "ns3/bandwidth-share-ffr-algorithm.h"
 #include "ns3/batching-early-exit-allocator.h"
@@ -569,51 +571,22 @@ class BatchingLteTestCase : public TestCase
     {
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
-        Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(true));
         Config::SetDefault("ns3::LteUePhy::EnableUplinkPowerControl", BooleanValue(false));
         Config::SetDefault("ns3::LteUePhy::TxPower", DoubleValue(20));
         Config::SetDefault("ns3::LteRlcUm::MaxTxBufferSize", UintegerValue(1 << 20));
-        Ptr<LteHelper> lte = CreateObject<LteHelper>();
-        Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
-        lte->SetEpcHelper(epc);
-        lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
-        lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(25));
-        lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(25));
-        NodeContainer remote;
-        remote.Create(1);
-        InternetStackHelper stack;
-        stack.Install(remote);
-        PointToPointHelper p2p;
-        p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
-        p2p.SetChannelAttribute("Delay", StringValue("1ms"));
-        NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
-        Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
-        Ipv4InterfaceContainer coreIf = addr.Assign(core);
-        Ipv4StaticRoutingHelper routing;
-        routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
-            ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
-        NodeContainer enb;
-        NodeContainer ues;
-        enb.Create(1);
-        ues.Create(3);
-        MobilityHelper mob;
-        mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-        mob.Install(enb);
-        mob.Install(ues);
+        testutils::TestLteCellOptions o;
+        o.rbs = 25;
+        o.scheduler = "ns3::BandwidthShareFfMacScheduler";
+        o.coreRate = "1Gbps";
         for (uint32_t i = 0; i < 3; ++i)
         {
-            ues.Get(i)->GetObject<MobilityModel>()->SetPosition(Vector(100.0 + 50 * i, 0, 0));
+            o.uePositions.emplace_back(100.0 + 50 * i, 0, 0);
         }
-        NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
-        NetDeviceContainer ueDev = lte->InstallUeDevice(ues);
-        stack.Install(ues);
-        epc->AssignUeIpv4Address(ueDev);
-        for (uint32_t i = 0; i < 3; ++i)
-        {
-            routing.GetStaticRouting(ues.Get(i)->GetObject<Ipv4>())
-                ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
-        }
-        lte->Attach(ueDev, enbDev.Get(0));
+        const EdgeLteTopology cell = testutils::BuildTestLteCell(o);
+        const NodeContainer& remote = cell.remote;
+        const NodeContainer& ues = cell.ues;
+        const NetDeviceContainer& enbDev = cell.enbDevices;
+        const NetDeviceContainer& ueDev = cell.ueDevices;
 
         BatchingEarlyExitHelper helper;
         helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(25 * 180e3));
@@ -627,7 +600,7 @@ class BatchingLteTestCase : public TestCase
             DynamicCast<BatchingEarlyExitServer>(serverApp.Get(0));
         BatchingEarlyExitHelper::ConnectEnbChannelReports(server, enbDev);
         BatchingEarlyExitHelper::ConnectUplinkShares(server, enbDev.Get(0));
-        ApplicationContainer clients = helper.InstallClients(ues, coreIf.GetAddress(1));
+        ApplicationContainer clients = helper.InstallClients(ues, cell.serverAddress);
         clients.Get(0)->SetAttribute("AccuracyRequirement", DoubleValue(0.6));
         clients.Get(1)->SetAttribute("AccuracyRequirement", DoubleValue(0.7));
         clients.Get(2)->SetAttribute("AccuracyRequirement", DoubleValue(0.9)); // > max A_l

@@ -11,6 +11,8 @@
  * LayerStreamingServer and LayerwiseInferenceClient, and the FFR shares.
  */
 
+#include "edge-lte-test-cell.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-module.h"
@@ -479,67 +481,39 @@ class SlideLteExecutionTestCase : public TestCase
         Config::SetDefault("ns3::LteEnbRrc::EpsBearerToRlcMapping",
                            EnumValue(LteEnbRrc::RLC_AM_ALWAYS));
         Config::SetDefault("ns3::LteRlcAm::MaxTxBufferSize", UintegerValue(4 << 20));
-        Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(true));
         Config::SetDefault("ns3::LteHelper::UsePdschForCqiGeneration", BooleanValue(false));
         Config::SetDefault("ns3::LteEnbPhy::TxPower", DoubleValue(43));
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
 
-        const uint32_t rbs = 25;
-        Ptr<LteHelper> lte = CreateObject<LteHelper>();
-        Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
-        lte->SetEpcHelper(epc);
-        lte->SetAttribute("PathlossModel", StringValue("ns3::LogDistancePropagationLossModel"));
-        lte->SetPathlossModelAttribute("Exponent", DoubleValue(3.76));
-        lte->SetPathlossModelAttribute("ReferenceDistance", DoubleValue(1.0));
-        lte->SetPathlossModelAttribute("ReferenceLoss", DoubleValue(15.3));
-        lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(rbs));
-        lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(rbs));
-        lte->SetSchedulerType("ns3::PfFfMacScheduler");
-        lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
-
-        NodeContainer remote;
-        remote.Create(1);
-        InternetStackHelper stack;
-        stack.Install(remote);
-        PointToPointHelper p2p;
-        p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
-        p2p.SetChannelAttribute("Delay", StringValue("5ms"));
-        NetDeviceContainer core = p2p.Install(epc->GetPgwNode(), remote.Get(0));
-        Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
-        Ipv4InterfaceContainer coreIf = addr.Assign(core);
-        Ipv4StaticRoutingHelper routing;
-        routing.GetStaticRouting(remote.Get(0)->GetObject<Ipv4>())
-            ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
-
         const std::vector<double> dist = {200, 300, 250, 350, 220};
         const std::vector<double> deadline = {1.0, 0.05, 1.0, 0.8, 1.0};
         const std::vector<std::string> task = {"cifar", "cifar", "no-such-task", "cifar", "q4"};
         const uint32_t n = 5;
-        NodeContainer enb;
-        NodeContainer ues;
-        enb.Create(1);
-        ues.Create(n);
-        MobilityHelper mob;
-        mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-        mob.Install(enb);
-        mob.Install(ues);
-        enb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, 30));
+        testutils::TestLteCellOptions o;
+        o.rbs = 25;
+        o.scheduler = "ns3::PfFfMacScheduler";
+        o.installShareFfr = true;
+        o.coreRate = "1Gbps";
+        o.coreDelay = "5ms";
+        o.enbPosition = Vector(0, 0, 30);
         for (uint32_t i = 0; i < n; ++i)
         {
-            ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
-                Vector(dist[i] * std::cos(i * 1.5), dist[i] * std::sin(i * 1.5), 1.5));
+            o.uePositions.emplace_back(
+                dist[i] * std::cos(i * 1.5), dist[i] * std::sin(i * 1.5), 1.5);
         }
-        NetDeviceContainer enbDev = lte->InstallEnbDevice(enb);
-        NetDeviceContainer ueDev = lte->InstallUeDevice(ues);
-        stack.Install(ues);
-        epc->AssignUeIpv4Address(ueDev);
-        for (uint32_t i = 0; i < n; ++i)
+        o.configure = [](Ptr<LteHelper> lte)
         {
-            routing.GetStaticRouting(ues.Get(i)->GetObject<Ipv4>())
-                ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
-        }
-        lte->Attach(ueDev, enbDev.Get(0));
+            lte->SetAttribute("PathlossModel", StringValue("ns3::LogDistancePropagationLossModel"));
+            lte->SetPathlossModelAttribute("Exponent", DoubleValue(3.76));
+            lte->SetPathlossModelAttribute("ReferenceDistance", DoubleValue(1.0));
+            lte->SetPathlossModelAttribute("ReferenceLoss", DoubleValue(15.3));
+        };
+        const EdgeLteTopology cell = testutils::BuildTestLteCell(o);
+        const NodeContainer& remote = cell.remote;
+        const NodeContainer& ues = cell.ues;
+        const NetDeviceContainer& enbDev = cell.enbDevices;
+        const NetDeviceContainer& ueDev = cell.ueDevices;
 
         const std::vector<DnnModel> variants = {Variant(2, "fp16"), Variant(1, "int8")};
         SlideHelper slide;
@@ -568,7 +542,7 @@ class SlideLteExecutionTestCase : public TestCase
             p.deadlineS = deadline[i];
             p.energyBudgetJ = 1.0;
             ApplicationContainer c =
-                slide.InstallClient(ues.Get(i), ueDev.Get(i), coreIf.GetAddress(1), task[i], p);
+                slide.InstallClient(ues.Get(i), ueDev.Get(i), cell.serverAddress, task[i], p);
             c.Start(Seconds(0.5) + MilliSeconds(i));
             clients.push_back(DynamicCast<LayerwiseInferenceClient>(c.Get(0)));
         }

@@ -11,9 +11,9 @@
  * @file
  * @ingroup edge-inference-tests
  * The LTE + EPC cell the ns-3 suites share: an edge server (remote host) behind the PGW, one
- * eNB, UEs on a circle, attached. Unlike BuildEdgeLteTopology() (the examples' scenario with
- * a macro path-loss model and antenna heights), it keeps ns-3's default channel (Friis) so
- * the suites' expectations stay those of a plain ns-3 LTE cell.
+ * eNB, UEs on a circle (or at given positions), attached. Unlike BuildEdgeLteTopology() (the
+ * examples' scenario with a macro path-loss model and antenna heights), it keeps ns-3's default
+ * channel (Friis) so the suites' expectations stay those of a plain ns-3 LTE cell.
  */
 
 #include "ns3/core-module.h"
@@ -45,18 +45,22 @@ struct TestLteCellOptions
 {
     uint32_t rbs{25};                    ///< Downlink and uplink bandwidth, RBs
     std::vector<double> distancesM{100}; ///< UE i at distance d_i, angle 2 pi i / n, m
-    std::string scheduler;               ///< MAC scheduler TypeId ("" = LteHelper's default)
+    /// UE positions, m; when not empty they replace distancesM (one UE per position)
+    std::vector<Vector> uePositions;
+    Vector enbPosition{0, 0, 0}; ///< eNB position, m
+    std::string scheduler;       ///< MAC scheduler TypeId ("" = LteHelper's default)
     std::map<std::string, std::string> schedulerAttributes; ///< Its attributes
     bool installShareFfr{false};    ///< Install ns3::BandwidthShareFfrAlgorithm
     bool idealRrc{true};            ///< LteHelper UseIdealRrc
     std::string coreRate{"10Gbps"}; ///< PGW - edge server link rate
+    std::string coreDelay{"1ms"};   ///< PGW - edge server link delay
     /// Called on the LteHelper after the options above, before the devices are installed
     std::function<void(Ptr<LteHelper>)> configure;
 };
 
 /**
  * @ingroup edge-inference-tests
- * @brief Build the cell: edge server --(p2p, coreRate, 1 ms)-- PGW -- eNB ~~ UEs.
+ * @brief Build the cell: edge server --(p2p, coreRate, coreDelay)-- PGW -- eNB ~~ UEs.
  * @param [in] o the options
  * @return the topology (serverAddress is the edge server's core address)
  */
@@ -92,7 +96,7 @@ BuildTestLteCell(const TestLteCellOptions& o)
     stack.Install(t.remote);
     PointToPointHelper p2p;
     p2p.SetDeviceAttribute("DataRate", StringValue(o.coreRate));
-    p2p.SetChannelAttribute("Delay", StringValue("1ms"));
+    p2p.SetChannelAttribute("Delay", StringValue(o.coreDelay));
     NetDeviceContainer core = p2p.Install(t.epc->GetPgwNode(), t.remote.Get(0));
     Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
     t.serverAddress = addr.Assign(core).GetAddress(1);
@@ -100,18 +104,21 @@ BuildTestLteCell(const TestLteCellOptions& o)
     routing.GetStaticRouting(t.remote.Get(0)->GetObject<Ipv4>())
         ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
 
-    const uint32_t n = o.distancesM.size();
+    const bool isPlaced = !o.uePositions.empty();
+    const uint32_t n = isPlaced ? o.uePositions.size() : o.distancesM.size();
     t.enb.Create(1);
     t.ues.Create(n);
     MobilityHelper mob;
     mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
     mob.Install(t.enb);
     mob.Install(t.ues);
+    t.enb.Get(0)->GetObject<MobilityModel>()->SetPosition(o.enbPosition);
     for (uint32_t i = 0; i < n; ++i)
     {
         const double a = 2 * M_PI * i / n;
         t.ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
-            Vector(o.distancesM[i] * std::cos(a), o.distancesM[i] * std::sin(a), 0));
+            isPlaced ? o.uePositions[i]
+                     : Vector(o.distancesM[i] * std::cos(a), o.distancesM[i] * std::sin(a), 0));
     }
     t.enbDevices = t.lte->InstallEnbDevice(t.enb);
     t.ueDevices = t.lte->InstallUeDevice(t.ues);

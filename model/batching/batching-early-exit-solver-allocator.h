@@ -42,9 +42,9 @@ class BatchingEarlyExitSolverAllocator : public BatchingEarlyExitAllocator
     /// Algorithm / scheme selected by the Algorithm attribute.
     enum Algorithm
     {
-        OPTIMAL,                   ///< Proposed scheme, Optimal-U or Optimal-H
-        OPTIMAL_U,                 ///< Proposed scheme, Optimal-U (common deadline)
-        OPTIMAL_H,                 ///< Proposed scheme, Optimal-H (branch and bound)
+        OPTIMAL,                   ///< Proposed scheme, optimal-u or optimal-h
+        OPTIMAL_U,                 ///< Proposed scheme, optimal-u (common deadline)
+        OPTIMAL_H,                 ///< Proposed scheme, optimal-h (branch and bound)
         GREEDY,                    ///< Proposed scheme, greedy
         NO_BATCHING_NO_EARLY_EXIT, ///< Baseline (a), optimal set
         BATCHING_ONLY,             ///< Baseline (b), optimal set

@@ -33,7 +33,7 @@
  *   T_u*(S) = min_{k in S} (T_k - O_k(S)), O_k the GPU time from T_u to the completion of k;
  *   user k then needs w_k^min(T_u*) (MinBandwidthFixedPower(), Lambert W), S is feasible iff
  *   T_u*(S) >= 0 and sum_k w_k^min <= W, and feasibility is downward closed;
- * - Optimal-U (common deadline, enumeration of exit-count vectors), Optimal-H (branch and
+ * - optimal-u (common deadline, enumeration of exit-count vectors), optimal-h (branch and
  *   bound, heterogeneous deadlines) and the greedy of R3.3 of [3];
  * - the baselines of R3.4 of [3] as BatchingEarlyExitScheme values, solved by the same
  *   algorithms.

@@ -16,7 +16,7 @@
  *   Decide(PARTIAL_LOADING) (DP, then the step-2 drop-and-re-solve loop) versus K, the
  *   number of models and the number of blocks per backbone;
  * - batching + early exit: BatchingEarlyExitSolver::Solve() with OPTIMAL_H, OPTIMAL_U and
- *   GREEDY versus K, and the greedy's optimality ratio |S_greedy| / |S_Optimal-H| on random
+ *   GREEDY versus K, and the greedy's optimality ratio |S_greedy| / |S_optimal-h| on random
  *   instances.
  *
  * Every point is the median, over several repetitions, of the wall time of one call
@@ -39,6 +39,8 @@
  *     ./allocator-benchmark --cap=0.5  # time cap of one optimal-search point, s
  */
 
+#include "bench-util.h"
+
 #include "ns3/batch-latency-model.h"
 #include "ns3/batching-early-exit-solver.h"
 #include "ns3/command-line.h"
@@ -47,7 +49,6 @@
 #include "ns3/slide-solver.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
@@ -65,6 +66,7 @@
 
 using namespace ns3;
 using namespace ns3::edgeinference;
+using namespace ns3::edgeinference::bench;
 
 namespace
 {
@@ -143,15 +145,14 @@ template<typename F>
 Measurement
 Measure(const RunSettings& settings, F&& fn)
 {
-    using Clock = std::chrono::steady_clock;
     auto timeCalls = [&fn](uint32_t calls)
     {
-        const auto start = Clock::now();
+        const Stopwatch watch;
         for (uint32_t i = 0; i < calls; ++i)
         {
             g_sink = g_sink + static_cast<uint64_t>(fn());
         }
-        return std::chrono::duration<double>(Clock::now() - start).count() / calls;
+        return watch.ElapsedS() / calls;
     };
     Measurement m;
     m.isMeasured = true;
@@ -177,11 +178,9 @@ Measure(const RunSettings& settings, F&& fn)
             samples.push_back(timeCalls(m.callsPerRep));
         }
     }
-    std::sort(samples.begin(), samples.end());
-    const size_t n = samples.size();
-    m.medianS = n % 2 == 1 ? samples[n / 2] : 0.5 * (samples[n / 2 - 1] + samples[n / 2]);
-    m.minS = samples.front();
-    m.reps = static_cast<uint32_t>(n);
+    m.medianS = Median(samples);
+    m.minS = *std::min_element(samples.begin(), samples.end());
+    m.reps = static_cast<uint32_t>(samples.size());
     return m;
 }
 
@@ -225,27 +224,7 @@ FitExponent(const Table& table, size_t column, size_t lastN, size_t& nPoints, bo
         xy.erase(xy.begin(), xy.end() - static_cast<std::ptrdiff_t>(lastN));
     }
     nPoints = xy.size();
-    if (xy.size() < 2)
-    {
-        return std::numeric_limits<double>::quiet_NaN();
-    }
-    double mx = 0;
-    double my = 0;
-    for (const auto& p : xy)
-    {
-        mx += p.first;
-        my += p.second;
-    }
-    mx /= xy.size();
-    my /= xy.size();
-    double sxy = 0;
-    double sxx = 0;
-    for (const auto& p : xy)
-    {
-        sxy += (p.first - mx) * (p.second - my);
-        sxx += (p.first - mx) * (p.first - mx);
-    }
-    return sxx > 0 ? sxy / sxx : std::numeric_limits<double>::quiet_NaN();
+    return LeastSquaresSlope(xy);
 }
 
 /**
@@ -259,20 +238,6 @@ Ms(double seconds)
     std::ostringstream os;
     os << std::fixed << std::setprecision(seconds < 1e-5 ? 5 : (seconds < 10 ? 4 : 1))
        << seconds * 1e3;
-    return os.str();
-}
-
-/**
- * @brief Format a number with a fixed number of decimals.
- * @param [in] x the number
- * @param [in] decimals decimals
- * @return the text
- */
-std::string
-Fixed(double x, int decimals)
-{
-    std::ostringstream os;
-    os << std::fixed << std::setprecision(decimals) << x;
     return os.str();
 }
 
@@ -341,7 +306,7 @@ PrintTable(const Table& table)
         size_t nTail = 0;
         const double all = FitExponent(table, c, 0, nAll);
         const double tail = FitExponent(table, c, 3, nTail);
-        std::cout << "    " << std::left << std::setw(16) << table.timeColumns[c] << std::right;
+        std::cout << "    " << PadRight(table.timeColumns[c], 16);
         if (nAll < 2)
         {
             std::cout << "n/a (fewer than 2 points)\n";
@@ -366,7 +331,7 @@ PrintTable(const Table& table)
         size_t nTail = 0;
         const double all = FitExponent(table, c, 0, nAll, false);
         const double tail = FitExponent(table, c, 3, nTail, false);
-        std::cout << "    " << std::left << std::setw(16) << table.timeColumns[c] << std::right;
+        std::cout << "    " << PadRight(table.timeColumns[c], 16);
         if (nAll < 2)
         {
             std::cout << "n/a (fewer than 2 points)\n";
@@ -802,7 +767,10 @@ PartialLoadingTable(const std::string& title, const std::string& sizeName, const
     t.title = title;
     t.sizeName = sizeName;
     t.fixed = fixed + "; common deadline = half the serve-all GPU time, B = 2 MHz per request";
-    t.timeColumns = {"setup", "DP", "GroupGreedy", "Decide"};
+    t.timeColumns = {"setup",
+                     ToString(SchedulingAlgorithm::BACKBONE_DP),
+                     ToString(SchedulingAlgorithm::GROUP_GREEDY),
+                     "Decide"};
     t.resultColumns = {"DP n*", "greedy", "Decide", "drops"};
     return t;
 }
@@ -955,6 +923,33 @@ TimeGreedy(const RunSettings& settings, const BatchingEarlyExitProblem& problem,
 }
 
 /**
+ * @brief One row of a search sweep: the optimal search and the greedy on one problem.
+ * @param [in] settings run settings
+ * @param [in,out] sweep the sweep's state (cap and extrapolation)
+ * @param [in] problem the problem
+ * @param [in] algorithm the optimal search
+ * @param [in] size the swept size of this row
+ * @return the row (times: search, greedy; results: |S| opt, nodes, |S| greedy)
+ */
+Row
+SearchRow(const RunSettings& settings,
+          SearchSweep& sweep,
+          const BatchingEarlyExitProblem& problem,
+          BatchingEarlyExitAlgorithm algorithm,
+          uint32_t size)
+{
+    Row row;
+    row.size = size;
+    std::string served;
+    std::string nodes;
+    row.times.push_back(TimeSearch(settings, sweep, problem, algorithm, served, nodes));
+    uint32_t greedy = 0;
+    row.times.push_back(TimeGreedy(settings, problem, greedy));
+    row.results = {served, nodes, std::to_string(greedy)};
+    return row;
+}
+
+/**
  * @brief Optimal search (H or U) and greedy versus K on the same instances.
  * @param [in] settings run settings
  * @param [in] algorithm OPTIMAL_H (heterogeneous deadlines) or OPTIMAL_U (common deadline)
@@ -967,37 +962,28 @@ BatchingSearchSweep(const RunSettings& settings,
                     const std::vector<uint32_t>& sizes)
 {
     const bool isU = algorithm == BatchingEarlyExitAlgorithm::OPTIMAL_U;
-    const std::string name = isU ? "Optimal-U" : "Optimal-H";
+    const std::string name = ToString(algorithm);
     Table t;
     t.allocator = "BatchingEarlyExit";
-    t.title = name + " (Solve(" + ToString(algorithm) + ")) and greedy vs K";
+    t.title = "Solve(" + name + ") and greedy vs K";
     t.sizeName = "K";
     t.fixed = std::string("L = 5, W = 5 MHz, ") +
               (isU ? "common deadline 60 ms" : "deadlines in {40, 60, 80} ms") +
               "; search time capped at " + General(settings.capS) + " s";
-    t.timeColumns = {name, "Greedy"};
+    t.timeColumns = {name, ToString(BatchingEarlyExitAlgorithm::GREEDY)};
     t.resultColumns = {"|S| opt", "nodes", "|S| greedy"};
     t.isExponentialFit = true;
     SearchSweep sweep;
     for (uint32_t k : sizes)
     {
-        const BatchingEarlyExitProblem problem =
-            MakeBatchingProblem(k, isU, SeedFor(isU ? 21 : 20, k));
-        Row row;
-        row.size = k;
-        std::string served;
-        std::string nodes;
-        row.times.push_back(TimeSearch(settings, sweep, problem, algorithm, served, nodes));
-        uint32_t greedy = 0;
-        row.times.push_back(TimeGreedy(settings, problem, greedy));
-        row.results = {served, nodes, std::to_string(greedy)};
-        t.rows.push_back(row);
+        t.rows.push_back(SearchRow(
+            settings, sweep, MakeBatchingProblem(k, isU, SeedFor(isU ? 21 : 20, k)), algorithm, k));
     }
     return t;
 }
 
 /**
- * @brief Optimal-H and greedy versus the number of blocks/exits L (heterogeneous deadlines).
+ * @brief optimal-h and greedy versus the number of blocks/exits L (heterogeneous deadlines).
  * @param [in] settings run settings
  * @param [in] nUsers K
  * @param [in] sizes the L values
@@ -1008,28 +994,22 @@ BatchingExitSweep(const RunSettings& settings, uint32_t nUsers, const std::vecto
 {
     Table t;
     t.allocator = "BatchingEarlyExit";
-    t.title = "Optimal-H (Solve(OPTIMAL_H)) and greedy vs L";
+    t.title = "Solve(optimal-h) and greedy vs L";
     t.sizeName = "L";
     t.fixed = "K = " + std::to_string(nUsers) +
               ", W = 5 MHz, deadlines in {40, 60, 80} ms; search time capped at " +
               General(settings.capS) + " s";
-    t.timeColumns = {"Optimal-H", "Greedy"};
+    t.timeColumns = {ToString(BatchingEarlyExitAlgorithm::OPTIMAL_H),
+                     ToString(BatchingEarlyExitAlgorithm::GREEDY)};
     t.resultColumns = {"|S| opt", "nodes", "|S| greedy"};
     SearchSweep sweep;
     for (uint32_t l : sizes)
     {
-        const BatchingEarlyExitProblem problem =
-            MakeBatchingProblem(nUsers, false, SeedFor(24, l), l);
-        Row row;
-        row.size = l;
-        std::string served;
-        std::string nodes;
-        row.times.push_back(TimeSearch(
-            settings, sweep, problem, BatchingEarlyExitAlgorithm::OPTIMAL_H, served, nodes));
-        uint32_t greedy = 0;
-        row.times.push_back(TimeGreedy(settings, problem, greedy));
-        row.results = {served, nodes, std::to_string(greedy)};
-        t.rows.push_back(row);
+        t.rows.push_back(SearchRow(settings,
+                                   sweep,
+                                   MakeBatchingProblem(nUsers, false, SeedFor(24, l), l),
+                                   BatchingEarlyExitAlgorithm::OPTIMAL_H,
+                                   l));
     }
     return t;
 }
@@ -1045,10 +1025,10 @@ BatchingGreedySweep(const RunSettings& settings, const std::vector<uint32_t>& si
 {
     Table t;
     t.allocator = "BatchingEarlyExit";
-    t.title = "Greedy (Solve(GREEDY)) vs K";
+    t.title = "Solve(greedy) vs K";
     t.sizeName = "K";
     t.fixed = "L = 5, W = 5 MHz, deadlines in {40, 60, 80} ms";
-    t.timeColumns = {"Greedy"};
+    t.timeColumns = {ToString(BatchingEarlyExitAlgorithm::GREEDY)};
     t.resultColumns = {"|S| greedy"};
     for (uint32_t k : sizes)
     {
@@ -1064,21 +1044,25 @@ BatchingGreedySweep(const RunSettings& settings, const std::vector<uint32_t>& si
 }
 
 /**
- * @brief Print the greedy's optimality ratio |S_greedy| / |S_Optimal-H| on random instances.
+ * @brief Print the greedy's optimality ratio |S_greedy| / |S_optimal-h| on random instances.
  * @param [in] sizes the K values
  * @param [in] nInstances instances per K
  */
 void
 PrintGreedyRatio(const std::vector<uint32_t>& sizes, uint32_t nInstances)
 {
-    std::cout << "\nBatchingEarlyExit: greedy optimality ratio |S_greedy| / |S_Optimal-H|\n";
+    std::cout << "\nBatchingEarlyExit: greedy optimality ratio |S_greedy| / |S_optimal-h|\n";
     std::cout << "  fixed: " << nInstances
               << " random instances per K (L = 5, W = 5 MHz, deadlines in {40, 60, 80} ms); "
                  "instances with |S_opt| = 0 are left out\n";
-    std::cout << std::setw(7) << "K" << std::setw(11) << "instances" << std::setw(11) << "mean"
-              << std::setw(11) << "worst" << std::setw(11) << "optimal" << std::setw(13)
-              << "mean |S_opt|"
-              << "\n";
+    PrintCells(std::cout,
+               {{7, "K"},
+                {11, "instances"},
+                {11, "mean"},
+                {11, "worst"},
+                {11, "optimal"},
+                {13, "mean |S_opt|"}});
+    std::cout << "\n";
     double overallSum = 0;
     double overallWorst = 1;
     uint32_t overallN = 0;
@@ -1120,7 +1104,7 @@ PrintGreedyRatio(const std::vector<uint32_t>& sizes, uint32_t nInstances)
                   << (n > 0 ? Fixed(optSum / n, 2) : "-");
         if (unproven > 0)
         {
-            std::cout << "  (" << unproven << " Optimal-H runs hit the node limit)";
+            std::cout << "  (" << unproven << " optimal-h runs hit the node limit)";
         }
         std::cout << "\n";
         overallSum += sum;
@@ -1134,7 +1118,7 @@ PrintGreedyRatio(const std::vector<uint32_t>& sizes, uint32_t nInstances)
 }
 
 /**
- * @brief Optimal-H at one K on several random instances (heterogeneous deadlines): the
+ * @brief optimal-h at one K on several random instances (heterogeneous deadlines): the
  * median over repetitions per instance, then the median and the worst over the instances.
  * The default node limit (BatchingEarlyExitSolver::DEFAULT_MAX_SEARCH_NODES) applies; an
  * instance that hits it fails the target.
@@ -1149,7 +1133,7 @@ OptimalHTarget(const RunSettings& settings, uint32_t nUsers, uint32_t nInstances
 {
     Target target;
     target.text =
-        "Optimal-H K=" + std::to_string(nUsers) + " well under " + Fixed(limitS, 0) + " s";
+        "optimal-h K=" + std::to_string(nUsers) + " well under " + Fixed(limitS, 0) + " s";
     target.limitS = limitS;
     std::vector<double> times;
     uint64_t maxNodes = 0;
@@ -1226,24 +1210,23 @@ LoadAverage()
 int
 main(int argc, char* argv[])
 {
-    bool isQuick = false;
-    bool isFull = false;
+    RunMode mode;
     std::string csvFile;
     double capS = 0;
     CommandLine cmd(__FILE__);
     cmd.Usage("Solve time of the SLIDE, PartialLoading and batching + early-exit allocators "
               "versus problem size, with fitted growth exponents.");
-    cmd.AddValue("quick", "Small, fast subset (CTest smoke test)", isQuick);
-    cmd.AddValue("full", "Full sweep (larger sizes, more repetitions)", isFull);
+    mode.AddTo(cmd,
+               "Small, fast subset (CTest smoke test)",
+               "Full sweep (larger sizes, more repetitions)");
     cmd.AddValue("csv", "Also write the measurements to this CSV file", csvFile);
     cmd.AddValue("cap",
                  "Time cap of one point of the optimal batching searches, s (0 = 0.5 s with "
                  "--quick, else 2 s); a point above it stops the growth of K",
                  capS);
     cmd.Parse(argc, argv);
-    if (isQuick && isFull)
+    if (!mode.Check("allocator-benchmark", std::cerr))
     {
-        std::cerr << "allocator-benchmark: --quick and --full exclude each other\n";
         return 1;
     }
     if (!(capS >= 0) || std::isinf(capS))
@@ -1252,18 +1235,18 @@ main(int argc, char* argv[])
         return 1;
     }
 
+    const bool isQuick = mode.IsQuick();
     RunSettings settings;
+    settings.mode = mode.GetName();
     if (isQuick)
     {
-        settings.mode = "quick";
         settings.reps = 3;
         settings.minRepS = 2e-4;
         settings.pointBudgetS = 0.05;
         settings.capS = 0.5;
     }
-    else if (isFull)
+    else if (mode.IsFull())
     {
-        settings.mode = "full";
         settings.reps = 15;
         settings.minRepS = 2e-3;
         settings.pointBudgetS = 3.0;
@@ -1273,15 +1256,14 @@ main(int argc, char* argv[])
     {
         settings.capS = capS;
     }
-    const bool isDefault = !isQuick && !isFull;
-    auto pick = [&](const std::vector<uint32_t>& quick,
-                    const std::vector<uint32_t>& normal,
-                    const std::vector<uint32_t>& full)
+    const bool isDefault = mode.IsDefault();
+    using Sizes = std::vector<uint32_t>;
+    auto pick = [&mode](const Sizes& quick, const Sizes& normal, const Sizes& full)
     {
-        return isQuick ? quick : (isFull ? full : normal);
+        return mode.Pick(quick, normal, full);
     };
 
-    const auto startTime = std::chrono::steady_clock::now();
+    const Stopwatch wallTime;
     const double loadStart = LoadAverage();
     std::cout << "allocator-benchmark (" << settings.mode << "): median of up to " << settings.reps
               << " repetitions per point, std::chrono::steady_clock\n";
@@ -1326,7 +1308,7 @@ main(int argc, char* argv[])
     // PartialLoading
     {
         Table t = PartialLoadingTable("scheduler setup, SolveBackboneDp, GroupGreedy and "
-                                      "Decide(PARTIAL_LOADING) vs K",
+                                      "Decide(partial-loading) vs K",
                                       "K",
                                       "4 clusters x 4 models, 8 blocks per backbone");
         for (uint32_t k :
@@ -1429,7 +1411,7 @@ main(int argc, char* argv[])
         {
             std::cout << " (" << t.detail << ")";
         }
-        std::cout << " (" << (checked < t.limitS ? "PASS" : "MISS") << ")\n";
+        std::cout << " (" << Verdict(checked < t.limitS) << ")\n";
     }
 
     if (!csvFile.empty())
@@ -1437,14 +1419,13 @@ main(int argc, char* argv[])
         WriteCsv(csvFile, tables, settings);
         std::cout << "\nCSV written to " << csvFile << "\n";
     }
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - startTime).count();
+    const double elapsed = wallTime.ElapsedS();
     const double loadEnd = LoadAverage();
     std::cout << "\nwall time " << Fixed(elapsed, 1) << " s";
     if (loadEnd >= 0)
     {
         std::cout << ", 1-min load average " << Fixed(loadEnd, 2) << " at the end";
     }
-    std::cout << "\nallocator-benchmark: done (" << settings.mode << ")\n";
+    std::cout << "\n" << DoneLine("allocator-benchmark", settings.mode) << "\n";
     return 0;
 }

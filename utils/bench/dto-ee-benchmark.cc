@@ -27,6 +27,8 @@
  *     ./dto-ee-benchmark --rounds=500 --csv=dto.csv
  */
 
+#include "bench-util.h"
+
 #include "ns3/command-line.h"
 #include "ns3/dto-ee-agent.h"
 #include "ns3/dto-ee-solver.h"
@@ -43,6 +45,7 @@
 
 using namespace ns3;
 using namespace ns3::edgeinference;
+using namespace ns3::edgeinference::bench;
 
 namespace
 {
@@ -156,16 +159,17 @@ RoundsTo(const std::vector<DtoEeRoundRecord>& history, double best, double tol)
 int
 main(int argc, char* argv[])
 {
-    bool quick = false;
+    RunMode mode;
     uint32_t rounds = 300;
     uint64_t seed = 1;
     std::string csv;
     CommandLine cmd(__FILE__);
-    cmd.AddValue("quick", "Small subset (smoke test)", quick);
+    mode.AddTo(cmd, "Small subset (smoke test)");
     cmd.AddValue("rounds", "DTO-EE rounds per instance", rounds);
     cmd.AddValue("seed", "Instance seed", seed);
     cmd.AddValue("csv", "Also write the sweep to this CSV file", csv);
     cmd.Parse(argc, argv);
+    const bool quick = mode.IsQuick();
 
     std::vector<uint32_t> sizes{6, 10, 20, 30, 40, 50};
     std::vector<uint32_t> stages{2, 3, 4, 5};
@@ -185,11 +189,19 @@ main(int argc, char* argv[])
     std::cout
         << "dto-ee-benchmark: DTO-EE (scaled steps, eta_x = 1, eta_theta = 0.5) vs centralised, "
         << rounds << " rounds\n";
-    std::cout << std::setw(5) << "N" << std::setw(4) << "H" << std::setw(6) << "|E|"
-              << std::setw(10) << "msg/rnd" << std::setw(10) << "B/rnd" << std::setw(9) << "r(1%)"
-              << std::setw(9) << "r(0.1%)" << std::setw(12) << "msgs(0.1%)" << std::setw(12)
-              << "final gap" << std::setw(10) << "D ms" << std::setw(9) << "A"
-              << "\n";
+    PrintCells(std::cout,
+               {{5, "N"},
+                {4, "H"},
+                {6, "|E|"},
+                {10, "msg/rnd"},
+                {10, "B/rnd"},
+                {9, "r(1%)"},
+                {9, "r(0.1%)"},
+                {12, "msgs(0.1%)"},
+                {12, "final gap"},
+                {10, "D ms"},
+                {9, "A"}});
+    std::cout << "\n";
     bool allCounts = true;
     double worstGap = 0;
     for (uint32_t h : stages)
@@ -246,11 +258,11 @@ main(int argc, char* argv[])
     std::cout << "schemes on N = " << bn << ", H = 3 (D ms, A, J):\n";
     auto row = [](const std::string& name, const DtoEeSolution& s, const DtoEeSolution& ref)
     {
-        std::cout << "  " << std::left << std::setw(20) << name << std::right << std::fixed
-                  << std::setprecision(3) << std::setw(10) << s.evaluation.meanDelayS * 1e3
-                  << std::setprecision(4) << std::setw(9) << s.evaluation.meanAccuracy
-                  << std::setprecision(5) << std::setw(11) << s.evaluation.objective
-                  << "  delay vs DTO-EE " << std::setprecision(1) << std::showpos
+        std::cout << "  " << PadRight(name, 20) << std::fixed << std::setprecision(3)
+                  << std::setw(10) << s.evaluation.meanDelayS * 1e3 << std::setprecision(4)
+                  << std::setw(9) << s.evaluation.meanAccuracy << std::setprecision(5)
+                  << std::setw(11) << s.evaluation.objective << "  delay vs DTO-EE "
+                  << std::setprecision(1) << std::showpos
                   << 100.0 * (s.evaluation.meanDelayS / ref.evaluation.meanDelayS - 1.0) << "%"
                   << std::noshowpos << "  " << ToString(s.reason) << "\n";
     };
@@ -264,8 +276,7 @@ main(int argc, char* argv[])
     {
         row(ToString(scheme), solver.SolveScheme(scheme), run.solution);
     }
-    std::cout << (allCounts ? "message counts = 2|E| per round: ok\n"
-                            : "message counts = 2|E| per round: MISS\n");
-    std::cout << "dto-ee-benchmark: done" << (quick ? " (quick)" : "") << std::endl;
+    std::cout << "message counts = 2|E| per round: " << (allCounts ? "ok" : "MISS") << "\n";
+    std::cout << DoneLine("dto-ee-benchmark", quick ? "quick" : "") << std::endl;
     return 0;
 }

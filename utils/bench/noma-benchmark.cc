@@ -22,6 +22,8 @@
  *     ./noma-benchmark --quick
  */
 
+#include "bench-util.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-module.h"
@@ -32,16 +34,15 @@
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 
-#include <chrono>
 #include <cmath>
 #include <iomanip>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 using namespace ns3;
 using namespace ns3::edgeinference;
+using namespace ns3::edgeinference::bench;
 
 NS_LOG_COMPONENT_DEFINE("NomaBenchmark");
 
@@ -73,6 +74,21 @@ struct Result
     double wallPerSimS{0}; ///< Wall-clock seconds per simulated second
     double goodputMbps{0}; ///< UDP goodput over the traffic period, Mbit/s (both directions)
 };
+
+/**
+ * Run the simulation to simTime, destroy it, and measure.
+ * @param [in] wall started before the scenario was built
+ * @param [in] simTime simulated time, s
+ * @return the measurement
+ */
+Result
+RunAndMeasure(const Stopwatch& wall, double simTime)
+{
+    Simulator::Stop(Seconds(simTime));
+    Simulator::Run();
+    Simulator::Destroy();
+    return {wall.ElapsedS() / simTime, 8e-6 * g_rxBytes / (simTime - TAIL - APP_START)};
+}
 
 /**
  * Position the UEs on a ring at 100..400 m.
@@ -147,7 +163,7 @@ InstallTraffic(Ptr<Node> server,
 Result
 RunNoma(uint32_t nUes, double simTime, double rateKbps)
 {
-    const auto t0 = std::chrono::steady_clock::now();
+    const Stopwatch wall;
     g_rxBytes = 0;
     NodeContainer bs;
     bs.Create(1);
@@ -170,12 +186,7 @@ RunNoma(uint32_t nUes, double simTime, double rateKbps)
         ueAddr.push_back(ifs.GetAddress(u + 1));
     }
     InstallTraffic(bs.Get(0), ifs.GetAddress(0), ues, ueAddr, rateKbps, simTime);
-    Simulator::Stop(Seconds(simTime));
-    Simulator::Run();
-    Simulator::Destroy();
-    const double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return {wall / simTime, 8e-6 * g_rxBytes / (simTime - TAIL - APP_START)};
+    return RunAndMeasure(wall, simTime);
 }
 
 /**
@@ -188,7 +199,7 @@ RunNoma(uint32_t nUes, double simTime, double rateKbps)
 Result
 RunLte(uint32_t nUes, double simTime, double rateKbps)
 {
-    const auto t0 = std::chrono::steady_clock::now();
+    const Stopwatch wall;
     g_rxBytes = 0;
     Ptr<LteHelper> lte = CreateObject<LteHelper>();
     Ptr<PointToPointEpcHelper> epc = CreateObject<PointToPointEpcHelper>();
@@ -237,12 +248,7 @@ RunLte(uint32_t nUes, double simTime, double rateKbps)
     }
     lte->Attach(ueDev, enbDev.Get(0));
     InstallTraffic(remote.Get(0), coreIf.GetAddress(1), ues, ueAddr, rateKbps, simTime);
-    Simulator::Stop(Seconds(simTime));
-    Simulator::Run();
-    Simulator::Destroy();
-    const double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return {wall / simTime, 8e-6 * g_rxBytes / (simTime - TAIL - APP_START)};
+    return RunAndMeasure(wall, simTime);
 }
 
 } // namespace
@@ -253,30 +259,26 @@ main(int argc, char* argv[])
     std::string nUesList = "4,8,16,32,64";
     double simTime = 1.0;
     double rateKbps = 100;
-    bool quick = false;
+    RunMode mode;
     CommandLine cmd(__FILE__);
     cmd.AddValue("nUes", "Comma-separated UE counts", nUesList);
     cmd.AddValue("simTime", "Simulated time per run, s", simTime);
     cmd.AddValue("rateKbps", "UDP rate per UE and direction, kbit/s", rateKbps);
-    cmd.AddValue("quick", "Short run for the test suite (4 UEs, 0.3 s)", quick);
+    mode.AddTo(cmd, "Short run for the test suite (4 UEs, 0.3 s)");
     cmd.Parse(argc, argv);
+    const bool quick = mode.IsQuick();
     if (quick)
     {
         nUesList = "4";
         simTime = 0.3;
     }
     std::vector<uint32_t> counts;
-    std::stringstream ss(nUesList);
     std::string item;
-    while (std::getline(ss, item, ','))
+    if (!ParseCounts(nUesList, UINT32_MAX, counts, item))
     {
-        const long v = std::strtol(item.c_str(), nullptr, 10);
-        if (v < 1)
-        {
-            std::cerr << "noma-benchmark: nUes entries must be >= 1, got '" << item << "'\n";
-            return 1;
-        }
-        counts.push_back(static_cast<uint32_t>(v));
+        std::cerr << "noma-benchmark: nUes entries must be whole numbers >= 1, got '" << item
+                  << "'\n";
+        return 1;
     }
     if (!(simTime > APP_START + TAIL + 0.05) || !(rateKbps > 0))
     {
@@ -296,6 +298,6 @@ main(int argc, char* argv[])
         std::cout << n << " " << 2 * n * rateKbps / 1e3 << " " << noma.wallPerSimS << " "
                   << noma.goodputMbps << " " << lte.wallPerSimS << " " << lte.goodputMbps << "\n";
     }
-    std::cout << "noma-benchmark: done" << (quick ? " (quick)" : "") << "\n";
+    std::cout << DoneLine("noma-benchmark", quick ? "quick" : "") << "\n";
     return 0;
 }

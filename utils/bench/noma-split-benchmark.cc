@@ -7,7 +7,7 @@
 /**
  * @file
  * @ingroup edge-inference
- * @brief Solve time and objective of Li-GD versus exhaustive GD for NOMA split inference
+ * @brief Solve time and objective of li-gd versus exhaustive-gd for NOMA split inference
  * (NomaSplitSolver, pure C++), as the number of users and of layers grows.
  *
  * Instances (fixed seed, std::mt19937_64): U users at 50-250 m (path loss 128.1 + 37.6
@@ -16,27 +16,28 @@
  * f_d = 1 GHz, F^e = 20 GHz, p^max = 0.2 W, P^AP = 10 W, w_T = 1, w_d and w_e uniform in
  * [0, 1] (R4.5 of [4] defaults [A]).
  *
- * Li-GD is timed (median of repetitions of Solve(LI_GD)). The exhaustive GD is run when
+ * li-gd is timed (median of repetitions of Solve(LI_GD)). exhaustive-gd is run when
  * NomaSplitSolver::CountConfigurations() is within a budget (--quick 3000, default 30000,
  * --full 200000) and then timed and compared; beyond the budget its time is estimated as
  * (configurations) x (mean time of one cold-start GD on 40 random configurations of the same
  * instance) and marked "est". Everything printed is deterministic except the times.
  *
- * Checks: (1) Li-GD is polynomial: the least-squares slope of log(GD runs) versus log(U) must
+ * Checks: (1) li-gd is polynomial: the least-squares slope of log(GD runs) versus log(U) must
  * stay <= 4 (R4.3 of [4] bound O(N_out U (L + 1 + 2 N_s) I U), N_s ~ U/2, so ~U^3 per round);
- * (2) at U = 6, exhaustive time / Li-GD time >= 10. Each prints PASS or MISS.
+ * (2) at U = 6, exhaustive time / li-gd time >= 10. Each prints PASS or MISS.
  *
  *     ./noma-split-benchmark            # U = 2..6 (L = 1) and L = 1..5 (U = 3)
  *     ./noma-split-benchmark --quick    # smaller budgets (CTest smoke test)
  *     ./noma-split-benchmark --full     # exhaustive measured up to 200000 configurations
  */
 
+#include "bench-util.h"
+
 #include "ns3/command-line.h"
 #include "ns3/device-compute-model.h"
 #include "ns3/noma-split-solver.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <iomanip>
@@ -47,6 +48,7 @@
 
 using namespace ns3;
 using namespace ns3::edgeinference;
+using namespace ns3::edgeinference::bench;
 
 namespace
 {
@@ -157,18 +159,17 @@ TimeCall(F fn, double minS)
     for (int rep = 0; rep < 3; ++rep)
     {
         uint64_t calls = 0;
-        const auto t0 = std::chrono::steady_clock::now();
+        const Stopwatch watch;
         double elapsed = 0;
         do
         {
             fn();
             ++calls;
-            elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            elapsed = watch.ElapsedS();
         } while (elapsed < minS);
         samples.push_back(elapsed / static_cast<double>(calls));
     }
-    std::sort(samples.begin(), samples.end());
-    return samples[1];
+    return Median(samples);
 }
 
 /// One row of a table.
@@ -176,9 +177,9 @@ struct Row
 {
     uint32_t nUsers{0};          ///< U
     uint32_t nLayers{0};         ///< L
-    double liTimeS{0};           ///< Li-GD time, s
-    double liObjective{0};       ///< Li-GD J
-    uint64_t liGdRuns{0};        ///< Li-GD GD runs
+    double liTimeS{0};           ///< li-gd time, s
+    double liObjective{0};       ///< li-gd J
+    uint64_t liRuns{0};          ///< li-gd GD runs
     uint64_t nConfigurations{0}; ///< Exhaustive configurations
     double exTimeS{0};           ///< Exhaustive time (measured or estimated), s
     bool isExMeasured{false};    ///< Exhaustive actually run
@@ -201,14 +202,14 @@ Measure(uint32_t nUsers, uint32_t nLayers, uint64_t budget)
     const NomaSplitSolver solver(MakeInstance(1000 + 17 * nUsers + nLayers, nUsers, nLayers));
     const auto li = solver.Solve(NomaSplitAlgorithm::LI_GD);
     row.liObjective = li.prediction.objective;
-    row.liGdRuns = li.nGdRuns;
+    row.liRuns = li.nGdRuns;
     row.liTimeS = TimeCall([&] { solver.Solve(NomaSplitAlgorithm::LI_GD); }, 0.02);
     row.nConfigurations = solver.CountConfigurations();
     if (row.nConfigurations <= budget)
     {
-        const auto t0 = std::chrono::steady_clock::now();
+        const Stopwatch watch;
         const auto ex = solver.Solve(NomaSplitAlgorithm::EXHAUSTIVE_GD);
-        row.exTimeS = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        row.exTimeS = watch.ElapsedS();
         row.exObjective = ex.prediction.objective;
         row.isExMeasured = true;
     }
@@ -243,13 +244,13 @@ void
 PrintTable(const std::string& title, const std::vector<Row>& rows)
 {
     std::cout << "\n" << title << "\n";
-    std::cout << "  U  L  Li-GD[ms]  GD runs  J(Li-GD)     configs  exhaustive[ms]  "
+    std::cout << "  U  L  li-gd[ms]  GD runs  J(li-gd)     configs  exhaustive[ms]  "
                  "J(exh.)   J ratio  time ratio\n";
     for (const auto& r : rows)
     {
         std::cout << std::setw(3) << r.nUsers << std::setw(3) << r.nLayers << std::fixed
                   << std::setprecision(3) << std::setw(11) << r.liTimeS * 1e3 << std::setw(9)
-                  << r.liGdRuns << std::setprecision(5) << std::setw(10) << r.liObjective
+                  << r.liRuns << std::setprecision(5) << std::setw(10) << r.liObjective
                   << std::setw(12) << r.nConfigurations << std::setprecision(1) << std::setw(13)
                   << r.exTimeS * 1e3 << (r.isExMeasured ? "   " : " est");
         if (r.isExMeasured)
@@ -274,23 +275,12 @@ PrintTable(const std::string& title, const std::vector<Row>& rows)
 double
 LogSlope(const std::vector<double>& x, const std::vector<double>& y)
 {
-    double mx = 0;
-    double my = 0;
+    std::vector<std::pair<double, double>> xy;
     for (std::size_t k = 0; k < x.size(); ++k)
     {
-        mx += std::log(x[k]);
-        my += std::log(y[k]);
+        xy.emplace_back(std::log(x[k]), std::log(y[k]));
     }
-    mx /= x.size();
-    my /= y.size();
-    double sxy = 0;
-    double sxx = 0;
-    for (std::size_t k = 0; k < x.size(); ++k)
-    {
-        sxy += (std::log(x[k]) - mx) * (std::log(y[k]) - my);
-        sxx += (std::log(x[k]) - mx) * (std::log(x[k]) - mx);
-    }
-    return sxy / sxx;
+    return LeastSquaresSlope(xy);
 }
 
 } // namespace
@@ -298,20 +288,19 @@ LogSlope(const std::vector<double>& x, const std::vector<double>& y)
 int
 main(int argc, char* argv[])
 {
-    bool isQuick = false;
-    bool isFull = false;
+    RunMode mode;
     CommandLine cmd(__FILE__);
-    cmd.AddValue("quick", "Smaller exhaustive budget (CTest smoke test)", isQuick);
-    cmd.AddValue("full", "Run the exhaustive GD up to 200000 configurations", isFull);
+    mode.AddTo(cmd,
+               "Smaller exhaustive budget (CTest smoke test)",
+               "Run exhaustive-gd up to 200000 configurations");
     cmd.Parse(argc, argv);
-    if (isQuick && isFull)
+    if (!mode.Check("noma-split-benchmark", std::cerr))
     {
-        std::cerr << "noma-split-benchmark: --quick and --full exclude each other\n";
         return 1;
     }
-    const uint64_t budget = isQuick ? 3000 : (isFull ? 200000 : 30000);
-    const std::string mode = isQuick ? "quick" : (isFull ? "full" : "default");
-    std::cout << "noma-split-benchmark (" << mode << "): Li-GD vs exhaustive GD, exhaustive run "
+    const uint64_t budget = mode.Pick<uint64_t>(3000, 30000, 200000);
+    std::cout << "noma-split-benchmark (" << mode.GetName()
+              << "): li-gd vs exhaustive-gd, exhaustive run "
               << "up to " << budget << " configurations, else estimated (est)\n";
 
     std::vector<Row> byUsers;
@@ -322,7 +311,7 @@ main(int argc, char* argv[])
     PrintTable("Users grow (L = 1, N_s = ceil(U/2), Q = 2):", byUsers);
 
     std::vector<Row> byLayers;
-    const uint32_t maxLayers = isQuick ? 3 : 5;
+    const uint32_t maxLayers = mode.IsQuick() ? 3 : 5;
     for (uint32_t l = 1; l <= maxLayers; ++l)
     {
         byLayers.push_back(Measure(3, l, budget));
@@ -335,14 +324,14 @@ main(int argc, char* argv[])
     for (const auto& r : byUsers)
     {
         x.push_back(r.nUsers);
-        runs.push_back(static_cast<double>(r.liGdRuns));
+        runs.push_back(static_cast<double>(r.liRuns));
         configs.push_back(static_cast<double>(r.nConfigurations));
     }
     const double slope = LogSlope(x, runs);
-    std::cout << "\nLi-GD GD runs ~ U^" << std::setprecision(2) << slope
+    std::cout << "\nli-gd GD runs ~ U^" << std::setprecision(2) << slope
               << " (exhaustive configurations ~ U^" << LogSlope(x, configs)
               << " over U = 2..6, exponential): polynomial growth bound U^4 "
-              << (slope <= 4.0 ? "PASS" : "MISS") << "\n";
+              << Verdict(slope <= 4.0) << "\n";
     double worstRatio = 0;
     for (const auto& rows : {byUsers, byLayers})
     {
@@ -354,14 +343,14 @@ main(int argc, char* argv[])
             }
         }
     }
-    std::cout << "Worst J(Li-GD)/J(exhaustive) over the measured points: " << std::setprecision(4)
-              << worstRatio << "\n";
+    std::cout << "Worst J(li-gd)/J(exhaustive-gd) over the measured points: "
+              << std::setprecision(4) << worstRatio << "\n";
     const Row& six = byUsers.back();
     const double speedup = six.exTimeS / six.liTimeS;
     std::cout << "U = 6: exhaustive " << std::setprecision(1) << six.exTimeS * 1e3 << " ms ("
-              << (six.isExMeasured ? "measured" : "estimated") << ") / Li-GD "
+              << (six.isExMeasured ? "measured" : "estimated") << ") / li-gd "
               << std::setprecision(2) << six.liTimeS * 1e3 << " ms = " << std::setprecision(0)
-              << speedup << "x, target >= 10x " << (speedup >= 10.0 ? "PASS" : "MISS") << "\n";
-    std::cout << "noma-split-benchmark: done (" << mode << ")\n";
+              << speedup << "x, target >= 10x " << Verdict(speedup >= 10.0) << "\n";
+    std::cout << DoneLine("noma-split-benchmark", mode.GetName()) << "\n";
     return 0;
 }

@@ -32,6 +32,8 @@
  *     ./streaming-overhead-benchmark --quick         # N = 4, 0.5 s window (CTest)
  */
 
+#include "bench-util.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-module.h"
@@ -43,16 +45,15 @@
 #include "ns3/point-to-point-module.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <iomanip>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 using namespace ns3;
 using namespace ns3::edgeinference;
+using namespace ns3::edgeinference::bench;
 
 NS_LOG_COMPONENT_DEFINE("StreamingOverheadBenchmark");
 
@@ -173,13 +174,12 @@ RunOnce(const BenchConfig& cfg, const DnnModel& model, uint32_t nUes, bool strea
     Simulator::Run();
     const uint64_t eventsBefore = Simulator::GetEventCount();
 
-    const auto t0 = std::chrono::steady_clock::now();
+    const Stopwatch watch;
     Simulator::Stop(Seconds(cfg.windowS));
     Simulator::Run();
-    const auto t1 = std::chrono::steady_clock::now();
 
     RunResult r;
-    r.wallS = std::chrono::duration<double>(t1 - t0).count();
+    r.wallS = watch.ElapsedS();
     r.simulatedS = cfg.windowS;
     r.simEvents = Simulator::GetEventCount() - eventsBefore;
     for (uint32_t i = 0; i < nUes; ++i)
@@ -214,20 +214,13 @@ RunOnce(const BenchConfig& cfg, const DnnModel& model, uint32_t nUes, bool strea
 bool
 ParseUes(const std::string& text, std::vector<uint32_t>& out)
 {
-    std::istringstream is(text);
     std::string tok;
-    while (std::getline(is, tok, ','))
+    if (!ParseCounts(text, 319, out, tok))
     {
-        std::istringstream ts(tok);
-        long v = 0;
-        if (!(ts >> v) || !ts.eof() || v < 1 || v > 319)
-        {
-            std::cerr << "error: --ues entry '" << tok
-                      << "' is not a UE count in [1, 319] (one LTE SRS index per UE, at most 320)"
-                      << std::endl;
-            return false;
-        }
-        out.push_back(static_cast<uint32_t>(v));
+        std::cerr << "error: --ues entry '" << tok
+                  << "' is not a UE count in [1, 319] (one LTE SRS index per UE, at most 320)"
+                  << std::endl;
+        return false;
     }
     if (out.empty())
     {
@@ -244,7 +237,7 @@ main(int argc, char* argv[])
 {
     BenchConfig cfg;
     std::string uesText = "10,50,100";
-    bool quick = false;
+    RunMode mode;
     CommandLine cmd(__FILE__);
     cmd.AddValue("ues", "Comma-separated UE counts", uesText);
     cmd.AddValue("window", "Measured simulated window per run, s", cfg.windowS);
@@ -256,8 +249,9 @@ main(int argc, char* argv[])
     cmd.AddValue("repeat",
                  "Runs per mode and UE count (alternating); the shortest wall time is kept",
                  cfg.repeat);
-    cmd.AddValue("quick", "Short run for CTest: 4 UEs, 0.5 s window, 1 repetition", quick);
+    mode.AddTo(cmd, "Short run for CTest: 4 UEs, 0.5 s window, 1 repetition");
     cmd.Parse(argc, argv);
+    const bool quick = mode.IsQuick();
 
     std::vector<uint32_t> ues;
     if (quick)
@@ -314,12 +308,18 @@ main(int argc, char* argv[])
     std::cout << "streaming-overhead-benchmark: model " << model.GetName() << " (" << std::fixed
               << std::setprecision(1) << model.GetTotalBytes() / 1e6 << " MB per UE), " << cfg.rbs
               << " RBs, window " << std::setprecision(2) << cfg.windowS << " s simulated after "
-              << cfg.startS << " s of attachment, best of " << cfg.repeat << " runs per mode\n"
-              << std::setw(5) << "UEs" << std::setw(13) << "stream_w/s" << std::setw(11)
-              << "stream_MB" << std::setw(11) << "events" << std::setw(12) << "plain_w/s"
-              << std::setw(10) << "plain_MB" << std::setw(11) << "events" << std::setw(8) << "ratio"
-              << std::setw(7) << "target"
-              << "\n";
+              << cfg.startS << " s of attachment, best of " << cfg.repeat << " runs per mode\n";
+    PrintCells(std::cout,
+               {{5, "UEs"},
+                {13, "stream_w/s"},
+                {11, "stream_MB"},
+                {11, "events"},
+                {12, "plain_w/s"},
+                {10, "plain_MB"},
+                {11, "events"},
+                {8, "ratio"},
+                {7, "target"}});
+    std::cout << "\n";
     double worst = 0;
     for (uint32_t n : ues)
     {
@@ -341,7 +341,7 @@ main(int argc, char* argv[])
                   << a.simEvents << std::setprecision(3) << std::setw(12) << perSimB
                   << std::setprecision(2) << std::setw(10) << b.bytes / 1e6 << std::setw(11)
                   << b.simEvents << std::setprecision(3) << std::setw(8) << ratio << std::setw(7)
-                  << (ratio <= TARGET_RATIO ? "PASS" : "MISS") << "\n";
+                  << Verdict(ratio <= TARGET_RATIO) << "\n";
         if (a.activeUes < n || b.activeUes < n)
         {
             std::cout << "      note: UEs receiving data: streaming " << a.activeUes << "/" << n
@@ -354,7 +354,7 @@ main(int argc, char* argv[])
                  "_MB: application bytes delivered to all UEs in the window; events: "
                  "simulator events in the window; ratio = stream_w/s / plain_w/s, target <= "
               << TARGET_RATIO << " (reported, not enforced).\n";
-    std::cout << "streaming-overhead-benchmark: done" << (quick ? " (quick)" : "")
+    std::cout << DoneLine("streaming-overhead-benchmark", quick ? "quick" : "")
               << "; largest ratio " << std::setprecision(3) << worst << "\n";
     return 0;
 }
