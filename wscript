@@ -22,6 +22,7 @@ def build(bld):
         'model/common/validation.cc',
         # LTE glue: MAC-executed shares, eNB UE view, LTE AMC rate
         'model/lte/enb-ue-view.cc',
+        'model/lte/ue-share-table.cc',
         'model/lte/bandwidth-share-ffr-algorithm.cc',
         'model/lte/bandwidth-share-ff-mac-scheduler.cc',
         'model/lte/lte-amc-rate-model.cc',
@@ -117,6 +118,7 @@ def build(bld):
         'model/common/validation.h',
         # LTE glue: MAC-executed shares, eNB UE view, LTE AMC rate
         'model/lte/enb-ue-view.h',
+        'model/lte/ue-share-table.h',
         'model/lte/bandwidth-share-ffr-algorithm.h',
         'model/lte/bandwidth-share-ff-mac-scheduler.h',
         'model/lte/lte-amc-rate-model.h',
