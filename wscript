@@ -23,6 +23,7 @@ def build(bld):
         # LTE glue: MAC-executed shares, eNB UE view, LTE AMC rate
         'model/lte/enb-ue-view.cc',
         'model/lte/ue-share-table.cc',
+        'model/lte/ue-share-table.cc',
         'model/lte/bandwidth-share-ffr-algorithm.cc',
         'model/lte/bandwidth-share-ff-mac-scheduler.cc',
         'model/lte/lte-amc-rate-model.cc',
@@ -67,6 +68,7 @@ def build(bld):
         'model/dto-ee/dto-ee-solver.cc',
         'model/dto-ee/dto-ee-agent.cc',
         'model/dto-ee/collaborative-inference-header.cc',
+        'model/dto-ee/collaborative-reassembler.cc',
         'model/dto-ee/collaborative-inference-node.cc',
         'model/dto-ee/collaborative-task-source.cc',
         'model/dto-ee/dto-ee-json.cc',
@@ -119,6 +121,7 @@ def build(bld):
         # LTE glue: MAC-executed shares, eNB UE view, LTE AMC rate
         'model/lte/enb-ue-view.h',
         'model/lte/ue-share-table.h',
+        'model/lte/ue-share-table.h',
         'model/lte/bandwidth-share-ffr-algorithm.h',
         'model/lte/bandwidth-share-ff-mac-scheduler.h',
         'model/lte/lte-amc-rate-model.h',
@@ -163,6 +166,7 @@ def build(bld):
         'model/dto-ee/dto-ee-solver.h',
         'model/dto-ee/dto-ee-agent.h',
         'model/dto-ee/collaborative-inference-header.h',
+        'model/dto-ee/collaborative-reassembler.h',
         'model/dto-ee/collaborative-inference-node.h',
         'model/dto-ee/collaborative-task-source.h',
         'model/dto-ee/dto-ee-json.h',
