@@ -63,7 +63,11 @@ def build(bld):
         'model/batching/batching-early-exit-decision-file-allocator.cc',
         # NOMA split inference
         'model/noma-split/noma-split-solver.cc',
-        'model/noma-split/split-inference-app.cc',
+        'model/noma-split/split-inference-header.cc',
+        'model/noma-split/airtime-ledger.cc',
+        'model/noma-split/split-inference-client.cc',
+        'model/noma-split/split-inference-server.cc',
+        'model/noma-split/split-inference-util.cc',  # internal helpers of the client and server; header not installed
         'model/noma-split/noma-split-json.cc',
         'model/noma-split/noma-split-allocator.cc',
         # DTO-EE collaborative inference
@@ -163,7 +167,10 @@ def build(bld):
         'model/batching/batching-early-exit-decision-file-allocator.h',
         # NOMA split inference
         'model/noma-split/noma-split-solver.h',
-        'model/noma-split/split-inference-app.h',
+        'model/noma-split/split-inference-header.h',
+        'model/noma-split/airtime-ledger.h',
+        'model/noma-split/split-inference-client.h',
+        'model/noma-split/split-inference-server.h',
         'model/noma-split/noma-split-json.h',
         'model/noma-split/noma-split-allocator.h',
         # DTO-EE collaborative inference
