@@ -16,7 +16,9 @@
 #include "ns3/noma-split-solver.h"
 #include "ns3/nstime.h"
 #include "ns3/object-factory.h"
-#include "ns3/split-inference-app.h"
+#include "ns3/split-inference-client.h"
+#include "ns3/split-inference-header.h"
+#include "ns3/split-inference-server.h"
 
 #include <map>
 #include <string>

@@ -20,6 +20,7 @@
 #include "ns3/collaborative-inference-header.h"
 #include "ns3/collaborative-inference-helper.h"
 #include "ns3/collaborative-inference-node.h"
+#include "ns3/collaborative-reassembler.h"
 #include "ns3/collaborative-task-source.h"
 #include "ns3/core-module.h"
 #include "ns3/decision-file.h"

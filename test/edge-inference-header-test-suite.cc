@@ -10,8 +10,10 @@
  * @ingroup tests
  */
 
-#include "ns3/edge-inference-header.h"
+#include "ns3/inference-request-header.h"
+#include "ns3/layer-header.h"
 #include "ns3/packet.h"
+#include "ns3/slide-grant-header.h"
 #include "ns3/test.h"
 
 #include <limits>

@@ -14,6 +14,7 @@
  * order, TB sizes from the closed-form SINRs), timeouts without a server, attribute checks.
  */
 
+#include "ns3/airtime-ledger.h"
 #include "ns3/core-module.h"
 #include "ns3/decision-file.h"
 #include "ns3/internet-module.h"
@@ -26,7 +27,9 @@
 #include "ns3/noma-split-inference-helper.h"
 #include "ns3/noma-split-json.h"
 #include "ns3/radio-rate.h"
-#include "ns3/split-inference-app.h"
+#include "ns3/split-inference-client.h"
+#include "ns3/split-inference-header.h"
+#include "ns3/split-inference-server.h"
 #include "ns3/test.h"
 
 #include <cmath>

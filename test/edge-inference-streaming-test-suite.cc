@@ -8,11 +8,11 @@
 
 #include "ns3/config.h"
 #include "ns3/core-module.h"
-#include "ns3/edge-inference-header.h"
 #include "ns3/edge-inference-helper.h"
 #include "ns3/edge-lte-topology-helper.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-module.h"
+#include "ns3/layer-header.h"
 #include "ns3/layer-streaming-latency.h"
 #include "ns3/layer-streaming-server.h"
 #include "ns3/layerwise-inference-client.h"

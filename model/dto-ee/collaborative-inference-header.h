@@ -13,16 +13,13 @@
 #include "ns3/ptr.h"
 
 #include <cstdint>
-#include <map>
-#include <tuple>
-#include <vector>
 
 /**
  * @file
  * @ingroup edge-inference-dto-ee
  * @brief Data-plane header of the collaborative inference network (DTO-EE, Xie et al.,
  * arXiv 2412.08284): task inputs, intermediate features and results, segmented into UDP
- * packets, and the reassembly of a segmented message.
+ * packets (their reassembly: collaborative-reassembler.h).
  */
 
 namespace ns3
@@ -173,49 +170,6 @@ uint32_t SendSegmented(Ptr<Socket> socket,
                        uint32_t segmentPayload,
                        Ipv4Address to,
                        uint16_t port);
-
-/**
- * @ingroup edge-inference-dto-ee
- * @brief Reassembly of segmented messages (UDP: segments may be lost; incomplete messages are
- * forgotten after a timeout, so nothing leaks).
- */
-class CollaborativeReassembler
-{
-  public:
-    /**
-     * @brief Take one received segment. A duplicate of a segment already received and a
-     * segment index >= the segment count are ignored.
-     * @param [in] header its header
-     * @param [in] now the current time
-     * @return true if this segment completes its message
-     */
-    bool Add(const CollaborativeInferenceHeader& header, Time now);
-
-    /**
-     * @brief Forget the messages whose first segment arrived before now - timeout.
-     * @param [in] now the current time
-     * @param [in] timeout the reassembly timeout
-     * @return the number of messages dropped
-     */
-    uint32_t Purge(Time now, Time timeout);
-
-    /// @return messages being reassembled
-    uint32_t GetPending() const;
-
-  private:
-    /// (type, origin address, task id, stage)
-    using Key = std::tuple<uint8_t, uint32_t, uint64_t, uint32_t>;
-
-    /// A message being reassembled.
-    struct Entry
-    {
-        Time first;             ///< Arrival of its first segment
-        uint32_t received{0};   ///< Distinct segments received
-        std::vector<bool> seen; ///< Received flag per segment index
-    };
-
-    std::map<Key, Entry> m_pending; ///< Messages being reassembled
-};
 
 } // namespace edgeinference
 } // namespace ns3

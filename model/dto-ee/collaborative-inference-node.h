@@ -8,6 +8,7 @@
 #define COLLABORATIVE_INFERENCE_NODE_H
 
 #include "collaborative-inference-header.h"
+#include "collaborative-reassembler.h"
 #include "dto-ee-agent.h"
 #include "dto-ee-solver.h"
 

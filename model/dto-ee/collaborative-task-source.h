@@ -8,6 +8,7 @@
 #define COLLABORATIVE_TASK_SOURCE_H
 
 #include "collaborative-inference-header.h"
+#include "collaborative-reassembler.h"
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"

@@ -8,6 +8,7 @@
 #define BANDWIDTH_SHARE_FF_MAC_SCHEDULER_H
 
 #include "enb-ue-view.h"
+#include "ue-share-table.h"
 
 #include "ns3/ff-mac-common.h"
 #include "ns3/ff-mac-sched-sap.h"

@@ -8,6 +8,7 @@
 #define BANDWIDTH_SHARE_FFR_ALGORITHM_H
 
 #include "enb-ue-view.h"
+#include "ue-share-table.h"
 
 #include "ns3/lte-ffr-algorithm.h"
 #include "ns3/lte-ffr-rrc-sap.h"

@@ -7,7 +7,7 @@
 #ifndef LTE_AMC_RATE_MODEL_H
 #define LTE_AMC_RATE_MODEL_H
 
-#include "ns3/slide-solver.h"
+#include "ns3/rate-model.h"
 
 #include <cstdint>
 #include <memory>

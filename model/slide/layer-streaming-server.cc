@@ -6,7 +6,9 @@
 
 #include "layer-streaming-server.h"
 
-#include "edge-inference-header.h"
+#include "inference-request-header.h"
+#include "layer-header.h"
+#include "slide-grant-header.h"
 #include "slide-resource-manager.h"
 
 #include "ns3/abort.h"

@@ -6,7 +6,9 @@
 
 #include "layerwise-inference-client.h"
 
-#include "edge-inference-header.h"
+#include "inference-request-header.h"
+#include "layer-header.h"
+#include "slide-grant-header.h"
 
 #include "ns3/abort.h"
 #include "ns3/address-utils.h"

@@ -6,7 +6,8 @@
 
 #include "slide-resource-manager.h"
 
-#include "edge-inference-header.h"
+#include "layer-header.h"
+#include "slide-grant-header.h"
 
 #include "ns3/abort.h"
 #include "ns3/bandwidth-share-ffr-algorithm.h"

@@ -17,6 +17,7 @@
  */
 
 #include "ns3/lte-amc-rate-model.h"
+#include "ns3/slide-solver.h"
 
 #include <gtest/gtest.h>
 

@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#ifndef EDGE_INFERENCE_HEADER_H
-#define EDGE_INFERENCE_HEADER_H
+#ifndef SLIDE_GRANT_HEADER_H
+#define SLIDE_GRANT_HEADER_H
 
 #include "ns3/header.h"
 #include "ns3/nstime.h"
@@ -13,128 +13,16 @@
 #include <cstdint>
 #include <string>
 
+/**
+ * @file
+ * @ingroup edge-inference-slide
+ * @brief Allocation decision sent by a LayerStreamingServer to a LayerwiseInferenceClient (SLIDE).
+ */
+
 namespace ns3
 {
 namespace edgeinference
 {
-
-/**
- * @ingroup edge-inference-slide
- * @brief Request sent by a LayerwiseInferenceClient to a LayerStreamingServer.
- *
- * Wire format (network byte order): magic 0x4549 ("EI", 2 bytes), version (1 byte),
- * task id (4 bytes), model-name length n (1 byte), model name (n bytes, ASCII).
- */
-class InferenceRequestHeader : public Header
-{
-  public:
-    /// Magic number that starts every request.
-    static constexpr uint16_t MAGIC = 0x4549;
-    /// Protocol version.
-    static constexpr uint8_t VERSION = 1;
-    /// Longest model name that fits the one-byte length field.
-    static constexpr uint32_t MAX_NAME_LENGTH = 255;
-
-    InferenceRequestHeader();
-
-    /**
-     * @brief Register this type.
-     * @return the TypeId
-     */
-    static TypeId GetTypeId();
-    TypeId GetInstanceTypeId() const override;
-    void Print(std::ostream& os) const override;
-    uint32_t GetSerializedSize() const override;
-    void Serialize(Buffer::Iterator start) const override;
-    uint32_t Deserialize(Buffer::Iterator start) override;
-
-    /// @param [in] id the task id
-    void SetTaskId(uint32_t id);
-    /// @return the task id
-    uint32_t GetTaskId() const;
-    /**
-     * @brief Set the requested model. Aborts (NS_ABORT) if longer than MAX_NAME_LENGTH.
-     * @param [in] name model name
-     */
-    void SetModelName(const std::string& name);
-    /// @return the requested model name
-    const std::string& GetModelName() const;
-    /// @return true if the last Deserialize() saw the right magic and version
-    bool IsValid() const;
-
-    /**
-     * @brief Bytes needed to know the full size of a request from a stream prefix.
-     * @return the length of the fixed part (magic, version, task id, name length)
-     */
-    static constexpr uint32_t GetFixedSize() { return 2 + 1 + 4 + 1; }
-
-  private:
-    uint32_t m_taskId;       ///< Task id chosen by the client
-    std::string m_modelName; ///< Requested model
-    bool m_valid;            ///< Magic and version were right on deserialisation
-};
-
-/**
- * @ingroup edge-inference-slide
- * @brief Header preceding each layer's parameters in a layer stream.
- *
- * It carries what the receiver needs to run the layer: its index, the number of layers,
- * the payload size and the layer's FLOPs per sample. Wire format (network byte order):
- * magic 0x4C59 ("LY", 2 bytes), task id (4), layer index (4), number of layers (4),
- * payload bytes (8), FLOPs per sample (8, IEEE-754 double bits).
- */
-class LayerHeader : public Header
-{
-  public:
-    /// Magic number that starts every layer header.
-    static constexpr uint16_t MAGIC = 0x4C59;
-    /// Serialized size, bytes.
-    static constexpr uint32_t SIZE = 2 + 4 + 4 + 4 + 8 + 8;
-
-    LayerHeader();
-
-    /**
-     * @brief Register this type.
-     * @return the TypeId
-     */
-    static TypeId GetTypeId();
-    TypeId GetInstanceTypeId() const override;
-    void Print(std::ostream& os) const override;
-    uint32_t GetSerializedSize() const override;
-    void Serialize(Buffer::Iterator start) const override;
-    uint32_t Deserialize(Buffer::Iterator start) override;
-
-    /// @param [in] id the task id
-    void SetTaskId(uint32_t id);
-    /// @return the task id
-    uint32_t GetTaskId() const;
-    /// @param [in] index 0-based layer index
-    void SetLayerIndex(uint32_t index);
-    /// @return the 0-based layer index
-    uint32_t GetLayerIndex() const;
-    /// @param [in] n number of layers of the model
-    void SetNLayers(uint32_t n);
-    /// @return number of layers of the model
-    uint32_t GetNLayers() const;
-    /// @param [in] bytes payload bytes that follow the header
-    void SetPayloadBytes(uint64_t bytes);
-    /// @return payload bytes that follow the header
-    uint64_t GetPayloadBytes() const;
-    /// @param [in] flops forward FLOPs per sample of the layer
-    void SetFlops(double flops);
-    /// @return forward FLOPs per sample of the layer
-    double GetFlops() const;
-    /// @return true if the last Deserialize() saw the right magic
-    bool IsValid() const;
-
-  private:
-    uint32_t m_taskId;       ///< Task id
-    uint32_t m_layerIndex;   ///< Layer index
-    uint32_t m_nLayers;      ///< Number of layers
-    uint64_t m_payloadBytes; ///< Payload size
-    double m_flops;          ///< FLOPs per sample
-    bool m_valid;            ///< Magic was right on deserialisation
-};
 
 /**
  * @ingroup edge-inference-slide
@@ -250,4 +138,4 @@ class SlideGrantHeader : public Header
 } // namespace edgeinference
 } // namespace ns3
 
-#endif /* EDGE_INFERENCE_HEADER_H */
+#endif /* SLIDE_GRANT_HEADER_H */
