@@ -125,6 +125,7 @@ def build(bld):
         'model/common/json-node.h',
         'model/common/decision-file.h',
         'model/common/validation.h',
+        'model/common/name-table-checker.h',
         # LTE glue: MAC-executed shares, eNB UE view, LTE AMC rate
         'model/lte/enb-ue-view.h',
         'model/lte/ue-share-table.h',

@@ -8,6 +8,7 @@
 
 #include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/name-table-checker.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -18,32 +19,6 @@ namespace edgeinference
 NS_LOG_COMPONENT_DEFINE("BatchingEarlyExitSolverAllocator");
 
 NS_OBJECT_ENSURE_REGISTERED(BatchingEarlyExitSolverAllocator);
-
-namespace
-{
-
-/// @return the EnumChecker of the Algorithm attribute, built from the name table
-Ptr<const AttributeChecker>
-MakeAlgorithmChecker()
-{
-    Ptr<EnumChecker> checker = Create<EnumChecker>();
-    bool isFirst = true;
-    for (const auto& [value, name] : BatchingEarlyExitSolverAllocator::AlgorithmNames())
-    {
-        if (isFirst)
-        {
-            checker->AddDefault(value, name);
-            isFirst = false;
-        }
-        else
-        {
-            checker->Add(value, name);
-        }
-    }
-    return checker;
-}
-
-} // namespace
 
 TypeId
 BatchingEarlyExitSolverAllocator::GetTypeId()
@@ -59,7 +34,8 @@ BatchingEarlyExitSolverAllocator::GetTypeId()
                           "early-exit-only: the baselines, each with its optimal user set.",
                           EnumValue(BatchingEarlyExitSolverAllocator::OPTIMAL),
                           MakeEnumAccessor(&BatchingEarlyExitSolverAllocator::m_algorithm),
-                          MakeAlgorithmChecker())
+                          MakeNameTableChecker(BatchingEarlyExitSolverAllocator::AlgorithmNames(),
+                                               BatchingEarlyExitSolverAllocator::OPTIMAL))
             .AddAttribute("MaxSearchNodes",
                           "Node limit of the optimal algorithms (count vectors or "
                           "branch-and-bound nodes).",

@@ -14,6 +14,7 @@
 #include "ns3/enum.h"
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
+#include "ns3/name-table-checker.h"
 #include "ns3/pointer.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -32,34 +33,6 @@ NS_LOG_COMPONENT_DEFINE("DtoEeAllocator");
 NS_OBJECT_ENSURE_REGISTERED(DtoEeAllocator);
 NS_OBJECT_ENSURE_REGISTERED(DtoEeSolverAllocator);
 NS_OBJECT_ENSURE_REGISTERED(DtoEeDecisionFileAllocator);
-
-namespace
-{
-
-/**
- * @brief The Algorithm checker, built from the scheme name table (the centrally computed
- * schemes only, "centralised" the default).
- * @return the checker
- */
-Ptr<const AttributeChecker>
-MakeAlgorithmChecker()
-{
-    Ptr<EnumChecker> c = Create<EnumChecker>();
-    for (const auto& [scheme, name] : DtoEeSchemeNames())
-    {
-        if (scheme == DtoEeScheme::CENTRALISED)
-        {
-            c->AddDefault(static_cast<int>(scheme), name);
-        }
-        else if (scheme != DtoEeScheme::DTO_EE && scheme != DtoEeScheme::JOIN_LEAST_LOADED)
-        {
-            c->Add(static_cast<int>(scheme), name);
-        }
-    }
-    return c;
-}
-
-} // namespace
 
 // ---------------------------------------------------------------------------------------------
 // DtoEeAllocator
@@ -213,14 +186,20 @@ DtoEeSolverAllocator::GetTypeId()
             .SetParent<DtoEeAllocator>()
             .SetGroupName("EdgeInference")
             .AddConstructor<DtoEeSolverAllocator>()
-            .AddAttribute("Algorithm",
-                          "Centrally computed scheme: centralised (optimum of the penalised "
-                          "objective), fixed-threshold, no-early-exit, uniform-offloading, "
-                          "random-offloading",
-                          EnumValue(static_cast<int>(DtoEeScheme::CENTRALISED)),
-                          MakeEnumAccessor(&DtoEeSolverAllocator::SetAlgorithmValue,
-                                           &DtoEeSolverAllocator::GetAlgorithmValue),
-                          MakeAlgorithmChecker())
+            .AddAttribute(
+                "Algorithm",
+                "Centrally computed scheme: centralised (optimum of the penalised "
+                "objective), fixed-threshold, no-early-exit, uniform-offloading, "
+                "random-offloading",
+                EnumValue(static_cast<int>(DtoEeScheme::CENTRALISED)),
+                MakeEnumAccessor(&DtoEeSolverAllocator::SetAlgorithmValue,
+                                 &DtoEeSolverAllocator::GetAlgorithmValue),
+                MakeNameTableChecker<DtoEeScheme>(DtoEeSchemeNames(),
+                                                  DtoEeScheme::CENTRALISED,
+                                                  [](DtoEeScheme s) {
+                                                      return s != DtoEeScheme::DTO_EE &&
+                                                             s != DtoEeScheme::JOIN_LEAST_LOADED;
+                                                  }))
             .AddAttribute("BaselineThreshold",
                           "Threshold theta of fixed-threshold, uniform-offloading and "
                           "random-offloading (raised to the instance's thresholdMin), in [0, 1]",

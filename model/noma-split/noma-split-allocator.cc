@@ -13,6 +13,7 @@
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/name-table-checker.h"
 #include "ns3/pointer.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -207,35 +208,6 @@ NomaSplitAllocator::Allocate(const NomaSplitProblem& instance)
 // NomaSplitSolverAllocator
 // ------------------------------------------------------------------------------------------
 
-namespace
-{
-
-/**
- * @brief The checker of the Algorithm attribute, built from the one name table.
- * @return the checker (li-gd is the default)
- */
-Ptr<const AttributeChecker>
-MakeAlgorithmChecker()
-{
-    Ptr<EnumChecker> checker = Create<EnumChecker>();
-    bool isFirst = true;
-    for (const auto& [name, algorithm] : NomaSplitAlgorithmNames())
-    {
-        if (isFirst)
-        {
-            checker->AddDefault(static_cast<int>(algorithm), name);
-            isFirst = false;
-        }
-        else
-        {
-            checker->Add(static_cast<int>(algorithm), name);
-        }
-    }
-    return checker;
-}
-
-} // namespace
-
 TypeId
 NomaSplitSolverAllocator::GetTypeId()
 {
@@ -244,13 +216,14 @@ NomaSplitSolverAllocator::GetTypeId()
             .SetParent<NomaSplitAllocator>()
             .SetGroupName("EdgeInference")
             .AddConstructor<NomaSplitSolverAllocator>()
-            .AddAttribute("Algorithm",
-                          "Algorithm or baseline of NomaSplitSolver: li-gd, exhaustive-gd, "
-                          "oma-li-gd, fully-local, full-offload, latency-only, equal-power.",
-                          EnumValue(static_cast<int>(NomaSplitAlgorithm::LI_GD)),
-                          MakeEnumAccessor(&NomaSplitSolverAllocator::SetAlgorithmValue,
-                                           &NomaSplitSolverAllocator::GetAlgorithmValue),
-                          MakeAlgorithmChecker())
+            .AddAttribute(
+                "Algorithm",
+                "Algorithm or baseline of NomaSplitSolver: li-gd, exhaustive-gd, "
+                "oma-li-gd, fully-local, full-offload, latency-only, equal-power.",
+                EnumValue(static_cast<int>(NomaSplitAlgorithm::LI_GD)),
+                MakeEnumAccessor(&NomaSplitSolverAllocator::SetAlgorithmValue,
+                                 &NomaSplitSolverAllocator::GetAlgorithmValue),
+                MakeNameTableChecker(NomaSplitAlgorithmNames(), NomaSplitAlgorithm::LI_GD))
             .AddAttribute("StepTolerance",
                           "GD step tolerance on the normalised variables (dimensionless, > 0).",
                           DoubleValue(NomaSplitSolver::DEFAULT_STEP_TOLERANCE),

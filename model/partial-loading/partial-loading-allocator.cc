@@ -12,6 +12,7 @@
 #include "ns3/decision-file.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/name-table-checker.h"
 #include "ns3/pointer.h"
 #include "ns3/string.h"
 
@@ -32,27 +33,6 @@ NS_OBJECT_ENSURE_REGISTERED(PartialLoadingDecisionFileAllocator);
 
 namespace
 {
-
-/// @return the EnumChecker of SchedulingAlgorithm, built from SchedulingAlgorithmNames()
-Ptr<const AttributeChecker>
-MakeSchedulingAlgorithmChecker()
-{
-    Ptr<EnumChecker> checker = Create<EnumChecker>();
-    bool isFirst = true;
-    for (const auto& [algorithm, name] : SchedulingAlgorithmNames())
-    {
-        if (isFirst)
-        {
-            checker->AddDefault(static_cast<int>(algorithm), name);
-            isFirst = false;
-        }
-        else
-        {
-            checker->Add(static_cast<int>(algorithm), name);
-        }
-    }
-    return checker;
-}
 
 /// @return the names of SchedulingAlgorithmNames(), comma-separated
 std::string
@@ -287,7 +267,8 @@ PartialLoadingSolverAllocator::GetTypeId()
                           EnumValue(static_cast<int>(SchedulingAlgorithm::PARTIAL_LOADING)),
                           MakeEnumAccessor(&PartialLoadingSolverAllocator::SetAlgorithmValue,
                                            &PartialLoadingSolverAllocator::GetAlgorithmValue),
-                          MakeSchedulingAlgorithmChecker());
+                          MakeNameTableChecker(SchedulingAlgorithmNames(),
+                                               SchedulingAlgorithm::PARTIAL_LOADING));
     return tid;
 }
 

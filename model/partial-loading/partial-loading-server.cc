@@ -12,6 +12,7 @@
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/name-table-checker.h"
 #include "ns3/node.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -31,30 +32,6 @@ namespace edgeinference
 NS_LOG_COMPONENT_DEFINE("PartialLoadingServer");
 
 NS_OBJECT_ENSURE_REGISTERED(PartialLoadingServer);
-
-namespace
-{
-
-/// @return the EnumChecker of UploadWindowRule, built from UploadWindowRuleNames()
-Ptr<const AttributeChecker>
-MakeUploadWindowChecker()
-{
-    Ptr<EnumChecker> checker = Create<EnumChecker>();
-    for (const auto& [rule, name] : UploadWindowRuleNames())
-    {
-        if (rule == UploadWindowRule::LATEST_START)
-        {
-            checker->AddDefault(static_cast<int>(rule), name);
-        }
-        else
-        {
-            checker->Add(static_cast<int>(rule), name);
-        }
-    }
-    return checker;
-}
-
-} // namespace
 
 TypeId
 PartialLoadingServer::GetTypeId()
@@ -85,7 +62,7 @@ PartialLoadingServer::GetTypeId()
                 EnumValue(static_cast<int>(UploadWindowRule::LATEST_START)),
                 MakeEnumAccessor(&PartialLoadingServer::SetUploadWindowValue,
                                  &PartialLoadingServer::GetUploadWindowValue),
-                MakeUploadWindowChecker())
+                MakeNameTableChecker(UploadWindowRuleNames(), UploadWindowRule::LATEST_START))
             .AddAttribute("LoadAtAllocation",
                           "Submit the served tasks to the EdgeServer at the decision, so "
                           "loading starts UploadStartDelay before the scheduler's time origin "

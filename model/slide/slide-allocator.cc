@@ -11,6 +11,7 @@
 #include "ns3/decision-file.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/name-table-checker.h"
 #include "ns3/pointer.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -35,52 +36,6 @@ namespace
 
 /// Longest chain of fallbacks followed (a cycle of fallbacks ends there).
 constexpr uint32_t MAX_FALLBACKS = 8;
-
-/**
- * @return the checker of SlideAlgorithm, built from SlideAlgorithmNames()
- */
-Ptr<const AttributeChecker>
-MakeSlideAlgorithmChecker()
-{
-    Ptr<EnumChecker> checker = Create<EnumChecker>();
-    bool isFirst = true;
-    for (const auto& entry : SlideAlgorithmNames())
-    {
-        if (isFirst)
-        {
-            checker->AddDefault(static_cast<int>(entry.first), entry.second);
-            isFirst = false;
-        }
-        else
-        {
-            checker->Add(static_cast<int>(entry.first), entry.second);
-        }
-    }
-    return checker;
-}
-
-/**
- * @return the checker of LeftoverPolicy, built from LeftoverPolicyNames()
- */
-Ptr<const AttributeChecker>
-MakeLeftoverPolicyChecker()
-{
-    Ptr<EnumChecker> checker = Create<EnumChecker>();
-    bool isFirst = true;
-    for (const auto& entry : LeftoverPolicyNames())
-    {
-        if (isFirst)
-        {
-            checker->AddDefault(static_cast<int>(entry.first), entry.second);
-            isFirst = false;
-        }
-        else
-        {
-            checker->Add(static_cast<int>(entry.first), entry.second);
-        }
-    }
-    return checker;
-}
 
 /**
  * @brief Everyone unserved: the decision of a round whose decisions were all rejected.
@@ -277,18 +232,19 @@ SlideSolverAllocator::GetTypeId()
             .SetParent<SlideAllocator>()
             .SetGroupName("EdgeInference")
             .AddConstructor<SlideSolverAllocator>()
-            .AddAttribute("Algorithm",
-                          "The optimal SLIDE algorithm or one of the baselines (names of "
-                          "edge-inference-solve --algorithm).",
-                          EnumValue(static_cast<int>(SlideAlgorithm::SLIDE_OPTIMAL)),
-                          MakeEnumAccessor(&SlideSolverAllocator::m_algorithm),
-                          MakeSlideAlgorithmChecker())
+            .AddAttribute(
+                "Algorithm",
+                "The optimal SLIDE algorithm or one of the baselines (names of "
+                "edge-inference-solve --algorithm).",
+                EnumValue(static_cast<int>(SlideAlgorithm::SLIDE_OPTIMAL)),
+                MakeEnumAccessor(&SlideSolverAllocator::m_algorithm),
+                MakeNameTableChecker(SlideAlgorithmNames(), SlideAlgorithm::SLIDE_OPTIMAL))
             .AddAttribute("Leftover",
                           "What the bandwidth left after the admitted users' minima does: "
                           "pro-rata (shared in proportion to the minima) or none.",
                           EnumValue(static_cast<int>(LeftoverPolicy::PRO_RATA)),
                           MakeEnumAccessor(&SlideSolverAllocator::m_leftover),
-                          MakeLeftoverPolicyChecker())
+                          MakeNameTableChecker(LeftoverPolicyNames(), LeftoverPolicy::PRO_RATA))
             .AddAttribute("Seed",
                           "Seed of the random-model baseline (dimensionless); 0: a new seed "
                           "per round from the allocator's random stream (AssignStreams).",
