@@ -88,6 +88,7 @@ def build(bld):
         'helper/partial-loading-helper.cc',
         'helper/collaborative-inference-helper.cc',
         'helper/edge-lte-topology-helper.cc',
+        'helper/example-command-line.cc',
     ]
 
     # GSL: projected GD of the NOMA split-inference solver (as src/wifi in waf-based ns-3)
@@ -192,6 +193,7 @@ def build(bld):
         'helper/partial-loading-helper.h',
         'helper/collaborative-inference-helper.h',
         'helper/edge-lte-topology-helper.h',
+        'helper/example-command-line.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

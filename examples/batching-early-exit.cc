@@ -49,7 +49,6 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
-#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -75,7 +74,6 @@ struct Params
     double rateEfficiency{1};        ///< Allocator calibration: rate efficiency
     double uploadStartDelayS{0.020}; ///< Server UploadStartDelay (measured 20-30 ms)
     double resultDelayS{0.008};      ///< Server ResultDelay
-    uint32_t run{1};                 ///< RNG run
     double minDistanceM{50};         ///< Smallest UE distance, m
     double maxDistanceM{250};        ///< Largest UE distance, m
     std::string mac{"share"};        ///< "share" (BandwidthShareFfMacScheduler) or "pf"
@@ -167,8 +165,6 @@ DrawUsers(uint32_t n, int64_t stream, double minDistanceM, double maxDistanceM)
 RunResult
 RunScenario(const Params& p, const std::vector<UserDraw>& draws, const AllocatorChoice& allocator)
 {
-    RngSeedManager::SetSeed(1);
-    RngSeedManager::SetRun(p.run);
     std::vector<double> distances;
     for (const UserDraw& d : draws)
     {
@@ -388,49 +384,87 @@ PrintUsers(const std::string& title, const RunResult& r)
 
 } // namespace
 
+/**
+ * The example, run by main() through ExampleCommandLine::Run (exceptions: exit status 2).
+ * @param [in] argc argument count
+ * @param [in] argv arguments
+ * @return the exit status
+ */
 int
-main(int argc, char* argv[])
+RunExample(int argc, char* argv[])
 {
     Params base;
     bool full = false;
     bool verbose = false;
-    std::string users = "4,8";
-    std::string rbsList = "15,25";
+    std::vector<uint32_t> userCounts = {4, 8};
+    std::vector<uint32_t> rbs = {15, 25};
     uint32_t usersForBandwidth = 8;
-    std::string algorithms = "optimal,greedy,no-batching-no-early-exit,batching-only,"
-                             "early-exit-only";
+    g_algorithms = {
+        "optimal", "greedy", "no-batching-no-early-exit", "batching-only", "early-exit-only"};
     AllocatorChoice single; // --writeInstances / --decisionFiles: one run
-    CommandLine cmd(__FILE__);
+    ExampleCommandLine cmd(__FILE__);
     cmd.AddValue("full",
                  "Paper-like sweep (more users, bandwidths and frames); writes CSV + "
                  "gnuplot scripts",
                  full);
-    cmd.AddValue("users", "Comma-separated numbers of users for the first sweep", users);
-    cmd.AddValue("rbs", "Comma-separated uplink bandwidths (RBs) for the second sweep", rbsList);
-    cmd.AddValue("usersForBandwidth", "Users in the bandwidth sweep", usersForBandwidth);
-    cmd.AddValue("bandwidthRbs", "Uplink bandwidth (RBs) of the users sweep", base.rbs);
-    cmd.AddValue("frames", "Frames per run", base.frames);
-    cmd.AddValue("framePeriod", "Frame period = T_f, s", base.framePeriodS);
-    cmd.AddValue("inputBytes", "Task input D_k, bytes", base.inputBytes);
-    cmd.AddValue("snrGapDb", "Allocator calibration: SNR gap, dB", base.snrGapDb);
-    cmd.AddValue("rateEfficiency", "Allocator calibration: rate efficiency", base.rateEfficiency);
-    cmd.AddValue("uploadStartDelay", "Server UploadStartDelay, s", base.uploadStartDelayS);
-    cmd.AddValue("resultDelay", "Server ResultDelay, s", base.resultDelayS);
-    cmd.AddValue("run", "RNG run number", base.run);
-    cmd.AddValue("minDistance", "Smallest UE distance from the eNB, m", base.minDistanceM);
-    cmd.AddValue("maxDistance", "Largest UE distance from the eNB, m", base.maxDistanceM);
-    cmd.AddValue("mac",
-                 "Uplink MAC: share (BandwidthShareFfMacScheduler executes w_k) or pf (plain "
-                 "PF: the served UEs split the band equally)",
-                 base.mac);
+    cmd.AddCountList("users",
+                     "Comma-separated numbers of users for the first sweep",
+                     userCounts,
+                     1,
+                     LTE_MAX_UES);
+    cmd.AddCountList("rbs",
+                     "Comma-separated uplink bandwidths (RBs) for the second sweep",
+                     rbs,
+                     0,
+                     0,
+                     LteBandwidthTable());
+    cmd.AddCount(
+        "usersForBandwidth", "Users in the bandwidth sweep", usersForBandwidth, 1, LTE_MAX_UES);
+    cmd.AddChoice(
+        "bandwidthRbs", "Uplink bandwidth (RBs) of the users sweep", base.rbs, LteBandwidthTable());
+    cmd.AddCount("frames", "Frames per run (1..10000)", base.frames, 1, 10000);
+    cmd.AddNumber("framePeriod",
+                  "Frame period = T_f, s, in [0.001, 60]",
+                  base.framePeriodS,
+                  ValueRange::Closed(1e-3, 60));
+    cmd.AddCount("inputBytes", "Task input D_k, bytes (1..1e8)", base.inputBytes, 1, 100000000);
+    cmd.AddNumber("snrGapDb",
+                  "Allocator calibration: SNR gap, dB, in [0, 30]",
+                  base.snrGapDb,
+                  ValueRange::Closed(0, 30));
+    cmd.AddNumber("rateEfficiency",
+                  "Allocator calibration: rate efficiency, in [0.001, 1]",
+                  base.rateEfficiency,
+                  ValueRange::Closed(1e-3, 1));
+    cmd.AddNumber("uploadStartDelay",
+                  "Server UploadStartDelay, s, in [0, 10]",
+                  base.uploadStartDelayS,
+                  ValueRange::Closed(0, 10));
+    cmd.AddNumber("resultDelay",
+                  "Server ResultDelay, s, in [0, 10]",
+                  base.resultDelayS,
+                  ValueRange::Closed(0, 10));
+    cmd.AddNumber("minDistance",
+                  "Smallest UE distance from the eNB, m",
+                  base.minDistanceM,
+                  ValueRange::Positive());
+    cmd.AddNumber("maxDistance",
+                  "Largest UE distance from the eNB, m (>= minDistance)",
+                  base.maxDistanceM,
+                  ValueRange::Positive());
+    cmd.AddName("mac",
+                "Uplink MAC: share (BandwidthShareFfMacScheduler executes w_k) or pf (plain "
+                "PF: the served UEs split the band equally)",
+                base.mac,
+                {"share", "pf"});
     cmd.AddValue("workConserving",
                  "Share scheduler: give the served UEs all RBs in proportion to w_k (true) "
                  "or exactly w_k (false)",
                  base.workConserving);
-    cmd.AddValue("algorithms",
-                 "Comma-separated algorithms compared (optimal, optimal-u, optimal-h, greedy, "
-                 "no-batching-no-early-exit, batching-only, early-exit-only)",
-                 algorithms);
+    cmd.AddNameList("algorithms",
+                    "Comma-separated algorithms compared",
+                    g_algorithms,
+                    NameTable(BatchingEarlyExitSolverAllocator::AlgorithmNames()));
     cmd.AddValue("writeInstances",
                  "One run (K = first --users, --bandwidthRbs, first --algorithms) writing each "
                  "frame's instance to this file pattern (%r = frame) for edge-inference-solve",
@@ -441,69 +475,13 @@ main(int argc, char* argv[])
                  single.decisionFiles);
     cmd.AddValue("verbose", "Enable the module's log components", verbose);
     cmd.Parse(argc, argv);
-
-    auto split = [](const std::string& text)
-    {
-        std::vector<std::string> out;
-        std::istringstream is(text);
-        for (std::string tok; std::getline(is, tok, ',');)
-        {
-            out.push_back(tok);
-        }
-        return out;
-    };
-    auto parse = [&split](const std::string& text, const std::string& name)
-    {
-        std::vector<uint32_t> out;
-        for (const std::string& tok : split(text))
-        {
-            std::istringstream ts(tok);
-            uint32_t v = 0;
-            if (!(ts >> v) || v == 0)
-            {
-                std::cerr << "error: --" << name << " entry '" << tok << "' is not > 0\n";
-                std::exit(1);
-            }
-            out.push_back(v);
-        }
-        return out;
-    };
-    g_algorithms = split(algorithms);
-    for (const std::string& a : g_algorithms)
-    {
-        BatchingEarlyExitSolverAllocator::Algorithm value;
-        if (!BatchingEarlyExitSolverAllocator::FromString(a, value))
-        {
-            std::cerr << "error: --algorithms entry '" << a << "' is unknown\n";
-            return 1;
-        }
-    }
-    std::vector<uint32_t> userCounts = parse(users, "users");
-    std::vector<uint32_t> rbs = parse(rbsList, "rbs");
-    if (g_algorithms.empty() || userCounts.empty() || rbs.empty())
-    {
-        std::cerr << "error: --algorithms, --users and --rbs must not be empty\n";
-        return 1;
-    }
+    cmd.CheckOrdered("minDistance", base.minDistanceM, "maxDistance", base.maxDistanceM);
     if (full)
     {
         userCounts = {2, 4, 6, 8, 10, 12, 16};
         rbs = {15, 25, 50, 75};
         usersForBandwidth = 8;
         base.frames = std::max<uint32_t>(base.frames, 10);
-    }
-    for (uint32_t rb : rbs)
-    {
-        if (std::set<uint32_t>{6, 15, 25, 50, 75, 100}.count(rb) == 0)
-        {
-            std::cerr << "error: --rbs entry " << rb << " is not 6, 15, 25, 50, 75 or 100 RBs\n";
-            return 1;
-        }
-    }
-    if (base.mac != "share" && base.mac != "pf")
-    {
-        std::cerr << "error: --mac is '" << base.mac << "' (expected share or pf)" << std::endl;
-        return 1;
     }
     if (verbose)
     {
@@ -596,4 +574,10 @@ main(int argc, char* argv[])
               << g_algorithms.front() << "): " << std::setprecision(1) << 100 * opt.maxAbsRelError
               << "%\n";
     return 0;
+}
+
+int
+main(int argc, char* argv[])
+{
+    return ExampleCommandLine::Run(__FILE__, argc, argv, RunExample);
 }

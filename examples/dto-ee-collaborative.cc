@@ -80,7 +80,6 @@ struct Scenario
     double linkDelayMs{2};     ///< Delay of the links between stages
     double betaS{0.5};         ///< beta
     double baselineThreshold{0.8}; ///< Threshold of the fixed-threshold baselines
-    uint32_t run{1};               ///< RNG run
     std::string writeInstances;    ///< Instance file pattern ("" = off)
     std::string decisionFiles;     ///< Decision file pattern of the "decision-file" run
 };
@@ -227,8 +226,6 @@ Predict(const CollaborativeInferenceHelper* helper, PhaseResult* out)
 RunResult
 RunScheme(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile = false)
 {
-    RngSeedManager::SetSeed(1);
-    RngSeedManager::SetRun(sc.run);
     RunResult res;
     res.scheme = isDecisionFile ? DECISION_FILE_RUN : ToString(scheme);
 
@@ -376,63 +373,62 @@ Fmt(double v, int digits)
 
 } // namespace
 
+/**
+ * The example, run by main() through ExampleCommandLine::Run (exceptions: exit status 2).
+ * @param [in] argc argument count
+ * @param [in] argv arguments
+ * @return the exit status
+ */
 int
-main(int argc, char* argv[])
+RunExample(int argc, char* argv[])
 {
     Scenario sc;
-    std::string schemes =
-        "distributed,fixed-threshold,no-early-exit,uniform-offloading,join-least-loaded,"
-        "centralised";
+    std::vector<std::string> schemes =
+        SplitCommaList("distributed,fixed-threshold,no-early-exit,"
+                       "uniform-offloading,join-least-loaded,centralised");
     bool full = false;
-    CommandLine cmd(__FILE__);
-    cmd.AddValue("schemes", "Comma-separated schemes: " + DtoEeSchemeNameList(), schemes);
+    const ValueRange positive = ValueRange::Positive();
+    ExampleCommandLine cmd(__FILE__);
+    cmd.AddNameList("schemes", "Comma-separated schemes", schemes, NameTable(DtoEeSchemeNames()));
     cmd.AddValue("writeInstances",
                  "Write the allocator's instance (edge-inference-solve input; %r = round)",
                  sc.writeInstances);
     cmd.AddValue("decisionFiles",
                  "Add a run executing these decision files (solver output; %r = round)",
                  sc.decisionFiles);
-    cmd.AddValue("nUes", "Number of UEs", sc.nUes);
-    cmd.AddValue("lambda", "Total arrival rate, task/s", sc.lambda);
+    cmd.AddCount("nUes", "Number of UEs (1..319)", sc.nUes, 1, LTE_MAX_UES);
+    cmd.AddNumber("lambda", "Total arrival rate, task/s", sc.lambda, positive);
     cmd.AddValue("lte", "UEs over LTE (0: wired to the gateway)", sc.lte);
-    cmd.AddValue("rbs", "LTE bandwidth, RBs", sc.rbs);
-    cmd.AddValue("simTime", "Sources stop at this time, s", sc.simTime);
-    cmd.AddValue("changeTime", "Time of the dynamic change, s", sc.changeTime);
-    cmd.AddValue("slowNode", "Node that slows down at changeTime", sc.slowNode);
-    cmd.AddValue("slowFactor", "Its speed factor (1: no change)", sc.slowFactor);
-    cmd.AddValue("rateFactor", "Arrival-rate factor at changeTime", sc.rateFactor);
-    cmd.AddValue("controlPeriod", "DTO-EE period T_p, s", sc.controlPeriod);
-    cmd.AddValue("rounds", "DTO-EE rounds per period", sc.rounds);
-    cmd.AddValue("beta", "beta, s per unit of accuracy", sc.betaS);
-    cmd.AddValue("run", "RNG run", sc.run);
+    cmd.AddChoice("rbs", "LTE bandwidth, RBs", sc.rbs, LteBandwidthTable());
+    cmd.AddNumber("simTime", "Sources stop at this time, s", sc.simTime, positive);
+    cmd.AddNumber("changeTime",
+                  "Time of the dynamic change, s (warm-up 3 s < changeTime < simTime - "
+                  "controlPeriod)",
+                  sc.changeTime,
+                  positive);
+    cmd.AddCount(
+        "slowNode", "Node that slows down at changeTime", sc.slowNode, 0, NODES.size() - 1);
+    cmd.AddNumber("slowFactor", "Its speed factor (1: no change)", sc.slowFactor, positive);
+    cmd.AddNumber("rateFactor", "Arrival-rate factor at changeTime", sc.rateFactor, positive);
+    cmd.AddNumber("controlPeriod", "DTO-EE period T_p, s", sc.controlPeriod, positive);
+    cmd.AddCount("rounds", "DTO-EE rounds per period (1..1000)", sc.rounds, 1, 1000);
+    cmd.AddNumber("beta", "beta, s per unit of accuracy", sc.betaS, ValueRange::NonNegative());
     cmd.AddValue("full", "Longer runs and an arrival-rate sweep (CSV + gnuplot)", full);
     cmd.Parse(argc, argv);
-    NS_ABORT_MSG_IF(sc.nUes == 0, "--nUes = 0: need at least one UE");
-    NS_ABORT_MSG_IF(!(sc.lambda > 0.0), "--lambda = " << sc.lambda << ": must be > 0");
-    NS_ABORT_MSG_IF(sc.slowNode >= NODES.size(),
-                    "--slowNode = " << sc.slowNode << ": must be < " << NODES.size());
-    NS_ABORT_MSG_IF(!(sc.slowFactor > 0.0), "--slowFactor = " << sc.slowFactor << ": must be > 0");
-    NS_ABORT_MSG_IF(!(sc.rateFactor > 0.0), "--rateFactor = " << sc.rateFactor << ": must be > 0");
-    NS_ABORT_MSG_IF(sc.lte && !IsLteBandwidth(sc.rbs),
-                    "--rbs = " << sc.rbs << ": not an LTE bandwidth (6, 15, 25, 50, 75, 100)");
     if (full)
     {
         sc.simTime = std::max(sc.simTime, 120.0);
         sc.changeTime = sc.simTime / 2;
     }
     sc.settle = sc.controlPeriod; // DTO-EE has had one period to follow the change
-    NS_ABORT_MSG_IF(!(sc.changeTime > sc.warmup && sc.changeTime + sc.settle < sc.simTime),
-                    "--changeTime = " << sc.changeTime << ": need warmup (" << sc.warmup
-                                      << " s) < changeTime < simTime - " << sc.settle << " s");
-    std::vector<DtoEeScheme> list;
-    try
+    if (!(sc.changeTime > sc.warmup && sc.changeTime + sc.settle < sc.simTime))
     {
-        list = DtoEeSchemeList(schemes);
+        cmd.Fail("changeTime",
+                 cmd.GetText("changeTime"),
+                 "a time in (" + Fmt(sc.warmup, 1) + ", " + Fmt(sc.simTime - sc.settle, 1) +
+                     ") s = (warm-up, simTime - controlPeriod)");
     }
-    catch (const std::invalid_argument& e)
-    {
-        NS_FATAL_ERROR("--schemes: " << e.what());
-    }
+    const std::vector<DtoEeScheme> list = DtoEeSchemeList(cmd.GetText("schemes"));
 
     const auto stages = MakeStages(sc.seqLen);
     std::cout << "DTO-EE collaborative inference (Xie et al., arXiv 2412.08284), packet level\n"
@@ -594,4 +590,10 @@ main(int argc, char* argv[])
                             : "some scheme delivered no result in a phase")
               << "\n";
     return 0;
+}
+
+int
+main(int argc, char* argv[])
+{
+    return ExampleCommandLine::Run(__FILE__, argc, argv, RunExample);
 }

@@ -71,24 +71,24 @@ class EqualShareAllocator : public SlideAllocator
 
 NS_OBJECT_ENSURE_REGISTERED(EqualShareAllocator);
 
+/**
+ * The example, run by main() through ExampleCommandLine::Run (exceptions: exit status 2).
+ * @param [in] argc argument count
+ * @param [in] argv arguments
+ * @return the exit status
+ */
 int
-main(int argc, char* argv[])
+RunExample(int argc, char* argv[])
 {
     uint32_t nUes = 4;
     uint32_t rbs = 50;
     double deadline = 5.0;
-    CommandLine cmd(__FILE__);
-    cmd.AddValue("nUes", "Number of UEs (1..20)", nUes);
-    cmd.AddValue("rbs", "Cell bandwidth, RBs (6, 15, 25, 50, 75 or 100)", rbs);
-    cmd.AddValue("deadline", "Deadline of every task, s", deadline);
+    ExampleCommandLine cmd(__FILE__);
+    cmd.AddCount("nUes", "Number of UEs (1..20)", nUes, 1, 20);
+    cmd.AddChoice(
+        "rbs", "Cell bandwidth, RBs (6, 15, 25, 50, 75 or 100)", rbs, LteBandwidthTable());
+    cmd.AddNumber("deadline", "Deadline of every task, s", deadline, ValueRange::Positive());
     cmd.Parse(argc, argv);
-    if (nUes < 1 || nUes > 20 || !IsLteBandwidth(rbs) || !(deadline > 0))
-    {
-        std::fprintf(stderr,
-                     "edge-inference-first: need 1 <= nUes <= 20, an LTE bandwidth "
-                     "and deadline > 0\n");
-        return 2;
-    }
     SetSlideLteDefaults(); // TCP over RLC AM, ideal RRC, 43 dBm eNB
 
     // edge server -- PGW -- eNB ~~ UEs at 100, 200, ... m; PF scheduler with the share FFR
@@ -165,4 +165,10 @@ main(int argc, char* argv[])
         "edge-inference-first: %u/%u completed; largest |error| %.2f %%\n", done, nUes, worst);
     Simulator::Destroy();
     return 0;
+}
+
+int
+main(int argc, char* argv[])
+{
+    return ExampleCommandLine::Run(__FILE__, argc, argv, RunExample);
 }

@@ -34,7 +34,6 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -178,57 +177,49 @@ Predict(const LayerwiseInferenceClient::TaskRecord& r, const std::vector<double>
 
 } // namespace
 
+/**
+ * The example, run by main() through ExampleCommandLine::Run (exceptions: exit status 2).
+ * @param [in] argc argument count
+ * @param [in] argv arguments
+ * @return the exit status
+ */
 int
-main(int argc, char* argv[])
+RunExample(int argc, char* argv[])
 {
     Scenario sc;
-    std::string distances = "150,300,450,600";
+    sc.distances = {150, 300, 450, 600};
     bool verbose = false;
-    CommandLine cmd(__FILE__);
-    cmd.AddValue("nUes", "Number of UEs", sc.nUes);
-    cmd.AddValue("distances",
-                 "Comma-separated UE distances from the eNB in m (cycled if fewer than nUes)",
-                 distances);
-    cmd.AddValue("model", "Zoo model to download (see DnnModelZoo::GetNames)", sc.modelName);
-    cmd.AddValue(
-        "bytesPerParameter", "Bytes per weight (4 FP32, 2 FP16, 1 INT8)", sc.bytesPerParameter);
-    cmd.AddValue("samples", "Images per inference task", sc.samples);
-    cmd.AddValue("flopsPerCycle", "Device FLOPs per cycle", sc.flopsPerCycle);
-    cmd.AddValue("frequencyHz", "Device frequency in Hz", sc.frequencyHz);
-    cmd.AddValue("rbs", "LTE bandwidth in resource blocks (6, 15, 25, 50, 75, 100)", sc.rbs);
-    cmd.AddValue("timeout", "Task timeout in s", sc.timeoutS);
+    ExampleCommandLine cmd(__FILE__);
+    cmd.AddCount("nUes", "Number of UEs (1..319)", sc.nUes, 1, LTE_MAX_UES);
+    cmd.AddNumberList("distances",
+                      "Comma-separated UE distances from the eNB in m (cycled if fewer than nUes)",
+                      sc.distances,
+                      ValueRange::Positive());
+    cmd.AddName("model", "Zoo model to download", sc.modelName, DnnModelZoo::GetNames(), true);
+    cmd.AddNumber("bytesPerParameter",
+                  "Bytes per weight (4 FP32, 2 FP16, 1 INT8), in (0, 8]",
+                  sc.bytesPerParameter,
+                  ValueRange::LeftOpen(0, 8));
+    cmd.AddCount("samples", "Images per inference task (1..100000)", sc.samples, 1, 100000);
+    cmd.AddNumber(
+        "flopsPerCycle", "Device FLOPs per cycle", sc.flopsPerCycle, ValueRange::Positive());
+    cmd.AddNumber("frequencyHz",
+                  "Device frequency in Hz, in [5e7, 1e11]",
+                  sc.frequencyHz,
+                  ValueRange::Closed(50e6, 100e9));
+    cmd.AddChoice("rbs",
+                  "LTE bandwidth in resource blocks (6, 15, 25, 50, 75, 100)",
+                  sc.rbs,
+                  LteBandwidthTable());
+    cmd.AddNumber("timeout",
+                  "Task timeout in s, in [0.001, 3600]",
+                  sc.timeoutS,
+                  ValueRange::Closed(1e-3, 3600));
     cmd.AddValue("verbose", "Enable the module's log components", verbose);
     cmd.Parse(argc, argv);
-
-    if (sc.nUes == 0)
+    for (uint32_t i = sc.distances.size(); i < sc.nUes; ++i)
     {
-        std::cerr << "error: --nUes must be >= 1 (got 0)" << std::endl;
-        return 1;
-    }
-    {
-        std::istringstream is(distances);
-        std::string tok;
-        while (std::getline(is, tok, ','))
-        {
-            std::istringstream ts(tok);
-            double d = 0;
-            if (!(ts >> d) || !(d > 0))
-            {
-                std::cerr << "error: --distances entry '" << tok << "' is not a distance > 0 m"
-                          << std::endl;
-                return 1;
-            }
-            sc.distances.push_back(d);
-        }
-        if (sc.distances.empty())
-        {
-            std::cerr << "error: --distances is empty" << std::endl;
-            return 1;
-        }
-        for (uint32_t i = sc.distances.size(); i < sc.nUes; ++i)
-        {
-            sc.distances.push_back(sc.distances[i % sc.distances.size()]);
-        }
+        sc.distances.push_back(sc.distances[i % sc.distances.size()]);
     }
     if (verbose)
     {
@@ -236,17 +227,8 @@ main(int argc, char* argv[])
         LogComponentEnable("LayerStreamingServer", LOG_LEVEL_INFO);
     }
 
-    DnnModel model;
-    try
-    {
-        model = DnnModelZoo::Get(sc.modelName);
-        model.SetBytesPerParameter(sc.bytesPerParameter);
-    }
-    catch (const std::exception& e)
-    {
-        std::cerr << "error: " << e.what() << std::endl;
-        return 1;
-    }
+    DnnModel model = DnnModelZoo::Get(sc.modelName);
+    model.SetBytesPerParameter(sc.bytesPerParameter);
 
     // TCP with full-size segments; RLC AM so that TCP sees a reliable, loss-free bearer
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1400));
@@ -325,5 +307,11 @@ main(int argc, char* argv[])
                  "and time to first byte, so the last layer's predicted arrival matches by "
                  "construction; err% = (measured - predicted) / measured shows how far the "
                  "per-layer arrivals depart from a constant rate.\n";
-    return completed == sc.nUes ? 0 : 2;
+    return completed == sc.nUes ? 0 : 1;
+}
+
+int
+main(int argc, char* argv[])
+{
+    return ExampleCommandLine::Run(__FILE__, argc, argv, RunExample);
 }

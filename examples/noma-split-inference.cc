@@ -45,7 +45,6 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -268,47 +267,47 @@ RelErr(double measured, double predicted)
     return 100.0 * (measured - predicted) / predicted;
 }
 
-/**
- * Parse a comma-separated list of numbers.
- * @param [in] s the list
- * @return the numbers
- */
-std::vector<double>
-ParseList(const std::string& s)
-{
-    std::vector<double> v;
-    std::stringstream ss(s);
-    std::string item;
-    while (std::getline(ss, item, ','))
-    {
-        v.push_back(std::stod(item));
-    }
-    return v;
-}
-
 } // namespace
 
+/**
+ * The example, run by main() through ExampleCommandLine::Run (exceptions: exit status 2).
+ * @param [in] argc argument count
+ * @param [in] argv arguments
+ * @return the exit status
+ */
 int
-main(int argc, char* argv[])
+RunExample(int argc, char* argv[])
 {
     Params prm;
     bool full = false;
     bool details = false;
-    std::string distances = "50,100,200,300";
-    std::string algorithms =
-        "li-gd,exhaustive-gd,oma-li-gd,fully-local,full-offload,latency-only,equal-power";
+    std::vector<std::string> algorithms = {"li-gd",
+                                           "exhaustive-gd",
+                                           "oma-li-gd",
+                                           "fully-local",
+                                           "full-offload",
+                                           "latency-only",
+                                           "equal-power"};
     uint32_t nUes = 0;
-    CommandLine cmd(__FILE__);
-    cmd.AddValue("distances", "UE distances, m (comma-separated)", distances);
-    cmd.AddValue("nUes", "Use the first nUes distances (0 = all)", nUes);
-    cmd.AddValue("model", "Zoo model (DnnModelZoo::GetNames)", prm.model);
-    cmd.AddValue("algorithms", "Algorithms (comma-separated)", algorithms);
-    cmd.AddValue("tasks", "Closed-loop tasks per user", prm.tasks);
-    cmd.AddValue("frameMs", "Frame duration, ms", prm.frameMs);
-    cmd.AddValue("mtu", "MTU of the NOMA devices, bytes (100..65535)", prm.mtu);
-    cmd.AddValue("wT", "Latency weight w_T in [0, 1]", prm.weightLatency);
-    cmd.AddValue("wD", "Device energy weight w_d in [0, 1]", prm.weightDevice);
-    cmd.AddValue("wE", "Edge energy weight w_e in [0, 1]", prm.weightEdge);
+    const ValueRange unit = ValueRange::Closed(0, 1);
+    ExampleCommandLine cmd(__FILE__);
+    cmd.AddNumberList(
+        "distances", "UE distances, m (comma-separated)", prm.distances, ValueRange::Positive());
+    cmd.AddCount("nUes", "Use the first nUes distances (0 = all)", nUes, 0, 1000);
+    cmd.AddName(
+        "model", "Zoo model (DnnModelZoo::GetNames)", prm.model, DnnModelZoo::GetNames(), true);
+    cmd.AddNameList("algorithms",
+                    "Algorithms (comma-separated)",
+                    algorithms,
+                    NameTable(NomaSplitAlgorithmNames()));
+    cmd.AddCount("tasks", "Closed-loop tasks per user (1..10000)", prm.tasks, 1, 10000);
+    cmd.AddNumber(
+        "frameMs", "Frame duration, ms, in (0, 1000]", prm.frameMs, ValueRange::LeftOpen(0, 1000));
+    cmd.AddCount("mtu", "MTU of the NOMA devices, bytes (100..65535)", prm.mtu, 100, 65535);
+    cmd.AddNumber("wT", "Latency weight w_T in [0, 1]", prm.weightLatency, unit);
+    cmd.AddNumber("wD", "Device energy weight w_d in [0, 1]", prm.weightDevice, unit);
+    cmd.AddNumber(
+        "wE", "Edge energy weight w_e in [0, 1] (wT + wD + wE > 0)", prm.weightEdge, unit);
     cmd.AddValue("details", "Print the per-link frames and TB sizes of offloading users", details);
     cmd.AddValue("full", "Also sweep the weights (Pareto front, CSV + gnuplot)", full);
     cmd.AddValue("writeInstances",
@@ -320,49 +319,24 @@ main(int argc, char* argv[])
                  "%r = round) instead of the algorithms",
                  prm.decisionFiles);
     cmd.Parse(argc, argv);
-    try
-    {
-        prm.distances = ParseList(distances);
-    }
-    catch (const std::exception&)
-    {
-        std::cerr << "noma-split-inference: --distances must be numbers, got '" << distances
-                  << "'\n";
-        return 1;
-    }
     if (nUes > prm.distances.size())
     {
-        std::cerr << "noma-split-inference: --nUes = " << nUes << " but --distances gives only "
-                  << prm.distances.size() << " UEs\n";
-        return 1;
+        cmd.Fail("nUes",
+                 cmd.GetText("nUes"),
+                 "at most the " + std::to_string(prm.distances.size()) + " UEs of --distances");
     }
     if (nUes > 0)
     {
         prm.distances.resize(nUes);
     }
-    if (prm.distances.empty() || prm.tasks == 0 || !(prm.frameMs > 0) || prm.mtu < 100 ||
-        prm.mtu > 65535)
+    if (!(prm.weightLatency + prm.weightDevice + prm.weightEdge > 0))
     {
-        std::cerr << "noma-split-inference: need >= 1 distance, tasks >= 1, frameMs > 0 and mtu "
-                     "in 100..65535\n";
-        return 1;
+        cmd.Fail("wE", cmd.GetText("wE"), "weights with wT + wD + wE > 0");
     }
     std::vector<NomaSplitAlgorithm> algs;
+    for (const std::string& item : algorithms)
     {
-        std::stringstream ss(algorithms);
-        std::string item;
-        while (std::getline(ss, item, ','))
-        {
-            try
-            {
-                algs.push_back(NomaSplitAlgorithmFromString(item));
-            }
-            catch (const std::invalid_argument& e)
-            {
-                std::cerr << "noma-split-inference: --algorithms: " << e.what() << "\n";
-                return 1;
-            }
-        }
+        algs.push_back(NomaSplitAlgorithmFromString(item));
     }
     const DnnModel model = DnnModelZoo::Get(prm.model);
     std::cout << std::fixed << std::setprecision(2);
@@ -492,4 +466,10 @@ main(int argc, char* argv[])
     }
     std::cout << "noma-split-inference: done\n";
     return 0;
+}
+
+int
+main(int argc, char* argv[])
+{
+    return ExampleCommandLine::Run(__FILE__, argc, argv, RunExample);
 }

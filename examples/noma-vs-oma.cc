@@ -220,29 +220,35 @@ Simulate(const Params& prm, bool noma, const Rates& predicted)
 
 } // namespace
 
+/**
+ * The example, run by main() through ExampleCommandLine::Run (exceptions: exit status 2).
+ * @param [in] argc argument count
+ * @param [in] argv arguments
+ * @return the exit status
+ */
 int
-main(int argc, char* argv[])
+RunExample(int argc, char* argv[])
 {
     Params prm;
-    CommandLine cmd(__FILE__);
-    cmd.AddValue("nUes", "Number of UEs (even; half near, half far)", prm.nUes);
-    cmd.AddValue("dNear", "Distance of the near UEs, m", prm.dNear);
-    cmd.AddValue("dFar", "Distance of the far UEs, m", prm.dFar);
-    cmd.AddValue("bsPower", "Base-station transmit power, W", prm.bsPowerW);
-    cmd.AddValue("uePower", "UE transmit power, W", prm.uePowerW);
-    cmd.AddValue("weakFraction", "Downlink power share of the far UE of a pair", prm.weakFraction);
-    cmd.AddValue("simTime", "Simulated time per mode, s", prm.simTime);
+    ExampleCommandLine cmd(__FILE__);
+    cmd.AddCount("nUes", "Number of UEs (even, 2..64; half near, half far)", prm.nUes, 2, 64);
+    cmd.AddNumber("dNear", "Distance of the near UEs, m", prm.dNear, ValueRange::Positive());
+    cmd.AddNumber("dFar", "Distance of the far UEs, m", prm.dFar, ValueRange::Positive());
+    cmd.AddNumber(
+        "bsPower", "Base-station transmit power, W", prm.bsPowerW, ValueRange::Positive());
+    cmd.AddNumber("uePower", "UE transmit power, W", prm.uePowerW, ValueRange::Positive());
+    cmd.AddNumber("weakFraction",
+                  "Downlink power share of the far UE of a pair, in (0, 1)",
+                  prm.weakFraction,
+                  ValueRange::Open(0, 1));
+    cmd.AddNumber("simTime",
+                  "Simulated time per mode, s (> warm-up + 0.1 s)",
+                  prm.simTime,
+                  ValueRange::LeftOpen(prm.warmup + 0.1, 3600));
     cmd.Parse(argc, argv);
-    if (prm.nUes < 2 || prm.nUes % 2 != 0)
+    if (prm.nUes % 2 != 0)
     {
-        std::cerr << "noma-vs-oma: nUes must be even and >= 2, got " << prm.nUes << "\n";
-        return 1;
-    }
-    if (!(prm.simTime > prm.warmup + 0.1))
-    {
-        std::cerr << "noma-vs-oma: simTime must exceed " << prm.warmup + 0.1 << " s, got "
-                  << prm.simTime << "\n";
-        return 1;
+        cmd.Fail("nUes", cmd.GetText("nUes"), "an even integer in [2, 64]");
     }
 
     std::cout << std::fixed << std::setprecision(3);
@@ -277,4 +283,10 @@ main(int argc, char* argv[])
     std::cout << "Largest |relative error| of the prediction: " << maxErr << "%\n";
     std::cout << "Prediction within 5%: " << (maxErr < 5.0 ? "yes" : "no") << "\n";
     return 0;
+}
+
+int
+main(int argc, char* argv[])
+{
+    return ExampleCommandLine::Run(__FILE__, argc, argv, RunExample);
 }

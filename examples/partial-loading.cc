@@ -79,7 +79,6 @@ struct Params
     uint32_t inputBytes{3072};                ///< D_k payload, bytes
     double uploadStartDelayS{0.02};           ///< Server UploadStartDelay, s
     double resultDelayS{0.008};               ///< Server ResultDelay, s
-    uint32_t run{1};                          ///< RNG run
     std::string algorithm{"partial-loading"}; ///< Algorithm of the per-request table
     std::string writeInstances;               ///< Allocator InstanceFileName ("" = off)
     std::string decisionFiles; ///< Decision files of the per-request table ("" = built-in)
@@ -123,9 +122,9 @@ const std::vector<std::string> ALGORITHMS = {
 DnnModelFamily
 MakeFamily(const Params& p)
 {
-    return p.family == "general"
-               ? DnnModelZoo::GeneralSharingFamily(p.baseModel, p.nVariants, 0.3, p.run)
-               : DnnModelZoo::BackboneSharingFamily(p.baseModel, p.nVariants);
+    return p.family == "general" ? DnnModelZoo::GeneralSharingFamily(
+                                       p.baseModel, p.nVariants, 0.3, RngSeedManager::GetRun())
+                                 : DnnModelZoo::BackboneSharingFamily(p.baseModel, p.nVariants);
 }
 
 /**
@@ -137,8 +136,6 @@ MakeFamily(const Params& p)
 RunResult
 RunScenario(const Params& p, const std::string& algorithm)
 {
-    RngSeedManager::SetSeed(1);
-    RngSeedManager::SetRun(p.run);
     Ptr<UniformRandomVariable> draw = CreateObject<UniformRandomVariable>();
     draw->SetStream(7);
     std::vector<double> distances;
@@ -301,57 +298,64 @@ Sweep(const std::string& title,
     return all;
 }
 
-/**
- * Parse a comma-separated list of numbers.
- * @param [in] text the list
- * @return the numbers
- */
-std::vector<double>
-ParseList(const std::string& text)
-{
-    std::vector<double> out;
-    std::stringstream ss(text);
-    std::string item;
-    while (std::getline(ss, item, ','))
-    {
-        out.push_back(std::stod(item));
-    }
-    return out;
-}
-
 } // namespace
 
+/**
+ * The example, run by main() through ExampleCommandLine::Run (exceptions: exit status 2).
+ * @param [in] argc argument count
+ * @param [in] argv arguments
+ * @return the exit status
+ */
 int
-main(int argc, char* argv[])
+RunExample(int argc, char* argv[])
 {
     Params base;
     bool full = false;
     bool verbose = false;
-    std::string users = "4,8";
-    std::string loads = "2,12";
-    CommandLine cmd(__FILE__);
+    std::vector<uint32_t> users = {4, 8};
+    std::vector<double> loadList = {2, 12};
+    ExampleCommandLine cmd(__FILE__);
     cmd.AddValue("full", "Larger sweeps; write partial-loading.csv and gnuplot scripts", full);
-    cmd.AddValue("users", "Comma-separated numbers of users (users sweep)", users);
-    cmd.AddValue("loads", "Comma-separated GPU loading bandwidths, GB/s (load sweep)", loads);
-    cmd.AddValue("nUes", "Users of the load sweep and of the per-request table", base.nUes);
-    cmd.AddValue("loadGBps", "GPU loading bandwidth of the users sweep, GB/s", base.loadGBps);
-    cmd.AddValue("family", "Family of the sweeps: backbone or general", base.family);
-    cmd.AddValue("baseModel", "Zoo model the family derives from", base.baseModel);
-    cmd.AddValue("variants", "Models in the family", base.nVariants);
-    cmd.AddValue("inference", "Inference time of every model, s", base.inferenceS);
-    cmd.AddValue("deadline", "Deadline from the request, s", base.deadlineS);
-    cmd.AddValue("frames", "Frames per run", base.frames);
-    cmd.AddValue("rbs", "Uplink bandwidth, RBs", base.rbs);
-    cmd.AddValue("run", "RNG run number", base.run);
+    cmd.AddCountList(
+        "users", "Comma-separated numbers of users (users sweep)", users, 1, LTE_MAX_UES);
+    cmd.AddNumberList("loads",
+                      "Comma-separated GPU loading bandwidths, GB/s (load sweep), in (0, 10000]",
+                      loadList,
+                      ValueRange::LeftOpen(0, 1e4));
+    cmd.AddCount(
+        "nUes", "Users of the load sweep and of the per-request table", base.nUes, 1, LTE_MAX_UES);
+    cmd.AddNumber("loadGBps",
+                  "GPU loading bandwidth of the users sweep, GB/s, in (0, 10000]",
+                  base.loadGBps,
+                  ValueRange::LeftOpen(0, 1e4));
+    cmd.AddName("family",
+                "Family of the sweeps: backbone or general",
+                base.family,
+                {"backbone", "general"});
+    cmd.AddName("baseModel",
+                "Zoo model the family derives from",
+                base.baseModel,
+                DnnModelZoo::GetNames(),
+                true);
+    cmd.AddCount("variants", "Models in the family (1..1000)", base.nVariants, 1, 1000);
+    cmd.AddNumber("inference",
+                  "Inference time of every model, s, in (0, 60]",
+                  base.inferenceS,
+                  ValueRange::LeftOpen(0, 60));
+    cmd.AddNumber("deadline",
+                  "Deadline from the request, s, in (0, 60]",
+                  base.deadlineS,
+                  ValueRange::LeftOpen(0, 60));
+    cmd.AddCount("frames", "Frames per run (1..10000)", base.frames, 1, 10000);
+    cmd.AddChoice("rbs", "Uplink bandwidth, RBs", base.rbs, LteBandwidthTable());
     cmd.AddValue("loadAtAllocation",
                  "Server LoadAtAllocation: load from the decision on (false: from the "
                  "scheduler's origin, so that the GPU timeline is the predicted one)",
                  base.loadAtAllocation);
-    cmd.AddValue("algorithm",
-                 "Algorithm of the per-request table (partial-loading, backbone-dp, "
-                 "group-greedy, per-request-greedy, no-sharing, fcfs, edf, "
-                 "dp-equal-bandwidth, infinite-bandwidth)",
-                 base.algorithm);
+    cmd.AddName("algorithm",
+                "Algorithm of the per-request table",
+                base.algorithm,
+                NameTable(SchedulingAlgorithmNames()));
     cmd.AddValue("writeInstances",
                  "Write each round's instance of the per-request table's run to this file "
                  "pattern (%r = round), in the input format of edge-inference-solve",
@@ -362,25 +366,19 @@ main(int argc, char* argv[])
                  base.decisionFiles);
     cmd.AddValue("verbose", "Enable the module's log components", verbose);
     cmd.Parse(argc, argv);
-    if (base.family != "backbone" && base.family != "general")
+    if (full)
     {
-        std::cerr << "error: --family is '" << base.family << "' (expected backbone or general)"
-                  << std::endl;
-        return 1;
+        users = {4, 8, 12, 16, 20};
+        loadList = {1, 2, 4, 8, 16};
     }
-    std::vector<double> userList;
-    std::vector<double> loadList;
+    const std::vector<double> userList(users.begin(), users.end());
     try
     {
-        SchedulingAlgorithmFromString(base.algorithm);
-        userList = ParseList(full ? "4,8,12,16,20" : users);
-        loadList = ParseList(full ? "1,2,4,8,16" : loads);
         MakeFamily(base);
     }
-    catch (const std::exception& e)
+    catch (const std::invalid_argument& e)
     {
-        std::cerr << "error: " << e.what() << std::endl;
-        return 1;
+        cmd.Fail("variants", cmd.GetText("variants"), e.what());
     }
     if (verbose)
     {
@@ -520,4 +518,10 @@ main(int argc, char* argv[])
     }
     std::cout << "partial-loading: done" << std::endl;
     return 0;
+}
+
+int
+main(int argc, char* argv[])
+{
+    return ExampleCommandLine::Run(__FILE__, argc, argv, RunExample);
 }

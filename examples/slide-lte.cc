@@ -92,39 +92,6 @@ Tasks()
 }
 
 /**
- * Parse a comma-separated list of numbers.
- * @param [in] text the list
- * @param [in] what option name for the error message
- * @param [out] out the numbers
- * @return false (with a message on stderr) if an entry is not a number > 0
- */
-bool
-ParseList(const std::string& text, const std::string& what, std::vector<double>& out)
-{
-    out.clear();
-    std::istringstream is(text);
-    std::string tok;
-    while (std::getline(is, tok, ','))
-    {
-        std::istringstream ts(tok);
-        double v = 0;
-        if (!(ts >> v) || !(v > 0))
-        {
-            std::cerr << "error: --" << what << " entry '" << tok << "' is not a number > 0"
-                      << std::endl;
-            return false;
-        }
-        out.push_back(v);
-    }
-    if (out.empty())
-    {
-        std::cerr << "error: --" << what << " is empty" << std::endl;
-        return false;
-    }
-    return true;
-}
-
-/**
  * The helper configuration of a built-in algorithm.
  * @param [in] algorithm the algorithm
  * @param [in] instances InstanceFileName ("" = none)
@@ -143,15 +110,22 @@ BuiltIn(SlideAlgorithm algorithm, const std::string& instances = "")
 
 } // namespace
 
+/**
+ * The example, run by main() through ExampleCommandLine::Run (exceptions: exit status 2).
+ * @param [in] argc argument count
+ * @param [in] argv arguments
+ * @return the exit status
+ */
 int
-main(int argc, char* argv[])
+RunExample(int argc, char* argv[])
 {
     uint32_t nUes = 6;
-    std::string distances = "100,250,400,550,700,850";
+    std::vector<double> dist = {100, 250, 400, 550, 700, 850};
     std::string rateModel = "lte-amc";
-    std::string rbsList = "15,25";
-    std::string scaleList = "0.75,1";
-    std::string algorithms = "slide-optimal,dai-optimal,equal-bandwidth,random-model";
+    std::vector<uint32_t> rbsSweep = {15, 25};
+    std::vector<double> scales = {0.75, 1};
+    std::vector<std::string> algorithms = {
+        "slide-optimal", "dai-optimal", "equal-bandwidth", "random-model"};
     std::string algorithm = "slide-optimal";
     std::string writeInstances;
     std::string decisionFiles;
@@ -159,17 +133,25 @@ main(int argc, char* argv[])
     double rateEfficiency = 0.85;
     bool full = false;
     bool benchmark = false;
-    std::string benchmarkUes = "5,10";
-    uint32_t run = 1;
-    CommandLine cmd(__FILE__);
-    cmd.AddValue("nUes", "Number of UEs", nUes);
-    cmd.AddValue("distances", "UE distances from the eNB in m (cycled)", distances);
-    cmd.AddValue("rateModel", "Allocator rate model: lte-amc or shannon", rateModel);
-    cmd.AddValue("rbs", "Bandwidth (RB) of the per-user table", rbs);
-    cmd.AddValue("rbsList", "Bandwidths (RB) of the throughput sweep", rbsList);
-    cmd.AddValue("deadlineScales", "Deadline factors of the throughput sweep", scaleList);
-    cmd.AddValue("algorithms", "Algorithms of the sweep (names of --algorithm)", algorithms);
-    cmd.AddValue("algorithm", "Algorithm of the per-user table (slide-optimal, ...)", algorithm);
+    std::vector<uint32_t> benchUes = {5, 10};
+    const auto names = NameTable(SlideAlgorithmNames());
+    ExampleCommandLine cmd(__FILE__);
+    cmd.AddCount("nUes", "Number of UEs (1..319)", nUes, 1, LTE_MAX_UES);
+    cmd.AddNumberList(
+        "distances", "UE distances from the eNB in m (cycled)", dist, ValueRange::Positive());
+    cmd.AddName(
+        "rateModel", "Allocator rate model: lte-amc or shannon", rateModel, {"lte-amc", "shannon"});
+    cmd.AddChoice("rbs", "Bandwidth (RB) of the per-user table", rbs, LteBandwidthTable());
+    cmd.AddCountList(
+        "rbsList", "Bandwidths (RB) of the throughput sweep", rbsSweep, 0, 0, LteBandwidthTable());
+    cmd.AddNumberList("deadlineScales",
+                      "Deadline factors of the throughput sweep",
+                      scales,
+                      ValueRange::Positive());
+    cmd.AddNameList(
+        "algorithms", "Algorithms of the sweep (names of --algorithm)", algorithms, names);
+    cmd.AddName(
+        "algorithm", "Algorithm of the per-user table (slide-optimal, ...)", algorithm, names);
     cmd.AddValue("writeInstances",
                  "Write the per-user run's instances (edge-inference-solve input; %r = round)",
                  writeInstances);
@@ -177,71 +159,21 @@ main(int argc, char* argv[])
                  "Run the per-user table with the decisions of these files (solver output; "
                  "%r = round) instead of --algorithm",
                  decisionFiles);
-    cmd.AddValue("rateEfficiency", "Factor (0,1] on the allocator's rate model", rateEfficiency);
+    cmd.AddNumber("rateEfficiency",
+                  "Factor (0,1] on the allocator's rate model",
+                  rateEfficiency,
+                  ValueRange::LeftOpen(0, 1));
     cmd.AddValue("full", "Larger sweep; write slide-lte.csv and gnuplot files", full);
     cmd.AddValue("benchmark", "Allocator solve time and simulation overhead", benchmark);
-    cmd.AddValue("benchmarkUes", "UE counts of the benchmark", benchmarkUes);
-    cmd.AddValue("run", "RngRun", run);
+    cmd.AddCountList(
+        "benchmarkUes", "UE counts of the benchmark (1..319)", benchUes, 1, LTE_MAX_UES);
     cmd.Parse(argc, argv);
 
-    if (nUes == 0)
-    {
-        std::cerr << "error: --nUes must be >= 1 (got 0)" << std::endl;
-        return 1;
-    }
-    if (rateModel != "lte-amc" && rateModel != "shannon")
-    {
-        std::cerr << "error: --rateModel must be lte-amc or shannon (got '" << rateModel << "')"
-                  << std::endl;
-        return 1;
-    }
-    if (!(rateEfficiency > 0 && rateEfficiency <= 1))
-    {
-        std::cerr << "error: --rateEfficiency must be in (0, 1] (got " << rateEfficiency << ")"
-                  << std::endl;
-        return 1;
-    }
-    std::vector<double> dist;
-    std::vector<double> rbsSweep;
-    std::vector<double> scales;
-    std::vector<double> benchUes;
-    if (!ParseList(distances, "distances", dist) || !ParseList(rbsList, "rbsList", rbsSweep) ||
-        !ParseList(scaleList, "deadlineScales", scales) ||
-        !ParseList(benchmarkUes, "benchmarkUes", benchUes))
-    {
-        return 1;
-    }
-    if (!IsLteBandwidth(rbs))
-    {
-        std::cerr << "error: --rbs must be 6, 15, 25, 50, 75 or 100 (got " << rbs << ")"
-                  << std::endl;
-        return 1;
-    }
-    for (double r : rbsSweep)
-    {
-        if (r != std::floor(r) || r < 0 || !IsLteBandwidth(static_cast<uint32_t>(r)))
-        {
-            std::cerr << "error: --rbsList entry " << r << " is not 6, 15, 25, 50, 75 or 100"
-                      << std::endl;
-            return 1;
-        }
-    }
+    const SlideAlgorithm detailAlgorithm = SlideAlgorithmFromString(algorithm);
     std::vector<SlideAlgorithm> algos;
-    SlideAlgorithm detailAlgorithm = SlideAlgorithm::SLIDE_OPTIMAL;
-    try
+    for (const std::string& a : algorithms)
     {
-        detailAlgorithm = SlideAlgorithmFromString(algorithm);
-        std::istringstream is(algorithms);
-        std::string tok;
-        while (std::getline(is, tok, ','))
-        {
-            algos.push_back(SlideAlgorithmFromString(tok));
-        }
-    }
-    catch (const std::invalid_argument& e)
-    {
-        std::cerr << "error: --algorithm(s): " << e.what() << std::endl;
-        return 1;
+        algos.push_back(SlideAlgorithmFromString(a));
     }
     if (full)
     {
@@ -293,7 +225,7 @@ main(int argc, char* argv[])
     base.rbs = rbs;
     base.rateModel = rateModel == "shannon" ? "Shannon" : "LteAmc";
     base.rateEfficiency = rateEfficiency;
-    base.run = run;
+    base.run = RngSeedManager::GetRun(); // --RngRun
 
     if (benchmark)
     {
@@ -305,10 +237,10 @@ main(int argc, char* argv[])
                   << "ratio" << std::setw(9) << "shared_s" << std::setw(9) << "wall_s"
                   << std::setw(9) << "ratio2" << std::setw(8) << "MB"
                   << "\n";
-        for (double n : benchUes)
+        for (uint32_t n : benchUes)
         {
             SlideLteConfig cfg = base;
-            cfg.users = makeUsers(static_cast<uint32_t>(n));
+            cfg.users = makeUsers(n);
             const SlideLteOutcome with = RunSlideLte(cfg);
             SlideLteConfig plain = cfg;
             plain.withManager = false;
@@ -520,4 +452,10 @@ main(int argc, char* argv[])
     }
     std::cout << "\nslide-lte: done\n";
     return 0;
+}
+
+int
+main(int argc, char* argv[])
+{
+    return ExampleCommandLine::Run(__FILE__, argc, argv, RunExample);
 }
