@@ -432,6 +432,12 @@ ParseDocument(const std::string& text, const ParseLimits& limits)
                 {
                     throw JsonInputError(FramesPath(frames) + ": duplicate field");
                 }
+                if (top.keys.size() > limits.maxFields)
+                {
+                    throw JsonInputError(FramesPath(frames) + ": more than " +
+                                         std::to_string(limits.maxFields) +
+                                         " fields in one object");
+                }
                 break;
             }
             case Json::parse_event_t::value:

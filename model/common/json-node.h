@@ -390,17 +390,23 @@ constexpr size_t MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 /// Default deepest nesting of objects and arrays (the document itself is level 1).
 constexpr size_t MAX_DOCUMENT_DEPTH = 64;
 
+/// Default largest number of fields of one object: ordered_json inserts a field in time
+/// linear in the fields before it, so this bounds the parse time (quadratic per object).
+constexpr size_t MAX_OBJECT_FIELDS = 256;
+
 /// Limits checked by ParseDocument before the document is built.
 struct ParseLimits
 {
     size_t maxBytes{MAX_DOCUMENT_BYTES}; ///< Largest text, bytes
     size_t maxDepth{MAX_DOCUMENT_DEPTH}; ///< Deepest nesting of objects and arrays
+    size_t maxFields{MAX_OBJECT_FIELDS}; ///< Most fields of one object
 };
 
 /**
  * @brief Parse JSON text, rejecting duplicate keys (reported with their path), numbers
  * beyond the double range (e.g. 1e309, reported with their path), nesting deeper than
- * ParseLimits::maxDepth (reported while parsing, so memory stays linear in the input) and
+ * ParseLimits::maxDepth (reported while parsing, so memory stays linear in the input),
+ * objects with more than ParseLimits::maxFields fields and
  * texts longer than ParseLimits::maxBytes (before parsing).
  * @param [in] text the text
  * @param [in] limits size and depth limits

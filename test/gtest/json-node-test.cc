@@ -173,6 +173,17 @@ TEST(JsonNodeTest, SizeLimit)
     EXPECT_EQ(MAX_DOCUMENT_BYTES, 16U * 1024U * 1024U);
 }
 
+TEST(JsonNodeTest, FieldLimit)
+{
+    ParseLimits limits;
+    limits.maxFields = 2;
+    EXPECT_NO_THROW(ParseDocument(R"({"a": {"x": 1, "y": 2}})", limits));
+    EXPECT_EQ(
+        InputError([&limits]() { ParseDocument(R"({"a": [{"x": 1, "y": 2, "z": 3}]})", limits); }),
+        "a[0].z: more than 2 fields in one object");
+    EXPECT_EQ(MAX_OBJECT_FIELDS, 256U);
+}
+
 TEST(JsonNodeTest, DuplicateKeysNameTheirPath)
 {
     EXPECT_EQ(InputError([]() { ParseDocument(R"({"a": [0, {"b": 1, "b": 2}]})"); }),
