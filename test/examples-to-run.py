@@ -30,6 +30,7 @@ cpp_examples = [
         "True",
         "False",
     ),
+    ("edge-inference-fuzz --budget=100", "True", "False"),
 ]
 
 # A list of Python examples to run (none).

@@ -272,7 +272,7 @@ allowed; null = field omitted; a "comment" field is allowed in every object):
 Json
 BatchingEarlyExitSolve(const JsonNode& root, const std::string& algorithm)
 {
-    return DoSolveBatching(root, algorithm);
+    return GuardedSolve("batching-early-exit", [&]() { return DoSolveBatching(root, algorithm); });
 }
 
 Json

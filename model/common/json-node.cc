@@ -9,6 +9,8 @@
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/radio-rate.h"
 
+#include <boost/math/policies/error_handling.hpp>
+
 #include <cctype>
 #include <cmath>
 #include <iomanip>
@@ -177,6 +179,14 @@ ReadNumber(const JsonNode& node, const NumberRange& range)
     {
         node.Fail(Describe(range));
     }
+    if (x != 0.0 && std::fabs(x) < std::numeric_limits<double>::min())
+    {
+        // no quantity of the module is that small, and Boost's special functions reject
+        // subnormal arguments ("denormalized"): ask for 0 instead
+        node.FailMessage("subnormal number " + Abbreviate(v) + " (0 < |x| < " +
+                         FormatNumber(std::numeric_limits<double>::min()) +
+                         " is not accepted; write 0)");
+    }
     const bool isBelow = range.isMinStrict ? !(x > range.min) : !(x >= range.min);
     if (isBelow || x > range.max)
     {
@@ -280,41 +290,132 @@ ThrowAt(const JsonNode& node, const std::string& message)
 }
 
 Json
-ParseDocument(const std::string& text)
+GuardedSolve(const std::string& problem, const std::function<Json()>& solve)
 {
-    /// One open object or array while parsing.
-    struct Frame
+    auto fail = [&problem](const char* kind, const std::exception& e) -> JsonInputError
     {
-        std::string path;           ///< Its JSON path
-        bool isArray{false};        ///< Array (true) or object
-        size_t nextIndex{0};        ///< Next element index (arrays)
-        std::string key;            ///< Last key seen (objects)
-        std::set<std::string> keys; ///< Keys seen so far (objects)
+        return JsonInputError(problem + ": the solver cannot handle this input (" + kind + ": " +
+                              e.what() + ")");
     };
+    try
+    {
+        return solve();
+    }
+    catch (const JsonInputError&)
+    {
+        throw;
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw fail("invalid argument", e);
+    }
+    catch (const std::domain_error& e)
+    {
+        throw fail("domain error", e);
+    }
+    catch (const std::range_error& e)
+    {
+        throw fail("range error", e);
+    }
+    catch (const std::overflow_error& e)
+    {
+        throw fail("overflow", e);
+    }
+    catch (const std::underflow_error& e)
+    {
+        throw fail("underflow", e);
+    }
+    catch (const boost::math::evaluation_error& e)
+    {
+        throw fail("evaluation error", e);
+    }
+    catch (const boost::math::rounding_error& e)
+    {
+        throw fail("rounding error", e);
+    }
+}
 
-    std::vector<Frame> frames;
-    auto childPath = [&frames]()
+namespace
+{
+
+/// One open object or array while parsing: only what is needed to name a path on error.
+struct ParseFrame
+{
+    bool isArray{false};        ///< Array (true) or object
+    size_t nextIndex{0};        ///< Index of the next element (arrays)
+    std::string key;            ///< Last key seen (objects)
+    std::set<std::string> keys; ///< Keys seen so far (objects), for the duplicate check
+};
+
+/**
+ * @param [in] frames the open containers, outermost first
+ * @return the JSON path of the value being parsed in the innermost container (its last key
+ *         or its next index); empty at the top level
+ */
+std::string
+FramesPath(const std::vector<ParseFrame>& frames)
+{
+    std::string path;
+    for (size_t i = 0; i < frames.size(); ++i)
     {
-        if (frames.empty())
+        const ParseFrame& f = frames[i];
+        if (f.isArray)
         {
-            return std::string();
+            // an enclosing array counted its open element when it started
+            const bool isOpen = i + 1 < frames.size();
+            path += "[" + std::to_string(isOpen ? f.nextIndex - 1 : f.nextIndex) + "]";
         }
-        Frame& top = frames.back();
-        if (top.isArray)
+        else
         {
-            return top.path + "[" + std::to_string(top.nextIndex++) + "]";
+            path += (path.empty() ? "" : ".") + f.key;
         }
-        return top.path.empty() ? top.key : top.path + "." + top.key;
+    }
+    return path;
+}
+
+/**
+ * @param [in] path a JSON path, maybe empty
+ * @return "<path>: " or "" for the document itself
+ */
+std::string
+PathPrefix(const std::string& path)
+{
+    return path.empty() ? std::string() : path + ": ";
+}
+
+} // namespace
+
+Json
+ParseDocument(const std::string& text, const ParseLimits& limits)
+{
+    if (text.size() > limits.maxBytes)
+    {
+        throw JsonInputError("input too large: more than " + std::to_string(limits.maxBytes) +
+                             " bytes");
+    }
+    std::vector<ParseFrame> frames;
+    auto startChild = [&frames]()
+    {
+        if (!frames.empty() && frames.back().isArray)
+        {
+            ++frames.back().nextIndex;
+        }
     };
-    Json::parser_callback_t callback = [&](int /* depth */, Json::parse_event_t event, Json& parsed)
+    Json::parser_callback_t callback = [&](int depth, Json::parse_event_t event, Json& parsed)
     {
         switch (event)
         {
             case Json::parse_event_t::object_start:
             case Json::parse_event_t::array_start:
             {
-                Frame f;
-                f.path = childPath();
+                // depth = number of enclosing containers; this one is at level depth + 1
+                if (static_cast<size_t>(depth) + 1 > limits.maxDepth)
+                {
+                    throw JsonInputError(PathPrefix(FramesPath(frames)) + "nesting deeper than " +
+                                         std::to_string(limits.maxDepth) + " levels");
+                }
+                startChild();
+                ParseFrame f;
                 f.isArray = event == Json::parse_event_t::array_start;
                 frames.push_back(std::move(f));
                 break;
@@ -325,20 +426,23 @@ ParseDocument(const std::string& text)
                 break;
             case Json::parse_event_t::key:
             {
-                Frame& top = frames.back();
+                ParseFrame& top = frames.back();
                 top.key = parsed.get<std::string>();
                 if (!top.keys.insert(top.key).second)
                 {
-                    const std::string path = top.path.empty() ? top.key : top.path + "." + top.key;
-                    throw JsonInputError(path + ": duplicate field");
+                    throw JsonInputError(FramesPath(frames) + ": duplicate field");
+                }
+                if (top.keys.size() > limits.maxFields)
+                {
+                    throw JsonInputError(FramesPath(frames) + ": more than " +
+                                         std::to_string(limits.maxFields) +
+                                         " fields in one object");
                 }
                 break;
             }
             case Json::parse_event_t::value:
-                if (!frames.empty() && frames.back().isArray)
-                {
-                    ++frames.back().nextIndex;
-                }
+                // only scalars (containers were counted at their start)
+                startChild();
                 break;
         }
         return true;
@@ -356,6 +460,18 @@ ParseDocument(const std::string& text)
             message = message.substr(pos + 2);
         }
         throw JsonInputError("invalid JSON: " + message);
+    }
+    catch (const Json::out_of_range& e)
+    {
+        // 406: a number beyond the double range (e.g. 1e309), thrown before the value event
+        std::string message = e.what();
+        const size_t pos = message.find("] ");
+        if (pos != std::string::npos)
+        {
+            message = message.substr(pos + 2);
+        }
+        throw JsonInputError(PathPrefix(FramesPath(frames)) + message +
+                             " (numbers must be finite doubles, |x| <= 1.79769e308)");
     }
 }
 

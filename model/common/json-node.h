@@ -12,7 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <limits>
 #include <optional>
@@ -371,11 +373,46 @@ Checked(const JsonNode& node, F f) -> decltype(f())
 }
 
 /**
- * @brief Parse JSON text, rejecting duplicate keys (reported with their path).
- * @param [in] text the text
- * @return the document
+ * @brief Run a solver on a checked input, turning the errors that the maths libraries (Boost,
+ * GSL, the module's own checks) raise on extreme but valid-looking inputs into JsonInputError
+ * "<problem>: ...": std::invalid_argument, std::domain_error, std::range_error,
+ * std::overflow_error, std::underflow_error, boost::math::evaluation_error and
+ * boost::math::rounding_error. JsonInputError passes unchanged; anything else (a bug) too.
+ * @param [in] problem the problem's command-line name, e.g. "slide"
+ * @param [in] solve reads and solves the instance
+ * @return what solve returns
  */
-Json ParseDocument(const std::string& text);
+Json GuardedSolve(const std::string& problem, const std::function<Json()>& solve);
+
+/// Default largest input document, bytes (16 MiB).
+constexpr size_t MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+/// Default deepest nesting of objects and arrays (the document itself is level 1).
+constexpr size_t MAX_DOCUMENT_DEPTH = 64;
+
+/// Default largest number of fields of one object: ordered_json inserts a field in time
+/// linear in the fields before it, so this bounds the parse time (quadratic per object).
+constexpr size_t MAX_OBJECT_FIELDS = 256;
+
+/// Limits checked by ParseDocument before the document is built.
+struct ParseLimits
+{
+    size_t maxBytes{MAX_DOCUMENT_BYTES}; ///< Largest text, bytes
+    size_t maxDepth{MAX_DOCUMENT_DEPTH}; ///< Deepest nesting of objects and arrays
+    size_t maxFields{MAX_OBJECT_FIELDS}; ///< Most fields of one object
+};
+
+/**
+ * @brief Parse JSON text, rejecting duplicate keys (reported with their path), numbers
+ * beyond the double range (e.g. 1e309, reported with their path), nesting deeper than
+ * ParseLimits::maxDepth (reported while parsing, so memory stays linear in the input),
+ * objects with more than ParseLimits::maxFields fields and
+ * texts longer than ParseLimits::maxBytes (before parsing).
+ * @param [in] text the text
+ * @param [in] limits size and depth limits
+ * @return the document; throws JsonInputError
+ */
+Json ParseDocument(const std::string& text, const ParseLimits& limits = ParseLimits());
 
 /// Fields of a device (SLIDE): DeviceComputeModel parameters.
 struct DeviceSpec

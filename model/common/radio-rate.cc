@@ -289,10 +289,11 @@ MinBandwidthForRate(double rateBps, double snrBandwidthHz)
     const double branchPoint = -boost::math::constants::exp_minus_one<double>();
     double arg = -c * std::exp(-c);
     arg = std::max(arg, branchPoint);
-    if (arg == 0.0)
+    if (std::fabs(arg) < std::numeric_limits<double>::min())
     {
-        // c underflowed (rate negligible against s): fall back to the bracketing method,
-        // which never needs W_{-1}(0) = -inf.
+        // c underflowed to 0 or to a subnormal number (rate negligible against s), which
+        // lambert_wm1 rejects ("denormalized"): fall back to the bracketing method, which
+        // never needs W_{-1}(0) = -inf.
         return MinBandwidthBisection(rateBps, 1.0, snrBandwidthHz);
     }
     const double w = boost::math::lambert_wm1(arg);

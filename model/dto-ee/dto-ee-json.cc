@@ -548,7 +548,7 @@ field is allowed in every object; stages, nodes and links are 0-based):
 Json
 DtoEeSolve(const JsonNode& root, const std::string& algorithm)
 {
-    return DoSolveDtoEe(root, algorithm);
+    return GuardedSolve("dto-ee", [&]() { return DoSolveDtoEe(root, algorithm); });
 }
 
 Json

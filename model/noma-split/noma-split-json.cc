@@ -501,7 +501,7 @@ R4.5 of [4] in brackets):
 Json
 NomaSplitSolve(const JsonNode& root, const std::string& algorithm)
 {
-    return DoSolveNomaSplit(root, algorithm);
+    return GuardedSolve("noma-split", [&]() { return DoSolveNomaSplit(root, algorithm); });
 }
 
 Json

@@ -269,8 +269,16 @@ PartialLoadingProblemFromJson(const JsonNode& root)
     return ReadPartialLoading(root);
 }
 
+namespace
+{
+
+/**
+ * @param [in] root the document
+ * @param [in] algorithm the algorithm's command-line name
+ * @return the output document
+ */
 Json
-PartialLoadingSolve(const JsonNode& root, const std::string& algorithm)
+DoPartialLoadingSolve(const JsonNode& root, const std::string& algorithm)
 {
     const PartialLoadingProblem problem = ReadPartialLoading(root);
     const PartialLoadingSolver scheduler =
@@ -295,6 +303,15 @@ PartialLoadingSolve(const JsonNode& root, const std::string& algorithm)
                              " does not apply to this input: " + e.what());
     }
     return PartialLoadingDecisionToJson(scheduler.GetProblem(), d);
+}
+
+} // namespace
+
+Json
+PartialLoadingSolve(const JsonNode& root, const std::string& algorithm)
+{
+    return GuardedSolve("partial-loading",
+                        [&]() { return DoPartialLoadingSolve(root, algorithm); });
 }
 
 Json

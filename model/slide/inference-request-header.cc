@@ -9,6 +9,8 @@
 #include "ns3/abort.h"
 #include "ns3/log.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 namespace edgeinference
@@ -69,13 +71,15 @@ InferenceRequestHeader::Deserialize(Buffer::Iterator start)
     const uint16_t magic = start.ReadNtohU16();
     const uint8_t version = start.ReadU8();
     m_taskId = start.ReadNtohU32();
-    const uint8_t n = start.ReadU8();
+    const uint8_t declared = start.ReadU8();
+    // a truncated packet holds fewer bytes than declared: read those, mark it invalid
+    const uint8_t n = static_cast<uint8_t>(std::min<uint32_t>(declared, start.GetRemainingSize()));
     m_modelName.assign(n, '\0');
     if (n > 0)
     {
         start.Read(reinterpret_cast<uint8_t*>(&m_modelName[0]), n);
     }
-    m_valid = (magic == MAGIC && version == VERSION);
+    m_valid = (magic == MAGIC && version == VERSION) && n == declared;
     return GetFixedSize() + n;
 }
 

@@ -8,6 +8,7 @@
 
 #include "ns3/log.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace ns3
@@ -127,7 +128,9 @@ SlideGrantHeader::Deserialize(Buffer::Iterator start)
     m_bandwidthHz = ReadDouble(start);
     m_predictedLatency = ReadDouble(start);
     m_decisionTimeNs = static_cast<int64_t>(start.ReadNtohU64());
-    const uint8_t n = start.ReadU8();
+    const uint8_t declared = start.ReadU8();
+    // a truncated packet holds fewer bytes than declared: read those, mark it invalid
+    const uint8_t n = static_cast<uint8_t>(std::min<uint32_t>(declared, start.GetRemainingSize()));
     m_text.assign(n, '\0');
     if (n > 0)
     {
@@ -135,7 +138,8 @@ SlideGrantHeader::Deserialize(Buffer::Iterator start)
     }
     m_status = status == ADMITTED ? ADMITTED : REJECTED;
     m_downloadThenInfer = execution == 1;
-    m_valid = magic == MAGIC && version == VERSION && status <= REJECTED && execution <= 1;
+    m_valid = magic == MAGIC && version == VERSION && status <= REJECTED && execution <= 1 &&
+              n == declared;
     return GetFixedSize() + n;
 }
 

@@ -497,13 +497,29 @@ SlideInstanceFromJson(const JsonNode& root)
     return ReadSlide(root);
 }
 
+namespace
+{
+
+/**
+ * @param [in] root the document
+ * @param [in] algorithm the algorithm's command-line name
+ * @return the output document
+ */
 Json
-SlideSolve(const JsonNode& root, const std::string& algorithm)
+DoSlideSolve(const JsonNode& root, const std::string& algorithm)
 {
     const SlideJsonInstance in = ReadSlide(root);
     const SlideAlgorithm alg = SlideAlgorithmFromString(algorithm);
     const SlideDecision d = SlideSolver::Solve(in.problem, alg, in.options);
     return SlideDecisionToJson(in.problem, d, algorithm, in.options.leftover);
+}
+
+} // namespace
+
+Json
+SlideSolve(const JsonNode& root, const std::string& algorithm)
+{
+    return GuardedSolve("slide", [&]() { return DoSlideSolve(root, algorithm); });
 }
 
 Json

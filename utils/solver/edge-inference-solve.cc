@@ -35,6 +35,7 @@
 #include "ns3/slide-json.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
@@ -343,17 +344,34 @@ RequireAlgorithm(Problem problem, const std::optional<std::string>& name)
 }
 
 /**
+ * @param [in] is a stream
+ * @return at most MAX_DOCUMENT_BYTES + 1 bytes of it: enough for ParseDocument to reject a
+ *         larger input without reading all of it
+ */
+std::string
+ReadBounded(std::istream& is)
+{
+    std::string text;
+    std::array<char, 65536> buffer{};
+    while (text.size() <= MAX_DOCUMENT_BYTES && is)
+    {
+        is.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        text.append(buffer.data(), static_cast<size_t>(is.gcount()));
+    }
+    return text;
+}
+
+/**
  * @param [in] path a file name, or "-" for standard input
- * @return the whole text; throws JsonInputError if the file cannot be read
+ * @return the whole text (cut after MAX_DOCUMENT_BYTES + 1 bytes); throws JsonInputError if
+ *         the file cannot be read
  */
 std::string
 ReadText(const std::string& path)
 {
-    std::ostringstream oss;
     if (path == "-")
     {
-        oss << std::cin.rdbuf();
-        return oss.str();
+        return ReadBounded(std::cin);
     }
     std::error_code error;
     if (std::filesystem::is_directory(path, error))
@@ -365,12 +383,12 @@ ReadText(const std::string& path)
     {
         throw JsonInputError("cannot open input file '" + path + "'");
     }
-    oss << is.rdbuf();
+    std::string text = ReadBounded(is);
     if (is.bad())
     {
         throw JsonInputError("error while reading '" + path + "'");
     }
-    return oss.str();
+    return text;
 }
 
 /**
