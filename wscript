@@ -20,6 +20,7 @@ def build(bld):
         'model/common/rate-model.cc',
         'model/common/json-node.cc',
         'model/common/decision-file.cc',
+        'model/common/socket-teardown.cc',
         'model/common/validation.cc',
         # LTE glue: MAC-executed shares, eNB UE view, LTE AMC rate
         'model/lte/enb-ue-view.cc',
@@ -110,6 +111,7 @@ def build(bld):
         'test/edge-inference-partial-loading-test-suite.cc',
         'test/edge-inference-collaborative-test-suite.cc',
         'test/edge-inference-allocators-test-suite.cc',
+        'test/edge-inference-fault-injection-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -125,6 +127,7 @@ def build(bld):
         'model/common/rate-model.h',
         'model/common/json-node.h',
         'model/common/decision-file.h',
+        'model/common/socket-teardown.h',
         'model/common/validation.h',
         'model/common/name-table-checker.h',
         # LTE glue: MAC-executed shares, eNB UE view, LTE AMC rate

@@ -19,6 +19,7 @@
 #include "ns3/uinteger.h"
 
 #include <cmath>
+#include <sstream>
 
 namespace ns3
 {
@@ -83,6 +84,15 @@ CollaborativeTaskSource::GetTypeId()
                           TimeValue(Seconds(2)),
                           MakeTimeAccessor(&CollaborativeTaskSource::m_reassemblyTimeout),
                           MakeTimeChecker())
+            .AddAttribute("TaskTimeout",
+                          "A task whose result has not arrived this long after it was sent "
+                          "has failed (TaskLost, reason \"no result within ...\"); its result, "
+                          "if it comes later, is counted by GetLate() and ignored. Tasks still "
+                          "outstanding when the application stops fail with reason "
+                          "\"application stopped\". 0 = no timeout.",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&CollaborativeTaskSource::m_taskTimeout),
+                          MakeTimeChecker(Time(0)))
             .AddTraceSource("TaskSent",
                             "A task input was sent",
                             MakeTraceSourceAccessor(&CollaborativeTaskSource::m_sentTrace),
@@ -92,7 +102,12 @@ CollaborativeTaskSource::GetTypeId()
                             "stage, correct)",
                             MakeTraceSourceAccessor(&CollaborativeTaskSource::m_resultTrace),
                             "ns3::edgeinference::CollaborativeTaskSource::"
-                            "ResultReceivedTracedCallback");
+                            "ResultReceivedTracedCallback")
+            .AddTraceSource("TaskLost",
+                            "A task failed: no result within TaskTimeout, or outstanding at the "
+                            "stop (task, reason)",
+                            MakeTraceSourceAccessor(&CollaborativeTaskSource::m_lostTrace),
+                            "ns3::edgeinference::CollaborativeTaskSource::TaskLostTracedCallback");
     return tid;
 }
 
@@ -108,7 +123,9 @@ void
 CollaborativeTaskSource::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    // Disposed without StopApplication(): no event or socket callback may reach this object.
+    // Disposed without StopApplication(): no event or socket callback may reach this object,
+    // and no trace fires from the dispose (outstanding tasks are counted as lost).
+    m_isDisposing = true;
     StopApplication();
     m_socket = nullptr;
     m_gap = nullptr;
@@ -141,6 +158,43 @@ uint64_t
 CollaborativeTaskSource::GetReceived() const
 {
     return m_received;
+}
+
+uint64_t
+CollaborativeTaskSource::GetLost() const
+{
+    return m_lost;
+}
+
+uint64_t
+CollaborativeTaskSource::GetLate() const
+{
+    return m_late;
+}
+
+uint64_t
+CollaborativeTaskSource::GetOutstanding() const
+{
+    return m_outstanding.size();
+}
+
+void
+CollaborativeTaskSource::Lose(uint64_t taskId, const std::string& reason)
+{
+    NS_LOG_FUNCTION(this << taskId << reason);
+    auto it = m_outstanding.find(taskId);
+    if (it == m_outstanding.end())
+    {
+        return;
+    }
+    it->second.Cancel();
+    m_outstanding.erase(it);
+    ++m_lost;
+    NS_LOG_INFO("task " << taskId << " failed: " << reason);
+    if (!m_isDisposing)
+    {
+        m_lostTrace(taskId, reason);
+    }
 }
 
 int64_t
@@ -193,6 +247,10 @@ CollaborativeTaskSource::StopApplication()
         m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
         m_socket->Close();
     }
+    while (!m_outstanding.empty())
+    {
+        Lose(m_outstanding.begin()->first, "application stopped");
+    }
 }
 
 void
@@ -209,6 +267,17 @@ CollaborativeTaskSource::SendTask()
     h.SetCreated(Simulator::Now());
     SendSegmented(m_socket, h, m_inputBytes, m_segmentPayload, m_entry, m_entryPort);
     ++m_sent;
+    if (m_taskTimeout.IsStrictlyPositive())
+    {
+        std::ostringstream reason;
+        reason << "no result within TaskTimeout " << m_taskTimeout.As(Time::S);
+        m_outstanding[id] = Simulator::Schedule(
+            m_taskTimeout, &CollaborativeTaskSource::Lose, this, id, reason.str());
+    }
+    else
+    {
+        m_outstanding[id] = EventId();
+    }
     m_sentTrace(id);
     if (m_maxTasks == 0 || m_sent < m_maxTasks)
     {
@@ -240,6 +309,15 @@ CollaborativeTaskSource::HandleRead(Ptr<Socket> socket)
         {
             continue;
         }
+        auto it = m_outstanding.find(h.GetTaskId());
+        if (it == m_outstanding.end())
+        {
+            NS_LOG_INFO("result of task " << h.GetTaskId() << " after it failed: ignored");
+            ++m_late;
+            continue;
+        }
+        it->second.Cancel();
+        m_outstanding.erase(it);
         ++m_received;
         const Time delay = Simulator::Now() - h.GetCreated();
         m_resultTrace(h.GetTaskId(),

@@ -18,6 +18,8 @@
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
+#include <map>
+#include <string>
 
 /**
  * @file
@@ -68,8 +70,18 @@ class CollaborativeTaskSource : public Application
     /// @return tasks sent
     uint64_t GetSent() const;
 
-    /// @return results received
+    /// @return results received (of tasks still outstanding; a result after the task's
+    /// TaskTimeout is counted by GetLate() instead)
     uint64_t GetReceived() const;
+
+    /// @return tasks failed: no result within TaskTimeout, or outstanding at the stop
+    uint64_t GetLost() const;
+
+    /// @return results that arrived after their task had failed (ignored)
+    uint64_t GetLate() const;
+
+    /// @return tasks sent whose result has not arrived and that have not failed yet
+    uint64_t GetOutstanding() const;
 
     /**
      * @brief Assign a fixed random-variable stream (inter-arrival times).
@@ -83,6 +95,13 @@ class CollaborativeTaskSource : public Application
      * @param [in] taskId task id
      */
     typedef void (*TaskSentTracedCallback)(uint64_t taskId);
+
+    /**
+     * TracedCallback signature of TaskLost.
+     * @param [in] taskId task id
+     * @param [in] reason why it failed
+     */
+    typedef void (*TaskLostTracedCallback)(uint64_t taskId, const std::string& reason);
 
     /**
      * TracedCallback signature of ResultReceived.
@@ -114,6 +133,13 @@ class CollaborativeTaskSource : public Application
     /// @param [in] socket the socket
     void HandleRead(Ptr<Socket> socket);
 
+    /**
+     * @brief Fail an outstanding task.
+     * @param [in] taskId the task
+     * @param [in] reason why
+     */
+    void Lose(uint64_t taskId, const std::string& reason);
+
     double m_rate{10};               ///< Arrival rate, task/s
     uint32_t m_inputBytes{2048};     ///< Task input bytes
     Ipv4Address m_entry;             ///< Entry node address
@@ -123,14 +149,20 @@ class CollaborativeTaskSource : public Application
     uint32_t m_sourceId{0};          ///< High 32 bits of the task ids
     uint64_t m_maxTasks{0};          ///< Stop after this many tasks (0: no limit)
     Time m_reassemblyTimeout;        ///< Forget incomplete results after this
+    Time m_taskTimeout;              ///< A task without result after this has failed
 
-    Ptr<Socket> m_socket;                   ///< UDP socket
-    Ptr<ExponentialRandomVariable> m_gap;   ///< Inter-arrival times
-    EventId m_sendEvent;                    ///< Next task
-    CollaborativeReassembler m_reassembler; ///< Result reassembly
-    uint64_t m_sent{0};                     ///< Tasks sent
-    uint64_t m_received{0};                 ///< Results received
-    Ipv4Address m_localAddress;             ///< Own address toward the entry node
+    Ptr<Socket> m_socket;                                     ///< UDP socket
+    Ptr<ExponentialRandomVariable> m_gap;                     ///< Inter-arrival times
+    EventId m_sendEvent;                                      ///< Next task
+    CollaborativeReassembler m_reassembler;                   ///< Result reassembly
+    std::map<uint64_t, EventId> m_outstanding;                ///< Task id -> its TaskTimeout event
+    uint64_t m_lost{0};                                       ///< Tasks failed
+    bool m_isDisposing{false};                                ///< In DoDispose(): no trace fires
+    uint64_t m_late{0};                                       ///< Results after the task failed
+    TracedCallback<uint64_t, const std::string&> m_lostTrace; ///< TaskLost
+    uint64_t m_sent{0};                                       ///< Tasks sent
+    uint64_t m_received{0};                                   ///< Results received
+    Ipv4Address m_localAddress;                               ///< Own address toward the entry node
 
     TracedCallback<uint64_t> m_sentTrace; ///< TaskSent
     /// ResultReceived

@@ -161,7 +161,9 @@ void
 SplitInferenceClient::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    // disposed while running (no StopApplication): no event or callback may reach us later
+    // disposed while running (no StopApplication): no event or callback may reach us later,
+    // and no trace fires from the dispose (the running tasks are recorded as failed)
+    m_isDisposing = true;
     if (m_isRunning)
     {
         StopApplication();
@@ -312,6 +314,15 @@ SplitInferenceClient::StopApplication()
         ev.Cancel();
     }
     m_timeouts.clear();
+    // no task stays pending: the running ones (computing, uploading, waiting for the result)
+    // fail now
+    for (uint32_t i = 0; i < m_tasks.size(); ++i)
+    {
+        if (!m_tasks[i].isDone)
+        {
+            Finish(i, false, m_isDisposing ? "application disposed" : "application stopped");
+        }
+    }
     CloseSocket(m_socket);
     HookAirtimeTraces(m_device,
                       MakeCallback(&SplitInferenceClient::MacTx, this),
@@ -487,17 +498,20 @@ SplitInferenceClient::Timeout(uint32_t index)
     if (!m_tasks[index].isDone)
     {
         NS_LOG_INFO("user " << m_userId << " task " << index << " timed out");
-        Finish(index, false);
+        std::ostringstream reason;
+        reason << "timeout after " << m_timeout.As(Time::S) << " without the full result";
+        Finish(index, false, reason.str());
     }
 }
 
 void
-SplitInferenceClient::Finish(uint32_t index, bool success)
+SplitInferenceClient::Finish(uint32_t index, bool success, const std::string& reason)
 {
-    NS_LOG_FUNCTION(this << index << success);
+    NS_LOG_FUNCTION(this << index << success << reason);
     SplitInferenceClientTask& t = m_tasks[index];
     t.isDone = true;
     t.isSuccess = success;
+    t.failureReason = success ? std::string() : reason;
     t.end = Simulator::Now();
     m_received.erase(index);
     auto it = m_timeouts.find(index);
@@ -509,15 +523,24 @@ SplitInferenceClient::Finish(uint32_t index, bool success)
     if (success)
     {
         ++m_completed;
-        m_resultReceivedTrace(t.taskId, t.GetLatency());
     }
     else
     {
         ++m_failed;
         m_ledger.Forget(index); // bytes still queued are no longer this task's
-        m_taskFailedTrace(t.taskId, t.GetLatency());
     }
-    m_energyTrace(t.taskId, t.computeEnergyJ, t.txEnergyJ);
+    if (!m_isDisposing)
+    {
+        if (success)
+        {
+            m_resultReceivedTrace(t.taskId, t.GetLatency());
+        }
+        else
+        {
+            m_taskFailedTrace(t.taskId, t.GetLatency());
+        }
+        m_energyTrace(t.taskId, t.computeEnergyJ, t.txEnergyJ);
+    }
     if (!m_interval.IsStrictlyPositive() && m_isRunning)
     {
         // closed loop: the next task starts now (scheduled, so that traces see a clean state)

@@ -63,6 +63,9 @@ struct SplitInferenceClientTask
     double airtimeS{0};       ///< Uplink airtime charged to the task, s
     bool isDone{false};       ///< Finished (success or failure)
     bool isSuccess{false};    ///< Result received in time
+    /// Why the task failed ("" if it succeeded or is running): "timeout after ...",
+    /// "application stopped" or "application disposed"
+    std::string failureReason;
 
     /// @return latency (end - start)
     Time GetLatency() const;
@@ -211,7 +214,7 @@ class SplitInferenceClient : public Application
      * @param [in] index index into m_tasks
      * @param [in] success result received
      */
-    void Finish(uint32_t index, bool success);
+    void Finish(uint32_t index, bool success, const std::string& reason = "");
 
     /**
      * Timeout of a task.
@@ -259,6 +262,7 @@ class SplitInferenceClient : public Application
     Ptr<NomaNetDevice> m_device;                   ///< The UE device
     uint32_t m_userId{0};                          ///< UE index
     bool m_isRunning{false};                       ///< Between start and stop
+    bool m_isDisposing{false};                     ///< In DoDispose(): no trace fires
     std::vector<SplitInferenceClientTask> m_tasks; ///< Task records
     std::map<uint32_t, ResultPieces> m_received;   ///< Result pieces per open task
     std::map<uint32_t, EventId> m_timeouts;        ///< Timeout per open task

@@ -7,6 +7,7 @@
 #include "noma-net-device.h"
 
 #include "ns3/abort.h"
+#include "ns3/error-model.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/pointer.h"
@@ -119,6 +120,15 @@ NomaNetDevice::GetTypeId()
                           PointerValue(),
                           MakePointerAccessor(&NomaNetDevice::m_phy),
                           MakePointerChecker<NomaSpectrumPhy>())
+            .AddAttribute("ReceiveErrorModel",
+                          "Loss of decoded transport blocks (null: none): a TB the PHY decoded "
+                          "is dropped when this ErrorModel corrupts a packet of the TB's size, "
+                          "and its SDUs are counted in MacRxDrop like a TB the PHY failed to "
+                          "decode. For fault injection on the radio (e.g. a RateErrorModel "
+                          "with ERROR_UNIT_PACKET).",
+                          PointerValue(),
+                          MakePointerAccessor(&NomaNetDevice::m_receiveErrorModel),
+                          MakePointerChecker<ErrorModel>())
             .AddTraceSource("MacTx",
                             "An SDU was queued for transmission.",
                             MakeTraceSourceAccessor(&NomaNetDevice::m_macTxTrace),
@@ -162,6 +172,7 @@ NomaNetDevice::DoDispose()
     }
     m_phy = nullptr;
     m_mac = nullptr;
+    m_receiveErrorModel = nullptr;
     m_bs = nullptr;
     m_ues.clear();
     m_dlQueues.clear();
@@ -677,7 +688,22 @@ NomaNetDevice::ReceiveTb(const NomaComponent& comp, const NomaTbReport& report)
 {
     NS_LOG_FUNCTION(this << comp.ue << report.success);
     Reassembly& state = m_isBaseStation ? m_ulReassembly.at(comp.ue) : m_dlReassembly;
-    if (!report.success)
+    bool success = report.success;
+    if (success && m_receiveErrorModel)
+    {
+        uint32_t tbBytes = 0;
+        for (const auto& s : comp.segments)
+        {
+            tbBytes += s->GetSize();
+        }
+        if (m_receiveErrorModel->IsCorrupt(Create<Packet>(tbBytes)))
+        {
+            NS_LOG_LOGIC("TB of UE " << comp.ue << " (" << tbBytes << " bytes) lost by the "
+                                     << "ReceiveErrorModel");
+            success = false;
+        }
+    }
+    if (!success)
     {
         // Account for every SDU the lost TB touched, once.
         for (const auto& s : comp.segments)

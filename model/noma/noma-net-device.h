@@ -10,6 +10,7 @@
 #include "noma-bs-mac.h"
 #include "noma-spectrum-phy.h"
 
+#include "ns3/error-model.h"
 #include "ns3/event-id.h"
 #include "ns3/header.h"
 #include "ns3/mac48-address.h"
@@ -269,27 +270,28 @@ class NomaNetDevice : public NetDevice
      */
     uint32_t FindUe(Mac48Address a) const;
 
-    Ptr<Node> m_node;                                      ///< Node
-    Ptr<NomaSpectrumPhy> m_phy;                            ///< PHY
-    Ptr<NomaBsMac> m_mac;                                  ///< Scheduler (base station)
-    uint32_t m_ifIndex{0};                                 ///< Interface index
-    Mac48Address m_address;                                ///< Address
-    uint16_t m_mtu{1500};                                  ///< MTU, bytes
-    uint32_t m_maxQueuePackets{100};                       ///< Queue limit, SDUs per queue
-    Time m_frameDuration;                                  ///< T
-    bool m_isBaseStation{false};                           ///< Role
-    uint32_t m_cellId{0};                                  ///< Cell id
-    uint32_t m_ueIndex{0};                                 ///< UE index (UE)
-    Ptr<NomaNetDevice> m_bs;                               ///< Base station (UE)
-    std::vector<Ptr<NomaNetDevice>> m_ues;                 ///< UEs (base station)
-    std::vector<TxQueue> m_dlQueues;                       ///< DL queues per UE (base station)
-    TxQueue m_ulQueue;                                     ///< UL queue (UE)
-    std::vector<Reassembly> m_ulReassembly;                ///< Per UE (base station)
-    Reassembly m_dlReassembly;                             ///< From the base station (UE)
-    uint64_t m_frameNo{0};                                 ///< Next frame number
-    EventId m_frameEvent;                                  ///< Next frame
-    GainProvider m_gainProvider;                           ///< Channel gains for the scheduler
-    NetDevice::ReceiveCallback m_rxCallback;               ///< Up-call
+    Ptr<Node> m_node;                        ///< Node
+    Ptr<NomaSpectrumPhy> m_phy;              ///< PHY
+    Ptr<NomaBsMac> m_mac;                    ///< Scheduler (base station)
+    Ptr<ErrorModel> m_receiveErrorModel;     ///< Loss of decoded TBs (fault injection), or null
+    uint32_t m_ifIndex{0};                   ///< Interface index
+    Mac48Address m_address;                  ///< Address
+    uint16_t m_mtu{1500};                    ///< MTU, bytes
+    uint32_t m_maxQueuePackets{100};         ///< Queue limit, SDUs per queue
+    Time m_frameDuration;                    ///< T
+    bool m_isBaseStation{false};             ///< Role
+    uint32_t m_cellId{0};                    ///< Cell id
+    uint32_t m_ueIndex{0};                   ///< UE index (UE)
+    Ptr<NomaNetDevice> m_bs;                 ///< Base station (UE)
+    std::vector<Ptr<NomaNetDevice>> m_ues;   ///< UEs (base station)
+    std::vector<TxQueue> m_dlQueues;         ///< DL queues per UE (base station)
+    TxQueue m_ulQueue;                       ///< UL queue (UE)
+    std::vector<Reassembly> m_ulReassembly;  ///< Per UE (base station)
+    Reassembly m_dlReassembly;               ///< From the base station (UE)
+    uint64_t m_frameNo{0};                   ///< Next frame number
+    EventId m_frameEvent;                    ///< Next frame
+    GainProvider m_gainProvider;             ///< Channel gains for the scheduler
+    NetDevice::ReceiveCallback m_rxCallback; ///< Up-call
     NetDevice::PromiscReceiveCallback m_promiscRxCallback; ///< Promiscuous up-call
     TracedCallback<Ptr<const Packet>> m_macTxTrace;        ///< SDU queued
     TracedCallback<Ptr<const Packet>> m_macTxDropTrace;    ///< SDU dropped (queue full, unknown

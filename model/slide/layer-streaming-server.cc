@@ -16,6 +16,7 @@
 #include "ns3/inet6-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
+#include "ns3/socket-teardown.h"
 #include "ns3/socket.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
@@ -457,11 +458,7 @@ LayerStreamingServer::EndSession(Ptr<Socket> socket)
             m_manager->Release(requestId);
         }
     }
-    s->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-    s->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
-    s->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
-                         MakeNullCallback<void, Ptr<Socket>>());
-    s->Close();
+    CloseDiscardingInput(s);
 }
 
 } // namespace edgeinference

@@ -20,6 +20,7 @@
 #include "ns3/packet.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
+#include "ns3/socket-teardown.h"
 #include "ns3/socket.h"
 #include "ns3/string.h"
 #include "ns3/tcp-socket-factory.h"
@@ -649,12 +650,9 @@ LayerwiseInferenceClient::FinishTask()
     Simulator::Cancel(m_timeoutEvent);
     if (m_socket)
     {
-        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        m_socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
-                                    MakeNullCallback<void, Ptr<Socket>>());
-        m_socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
-                                     MakeNullCallback<void, Ptr<Socket>>());
-        m_socket->Close();
+        // a stream stopped mid-way must not stall TCP on a full receive buffer (see
+        // CloseDiscardingInput())
+        CloseDiscardingInput(m_socket);
         m_socket = nullptr;
     }
     if (m_records.size() < m_numTasks)
