@@ -1589,6 +1589,39 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
     {
         return static_cast<uint32_t>(std::count(sub.begin(), sub.end(), s));
     };
+    // the configuration with the whole groups of subchannels s and t exchanged on the uplink
+    // (link 0), the downlink (1) or both (2)
+    auto exchanged = [](NomaSplitConfiguration c, int link, uint32_t s, uint32_t t)
+    {
+        auto exchange = [s, t](std::vector<int32_t>& sub)
+        {
+            for (int32_t& v : sub)
+            {
+                if (v == static_cast<int32_t>(s))
+                {
+                    v = static_cast<int32_t>(t);
+                }
+                else if (v == static_cast<int32_t>(t))
+                {
+                    v = static_cast<int32_t>(s);
+                }
+            }
+        };
+        if (link != 1)
+        {
+            exchange(c.uplinkSubchannel);
+        }
+        if (link != 0)
+        {
+            exchange(c.downlinkSubchannel);
+        }
+        return c;
+    };
+    auto accept = [&](const Incumbent& candidate)
+    {
+        inc = candidate;
+        decision.objectiveHistory.push_back(inc.objective);
+    };
     for (uint32_t round = 0; round < DEFAULT_MAX_ROUNDS; ++round)
     {
         bool isChanged = false;
@@ -1599,6 +1632,7 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
         {
             Incumbent best;
             best.objective = INF;
+            std::vector<Incumbent> top; // the LOOKAHEAD_CANDIDATES best candidates, ascending J
             for (uint32_t i = 0; i < nUsers; ++i)
             {
                 const uint32_t nLayers = m_problem.users[i].profile.GetNLayers();
@@ -1614,38 +1648,45 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
                         c.downlinkSubchannel[i] = NOMA_SPLIT_NO_SUBCHANNEL;
                         candidates.push_back(c);
                     }
-                    else if (c.uplinkSubchannel[i] != NOMA_SPLIT_NO_SUBCHANNEL)
-                    {
-                        candidates.push_back(c);
-                    }
                     else
                     {
-                        // a local user starts offloading: every pair of subchannels with a
-                        // free slot, or else it takes the slots of an offloading user j,
-                        // who becomes local
+                        // the user (re)enters the links with split l: its current slots if
+                        // it offloads, every pair of subchannels with a free slot (its own
+                        // slots freed), and the slots of each offloading user j, who becomes
+                        // local
+                        const bool isOffloading = c.uplinkSubchannel[i] != NOMA_SPLIT_NO_SUBCHANNEL;
+                        if (isOffloading)
+                        {
+                            candidates.push_back(c);
+                        }
+                        NomaSplitConfiguration freed = c;
+                        freed.uplinkSubchannel[i] = NOMA_SPLIT_NO_SUBCHANNEL;
+                        freed.downlinkSubchannel[i] = NOMA_SPLIT_NO_SUBCHANNEL;
                         for (uint32_t su = 0; su < nSub; ++su)
                         {
                             for (uint32_t sd = 0; sd < nSub; ++sd)
                             {
-                                if (load(c.uplinkSubchannel, su) < q &&
-                                    load(c.downlinkSubchannel, sd) < q)
+                                if (load(freed.uplinkSubchannel, su) < q &&
+                                    load(freed.downlinkSubchannel, sd) < q)
                                 {
-                                    NomaSplitConfiguration d = c;
+                                    NomaSplitConfiguration d = freed;
                                     d.uplinkSubchannel[i] = static_cast<int32_t>(su);
                                     d.downlinkSubchannel[i] = static_cast<int32_t>(sd);
-                                    candidates.push_back(d);
+                                    if (!(d == c) || !isOffloading)
+                                    {
+                                        candidates.push_back(d);
+                                    }
                                 }
                             }
                         }
-                        if (candidates.empty())
                         {
                             for (uint32_t j = 0; j < nUsers; ++j)
                             {
-                                if (c.uplinkSubchannel[j] == NOMA_SPLIT_NO_SUBCHANNEL)
+                                if (j == i || c.uplinkSubchannel[j] == NOMA_SPLIT_NO_SUBCHANNEL)
                                 {
                                     continue;
                                 }
-                                NomaSplitConfiguration d = c;
+                                NomaSplitConfiguration d = freed;
                                 d.uplinkSubchannel[i] = c.uplinkSubchannel[j];
                                 d.downlinkSubchannel[i] = c.downlinkSubchannel[j];
                                 d.uplinkSubchannel[j] = NOMA_SPLIT_NO_SUBCHANNEL;
@@ -1664,6 +1705,20 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
                             continue; // the incumbent itself
                         }
                         Incumbent r = EvaluateCandidate(cand, warm, useGd, decision);
+                        if (std::isfinite(r.objective) && (top.size() < LOOKAHEAD_CANDIDATES ||
+                                                           r.objective < top.back().objective))
+                        {
+                            auto at = std::upper_bound(top.begin(),
+                                                       top.end(),
+                                                       r.objective,
+                                                       [](double v, const Incumbent& x)
+                                                       { return v < x.objective; });
+                            top.insert(at, r);
+                            if (top.size() > LOOKAHEAD_CANDIDATES)
+                            {
+                                top.pop_back();
+                            }
+                        }
                         if (r.objective < bestOfL.objective)
                         {
                             bestOfL = r;
@@ -1679,12 +1734,39 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
                     }
                 }
             }
+            if (!isBetter(best.objective, inc.objective) && useGd)
+            {
+                // lookahead: no single-user change helps; each of the best few changes
+                // followed by an exchange of two subchannel groups (step 3b's move)
+                for (const Incumbent& t : top)
+                {
+                    for (int link = 0; link < 3; ++link)
+                    {
+                        for (uint32_t a = 0; a < nSub; ++a)
+                        {
+                            for (uint32_t b = a + 1; b < nSub; ++b)
+                            {
+                                const NomaSplitConfiguration c =
+                                    exchanged(t.configuration, link, a, b);
+                                if (c == t.configuration || c == inc.configuration)
+                                {
+                                    continue;
+                                }
+                                Incumbent r = EvaluateCandidate(c, t.point, useGd, decision);
+                                if (r.objective < best.objective)
+                                {
+                                    best = r;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             if (!isBetter(best.objective, inc.objective))
             {
                 break;
             }
-            inc = best;
-            decision.objectiveHistory.push_back(inc.objective);
+            accept(best);
             isChanged = true;
         }
         // step 3: subchannel moves: to a subchannel with room, or swaps with its members;
@@ -1765,11 +1847,33 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
                         Incumbent cand = EvaluateCandidate(c, inc.point, useGd, decision);
                         if (isBetter(cand.objective, inc.objective))
                         {
-                            inc = cand;
-                            decision.objectiveHistory.push_back(inc.objective);
+                            accept(cand);
                             isChanged = true;
                             break;
                         }
+                    }
+                }
+            }
+        }
+        // step 3b: exchange the whole groups of two subchannels (uplink, downlink, both):
+        // the gains differ per subchannel, and moving a group one user at a time passes
+        // through worse configurations
+        for (int link = 0; link < 3; ++link)
+        {
+            for (uint32_t s = 0; s < nSub; ++s)
+            {
+                for (uint32_t t = s + 1; t < nSub; ++t)
+                {
+                    const NomaSplitConfiguration c = exchanged(inc.configuration, link, s, t);
+                    if (c == inc.configuration)
+                    {
+                        continue;
+                    }
+                    Incumbent cand = EvaluateCandidate(c, inc.point, useGd, decision);
+                    if (isBetter(cand.objective, inc.objective))
+                    {
+                        accept(cand);
+                        isChanged = true;
                     }
                 }
             }
