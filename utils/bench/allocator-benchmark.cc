@@ -30,10 +30,20 @@
  * "skipped". The optimal batching algorithms get a node limit extrapolated from the
  * previous point so that one point cannot run much longer than the cap.
  *
+ * Scale targets (issue 19), each printed with PASS or MISS: SLIDE K = 10,000 (L = 200)
+ * < 100 ms; PartialLoading DP K = 1,000 < 100 ms and group greedy K = 10,000 < 1 s; batching
+ * optimal-h K = 100 < 1 s, median and worst over 20 instances (with the most search nodes);
+ * batching greedy K = 1,000 < 1 s. (DTO-EE's N = 500 targets are in dto-ee-benchmark.)
+ *
+ * MILP anchor (built with GLPK only, utils/bench/milp-anchor.h; "skipped" otherwise): on 10
+ * random instances per K, optimal-h against the batching C2 MILP and the backbone DP against
+ * the PartialLoading schedule MILP must reach the same optimum; per K the median time ratio
+ * module / MILP.
+ *
  * Times depend on how the edge-inference library was compiled: a Debug (-O0) library is
  * several times slower than an optimised one.
  *
- *     ./allocator-benchmark            # moderate run (a few seconds optimised, < 30 s)
+ *     ./allocator-benchmark            # default run (about 10 s optimised on 2 cores)
  *     ./allocator-benchmark --quick    # small subset, under a second (CTest smoke test)
  *     ./allocator-benchmark --full --csv=bench.csv   # larger sizes, more repetitions
  *     ./allocator-benchmark --cap=0.5  # time cap of one optimal-search point, s
