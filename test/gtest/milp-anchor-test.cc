@@ -35,6 +35,7 @@
 using namespace ns3;
 using namespace ns3::edgeinference;
 
+#ifdef EI_HAVE_GLPK
 namespace
 {
 
@@ -152,6 +153,7 @@ RandomPartialLoading(std::mt19937_64& rng, uint32_t nRequests)
 }
 
 } // namespace
+#endif
 
 TEST(MilpAnchor, BatchingOptimalHEqualsMilp)
 {
