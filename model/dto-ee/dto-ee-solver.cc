@@ -577,6 +577,18 @@ DtoEeModel::DelayToExit(const DtoEeStrategy& strategy) const
 DtoEeEvaluation
 DtoEeModel::Evaluate(const DtoEeStrategy& strategy) const
 {
+    return Evaluate(strategy, false);
+}
+
+double
+DtoEeModel::Objective(const DtoEeStrategy& strategy) const
+{
+    return Evaluate(strategy, true).objective;
+}
+
+DtoEeEvaluation
+DtoEeModel::Evaluate(const DtoEeStrategy& strategy, bool isObjectiveOnly) const
+{
     CheckStrategy(strategy);
     const auto& p = m_problem;
     const uint32_t n = GetNNodes();
@@ -633,8 +645,13 @@ DtoEeModel::Evaluate(const DtoEeStrategy& strategy) const
     }
     for (uint32_t l = 0; l < GetNLinks(); ++l)
     {
-        lambdaJ += ev.linkFlow[l] * GetLinkDelay(l);
-        delaySum += ev.linkFlow[l] * GetLinkDelay(l);
+        lambdaJ += ev.linkFlow[l] * m_linkDelayS[l];
+        delaySum += ev.linkFlow[l] * m_linkDelayS[l];
+    }
+    if (isObjectiveOnly)
+    {
+        ev.objective = m_lambda > 0.0 ? lambdaJ / m_lambda : 0.0;
+        return ev;
     }
     // Backward: marginal costs and curvatures.
     for (uint32_t hh = GetNStages(); hh-- > 0;)
@@ -961,11 +978,11 @@ DtoEeSolver::PolishThresholds(DtoEeSolution sol) const
                     {
                         continue;
                     }
-                    DtoEeEvaluation ev = m_model.Evaluate(trial);
-                    if (ev.objective < sol.evaluation.objective - m_options.thresholdTolerance)
+                    if (m_model.Objective(trial) <
+                        sol.evaluation.objective - m_options.thresholdTolerance)
                     {
                         sol.strategy = std::move(trial);
-                        sol.evaluation = std::move(ev);
+                        sol.evaluation = m_model.Evaluate(sol.strategy);
                         improved = true;
                         break;
                     }

@@ -256,6 +256,14 @@ class DtoEeModel
     DtoEeEvaluation Evaluate(const DtoEeStrategy& strategy) const;
 
     /**
+     * @brief The objective J_rho of a strategy alone (Evaluate().objective without the
+     * backward pass: no marginal costs, curvatures or gradients).
+     * @param [in] strategy the strategy (checked with CheckStrategy())
+     * @return J_rho (0 without traffic)
+     */
+    double Objective(const DtoEeStrategy& strategy) const;
+
+    /**
      * @brief Mean time from a task's arrival at each node until its exit decision:
      * T_i = 1 / (mu_i - Lambda_i) + (1 - q_i) sum_j x_ij (d_ij + T_j) (last stage: no sum),
      * the per-entry-node view of D (D = sum_i lambda_i T_i / lambda).
@@ -280,6 +288,14 @@ class DtoEeModel
     DtoEeReason CapacityCheck() const;
 
   private:
+    /**
+     * @brief Evaluate() or, with isObjectiveOnly, only the forward pass and J_rho.
+     * @param [in] strategy the strategy (checked)
+     * @param [in] isObjectiveOnly stop after the objective
+     * @return the evaluation (with isObjectiveOnly only objective, flows and rates are set)
+     */
+    DtoEeEvaluation Evaluate(const DtoEeStrategy& strategy, bool isObjectiveOnly) const;
+
     DtoEeProblem m_problem;                          ///< The instance
     std::vector<std::vector<uint32_t>> m_outLinks;   ///< Links leaving each node
     std::vector<double> m_linkDelayS;                ///< d_ij of each link, s
