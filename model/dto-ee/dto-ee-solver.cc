@@ -395,6 +395,8 @@ DtoEeModel::DtoEeModel(DtoEeProblem problem)
         RequireNonNegative(at + ".propagationDelayS", link.propagationDelayS);
         m_outLinks[link.from].push_back(l);
         m_inLinks[link.to].push_back(l);
+        m_linkDelayS.push_back(p.stages[p.nodes[link.from].stage].featureBits / link.rateBps +
+                               link.propagationDelayS);
     }
     for (uint32_t i = 0; i < n; ++i)
     {
@@ -448,9 +450,7 @@ DtoEeModel::GetServiceRate(uint32_t node) const
 double
 DtoEeModel::GetLinkDelay(uint32_t link) const
 {
-    const auto& l = m_problem.links.at(link);
-    const auto& stage = m_problem.stages[m_problem.nodes[l.from].stage];
-    return stage.featureBits / l.rateBps + l.propagationDelayS;
+    return m_linkDelayS.at(link);
 }
 
 bool
@@ -577,6 +577,18 @@ DtoEeModel::DelayToExit(const DtoEeStrategy& strategy) const
 DtoEeEvaluation
 DtoEeModel::Evaluate(const DtoEeStrategy& strategy) const
 {
+    return Evaluate(strategy, false);
+}
+
+double
+DtoEeModel::Objective(const DtoEeStrategy& strategy) const
+{
+    return Evaluate(strategy, true).objective;
+}
+
+DtoEeEvaluation
+DtoEeModel::Evaluate(const DtoEeStrategy& strategy, bool isObjectiveOnly) const
+{
     CheckStrategy(strategy);
     const auto& p = m_problem;
     const uint32_t n = GetNNodes();
@@ -633,8 +645,13 @@ DtoEeModel::Evaluate(const DtoEeStrategy& strategy) const
     }
     for (uint32_t l = 0; l < GetNLinks(); ++l)
     {
-        lambdaJ += ev.linkFlow[l] * GetLinkDelay(l);
-        delaySum += ev.linkFlow[l] * GetLinkDelay(l);
+        lambdaJ += ev.linkFlow[l] * m_linkDelayS[l];
+        delaySum += ev.linkFlow[l] * m_linkDelayS[l];
+    }
+    if (isObjectiveOnly)
+    {
+        ev.objective = m_lambda > 0.0 ? lambdaJ / m_lambda : 0.0;
+        return ev;
     }
     // Backward: marginal costs and curvatures.
     for (uint32_t hh = GetNStages(); hh-- > 0;)
@@ -754,6 +771,12 @@ DtoEeSolver::SetReason(DtoEeSolution& solution) const
 DtoEeSolution
 DtoEeSolver::SolveRouting(const DtoEeStrategy& start) const
 {
+    return SolveRouting(start, m_options.routingTolerance);
+}
+
+DtoEeSolution
+DtoEeSolver::SolveRouting(const DtoEeStrategy& start, double tolerance) const
+{
     const auto& p = m_model.GetProblem();
     const double lambda = m_model.GetTotalArrivalRate();
     DtoEeSolution sol;
@@ -818,7 +841,7 @@ DtoEeSolver::SolveRouting(const DtoEeStrategy& start) const
             dir[best] = moved;
         }
         sol.iterations = it;
-        if (residual / lambda < m_options.routingTolerance || slope >= 0.0)
+        if (residual / lambda < tolerance || slope >= 0.0)
         {
             break;
         }
@@ -854,9 +877,10 @@ DtoEeSolver::SolveRouting(const DtoEeStrategy& start) const
 DtoEeSolution
 DtoEeSolver::DescendThresholds(const DtoEeStrategy& start) const
 {
+    const double inner = std::max(m_options.routingTolerance, INNER_ROUTING_TOLERANCE);
     const double lambda = m_model.GetTotalArrivalRate();
     const double thMin = m_model.GetProblem().thresholdMin;
-    DtoEeSolution sol = SolveRouting(start);
+    DtoEeSolution sol = SolveRouting(start, inner);
     if (lambda <= 0.0)
     {
         return sol;
@@ -896,7 +920,7 @@ DtoEeSolver::DescendThresholds(const DtoEeStrategy& start) const
         {
             break; // projected gradient is zero: a stationary point
         }
-        DtoEeSolution next = SolveRouting(trial);
+        DtoEeSolution next = SolveRouting(trial, inner);
         const double gain = sol.evaluation.objective - next.evaluation.objective;
         if (gain >= 1e-4 * decrease)
         {
@@ -919,8 +943,20 @@ DtoEeSolver::DescendThresholds(const DtoEeStrategy& start) const
             }
         }
     }
+    SetReason(sol);
+    return sol;
+}
+
+DtoEeSolution
+DtoEeSolver::PolishThresholds(DtoEeSolution sol) const
+{
+    const double inner = std::max(m_options.routingTolerance, INNER_ROUTING_TOLERANCE);
+    const double thMin = m_model.GetProblem().thresholdMin;
     // Pattern-search polish: J_rho is only piecewise smooth in theta (piecewise-linear exit
     // profiles), so the projected gradient can stall at a breakpoint; try theta_i +- delta.
+    // A trial is evaluated with the current offloading fractions (one Evaluate(),
+    // O(N + |E|)) and kept if it lowers J; after each pass that kept one, the offloading is
+    // re-optimised (SolveRouting(), which does not increase J).
     for (double delta : {0.05, 0.01, 0.002, 4e-4})
     {
         bool improved = true;
@@ -942,15 +978,23 @@ DtoEeSolver::DescendThresholds(const DtoEeStrategy& start) const
                     {
                         continue;
                     }
-                    DtoEeSolution next = SolveRouting(trial);
-                    if (next.evaluation.objective <
+                    if (m_model.Objective(trial) <
                         sol.evaluation.objective - m_options.thresholdTolerance)
                     {
-                        sol.strategy = next.strategy;
-                        sol.evaluation = next.evaluation;
+                        sol.strategy = std::move(trial);
+                        sol.evaluation = m_model.Evaluate(sol.strategy);
                         improved = true;
                         break;
                     }
+                }
+            }
+            if (improved)
+            {
+                DtoEeSolution next = SolveRouting(sol.strategy, inner);
+                if (next.evaluation.objective <= sol.evaluation.objective)
+                {
+                    sol.strategy = std::move(next.strategy);
+                    sol.evaluation = std::move(next.evaluation);
                 }
             }
         }
@@ -972,14 +1016,30 @@ DtoEeSolver::Solve() const
     bool have = false;
     for (double th : starts)
     {
-        DtoEeSolution sol = DescendThresholds(m_model.UniformStrategy(th));
+        // the thresholds of the start; the offloading fractions of the best solution so far
+        // (a warm start of the routing: the cold routing solve is most of the cost at scale)
+        DtoEeStrategy start = m_model.UniformStrategy(th);
+        if (have)
+        {
+            start.split = best.strategy.split;
+        }
+        DtoEeSolution sol = DescendThresholds(start);
         if (!have || sol.evaluation.objective < best.evaluation.objective)
         {
             best = std::move(sol);
             have = true;
         }
     }
-    return best;
+    if (m_model.GetTotalArrivalRate() <= 0.0)
+    {
+        return best;
+    }
+    best = PolishThresholds(std::move(best));
+    // the final routing to the full tolerance (the search above re-routes to
+    // INNER_ROUTING_TOLERANCE); kept if not worse
+    DtoEeSolution final = SolveRouting(best.strategy);
+    final.iterations += best.iterations;
+    return final.evaluation.objective <= best.evaluation.objective ? final : best;
 }
 
 DtoEeStrategy

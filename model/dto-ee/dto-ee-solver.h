@@ -256,6 +256,14 @@ class DtoEeModel
     DtoEeEvaluation Evaluate(const DtoEeStrategy& strategy) const;
 
     /**
+     * @brief The objective J_rho of a strategy alone (Evaluate().objective without the
+     * backward pass: no marginal costs, curvatures or gradients).
+     * @param [in] strategy the strategy (checked with CheckStrategy())
+     * @return J_rho (0 without traffic)
+     */
+    double Objective(const DtoEeStrategy& strategy) const;
+
+    /**
      * @brief Mean time from a task's arrival at each node until its exit decision:
      * T_i = 1 / (mu_i - Lambda_i) + (1 - q_i) sum_j x_ij (d_ij + T_j) (last stage: no sum),
      * the per-entry-node view of D (D = sum_i lambda_i T_i / lambda).
@@ -280,8 +288,17 @@ class DtoEeModel
     DtoEeReason CapacityCheck() const;
 
   private:
+    /**
+     * @brief Evaluate() or, with isObjectiveOnly, only the forward pass and J_rho.
+     * @param [in] strategy the strategy (checked)
+     * @param [in] isObjectiveOnly stop after the objective
+     * @return the evaluation (with isObjectiveOnly only objective, flows and rates are set)
+     */
+    DtoEeEvaluation Evaluate(const DtoEeStrategy& strategy, bool isObjectiveOnly) const;
+
     DtoEeProblem m_problem;                          ///< The instance
     std::vector<std::vector<uint32_t>> m_outLinks;   ///< Links leaving each node
+    std::vector<double> m_linkDelayS;                ///< d_ij of each link, s
     std::vector<std::vector<uint32_t>> m_inLinks;    ///< Links entering each node
     std::vector<std::vector<uint32_t>> m_stageNodes; ///< Nodes of each stage
     double m_lambda{0};                              ///< Total arrival rate
@@ -439,8 +456,11 @@ struct DtoEeSolution
  *   optimum);
  * - thresholds: projected gradient with backtracking on V(theta) = min_x J_rho(x, theta), the
  *   gradient by the envelope theorem, from several starting points (theta_min, the middle,
- *   1 and the baseline threshold), then a pattern-search polish (theta_i +- 0.05 ... 4e-4,
- *   since the exit profiles make J_rho only piecewise smooth in theta), keeping the best.
+ *   1 and the baseline threshold), keeping the best, then a pattern-search polish of it
+ *   (theta_i +- 0.05 ... 4e-4, since the exit profiles make J_rho only piecewise smooth in
+ *   theta) in which a trial is evaluated with the current offloading fractions and re-routed
+ *   only if that lowers J (O(N + |E|) per trial instead of a routing solve: the polish of
+ *   each start with a routing solve per trial took 63 s at N = 500).
  *   It is a local method: J_rho is not jointly convex in (x, theta).
  */
 class DtoEeSolver
@@ -523,6 +543,9 @@ class DtoEeSolver
     static std::string CheckDecision(const DtoEeProblem& problem, const DtoEeSolution& decision);
 
   private:
+    /// Routing tolerance inside the threshold search (the final routing uses the option's)
+    static constexpr double INNER_ROUTING_TOLERANCE{1e-5};
+
     /**
      * @brief Fill the reason of a solution from its evaluation and the capacity check.
      * @param [in,out] solution the solution
@@ -535,6 +558,21 @@ class DtoEeSolver
      * @return the best solution found
      */
     DtoEeSolution DescendThresholds(const DtoEeStrategy& start) const;
+
+    /**
+     * @brief SolveRouting() with an explicit stopping tolerance.
+     * @param [in] start initial strategy (its thresholds are kept)
+     * @param [in] tolerance KKT residual / lambda below which the routing stops
+     * @return the solution
+     */
+    DtoEeSolution SolveRouting(const DtoEeStrategy& start, double tolerance) const;
+
+    /**
+     * @brief Pattern-search polish of the thresholds (theta_i +- 0.05 ... 4e-4).
+     * @param [in] solution a solution of DescendThresholds()
+     * @return the polished solution (J not larger)
+     */
+    DtoEeSolution PolishThresholds(DtoEeSolution solution) const;
 
     const DtoEeModel& m_model;    ///< The instance
     DtoEeSolverOptions m_options; ///< Settings

@@ -1293,6 +1293,14 @@ NomaSplitGdResult
 NomaSplitSolver::OptimiseContinuous(const NomaSplitConfiguration& configuration,
                                     const NomaSplitContinuous& start) const
 {
+    return OptimiseContinuous(configuration, start, nullptr);
+}
+
+NomaSplitGdResult
+NomaSplitSolver::OptimiseContinuous(const NomaSplitConfiguration& configuration,
+                                    const NomaSplitContinuous& start,
+                                    BlockCache* cache) const
+{
     CheckConfiguration(configuration);
     const auto& pr = m_problem;
     const uint32_t nUsers = GetNUsers();
@@ -1305,6 +1313,38 @@ NomaSplitSolver::OptimiseContinuous(const NomaSplitConfiguration& configuration,
         result.isFeasible = false;
         result.reason = std::to_string(nOff) + " offloading users exceed apPowerW / " +
                         "minDownlinkPowerW or edgeFrequencyHz / minEdgeFrequencyHz";
+        return result;
+    }
+    // block keys (BlockCache): what each block's optimum depends on
+    std::vector<int32_t> ulKey(nUsers);
+    std::vector<int32_t> edgeKey(nUsers);
+    for (uint32_t i = 0; i < nUsers; ++i)
+    {
+        const bool isOff = configuration.uplinkSubchannel[i] != NOMA_SPLIT_NO_SUBCHANNEL;
+        const auto split = static_cast<int32_t>(configuration.split[i]);
+        ulKey[i] = isOff ? configuration.uplinkSubchannel[i] * 65536 + split : -1;
+        edgeKey[i] = isOff ? split : -1;
+    }
+    const std::vector<int32_t>& dlKey = configuration.downlinkSubchannel;
+    // every block known (BlockCache): their optima make the result (the rates are not 0,
+    // since each block comes from a configuration with the same assignment on its link)
+    if (cache != nullptr && cache->uplink.count(ulKey) > 0 &&
+        cache->downlink.count(configuration.downlinkSubchannel) > 0 &&
+        cache->edge.count(edgeKey) > 0)
+    {
+        const auto& off = groups.offloading;
+        result.point = DefaultStart(configuration);
+        const std::vector<double>& ulX = cache->uplink[ulKey];
+        const std::vector<double>& dlX = cache->downlink[configuration.downlinkSubchannel];
+        const std::vector<double>& edgeX = cache->edge[edgeKey];
+        for (std::size_t k = 0; k < off.size(); ++k)
+        {
+            result.point.uplinkPowerW[off[k]] = ulX[k];
+            result.point.downlinkPowerW[off[k]] = dlX[k];
+            result.point.edgeFrequencyHz[off[k]] = edgeX[k];
+        }
+        result.objective = Predict(configuration, result.point).objective;
+        result.isConverged = true;
         return result;
     }
     // fill missing entries of the start from the default start, then project
@@ -1360,6 +1400,29 @@ NomaSplitSolver::OptimiseContinuous(const NomaSplitConfiguration& configuration,
         return x;
     };
     const auto& off = groups.offloading;
+    // run a block, or take its optimum from the cache
+    auto cached = [cache](std::map<std::vector<int32_t>, std::vector<double>>* table,
+                          const std::vector<int32_t>& key,
+                          const auto& run)
+    {
+        if (cache != nullptr)
+        {
+            const auto it = table->find(key);
+            if (it != table->end())
+            {
+                BlockOutcome hit;
+                hit.x = it->second;
+                hit.isConverged = true;
+                return hit;
+            }
+        }
+        BlockOutcome out = run();
+        if (cache != nullptr)
+        {
+            (*table)[key] = out.x;
+        }
+        return out;
+    };
     // one link block (uplink powers p or downlink powers P): the same GD on that link's
     // objective and gradient, with the link's own bound and projection
     auto runLinkBlock = [&](const auto& link,
@@ -1389,56 +1452,73 @@ NomaSplitSolver::OptimiseContinuous(const NomaSplitConfiguration& configuration,
             m_maxIterations);
     };
     const BlockOutcome ul =
-        runLinkBlock(groups.uplink,
-                     z.uplinkPowerW,
-                     pr.maxUplinkPowerW,
-                     ulBits,
-                     pr.weightDeviceEnergy,
-                     true,
-                     [&](const std::vector<double>& x, const std::vector<double>&)
-                     { return compact(off, ProjectUplink(off, full(off, x))); });
-    const BlockOutcome dl = runLinkBlock(
-        groups.downlink,
-        z.downlinkPowerW,
-        pr.apPowerW,
-        dlBits,
-        pr.weightEdgeEnergy,
-        false,
-        [&](const std::vector<double>& x, const std::vector<double>& w) {
-            return compact(off,
-                           ProjectDownlink(groups.downlink.members, full(off, x), full(off, w)));
+        cached(cache != nullptr ? &cache->uplink : nullptr,
+               ulKey,
+               [&]()
+               {
+                   return runLinkBlock(groups.uplink,
+                                       z.uplinkPowerW,
+                                       pr.maxUplinkPowerW,
+                                       ulBits,
+                                       pr.weightDeviceEnergy,
+                                       true,
+                                       [&](const std::vector<double>& x, const std::vector<double>&)
+                                       { return compact(off, ProjectUplink(off, full(off, x))); });
+               });
+    const BlockOutcome dl = cached(
+        cache != nullptr ? &cache->downlink : nullptr,
+        dlKey,
+        [&]()
+        {
+            return runLinkBlock(
+                groups.downlink,
+                z.downlinkPowerW,
+                pr.apPowerW,
+                dlBits,
+                pr.weightEdgeEnergy,
+                false,
+                [&](const std::vector<double>& x, const std::vector<double>& w) {
+                    return compact(
+                        off, ProjectDownlink(groups.downlink.members, full(off, x), full(off, w)));
+                });
         });
     // edge block: w_T C / (n f) + w_e kappa f^2 C / n per user
     const double n = pr.edgeFlopsPerCycle;
-    const BlockOutcome edge = RunBlockGd(
-        compact(off, z.edgeFrequencyHz),
-        pr.edgeFrequencyHz,
-        [&](const std::vector<double>& x)
+    const BlockOutcome edge = cached(
+        cache != nullptr ? &cache->edge : nullptr,
+        edgeKey,
+        [&]()
         {
-            double sum = 0;
-            for (std::size_t k = 0; k < x.size(); ++k)
-            {
-                const double c = edgeFlops[off[k]];
-                sum += pr.weightLatency * c / (n * x[k]) +
-                       pr.weightEdgeEnergy * pr.edgeEnergyCoefficient * x[k] * x[k] * c / n;
-            }
-            return sum;
-        },
-        [&](const std::vector<double>& x)
-        {
-            std::vector<double> g(x.size());
-            for (std::size_t k = 0; k < x.size(); ++k)
-            {
-                const double c = edgeFlops[off[k]];
-                g[k] = -pr.weightLatency * c / (n * x[k] * x[k]) +
-                       2.0 * pr.weightEdgeEnergy * pr.edgeEnergyCoefficient * x[k] * c / n;
-            }
-            return g;
-        },
-        [&](const std::vector<double>& x, const std::vector<double>& w)
-        { return compact(off, ProjectEdge(off, full(off, x), full(off, w))); },
-        m_stepTolerance,
-        m_maxIterations);
+            return RunBlockGd(
+                compact(off, z.edgeFrequencyHz),
+                pr.edgeFrequencyHz,
+                [&](const std::vector<double>& x)
+                {
+                    double sum = 0;
+                    for (std::size_t k = 0; k < x.size(); ++k)
+                    {
+                        const double c = edgeFlops[off[k]];
+                        sum += pr.weightLatency * c / (n * x[k]) +
+                               pr.weightEdgeEnergy * pr.edgeEnergyCoefficient * x[k] * x[k] * c / n;
+                    }
+                    return sum;
+                },
+                [&](const std::vector<double>& x)
+                {
+                    std::vector<double> g(x.size());
+                    for (std::size_t k = 0; k < x.size(); ++k)
+                    {
+                        const double c = edgeFlops[off[k]];
+                        g[k] = -pr.weightLatency * c / (n * x[k] * x[k]) +
+                               2.0 * pr.weightEdgeEnergy * pr.edgeEnergyCoefficient * x[k] * c / n;
+                    }
+                    return g;
+                },
+                [&](const std::vector<double>& x, const std::vector<double>& w)
+                { return compact(off, ProjectEdge(off, full(off, x), full(off, w))); },
+                m_stepTolerance,
+                m_maxIterations);
+        });
     result.point.uplinkPowerW = full(off, ul.x);
     result.point.downlinkPowerW = full(off, dl.x);
     result.point.edgeFrequencyHz = full(off, edge.x);
@@ -1536,7 +1616,8 @@ NomaSplitSolver::Incumbent
 NomaSplitSolver::EvaluateCandidate(const NomaSplitConfiguration& configuration,
                                    const NomaSplitContinuous& warm,
                                    bool useGd,
-                                   NomaSplitDecision& decision) const
+                                   NomaSplitDecision& decision,
+                                   BlockCache* cache) const
 {
     ++decision.nConfigurations;
     Incumbent out;
@@ -1544,7 +1625,7 @@ NomaSplitSolver::EvaluateCandidate(const NomaSplitConfiguration& configuration,
     if (useGd)
     {
         ++decision.nGdRuns;
-        const auto r = OptimiseContinuous(configuration, warm);
+        const auto r = OptimiseContinuous(configuration, warm, cache);
         out.point = r.point;
         out.objective = r.isFeasible ? r.objective : INF;
         return out;
@@ -1566,8 +1647,9 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
     };
     // step 1: reconstruction's start (l = 0, strong-weak pairing, default z), and the all-local
     // configuration as a second initial candidate
+    BlockCache cache;
     const NomaSplitConfiguration pairing = PairingConfiguration();
-    Incumbent inc = EvaluateCandidate(pairing, DefaultStart(pairing), useGd, decision);
+    Incumbent inc = EvaluateCandidate(pairing, DefaultStart(pairing), useGd, decision, &cache);
     NomaSplitConfiguration local;
     local.split.resize(nUsers);
     local.uplinkSubchannel.assign(nUsers, NOMA_SPLIT_NO_SUBCHANNEL);
@@ -1589,6 +1671,39 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
     {
         return static_cast<uint32_t>(std::count(sub.begin(), sub.end(), s));
     };
+    // the configuration with the whole groups of subchannels s and t exchanged on the uplink
+    // (link 0), the downlink (1) or both (2)
+    auto exchanged = [](NomaSplitConfiguration c, int link, uint32_t s, uint32_t t)
+    {
+        auto exchange = [s, t](std::vector<int32_t>& sub)
+        {
+            for (int32_t& v : sub)
+            {
+                if (v == static_cast<int32_t>(s))
+                {
+                    v = static_cast<int32_t>(t);
+                }
+                else if (v == static_cast<int32_t>(t))
+                {
+                    v = static_cast<int32_t>(s);
+                }
+            }
+        };
+        if (link != 1)
+        {
+            exchange(c.uplinkSubchannel);
+        }
+        if (link != 0)
+        {
+            exchange(c.downlinkSubchannel);
+        }
+        return c;
+    };
+    auto accept = [&](const Incumbent& candidate)
+    {
+        inc = candidate;
+        decision.objectiveHistory.push_back(inc.objective);
+    };
     for (uint32_t round = 0; round < DEFAULT_MAX_ROUNDS; ++round)
     {
         bool isChanged = false;
@@ -1599,6 +1714,7 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
         {
             Incumbent best;
             best.objective = INF;
+            std::vector<Incumbent> top; // the LOOKAHEAD_CANDIDATES best candidates, ascending J
             for (uint32_t i = 0; i < nUsers; ++i)
             {
                 const uint32_t nLayers = m_problem.users[i].profile.GetNLayers();
@@ -1614,38 +1730,45 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
                         c.downlinkSubchannel[i] = NOMA_SPLIT_NO_SUBCHANNEL;
                         candidates.push_back(c);
                     }
-                    else if (c.uplinkSubchannel[i] != NOMA_SPLIT_NO_SUBCHANNEL)
-                    {
-                        candidates.push_back(c);
-                    }
                     else
                     {
-                        // a local user starts offloading: every pair of subchannels with a
-                        // free slot, or else it takes the slots of an offloading user j,
-                        // who becomes local
+                        // the user (re)enters the links with split l: its current slots if
+                        // it offloads, every pair of subchannels with a free slot (its own
+                        // slots freed), and the slots of each offloading user j, who becomes
+                        // local
+                        const bool isOffloading = c.uplinkSubchannel[i] != NOMA_SPLIT_NO_SUBCHANNEL;
+                        if (isOffloading)
+                        {
+                            candidates.push_back(c);
+                        }
+                        NomaSplitConfiguration freed = c;
+                        freed.uplinkSubchannel[i] = NOMA_SPLIT_NO_SUBCHANNEL;
+                        freed.downlinkSubchannel[i] = NOMA_SPLIT_NO_SUBCHANNEL;
                         for (uint32_t su = 0; su < nSub; ++su)
                         {
                             for (uint32_t sd = 0; sd < nSub; ++sd)
                             {
-                                if (load(c.uplinkSubchannel, su) < q &&
-                                    load(c.downlinkSubchannel, sd) < q)
+                                if (load(freed.uplinkSubchannel, su) < q &&
+                                    load(freed.downlinkSubchannel, sd) < q)
                                 {
-                                    NomaSplitConfiguration d = c;
+                                    NomaSplitConfiguration d = freed;
                                     d.uplinkSubchannel[i] = static_cast<int32_t>(su);
                                     d.downlinkSubchannel[i] = static_cast<int32_t>(sd);
-                                    candidates.push_back(d);
+                                    if (!(d == c) || !isOffloading)
+                                    {
+                                        candidates.push_back(d);
+                                    }
                                 }
                             }
                         }
-                        if (candidates.empty())
                         {
                             for (uint32_t j = 0; j < nUsers; ++j)
                             {
-                                if (c.uplinkSubchannel[j] == NOMA_SPLIT_NO_SUBCHANNEL)
+                                if (j == i || c.uplinkSubchannel[j] == NOMA_SPLIT_NO_SUBCHANNEL)
                                 {
                                     continue;
                                 }
-                                NomaSplitConfiguration d = c;
+                                NomaSplitConfiguration d = freed;
                                 d.uplinkSubchannel[i] = c.uplinkSubchannel[j];
                                 d.downlinkSubchannel[i] = c.downlinkSubchannel[j];
                                 d.uplinkSubchannel[j] = NOMA_SPLIT_NO_SUBCHANNEL;
@@ -1663,7 +1786,21 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
                         {
                             continue; // the incumbent itself
                         }
-                        Incumbent r = EvaluateCandidate(cand, warm, useGd, decision);
+                        Incumbent r = EvaluateCandidate(cand, warm, useGd, decision, &cache);
+                        if (std::isfinite(r.objective) && (top.size() < LOOKAHEAD_CANDIDATES ||
+                                                           r.objective < top.back().objective))
+                        {
+                            auto at = std::upper_bound(top.begin(),
+                                                       top.end(),
+                                                       r.objective,
+                                                       [](double v, const Incumbent& x)
+                                                       { return v < x.objective; });
+                            top.insert(at, r);
+                            if (top.size() > LOOKAHEAD_CANDIDATES)
+                            {
+                                top.pop_back();
+                            }
+                        }
                         if (r.objective < bestOfL.objective)
                         {
                             bestOfL = r;
@@ -1679,12 +1816,40 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
                     }
                 }
             }
+            if (!isBetter(best.objective, inc.objective) && useGd)
+            {
+                // lookahead: no single-user change helps; each of the best few changes
+                // followed by an exchange of two subchannel groups (step 3b's move)
+                for (const Incumbent& t : top)
+                {
+                    for (int link = 0; link < 3; ++link)
+                    {
+                        for (uint32_t a = 0; a < nSub; ++a)
+                        {
+                            for (uint32_t b = a + 1; b < nSub; ++b)
+                            {
+                                const NomaSplitConfiguration c =
+                                    exchanged(t.configuration, link, a, b);
+                                if (c == t.configuration || c == inc.configuration)
+                                {
+                                    continue;
+                                }
+                                Incumbent r =
+                                    EvaluateCandidate(c, t.point, useGd, decision, &cache);
+                                if (r.objective < best.objective)
+                                {
+                                    best = r;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             if (!isBetter(best.objective, inc.objective))
             {
                 break;
             }
-            inc = best;
-            decision.objectiveHistory.push_back(inc.objective);
+            accept(best);
             isChanged = true;
         }
         // step 3: subchannel moves: to a subchannel with room, or swaps with its members;
@@ -1762,14 +1927,36 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
                     }
                     for (const auto& c : candidates)
                     {
-                        Incumbent cand = EvaluateCandidate(c, inc.point, useGd, decision);
+                        Incumbent cand = EvaluateCandidate(c, inc.point, useGd, decision, &cache);
                         if (isBetter(cand.objective, inc.objective))
                         {
-                            inc = cand;
-                            decision.objectiveHistory.push_back(inc.objective);
+                            accept(cand);
                             isChanged = true;
                             break;
                         }
+                    }
+                }
+            }
+        }
+        // step 3b: exchange the whole groups of two subchannels (uplink, downlink, both):
+        // the gains differ per subchannel, and moving a group one user at a time passes
+        // through worse configurations
+        for (int link = 0; link < 3; ++link)
+        {
+            for (uint32_t s = 0; s < nSub; ++s)
+            {
+                for (uint32_t t = s + 1; t < nSub; ++t)
+                {
+                    const NomaSplitConfiguration c = exchanged(inc.configuration, link, s, t);
+                    if (c == inc.configuration)
+                    {
+                        continue;
+                    }
+                    Incumbent cand = EvaluateCandidate(c, inc.point, useGd, decision, &cache);
+                    if (isBetter(cand.objective, inc.objective))
+                    {
+                        accept(cand);
+                        isChanged = true;
                     }
                 }
             }

@@ -334,6 +334,44 @@ TEST(DtoEeTest, GradientsMatchFiniteDifferences)
     }
 }
 
+/// Objective() is Evaluate().objective exactly (the forward pass alone), on random graphs and
+/// random strategies (thresholds and splits), and checks its input like Evaluate().
+TEST(DtoEeTest, ObjectiveEqualsEvaluate)
+{
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (int t = 0; t < 20; ++t)
+    {
+        const DtoEeModel model(RandomProblem(rng, 2 + t % 3, 2 + t % 4));
+        DtoEeStrategy s = model.UniformStrategy(0.3 + 0.7 * unit(rng));
+        for (uint32_t i = 0; i < model.GetNNodes(); ++i)
+        {
+            if (!model.IsLastStage(i))
+            {
+                s.threshold[i] = model.GetProblem().thresholdMin +
+                                 (1.0 - model.GetProblem().thresholdMin) * unit(rng);
+            }
+            double sum = 0;
+            for (uint32_t l : model.GetOutLinks(i))
+            {
+                s.split[l] = unit(rng) + 1e-3;
+                sum += s.split[l];
+            }
+            for (uint32_t l : model.GetOutLinks(i))
+            {
+                s.split[l] /= sum;
+            }
+        }
+        const DtoEeEvaluation ev = model.Evaluate(s);
+        EXPECT_EQ(model.Objective(s), ev.objective) << "instance " << t;
+        EXPECT_NE(ev.objective, 0.0);
+    }
+    const DtoEeModel model(RandomProblem(rng, 3, 3));
+    DtoEeStrategy bad = model.UniformStrategy(0.5);
+    bad.threshold.pop_back();
+    EXPECT_THROW(model.Objective(bad), std::invalid_argument);
+}
+
 /// DTO-EE converges to the centralised optimum on random small graphs after at most 1000
 /// rounds: routing only (convex in the flows; relative gap <= 5e-4, the loosest case being two
 /// offloaders whose only improvement is a slow, nearly cost-neutral swap of their receivers)

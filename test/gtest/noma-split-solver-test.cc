@@ -47,9 +47,10 @@ constexpr double SPEC_REL_TOL = 1e-4;
 
 /**
  * @brief Stated tolerance of Li-GD against exhaustive GD: J(Li-GD) <= (1 + this) J(exhaustive)
- * on every random small instance.
+ * on every random small instance (the worst of the 200 instances is +0.2 %; before the
+ * re-placement, replacement, lookahead and group-exchange moves it was +7.6 %).
  */
-constexpr double LIGD_TOLERANCE = 0.10;
+constexpr double LIGD_TOLERANCE = 0.01;
 
 /**
  * @brief Expect |actual - expected| <= relTol * |expected|.

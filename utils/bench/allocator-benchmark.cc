@@ -30,10 +30,20 @@
  * "skipped". The optimal batching algorithms get a node limit extrapolated from the
  * previous point so that one point cannot run much longer than the cap.
  *
+ * Scale targets (issue 19), each printed with PASS or MISS: SLIDE K = 10,000 (L = 200)
+ * < 100 ms; PartialLoading DP K = 1,000 < 100 ms and group greedy K = 10,000 < 1 s; batching
+ * optimal-h K = 100 < 1 s, median and worst over 20 instances (with the most search nodes);
+ * batching greedy K = 1,000 < 1 s. (DTO-EE's N = 500 targets are in dto-ee-benchmark.)
+ *
+ * MILP anchor (built with GLPK only, utils/bench/milp-anchor.h; "skipped" otherwise): on 10
+ * random instances per K, optimal-h against the batching C2 MILP and the backbone DP against
+ * the PartialLoading schedule MILP must reach the same optimum; per K the median time ratio
+ * module / MILP.
+ *
  * Times depend on how the edge-inference library was compiled: a Debug (-O0) library is
  * several times slower than an optimised one.
  *
- *     ./allocator-benchmark            # moderate run (a few seconds optimised, < 30 s)
+ *     ./allocator-benchmark            # default run (about 10 s optimised on 2 cores)
  *     ./allocator-benchmark --quick    # small subset, under a second (CTest smoke test)
  *     ./allocator-benchmark --full --csv=bench.csv   # larger sizes, more repetitions
  *     ./allocator-benchmark --cap=0.5  # time cap of one optimal-search point, s
@@ -47,6 +57,10 @@
 #include "ns3/device-compute-model.h"
 #include "ns3/partial-loading-solver.h"
 #include "ns3/slide-solver.h"
+
+#ifdef EI_HAVE_GLPK
+#    include "milp-anchor.h"
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -775,6 +789,80 @@ PartialLoadingTable(const std::string& title, const std::string& sizeName, const
     return t;
 }
 
+/**
+ * @brief PartialLoading at scale: SolveBackboneDp() up to a size and GroupGreedy() (uploads
+ * ignored, as step 1 runs them) versus K on the benchmark's instances.
+ * @param [in] settings run settings
+ * @param [in] sizes the K values
+ * @param [in] maxDpK the DP is timed up to this K (skipped above)
+ * @return the table (times: setup, DP, greedy; results: DP n*, greedy served)
+ */
+Table
+PartialLoadingScaleSweep(const RunSettings& settings,
+                         const std::vector<uint32_t>& sizes,
+                         uint32_t maxDpK)
+{
+    Table t;
+    t.allocator = "PartialLoading";
+    t.title = "scheduler setup, SolveBackboneDp and GroupGreedy at scale vs K";
+    t.sizeName = "K";
+    t.fixed = "4 clusters x 4 models, 8 blocks per backbone; common deadline = half the "
+              "serve-all GPU time; DP timed up to K = " +
+              std::to_string(maxDpK);
+    t.timeColumns = {"setup",
+                     ToString(SchedulingAlgorithm::BACKBONE_DP),
+                     ToString(SchedulingAlgorithm::GROUP_GREEDY)};
+    t.resultColumns = {"DP n*", "greedy"};
+    for (uint32_t k : sizes)
+    {
+        PartialLoadingShape shape;
+        shape.nRequests = k;
+        const PartialLoadingProblem problem = MakePartialLoadingProblem(shape, SeedFor(13, k));
+        std::vector<uint32_t> all(k);
+        for (uint32_t i = 0; i < k; ++i)
+        {
+            all[i] = i;
+        }
+        Row row;
+        row.size = k;
+        row.times.push_back(Measure(settings,
+                                    [&]()
+                                    {
+                                        const PartialLoadingSolver s(problem);
+                                        return s.GetNRequests();
+                                    }));
+        const PartialLoadingSolver scheduler(problem);
+        uint32_t dpServed = 0;
+        uint32_t greedyServed = 0;
+        if (k <= maxDpK)
+        {
+            row.times.push_back(
+                Measure(settings,
+                        [&]()
+                        {
+                            dpServed = scheduler.SolveBackboneDp(all, LoadRule::SHARING).nServed;
+                            return dpServed;
+                        }));
+        }
+        else
+        {
+            row.times.push_back(Skipped("DP timed up to K = " + std::to_string(maxDpK)));
+        }
+        row.times.push_back(
+            Measure(settings,
+                    [&]()
+                    {
+                        greedyServed = static_cast<uint32_t>(
+                            scheduler.GroupGreedy(all, LoadRule::SHARING, false).size());
+                        return greedyServed;
+                    }));
+        row.results = {k <= maxDpK ? std::to_string(dpServed) : std::string("-"),
+                       std::to_string(greedyServed)};
+        t.rows.push_back(row);
+    }
+    return t;
+}
+
 // ---------------------------------------------------------------- batching + early exit
 
 /**
@@ -1132,8 +1220,8 @@ Target
 OptimalHTarget(const RunSettings& settings, uint32_t nUsers, uint32_t nInstances, double limitS)
 {
     Target target;
-    target.text =
-        "optimal-h K=" + std::to_string(nUsers) + " well under " + Fixed(limitS, 0) + " s";
+    target.text = "Batching optimal-h K=" + std::to_string(nUsers) + " < " + Fixed(limitS, 0) +
+                  " s (median and worst over " + std::to_string(nInstances) + " instances)";
     target.limitS = limitS;
     std::vector<double> times;
     uint64_t maxNodes = 0;
@@ -1168,6 +1256,163 @@ OptimalHTarget(const RunSettings& settings, uint32_t nUsers, uint32_t nInstances
         target.detail += ", " + std::to_string(nCut) + " instances hit the node limit";
     }
     return target;
+}
+
+/**
+ * @brief The MILP anchor (GLPK, utils/bench/milp-anchor.h): on random instances, the
+ * module's exact algorithm and the MILP must reach the same optimum; prints per K the
+ * agreement and the median time ratio module / MILP (module: median of repetitions; MILP:
+ * one solve, cutting-plane loop included). Prints "skipped" without GLPK.
+ * @param [in] settings run settings
+ * @param [in] batchingSizes K values of the batching C2 problem
+ * @param [in] loadingSizes K values of the PartialLoading schedule
+ * @param [in] perK instances per K
+ * @return true if every instance agreed (or the anchor is skipped)
+ */
+bool
+PrintMilpAnchor(const RunSettings& settings,
+                const std::vector<uint32_t>& batchingSizes,
+                const std::vector<uint32_t>& loadingSizes,
+                uint32_t perK)
+{
+#ifndef EI_HAVE_GLPK
+    std::cout << "\nMILP anchor: skipped (built without GLPK; apt-get install libglpk-dev and "
+                 "reconfigure)\n";
+    return true;
+#else
+    RunSettings quick = settings;
+    quick.reps = 3;
+    quick.pointBudgetS = 0.2;
+    std::cout << "\nMILP anchor: the module's exact algorithms vs GLPK " << milp::SolverVersion()
+              << " (glp_intopt, presolve) on the same random instances\n";
+    bool isAllSame = true;
+    auto header = [](const std::string& title)
+    {
+        std::cout << title << "\n";
+        PrintCells(std::cout,
+                   {{7, "K"},
+                    {11, "instances"},
+                    {11, "same opt"},
+                    {12, "module ms"},
+                    {12, "MILP ms"},
+                    {14, "module/MILP"},
+                    {11, "MILPs"},
+                    {12, "mean |S*|"}});
+        std::cout << "\n";
+    };
+    auto row = [&](uint32_t k,
+                   uint32_t n,
+                   uint32_t same,
+                   std::vector<double>& mod,
+                   std::vector<double>& mil,
+                   std::vector<double>& ratio,
+                   uint32_t maxSolves,
+                   double optSum)
+    {
+        std::cout << std::setw(7) << k << std::setw(11) << n << std::setw(11)
+                  << (std::to_string(same) + "/" + std::to_string(n)) << std::setw(12)
+                  << Ms(Median(mod)) << std::setw(12) << Ms(Median(mil)) << std::setw(14)
+                  << General(Median(ratio)) << std::setw(11) << maxSolves << std::setw(12)
+                  << Fixed(optSum / n, 2) << "\n";
+        isAllSame = isAllSame && same == n;
+    };
+    header("  batching + early exit C2, optimal-h vs MILP with tangent cuts on w^min (L = 5, W = "
+           "5 MHz, deadlines in {40, 60, 80} ms); MILPs = most cutting-plane solves");
+    uint32_t totalSame = 0;
+    uint32_t total = 0;
+    for (uint32_t k : batchingSizes)
+    {
+        std::vector<double> mod;
+        std::vector<double> mil;
+        std::vector<double> ratio;
+        uint32_t same = 0;
+        uint32_t maxSolves = 0;
+        double optSum = 0;
+        for (uint32_t i = 0; i < perK; ++i)
+        {
+            const BatchingEarlyExitSolver solver(MakeBatchingProblem(k, false, SeedFor(30, k, i)));
+            BatchingEarlyExitDecision d;
+            const Measurement m =
+                Measure(quick,
+                        [&]()
+                        {
+                            d = solver.Solve(BatchingEarlyExitScheme::BATCHING_EARLY_EXIT,
+                                             BatchingEarlyExitAlgorithm::OPTIMAL_H);
+                            return d.served.size();
+                        });
+            const milp::MilpResult r = milp::SolveBatchingMilp(solver);
+            const bool isSame = d.isOptimal && r.isOptimal && r.nServed == d.served.size();
+            same += isSame ? 1 : 0;
+            if (!isSame)
+            {
+                std::cout << "  DIFFERENT K=" << k << " instance " << i << ": optimal-h "
+                          << d.served.size() << (d.isOptimal ? "" : " (not proven)") << ", MILP "
+                          << r.nServed << " " << r.message << "\n";
+            }
+            mod.push_back(m.medianS);
+            mil.push_back(r.wallTimeS);
+            ratio.push_back(m.medianS / r.wallTimeS);
+            maxSolves = std::max(maxSolves, r.nSolves);
+            optSum += static_cast<double>(d.served.size());
+        }
+        row(k, perK, same, mod, mil, ratio, maxSolves, optSum);
+        totalSame += same;
+        total += perK;
+    }
+    std::cout << "  batching: same optimum on " << totalSame << "/" << total << " instances "
+              << Verdict(totalSame == total) << "\n";
+    header("  PartialLoading schedule (common deadline, uploads ignored, SHARING), backbone DP "
+           "vs position MILP (3 clusters x 3 models, 4 blocks per backbone)");
+    totalSame = 0;
+    total = 0;
+    for (uint32_t k : loadingSizes)
+    {
+        std::vector<double> mod;
+        std::vector<double> mil;
+        std::vector<double> ratio;
+        uint32_t same = 0;
+        double optSum = 0;
+        for (uint32_t i = 0; i < perK; ++i)
+        {
+            PartialLoadingShape shape;
+            shape.nRequests = k;
+            shape.nClusters = 3;
+            shape.headsPerCluster = 3;
+            shape.blocksPerBackbone = 4;
+            const PartialLoadingSolver solver(MakePartialLoadingProblem(shape, SeedFor(31, k, i)));
+            std::vector<uint32_t> all(k);
+            for (uint32_t j = 0; j < k; ++j)
+            {
+                all[j] = j;
+            }
+            uint32_t n = 0;
+            const Measurement m = Measure(quick,
+                                          [&]()
+                                          {
+                                              n = solver.SolveBackboneDp(all).nServed;
+                                              return n;
+                                          });
+            const milp::MilpResult r = milp::SolvePartialLoadingMilp(solver);
+            const bool isSame = r.isOptimal && r.nServed == n;
+            same += isSame ? 1 : 0;
+            if (!isSame)
+            {
+                std::cout << "  DIFFERENT K=" << k << " instance " << i << ": DP " << n << ", MILP "
+                          << r.nServed << " " << r.message << "\n";
+            }
+            mod.push_back(m.medianS);
+            mil.push_back(r.wallTimeS);
+            ratio.push_back(m.medianS / r.wallTimeS);
+            optSum += n;
+        }
+        row(k, perK, same, mod, mil, ratio, 1, optSum);
+        totalSame += same;
+        total += perK;
+    }
+    std::cout << "  PartialLoading: same optimum on " << totalSame << "/" << total << " instances "
+              << Verdict(totalSame == total) << "\n";
+    return isAllSame;
+#endif
 }
 
 /**
@@ -1297,11 +1542,19 @@ main(int argc, char* argv[])
                    100));
     PrintTable(tables.back());
     {
-        uint32_t served = 0;
+        // at scale: L = 200, K up to 10,000 (the target size)
+        Table t = SlideSweep(
+            settings,
+            true,
+            pick({100, 300, 1000}, {300, 1000, 3000, 10000}, {300, 1000, 3000, 10000, 30000}),
+            200);
+        t.title += " at scale";
+        tables.push_back(t);
+        PrintTable(t);
         Target target;
-        target.text = "SLIDE K=100, L=200 solves in < 10 ms";
-        target.limitS = 10e-3;
-        target.time = TimeSlide(settings, 100, 200, SeedFor(3, 200), served);
+        target.text = "SLIDE K=10000, L=200 solves in < 100 ms";
+        target.limitS = 100e-3;
+        target.time = Lookup(t, 10000, 0);
         targets.push_back(target);
     }
 
@@ -1320,11 +1573,25 @@ main(int argc, char* argv[])
         }
         tables.push_back(t);
         PrintTable(t);
-        Target target;
-        target.text = "PartialLoading DP (SolveBackboneDp) K=50 < 10 ms";
-        target.limitS = 10e-3;
-        target.time = Lookup(t, 50, 1);
-        targets.push_back(target);
+    }
+    {
+        Table t = PartialLoadingScaleSweep(settings,
+                                           pick({100, 300, 1000},
+                                                {100, 300, 1000, 3000, 10000},
+                                                {100, 300, 1000, 3000, 10000, 30000}),
+                                           mode.IsFull() ? 3000 : 1000);
+        tables.push_back(t);
+        PrintTable(t);
+        Target dp;
+        dp.text = "PartialLoading DP (SolveBackboneDp) K=1000 < 100 ms";
+        dp.limitS = 100e-3;
+        dp.time = Lookup(t, 1000, 1);
+        targets.push_back(dp);
+        Target greedy;
+        greedy.text = "PartialLoading group greedy K=10000 < 1 s";
+        greedy.limitS = 1.0;
+        greedy.time = Lookup(t, 10000, 2);
+        targets.push_back(greedy);
     }
     {
         Table t = PartialLoadingTable("the same vs the number of models M (4 clusters)",
@@ -1362,7 +1629,7 @@ main(int argc, char* argv[])
                                            {5, 10, 15, 20, 25, 30, 40, 60, 100, 150, 200, 300}));
         tables.push_back(t);
         PrintTable(t);
-        targets.push_back(OptimalHTarget(settings, 30, isQuick ? 3 : (isDefault ? 10 : 30), 1.0));
+        targets.push_back(OptimalHTarget(settings, isQuick ? 30 : 100, isQuick ? 3 : 20, 1.0));
     }
     {
         Table t = BatchingSearchSweep(settings,
@@ -1395,6 +1662,11 @@ main(int argc, char* argv[])
     }
     PrintGreedyRatio(pick({5, 10}, {5, 10, 15, 20}, {5, 10, 15, 20}),
                      isQuick ? 5 : (isDefault ? 20 : 50));
+
+    PrintMilpAnchor(settings,
+                    pick({4, 6}, {4, 6, 8, 10, 12}, {4, 6, 8, 10, 12, 14, 16}),
+                    pick({3, 5}, {3, 4, 5, 6, 8}, {3, 4, 5, 6, 8, 10}),
+                    isQuick ? 2 : 10);
 
     std::cout << "\nTargets (" << settings.mode << " run):\n";
     for (const Target& t : targets)

@@ -22,7 +22,12 @@
  * |J*|) of the centralised optimum J* until the last round; "MISS" marks a message count
  * different from the formula 2 |E| per round.
  *
- *     ./dto-ee-benchmark            # N up to 50, H = 2..5
+ * At scale (H = 5, N = 100, 200, 500): the centralised solve time (median of 3, with its
+ * fitted growth exponent) and the distributed rounds to 1 % of the optimum (up to 1000
+ * rounds); targets, with PASS or MISS: centralised N = 500 < 1 s, distributed N = 500
+ * within 1 %.
+ *
+ *     ./dto-ee-benchmark            # N up to 50, H = 2..5, then N = 100..500
  *     ./dto-ee-benchmark --quick    # small subset (CTest smoke test)
  *     ./dto-ee-benchmark --rounds=500 --csv=dto.csv
  */
@@ -276,6 +281,75 @@ main(int argc, char* argv[])
     {
         row(ToString(scheme), solver.SolveScheme(scheme), run.solution);
     }
+    // At scale: centralised solve time and distributed rounds to 1 % of its optimum.
+    const std::vector<uint32_t> scaleSizes =
+        quick ? std::vector<uint32_t>{50, 100} : std::vector<uint32_t>{100, 200, 500};
+    const uint32_t scaleStages = 5;
+    const uint32_t scaleRounds = quick ? 300 : std::max<uint32_t>(rounds, 1000);
+    std::cout << "at scale (H = " << scaleStages << ", up to " << scaleRounds
+              << " distributed rounds; centralised time = median of 3 solves):\n";
+    PrintCells(std::cout,
+               {{6, "N"},
+                {7, "|E|"},
+                {14, "central ms"},
+                {9, "r(1%)"},
+                {12, "dist ms"},
+                {12, "final gap"}});
+    std::cout << "\n";
+    std::vector<std::pair<double, double>> xy;
+    double centralAtTarget = -1;
+    int64_t roundsAtTarget = -1;
+    for (uint32_t n : scaleSizes)
+    {
+        const DtoEeModel model(MakeInstance(n, scaleStages, seed * 1000 + n * 10 + scaleStages));
+        const DtoEeSolver solver(model);
+        DtoEeSolution central;
+        std::vector<double> times;
+        for (int rep = 0; rep < 3; ++rep)
+        {
+            const Stopwatch watch;
+            central = solver.Solve();
+            times.push_back(watch.ElapsedS());
+        }
+        const double centralS = Median(times);
+        xy.emplace_back(std::log(n), std::log(centralS));
+        DtoEeDistributed dist(model);
+        const Stopwatch watch;
+        const DtoEeRunResult run = dist.Run(scaleRounds, 0.0);
+        const double distS = watch.ElapsedS();
+        const double best =
+            std::min(central.evaluation.objective, run.solution.evaluation.objective);
+        const int64_t r1 = RoundsTo(run.history, best, 1e-2);
+        const double gap = (run.solution.evaluation.objective - central.evaluation.objective) /
+                           std::abs(central.evaluation.objective);
+        std::cout << std::setw(6) << n << std::setw(7) << model.GetNLinks() << std::setw(14)
+                  << std::fixed << std::setprecision(3) << centralS * 1e3 << std::setw(9) << r1
+                  << std::setw(12) << std::setprecision(1) << distS * 1e3 << std::setw(12)
+                  << std::scientific << std::setprecision(2) << gap << std::fixed << "\n";
+        if (n == scaleSizes.back())
+        {
+            centralAtTarget = centralS;
+            roundsAtTarget = r1;
+        }
+    }
+    std::cout << "  fitted growth exponent of the centralised time (slope of log t vs log N): "
+              << std::setprecision(2) << LeastSquaresSlope(xy) << "\n";
+    if (quick)
+    {
+        std::cout << "  (the N = 500 targets are checked by the default run)\n";
+    }
+    else
+    {
+        std::cout << "target: centralised N=" << scaleSizes.back()
+                  << " < 1 s: " << std::setprecision(1) << centralAtTarget * 1e3 << " ms ("
+                  << Verdict(centralAtTarget < 1.0) << ")\n";
+        std::cout << "target: distributed N=" << scaleSizes.back() << " within 1 % of the optimum: "
+                  << (roundsAtTarget < 0
+                          ? std::string("not within ") + std::to_string(scaleRounds) + " rounds"
+                          : "after " + std::to_string(roundsAtTarget) + " rounds")
+                  << " (" << Verdict(roundsAtTarget >= 0) << ")\n";
+    }
+
     std::cout << "message counts = 2|E| per round: " << (allCounts ? "ok" : "MISS") << "\n";
     std::cout << DoneLine("dto-ee-benchmark", quick ? "quick" : "") << std::endl;
     return 0;
