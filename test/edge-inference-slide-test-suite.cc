@@ -722,6 +722,10 @@ class SlideManagerBadInputTestCase : public TestCase
     {
         Ptr<BandwidthShareFfrAlgorithm> ffr = CreateObject<BandwidthShareFfrAlgorithm>();
         Ptr<LteEnbRrc> rrc = CreateObject<LteEnbRrc>();
+        // one component carrier, as LteHelper configures it: ns-3.37's LteEnbRrc creates the
+        // first carrier's SAP users in its constructor but deletes only the configured
+        // carriers' in DoDispose(), so an unconfigured RRC leaks them
+        rrc->GetLteCcmRrcSapUser()->SetNumberOfComponentCarriers(1);
         ffr->SetEnbRrc(rrc); // no UE connected: no RNTI, no CQI
         Ptr<SlideResourceManager> manager = CreateObject<SlideResourceManager>();
         manager->SetCell(ffr, 25);
@@ -799,8 +803,8 @@ class SlideManagerBadInputTestCase : public TestCase
                               std::string::npos,
                               grants[m_ids[3]].reasonText);
         NS_TEST_ASSERT_MSG_EQ(manager->GetHeldBandwidthHz(), 0.0, "no bandwidth held");
-        // an LteEnbRrc outside a device holds reference cycles (its SAP providers) that only
-        // Dispose() breaks: without it, LeakSanitizer reports the objects
+        // an LteEnbRrc outside a device is disposed by nobody else: its SAP objects are
+        // deleted only by Dispose()
         manager->Dispose();
         ffr->Dispose();
         rrc->Dispose();
