@@ -36,6 +36,14 @@ namespace json
 namespace
 {
 
+/// Largest "subchannels" accepted (Li-GD's group exchanges grow as its square).
+constexpr uint64_t NOMA_SPLIT_MAX_SUBCHANNELS = 128;
+/// Largest number of users accepted.
+constexpr std::size_t NOMA_SPLIT_MAX_USERS = 256;
+/// Default Li-GD work bound of the JSON solver (NomaSplitSolver::SetMaxWork()): well under 1 s
+/// on the 2-core reference machine.
+constexpr uint64_t NOMA_SPLIT_DEFAULT_MAX_WORK = 400000;
+
 /// A NOMA split-inference instance read from JSON.
 struct NomaSplitInput
 {
@@ -44,6 +52,7 @@ struct NomaSplitInput
     std::optional<double> stepTolerance;       ///< GD step tolerance (solver default if absent)
     std::optional<uint32_t> maxIterations;     ///< GD iteration limit
     std::optional<uint64_t> maxConfigurations; ///< Exhaustive-GD configuration limit
+    std::optional<uint64_t> maxWork;           ///< Li-GD family work limit
 };
 
 /// A named layer profile of the input's model library.
@@ -199,7 +208,7 @@ ReadNomaSplit(const JsonNode& root)
     };
     if (auto n = root.Find("subchannels"))
     {
-        p.nSubchannels = static_cast<uint32_t>(ReadUnsigned(*n, 1, 4096));
+        p.nSubchannels = static_cast<uint32_t>(ReadUnsigned(*n, 1, NOMA_SPLIT_MAX_SUBCHANNELS));
     }
     if (auto n = root.Find("maxUsersPerSubchannel"))
     {
@@ -267,7 +276,14 @@ ReadNomaSplit(const JsonNode& root)
         modelNames.push_back(m.name);
     }
 
-    for (const JsonNode& u : root.Require("users").Elements(true))
+    const JsonNode usersNode = root.Require("users");
+    const std::vector<JsonNode> users = usersNode.Elements(true);
+    if (users.size() > NOMA_SPLIT_MAX_USERS)
+    {
+        usersNode.FailMessage(std::to_string(users.size()) + " users; at most " +
+                              std::to_string(NOMA_SPLIT_MAX_USERS) + " are accepted");
+    }
+    for (const JsonNode& u : users)
     {
         u.CheckObject({"model", "device", "uplinkGain", "downlinkGain"});
         const JsonNode ref = u.Require("model");
@@ -318,7 +334,7 @@ ReadNomaSplit(const JsonNode& root)
 
     if (auto s = root.Find("solver"))
     {
-        s->CheckObject({"stepTolerance", "maxIterations", "maxConfigurations"});
+        s->CheckObject({"stepTolerance", "maxIterations", "maxConfigurations", "maxWork"});
         if (auto n = s->Find("stepTolerance"))
         {
             in.stepTolerance = ReadNumber(*n, Positive());
@@ -331,6 +347,10 @@ ReadNomaSplit(const JsonNode& root)
         if (auto n = s->Find("maxConfigurations"))
         {
             in.maxConfigurations = ReadUnsigned(*n, 1, std::numeric_limits<uint64_t>::max());
+        }
+        if (auto n = s->Find("maxWork"))
+        {
+            in.maxWork = ReadUnsigned(*n, 1, std::numeric_limits<uint64_t>::max());
         }
     }
     return in;
@@ -403,6 +423,9 @@ DoSolveNomaSplit(const JsonNode& root, const std::string& algorithm)
     {
         solver.SetMaxConfigurations(*in.maxConfigurations);
     }
+    // bounded work by default: Li-GD's candidates grow with the users and the square of the
+    // subchannels, and a GD run may take many line-search steps
+    solver.SetMaxWork(in.maxWork ? *in.maxWork : NOMA_SPLIT_DEFAULT_MAX_WORK);
     NomaSplitAlgorithm which = NomaSplitAlgorithm::LI_GD;
     try
     {
@@ -463,7 +486,7 @@ field is allowed in every object; users, layers and subchannels are 0-based; def
 R4.5 of [4] in brackets):
 {
   "problem": "noma-split",               optional, must match --problem
-  "subchannels": 2,                      N_s, per link [1]
+  "subchannels": 2,                      N_s, per link [1] (at most 128)
   "maxUsersPerSubchannel": 2,            Q, users per subchannel and link [2]
   "subchannelBandwidthHz": 1e6,          B_s [1e6]
   "noisePowerW": 1e-13,                  sigma^2 on one subchannel [1e-13]
@@ -492,8 +515,11 @@ R4.5 of [4] in brackets):
     "uplinkGain": 1e-10,                 h_i: one number (every subchannel) or N_s numbers
     "downlinkGain": [1e-10, 5e-11]       g_i: the same
   }],
-  "solver": {"stepTolerance": 1e-9, "maxIterations": 500, "maxConfigurations": 2000000}
-                                     GD and exhaustive-GD limits (all optional)
+  "solver": {"stepTolerance": 1e-9, "maxIterations": 500, "maxConfigurations": 2000000,
+             "maxWork": 400000}  GD, exhaustive-GD and Li-GD work limits (all optional)
+At most 256 users and 128 subchannels. Li-GD stops at maxWork (block objective evaluations
++ (10 + U/4) per configuration; "budgetExhausted": true in the output) and returns the best
+decision found until then.
 }
 )";
 }
@@ -529,6 +555,8 @@ NomaSplitDecisionToJson(const std::string& algorithm,
     decision["rounds"] = d.nRounds;
     decision["gdRuns"] = d.nGdRuns;
     decision["configurations"] = d.nConfigurations;
+    decision["objectiveEvaluations"] = d.nObjectiveEvaluations;
+    decision["budgetExhausted"] = d.isBudgetExhausted;
     Json history = Json::array();
     for (double j : d.objectiveHistory)
     {
@@ -669,8 +697,15 @@ NomaSplitDecisionFromJson(const JsonNode& root, const NomaSplitProblem& problem)
         }
     }
     const JsonNode dec = root.Require("decision");
-    dec.CheckObject(
-        {"feasible", "reason", "rounds", "gdRuns", "configurations", "objectiveHistory", "users"});
+    dec.CheckObject({"feasible",
+                     "reason",
+                     "rounds",
+                     "gdRuns",
+                     "configurations",
+                     "objectiveEvaluations",
+                     "budgetExhausted",
+                     "objectiveHistory",
+                     "users"});
     const JsonNode feasible = dec.Require("feasible");
     if (!feasible.Get().is_boolean())
     {
@@ -693,6 +728,18 @@ NomaSplitDecisionFromJson(const JsonNode& root, const NomaSplitProblem& problem)
     if (auto n = dec.Find("configurations"))
     {
         d.nConfigurations = ReadUnsigned(*n, 0, std::numeric_limits<uint64_t>::max());
+    }
+    if (auto n = dec.Find("objectiveEvaluations"))
+    {
+        d.nObjectiveEvaluations = ReadUnsigned(*n, 0, std::numeric_limits<uint64_t>::max());
+    }
+    if (auto n = dec.Find("budgetExhausted"))
+    {
+        if (!n->Get().is_boolean())
+        {
+            n->Fail("true or false");
+        }
+        d.isBudgetExhausted = n->Get().get<bool>();
     }
     if (auto n = dec.Find("objectiveHistory"))
     {

@@ -594,6 +594,16 @@ NomaSplitSolver::SetMaxConfigurations(uint64_t maxConfigurations)
 }
 
 void
+NomaSplitSolver::SetMaxWork(uint64_t maxWork)
+{
+    if (maxWork == 0)
+    {
+        Fail("maxWork is 0 (need >= 1)");
+    }
+    m_maxWork = maxWork;
+}
+
+void
 NomaSplitSolver::CheckConfiguration(const NomaSplitConfiguration& c) const
 {
     const uint32_t nUsers = GetNUsers();
@@ -1619,19 +1629,31 @@ NomaSplitSolver::EvaluateCandidate(const NomaSplitConfiguration& configuration,
                                    NomaSplitDecision& decision,
                                    BlockCache* cache) const
 {
-    ++decision.nConfigurations;
     Incumbent out;
     out.configuration = configuration;
+    // a configuration's bookkeeping (copies, checks, start point) costs O(U)
+    const uint64_t perConfiguration = NOMA_SPLIT_WORK_PER_CONFIGURATION + GetNUsers() / 4;
+    if (decision.nObjectiveEvaluations + perConfiguration * decision.nConfigurations >= m_maxWork)
+    {
+        // budget spent: the candidate is not evaluated and never accepted
+        decision.isBudgetExhausted = true;
+        out.point = warm;
+        out.objective = INF;
+        return out;
+    }
+    ++decision.nConfigurations;
     if (useGd)
     {
         ++decision.nGdRuns;
         const auto r = OptimiseContinuous(configuration, warm, cache);
+        decision.nObjectiveEvaluations += r.evaluations;
         out.point = r.point;
         out.objective = r.isFeasible ? r.objective : INF;
         return out;
     }
     out.point = DefaultStart(configuration);
     out.objective = Predict(configuration, out.point).objective;
+    ++decision.nObjectiveEvaluations;
     return out;
 }
 
@@ -1717,6 +1739,10 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
             std::vector<Incumbent> top; // the LOOKAHEAD_CANDIDATES best candidates, ascending J
             for (uint32_t i = 0; i < nUsers; ++i)
             {
+                if (decision.isBudgetExhausted)
+                {
+                    break; // SetMaxWork() reached: no further candidates
+                }
                 const uint32_t nLayers = m_problem.users[i].profile.GetNLayers();
                 NomaSplitContinuous warm = inc.point;
                 for (uint32_t l = 0; l <= nLayers; ++l)
@@ -1826,6 +1852,10 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
                     {
                         for (uint32_t a = 0; a < nSub; ++a)
                         {
+                            if (decision.isBudgetExhausted)
+                            {
+                                break; // SetMaxWork() reached: no further candidates
+                            }
                             for (uint32_t b = a + 1; b < nSub; ++b)
                             {
                                 const NomaSplitConfiguration c =
@@ -1864,6 +1894,10 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
         {
             for (uint32_t i = 0; i < nUsers; ++i)
             {
+                if (decision.isBudgetExhausted)
+                {
+                    break; // SetMaxWork() reached: no further candidates
+                }
                 for (uint32_t s = 0; s < nSub; ++s)
                 {
                     std::vector<NomaSplitConfiguration> candidates;
@@ -1945,6 +1979,10 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
         {
             for (uint32_t s = 0; s < nSub; ++s)
             {
+                if (decision.isBudgetExhausted)
+                {
+                    break; // SetMaxWork() reached: no further candidates
+                }
                 for (uint32_t t = s + 1; t < nSub; ++t)
                 {
                     const NomaSplitConfiguration c = exchanged(inc.configuration, link, s, t);
@@ -2209,6 +2247,7 @@ NomaSplitSolver::Solve(NomaSplitAlgorithm algorithm) const
             NomaSplitSolver sub(oma);
             sub.m_stepTolerance = m_stepTolerance;
             sub.m_maxIterations = m_maxIterations;
+            sub.m_maxWork = m_maxWork;
             decision = sub.Solve(NomaSplitAlgorithm::LI_GD);
             decision.algorithm = algorithm;
             return decision;
@@ -2222,6 +2261,7 @@ NomaSplitSolver::Solve(NomaSplitAlgorithm algorithm) const
             NomaSplitSolver sub(lat);
             sub.m_stepTolerance = m_stepTolerance;
             sub.m_maxIterations = m_maxIterations;
+            sub.m_maxWork = m_maxWork;
             const Incumbent inc = sub.RunLoopIteration(true, decision);
             ++decision.nGdRuns;
             const auto r = OptimiseContinuous(inc.configuration, DefaultStart(inc.configuration));

@@ -254,6 +254,10 @@ std::string ToString(NomaSplitAlgorithm algorithm);
  */
 NomaSplitAlgorithm NomaSplitAlgorithmFromString(const std::string& name);
 
+/// Work of one configuration evaluation, in block objective evaluations
+/// (NomaSplitSolver::SetMaxWork()).
+constexpr uint64_t NOMA_SPLIT_WORK_PER_CONFIGURATION = 10;
+
 /**
  * @ingroup edge-inference-noma-split
  * @brief Outcome of NomaSplitSolver::Solve().
@@ -270,8 +274,13 @@ struct NomaSplitDecision
     uint32_t nRounds{0};         ///< Li-GD rounds of steps 2-3 (0 for the others)
     uint64_t nGdRuns{0};         ///< Projected GD runs
     uint64_t nConfigurations{0}; ///< Configurations evaluated
-    bool isFeasible{true};       ///< False: no decision of this kind exists (see reason)
-    std::string reason;          ///< Why infeasible (empty if feasible)
+    /// Objective evaluations of the GD blocks, line searches included (the search's work)
+    uint64_t nObjectiveEvaluations{0};
+    /// Li-GD family: the search stopped when its work reached SetMaxWork(); the decision is
+    /// the best found until then (a valid decision, possibly not Li-GD's local optimum)
+    bool isBudgetExhausted{false};
+    bool isFeasible{true}; ///< False: no decision of this kind exists (see reason)
+    std::string reason;    ///< Why infeasible (empty if feasible)
 };
 
 /**
@@ -372,6 +381,18 @@ class NomaSplitSolver
      * @param [in] maxConfigurations >= 1
      */
     void SetMaxConfigurations(uint64_t maxConfigurations);
+
+    /**
+     * @brief Bound the work of the Li-GD family (LI_GD, OMA_LI_GD, EQUAL_POWER,
+     * LATENCY_ONLY). Work = nObjectiveEvaluations + (NOMA_SPLIT_WORK_PER_CONFIGURATION + U /
+     * 4) x nConfigurations for U users (measured: a configuration's bookkeeping costs about
+     * 10 + U / 4 block objective evaluations). Once the work reaches the bound, further candidate
+     * configurations are skipped and NomaSplitDecision::isBudgetExhausted is set.
+     * Deterministic (counts, not a clock). Default: no bound. The JSON solver sets
+     * 400,000 (under 1 s here) unless the input gives solver.maxWork.
+     * @param [in] maxWork >= 1
+     */
+    void SetMaxWork(uint64_t maxWork);
 
     /**
      * @brief Check a configuration: sizes, split ranges, subchannel set iff offloading,
@@ -570,10 +591,11 @@ class NomaSplitSolver
                 const NomaSplitContinuous& point,
                 NomaSplitDecision& decision) const;
 
-    NomaSplitProblem m_problem;   ///< The instance
-    double m_stepTolerance;       ///< GD step tolerance (normalised)
-    uint32_t m_maxIterations;     ///< GD iteration limit
-    uint64_t m_maxConfigurations; ///< EXHAUSTIVE_GD limit
+    NomaSplitProblem m_problem;                               ///< The instance
+    double m_stepTolerance;                                   ///< GD step tolerance (normalised)
+    uint32_t m_maxIterations;                                 ///< GD iteration limit
+    uint64_t m_maxConfigurations;                             ///< EXHAUSTIVE_GD limit
+    uint64_t m_maxWork{std::numeric_limits<uint64_t>::max()}; ///< Li-GD family work limit
 };
 
 } // namespace edgeinference

@@ -597,6 +597,41 @@ TEST(NomaSplitInference, LiGdAgainstExhaustiveAndBaselines)
               << "beats OMA Li-GD on " << nNomaBeatsOma << std::endl;
 }
 
+TEST(NomaSplitInference, WorkBoundStopsLiGdWithAValidDecision)
+{
+    // 8 users, 4 subchannels: unbounded Li-GD does far more than 2,000 units of work. With
+    // SetMaxWork(2000) the search stops early, says so, and still returns a decision that
+    // CheckDecision() accepts and that is no worse than Li-GD's initial candidates (FULLY_LOCAL
+    // and FULL_OFFLOAD); without the bound nothing is flagged and J is at least as good.
+    std::mt19937 rng(77);
+    NomaSplitSolver solver(RandomProblem(rng, 8, 3, 4));
+    const auto full = solver.Solve(NomaSplitAlgorithm::LI_GD);
+    EXPECT_FALSE(full.isBudgetExhausted);
+    const uint64_t perConfiguration = NOMA_SPLIT_WORK_PER_CONFIGURATION + 8 / 4;
+    ASSERT_GT(full.nObjectiveEvaluations + perConfiguration * full.nConfigurations, 20000u);
+    solver.SetMaxWork(2000);
+    const auto cut = solver.Solve(NomaSplitAlgorithm::LI_GD);
+    EXPECT_TRUE(cut.isBudgetExhausted);
+    EXPECT_TRUE(cut.isFeasible);
+    EXPECT_LT(cut.nConfigurations, full.nConfigurations);
+    // the bound is checked before each candidate: the overshoot is the last GD run (here
+    // far fewer evaluations than the bound)
+    const uint64_t work = cut.nObjectiveEvaluations + perConfiguration * cut.nConfigurations;
+    EXPECT_GE(work, 2000u);
+    EXPECT_LT(work, 4000u);
+    EXPECT_EQ(NomaSplitSolver::CheckDecision(solver.GetProblem(), cut), "");
+    EXPECT_LE(cut.prediction.objective,
+              solver.Solve(NomaSplitAlgorithm::FULLY_LOCAL).prediction.objective + 1e-12);
+    EXPECT_LE(cut.prediction.objective,
+              solver.Solve(NomaSplitAlgorithm::FULL_OFFLOAD).prediction.objective + 1e-12);
+    EXPECT_LE(full.prediction.objective, cut.prediction.objective + 1e-12);
+    // deterministic: the same bound gives the same decision
+    const auto again = solver.Solve(NomaSplitAlgorithm::LI_GD);
+    EXPECT_EQ(again.prediction.objective, cut.prediction.objective);
+    EXPECT_EQ(again.nConfigurations, cut.nConfigurations);
+    EXPECT_THROW(solver.SetMaxWork(0), std::invalid_argument);
+}
+
 TEST(NomaSplitInference, ProjectedGdSatisfiesConstraints)
 {
     std::mt19937 rng(99);
