@@ -18,6 +18,8 @@
  * 1 %, 5 % and 20 %. Each case prints one line of figures (tasks, completed, failed, pending).
  */
 
+#include "noma-test-cell.h"
+
 #include "ns3/batching-early-exit-helper.h"
 #include "ns3/collaborative-inference-helper.h"
 #include "ns3/collaborative-task-source.h"
@@ -465,36 +467,10 @@ RunPartial(Where where, double rate)
 Tally
 RunSplit(Where where, double rate)
 {
-    NodeContainer bs;
-    NodeContainer ues;
-    bs.Create(1);
-    ues.Create(4);
-    MobilityHelper mobility;
-    Ptr<ListPositionAllocator> pos = CreateObject<ListPositionAllocator>();
-    pos->Add(Vector(0, 0, 0));
-    for (double d : {60.0, 120.0, 250.0, 400.0})
-    {
-        pos->Add(Vector(d, 0, 0));
-    }
-    mobility.SetPositionAllocator(pos);
-    mobility.Install(bs);
-    mobility.Install(ues);
-    NomaHelper noma;
-    noma.SetNumSubchannels(2);
-    noma.SetSubchannelBandwidth(1e6);
-    noma.SetMacAttribute("BsTxPower", DoubleValue(10.0));
-    noma.SetMacAttribute("UeTxPower", DoubleValue(0.2));
-    noma.SetDeviceAttribute("FrameDuration", TimeValue(MilliSeconds(1)));
-    noma.SetDeviceAttribute("MaxQueuePackets", UintegerValue(1000));
-    NetDeviceContainer devs = noma.Install(bs.Get(0), ues);
-    Ptr<NomaNetDevice> bsDev = DynamicCast<NomaNetDevice>(devs.Get(0));
-    InternetStackHelper internet;
-    internet.Install(bs);
-    internet.Install(ues);
-    Ipv4AddressHelper ip;
-    ip.SetBase("10.7.0.0", "255.255.0.0");
-    ip.Assign(devs);
-    NomaSplitInferenceHelper::PopulateArpCaches(bsDev);
+    testutils::NomaTestCell cell =
+        testutils::MakeNomaTestCell({60, 120, 250, 400}, 2, 1e6, MilliSeconds(1));
+    Ptr<NomaNetDevice> bsDev = cell.bsDev;
+    const NetDeviceContainer& devs = cell.devs;
 
     NomaSplitProfile p;
     p.layerFlops = {4e8, 4e8, 4e8, 4e8};

@@ -14,6 +14,8 @@
  * order, TB sizes from the closed-form SINRs), timeouts without a server, attribute checks.
  */
 
+#include "noma-test-cell.h"
+
 #include "ns3/airtime-ledger.h"
 #include "ns3/core-module.h"
 #include "ns3/decision-file.h"
@@ -44,18 +46,11 @@ using namespace ns3::edgeinference;
 namespace
 {
 
-/// A NOMA cell with IPv4: one base station, UEs on the x axis.
-struct Cell
-{
-    NodeContainer bs;           ///< Base-station node
-    NodeContainer ues;          ///< UE nodes
-    NetDeviceContainer devs;    ///< Base station first, then the UEs
-    Ptr<NomaNetDevice> bsDev;   ///< The base station
-    Ipv4InterfaceContainer ifs; ///< Addresses, same order as devs
-};
+/// The shared NOMA test cell.
+using Cell = testutils::NomaTestCell;
 
 /**
- * Build a cell (default path loss 128.1 + 37.6 log10(d/km) dB, no fading).
+ * Build a cell (testutils::MakeNomaTestCell()).
  * @param [in] distances UE distances, m
  * @param [in] nSub subchannels
  * @param [in] bandwidthHz subchannel bandwidth, Hz
@@ -65,36 +60,7 @@ struct Cell
 Cell
 MakeCell(const std::vector<double>& distances, uint32_t nSub, double bandwidthHz, Time frame)
 {
-    Cell c;
-    c.bs.Create(1);
-    c.ues.Create(distances.size());
-    MobilityHelper mobility;
-    Ptr<ListPositionAllocator> pos = CreateObject<ListPositionAllocator>();
-    pos->Add(Vector(0, 0, 0));
-    for (double d : distances)
-    {
-        pos->Add(Vector(d, 0, 0));
-    }
-    mobility.SetPositionAllocator(pos);
-    mobility.Install(c.bs);
-    mobility.Install(c.ues);
-    NomaHelper noma;
-    noma.SetNumSubchannels(nSub);
-    noma.SetSubchannelBandwidth(bandwidthHz);
-    noma.SetMacAttribute("BsTxPower", DoubleValue(10.0));
-    noma.SetMacAttribute("UeTxPower", DoubleValue(0.2));
-    noma.SetDeviceAttribute("FrameDuration", TimeValue(frame));
-    noma.SetDeviceAttribute("MaxQueuePackets", UintegerValue(1000));
-    c.devs = noma.Install(c.bs.Get(0), c.ues);
-    c.bsDev = DynamicCast<NomaNetDevice>(c.devs.Get(0));
-    InternetStackHelper internet;
-    internet.Install(c.bs);
-    internet.Install(c.ues);
-    Ipv4AddressHelper ip;
-    ip.SetBase("10.7.0.0", "255.255.0.0");
-    c.ifs = ip.Assign(c.devs);
-    NomaSplitInferenceHelper::PopulateArpCaches(c.bsDev);
-    return c;
+    return testutils::MakeNomaTestCell(distances, nSub, bandwidthHz, frame);
 }
 
 /**
