@@ -715,9 +715,12 @@ class SplitAttributeTestCase : public TestCase
             (NomaSplitAlgorithmFromString("li-gd") == NomaSplitAlgorithm::LI_GD), true, "li-gd");
         NS_TEST_ASSERT_MSG_EQ(ToString(NomaSplitAlgorithm::OMA_LI_GD), "oma-li-gd", "oma-li-gd");
         Ptr<NomaSplitSolverAllocator> alloc = CreateObject<NomaSplitSolverAllocator>();
-        NS_TEST_ASSERT_MSG_EQ(alloc->SetAttributeFailSafe("Algorithm", StringValue("LiGd")),
-                              false,
-                              "the old spelling is gone");
+        // the old spelling is gone from the name table the Algorithm checker is built from
+        // (setting an unknown name is not tested: ns-3.37's EnumChecker asserts on it)
+        for (const auto& [name, a] : NomaSplitAlgorithmNames())
+        {
+            NS_TEST_ASSERT_MSG_NE(name, "LiGd", "the old spelling is gone");
+        }
         NS_TEST_ASSERT_MSG_EQ(
             alloc->SetAttributeFailSafe("Algorithm", StringValue("equal-power")), true, "name");
         NS_TEST_ASSERT_MSG_EQ(
