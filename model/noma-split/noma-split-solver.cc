@@ -593,6 +593,17 @@ NomaSplitSolver::SetMaxConfigurations(uint64_t maxConfigurations)
     m_maxConfigurations = maxConfigurations;
 }
 
+NomaSplitSolver
+NomaSplitSolver::WithProblem(const NomaSplitProblem& problem) const
+{
+    NomaSplitSolver sub(problem);
+    sub.m_stepTolerance = m_stepTolerance;
+    sub.m_maxIterations = m_maxIterations;
+    sub.m_maxConfigurations = m_maxConfigurations;
+    sub.m_maxWork = m_maxWork;
+    return sub;
+}
+
 void
 NomaSplitSolver::SetMaxWork(uint64_t maxWork)
 {
@@ -1787,21 +1798,19 @@ NomaSplitSolver::RunLoopIteration(bool useGd, NomaSplitDecision& decision) const
                                 }
                             }
                         }
+                        for (uint32_t j = 0; j < nUsers; ++j)
                         {
-                            for (uint32_t j = 0; j < nUsers; ++j)
+                            if (j == i || c.uplinkSubchannel[j] == NOMA_SPLIT_NO_SUBCHANNEL)
                             {
-                                if (j == i || c.uplinkSubchannel[j] == NOMA_SPLIT_NO_SUBCHANNEL)
-                                {
-                                    continue;
-                                }
-                                NomaSplitConfiguration d = freed;
-                                d.uplinkSubchannel[i] = c.uplinkSubchannel[j];
-                                d.downlinkSubchannel[i] = c.downlinkSubchannel[j];
-                                d.uplinkSubchannel[j] = NOMA_SPLIT_NO_SUBCHANNEL;
-                                d.downlinkSubchannel[j] = NOMA_SPLIT_NO_SUBCHANNEL;
-                                d.split[j] = m_problem.users[j].profile.GetNLayers();
-                                candidates.push_back(d);
+                                continue;
                             }
+                            NomaSplitConfiguration d = freed;
+                            d.uplinkSubchannel[i] = c.uplinkSubchannel[j];
+                            d.downlinkSubchannel[i] = c.downlinkSubchannel[j];
+                            d.uplinkSubchannel[j] = NOMA_SPLIT_NO_SUBCHANNEL;
+                            d.downlinkSubchannel[j] = NOMA_SPLIT_NO_SUBCHANNEL;
+                            d.split[j] = m_problem.users[j].profile.GetNLayers();
+                            candidates.push_back(d);
                         }
                     }
                     Incumbent bestOfL;
@@ -2244,10 +2253,7 @@ NomaSplitSolver::Solve(NomaSplitAlgorithm algorithm) const
         {
             NomaSplitProblem oma = m_problem;
             oma.access = NomaSplitAccess::OMA;
-            NomaSplitSolver sub(oma);
-            sub.m_stepTolerance = m_stepTolerance;
-            sub.m_maxIterations = m_maxIterations;
-            sub.m_maxWork = m_maxWork;
+            const NomaSplitSolver sub = WithProblem(oma);
             decision = sub.Solve(NomaSplitAlgorithm::LI_GD);
             decision.algorithm = algorithm;
             return decision;
@@ -2258,10 +2264,7 @@ NomaSplitSolver::Solve(NomaSplitAlgorithm algorithm) const
             lat.weightLatency = 1.0;
             lat.weightDeviceEnergy = 0.0;
             lat.weightEdgeEnergy = 0.0;
-            NomaSplitSolver sub(lat);
-            sub.m_stepTolerance = m_stepTolerance;
-            sub.m_maxIterations = m_maxIterations;
-            sub.m_maxWork = m_maxWork;
+            const NomaSplitSolver sub = WithProblem(lat);
             const Incumbent inc = sub.RunLoopIteration(true, decision);
             ++decision.nGdRuns;
             const auto r = OptimiseContinuous(inc.configuration, DefaultStart(inc.configuration));

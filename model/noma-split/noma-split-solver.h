@@ -494,6 +494,14 @@ class NomaSplitSolver
     NomaSplitDecision Solve(NomaSplitAlgorithm algorithm = NomaSplitAlgorithm::LI_GD) const;
 
   private:
+    /**
+     * @brief A solver of another instance (a baseline's variant of this one) with this
+     * solver's limits (step tolerance, iterations, configurations, work).
+     * @param [in] problem the instance
+     * @return the solver
+     */
+    NomaSplitSolver WithProblem(const NomaSplitProblem& problem) const;
+
     /// Optimum of each GD block (uplink p, downlink P, edge f^e) by what it depends on, kept
     /// during one Li-GD run: candidates that share a block reuse its optimum.
     struct BlockCache
