@@ -17,6 +17,8 @@
  * decisions (fallback or serve nobody).
  */
 
+#include "test-models.h"
+
 #include "ns3/collaborative-inference-header.h"
 #include "ns3/collaborative-inference-helper.h"
 #include "ns3/collaborative-inference-node.h"
@@ -46,22 +48,7 @@ using namespace ns3::edgeinference;
 namespace
 {
 
-/**
- * @brief A stage of 1 GFLOP with the exit profile q = 1 up to 0.3, 0.6 at 0.8, 0 at 1.
- * @param [in] accuracy constant accuracy of the exiting tasks
- * @param [in] featureBits s_h, bit
- * @return the stage
- */
-DtoEeStage
-MakeStage(double accuracy, double featureBits)
-{
-    DtoEeStage s;
-    s.workFlop = 1e9;
-    s.featureBits = featureBits;
-    s.exit.accuracy = accuracy;
-    s.exit.exitProfile = {{0.3, 1.0}, {0.8, 0.6}, {1.0, 0.0}};
-    return s;
-}
+using testutils::MakeStage;
 
 /**
  * @brief Install the helper's network with one wired host as the gateway and, if @p rates

@@ -19,6 +19,7 @@
  */
 
 #include "noma-test-cell.h"
+#include "test-models.h"
 
 #include "ns3/batching-early-exit-helper.h"
 #include "ns3/collaborative-inference-helper.h"
@@ -42,6 +43,7 @@
 #include "ns3/split-inference-client.h"
 #include "ns3/test.h"
 
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -255,17 +257,6 @@ MakeLteCell(const std::string& scheduler = "ns3::BandwidthShareFfMacScheduler")
     return t;
 }
 
-/// A three-layer model of 180 kB (fp32).
-DnnModel
-SmallModel()
-{
-    DnnModel m("small", 4.0);
-    m.AddLayer({"conv", 10000, 2.0e8, 1000, "stem"});
-    m.AddLayer({"body", 30000, 6.0e8, 1000, "body"});
-    m.AddLayer({"fc", 5000, 1.0e6, 40, "head"});
-    return m;
-}
-
 /**
  * @brief Tally of layer-streaming clients.
  * @param [in] apps the clients
@@ -309,6 +300,68 @@ TallyOffloading(const ApplicationContainer& apps)
 }
 
 /**
+ * @brief Put the loss on the cell, run until @p stop, tally, destroy.
+ * @param [in] cell the cell
+ * @param [in] where loss point
+ * @param [in] rate loss rate
+ * @param [in] stop simulation stop time (after every task's timeout)
+ * @param [in] tally reads the clients' records
+ * @return the tally
+ */
+Tally
+RunLteWithLoss(const EdgeLteTopology& cell,
+               Where where,
+               double rate,
+               Time stop,
+               const std::function<Tally()>& tally)
+{
+    AddLteLoss(cell, where, rate);
+    Simulator::Stop(stop);
+    Simulator::Run();
+    const Tally t = tally();
+    Simulator::Destroy();
+    return t;
+}
+
+/**
+ * @brief The settings both UDP offloading scenarios share: the cell's 25 RBs, the servers'
+ * measured upload start (20 ms) and result delays (8 ms), 5 frames of 3 kB inputs.
+ * @param [in,out] helper a BatchingEarlyExitHelper or a PartialLoadingHelper
+ * @param [in] frame frame period
+ * @param [in] deadline client deadline
+ */
+template<typename Helper>
+void
+SetOffloadingAttributes(Helper& helper, Time frame, Time deadline)
+{
+    helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(25 * 180e3));
+    helper.SetServerAttribute("UploadStartDelay", TimeValue(MilliSeconds(20)));
+    helper.SetServerAttribute("ResultDelay", TimeValue(MilliSeconds(8)));
+    helper.SetClientAttribute("FramePeriod", TimeValue(frame));
+    helper.SetClientAttribute("NumFrames", UintegerValue(5));
+    helper.SetClientAttribute("InputBytes", UintegerValue(3072));
+    helper.SetClientAttribute("Deadline", TimeValue(deadline));
+}
+
+/**
+ * @brief Connect an offloading server to the eNB (channel reports, uplink shares executed by
+ * the MAC) and start it at 0 s and the clients at 0.3 s (after attachment and SRS).
+ * @param [in] cell the cell
+ * @param [in] server the server
+ * @param [in] clients the clients
+ */
+void
+StartOffloading(const EdgeLteTopology& cell,
+                ApplicationContainer server,
+                ApplicationContainer clients)
+{
+    BatchingEarlyExitHelper::ConnectEnbChannelReports(server.Get(0), cell.enbDevices);
+    BatchingEarlyExitHelper::ConnectUplinkShares(server.Get(0), cell.enbDevices.Get(0));
+    server.Start(Seconds(0));
+    clients.Start(Seconds(0.3));
+}
+
+/**
  * @brief Layer streaming: 3 UEs, 3 tasks each (TaskTimeout 1.5 s).
  * @param [in] where loss point
  * @param [in] rate loss rate
@@ -319,7 +372,7 @@ RunStreaming(Where where, double rate)
 {
     const EdgeLteTopology cell = MakeLteCell();
     EdgeInferenceHelper helper;
-    helper.AddModel(SmallModel());
+    helper.AddModel(testutils::SmallModel());
     helper.SetClientAttribute("FlopsPerCycle", DoubleValue(10));
     helper.SetClientAttribute("FrequencyHz", DoubleValue(600e6));
     helper.SetClientAttribute("NumTasks", UintegerValue(3));
@@ -329,12 +382,11 @@ RunStreaming(Where where, double rate)
     helper.InstallServer(cell.remote.Get(0)).Start(Seconds(0));
     ApplicationContainer clients = helper.InstallClient(cell.ues, cell.serverAddress, "small");
     clients.Start(Seconds(0.2));
-    AddLteLoss(cell, where, rate);
-    Simulator::Stop(Seconds(0.2 + 3 * 1.6 + 1.0));
-    Simulator::Run();
-    const Tally t = TallyStreaming(clients);
-    Simulator::Destroy();
-    return t;
+    return RunLteWithLoss(cell,
+                          where,
+                          rate,
+                          Seconds(0.2 + 3 * 1.6 + 1.0),
+                          [&clients]() { return TallyStreaming(clients); });
 }
 
 /**
@@ -374,12 +426,11 @@ RunSlide(Where where, double rate)
         clients.Add(c);
     }
     slide.AssignStreams(cell.ues, 100);
-    AddLteLoss(cell, where, rate);
-    Simulator::Stop(Seconds(0.5 + 3 + 1.0));
-    Simulator::Run();
-    const Tally t = TallyStreaming(clients);
-    Simulator::Destroy();
-    return t;
+    return RunLteWithLoss(cell,
+                          where,
+                          rate,
+                          Seconds(0.5 + 3 + 1.0),
+                          [&clients]() { return TallyStreaming(clients); });
 }
 
 /**
@@ -393,28 +444,18 @@ RunBatching(Where where, double rate)
 {
     const EdgeLteTopology cell = MakeLteCell();
     BatchingEarlyExitHelper helper;
-    helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(25 * 180e3));
+    SetOffloadingAttributes(helper, MilliSeconds(200), MilliSeconds(150));
     helper.SetServerAttribute("FrameLength", TimeValue(MilliSeconds(200)));
-    helper.SetServerAttribute("UploadStartDelay", TimeValue(MilliSeconds(20)));
-    helper.SetServerAttribute("ResultDelay", TimeValue(MilliSeconds(8)));
-    helper.SetClientAttribute("FramePeriod", TimeValue(MilliSeconds(200)));
-    helper.SetClientAttribute("NumFrames", UintegerValue(5));
-    helper.SetClientAttribute("InputBytes", UintegerValue(3072));
-    helper.SetClientAttribute("Deadline", TimeValue(MilliSeconds(150)));
     helper.SetClientAttribute("AccuracyRequirement", DoubleValue(0.6));
     ApplicationContainer server = helper.InstallServer(cell.remote.Get(0));
-    BatchingEarlyExitHelper::ConnectEnbChannelReports(server.Get(0), cell.enbDevices);
-    BatchingEarlyExitHelper::ConnectUplinkShares(server.Get(0), cell.enbDevices.Get(0));
     ApplicationContainer clients = helper.InstallClients(cell.ues, cell.serverAddress);
-    server.Start(Seconds(0));
-    clients.Start(Seconds(0.3));
+    StartOffloading(cell, server, clients);
     helper.AssignStreams(cell.ues, 100);
-    AddLteLoss(cell, where, rate);
-    Simulator::Stop(Seconds(0.3 + 5 * 0.2 + 1.5));
-    Simulator::Run();
-    const Tally t = TallyOffloading(clients);
-    Simulator::Destroy();
-    return t;
+    return RunLteWithLoss(cell,
+                          where,
+                          rate,
+                          Seconds(0.3 + 5 * 0.2 + 1.5),
+                          [&clients]() { return TallyOffloading(clients); });
 }
 
 /**
@@ -435,26 +476,16 @@ RunPartial(Where where, double rate)
     {
         helper.SetInferenceTime(m.GetName(), MilliSeconds(10));
     }
-    helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(25 * 180e3));
-    helper.SetServerAttribute("UploadStartDelay", TimeValue(MilliSeconds(20)));
-    helper.SetServerAttribute("ResultDelay", TimeValue(MilliSeconds(8)));
-    helper.SetClientAttribute("FramePeriod", TimeValue(MilliSeconds(300)));
-    helper.SetClientAttribute("NumFrames", UintegerValue(5));
-    helper.SetClientAttribute("InputBytes", UintegerValue(3072));
-    helper.SetClientAttribute("Deadline", TimeValue(MilliSeconds(250)));
+    SetOffloadingAttributes(helper, MilliSeconds(300), MilliSeconds(250));
     ApplicationContainer server = helper.InstallServer(cell.remote.Get(0));
-    PartialLoadingHelper::ConnectEnbChannelReports(server.Get(0), cell.enbDevices);
-    PartialLoadingHelper::ConnectUplinkShares(server.Get(0), cell.enbDevices.Get(0));
     ApplicationContainer clients = helper.InstallClients(cell.ues, cell.serverAddress, {0, 1, 2});
-    server.Start(Seconds(0));
-    clients.Start(Seconds(0.3));
+    StartOffloading(cell, server, clients);
     helper.AssignStreams(cell.ues, 100);
-    AddLteLoss(cell, where, rate);
-    Simulator::Stop(Seconds(0.3 + 5 * 0.3 + 1.5));
-    Simulator::Run();
-    const Tally t = TallyOffloading(clients);
-    Simulator::Destroy();
-    return t;
+    return RunLteWithLoss(cell,
+                          where,
+                          rate,
+                          Seconds(0.3 + 5 * 0.3 + 1.5),
+                          [&clients]() { return TallyOffloading(clients); });
 }
 
 /**
@@ -527,16 +558,7 @@ Tally
 RunCollaborative(Where where, double rate)
 {
     CollaborativeInferenceHelper helper;
-    auto stage = [](double accuracy, double featureBits)
-    {
-        DtoEeStage s;
-        s.workFlop = 1e9;
-        s.featureBits = featureBits;
-        s.exit.accuracy = accuracy;
-        s.exit.exitProfile = {{0.3, 1.0}, {0.8, 0.6}, {1.0, 0.0}};
-        return s;
-    };
-    helper.SetStages({stage(0.7, 8e4), stage(0.9, 0)});
+    helper.SetStages({testutils::MakeStage(0.7, 8e4), testutils::MakeStage(0.9, 0)});
     helper.AddNode(0, 1e11);
     helper.AddNode(1, 1e11);
     helper.SetScheme(DtoEeScheme::DTO_EE);

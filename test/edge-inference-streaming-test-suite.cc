@@ -5,6 +5,7 @@
  */
 
 #include "edge-lte-test-cell.h"
+#include "test-models.h"
 
 #include "ns3/config.h"
 #include "ns3/core-module.h"
@@ -32,16 +33,7 @@ using namespace ns3::edgeinference;
 namespace
 {
 
-/// A small three-layer model: 40 kB, 120 kB and 20 kB of FP32 parameters.
-DnnModel
-SmallModel()
-{
-    DnnModel m("small", 4.0);
-    m.AddLayer({"conv", 10000, 2.0e8, 1000, "stem"});
-    m.AddLayer({"body", 30000, 6.0e8, 1000, "body"});
-    m.AddLayer({"fc", 5000, 1.0e6, 40, "head"});
-    return m;
-}
+using testutils::SmallModel;
 
 /// A larger model: three layers of 400 kB, more than a default TCP send buffer holds.
 DnnModel
