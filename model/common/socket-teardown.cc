@@ -34,7 +34,7 @@ Discard(Ptr<Socket> socket)
     {
         if (p->GetSize() == 0)
         {
-            break;
+            break; // TCP's end of stream: Recv() returns an empty packet for ever
         }
         bytes += p->GetSize();
     }

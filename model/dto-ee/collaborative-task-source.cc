@@ -179,6 +179,14 @@ CollaborativeTaskSource::GetOutstanding() const
 }
 
 void
+CollaborativeTaskSource::TimeOut(uint64_t taskId)
+{
+    std::ostringstream reason;
+    reason << "no result within TaskTimeout " << m_taskTimeout.As(Time::S);
+    Lose(taskId, reason.str());
+}
+
+void
 CollaborativeTaskSource::Lose(uint64_t taskId, const std::string& reason)
 {
     NS_LOG_FUNCTION(this << taskId << reason);
@@ -267,17 +275,10 @@ CollaborativeTaskSource::SendTask()
     h.SetCreated(Simulator::Now());
     SendSegmented(m_socket, h, m_inputBytes, m_segmentPayload, m_entry, m_entryPort);
     ++m_sent;
-    if (m_taskTimeout.IsStrictlyPositive())
-    {
-        std::ostringstream reason;
-        reason << "no result within TaskTimeout " << m_taskTimeout.As(Time::S);
-        m_outstanding[id] = Simulator::Schedule(
-            m_taskTimeout, &CollaborativeTaskSource::Lose, this, id, reason.str());
-    }
-    else
-    {
-        m_outstanding[id] = EventId();
-    }
+    m_outstanding[id] =
+        m_taskTimeout.IsStrictlyPositive()
+            ? Simulator::Schedule(m_taskTimeout, &CollaborativeTaskSource::TimeOut, this, id)
+            : EventId();
     m_sentTrace(id);
     if (m_maxTasks == 0 || m_sent < m_maxTasks)
     {

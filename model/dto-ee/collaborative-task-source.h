@@ -140,6 +140,12 @@ class CollaborativeTaskSource : public Application
      */
     void Lose(uint64_t taskId, const std::string& reason);
 
+    /**
+     * @brief TaskTimeout of a task expired: Lose() it (the reason is built only then).
+     * @param [in] taskId the task
+     */
+    void TimeOut(uint64_t taskId);
+
     double m_rate{10};               ///< Arrival rate, task/s
     uint32_t m_inputBytes{2048};     ///< Task input bytes
     Ipv4Address m_entry;             ///< Entry node address
