@@ -794,6 +794,7 @@ class CollaborativeDataLossTestCase : public TestCase
         helper.SetNodeAttribute("ReassemblyTimeout", TimeValue(MilliSeconds(200)));
         helper.SetSourceAttribute("InputBytes", UintegerValue(100));
         helper.SetSourceAttribute("MaxTasks", UintegerValue(20));
+        helper.SetSourceAttribute("TaskTimeout", TimeValue(Seconds(1)));
         BuildWired(helper, {20.0});
         helper.ApplyScheme();
         helper.GetApplication(0)->SetStrategy(1.0, {1.0}); // every task goes to stage 2
@@ -803,11 +804,26 @@ class CollaborativeDataLossTestCase : public TestCase
         helper.GetLinkDevices(0).Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(em));
         Ptr<CollaborativeTaskSource> src =
             DynamicCast<CollaborativeTaskSource>(helper.GetSources().Get(0));
+        std::vector<std::string> lostReasons;
+        src->TraceConnectWithoutContext(
+            "TaskLost",
+            MakeBoundCallback(
+                +[](std::vector<std::string>* out, uint64_t, const std::string& reason)
+                { out->push_back(reason); },
+                &lostReasons));
         helper.GetSources().Start(Seconds(0));
         Simulator::Stop(Seconds(5));
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(src->GetSent(), 20u, "tasks sent");
         NS_TEST_ASSERT_MSG_EQ(src->GetReceived(), 19u, "exactly the task with the lost segment");
+        // the source itself ends that task: lost at TaskTimeout, with its reason, before the stop
+        NS_TEST_ASSERT_MSG_EQ(src->GetLost(), 1u, "the task is lost at its TaskTimeout");
+        NS_TEST_ASSERT_MSG_EQ(src->GetOutstanding(), 0u, "no task pending at the stop");
+        NS_TEST_ASSERT_MSG_EQ(src->GetLate(), 0u, "no result after its task failed");
+        NS_TEST_ASSERT_MSG_EQ(lostReasons.size(), 1u, "TaskLost fired once");
+        NS_TEST_ASSERT_MSG_NE(lostReasons.at(0).find("no result within TaskTimeout"),
+                              std::string::npos,
+                              lostReasons.at(0));
         NS_TEST_ASSERT_MSG_EQ(helper.GetApplication(1)->GetPendingMessages(),
                               0u,
                               "the incomplete message was forgotten");
