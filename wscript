@@ -90,6 +90,7 @@ def build(bld):
         'helper/collaborative-inference-helper.cc',
         'helper/edge-lte-topology-helper.cc',
         'helper/example-command-line.cc',
+        'helper/prediction-log.cc',
     ]
 
     # GSL: projected GD of the NOMA split-inference solver (as src/wifi in waf-based ns-3)
@@ -197,6 +198,7 @@ def build(bld):
         'helper/collaborative-inference-helper.h',
         'helper/edge-lte-topology-helper.h',
         'helper/example-command-line.h',
+        'helper/prediction-log.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

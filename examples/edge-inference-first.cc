@@ -143,13 +143,25 @@ RunExample(int argc, char* argv[])
     {
         auto client = DynamicCast<LayerwiseInferenceClient>(clients.Get(i));
         const auto& r = client->GetTaskRecords().front();
+        const std::string user = "UE " + std::to_string(i);
         if (!r.completed)
         {
             std::printf(
                 "%2u  %6.0f m  not completed: %s\n", i, distances[i], r.failureReason.c_str());
+            // a rejected request (no grant) is an admission decision; anything else a failure
+            PredictionLog::Record("first",
+                                  user,
+                                  "latency",
+                                  "s",
+                                  r.predictedLatencyS,
+                                  std::nan(""),
+                                  r.rejected ? PredictionLog::Outcome::UNSERVED
+                                             : PredictionLog::Outcome::FAILED,
+                                  r.failureReason);
             continue;
         }
         const double measured = (r.finishTime - r.decisionTime).GetSeconds();
+        PredictionLog::RecordServed("first", user, "latency", "s", r.predictedLatencyS, measured);
         const double error = 100.0 * (measured - r.predictedLatencyS) / r.predictedLatencyS;
         worst = std::max(worst, std::abs(error));
         ++done;

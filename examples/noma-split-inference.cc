@@ -363,6 +363,15 @@ RunExample(int argc, char* argv[])
         {
             const double tPred = d.prediction.latencyS[u];
             const double err = RelErr(o.latencyS[u], tPred);
+            PredictionLog::Record(name,
+                                  "UE " + std::to_string(u),
+                                  "latency",
+                                  "s",
+                                  tPred,
+                                  o.failed[u] > 0 ? std::nan("") : o.latencyS[u],
+                                  o.failed[u] > 0 ? PredictionLog::Outcome::FAILED
+                                                  : PredictionLog::Outcome::SERVED,
+                                  o.failed[u] > 0 ? "task failed" : "");
             maxErr = std::max(maxErr, std::abs(err));
             maxErrFrame =
                 std::max(maxErrFrame, std::abs(RelErr(o.latencyS[u], o.frames[u].latencyS)));

@@ -269,6 +269,12 @@ RunExample(int argc, char* argv[])
                 const double p = up ? pred.ul[u] : pred.dl[u];
                 const double m = up ? meas.ul[u] : meas.dl[u];
                 const double err = 100.0 * (m - p) / p;
+                PredictionLog::RecordServed(mode + (up ? " UL" : " DL"),
+                                            "UE " + std::to_string(u),
+                                            "throughput",
+                                            "bit/s",
+                                            p,
+                                            m);
                 maxErr = std::max(maxErr, std::abs(err));
                 std::cout << mode << " " << u << " " << (u % 2 == 0 ? prm.dNear : prm.dFar) << " "
                           << (up ? "UL" : "DL") << " " << p / 1e6 << " " << m / 1e6 << " " << err

@@ -461,6 +461,18 @@ RunExample(int argc, char* argv[])
     {
         const RequestResult& q = early.requests[i];
         const RequestResult& o = late.requests[i];
+        const RequestResult& d = detail.requests[i]; // the run with the given LoadAtAllocation
+        const bool served = d.predictedS > 0 && d.measuredS >= 0;
+        PredictionLog::Record(base.algorithm,
+                              "UE " + std::to_string(d.ue),
+                              "completion",
+                              "s",
+                              d.predictedS > 0 ? d.predictedS : std::nan(""),
+                              served ? d.measuredS : std::nan(""),
+                              served             ? PredictionLog::Outcome::SERVED
+                              : d.predictedS > 0 ? PredictionLog::Outcome::FAILED
+                                                 : PredictionLog::Outcome::UNSERVED,
+                              served ? "" : d.outcome);
         std::cout << std::setw(4) << q.ue << std::setw(24) << q.model << std::setw(10) << std::fixed
                   << std::setprecision(1) << q.bandwidthHz / 1e3;
         if (q.predictedS > 0 && q.measuredS >= 0 && o.measuredS >= 0)

@@ -6,6 +6,8 @@
 
 #include "example-command-line.h"
 
+#include "prediction-log.h"
+
 #include "ns3/log.h"
 
 #include <algorithm>
@@ -455,10 +457,27 @@ ExampleCommandLine::Parse(int argc, char* argv[])
             Fail(name, text, DescribeIntegers(lo, hi, {}));
         }
     }
+    std::string predictionLog;
+    m_cmd.AddValue("predictionLog",
+                   "CSV file receiving one row per user and predicted quantity (predicted, "
+                   "measured, relative error, outcome), as read by utils/fidelity-report.py; "
+                   "empty: none",
+                   predictionLog);
     m_cmd.Parse(argc, argv);
     for (const auto& item : m_items)
     {
         item->set(*item);
+    }
+    if (!predictionLog.empty())
+    {
+        try
+        {
+            PredictionLog::Open(predictionLog, m_program);
+        }
+        catch (const std::invalid_argument&)
+        {
+            Fail("predictionLog", predictionLog, "a file that can be written");
+        }
     }
 }
 

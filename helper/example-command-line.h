@@ -99,6 +99,9 @@ struct ValueRange
  * values read by RngSeedManager) select the draws; the usage text says so.
  *
  * Exceptions thrown while the scenario is set up are turned into exit status 2 by Run().
+ *
+ * Every example also gets --predictionLog=<file>: the per-user predicted vs measured rows
+ * the example records with PredictionLog go to that CSV file (utils/fidelity-report.py).
  */
 class ExampleCommandLine
 {
