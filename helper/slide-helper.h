@@ -221,7 +221,9 @@ struct SlideLteConfig
  */
 struct SlideLteUserOutcome
 {
-    int cqi{-1};               ///< Reported CQI at the decision
+    int cqi{-1};               ///< Reported DL CQI at the decision (-1: none / not decided)
+    int round{-1};             ///< Manager round that decided the request (-1: none)
+    bool outOfCoverage{false}; ///< Found out of uplink coverage at admission (text: reason)
     bool admitted{false};      ///< Granted
     std::string text;          ///< Variant or reject reason
     double frequencyHz{0};     ///< Granted frequency, Hz
@@ -253,10 +255,17 @@ struct SlideLteOutcome
     std::vector<std::string> rejections;             ///< The allocator's rejections
 };
 
+/// Initial TCP congestion window of the module's LTE scenarios (SetSlideLteDefaults()),
+/// segments.
+constexpr uint32_t SLIDE_LTE_INITIAL_CWND = 100;
+
 /**
  * @ingroup edge-inference-helpers
- * @brief Config defaults of the SLIDE LTE scenarios: TCP with 1400-byte segments and 1 MiB
- * buffers, RLC AM, ideal RRC, CQI from the whole band, 43 dBm eNB.
+ * @brief Config defaults of the SLIDE LTE scenarios: TCP with 1400-byte segments, 1 MiB
+ * buffers and an initial window of SLIDE_LTE_INITIAL_CWND segments (so that a transfer runs at
+ * the MAC's rate from its first round trip, as the allocators' rate models assume), RLC AM,
+ * ideal RRC, CQI from the whole band, 43 dBm eNB (for cells not built by
+ * BuildEdgeLteTopology(), which sets the power itself).
  */
 void SetSlideLteDefaults();
 
