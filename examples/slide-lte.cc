@@ -130,7 +130,7 @@ RunExample(int argc, char* argv[])
     std::string writeInstances;
     std::string decisionFiles;
     uint32_t rbs = 25;
-    double rateEfficiency = 0.85;
+    double rateEfficiency = 0.955;
     bool full = false;
     bool benchmark = false;
     std::vector<uint32_t> benchUes = {5, 10};
