@@ -214,15 +214,16 @@ PredictExAnte(const std::vector<int>& cqi,
     std::vector<size_t> active;
     for (size_t k = 0; k < n; ++k)
     {
-        fullRate[k] = amc.HasRate(k) ? SLIDE_LTE_RATE_EFFICIENCY *
-                                           amc.Rate(k, amc.GetSchedulableBandwidthHz())
-                                     : 0;
+        fullRate[k] = amc.HasRate(k)
+                          ? SLIDE_LTE_RATE_EFFICIENCY * amc.Rate(k, amc.GetSchedulableBandwidthHz())
+                          : 0;
         if (fullRate[k] > 0)
         {
             remaining[k] = total;
             active.push_back(k);
         }
     }
+
     // phases of equal time sharing: (start, end, rate) per UE
     struct Segment
     {
@@ -270,8 +271,8 @@ PredictExAnte(const std::vector<int>& cqi,
             target = cumulative + b;
             cumulative = target;
             while (seg < segments[k].size() &&
-                   bitsBeforeSeg + segments[k][seg].rate *
-                                       (segments[k][seg].end - segments[k][seg].start) <
+                   bitsBeforeSeg +
+                           segments[k][seg].rate * (segments[k][seg].end - segments[k][seg].start) <
                        target * (1 - 1e-12))
             {
                 bitsBeforeSeg +=
@@ -452,9 +453,8 @@ RunExample(int argc, char* argv[])
             hasExAnte ? LayerStreamingLatency::Streaming(exStreaming[i].layerFinishS, tau).latency
                       : 0;
         const double xd =
-            hasExAnte
-                ? LayerStreamingLatency::DownloadThenInfer(exDai[i].layerFinishS, tau).latency
-                : 0;
+            hasExAnte ? LayerStreamingLatency::DownloadThenInfer(exDai[i].layerFinishS, tau).latency
+                      : 0;
         const double download = (s.layerArrival.back() - s.requestTime).GetSeconds();
         const double ms = s.latency.GetSeconds();
         const double md = d.latency.GetSeconds();
@@ -477,8 +477,7 @@ RunExample(int argc, char* argv[])
             std::cout << std::setw(16) << "no CQI";
         }
         std::cout << std::setprecision(3) << std::setw(9) << ps.latency << std::setprecision(2)
-                  << std::setw(7) << 100 * es << " |" << std::setprecision(3) << std::setw(9)
-                  << md;
+                  << std::setw(7) << 100 * es << " |" << std::setprecision(3) << std::setw(9) << md;
         if (hasExAnte)
         {
             std::cout << std::setw(9) << xd << std::setprecision(2) << std::setw(7) << 100 * xed;

@@ -359,10 +359,9 @@ RunExample(int argc, char* argv[])
     std::cout << "\n"
               << (decisionFiles.empty() ? ToString(detailAlgorithm) : "decision files")
               << " admitted " << detail.admitted << "/" << nUes << ", on time " << detail.onTime
-              << "/" << nUes
-              << "; |relative error| of the prediction: median " << std::setprecision(2)
-              << 100 * Median(absErrs) << "%, largest " << 100 * maxErr << "% over " << nErr
-              << " users\n";
+              << "/" << nUes << "; |relative error| of the prediction: median "
+              << std::setprecision(2) << 100 * Median(absErrs) << "%, largest " << 100 * maxErr
+              << "% over " << nErr << " users\n";
     uint32_t outOfCoverage = 0;
     for (const auto& o : detail.users)
     {

@@ -126,9 +126,8 @@ BuildEdgeLteTopology(uint32_t rbs,
         // the eNB PHY builds its UL noise PSD when it is initialised (inside
         // InstallEnbDevice()), so a noise figure set afterwards needs a new PSD
         phy->GetUlSpectrumPhy()->SetNoisePowerSpectralDensity(
-            LteSpectrumValueHelper::CreateNoisePowerSpectralDensity(enb->GetUlEarfcn(),
-                                                                    enb->GetUlBandwidth(),
-                                                                    radio.enbNoiseFigureDb));
+            LteSpectrumValueHelper::CreateNoisePowerSpectralDensity(
+                enb->GetUlEarfcn(), enb->GetUlBandwidth(), radio.enbNoiseFigureDb));
     }
     for (uint32_t i = 0; i < t.ueDevices.GetN(); ++i)
     {

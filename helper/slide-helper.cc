@@ -415,10 +415,10 @@ RunSlideLte(const SlideLteConfig& cfg)
         }
         const auto& recs =
             DynamicCast<LayerwiseInferenceClient>(clients.Get(ci++))->GetTaskRecords();
-        const std::string coverage =
-            manager ? manager->GetCoverageRejection(
-                          DynamicCast<LteUeNetDevice>(ueDev.Get(i))->GetImsi())
-                    : "";
+        const std::string coverage = manager
+                                         ? manager->GetCoverageRejection(
+                                               DynamicCast<LteUeNetDevice>(ueDev.Get(i))->GetImsi())
+                                         : "";
         if (!coverage.empty() && (recs.empty() || !recs.front().granted))
         {
             // rejected at admission: either its request was answered with this reason, or

@@ -23,6 +23,7 @@
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -861,7 +862,8 @@ class SlideLteCoverageTestCase : public TestCase
         cfg.rbs = 100;
         cfg.rateModel = "LteAmc";
         cfg.rateEfficiency = SLIDE_LTE_RATE_EFFICIENCY;
-        cfg.configure = [](SlideHelper& h) {
+        cfg.configure = [](SlideHelper& h)
+        {
             h.SetAllocatorAttribute("Algorithm", StringValue("slide-optimal"));
         };
         const SlideLteOutcome wide = RunSlideLte(cfg);
@@ -897,10 +899,77 @@ class SlideLteCoverageTestCase : public TestCase
 
         cfg.rbs = 25;
         const SlideLteOutcome narrow = RunSlideLte(cfg);
-        NS_TEST_ASSERT_MSG_EQ(narrow.users[2].outOfCoverage,
-                              false,
-                              "850 m at 25 RB: " << narrow.users[2].text);
+        NS_TEST_ASSERT_MSG_EQ(
+            narrow.users[2].outOfCoverage, false, "850 m at 25 RB: " << narrow.users[2].text);
         NS_TEST_ASSERT_MSG_GT(narrow.users[2].cqi, 0, "850 m at 25 RB has a CQI");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Fidelity at scale (EXTENSIVE, about a minute): 50 UEs at 100 to 850 m in a 100-RB
+ * cell. Every admitted user completes, the median |error| of the predicted completion time is
+ * at most 2 % and the largest at most 5 %; every user not admitted has the allocator's
+ * reason (none waits for a grant that never comes). Run with
+ * `ei-test-runner --suite=edge-inference-slide --fullness=EXTENSIVE`.
+ */
+class SlideLteScaleTestCase : public TestCase
+{
+  public:
+    SlideLteScaleTestCase()
+        : TestCase("SLIDE LTE at scale: 50 UEs, 100 RBs, every unserved UE with a reason")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SetSlideLteDefaults();
+        RngSeedManager::SetSeed(1);
+        SlideLteConfig cfg;
+        cfg.models = {Variant(4, "fp32"), Variant(2, "fp16"), Variant(1, "int8")};
+        cfg.tasks = {{"cifar", {"b-alexnet-fp32", "b-alexnet-fp16", "b-alexnet-int8"}}};
+        const std::vector<double> dist = {100, 250, 400, 550, 700, 850};
+        const std::vector<double> deadline = {1.0, 2.0, 1.5, 2.5, 1.2};
+        const std::vector<uint32_t> samples = {256, 128};
+        for (uint32_t i = 0; i < 50; ++i)
+        {
+            SlideLteUser u;
+            u.distanceM = dist[i % dist.size()];
+            u.task = "cifar";
+            u.samples = samples[(i / 2) % samples.size()];
+            u.flopsPerCycle = 32;
+            u.deadlineS = deadline[i % deadline.size()];
+            u.energyBudgetJ = 2.0;
+            cfg.users.push_back(u);
+        }
+        cfg.rbs = 100;
+        cfg.rateModel = "LteAmc";
+        cfg.rateEfficiency = SLIDE_LTE_RATE_EFFICIENCY;
+        cfg.configure = [](SlideHelper& h)
+        {
+            h.SetAllocatorAttribute("Algorithm", StringValue("slide-optimal"));
+        };
+        const SlideLteOutcome out = RunSlideLte(cfg);
+        std::vector<double> errors;
+        for (uint32_t i = 0; i < out.users.size(); ++i)
+        {
+            const SlideLteUserOutcome& o = out.users[i];
+            if (!o.admitted)
+            {
+                NS_TEST_ASSERT_MSG_EQ(o.text.empty(), false, "UE " << i << " has a reason");
+                NS_TEST_ASSERT_MSG_EQ(
+                    o.text.find("no grant"), std::string::npos, "UE " << i << ": " << o.text);
+                continue;
+            }
+            NS_TEST_ASSERT_MSG_GT(o.measuredS, 0, "UE " << i << " completed");
+            NS_TEST_ASSERT_MSG_GT(o.modelRateBps, 0, "UE " << i << " admitted with a rate");
+            errors.push_back(std::abs(o.measuredS - o.predictedS) / o.predictedS);
+        }
+        NS_TEST_ASSERT_MSG_GT(errors.size(), 10u, "at least 10 users admitted");
+        std::sort(errors.begin(), errors.end());
+        NS_TEST_ASSERT_MSG_LT_OR_EQ(errors[errors.size() / 2], 0.02, "median |error|");
+        NS_TEST_ASSERT_MSG_LT_OR_EQ(errors.back(), 0.05, "largest |error|");
     }
 };
 
@@ -917,6 +986,7 @@ class EdgeInferenceSlideTestSuite : public TestSuite
         AddTestCase(new SlideManagerBadInputTestCase);
         AddTestCase(new SlideLteExecutionTestCase);
         AddTestCase(new SlideLteCoverageTestCase);
+        AddTestCase(new SlideLteScaleTestCase, TestCase::EXTENSIVE);
         AddTestCase(new SlideUserAllocatorTestCase);
         AddTestCase(new SlideDecisionFileRoundTripTestCase);
         AddTestCase(new SlideBadDecisionFileTestCase);

@@ -489,10 +489,8 @@ class EdgeLteTopologyTestCase : public TestCase
         {
             Ptr<LteUePhy> ue = DynamicCast<LteUeNetDevice>(t.ueDevices.Get(i))->GetPhy();
             NS_TEST_ASSERT_MSG_EQ_TOL(ue->GetTxPower(), 23.0, 1e-12, "UE power " << i);
-            NS_TEST_ASSERT_MSG_EQ_TOL(ue->GetUplinkPowerControl()->GetPcmax(),
-                                      23.0,
-                                      1e-12,
-                                      "UE Pcmax " << i);
+            NS_TEST_ASSERT_MSG_EQ_TOL(
+                ue->GetUplinkPowerControl()->GetPcmax(), 23.0, 1e-12, "UE Pcmax " << i);
             NS_TEST_ASSERT_MSG_EQ_TOL(ue->GetNoiseFigure(), 9.0, 1e-12, "UE NF " << i);
         }
         NS_TEST_ASSERT_MSG_EQ_TOL(enbDev->GetPhy()->GetNoiseFigure(), 5.0, 1e-12, "eNB NF");
@@ -521,15 +519,12 @@ class EdgeLteTopologyTestCase : public TestCase
             [](Ptr<LteHelper> lte) { lte->SetSchedulerType("ns3::RrFfMacScheduler"); },
             geometry,
             radio);
-        Ptr<LteEnbPhy> enbPhy =
-            DynamicCast<LteEnbNetDevice>(own.enbDevices.Get(0))->GetPhy();
+        Ptr<LteEnbPhy> enbPhy = DynamicCast<LteEnbNetDevice>(own.enbDevices.Get(0))->GetPhy();
         Ptr<LteUePhy> uePhy = DynamicCast<LteUeNetDevice>(own.ueDevices.Get(0))->GetPhy();
         NS_TEST_ASSERT_MSG_EQ_TOL(enbPhy->GetTxPower(), 30.0, 1e-12, "eNB power given");
         NS_TEST_ASSERT_MSG_EQ_TOL(enbPhy->GetNoiseFigure(), 7.0, 1e-12, "eNB NF given");
-        NS_TEST_ASSERT_MSG_EQ_TOL(uePhy->GetUplinkPowerControl()->GetPcmax(),
-                                  20.0,
-                                  1e-12,
-                                  "UE Pcmax given");
+        NS_TEST_ASSERT_MSG_EQ_TOL(
+            uePhy->GetUplinkPowerControl()->GetPcmax(), 20.0, 1e-12, "UE Pcmax given");
         NS_TEST_ASSERT_MSG_EQ_TOL(uePhy->GetNoiseFigure(), 8.0, 1e-12, "UE NF given");
         NS_TEST_ASSERT_MSG_EQ_TOL(MacroEnbTxPowerDbm(6), 43.0, 1e-12, "1.4 MHz");
         NS_TEST_ASSERT_MSG_EQ_TOL(MacroEnbTxPowerDbm(50), 46.0, 1e-12, "10 MHz");

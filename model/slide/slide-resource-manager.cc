@@ -380,9 +380,8 @@ SlideResourceManager::Decide()
         const std::string coverage = CheckUplinkCoverage(imsi, sinrDb);
         if (!coverage.empty())
         {
-            round.outOfCoverage.emplace_back(
-                imsi,
-                coverage + "; its request cannot reach the server");
+            round.outOfCoverage.emplace_back(imsi,
+                                             coverage + "; its request cannot reach the server");
         }
     }
     for (const auto& oc : round.outOfCoverage)
@@ -467,9 +466,8 @@ SlideResourceManager::Decide()
         SlideGrant g;
         g.requestId = u.first->id;
         g.decisionTime = m_rounds.back().time;
-        const bool coverage = std::find(upfrontCoverage.begin(),
-                                        upfrontCoverage.end(),
-                                        u.first) != upfrontCoverage.end();
+        const bool coverage = std::find(upfrontCoverage.begin(), upfrontCoverage.end(), u.first) !=
+                              upfrontCoverage.end();
         g.reasonCode = coverage ? REASON_OUT_OF_COVERAGE : REASON_NOT_IN_PROBLEM;
         g.reasonText = u.second;
         m_grantTrace(0, g);

@@ -373,8 +373,8 @@ class SlideResourceManager : public Object
     std::set<Ipv4Address> m_requested;   ///< Addresses that submitted a request
     std::map<uint64_t, std::string> m_outOfCoverage; ///< Coverage rejections by IMSI
 
-    TracedCallback<uint32_t, uint32_t, uint32_t> m_roundTrace; ///< Round decided
-    TracedCallback<uint64_t, const SlideGrant&> m_grantTrace;  ///< One user's decision
+    TracedCallback<uint32_t, uint32_t, uint32_t> m_roundTrace;    ///< Round decided
+    TracedCallback<uint64_t, const SlideGrant&> m_grantTrace;     ///< One user's decision
     TracedCallback<uint64_t, const std::string&> m_coverageTrace; ///< Out of coverage
 };
 

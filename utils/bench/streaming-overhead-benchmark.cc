@@ -81,11 +81,11 @@ struct BenchConfig
 /// What one run measured.
 struct RunResult
 {
-    double wallS{0};       ///< wall time of the measured window, s
-    uint64_t bytes{0};     ///< application bytes delivered to all UEs in the window
-    uint32_t activeUes{0}; ///< UEs that received at least one byte
-    uint64_t simEvents{0}; ///< events executed in the window
-    double simulatedS{0};  ///< simulated length of the window, s
+    double wallS{0};             ///< wall time of the measured window, s
+    uint64_t bytes{0};           ///< application bytes delivered to all UEs in the window
+    uint32_t activeUes{0};       ///< UEs that received at least one byte
+    uint64_t simEvents{0};       ///< events executed in the window
+    double simulatedS{0};        ///< simulated length of the window, s
     std::vector<uint64_t> perUe; ///< bytes delivered to each UE in the window
 };
 
@@ -336,7 +336,6 @@ main(int argc, char* argv[])
                   << std::endl;
         return 1;
     }
-
 
     std::cout << "streaming-overhead-benchmark: model " << model.GetName() << " (" << std::fixed
               << std::setprecision(1) << model.GetTotalBytes() / 1e6 << " MB per UE), " << cfg.rbs
