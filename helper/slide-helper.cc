@@ -419,7 +419,9 @@ RunSlideLte(const SlideLteConfig& cfg)
                                          ? manager->GetCoverageRejection(
                                                DynamicCast<LteUeNetDevice>(ueDev.Get(i))->GetImsi())
                                          : "";
-        if (!coverage.empty() && (recs.empty() || !recs.front().granted))
+        // a request answered by the server (granted or rejected) keeps the server's answer
+        const bool answered = !recs.empty() && (recs.front().granted || recs.front().rejected);
+        if (!coverage.empty() && !answered)
         {
             // rejected at admission: either its request was answered with this reason, or
             // it could not reach the server
@@ -447,6 +449,8 @@ RunSlideLte(const SlideLteConfig& cfg)
             o.goodputBps =
                 8.0 * r.bytesReceived / (r.layerArrival.back() - r.firstByteTime).GetSeconds();
         }
+        o.outOfCoverage =
+            r.rejected && r.grantReasonCode == SlideResourceManager::REASON_OUT_OF_COVERAGE;
         o.frequencyHz = r.grantFrequencyHz;
         o.bandwidthHz = r.grantBandwidthHz;
         o.predictedS = r.predictedLatencyS;
