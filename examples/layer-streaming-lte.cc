@@ -13,8 +13,14 @@
  * Topology: remote host --(p2p, 1 Gbit/s)-- PGW/EPC -- eNB ~~ UEs at configurable
  * distances, path loss 128.1 + 37.6 log10(d/km) dB (log-distance, exponent 3.76). The
  * scenario runs twice with the same seed, once per mode. For each UE it prints the measured
- * download time, compute time and end-to-end latency in both modes, and the analytic
- * prediction of the SLIDE recursion from the measured average rate, with the relative error.
+ * download time, compute time and end-to-end latency in both modes, and two predictions of
+ * the SLIDE recursion (resp. DAI) with their relative errors:
+ *  - ex ante (pred_s): made before any packet is sent, from the wideband CQI each UE reported
+ *    to the eNB (LteAmcRateModel x SLIDE_LTE_RATE_EFFICIENCY) and the proportional-fair
+ *    scheduler's equal time shares among the UEs still downloading;
+ *  - a posteriori (post_s): from each UE's measured average rate and time to first byte (the
+ *    last layer's arrival then matches by construction: this column checks the per-layer
+ *    shape only).
  *
  *     ./layer-streaming-lte --nUes=4 --model=mobilenetv2 --bytesPerParameter=1
  */
@@ -56,8 +62,16 @@ struct Scenario
     double flopsPerCycle{64};             ///< device FLOP/cycle (19.2 GFLOP/s at 300 MHz)
     double frequencyHz{300e6};            ///< device frequency
     uint32_t rbs{50};                     ///< LTE bandwidth in resource blocks
-    double enbTxPowerDbm{43};             ///< eNB power
     double timeoutS{60};                  ///< task timeout
+    double accessS{0.04};                 ///< ex-ante time from request to first byte, s
+};
+
+/// What one run produced: each UE's task record and the CQI it had reported when the
+/// clients started (before any packet of the task).
+struct RunOutput
+{
+    std::vector<LayerwiseInferenceClient::TaskRecord> records; ///< one per UE
+    std::vector<int> cqi; ///< wideband CQI per UE at the start (-1: none)
 };
 
 /// What one run measured for one UE.
@@ -73,7 +87,7 @@ struct UeResult
  * @param [in] mode client mode
  * @return one record per UE
  */
-std::vector<LayerwiseInferenceClient::TaskRecord>
+RunOutput
 RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mode mode)
 {
     EdgeLteGeometry geometry;
@@ -84,13 +98,35 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
     const EdgeLteTopology topo = BuildEdgeLteTopology(
         sc.rbs,
         distances,
-        [&sc](Ptr<LteHelper> lte)
+        [](Ptr<LteHelper> lte)
         {
             lte->SetSchedulerType("ns3::PfFfMacScheduler");
+            // without shares the FFR is transparent (PF as is); it keeps the CQI reports
+            lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
             lte->SetEnbDeviceAttribute("DlEarfcn", UintegerValue(100));
-            Config::SetDefault("ns3::LteEnbPhy::TxPower", DoubleValue(sc.enbTxPowerDbm));
         },
         geometry);
+    // the CQIs the UEs reported before the clients start: the ex-ante prediction's input
+    RunOutput run;
+    run.cqi.assign(topo.ueDevices.GetN(), -1);
+    Ptr<BandwidthShareFfrAlgorithm> ffr =
+        BandwidthShareFfrAlgorithm::GetFromEnbDevice(topo.enbDevices.Get(0));
+    Simulator::Schedule(Seconds(0.5) - MicroSeconds(1),
+                        [ffr, &run, &topo]()
+                        {
+                            for (uint32_t i = 0; i < topo.ueDevices.GetN(); ++i)
+                            {
+                                const uint64_t imsi =
+                                    DynamicCast<LteUeNetDevice>(topo.ueDevices.Get(i))->GetImsi();
+                                const uint16_t rnti = ffr->GetRntiOfImsi(imsi);
+                                uint8_t cqi = 0;
+                                Time when;
+                                if (rnti != 0 && ffr->GetDlWidebandCqi(rnti, cqi, when))
+                                {
+                                    run.cqi[i] = cqi;
+                                }
+                            }
+                        });
 
     EdgeInferenceHelper helper;
     helper.AddModel(model);
@@ -132,17 +168,129 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
     }
     Simulator::Stop(Seconds(0.5 + sc.timeoutS + 1));
     Simulator::Run();
-    std::vector<LayerwiseInferenceClient::TaskRecord> out;
     for (uint32_t i = 0; i < clients.GetN(); ++i)
     {
-        out.push_back(
+        run.records.push_back(
             DynamicCast<LayerwiseInferenceClient>(clients.Get(i))->GetTaskRecords().at(0));
     }
     Simulator::Destroy();
+    return run;
+}
+
+/// Ex-ante download schedule of one UE.
+struct ExAnte
+{
+    double startRateBps{0};           ///< rate while every UE downloads, bit/s (0: no CQI)
+    std::vector<double> layerFinishS; ///< predicted arrival of each layer, s from the request
+};
+
+/**
+ * Ex-ante download schedule of every UE: each UE's full-band rate R_k is the LTE-AMC rate of
+ * its reported CQI over the N schedulable RBGs times SLIDE_LTE_RATE_EFFICIENCY; the
+ * proportional-fair scheduler gives the n UEs still downloading equal time shares (static
+ * channels: PF's metric r_k / T_k equalises the shares), so UE k downloads at R_k / n until
+ * one finishes, then at R_k / (n - 1), and so on. Downloads start accessS after the request.
+ * @param [in] cqi reported CQI per UE (-1: none)
+ * @param [in] rbs cell bandwidth, RBs
+ * @param [in] layerBits bits on the wire per layer (LayerHeader + weights)
+ * @param [in] accessS time from the request to the first byte, s
+ * @return the schedule per UE (empty layerFinishS for a UE without a rate)
+ */
+std::vector<ExAnte>
+PredictExAnte(const std::vector<int>& cqi,
+              uint32_t rbs,
+              const std::vector<double>& layerBits,
+              double accessS)
+{
+    const LteAmcRateModel amc(cqi, rbs);
+    const size_t n = cqi.size();
+    std::vector<double> fullRate(n, 0);
+    std::vector<double> remaining(n, 0);
+    double total = 0;
+    for (double b : layerBits)
+    {
+        total += b;
+    }
+    std::vector<size_t> active;
+    for (size_t k = 0; k < n; ++k)
+    {
+        fullRate[k] = amc.HasRate(k)
+                          ? SLIDE_LTE_RATE_EFFICIENCY * amc.Rate(k, amc.GetSchedulableBandwidthHz())
+                          : 0;
+        if (fullRate[k] > 0)
+        {
+            remaining[k] = total;
+            active.push_back(k);
+        }
+    }
+
+    // phases of equal time sharing: (start, end, rate) per UE
+    struct Segment
+    {
+        double start;
+        double end;
+        double rate;
+    };
+
+    std::vector<std::vector<Segment>> segments(n);
+    std::vector<ExAnte> out(n);
+    double t = accessS;
+    while (!active.empty())
+    {
+        const double m = active.size();
+        double dt = std::numeric_limits<double>::infinity();
+        for (size_t k : active)
+        {
+            dt = std::min(dt, remaining[k] * m / fullRate[k]);
+        }
+        std::vector<size_t> next;
+        for (size_t k : active)
+        {
+            if (segments[k].empty())
+            {
+                out[k].startRateBps = fullRate[k] / m;
+            }
+            segments[k].push_back({t, t + dt, fullRate[k] / m});
+            remaining[k] -= fullRate[k] / m * dt;
+            if (remaining[k] > 1e-9 * total)
+            {
+                next.push_back(k);
+            }
+        }
+        active = next;
+        t += dt;
+    }
+    for (size_t k = 0; k < n; ++k)
+    {
+        double cumulative = 0;
+        double target = 0;
+        size_t seg = 0;
+        double bitsBeforeSeg = 0;
+        for (double b : layerBits)
+        {
+            target = cumulative + b;
+            cumulative = target;
+            while (seg < segments[k].size() &&
+                   bitsBeforeSeg +
+                           segments[k][seg].rate * (segments[k][seg].end - segments[k][seg].start) <
+                       target * (1 - 1e-12))
+            {
+                bitsBeforeSeg +=
+                    segments[k][seg].rate * (segments[k][seg].end - segments[k][seg].start);
+                ++seg;
+            }
+            if (seg == segments[k].size())
+            {
+                break; // no rate: no prediction
+            }
+            out[k].layerFinishS.push_back(segments[k][seg].start +
+                                          (target - bitsBeforeSeg) / segments[k][seg].rate);
+        }
+    }
     return out;
 }
 
-/// Analytic prediction of a task from its measured average download rate.
+/// A-posteriori reconstruction of a task from its measured average download rate.
 struct Prediction
 {
     double rateBps{0}; ///< measured average rate, first byte to last byte
@@ -215,6 +363,11 @@ RunExample(int argc, char* argv[])
                   "Task timeout in s, in [0.001, 3600]",
                   sc.timeoutS,
                   ValueRange::Closed(1e-3, 3600));
+    cmd.AddNumber("accessDelay",
+                  "Ex-ante time from a request to its first byte in s (TCP handshake and "
+                  "request: two round trips), in [0, 10]",
+                  sc.accessS,
+                  ValueRange::Closed(0, 10));
     cmd.AddValue("verbose", "Enable the module's log components", verbose);
     cmd.Parse(argc, argv);
     for (uint32_t i = sc.distances.size(); i < sc.nUes; ++i)
@@ -230,14 +383,9 @@ RunExample(int argc, char* argv[])
     DnnModel model = DnnModelZoo::Get(sc.modelName);
     model.SetBytesPerParameter(sc.bytesPerParameter);
 
-    // TCP with full-size segments; RLC AM so that TCP sees a reliable, loss-free bearer
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1400));
-    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(1 << 20));
-    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(1 << 20));
-    Config::SetDefault("ns3::LteEnbRrc::EpsBearerToRlcMapping",
-                       EnumValue(LteEnbRrc::RLC_AM_ALWAYS));
-    Config::SetDefault("ns3::LteRlcAm::MaxTxBufferSize", UintegerValue(4 << 20));
-    Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(true));
+    // the module's LTE scenario defaults: TCP with full-size segments and a 100-segment
+    // initial window, RLC UM with room for the window, ideal RRC
+    SetSlideLteDefaults();
 
     DeviceComputeModel device(sc.flopsPerCycle,
                               sc.frequencyHz,
@@ -258,25 +406,38 @@ RunExample(int argc, char* argv[])
               << sc.samples << " samples/task, device " << device.GetFlopsPerSecond() / 1e9
               << " GFLOP/s, " << sc.rbs << " RBs\n";
 
-    const auto streaming = RunOnce(sc, model, LayerwiseInferenceClient::STREAMING);
-    const auto dai = RunOnce(sc, model, LayerwiseInferenceClient::DOWNLOAD_THEN_INFER);
+    const RunOutput streamingRun = RunOnce(sc, model, LayerwiseInferenceClient::STREAMING);
+    const RunOutput daiRun = RunOnce(sc, model, LayerwiseInferenceClient::DOWNLOAD_THEN_INFER);
+    const auto& streaming = streamingRun.records;
+    const auto& dai = daiRun.records;
+    // ex ante: what is on the wire per layer, and the CQIs reported before the first packet
+    std::vector<double> layerBits;
+    for (uint32_t l = 0; l < model.GetNLayers(); ++l)
+    {
+        layerBits.push_back(8.0 * (LayerHeader::SIZE + model.GetLayerBytes(l)));
+    }
+    const auto exStreaming = PredictExAnte(streamingRun.cqi, sc.rbs, layerBits, sc.accessS);
+    const auto exDai = PredictExAnte(daiRun.cqi, sc.rbs, layerBits, sc.accessS);
 
     std::cout << "\n"
-              << std::setw(3) << "UE" << std::setw(7) << "dist_m" << std::setw(10) << "rate_Mbps"
-              << std::setw(11) << "download_s" << std::setw(10) << "compute_s"
-              << " |" << std::setw(10) << "slide_s" << std::setw(10) << "pred_s" << std::setw(8)
-              << "err%"
-              << " |" << std::setw(10) << "dai_s" << std::setw(10) << "pred_s" << std::setw(8)
-              << "err%"
-              << " |" << std::setw(9) << "saving%"
+              << std::setw(3) << "UE" << std::setw(7) << "dist_m" << std::setw(5) << "CQI"
+              << std::setw(8) << "r_pred" << std::setw(8) << "r_meas" << std::setw(11)
+              << "download_s" << std::setw(10) << "compute_s"
+              << " |" << std::setw(9) << "slide_s" << std::setw(9) << "pred_s" << std::setw(7)
+              << "err%" << std::setw(9) << "post_s" << std::setw(7) << "err%"
+              << " |" << std::setw(9) << "dai_s" << std::setw(9) << "pred_s" << std::setw(7)
+              << "err%" << std::setw(9) << "post_s" << std::setw(7) << "err%"
+              << " |" << std::setw(8) << "saving%"
               << "\n";
     uint32_t completed = 0;
-    double maxAbsErr = 0;
+    double maxExAnte = 0;
+    double maxPost = 0;
     for (uint32_t i = 0; i < sc.nUes; ++i)
     {
         const auto& s = streaming[i];
         const auto& d = dai[i];
-        std::cout << std::setw(3) << i << std::setw(7) << std::setprecision(0) << sc.distances[i];
+        std::cout << std::setw(3) << i << std::setw(7) << std::setprecision(0) << sc.distances[i]
+                  << std::setw(5) << streamingRun.cqi[i];
         if (!s.completed || !d.completed)
         {
             std::cout << "  FAILED: " << (s.completed ? "" : "streaming: " + s.failureReason + " ")
@@ -286,27 +447,62 @@ RunExample(int argc, char* argv[])
         ++completed;
         const Prediction ps = Predict(s, tau);
         const Prediction pd = Predict(d, tau);
+        const bool hasExAnte = exStreaming[i].layerFinishS.size() == tau.size() &&
+                               exDai[i].layerFinishS.size() == tau.size();
+        const double xs =
+            hasExAnte ? LayerStreamingLatency::Streaming(exStreaming[i].layerFinishS, tau).latency
+                      : 0;
+        const double xd =
+            hasExAnte ? LayerStreamingLatency::DownloadThenInfer(exDai[i].layerFinishS, tau).latency
+                      : 0;
         const double download = (s.layerArrival.back() - s.requestTime).GetSeconds();
-        const double es = (s.latency.GetSeconds() - ps.latency) / s.latency.GetSeconds();
-        const double ed = (d.latency.GetSeconds() - pd.latency) / d.latency.GetSeconds();
-        maxAbsErr = std::max({maxAbsErr, std::abs(es), std::abs(ed)});
-        const double saving = 1 - s.latency.GetSeconds() / d.latency.GetSeconds();
-        std::cout << std::setprecision(2) << std::setw(10) << ps.rateBps / 1e6
-                  << std::setprecision(3) << std::setw(11) << download << std::setw(10)
-                  << computeTotal << " |" << std::setw(10) << s.latency.GetSeconds()
-                  << std::setw(10) << ps.latency << std::setprecision(3) << std::setw(8) << 100 * es
-                  << " |" << std::setprecision(3) << std::setw(10) << d.latency.GetSeconds()
-                  << std::setw(10) << pd.latency << std::setprecision(3) << std::setw(8) << 100 * ed
-                  << " |" << std::setw(9) << 100 * saving << "\n";
+        const double ms = s.latency.GetSeconds();
+        const double md = d.latency.GetSeconds();
+        const double es = (ms - ps.latency) / ms;
+        const double ed = (md - pd.latency) / md;
+        const double xes = hasExAnte ? (ms - xs) / ms : 0;
+        const double xed = hasExAnte ? (md - xd) / md : 0;
+        maxPost = std::max({maxPost, std::abs(es), std::abs(ed)});
+        maxExAnte = std::max({maxExAnte, std::abs(xes), std::abs(xed)});
+        const double saving = 1 - ms / md;
+        std::cout << std::setprecision(2) << std::setw(8) << exStreaming[i].startRateBps / 1e6
+                  << std::setw(8) << ps.rateBps / 1e6 << std::setprecision(3) << std::setw(11)
+                  << download << std::setw(10) << computeTotal << " |" << std::setw(9) << ms;
+        if (hasExAnte)
+        {
+            std::cout << std::setw(9) << xs << std::setprecision(2) << std::setw(7) << 100 * xes;
+        }
+        else
+        {
+            std::cout << std::setw(16) << "no CQI";
+        }
+        std::cout << std::setprecision(3) << std::setw(9) << ps.latency << std::setprecision(2)
+                  << std::setw(7) << 100 * es << " |" << std::setprecision(3) << std::setw(9) << md;
+        if (hasExAnte)
+        {
+            std::cout << std::setw(9) << xd << std::setprecision(2) << std::setw(7) << 100 * xed;
+        }
+        else
+        {
+            std::cout << std::setw(16) << "no CQI";
+        }
+        std::cout << std::setprecision(3) << std::setw(9) << pd.latency << std::setprecision(2)
+                  << std::setw(7) << 100 * ed << " |" << std::setw(8) << 100 * saving << "\n";
     }
     std::cout << "\nTasks completed in both modes: " << completed << "/" << sc.nUes
-              << "; largest |relative error| of the prediction: " << std::setprecision(3)
-              << 100 * maxAbsErr << "%\n";
-    std::cout << "dist_m: horizontal distance (eNB at 30 m, UEs at 1.5 m height). pred_s: SLIDE "
-                 "recursion (resp. DAI) with the UE's measured average rate (first to last byte) "
-                 "and time to first byte, so the last layer's predicted arrival matches by "
-                 "construction; err% = (measured - predicted) / measured shows how far the "
-                 "per-layer arrivals depart from a constant rate.\n";
+              << "; largest |relative error|: ex-ante prediction " << std::setprecision(2)
+              << 100 * maxExAnte << "%, a-posteriori reconstruction " << 100 * maxPost << "%\n";
+    std::cout << "dist_m: horizontal distance (eNB at 30 m, UEs at 1.5 m height). CQI: wideband "
+                 "CQI the UE reported before the clients started. pred_s: ex-ante prediction, "
+                 "made before any packet of the task: SLIDE recursion (resp. DAI) over the "
+                 "layer arrivals of the rate model (LTE AMC of the CQI over the whole band x "
+                 "0.955, shared equally in time among the UEs still downloading, as PF does "
+                 "with static channels) after --accessDelay; r_pred: that rate while all UEs "
+                 "download (Mbit/s). post_s: a-posteriori reconstruction with the UE's measured "
+                 "average rate r_meas (first to last byte) and time to first byte: its last "
+                 "layer matches by construction, so its err% only shows how far the per-layer "
+                 "arrivals depart from a constant rate. err% = (measured - predicted) / "
+                 "measured.\n";
     return completed == sc.nUes ? 0 : 1;
 }
 

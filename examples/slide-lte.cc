@@ -44,6 +44,7 @@
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -81,6 +82,23 @@ Variants()
         }
     }
     return out;
+}
+
+/**
+ * The median of some values.
+ * @param [in] v the values (copied: sorted here)
+ * @return the median, 0 if none
+ */
+double
+Median(std::vector<double> v)
+{
+    if (v.empty())
+    {
+        return 0;
+    }
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
 /// Tasks and the variants that meet them.
@@ -130,7 +148,7 @@ RunExample(int argc, char* argv[])
     std::string writeInstances;
     std::string decisionFiles;
     uint32_t rbs = 25;
-    double rateEfficiency = 0.85;
+    double rateEfficiency = SLIDE_LTE_RATE_EFFICIENCY;
     bool full = false;
     bool benchmark = false;
     std::vector<uint32_t> benchUes = {5, 10};
@@ -308,6 +326,7 @@ RunExample(int argc, char* argv[])
               << "\n";
     double maxErr = 0;
     uint32_t nErr = 0;
+    std::vector<double> absErrs;
     for (uint32_t i = 0; i < nUes; ++i)
     {
         const auto& u = base.users[i];
@@ -330,6 +349,7 @@ RunExample(int argc, char* argv[])
         }
         const double err = (o.measuredS - o.predictedS) / o.predictedS;
         maxErr = std::max(maxErr, std::abs(err));
+        absErrs.push_back(std::abs(err));
         ++nErr;
         std::cout << std::setw(9) << o.measuredS << std::setprecision(2) << std::setw(8)
                   << 100 * err << std::setw(8) << (o.onTime ? "yes" : "NO") << std::setw(7)
@@ -339,13 +359,23 @@ RunExample(int argc, char* argv[])
     std::cout << "\n"
               << (decisionFiles.empty() ? ToString(detailAlgorithm) : "decision files")
               << " admitted " << detail.admitted << "/" << nUes << ", on time " << detail.onTime
-              << "/" << nUes
-              << "; largest |relative error| of the prediction: " << std::setprecision(2)
-              << 100 * maxErr << "% over " << nErr << " users\n";
+              << "/" << nUes << "; |relative error| of the prediction: median "
+              << std::setprecision(2) << 100 * Median(absErrs) << "%, largest " << 100 * maxErr
+              << "% over " << nErr << " users\n";
+    uint32_t outOfCoverage = 0;
+    for (const auto& o : detail.users)
+    {
+        outOfCoverage += o.outOfCoverage ? 1 : 0;
+    }
+    if (outOfCoverage > 0)
+    {
+        std::cout << outOfCoverage << " UEs out of uplink coverage (rejected at admission: "
+                  << "OUT_OF_COVERAGE); see doc \"LTE scenario defaults and coverage\"\n";
+    }
     std::cout
         << "pred_s: allocator's prediction (SLIDE recursion at the rate model's rate for "
            "B) from the decision; meas_s: last layer computed minus decision time, "
-           "packet level (TCP, RLC AM, HARQ, headers); err% = (meas - pred) / pred; r_pred: the "
+           "packet level (TCP, RLC UM, HARQ, headers); err% = (meas - pred) / pred; r_pred: the "
            "rate model at B (Mbit/s); r_meas: measured stream goodput, first to last byte "
            "(Mbit/s). r_meas / r_pred < 1 is the packet path (HARQ, headers, TCP), the "
            "rest of err% the rate model's view of the channel.\n\n";

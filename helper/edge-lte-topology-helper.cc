@@ -39,16 +39,40 @@ SetSrsPeriodicityFor(std::size_t nUes)
     Config::SetDefault("ns3::LteEnbRrc::SrsPeriodicity", UintegerValue(srsPeriodicity));
 }
 
+double
+MacroEnbTxPowerDbm(uint32_t rbs)
+{
+    return rbs >= 50 ? 46.0 : 43.0;
+}
+
 EdgeLteTopology
 BuildEdgeLteTopology(uint32_t rbs,
                      const std::vector<double>& distancesM,
                      const std::function<void(Ptr<LteHelper>)>& configure,
-                     const EdgeLteGeometry& geometry)
+                     const EdgeLteGeometry& geometry,
+                     const EdgeLteRadio& radio)
 {
     NS_ABORT_MSG_UNLESS(IsLteBandwidth(rbs),
                         "LTE scenario: rbs = " << rbs
                                                << " is not an LTE bandwidth (6, 15, 25, 50, 75 or "
                                                   "100 resource blocks)");
+    const double enbPowerDbm =
+        std::isnan(radio.enbTxPowerDbm) ? MacroEnbTxPowerDbm(rbs) : radio.enbTxPowerDbm;
+    NS_ABORT_MSG_UNLESS(std::isfinite(enbPowerDbm) && enbPowerDbm >= -30 && enbPowerDbm <= 70,
+                        "LTE scenario: radio.enbTxPowerDbm = " << enbPowerDbm
+                                                               << " (expected -30..70 dBm)");
+    NS_ABORT_MSG_UNLESS(std::isfinite(radio.ueMaxTxPowerDbm) && radio.ueMaxTxPowerDbm >= -40 &&
+                            radio.ueMaxTxPowerDbm <= 40,
+                        "LTE scenario: radio.ueMaxTxPowerDbm = " << radio.ueMaxTxPowerDbm
+                                                                 << " (expected -40..40 dBm)");
+    NS_ABORT_MSG_UNLESS(std::isfinite(radio.enbNoiseFigureDb) && radio.enbNoiseFigureDb >= 0 &&
+                            radio.enbNoiseFigureDb <= 30,
+                        "LTE scenario: radio.enbNoiseFigureDb = " << radio.enbNoiseFigureDb
+                                                                  << " (expected 0..30 dB)");
+    NS_ABORT_MSG_UNLESS(std::isfinite(radio.ueNoiseFigureDb) && radio.ueNoiseFigureDb >= 0 &&
+                            radio.ueNoiseFigureDb <= 30,
+                        "LTE scenario: radio.ueNoiseFigureDb = " << radio.ueNoiseFigureDb
+                                                                 << " (expected 0..30 dB)");
     SetSrsPeriodicityFor(distancesM.size());
     EdgeLteTopology t;
     t.lte = CreateObject<LteHelper>();
@@ -93,6 +117,25 @@ BuildEdgeLteTopology(uint32_t rbs,
     }
     t.enbDevices = t.lte->InstallEnbDevice(t.enb);
     t.ueDevices = t.lte->InstallUeDevice(t.ues);
+    for (uint32_t i = 0; i < t.enbDevices.GetN(); ++i)
+    {
+        Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(t.enbDevices.Get(i));
+        Ptr<LteEnbPhy> phy = enb->GetPhy();
+        phy->SetAttribute("TxPower", DoubleValue(enbPowerDbm));
+        phy->SetAttribute("NoiseFigure", DoubleValue(radio.enbNoiseFigureDb));
+        // the eNB PHY builds its UL noise PSD when it is initialised (inside
+        // InstallEnbDevice()), so a noise figure set afterwards needs a new PSD
+        phy->GetUlSpectrumPhy()->SetNoisePowerSpectralDensity(
+            LteSpectrumValueHelper::CreateNoisePowerSpectralDensity(
+                enb->GetUlEarfcn(), enb->GetUlBandwidth(), radio.enbNoiseFigureDb));
+    }
+    for (uint32_t i = 0; i < t.ueDevices.GetN(); ++i)
+    {
+        Ptr<LteUePhy> phy = DynamicCast<LteUeNetDevice>(t.ueDevices.Get(i))->GetPhy();
+        phy->SetAttribute("TxPower", DoubleValue(radio.ueMaxTxPowerDbm));
+        phy->SetAttribute("NoiseFigure", DoubleValue(radio.ueNoiseFigureDb));
+        phy->GetUplinkPowerControl()->SetPcmax(radio.ueMaxTxPowerDbm);
+    }
     stack.Install(t.ues);
     t.ueInterfaces = epc->AssignUeIpv4Address(t.ueDevices);
     for (uint32_t i = 0; i < t.ues.GetN(); ++i)

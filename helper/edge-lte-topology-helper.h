@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <vector>
 
 /**
@@ -66,21 +67,50 @@ struct EdgeLteGeometry
 };
 
 /**
+ * The eNB transmit power of a macro cell for a bandwidth, after 3GPP TR 36.942 (Table 4.5:
+ * 43 dBm for carriers up to 5 MHz, 46 dBm for 10 and 20 MHz) and TR 36.814 (Table
+ * A.2.1.1-2: 46 dBm at 10 MHz): 43 dBm for 6, 15 and 25 RBs, 46 dBm for 50, 75 and 100 RBs.
+ * @param [in] rbs bandwidth, RBs
+ * @return the power, dBm
+ */
+double MacroEnbTxPowerDbm(uint32_t rbs);
+
+/**
+ * Radio parameters of an EdgeLteTopology, applied to the installed PHYs (so they override
+ * Config defaults of the same attributes). The defaults are the 3GPP macro-cell values of
+ * TR 36.942 / TR 36.814 (see the module documentation, "LTE scenario defaults").
+ */
+struct EdgeLteRadio
+{
+    /// eNB total transmit power (LteEnbPhy::TxPower), dBm; NaN (default): MacroEnbTxPowerDbm()
+    double enbTxPowerDbm{std::numeric_limits<double>::quiet_NaN()};
+    /// UE maximum transmit power (LteUePowerControl::Pcmax, and LteUePhy::TxPower, the power
+    /// without uplink power control), dBm; TS 36.101 power class 3
+    double ueMaxTxPowerDbm{23};
+    double enbNoiseFigureDb{5}; ///< eNB noise figure (LteEnbPhy::NoiseFigure), dB
+    double ueNoiseFigureDb{9};  ///< UE noise figure (LteUePhy::NoiseFigure), dB
+};
+
+/**
  * Build edge server (remote host) --(p2p 1 Gbit/s, geometry.coreDelay)-- PGW/EPC -- eNB ~~
  * UEs, the UEs on a circle around the eNB at the given distances, path loss 128.1 + 37.6
  * log10(d/km) dB, rbs uplink and downlink RBs; the UEs are attached. The eNB's SRS
- * periodicity is sized to the UEs (SetSrsPeriodicityFor()).
+ * periodicity is sized to the UEs (SetSrsPeriodicityFor()). The radio parameters are set on
+ * the installed PHYs (radio.enbTxPowerDbm NaN: MacroEnbTxPowerDbm(rbs)); aborts naming the
+ * field if one is not finite or out of range.
  * @param [in] rbs bandwidth, RBs
  * @param [in] distancesM distance of each UE from the eNB, m
  * @param [in] configure called on the LteHelper before the devices are installed (e.g.
  * to choose the MAC scheduler)
  * @param [in] geometry heights and core link delay
+ * @param [in] radio transmit powers and noise figures
  * @return the topology
  */
 EdgeLteTopology BuildEdgeLteTopology(uint32_t rbs,
                                      const std::vector<double>& distancesM,
                                      const std::function<void(Ptr<LteHelper>)>& configure,
-                                     const EdgeLteGeometry& geometry = EdgeLteGeometry());
+                                     const EdgeLteGeometry& geometry = EdgeLteGeometry(),
+                                     const EdgeLteRadio& radio = EdgeLteRadio());
 
 } // namespace edgeinference
 } // namespace ns3

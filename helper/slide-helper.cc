@@ -226,8 +226,18 @@ SetSlideLteDefaults()
     Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1400));
     Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(1 << 20));
     Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(1 << 20));
+    // a window of 100 segments (140 kB, about the bandwidth-delay product of a 20 MHz cell):
+    // a transfer runs at the rate the MAC gives it from the first round trip; with ns-3's 10
+    // segments, slow start costs a few round trips that no rate model of the allocators has
+    Config::SetDefault("ns3::TcpSocket::InitialCwnd", UintegerValue(SLIDE_LTE_INITIAL_CWND));
+    // RLC UM (ns-3's default mapping) with room for a TCP window: in ns-3.37 an RLC AM
+    // entity polls on every PDU (pollPDU = 1) and a STATUS PDU takes a whole transmission
+    // opportunity (LteRlcAm::DoNotifyTxOpportunity returns after it), so the STATUS PDUs
+    // acknowledging the UEs' TCP ACKs ate a third of the downlink of 10 streaming UEs, half
+    // of 50 (doc: "Cell capacity with many flows")
     Config::SetDefault("ns3::LteEnbRrc::EpsBearerToRlcMapping",
-                       EnumValue(LteEnbRrc::RLC_AM_ALWAYS));
+                       EnumValue(LteEnbRrc::RLC_UM_ALWAYS));
+    Config::SetDefault("ns3::LteRlcUm::MaxTxBufferSize", UintegerValue(4 << 20));
     Config::SetDefault("ns3::LteRlcAm::MaxTxBufferSize", UintegerValue(4 << 20));
     Config::SetDefault("ns3::LteHelper::UseIdealRrc", BooleanValue(true));
     Config::SetDefault("ns3::LteHelper::UsePdschForCqiGeneration", BooleanValue(false));
@@ -360,15 +370,26 @@ RunSlideLte(const SlideLteConfig& cfg)
         }
     }
 
-    // stop once every client is done (LTE never runs out of events)
+    // stop once every client is done (LTE never runs out of events); a client whose UE the
+    // allocator found out of uplink coverage is done: its request cannot reach the server
+    std::vector<uint64_t> clientImsi;
+    for (uint32_t i = 0; i < nUes; ++i)
+    {
+        if (cfg.withManager || !cfg.fixedVariants.at(i).empty())
+        {
+            clientImsi.push_back(DynamicCast<LteUeNetDevice>(ueDev.Get(i))->GetImsi());
+        }
+    }
     std::function<void()> check;
-    check = [&clients, &check]()
+    check = [&clients, &check, &manager, &clientImsi]()
     {
         for (uint32_t i = 0; i < clients.GetN(); ++i)
         {
             const auto& recs =
                 DynamicCast<LayerwiseInferenceClient>(clients.Get(i))->GetTaskRecords();
-            if (recs.empty() || (!recs.back().completed && !recs.back().failed))
+            const bool unreachable = manager && (recs.empty() || !recs.back().granted) &&
+                                     !manager->GetCoverageRejection(clientImsi[i]).empty();
+            if (!unreachable && (recs.empty() || (!recs.back().completed && !recs.back().failed)))
             {
                 Simulator::Schedule(MilliSeconds(50), check);
                 return;
@@ -394,6 +415,24 @@ RunSlideLte(const SlideLteConfig& cfg)
         }
         const auto& recs =
             DynamicCast<LayerwiseInferenceClient>(clients.Get(ci++))->GetTaskRecords();
+        const std::string coverage = manager
+                                         ? manager->GetCoverageRejection(
+                                               DynamicCast<LteUeNetDevice>(ueDev.Get(i))->GetImsi())
+                                         : "";
+        // a request answered by the server (granted or rejected) keeps the server's answer
+        const bool answered = !recs.empty() && (recs.front().granted || recs.front().rejected);
+        if (!coverage.empty() && !answered)
+        {
+            // rejected at admission: either its request was answered with this reason, or
+            // it could not reach the server
+            o.outOfCoverage = true;
+            o.text = coverage;
+            if (!recs.empty())
+            {
+                o.bytesReceived = recs.front().bytesReceived;
+            }
+            continue;
+        }
         if (recs.empty())
         {
             continue;
@@ -410,6 +449,8 @@ RunSlideLte(const SlideLteConfig& cfg)
             o.goodputBps =
                 8.0 * r.bytesReceived / (r.layerArrival.back() - r.firstByteTime).GetSeconds();
         }
+        o.outOfCoverage =
+            r.rejected && r.grantReasonCode == SlideResourceManager::REASON_OUT_OF_COVERAGE;
         o.frequencyHz = r.grantFrequencyHz;
         o.bandwidthHz = r.grantBandwidthHz;
         o.predictedS = r.predictedLatencyS;
@@ -428,15 +469,17 @@ RunSlideLte(const SlideLteConfig& cfg)
         out.solveSeconds = manager->GetTotalSolveSeconds();
         out.rounds = manager->GetRounds();
         out.rejections = manager->GetAllocator()->GetRejections();
-        if (!manager->GetRounds().empty())
+        // every round: with many UEs the requests arrive over several admission windows
+        for (size_t ri = 0; ri < manager->GetRounds().size(); ++ri)
         {
-            const auto& round = manager->GetRounds().front();
+            const auto& round = manager->GetRounds()[ri];
             for (size_t k = 0; k < round.imsis.size(); ++k)
             {
                 // IMSIs are assigned 1..K in installation order
                 const auto user = static_cast<uint32_t>(round.imsis[k] - 1);
                 if (user < nUes)
                 {
+                    out.users[user].round = static_cast<int>(ri);
                     out.users[user].cqi = round.cqi[k];
                     out.users[user].modelRateBps = round.decision.prediction.users[k].rateBps;
                     if (round.cqi[k] >= 0)

@@ -221,7 +221,9 @@ struct SlideLteConfig
  */
 struct SlideLteUserOutcome
 {
-    int cqi{-1};               ///< Reported CQI at the decision
+    int cqi{-1};               ///< Reported DL CQI at the decision (-1: none / not decided)
+    int round{-1};             ///< Manager round that decided the request (-1: none)
+    bool outOfCoverage{false}; ///< Found out of uplink coverage at admission (text: reason)
     bool admitted{false};      ///< Granted
     std::string text;          ///< Variant or reject reason
     double frequencyHz{0};     ///< Granted frequency, Hz
@@ -253,10 +255,23 @@ struct SlideLteOutcome
     std::vector<std::string> rejections;             ///< The allocator's rejections
 };
 
+/// Initial TCP congestion window of the module's LTE scenarios (SetSlideLteDefaults()),
+/// segments.
+constexpr uint32_t SLIDE_LTE_INITIAL_CWND = 100;
+
+/// Goodput / transport-block rate of a TCP stream in the module's LTE scenarios
+/// (SetSlideLteDefaults()): 1400-byte segments under 52 bytes of TCP/IP and about 4 bytes
+/// of PDCP and RLC UM headers give 1400 / 1456 = 0.962; HARQ retransmissions and MAC
+/// padding leave 0.955 (measured r_meas / r_tbs in slide-lte: 0.955 to 0.958).
+constexpr double SLIDE_LTE_RATE_EFFICIENCY = 0.955;
+
 /**
  * @ingroup edge-inference-helpers
- * @brief Config defaults of the SLIDE LTE scenarios: TCP with 1400-byte segments and 1 MiB
- * buffers, RLC AM, ideal RRC, CQI from the whole band, 43 dBm eNB.
+ * @brief Config defaults of the SLIDE LTE scenarios: TCP with 1400-byte segments, 1 MiB
+ * buffers and an initial window of SLIDE_LTE_INITIAL_CWND segments (so that a transfer runs at
+ * the MAC's rate from its first round trip, as the allocators' rate models assume), RLC AM,
+ * ideal RRC, CQI from the whole band, 43 dBm eNB (for cells not built by
+ * BuildEdgeLteTopology(), which sets the power itself).
  */
 void SetSlideLteDefaults();
 

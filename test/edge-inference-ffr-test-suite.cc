@@ -742,6 +742,53 @@ class FfrUplinkTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief The UL CQI rule of ns-3's schedulers (UlCqiFromSinrDb): CQI of log2(1 + SINR /
+ * Gamma) against LteAmc's efficiency table, 0 below CQI 1's efficiency (0.15 bit/s/Hz:
+ * about -2.1 dB); and GetUlWidebandSinr() before any report.
+ */
+class FfrUlCqiTestCase : public TestCase
+{
+  public:
+    FfrUlCqiTestCase()
+        : TestCase("FFR: UL CQI from the scheduler's UL SINR")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // the same rule computed here: Gamma = -ln(5 x 5e-5) / 1.5, CQI table of LteAmc
+        const std::vector<double> se = {
+            0.15, 0.23, 0.38, 0.6, 0.88, 1.18, 1.48, 1.91, 2.41, 2.73, 3.32, 3.9, 4.52, 5.12, 5.55};
+        const double gap = -std::log(5.0 * 0.00005) / 1.5;
+        int previous = 0;
+        for (double db = -15; db <= 35; db += 0.25)
+        {
+            const double s = std::log2(1 + std::pow(10.0, db / 10) / gap);
+            int expected = 0;
+            while (expected < 15 && se[expected] <= s)
+            {
+                ++expected;
+            }
+            const int cqi = BandwidthShareFfrAlgorithm::UlCqiFromSinrDb(db);
+            // at an exact table boundary the two rules may differ by one
+            NS_TEST_ASSERT_MSG_LT(std::abs(cqi - expected), 2, "SINR " << db << " dB");
+            NS_TEST_ASSERT_MSG_EQ((cqi >= previous), true, "monotone at " << db << " dB");
+            previous = cqi;
+        }
+        NS_TEST_ASSERT_MSG_EQ(BandwidthShareFfrAlgorithm::UlCqiFromSinrDb(-6.0), 0, "-6 dB");
+        NS_TEST_ASSERT_MSG_EQ(BandwidthShareFfrAlgorithm::UlCqiFromSinrDb(-2.8), 0, "-2.8 dB");
+        NS_TEST_ASSERT_MSG_GT(BandwidthShareFfrAlgorithm::UlCqiFromSinrDb(-1.5), 0, "-1.5 dB");
+        NS_TEST_ASSERT_MSG_EQ(BandwidthShareFfrAlgorithm::UlCqiFromSinrDb(40.0), 15, "40 dB");
+        Ptr<BandwidthShareFfrAlgorithm> ffr = CreateObject<BandwidthShareFfrAlgorithm>();
+        double sinr = 123;
+        NS_TEST_ASSERT_MSG_EQ(ffr->GetUlWidebandSinr(1, sinr), false, "no report yet");
+        NS_TEST_ASSERT_MSG_EQ_TOL(sinr, 123.0, 1e-12, "unchanged without a report");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief BandwidthShareFfrAlgorithm test suite.
  */
 class EdgeInferenceFfrTestSuite : public TestSuite
@@ -760,6 +807,7 @@ class EdgeInferenceFfrTestSuite : public TestSuite
         AddTestCase(new FfrZeroShareTestCase);
         AddTestCase(new FfrTransparentTestCase);
         AddTestCase(new FfrUplinkTestCase);
+        AddTestCase(new FfrUlCqiTestCase);
     }
 };
 

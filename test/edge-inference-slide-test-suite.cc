@@ -23,6 +23,7 @@
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -823,6 +824,157 @@ class SlideManagerBadInputTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief Uplink coverage at admission (issue: far UEs at 100 RBs timed out silently): at
+ * 100 RBs the UE at 850 m spreads its 23 dBm SRS over the band (-6 dB per RB at the eNB, UL
+ * CQI 0), so ns-3's scheduler never grants it the uplink; the allocator reports it
+ * OUT_OF_COVERAGE with its SINR, the run ends without waiting for its timeout, and the UEs
+ * in coverage complete within 5 % of the prediction. At 25 RBs the same UE is served.
+ */
+class SlideLteCoverageTestCase : public TestCase
+{
+  public:
+    SlideLteCoverageTestCase()
+        : TestCase("SLIDE LTE: UEs out of uplink coverage are rejected at admission")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SetSlideLteDefaults();
+        RngSeedManager::SetSeed(1);
+        SlideLteConfig cfg;
+        // fp32 only: transfers of about a second, so that the fixed delays (grant, first
+        // round trip) are small beside them
+        cfg.models = {Variant(4, "fp32")};
+        cfg.tasks = {{"cifar", {"b-alexnet-fp32"}}};
+        for (double d : {250.0, 550.0, 850.0})
+        {
+            SlideLteUser u;
+            u.distanceM = d;
+            u.task = "cifar";
+            u.samples = 64;
+            u.flopsPerCycle = 64;
+            u.deadlineS = 3.0;
+            u.energyBudgetJ = 2.0;
+            cfg.users.push_back(u);
+        }
+        cfg.rbs = 100;
+        cfg.rateModel = "LteAmc";
+        cfg.rateEfficiency = SLIDE_LTE_RATE_EFFICIENCY;
+        cfg.configure = [](SlideHelper& h)
+        {
+            h.SetAllocatorAttribute("Algorithm", StringValue("slide-optimal"));
+        };
+        const SlideLteOutcome wide = RunSlideLte(cfg);
+        const SlideLteUserOutcome& far = wide.users[2];
+        NS_TEST_ASSERT_MSG_EQ(far.admitted, false, "850 m at 100 RB");
+        NS_TEST_ASSERT_MSG_EQ(far.outOfCoverage, true, "850 m: out of coverage");
+        NS_TEST_ASSERT_MSG_NE(far.text.find("OUT_OF_COVERAGE"), std::string::npos, far.text);
+        NS_TEST_ASSERT_MSG_NE(far.text.find("UL CQI 0"), std::string::npos, far.text);
+        bool inRound = false;
+        for (const auto& round : wide.rounds)
+        {
+            for (const auto& oc : round.outOfCoverage)
+            {
+                inRound = inRound || oc.first == 3;
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(inRound, true, "the round names IMSI 3");
+        // the run stopped when the served UEs were done, not at the far UE's timeout
+        NS_TEST_ASSERT_MSG_LT(wide.simSeconds, 4.0, "no wait for the timeout");
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            const SlideLteUserOutcome& o = wide.users[i];
+            NS_TEST_ASSERT_MSG_EQ(o.admitted, true, "UE " << i << ": " << o.text);
+            NS_TEST_ASSERT_MSG_EQ(o.outOfCoverage, false, "UE " << i);
+            NS_TEST_ASSERT_MSG_GT(o.cqi, 0, "UE " << i << " has a CQI");
+            NS_TEST_ASSERT_MSG_GT(o.modelRateBps, 0, "UE " << i << " has a rate");
+            NS_TEST_ASSERT_MSG_GT(o.measuredS, 0, "UE " << i << " completed");
+            NS_TEST_ASSERT_MSG_LT(std::abs(o.measuredS - o.predictedS) / o.predictedS,
+                                  0.05,
+                                  "UE " << i << ": predicted " << o.predictedS << " s, measured "
+                                        << o.measuredS << " s");
+        }
+
+        cfg.rbs = 25;
+        const SlideLteOutcome narrow = RunSlideLte(cfg);
+        NS_TEST_ASSERT_MSG_EQ(
+            narrow.users[2].outOfCoverage, false, "850 m at 25 RB: " << narrow.users[2].text);
+        NS_TEST_ASSERT_MSG_GT(narrow.users[2].cqi, 0, "850 m at 25 RB has a CQI");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Fidelity at scale (EXTENSIVE, about a minute): 50 UEs at 100 to 850 m in a 100-RB
+ * cell. Every admitted user completes, the median |error| of the predicted completion time is
+ * at most 2 % and the largest at most 5 %; every user not admitted has the allocator's
+ * reason (none waits for a grant that never comes). Run with
+ * `ei-test-runner --suite=edge-inference-slide --fullness=EXTENSIVE`.
+ */
+class SlideLteScaleTestCase : public TestCase
+{
+  public:
+    SlideLteScaleTestCase()
+        : TestCase("SLIDE LTE at scale: 50 UEs, 100 RBs, every unserved UE with a reason")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SetSlideLteDefaults();
+        RngSeedManager::SetSeed(1);
+        SlideLteConfig cfg;
+        cfg.models = {Variant(4, "fp32"), Variant(2, "fp16"), Variant(1, "int8")};
+        cfg.tasks = {{"cifar", {"b-alexnet-fp32", "b-alexnet-fp16", "b-alexnet-int8"}}};
+        const std::vector<double> dist = {100, 250, 400, 550, 700, 850};
+        const std::vector<double> deadline = {1.0, 2.0, 1.5, 2.5, 1.2};
+        const std::vector<uint32_t> samples = {256, 128};
+        for (uint32_t i = 0; i < 50; ++i)
+        {
+            SlideLteUser u;
+            u.distanceM = dist[i % dist.size()];
+            u.task = "cifar";
+            u.samples = samples[(i / 2) % samples.size()];
+            u.flopsPerCycle = 32;
+            u.deadlineS = deadline[i % deadline.size()];
+            u.energyBudgetJ = 2.0;
+            cfg.users.push_back(u);
+        }
+        cfg.rbs = 100;
+        cfg.rateModel = "LteAmc";
+        cfg.rateEfficiency = SLIDE_LTE_RATE_EFFICIENCY;
+        cfg.configure = [](SlideHelper& h)
+        {
+            h.SetAllocatorAttribute("Algorithm", StringValue("slide-optimal"));
+        };
+        const SlideLteOutcome out = RunSlideLte(cfg);
+        std::vector<double> errors;
+        for (uint32_t i = 0; i < out.users.size(); ++i)
+        {
+            const SlideLteUserOutcome& o = out.users[i];
+            if (!o.admitted)
+            {
+                NS_TEST_ASSERT_MSG_EQ(o.text.empty(), false, "UE " << i << " has a reason");
+                NS_TEST_ASSERT_MSG_EQ(
+                    o.text.find("no grant"), std::string::npos, "UE " << i << ": " << o.text);
+                continue;
+            }
+            NS_TEST_ASSERT_MSG_GT(o.measuredS, 0, "UE " << i << " completed");
+            NS_TEST_ASSERT_MSG_GT(o.modelRateBps, 0, "UE " << i << " admitted with a rate");
+            errors.push_back(std::abs(o.measuredS - o.predictedS) / o.predictedS);
+        }
+        NS_TEST_ASSERT_MSG_GT(errors.size(), 10u, "at least 10 users admitted");
+        std::sort(errors.begin(), errors.end());
+        NS_TEST_ASSERT_MSG_LT_OR_EQ(errors[errors.size() / 2], 0.02, "median |error|");
+        NS_TEST_ASSERT_MSG_LT_OR_EQ(errors.back(), 0.05, "largest |error|");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief SLIDE test suite.
  */
 class EdgeInferenceSlideTestSuite : public TestSuite
@@ -833,6 +985,8 @@ class EdgeInferenceSlideTestSuite : public TestSuite
     {
         AddTestCase(new SlideManagerBadInputTestCase);
         AddTestCase(new SlideLteExecutionTestCase);
+        AddTestCase(new SlideLteCoverageTestCase);
+        AddTestCase(new SlideLteScaleTestCase, TestCase::EXTENSIVE);
         AddTestCase(new SlideUserAllocatorTestCase);
         AddTestCase(new SlideDecisionFileRoundTripTestCase);
         AddTestCase(new SlideBadDecisionFileTestCase);

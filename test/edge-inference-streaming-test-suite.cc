@@ -444,7 +444,7 @@ class EdgeLteTopologyTestCase : public TestCase
 {
   public:
     EdgeLteTopologyTestCase()
-        : TestCase("BuildEdgeLteTopology: geometry, addresses, SRS periodicity")
+        : TestCase("BuildEdgeLteTopology: geometry, addresses, SRS periodicity, radio")
     {
     }
 
@@ -483,6 +483,51 @@ class EdgeLteTopologyTestCase : public TestCase
         enbDev->GetRrc()->GetAttribute("SrsPeriodicity", srs);
         NS_TEST_ASSERT_MSG_EQ(srs.Get(), 80u, "SRS periodicity > 41 UEs");
         NS_TEST_ASSERT_MSG_EQ(enbDev->GetUlBandwidth(), 25u, "UL RBs");
+        // the radio defaults (EdgeLteRadio) are set on the installed PHYs
+        NS_TEST_ASSERT_MSG_EQ_TOL(enbDev->GetPhy()->GetTxPower(), 43.0, 1e-12, "eNB, 25 RB");
+        for (uint32_t i = 0; i < t.ueDevices.GetN(); ++i)
+        {
+            Ptr<LteUePhy> ue = DynamicCast<LteUeNetDevice>(t.ueDevices.Get(i))->GetPhy();
+            NS_TEST_ASSERT_MSG_EQ_TOL(ue->GetTxPower(), 23.0, 1e-12, "UE power " << i);
+            NS_TEST_ASSERT_MSG_EQ_TOL(
+                ue->GetUplinkPowerControl()->GetPcmax(), 23.0, 1e-12, "UE Pcmax " << i);
+            NS_TEST_ASSERT_MSG_EQ_TOL(ue->GetNoiseFigure(), 9.0, 1e-12, "UE NF " << i);
+        }
+        NS_TEST_ASSERT_MSG_EQ_TOL(enbDev->GetPhy()->GetNoiseFigure(), 5.0, 1e-12, "eNB NF");
+        Simulator::Destroy();
+
+        // 20 MHz: the macro power of the band; explicit parameters win
+        const EdgeLteTopology wide = BuildEdgeLteTopology(
+            100,
+            {200},
+            [](Ptr<LteHelper> lte) { lte->SetSchedulerType("ns3::RrFfMacScheduler"); },
+            geometry);
+        NS_TEST_ASSERT_MSG_EQ_TOL(
+            DynamicCast<LteEnbNetDevice>(wide.enbDevices.Get(0))->GetPhy()->GetTxPower(),
+            46.0,
+            1e-12,
+            "eNB, 100 RB");
+        Simulator::Destroy();
+        EdgeLteRadio radio;
+        radio.enbTxPowerDbm = 30;
+        radio.ueMaxTxPowerDbm = 20;
+        radio.enbNoiseFigureDb = 7;
+        radio.ueNoiseFigureDb = 8;
+        const EdgeLteTopology own = BuildEdgeLteTopology(
+            100,
+            {200},
+            [](Ptr<LteHelper> lte) { lte->SetSchedulerType("ns3::RrFfMacScheduler"); },
+            geometry,
+            radio);
+        Ptr<LteEnbPhy> enbPhy = DynamicCast<LteEnbNetDevice>(own.enbDevices.Get(0))->GetPhy();
+        Ptr<LteUePhy> uePhy = DynamicCast<LteUeNetDevice>(own.ueDevices.Get(0))->GetPhy();
+        NS_TEST_ASSERT_MSG_EQ_TOL(enbPhy->GetTxPower(), 30.0, 1e-12, "eNB power given");
+        NS_TEST_ASSERT_MSG_EQ_TOL(enbPhy->GetNoiseFigure(), 7.0, 1e-12, "eNB NF given");
+        NS_TEST_ASSERT_MSG_EQ_TOL(
+            uePhy->GetUplinkPowerControl()->GetPcmax(), 20.0, 1e-12, "UE Pcmax given");
+        NS_TEST_ASSERT_MSG_EQ_TOL(uePhy->GetNoiseFigure(), 8.0, 1e-12, "UE NF given");
+        NS_TEST_ASSERT_MSG_EQ_TOL(MacroEnbTxPowerDbm(6), 43.0, 1e-12, "1.4 MHz");
+        NS_TEST_ASSERT_MSG_EQ_TOL(MacroEnbTxPowerDbm(50), 46.0, 1e-12, "10 MHz");
         Simulator::Destroy();
         SetSrsPeriodicityFor(0); // restore ns-3's default (40 ms) for the next tests
     }

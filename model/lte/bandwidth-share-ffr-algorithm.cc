@@ -9,6 +9,7 @@
 #include "ns3/boolean.h"
 #include "ns3/component-carrier-enb.h"
 #include "ns3/log.h"
+#include "ns3/lte-amc.h"
 #include "ns3/lte-enb-net-device.h"
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/lte-ue-net-device.h"
@@ -654,10 +655,46 @@ BandwidthShareFfrAlgorithm::DoReportUlCqiInfo(
 }
 
 void
-BandwidthShareFfrAlgorithm::DoReportUlCqiInfo(
-    std::map<uint16_t, std::vector<double>> /* ulCqiMap */)
+BandwidthShareFfrAlgorithm::DoReportUlCqiInfo(std::map<uint16_t, std::vector<double>> ulCqiMap)
 {
-    // CQIs do not change the partition
+    // CQIs do not change the partition; they are kept for allocators (GetUlWidebandSinr)
+    m_ulSinrDb = std::move(ulCqiMap);
+}
+
+bool
+BandwidthShareFfrAlgorithm::GetUlWidebandSinr(uint16_t rnti, double& sinrDb) const
+{
+    auto it = m_ulSinrDb.find(rnti);
+    if (it == m_ulSinrDb.end())
+    {
+        return false;
+    }
+    // the schedulers mark RBs without a measurement with NO_SINR = -5000 dB
+    constexpr double NO_MEASUREMENT_DB = -4999;
+    bool any = false;
+    double lowest = 0;
+    for (double s : it->second)
+    {
+        if (s > NO_MEASUREMENT_DB && (!any || s < lowest))
+        {
+            lowest = s;
+            any = true;
+        }
+    }
+    if (any)
+    {
+        sinrDb = lowest;
+    }
+    return any;
+}
+
+int
+BandwidthShareFfrAlgorithm::UlCqiFromSinrDb(double sinrDb)
+{
+    Ptr<LteAmc> amc = CreateObject<LteAmc>();
+    const double gap = -std::log(5.0 * 0.00005) / 1.5;
+    const double s = std::log2(1 + std::pow(10.0, sinrDb / 10) / gap);
+    return amc->GetCqiFromSpectralEfficiency(s);
 }
 
 uint8_t

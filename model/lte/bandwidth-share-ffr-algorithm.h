@@ -300,6 +300,27 @@ class BandwidthShareFfrAlgorithm : public LteFfrAlgorithm
     bool GetDlWidebandCqi(uint16_t rnti, uint8_t& cqi, Time& when) const;
 
     /**
+     * @brief The uplink SINR the scheduler holds for a UE: the smallest per-RB SINR of the
+     * UL CQI map that the scheduler passes to the FFR every TTI (SRS-based by default: the
+     * SRS spans the whole UL band at the UE's capped power, so this is the SINR per RB when
+     * the UE spreads its power over the whole band). RBs without a measurement are skipped.
+     * @param [in] rnti the UE
+     * @param [out] sinrDb the SINR (dB), unchanged if none
+     * @return false if the scheduler holds no UL measurement of the UE
+     */
+    bool GetUlWidebandSinr(uint16_t rnti, double& sinrDb) const;
+
+    /**
+     * @brief The UL CQI that ns-3's PF, PSS, CQA, TD/TTA/FD schedulers derive from an UL
+     * SINR: CQI of the spectral efficiency log2(1 + SINR / Gamma), Gamma = -ln(5 BER) / 1.5,
+     * BER = 5e-5 (LteAmc's gap). The schedulers give no UL grant to a UE whose CQI is 0
+     * ("out of range", TS 36.213 Table 7.2.3-1): such a UE cannot send anything.
+     * @param [in] sinrDb the SINR, dB
+     * @return the CQI, 0..15
+     */
+    static int UlCqiFromSinrDb(double sinrDb);
+
+    /**
      * @brief The RNTI of a connected UE, from the eNB RRC's UE map.
      * @param [in] imsi the UE
      * @return its RNTI, 0 if unknown (not connected, or no eNB RRC set)
@@ -468,6 +489,8 @@ class BandwidthShareFfrAlgorithm : public LteFfrAlgorithm
     TracedCallback<uint16_t, uint16_t, uint16_t> m_dlPartitionTrace;
     /// Latest wideband CQI per RNTI and the time it was reported.
     std::map<uint16_t, std::pair<uint8_t, Time>> m_dlWidebandCqi;
+    /// Latest UL CQI map of the scheduler (per RNTI, SINR per RB in dB).
+    std::map<uint16_t, std::vector<double>> m_ulSinrDb;
     /// DL wideband CQI received: rnti, CQI.
     TracedCallback<uint16_t, uint8_t> m_dlCqiTrace;
     /// Per-TTI UL region: open RBs, total RBs.

@@ -23,6 +23,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <iomanip>
+#include <limits>
 #include <sstream>
 
 namespace ns3
@@ -105,6 +107,15 @@ SlideResourceManager::GetTypeId()
                           DoubleValue(0.5),
                           MakeDoubleAccessor(&SlideResourceManager::m_noticeMaxFraction),
                           MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("CoverageCheck",
+                          "Reject at admission the UEs whose uplink SINR at the eNB maps to UL "
+                          "CQI 0 (ns-3's schedulers give them no uplink grant, so neither the "
+                          "request nor the TCP acknowledgements of a stream get through), and "
+                          "report registered UEs in that state whose request cannot reach the "
+                          "server (GetCoverageRejection(), trace OutOfCoverage).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&SlideResourceManager::m_coverageCheck),
+                          MakeBooleanChecker())
             .AddTraceSource("RoundDecided",
                             "An admission window closed: round index, requests, admitted.",
                             MakeTraceSourceAccessor(&SlideResourceManager::m_roundTrace),
@@ -112,7 +123,12 @@ SlideResourceManager::GetTypeId()
             .AddTraceSource("Grant",
                             "The decision on one request: IMSI and the grant.",
                             MakeTraceSourceAccessor(&SlideResourceManager::m_grantTrace),
-                            "ns3::edgeinference::SlideResourceManager::GrantTracedCallback");
+                            "ns3::edgeinference::SlideResourceManager::GrantTracedCallback")
+            .AddTraceSource("OutOfCoverage",
+                            "A registered UE was found out of uplink coverage at admission: "
+                            "IMSI and reason.",
+                            MakeTraceSourceAccessor(&SlideResourceManager::m_coverageTrace),
+                            "ns3::edgeinference::SlideResourceManager::CoverageTracedCallback");
     return tid;
 }
 
@@ -124,6 +140,7 @@ SlideResourceManager::SlideResourceManager()
     , m_rejectNotice(MilliSeconds(30))
     , m_noticeRbgs(1)
     , m_noticeMaxFraction(0.5)
+    , m_coverageCheck(true)
     , m_nRb(0)
     , m_libraryValid(false)
     , m_nextId(1)
@@ -238,6 +255,7 @@ SlideResourceManager::SubmitRequest(const Address& from,
     p.task = task;
     p.callback = callback;
     NS_LOG_FUNCTION(this << p.address << taskId << task << p.id);
+    m_requested.insert(p.address);
     m_pending.push_back(p);
     if (!m_decideEvent.IsRunning())
     {
@@ -294,6 +312,7 @@ SlideResourceManager::Decide()
     std::vector<const Pending*> inProblem;
     std::vector<std::pair<const Pending*, std::string>> upfront;
     std::vector<uint64_t> upfrontImsis;
+    std::vector<const Pending*> upfrontCoverage;
     for (const auto& p : pending)
     {
         auto user = m_users.find(p.address);
@@ -309,6 +328,16 @@ SlideResourceManager::Decide()
         {
             upfront.emplace_back(&p, "unknown task '" + p.task + "'");
             upfrontImsis.push_back(user->second.imsi); // it needs the notice share too
+            continue;
+        }
+        double ulSinrDb = std::numeric_limits<double>::quiet_NaN();
+        const std::string coverage = CheckUplinkCoverage(user->second.imsi, ulSinrDb);
+        if (!coverage.empty())
+        {
+            upfront.emplace_back(&p, coverage);
+            upfrontImsis.push_back(user->second.imsi); // the rejection goes out on the DL
+            upfrontCoverage.push_back(&p);
+            round.outOfCoverage.emplace_back(user->second.imsi, coverage);
             continue;
         }
         SlideUser u;
@@ -335,8 +364,31 @@ SlideResourceManager::Decide()
                                 : LteAmcRateModel::NO_REPORT);
         auto s = m_sinr.find(rnti);
         round.sinr.push_back(rnti != 0 && s != m_sinr.end() ? s->second : -1.0);
+        round.ulSinrDb.push_back(ulSinrDb);
     }
     round.nRejectedUpfront = static_cast<uint32_t>(upfront.size());
+    // registered users that never requested and cannot: their request cannot reach the
+    // server, so this is the only place where the allocator can say why they are not served
+    for (const auto& kv : m_users)
+    {
+        const uint64_t imsi = kv.second.imsi;
+        if (m_requested.count(kv.first) > 0 || m_outOfCoverage.count(imsi) > 0)
+        {
+            continue;
+        }
+        double sinrDb = 0;
+        const std::string coverage = CheckUplinkCoverage(imsi, sinrDb);
+        if (!coverage.empty())
+        {
+            round.outOfCoverage.emplace_back(imsi,
+                                             coverage + "; its request cannot reach the server");
+        }
+    }
+    for (const auto& oc : round.outOfCoverage)
+    {
+        m_outOfCoverage[oc.first] = oc.second;
+        m_coverageTrace(oc.first, oc.second);
+    }
 
     std::shared_ptr<const RateModel> rate;
     if (m_rateModel == LTE_AMC)
@@ -414,7 +466,9 @@ SlideResourceManager::Decide()
         SlideGrant g;
         g.requestId = u.first->id;
         g.decisionTime = m_rounds.back().time;
-        g.reasonCode = REASON_NOT_IN_PROBLEM;
+        const bool coverage = std::find(upfrontCoverage.begin(), upfrontCoverage.end(), u.first) !=
+                              upfrontCoverage.end();
+        g.reasonCode = coverage ? REASON_OUT_OF_COVERAGE : REASON_NOT_IN_PROBLEM;
         g.reasonText = u.second;
         m_grantTrace(0, g);
         u.first->callback(g);
@@ -567,6 +621,35 @@ SlideResourceManager::Reject(uint64_t requestId)
     ApplyShares(m_noticeImsis, m_roundImsis);
     Simulator::Schedule(
         m_rejectNotice, &SlideResourceManager::EndNotice, this, std::vector<uint64_t>{imsi});
+}
+
+std::string
+SlideResourceManager::CheckUplinkCoverage(uint64_t imsi, double& sinrDb)
+{
+    sinrDb = std::numeric_limits<double>::quiet_NaN();
+    const uint16_t rnti = m_ffr->GetRntiOfImsi(imsi);
+    double measured = 0;
+    if (rnti == 0 || !m_ffr->GetUlWidebandSinr(rnti, measured))
+    {
+        return "";
+    }
+    sinrDb = measured;
+    if (!m_coverageCheck || BandwidthShareFfrAlgorithm::UlCqiFromSinrDb(measured) > 0)
+    {
+        return "";
+    }
+    std::ostringstream oss;
+    oss << "OUT_OF_COVERAGE: uplink SINR " << std::fixed << std::setprecision(1) << measured
+        << " dB per RB at the eNB (SRS over the whole UL band at the UE's maximum power) maps "
+           "to UL CQI 0: the scheduler grants it no uplink";
+    return oss.str();
+}
+
+std::string
+SlideResourceManager::GetCoverageRejection(uint64_t imsi) const
+{
+    auto it = m_outOfCoverage.find(imsi);
+    return it == m_outOfCoverage.end() ? "" : it->second;
 }
 
 const std::vector<SlideResourceManager::Round>&

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -138,6 +139,12 @@ class SlideResourceManager : public Object
         std::vector<std::string> modelNames; ///< The problem's model library
         SlideDecision decision;              ///< The allocator's decision and prediction
         uint32_t nRejectedUpfront{0};        ///< Unknown users or tasks (not in the problem)
+        /// Uplink SINR per RB at the eNB (dB, BandwidthShareFfrAlgorithm::GetUlWidebandSinr())
+        /// per user in the problem; NaN if the scheduler holds no measurement
+        std::vector<double> ulSinrDb;
+        /// Registered users found out of uplink coverage in this round, by IMSI, with the
+        /// reason (requests rejected for it, and users whose request cannot reach the server)
+        std::vector<std::pair<uint64_t, std::string>> outOfCoverage;
     };
 
     /// Callback that receives a decision.
@@ -157,6 +164,16 @@ class SlideResourceManager : public Object
      * @param [in] grant the decision
      */
     typedef void (*GrantTracedCallback)(uint64_t imsi, const SlideGrant& grant);
+
+    /**
+     * @brief TracedCallback signature for a user found out of coverage at admission.
+     * @param [in] imsi the UE
+     * @param [in] reason why it cannot be served (names the SINR and CQI)
+     */
+    typedef void (*CoverageTracedCallback)(uint64_t imsi, const std::string& reason);
+
+    /// Reason code (SlideGrant::reasonCode) of a request from a UE out of uplink coverage.
+    static constexpr uint8_t REASON_OUT_OF_COVERAGE = 254;
 
     /**
      * @brief Register this type.
@@ -242,6 +259,14 @@ class SlideResourceManager : public Object
      */
     void Reject(uint64_t requestId);
 
+    /**
+     * @brief Why a registered user was found out of coverage at admission (CheckCoverage), if
+     * it was.
+     * @param [in] imsi the UE
+     * @return the reason, empty if the user was never found out of coverage
+     */
+    std::string GetCoverageRejection(uint64_t imsi) const;
+
     /// @return the rounds decided so far
     const std::vector<Round>& GetRounds() const;
 
@@ -304,6 +329,14 @@ class SlideResourceManager : public Object
      */
     void EndNotice(std::vector<uint64_t> noticeImsis);
 
+    /**
+     * @brief Whether a UE can use the uplink: its UL SINR at the eNB gives UL CQI > 0.
+     * @param [in] imsi the UE
+     * @param [out] sinrDb its UL SINR per RB (dB), NaN if not measured
+     * @return empty if in coverage (or not measured), else the reason
+     */
+    std::string CheckUplinkCoverage(uint64_t imsi, double& sinrDb);
+
     /// Rebuild the allocator's model library from the catalogue.
     void RebuildLibrary();
 
@@ -315,6 +348,7 @@ class SlideResourceManager : public Object
     Time m_rejectNotice;        ///< RejectNoticeTime
     uint32_t m_noticeRbgs;      ///< RejectNoticeRbgs
     double m_noticeMaxFraction; ///< RejectNoticeMaxFraction
+    bool m_coverageCheck;       ///< CoverageCheck
 
     Ptr<BandwidthShareFfrAlgorithm> m_ffr; ///< The cell's FFR
     uint32_t m_nRb;                        ///< Cell DL bandwidth, RB
@@ -336,9 +370,12 @@ class SlideResourceManager : public Object
     std::vector<uint64_t> m_noticeImsis; ///< UEs in a reject notice period
     std::vector<Round> m_rounds;         ///< Decided rounds
     double m_totalSolveSeconds;          ///< Sum of solve times, s
+    std::set<Ipv4Address> m_requested;   ///< Addresses that submitted a request
+    std::map<uint64_t, std::string> m_outOfCoverage; ///< Coverage rejections by IMSI
 
-    TracedCallback<uint32_t, uint32_t, uint32_t> m_roundTrace; ///< Round decided
-    TracedCallback<uint64_t, const SlideGrant&> m_grantTrace;  ///< One user's decision
+    TracedCallback<uint32_t, uint32_t, uint32_t> m_roundTrace;    ///< Round decided
+    TracedCallback<uint64_t, const SlideGrant&> m_grantTrace;     ///< One user's decision
+    TracedCallback<uint64_t, const std::string&> m_coverageTrace; ///< Out of coverage
 };
 
 } // namespace edgeinference
