@@ -113,6 +113,7 @@ def build(bld):
         'test/edge-inference-collaborative-test-suite.cc',
         'test/edge-inference-allocators-test-suite.cc',
         'test/edge-inference-fault-injection-test-suite.cc',
+        'test/edge-inference-early-exit-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
