@@ -105,6 +105,14 @@ SlideResourceManager::GetTypeId()
                           DoubleValue(0.5),
                           MakeDoubleAccessor(&SlideResourceManager::m_noticeMaxFraction),
                           MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("ReservedDlFraction",
+                          "Fraction of the cell's downlink never offered to the allocator: it "
+                          "is shared by the UEs of AddReservedUe() (e.g. UEs that offload to "
+                          "other servers and need their results and TCP ACKs) while SLIDE "
+                          "shares are set (dimensionless, in [0, 1)).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&SlideResourceManager::m_reservedDlFraction),
+                          MakeDoubleChecker<double>(0.0, 0.99))
             .AddTraceSource("RoundDecided",
                             "An admission window closed: round index, requests, admitted.",
                             MakeTraceSourceAccessor(&SlideResourceManager::m_roundTrace),
@@ -286,7 +294,7 @@ SlideResourceManager::Decide()
     round.time = Simulator::Now();
     round.modelNames = m_libraryNames;
     const double cellHz = GetCellBandwidthHz();
-    round.availableHz = std::max(0.0, cellHz - GetHeldBandwidthHz());
+    round.availableHz = std::max(0.0, cellHz * (1.0 - m_reservedDlFraction) - GetHeldBandwidthHz());
 
     SlideProblem problem;
     problem.models = m_library;
@@ -470,6 +478,16 @@ SlideResourceManager::ApplyShares(const std::vector<uint64_t>& noticeImsis,
         }
         target[kv.second.imsi] += std::min(1.0, share) * SHARE_SAFETY;
     }
+    if (!m_reservedImsis.empty())
+    {
+        // the reserved fraction, equally among the reserved UEs (a SLIDE user that is also
+        // reserved keeps both)
+        const double each = m_reservedDlFraction / m_reservedImsis.size() * SHARE_SAFETY;
+        for (uint64_t imsi : m_reservedImsis)
+        {
+            target[imsi] += each;
+        }
+    }
     try
     {
         for (auto& kv : target)
@@ -567,6 +585,16 @@ SlideResourceManager::Reject(uint64_t requestId)
     ApplyShares(m_noticeImsis, m_roundImsis);
     Simulator::Schedule(
         m_rejectNotice, &SlideResourceManager::EndNotice, this, std::vector<uint64_t>{imsi});
+}
+
+void
+SlideResourceManager::AddReservedUe(uint64_t imsi)
+{
+    NS_LOG_FUNCTION(this << imsi);
+    if (std::find(m_reservedImsis.begin(), m_reservedImsis.end(), imsi) == m_reservedImsis.end())
+    {
+        m_reservedImsis.push_back(imsi);
+    }
 }
 
 const std::vector<SlideResourceManager::Round>&
