@@ -16,8 +16,8 @@
  * Radio sharing in the one cell: the SLIDE manager's downlink shares (FFR) keep
  * --reservedDl of the cell for the UEs of the other techniques (their results and TCP ACKs,
  * SlideResourceManager::AddReservedUe()); the uplink share scheduler executes the batching
- * and PartialLoading bandwidths, scaled into 1 - --reservedUl of the uplink, the rest shared
- * by the SLIDE and DTO-EE UEs (requests, ACKs, task inputs).
+ * and PartialLoading bandwidths, each server deciding over half of 1 - --reservedUl of the
+ * uplink, the rest shared by the SLIDE and DTO-EE UEs (requests, ACKs, task inputs).
  *
  * Each allocator is installed by its helper and prints its predicted vs measured table; then
  * one summary row per technique. --disable=slide,ue-exit,batching,partial-loading,dto-ee
@@ -66,23 +66,24 @@ const std::vector<std::string> TECHNIQUES = {
 /// Scenario parameters.
 struct CellConfig
 {
-    uint32_t nSlide{3};         ///< UEs streaming b-alexnet
-    uint32_t nBatch{3};         ///< UEs offloading to the batching server
-    uint32_t nPl{3};            ///< UEs offloading to the PartialLoading server
-    uint32_t nDto{2};           ///< UEs sending tasks to the DTO-EE edge servers
-    uint32_t rbs{25};           ///< Cell bandwidth, RBs
-    uint32_t slideTasks{4};     ///< Tasks per SLIDE UE
-    double threshold{0.8};      ///< SLIDE UEs' exit threshold
-    double accuracy{0.66};      ///< SLIDE UEs' accuracy requirement (expected)
-    double slideDeadlineS{1.0}; ///< SLIDE deadline from the decision, s
-    uint32_t frames{4};         ///< Offloading frames
-    double framePeriodS{0.2};   ///< Offloading frame period, s
-    double dtoRate{20};         ///< DTO-EE total arrival rate, task/s
-    double simTimeS{3.0};       ///< Simulated time after the start, s
-    double reservedDl{0.2};     ///< Downlink fraction kept from the SLIDE allocator
-    double reservedUl{0.2};     ///< Uplink fraction kept from the offloading allocators
-    std::set<std::string> off;  ///< Disabled techniques
-    bool print{true};           ///< Print the per-technique tables
+    uint32_t nSlide{4};          ///< UEs streaming b-alexnet
+    uint32_t nBatch{5};          ///< UEs offloading to the batching server
+    uint32_t nPl{4};             ///< UEs offloading to the PartialLoading server
+    uint32_t nDto{2};            ///< UEs sending tasks to the DTO-EE edge servers
+    uint32_t rbs{25};            ///< Cell bandwidth, RBs
+    uint32_t slideTasks{4};      ///< Tasks per SLIDE UE
+    double threshold{0.8};       ///< SLIDE UEs' exit threshold
+    double accuracy{0.66};       ///< SLIDE UEs' accuracy requirement (expected)
+    double slideDeadlineS{0.35}; ///< SLIDE deadline from the decision, s
+    uint32_t frames{4};          ///< Offloading frames
+    double framePeriodS{0.2};    ///< Offloading frame period, s
+    double dtoRate{20};          ///< DTO-EE total arrival rate, task/s
+    double simTimeS{3.0};        ///< Simulated time after the start, s
+    double reservedDl{0.2};      ///< Downlink fraction kept from the SLIDE allocator
+    double reservedUl{0.2};      ///< Uplink fraction kept from the offloading allocators
+    double loadGBps{6};          ///< GPU loading bandwidth of the PartialLoading server, GB/s
+    std::set<std::string> off;   ///< Disabled techniques
+    bool print{true};            ///< Print the per-technique tables
 };
 
 /// One technique's summary.
@@ -340,7 +341,7 @@ RunCell(const CellConfig& cfg)
     {
         SlideUserProfile p;
         p.samples = 16;
-        p.device = DeviceComputeModel(64, DeviceComputeModel::DEFAULT_MAX_FREQUENCY_HZ);
+        p.device = DeviceComputeModel(8, DeviceComputeModel::DEFAULT_MAX_FREQUENCY_HZ);
         p.deadlineS = cfg.slideDeadlineS;
         p.energyBudgetJ = 1.0;
         ApplicationContainer c = slide.InstallClient(
@@ -367,7 +368,10 @@ RunCell(const CellConfig& cfg)
     {
         ul.reserved.push_back(imsiOf(i));
     }
-    const double ulHz = cfg.rbs * 180e3 * (1.0 - cfg.reservedUl);
+    // the offloading servers decide at the same frame times: each gets its part of the uplink
+    const uint32_t nOffloadServers = (cfg.nBatch > 0 ? 1 : 0) + (cfg.nPl > 0 ? 1 : 0);
+    const double ulHz =
+        cfg.rbs * 180e3 * (1.0 - cfg.reservedUl) / std::max<uint32_t>(1, nOffloadServers);
 
     // ---- batching + early exit on the edge server ---------------------------------------
     BatchingEarlyExitHelper batching;
@@ -390,9 +394,11 @@ RunCell(const CellConfig& cfg)
     batchServer->SetUplinkBandwidthCallback(MakeBoundCallback(&OnBatchShares, &ul));
     ApplicationContainer batchClients = batching.InstallClients(batchUes, topo.serverAddress);
     const double accuracies[] = {0.6, 0.7, 0.75};
+    const double deadlines[] = {0.06, 0.08, 0.1};
     for (uint32_t i = 0; i < batchClients.GetN(); ++i)
     {
         batchClients.Get(i)->SetAttribute("AccuracyRequirement", DoubleValue(accuracies[i % 3]));
+        batchClients.Get(i)->SetAttribute("Deadline", TimeValue(Seconds(deadlines[i % 3])));
     }
     batching.AssignStreams(batchUes, 3000);
     batchServerApp.Start(Seconds(0));
@@ -407,7 +413,7 @@ RunCell(const CellConfig& cfg)
         pl.SetInferenceTime(m.GetName(), Seconds(0.004));
     }
     pl.SetAllocatorAttribute("Algorithm", StringValue(plOn ? "partial-loading" : "no-sharing"));
-    pl.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(6 * 8e9)));
+    pl.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(cfg.loadGBps * 8e9)));
     pl.SetServerAttribute("Port", UintegerValue(6002));
     pl.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
     pl.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(0.02)));
@@ -474,7 +480,8 @@ RunCell(const CellConfig& cfg)
     if (cfg.print)
     {
         os << "\nSLIDE with UE early exits (" << (slideOn ? "streaming" : "DAI baseline") << ", "
-           << (exitOn ? "exit-aware, theta " : "exit-unaware, theta ") << theta
+           << (exitOn ? "exit-aware, theta " : "exit-unaware, theta ") << std::setprecision(2)
+           << theta << ", accuracy requirement " << cfg.accuracy
            << "): per task, from the decision\n"
            << "  UE task granted            B MHz  pred ms  meas ms   error  exit  pred kB  "
               "meas kB\n";

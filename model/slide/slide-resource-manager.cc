@@ -446,7 +446,8 @@ SlideResourceManager::ApplyShares(const std::vector<uint64_t>& noticeImsis,
     }
     double noticeEach =
         noticeImsis.empty() ? 0.0 : std::min(1.0, static_cast<double>(m_noticeRbgs) / nRbgs);
-    double heldFree = 1.0;
+    // the reserved UEs' fraction is not free for notices either
+    double heldFree = 1.0 - (m_reservedImsis.empty() ? 0.0 : m_reservedDlFraction);
     for (const auto& kv : m_active)
     {
         heldFree -= BandwidthShareFfrAlgorithm::HzToDlShare(kv.second.bandwidthHz, m_nRb);
