@@ -8,12 +8,15 @@
 #include "ns3/core-module.h"
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/edge-inference-helper.h"
+#include "ns3/edge-lte-topology-helper.h"
 #include "ns3/internet-module.h"
 #include "ns3/layer-header.h"
 #include "ns3/layer-streaming-server.h"
 #include "ns3/layerwise-inference-client.h"
+#include "ns3/lte-module.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
+#include "ns3/slide-helper.h"
 #include "ns3/streaming-exit-model.h"
 #include "ns3/test.h"
 
@@ -446,6 +449,115 @@ class EarlyExitThresholdRuleTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief Over LTE with SlideResourceManager: UE 0 streams b-alexnet and UE 1 asks while UE 0's
+ * transfer would still run. When UE 0's agent exits at the first exit (threshold 0) its
+ * download stops, the server releases its bandwidth and UE 1's round, right after its
+ * request, is offered the whole cell; without the exit (threshold 1) UE 1 is decided only
+ * after UE 0's whole download (UE 0 holds every downlink share meanwhile).
+ */
+class EarlyExitReleasesBandwidthTestCase : public TestCase
+{
+  public:
+    EarlyExitReleasesBandwidthTestCase()
+        : TestCase("Early exit over LTE: the stopped download's bandwidth goes to the next round")
+    {
+    }
+
+  private:
+    /// Outcome of one run.
+    struct Outcome
+    {
+        std::vector<SlideResourceManager::Round> rounds; ///< The manager's rounds
+        double cellHz{0};                                ///< Cell bandwidth, Hz
+        LayerwiseInferenceClient::TaskRecord first;      ///< UE 0's task
+        LayerwiseInferenceClient::TaskRecord second;     ///< UE 1's task
+    };
+
+    /**
+     * @param [in] threshold UE 0's exit threshold
+     * @return the outcome
+     */
+    Outcome RunWith(double threshold)
+    {
+        SetSlideLteDefaults();
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        EdgeLteGeometry geometry;
+        geometry.enbHeightM = 30;
+        geometry.ueHeightM = 1.5;
+        const EdgeLteTopology topo = BuildEdgeLteTopology(
+            25,
+            {300, 150},
+            [](Ptr<LteHelper> lte)
+            {
+                lte->SetSchedulerType("ns3::PfFfMacScheduler");
+                lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
+            },
+            geometry);
+        topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices), 100);
+        SlideHelper slide;
+        slide.AddModel(DnnModelZoo::BranchyAlexNet()); // fp32, 2.2 MB
+        slide.AddTask("cifar", {"b-alexnet"});
+        slide.SetClientAttribute("ExitModelName", StringValue("b-alexnet"));
+        slide.SetClientAttribute("TaskTimeout", TimeValue(Seconds(5)));
+        Ptr<SlideResourceManager> manager = slide.InstallResourceManager(topo.enbDevices.Get(0));
+        slide.InstallServer(topo.remote.Get(0)).Start(Seconds(0));
+        ApplicationContainer clients;
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            SlideUserProfile p;
+            p.samples = 1;
+            p.device = DeviceComputeModel(64, DeviceComputeModel::DEFAULT_MAX_FREQUENCY_HZ);
+            p.deadlineS = 3.0;
+            ApplicationContainer c = slide.InstallClient(
+                topo.ues.Get(i), topo.ueDevices.Get(i), topo.serverAddress, "cifar", p);
+            c.Get(0)->SetAttribute("ExitThreshold", DoubleValue(i == 0 ? threshold : 1.0));
+            c.Start(Seconds(i == 0 ? 0.5 : 0.8));
+            clients.Add(c);
+        }
+        slide.AssignStreams(topo.ues, 1000);
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        Outcome o;
+        o.rounds = manager->GetRounds();
+        o.cellHz = manager->GetCellBandwidthHz();
+        o.first = DynamicCast<LayerwiseInferenceClient>(clients.Get(0))->GetTaskRecords().at(0);
+        o.second = DynamicCast<LayerwiseInferenceClient>(clients.Get(1))->GetTaskRecords().at(0);
+        Simulator::Destroy();
+        return o;
+    }
+
+    void DoRun() override
+    {
+        const Outcome exits = RunWith(0.0);
+        const Outcome stays = RunWith(1.0);
+        NS_TEST_ASSERT_MSG_EQ(exits.rounds.size(), 2u, "one round per request");
+        NS_TEST_ASSERT_MSG_EQ(stays.rounds.size(), 2u, "one round per request");
+        NS_TEST_EXPECT_MSG_EQ(exits.first.completed, true, exits.first.failureReason);
+        NS_TEST_EXPECT_MSG_EQ(exits.first.downloadStopped, true, "UE 0 stopped its download");
+        NS_TEST_EXPECT_MSG_LT(exits.first.downloadStopTime, Seconds(0.8), "before UE 1 asks");
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            exits.rounds[1].availableHz, exits.cellHz, 1.0, "UE 1's round: the whole cell again");
+        NS_TEST_EXPECT_MSG_EQ(exits.second.granted, true, "UE 1 admitted");
+        NS_TEST_EXPECT_MSG_LT(exits.rounds[1].time, Seconds(0.9), "UE 1 decided at once");
+        NS_TEST_EXPECT_MSG_EQ(stays.first.downloadStopped, false, "no exit");
+        NS_TEST_EXPECT_MSG_EQ(stays.first.completed, true, stays.first.failureReason);
+        // without the exit, UE 1's request waits for UE 0's transfer to end: while UE 0 holds
+        // every downlink share, UE 1 (no share) does not even get its TCP SYN-ACK
+        NS_TEST_EXPECT_MSG_GT(stays.rounds[1].time,
+                              stays.first.layerArrival.back(),
+                              "UE 1 decided after UE 0's whole download");
+        NS_TEST_EXPECT_MSG_GT(stays.rounds[1].time - exits.rounds[1].time,
+                              Seconds(0.5),
+                              "the exit serves UE 1 much earlier");
+        NS_TEST_EXPECT_MSG_LT(exits.first.bytesReceived,
+                              stays.first.bytesReceived / 2,
+                              "the rest of the model never came");
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief The UE early-exit agent.
  */
 class EdgeInferenceEarlyExitTestSuite : public TestSuite
@@ -459,6 +571,7 @@ class EdgeInferenceEarlyExitTestSuite : public TestSuite
         AddTestCase(new EarlyExitStatisticsTestCase);
         AddTestCase(new EarlyExitPrefixTestCase);
         AddTestCase(new EarlyExitThresholdRuleTestCase);
+        AddTestCase(new EarlyExitReleasesBandwidthTestCase);
     }
 };
 
