@@ -585,12 +585,14 @@ RunCell(const CellConfig& cfg)
                    << (t.isScheduled ? "scheduled" : "not scheduled") << "\n";
             }
         }
+        uint32_t outcomes[5] = {0, 0, 0, 0, 0};
         for (uint32_t i = 0; i < clients.GetN(); ++i)
         {
             for (const auto& rec : DynamicCast<OffloadingClient>(clients.Get(i))->GetTaskRecords())
             {
                 ++nTasks;
                 onTime += rec.outcome == OffloadingClient::ON_TIME ? 1 : 0;
+                ++outcomes[rec.outcome];
             }
         }
         const double k = std::max<uint32_t>(1, n);
@@ -598,7 +600,13 @@ RunCell(const CellConfig& cfg)
                             "completion ms",
                             pred / k * 1e3,
                             meas / k * 1e3,
-                            std::to_string(onTime) + "/" + std::to_string(nTasks) + " on time"});
+                            std::to_string(onTime) + "/" + std::to_string(nTasks) + " on time, " +
+                                std::to_string(outcomes[OffloadingClient::LATE]) + " late, " +
+                                std::to_string(outcomes[OffloadingClient::NOT_SCHEDULED]) +
+                                " not scheduled, " +
+                                std::to_string(outcomes[OffloadingClient::FAILED] +
+                                               outcomes[OffloadingClient::PENDING]) +
+                                " failed"});
     };
     offloadTable(batchOn ? "batching+early-exit" : "batching (off: no batching, no exit)",
                  batchClients,
@@ -743,7 +751,6 @@ RunExample(int argc, char* argv[])
               << " PartialLoading UEs, " << cfg.nDto
               << " DTO-EE UEs; disabled: " << (disable.empty() ? "none" : disable) << "\n";
     const CellResult all = RunCell(cfg);
-    std::cout << "Run wall time " << std::fixed << std::setprecision(1) << all.wallS << " s\n";
 
     if (ablation)
     {
