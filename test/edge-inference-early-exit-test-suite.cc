@@ -453,7 +453,9 @@ class EarlyExitThresholdRuleTestCase : public TestCase
  * transfer would still run. When UE 0's agent exits at the first exit (threshold 0) its
  * download stops, the server releases its bandwidth and UE 1's round, right after its
  * request, is offered the whole cell; without the exit (threshold 1) UE 1 is decided only
- * after UE 0's whole download (UE 0 holds every downlink share meanwhile).
+ * after UE 0's whole download (UE 0 holds every downlink share meanwhile). With
+ * ReservedDlFraction 0.25 and UE 1 reserved, UE 0's round is offered 75 % of the cell and UE 1
+ * is heard at once.
  */
 class EarlyExitReleasesBandwidthTestCase : public TestCase
 {
@@ -475,9 +477,10 @@ class EarlyExitReleasesBandwidthTestCase : public TestCase
 
     /**
      * @param [in] threshold UE 0's exit threshold
+     * @param [in] reserved ReservedDlFraction of the manager, UE 1 reserved if > 0
      * @return the outcome
      */
-    Outcome RunWith(double threshold)
+    Outcome RunWith(double threshold, double reserved = 0.0)
     {
         SetSlideLteDefaults();
         RngSeedManager::SetSeed(1);
@@ -500,7 +503,12 @@ class EarlyExitReleasesBandwidthTestCase : public TestCase
         slide.AddTask("cifar", {"b-alexnet"});
         slide.SetClientAttribute("ExitModelName", StringValue("b-alexnet"));
         slide.SetClientAttribute("TaskTimeout", TimeValue(Seconds(5)));
+        slide.SetResourceManagerAttribute("ReservedDlFraction", DoubleValue(reserved));
         Ptr<SlideResourceManager> manager = slide.InstallResourceManager(topo.enbDevices.Get(0));
+        if (reserved > 0)
+        {
+            manager->AddReservedUe(DynamicCast<LteUeNetDevice>(topo.ueDevices.Get(1))->GetImsi());
+        }
         slide.InstallServer(topo.remote.Get(0)).Start(Seconds(0));
         ApplicationContainer clients;
         for (uint32_t i = 0; i < 2; ++i)
@@ -550,6 +558,17 @@ class EarlyExitReleasesBandwidthTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT(stays.rounds[1].time - exits.rounds[1].time,
                               Seconds(0.5),
                               "the exit serves UE 1 much earlier");
+        // a reserved downlink fraction: UE 0's round is offered the rest of the cell, and UE 1
+        // (reserved) is heard at once although UE 0 holds the rest
+        const Outcome reserved = RunWith(1.0, 0.25);
+        NS_TEST_ASSERT_MSG_EQ(reserved.rounds.size(), 2u, "one round per request");
+        NS_TEST_EXPECT_MSG_EQ_TOL(reserved.rounds[0].availableHz,
+                                  0.75 * reserved.cellHz,
+                                  1.0,
+                                  "the reserved fraction is not offered");
+        NS_TEST_EXPECT_MSG_LT(reserved.rounds[1].time, Seconds(0.9), "UE 1 heard at once");
+        NS_TEST_EXPECT_MSG_LT(
+            reserved.rounds[1].availableHz, 0.05 * reserved.cellHz, "UE 0 holds what was offered");
         NS_TEST_EXPECT_MSG_LT(exits.first.bytesReceived,
                               stays.first.bytesReceived / 2,
                               "the rest of the model never came");
