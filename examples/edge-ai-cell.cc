@@ -721,6 +721,14 @@ RunExample(int argc, char* argv[])
     for (const std::string& t :
          disable.empty() ? std::vector<std::string>{} : SplitCommaList(disable))
     {
+        if (t == "noma-split")
+        {
+            cmd.Fail("disable",
+                     t,
+                     "slide, ue-exit, batching, partial-loading or dto-ee (NOMA split inference "
+                     "runs on the module's NOMA PHY, not in this LTE cell: see "
+                     "noma-split-inference)");
+        }
         if (std::find(TECHNIQUES.begin(), TECHNIQUES.end(), t) == TECHNIQUES.end())
         {
             cmd.Fail("disable", t, "slide, ue-exit, batching, partial-loading or dto-ee");

@@ -12,7 +12,6 @@
 
 #include "ns3/abort.h"
 #include "ns3/address-utils.h"
-#include "ns3/boolean.h"
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
