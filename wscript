@@ -44,6 +44,8 @@ def build(bld):
         'model/slide/slide-grant-header.cc',
         'model/slide/layer-streaming-server.cc',
         'model/slide/layerwise-inference-client.cc',
+        'model/slide/streaming-exit-model.cc',
+        'model/slide/slide-exit-solver.cc',
         'model/slide/slide-solver.cc',
         'model/slide/slide-resource-manager.cc',
         'model/slide/slide-json.cc',
@@ -113,6 +115,7 @@ def build(bld):
         'test/edge-inference-collaborative-test-suite.cc',
         'test/edge-inference-allocators-test-suite.cc',
         'test/edge-inference-fault-injection-test-suite.cc',
+        'test/edge-inference-early-exit-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -153,6 +156,8 @@ def build(bld):
         'model/slide/slide-grant-header.h',
         'model/slide/layer-streaming-server.h',
         'model/slide/layerwise-inference-client.h',
+        'model/slide/streaming-exit-model.h',
+        'model/slide/slide-exit-solver.h',
         'model/slide/slide-solver.h',
         'model/slide/slide-resource-manager.h',
         'model/slide/slide-json.h',

@@ -31,6 +31,7 @@ cpp_examples = [
         "False",
     ),
     ("edge-inference-fuzz --budget=100", "True", "False"),
+    ("edge-ai-cell --quick --ablation=0", "True", "False"),
 ]
 
 # A list of Python examples to run (none).

@@ -12,6 +12,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/address-utils.h"
+#include "ns3/dnn-model-zoo.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
@@ -142,7 +143,77 @@ LayerwiseInferenceClient::GetTypeId()
                 "TaskFailed",
                 "A task failed (connection failure, truncated stream, timeout).",
                 MakeTraceSourceAccessor(&LayerwiseInferenceClient::m_failedTrace),
-                "ns3::edgeinference::LayerwiseInferenceClient::TaskFailedTracedCallback");
+                "ns3::edgeinference::LayerwiseInferenceClient::TaskFailedTracedCallback")
+            .AddAttribute("ExitModelName",
+                          "Multi-exit zoo model (e.g. b-alexnet) whose exits the early-exit agent "
+                          "uses; it must be the streamed model or one of its prefixes "
+                          "(StreamingExitModel::Prefix()). Empty: no agent.",
+                          StringValue(""),
+                          MakeStringAccessor(&LayerwiseInferenceClient::m_exitModelName),
+                          MakeStringChecker())
+            .AddAttribute("ExitThreshold",
+                          "Confidence threshold theta of the agent in [0, 1]: a sample leaves at "
+                          "the first exit where its confidence reaches it (1: never, with the "
+                          "zoo's profiles); the initial value under ThresholdRule DtoEeGradient.",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&LayerwiseInferenceClient::m_exitThreshold),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("ExitAccuracies",
+                          "Accuracy of a sample leaving at each exit (comma-separated: the side "
+                          "exits, then the final classifier, each in [0, 1]); empty = the zoo "
+                          "branches' accuracies, then FinalAccuracy.",
+                          StringValue(""),
+                          MakeStringAccessor(&LayerwiseInferenceClient::m_exitAccuracies),
+                          MakeStringChecker())
+            .AddAttribute("FinalAccuracy",
+                          "Accuracy of the final classifier when ExitAccuracies is empty.",
+                          DoubleValue(0.7838),
+                          MakeDoubleAccessor(&LayerwiseInferenceClient::m_finalAccuracy),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("ThresholdRule",
+                          "Fixed: ExitThreshold for every task; DtoEeGradient: after each "
+                          "completed task, theta <- clip(theta - ThresholdStep dJ/dtheta), "
+                          "J = E[latency] - ThresholdBetaS E[accuracy] over the exit "
+                          "distribution, with each exit's latest measured latency.",
+                          EnumValue(LayerwiseInferenceClient::FIXED_THRESHOLD),
+                          MakeEnumAccessor(&LayerwiseInferenceClient::m_thresholdRule),
+                          MakeEnumChecker(LayerwiseInferenceClient::FIXED_THRESHOLD,
+                                          "Fixed",
+                                          LayerwiseInferenceClient::DTO_EE_GRADIENT,
+                                          "DtoEeGradient"))
+            .AddAttribute("ThresholdStep",
+                          "Step size eta of the DtoEeGradient rule (threshold per unit of "
+                          "gradient, 1/s).",
+                          DoubleValue(0.5),
+                          MakeDoubleAccessor(&LayerwiseInferenceClient::m_thresholdStep),
+                          MakeDoubleChecker<double>(0.0))
+            .AddAttribute("ThresholdBetaS",
+                          "beta of the DtoEeGradient rule: seconds of latency one unit of "
+                          "accuracy is worth (s).",
+                          DoubleValue(0.5),
+                          MakeDoubleAccessor(&LayerwiseInferenceClient::m_thresholdBetaS),
+                          MakeDoubleChecker<double>(0.0))
+            .AddAttribute("MinThreshold",
+                          "Lower clip of the adapted threshold.",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&LayerwiseInferenceClient::m_minThreshold),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("MaxThreshold",
+                          "Upper clip of the adapted threshold.",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&LayerwiseInferenceClient::m_maxThreshold),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddTraceSource("ExitTaken",
+                            "Samples of a task left at an exit: task, exit (E = final "
+                            "classifier), samples, correct samples.",
+                            MakeTraceSourceAccessor(&LayerwiseInferenceClient::m_exitTrace),
+                            "ns3::edgeinference::LayerwiseInferenceClient::ExitTracedCallback")
+            .AddTraceSource(
+                "DownloadStopped",
+                "The early-exit agent stopped a download: task, layers received, stream bytes "
+                "parsed.",
+                MakeTraceSourceAccessor(&LayerwiseInferenceClient::m_downloadStoppedTrace),
+                "ns3::edgeinference::LayerwiseInferenceClient::DownloadStoppedTracedCallback");
     return tid;
 }
 
@@ -166,7 +237,22 @@ LayerwiseInferenceClient::LayerwiseInferenceClient()
     , m_computed(0)
     , m_computing(false)
     , m_layerEnergyJ(0)
+    , m_finalAccuracy(0.7838)
+    , m_exitThreshold(1.0)
+    , m_thresholdRule(FIXED_THRESHOLD)
+    , m_thresholdStep(0.5)
+    , m_thresholdBetaS(0.5)
+    , m_minThreshold(0.0)
+    , m_maxThreshold(1.0)
+    , m_hasExitModel(false)
+    , m_agentTask(false)
+    , m_samplesLeft(0)
+    , m_nextExit(0)
+    , m_downloadBound(0)
+    , m_downloadStopped(false)
 {
+    m_confidenceRv = CreateObject<UniformRandomVariable>();
+    m_correctRv = CreateObject<UniformRandomVariable>();
     NS_LOG_FUNCTION(this);
 }
 
@@ -181,6 +267,8 @@ LayerwiseInferenceClient::DoDispose()
     NS_LOG_FUNCTION(this);
     m_socket = nullptr;
     m_interval = nullptr;
+    m_confidenceRv = nullptr;
+    m_correctRv = nullptr;
     Application::DoDispose();
 }
 
@@ -244,7 +332,39 @@ LayerwiseInferenceClient::AssignStreams(int64_t stream)
 {
     NS_LOG_FUNCTION(this << stream);
     m_interval->SetStream(stream);
-    return 1;
+    if (!HasExitAgent())
+    {
+        return 1; // streams of a client without agent as before
+    }
+    m_confidenceRv->SetStream(stream + 1);
+    m_correctRv->SetStream(stream + 2);
+    return 3;
+}
+
+void
+LayerwiseInferenceClient::SetExitModel(const StreamingExitModel& model)
+{
+    NS_LOG_FUNCTION(this);
+    m_exitModel = model;
+    m_hasExitModel = true;
+}
+
+bool
+LayerwiseInferenceClient::HasExitAgent() const
+{
+    return m_hasExitModel || !m_exitModelName.empty();
+}
+
+const StreamingExitModel&
+LayerwiseInferenceClient::GetExitModel() const
+{
+    return m_exitModel;
+}
+
+double
+LayerwiseInferenceClient::GetExitThreshold() const
+{
+    return m_exitThreshold;
 }
 
 void
@@ -252,6 +372,46 @@ LayerwiseInferenceClient::StartApplication()
 {
     NS_LOG_FUNCTION(this);
     BuildComputeModel();
+    if (!m_hasExitModel && !m_exitModelName.empty())
+    {
+        const uint32_t node = GetNode() ? GetNode()->GetId() : 0;
+        std::vector<double> accuracies;
+        std::istringstream list(m_exitAccuracies);
+        std::string item;
+        while (std::getline(list, item, ','))
+        {
+            size_t used = 0;
+            bool ok = true;
+            try
+            {
+                accuracies.push_back(std::stod(item, &used));
+                ok = item.find_first_not_of(" \t", used) == std::string::npos;
+            }
+            catch (const std::exception&)
+            {
+                ok = false;
+            }
+            NS_ABORT_MSG_IF(!ok,
+                            "LayerwiseInferenceClient on node " << node << ": ExitAccuracies '"
+                                                                << m_exitAccuracies << "': '"
+                                                                << item << "' is not a number");
+        }
+        try
+        {
+            m_exitModel =
+                StreamingExitModel(DnnModelZoo::Get(m_exitModelName), accuracies, m_finalAccuracy);
+        }
+        catch (const std::exception& e)
+        {
+            NS_FATAL_ERROR("LayerwiseInferenceClient on node "
+                           << node << ": ExitModelName '" << m_exitModelName
+                           << "' / ExitAccuracies '" << m_exitAccuracies << "': " << e.what());
+        }
+        m_hasExitModel = true;
+    }
+    NS_ABORT_MSG_IF(m_minThreshold > m_maxThreshold,
+                    "LayerwiseInferenceClient: MinThreshold "
+                        << m_minThreshold << " > MaxThreshold " << m_maxThreshold);
     NS_ABORT_MSG_IF(!Ipv4Address::IsMatchingType(m_remote),
                     "LayerwiseInferenceClient on node "
                         << GetNode()->GetId() << ": RemoteAddress is not an IPv4 address");
@@ -292,6 +452,11 @@ LayerwiseInferenceClient::StartTask()
     m_arrived = 0;
     m_computed = 0;
     m_computing = false;
+    m_agentTask = false;
+    m_samplesLeft = m_samples;
+    m_nextExit = 0;
+    m_downloadBound = 0;
+    m_downloadStopped = false;
 
     m_socket = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
     if (m_socket->Bind() == -1)
@@ -372,6 +537,7 @@ LayerwiseInferenceClient::Consume(const uint8_t* data, uint32_t size)
     while (m_grantState != GRANT_DONE && pos < size && m_active)
     {
         m_grantBuf.push_back(data[pos++]);
+        ++m_records.back().bytesConsumed;
         if (m_grantState == GRANT_MAYBE && m_grantBuf.size() == 2)
         {
             const uint16_t magic = static_cast<uint16_t>((m_grantBuf[0] << 8) | m_grantBuf[1]);
@@ -381,6 +547,7 @@ LayerwiseInferenceClient::Consume(const uint8_t* data, uint32_t size)
                 m_grantState = GRANT_DONE;
                 std::vector<uint8_t> prefix;
                 prefix.swap(m_grantBuf);
+                m_records.back().bytesConsumed -= prefix.size(); // counted again as layer bytes
                 ConsumeLayers(prefix.data(), static_cast<uint32_t>(prefix.size()));
                 break;
             }
@@ -463,7 +630,7 @@ void
 LayerwiseInferenceClient::ConsumeLayers(const uint8_t* data, uint32_t size)
 {
     uint32_t pos = 0;
-    while (pos < size && m_active)
+    while (pos < size && m_active && !m_downloadStopped)
     {
         TaskRecord& r = m_records.back();
         if (m_nLayers > 0 && m_currentLayer >= m_nLayers)
@@ -477,6 +644,7 @@ LayerwiseInferenceClient::ConsumeLayers(const uint8_t* data, uint32_t size)
                 size - pos, LayerHeader::SIZE - static_cast<uint32_t>(m_headerBuf.size()));
             m_headerBuf.insert(m_headerBuf.end(), data + pos, data + pos + take);
             pos += take;
+            r.bytesConsumed += take;
             if (m_headerBuf.size() < LayerHeader::SIZE)
             {
                 return;
@@ -515,6 +683,10 @@ LayerwiseInferenceClient::ConsumeLayers(const uint8_t* data, uint32_t size)
                 r.computeStart.assign(m_nLayers, Time());
                 r.computeFinish.assign(m_nLayers, Time());
                 r.layerFlops.assign(m_nLayers, 0.0);
+                if (HasExitAgent() && !StartAgent())
+                {
+                    return;
+                }
             }
             r.layerFlops[m_currentLayer] = h.GetFlops();
             r.layerWireBytes[m_currentLayer] = LayerHeader::SIZE + h.GetPayloadBytes();
@@ -523,6 +695,7 @@ LayerwiseInferenceClient::ConsumeLayers(const uint8_t* data, uint32_t size)
         const uint64_t take = std::min<uint64_t>(m_payloadLeft, size - pos);
         pos += static_cast<uint32_t>(take);
         m_payloadLeft -= take;
+        r.bytesConsumed += take;
         if (m_payloadLeft == 0)
         {
             const uint32_t layer = m_currentLayer;
@@ -542,6 +715,11 @@ LayerwiseInferenceClient::LayerArrived(uint32_t layer)
     ++m_arrived;
     NS_LOG_LOGIC("task " << r.taskId << ": layer " << layer << " received");
     m_layerReceivedTrace(r.taskId, layer, Simulator::Now());
+    if (m_agentTask && layer == m_downloadBound && layer + 1 < m_nLayers)
+    {
+        // no sample can need a later layer
+        StopDownload();
+    }
     TryCompute();
 }
 
@@ -558,7 +736,7 @@ LayerwiseInferenceClient::TryCompute()
     }
     TaskRecord& r = m_records.back();
     const uint32_t layer = m_computed;
-    const double flops = static_cast<double>(m_samples) * r.layerFlops[layer];
+    const double flops = static_cast<double>(m_samplesLeft) * r.layerFlops[layer];
     const Time duration = Seconds(m_compute.ComputeTime(flops));
     r.computeStart[layer] = Simulator::Now();
     m_layerEnergyJ = m_compute.Energy(flops); // at the frequency the layer runs at
@@ -578,6 +756,10 @@ LayerwiseInferenceClient::ComputeDone(uint32_t layer)
     m_computing = false;
     ++m_computed;
     m_layerComputedTrace(r.taskId, layer, Simulator::Now());
+    if (m_agentTask && AgentAfterLayer(layer))
+    {
+        return;
+    }
     if (m_computed == m_nLayers)
     {
         Complete();
@@ -636,6 +818,10 @@ LayerwiseInferenceClient::Complete()
     r.finishTime = Simulator::Now();
     r.latency = Simulator::Now() - r.requestTime;
     NS_LOG_INFO("task " << r.taskId << " completed in " << r.latency.As(Time::S));
+    if (m_agentTask)
+    {
+        AdaptThreshold();
+    }
     FinishTask();
     m_completedTrace(r.taskId, r.latency, r.energyJ);
 }
@@ -661,6 +847,255 @@ LayerwiseInferenceClient::FinishTask()
         m_nextTaskEvent =
             Simulator::Schedule(Seconds(gap), &LayerwiseInferenceClient::StartTask, this);
     }
+}
+
+bool
+LayerwiseInferenceClient::StartAgent()
+{
+    NS_LOG_FUNCTION(this);
+    TaskRecord& r = m_records.back();
+    uint32_t cap = 0;
+    if (!m_exitModel.CapOfStream(m_nLayers, cap))
+    {
+        std::ostringstream oss;
+        oss << "early-exit agent: a stream of " << m_nLayers
+            << " layers is neither the exit model (" << m_exitModel.GetNLayers()
+            << " layers) nor one of its prefixes ending at a side exit";
+        Fail(oss.str());
+        return false;
+    }
+    m_agentTask = true;
+    r.hasAgent = true;
+    r.exitThreshold = m_exitThreshold;
+    r.exitCap = cap;
+    r.exitSamples.assign(m_exitModel.GetNSideExits() + 1, 0);
+    m_downloadBound = m_exitModel.GetExitLayer(m_exitModel.CertainExit(m_exitThreshold, cap));
+    if (m_exitLatencyS.size() != m_exitModel.GetNSideExits() + 1)
+    {
+        m_exitLatencyS.assign(m_exitModel.GetNSideExits() + 1, -1.0);
+    }
+    NS_LOG_INFO("task " << r.taskId << ": early-exit agent, threshold " << m_exitThreshold
+                        << ", last exit " << cap << ", download bound layer " << m_downloadBound);
+    return true;
+}
+
+bool
+LayerwiseInferenceClient::AgentAfterLayer(uint32_t layer)
+{
+    const TaskRecord& r = m_records.back();
+    const uint32_t cap = r.exitCap;
+    while (m_nextExit <= cap && m_exitModel.GetExitLayer(m_nextExit) < layer)
+    {
+        ++m_nextExit; // not reached through this layer (cannot happen for a valid model)
+    }
+    if (m_nextExit > cap || m_exitModel.GetExitLayer(m_nextExit) != layer)
+    {
+        return false;
+    }
+    const uint32_t exit = m_nextExit++;
+    const bool forced = exit == cap;
+    if (!forced && m_exitModel.GetBranches()[exit].ExitProbability(m_exitThreshold) <= 0.0)
+    {
+        NS_LOG_LOGIC("task " << r.taskId << ": exit " << exit << " skipped (no sample can leave)");
+        return false;
+    }
+    const double branchFlops = m_exitModel.GetBranchFlops(exit);
+    if (branchFlops <= 0.0)
+    {
+        BranchDone(exit);
+        return true;
+    }
+    const double flops = static_cast<double>(m_samplesLeft) * branchFlops;
+    m_layerEnergyJ = m_compute.Energy(flops);
+    m_computing = true;
+    m_computeEvent = Simulator::Schedule(Seconds(m_compute.ComputeTime(flops)),
+                                         [this, exit]()
+                                         {
+                                             m_records.back().energyJ += m_layerEnergyJ;
+                                             m_computing = false;
+                                             BranchDone(exit);
+                                         });
+    return true;
+}
+
+void
+LayerwiseInferenceClient::BranchDone(uint32_t exit)
+{
+    NS_LOG_FUNCTION(this << exit);
+    TaskRecord& r = m_records.back();
+    const Time sinceRequest = Simulator::Now() - r.requestTime;
+    m_exitLatencyS[exit] = sinceRequest.GetSeconds();
+    uint32_t leaving = m_samplesLeft;
+    if (exit < r.exitCap)
+    {
+        leaving = 0;
+        const double q = m_exitModel.GetBranches()[exit].ExitProbability(m_exitThreshold);
+        for (uint32_t s = 0; s < m_samplesLeft; ++s)
+        {
+            // confidence >= threshold iff u < q(threshold) (StreamingExitModel::Confidence)
+            if (m_confidenceRv->GetValue() < q)
+            {
+                ++leaving;
+            }
+        }
+    }
+    if (leaving > 0)
+    {
+        SamplesExit(exit, leaving);
+    }
+    if (m_samplesLeft == 0)
+    {
+        if (m_arrived < m_nLayers && !m_downloadStopped)
+        {
+            StopDownload();
+        }
+        Complete();
+        return;
+    }
+    if (m_computed == m_nLayers)
+    {
+        Complete(); // cannot happen: the last layer ends at the cap
+        return;
+    }
+    TryCompute();
+}
+
+void
+LayerwiseInferenceClient::SamplesExit(uint32_t exit, uint32_t samples)
+{
+    TaskRecord& r = m_records.back();
+    uint32_t correct = 0;
+    const double a = m_exitModel.GetAccuracy(exit);
+    for (uint32_t s = 0; s < samples; ++s)
+    {
+        if (m_correctRv->GetValue() < a)
+        {
+            ++correct;
+        }
+    }
+    m_samplesLeft -= samples;
+    r.exitSamples[exit] += samples;
+    r.correctSamples += correct;
+    r.deepestExit = static_cast<int32_t>(exit);
+    NS_LOG_INFO("task " << r.taskId << ": " << samples << " sample(s) leave at exit " << exit
+                        << " (" << correct << " correct), " << m_samplesLeft << " left");
+    m_exitTrace(r.taskId, exit, samples, correct);
+}
+
+namespace
+{
+
+void ResetOnData(Ptr<Socket> socket);
+
+/**
+ * @brief Reset a connection whose data is no longer wanted: Close() with unread data makes
+ * ns-3's TCP send a RST (and drop its buffers), so the server stops at once. Without unread
+ * data, wait for the next segment.
+ * @param [in] socket the socket
+ */
+void
+ResetStream(Ptr<Socket> socket)
+{
+    if (socket->GetRxAvailable() > 0)
+    {
+        socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                                  MakeNullCallback<void, Ptr<Socket>>());
+        socket->Close(); // unread data: RST
+    }
+    else
+    {
+        socket->SetRecvCallback(MakeCallback(&ResetOnData));
+    }
+}
+
+/**
+ * @brief Data arrived on a stopped stream: reset it (not from inside TCP's receive path).
+ * @param [in] socket the socket
+ */
+void
+ResetOnData(Ptr<Socket> socket)
+{
+    socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+    Simulator::ScheduleNow(&ResetStream, socket);
+}
+
+/**
+ * @brief The peer closed a stopped stream first: close our side.
+ * @param [in] socket the socket
+ */
+void
+CloseStopped(Ptr<Socket> socket)
+{
+    CloseDiscardingInput(socket);
+}
+
+} // namespace
+
+void
+LayerwiseInferenceClient::StopDownload()
+{
+    NS_LOG_FUNCTION(this);
+    TaskRecord& r = m_records.back();
+    m_downloadStopped = true;
+    r.downloadStopped = true;
+    r.downloadStopTime = Simulator::Now();
+    NS_LOG_INFO("task " << r.taskId << ": download stopped after " << m_arrived << " of "
+                        << m_nLayers << " layers, " << r.bytesConsumed << " bytes");
+    Ptr<Socket> s = m_socket;
+    m_socket = nullptr; // HandleRead ignores it from now on
+    if (s)
+    {
+        s->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                              MakeNullCallback<void, Ptr<Socket>>());
+        s->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+        s->SetCloseCallbacks(MakeCallback(&CloseStopped), MakeCallback(&CloseStopped));
+        s->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        Simulator::ScheduleNow(&ResetStream, s); // not from inside TCP's receive path
+    }
+    m_downloadStoppedTrace(r.taskId, m_arrived, r.bytesConsumed);
+}
+
+void
+LayerwiseInferenceClient::AdaptThreshold()
+{
+    if (m_thresholdRule != DTO_EE_GRADIENT)
+    {
+        return;
+    }
+    const TaskRecord& r = m_records.back();
+    // exits not measured yet: the latest known one plus the compute time of the layers in
+    // between at the current speed (a lower bound)
+    std::vector<double> latency = m_exitLatencyS;
+    double known = 0.0;
+    uint32_t knownLayer = 0;
+    bool any = false;
+    for (uint32_t e = 0; e < latency.size(); ++e)
+    {
+        const uint32_t layer = m_exitModel.GetExitLayer(e);
+        if (latency[e] >= 0.0)
+        {
+            known = latency[e];
+            knownLayer = layer;
+            any = true;
+            continue;
+        }
+        double extra = 0.0;
+        for (uint32_t l = any ? knownLayer + 1 : 0; l <= layer && l < r.layerFlops.size(); ++l)
+        {
+            extra += m_compute.ComputeTime(static_cast<double>(m_samples) * r.layerFlops[l]);
+        }
+        latency[e] = known + extra;
+    }
+    const double before = m_exitThreshold;
+    m_exitThreshold = m_exitModel.UpdateThreshold(m_exitThreshold,
+                                                  r.exitCap,
+                                                  latency,
+                                                  m_thresholdBetaS,
+                                                  m_thresholdStep,
+                                                  m_minThreshold,
+                                                  m_maxThreshold);
+    NS_LOG_INFO("task " << r.taskId << ": threshold " << before << " -> " << m_exitThreshold);
 }
 
 } // namespace edgeinference

@@ -13,6 +13,7 @@
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
 #include "ns3/random-variable-stream.h"
+#include "ns3/streaming-exit-model.h"
 #include "ns3/traced-callback.h"
 
 #include <string>
@@ -55,6 +56,25 @@ class SlideGrantHeader;
  * before the last layer arrived, the stream is malformed, or TaskTimeout expires; the
  * socket is then closed and the TaskFailed trace fires with the reason. Tasks run one after
  * another, separated by a TaskInterval draw.
+ *
+ * **Early-exit agent.** With ExitModelName set to a multi-exit zoo model (or SetExitModel()),
+ * the client runs an early-exit agent over the layers it streams (StreamingExitModel): after
+ * the backbone layer of a side exit is computed, the exit branch runs for the samples still
+ * there (Samples x branch FLOPs on the device) and each sample draws its confidence from the
+ * exit's profile (RNG stream of AssignStreams()); samples whose confidence reaches the
+ * threshold leave there, with a correct/incorrect draw from the exit's accuracy. The agent
+ * skips an exit that no sample can take (q_e(threshold) = 0): with ExitThreshold 1 and the
+ * zoo's profiles it never exits, and the client behaves exactly as without the agent. When
+ * every sample has left, the task completes and the download stops: the client resets the
+ * stream (TCP RST on the next segment), the server drops the session and returns the
+ * transfer's bandwidth to its SlideResourceManager (Release()), so the next round shares
+ * it. The download also stops as soon as the layers of the first exit that all samples
+ * leave for sure (q_e = 1, e.g. threshold 0) have arrived. A stream that is a prefix of the
+ * model ending at a side exit (StreamingExitModel::Prefix(), e.g. granted by an exit-aware
+ * allocator) ends with that exit: every remaining sample leaves there. The threshold is
+ * fixed (ExitThreshold) or adapted after every task by the DTO-EE threshold update applied
+ * locally (ThresholdRule, StreamingExitModel::UpdateThreshold() with the measured latency of
+ * each exit). Exit branch parameters are taken to be resident on the device (not streamed).
  */
 class LayerwiseInferenceClient : public Application
 {
@@ -94,6 +114,23 @@ class LayerwiseInferenceClient : public Application
         Time decisionTime;                    ///< When the server decided (from the grant)
         Time grantTime;                       ///< When the grant arrived
         Time finishTime;                      ///< When the last layer was computed
+        // early-exit agent (ExitModelName set); the fields below keep their defaults otherwise
+        bool hasAgent{false};              ///< The early-exit agent ran this task
+        double exitThreshold{1};           ///< Threshold the agent used for this task
+        uint32_t exitCap{0};               ///< Last exit of the stream (E: whole model)
+        int32_t deepestExit{-1};           ///< Deepest exit a sample of the task left at
+        std::vector<uint32_t> exitSamples; ///< Samples that left at each exit 0 .. E
+        uint32_t correctSamples{0};        ///< Samples classified correctly (accuracy draws)
+        bool downloadStopped{false};       ///< The agent stopped the download before its end
+        Time downloadStopTime;             ///< When it stopped the download
+        uint64_t bytesConsumed{0};         ///< Stream bytes parsed (grant and layers) for the task
+    };
+
+    /// How the agent's threshold evolves.
+    enum ThresholdRule
+    {
+        FIXED_THRESHOLD, ///< ExitThreshold for every task
+        DTO_EE_GRADIENT  ///< DTO-EE's threshold update after every completed task
     };
 
     /**
@@ -129,9 +166,26 @@ class LayerwiseInferenceClient : public Application
     const std::vector<TaskRecord>& GetTaskRecords() const;
 
     /**
+     * @brief Use this exit model for the early-exit agent instead of ExitModelName (must
+     * describe the streamed model: its layer count and exit positions).
+     * @param [in] model the exit model
+     */
+    void SetExitModel(const StreamingExitModel& model);
+
+    /// @return true if the early-exit agent is configured
+    bool HasExitAgent() const;
+
+    /// @return the agent's exit model (empty if none; built at start from ExitModelName)
+    const StreamingExitModel& GetExitModel() const;
+
+    /// @return the agent's current threshold (changes with ThresholdRule DtoEeGradient)
+    double GetExitThreshold() const;
+
+    /**
      * @brief Assign a fixed random variable stream number to the random variables used.
      * @param [in] stream first stream index to use
-     * @return the number of stream indices assigned (1)
+     * @return the number of stream indices assigned: 1 (TaskInterval), 3 with the early-exit
+     * agent (its confidence and accuracy draws)
      */
     int64_t AssignStreams(int64_t stream);
 
@@ -169,6 +223,28 @@ class LayerwiseInferenceClient : public Application
      * @param [in] reason why it failed
      */
     typedef void (*TaskFailedTracedCallback)(uint32_t taskId, const std::string& reason);
+
+    /**
+     * TracedCallback signature for samples leaving at an exit.
+     * @param [in] taskId the task id
+     * @param [in] exit exit index (0 .. E-1 side exits, E the final classifier)
+     * @param [in] samples samples that left there
+     * @param [in] correct of them, classified correctly
+     */
+    typedef void (*ExitTracedCallback)(uint32_t taskId,
+                                       uint32_t exit,
+                                       uint32_t samples,
+                                       uint32_t correct);
+
+    /**
+     * TracedCallback signature for a download the agent stopped.
+     * @param [in] taskId the task id
+     * @param [in] layersReceived layers fully received
+     * @param [in] bytes stream bytes parsed so far (grant and layers)
+     */
+    typedef void (*DownloadStoppedTracedCallback)(uint32_t taskId,
+                                                  uint32_t layersReceived,
+                                                  uint64_t bytes);
 
   protected:
     void DoDispose() override;
@@ -244,6 +320,29 @@ class LayerwiseInferenceClient : public Application
     void Complete();
     /// Close the socket and cancel the task's events; schedule the next task.
     void FinishTask();
+    /// Set up the agent for a stream of m_nLayers layers (false: Fail() was called).
+    bool StartAgent();
+    /**
+     * @brief Agent step after a backbone layer was computed.
+     * @param [in] layer the layer
+     * @return true if the agent occupies the device (branch) or ended the task
+     */
+    bool AgentAfterLayer(uint32_t layer);
+    /**
+     * @brief An exit branch finished: samples decide.
+     * @param [in] exit the exit
+     */
+    void BranchDone(uint32_t exit);
+    /**
+     * @brief Samples leave at an exit.
+     * @param [in] exit the exit
+     * @param [in] samples how many
+     */
+    void SamplesExit(uint32_t exit, uint32_t samples);
+    /// Stop the download: reset the stream, parse no more bytes.
+    void StopDownload();
+    /// Adapt the threshold after a completed task (ThresholdRule).
+    void AdaptThreshold();
 
     Address m_remote;                     ///< Server address
     uint16_t m_remotePort;                ///< Server port
@@ -291,6 +390,29 @@ class LayerwiseInferenceClient : public Application
     TracedCallback<uint32_t, Time, double> m_completedTrace;                 ///< Task completed
     TracedCallback<uint32_t, const std::string&> m_failedTrace;              ///< Task failed
     TracedCallback<uint32_t, bool, const std::string&, double> m_grantTrace; ///< Grant
+
+    // early-exit agent
+    std::string m_exitModelName;               ///< Attribute ExitModelName
+    std::string m_exitAccuracies;              ///< Attribute ExitAccuracies
+    double m_finalAccuracy;                    ///< Attribute FinalAccuracy
+    double m_exitThreshold;                    ///< Current threshold (attribute ExitThreshold)
+    ThresholdRule m_thresholdRule;             ///< Attribute ThresholdRule
+    double m_thresholdStep;                    ///< Attribute ThresholdStep
+    double m_thresholdBetaS;                   ///< Attribute ThresholdBetaS
+    double m_minThreshold;                     ///< Attribute MinThreshold
+    double m_maxThreshold;                     ///< Attribute MaxThreshold
+    bool m_hasExitModel;                       ///< m_exitModel is set
+    StreamingExitModel m_exitModel;            ///< The agent's exit model
+    Ptr<UniformRandomVariable> m_confidenceRv; ///< Confidence draws
+    Ptr<UniformRandomVariable> m_correctRv;    ///< Accuracy draws
+    bool m_agentTask;                          ///< The agent runs the current task
+    uint32_t m_samplesLeft;                    ///< Samples of the task not yet exited
+    uint32_t m_nextExit;                       ///< Next exit to reach
+    uint32_t m_downloadBound;                  ///< Last layer the task can need
+    bool m_downloadStopped;                    ///< The download of the task was stopped
+    std::vector<double> m_exitLatencyS;        ///< Latest latency of each exit, s (<0 unknown)
+    TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_exitTrace;  ///< ExitTaken
+    TracedCallback<uint32_t, uint32_t, uint64_t> m_downloadStoppedTrace; ///< DownloadStopped
 };
 
 } // namespace edgeinference

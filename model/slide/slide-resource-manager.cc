@@ -116,6 +116,14 @@ SlideResourceManager::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&SlideResourceManager::m_coverageCheck),
                           MakeBooleanChecker())
+            .AddAttribute("ReservedDlFraction",
+                          "Fraction of the cell's downlink never offered to the allocator: it "
+                          "is shared by the UEs of AddReservedUe() (e.g. UEs that offload to "
+                          "other servers and need their results and TCP ACKs) while SLIDE "
+                          "shares are set (dimensionless, in [0, 1)).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&SlideResourceManager::m_reservedDlFraction),
+                          MakeDoubleChecker<double>(0.0, 0.99))
             .AddTraceSource("RoundDecided",
                             "An admission window closed: round index, requests, admitted.",
                             MakeTraceSourceAccessor(&SlideResourceManager::m_roundTrace),
@@ -304,7 +312,7 @@ SlideResourceManager::Decide()
     round.time = Simulator::Now();
     round.modelNames = m_libraryNames;
     const double cellHz = GetCellBandwidthHz();
-    round.availableHz = std::max(0.0, cellHz - GetHeldBandwidthHz());
+    round.availableHz = std::max(0.0, cellHz * (1.0 - m_reservedDlFraction) - GetHeldBandwidthHz());
 
     SlideProblem problem;
     problem.models = m_library;
@@ -492,7 +500,8 @@ SlideResourceManager::ApplyShares(const std::vector<uint64_t>& noticeImsis,
     }
     double noticeEach =
         noticeImsis.empty() ? 0.0 : std::min(1.0, static_cast<double>(m_noticeRbgs) / nRbgs);
-    double heldFree = 1.0;
+    // the reserved UEs' fraction is not free for notices either
+    double heldFree = 1.0 - (m_reservedImsis.empty() ? 0.0 : m_reservedDlFraction);
     for (const auto& kv : m_active)
     {
         heldFree -= BandwidthShareFfrAlgorithm::HzToDlShare(kv.second.bandwidthHz, m_nRb);
@@ -523,6 +532,16 @@ SlideResourceManager::ApplyShares(const std::vector<uint64_t>& noticeImsis,
             share *= roundScale;
         }
         target[kv.second.imsi] += std::min(1.0, share) * SHARE_SAFETY;
+    }
+    if (!m_reservedImsis.empty())
+    {
+        // the reserved fraction, equally among the reserved UEs (a SLIDE user that is also
+        // reserved keeps both)
+        const double each = m_reservedDlFraction / m_reservedImsis.size() * SHARE_SAFETY;
+        for (uint64_t imsi : m_reservedImsis)
+        {
+            target[imsi] += each;
+        }
     }
     try
     {
@@ -650,6 +669,16 @@ SlideResourceManager::GetCoverageRejection(uint64_t imsi) const
 {
     auto it = m_outOfCoverage.find(imsi);
     return it == m_outOfCoverage.end() ? "" : it->second;
+}
+
+void
+SlideResourceManager::AddReservedUe(uint64_t imsi)
+{
+    NS_LOG_FUNCTION(this << imsi);
+    if (std::find(m_reservedImsis.begin(), m_reservedImsis.end(), imsi) == m_reservedImsis.end())
+    {
+        m_reservedImsis.push_back(imsi);
+    }
 }
 
 const std::vector<SlideResourceManager::Round>&

@@ -267,6 +267,15 @@ class SlideResourceManager : public Object
      */
     std::string GetCoverageRejection(uint64_t imsi) const;
 
+    /**
+     * @brief A UE outside SLIDE that keeps a downlink share while SLIDE shares are set: the
+     * ReservedDlFraction of the cell, split equally among the reserved UEs (without it, the
+     * FFR gives a UE without a share no RBG at all). When no SLIDE transfer is active the FFR
+     * is transparent as before.
+     * @param [in] imsi the UE
+     */
+    void AddReservedUe(uint64_t imsi);
+
     /// @return the rounds decided so far
     const std::vector<Round>& GetRounds() const;
 
@@ -341,14 +350,16 @@ class SlideResourceManager : public Object
     void RebuildLibrary();
 
     // attributes
-    Time m_window;              ///< AdmissionWindow
-    RateModelType m_rateModel;  ///< RateModel
-    double m_rateEfficiency;    ///< RateEfficiency
-    double m_shannonGapDb;      ///< ShannonGapDb
-    Time m_rejectNotice;        ///< RejectNoticeTime
-    uint32_t m_noticeRbgs;      ///< RejectNoticeRbgs
-    double m_noticeMaxFraction; ///< RejectNoticeMaxFraction
-    bool m_coverageCheck;       ///< CoverageCheck
+    Time m_window;                         ///< AdmissionWindow
+    RateModelType m_rateModel;             ///< RateModel
+    double m_rateEfficiency;               ///< RateEfficiency
+    double m_shannonGapDb;                 ///< ShannonGapDb
+    Time m_rejectNotice;                   ///< RejectNoticeTime
+    uint32_t m_noticeRbgs;                 ///< RejectNoticeRbgs
+    double m_noticeMaxFraction;            ///< RejectNoticeMaxFraction
+    bool m_coverageCheck;                  ///< CoverageCheck
+    double m_reservedDlFraction{0};        ///< ReservedDlFraction
+    std::vector<uint64_t> m_reservedImsis; ///< AddReservedUe()
 
     Ptr<BandwidthShareFfrAlgorithm> m_ffr; ///< The cell's FFR
     uint32_t m_nRb;                        ///< Cell DL bandwidth, RB

@@ -1,0 +1,805 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * @file
+ * @ingroup edge-inference
+ * @brief One LTE cell where the techniques run together: UEs stream a multi-exit model
+ * (SLIDE, exit-aware, with early-exit agents that stop their downloads), UEs offload to an
+ * edge server that batches with early exits and to one whose GPU shares parameter blocks
+ * (PartialLoading), and UEs send tasks to edge servers that split a large model and balance
+ * it with DTO-EE control messages.
+ *
+ * Radio sharing in the one cell: the SLIDE manager's downlink shares (FFR) keep
+ * --reservedDl of the cell for the UEs of the other techniques (their results and TCP ACKs,
+ * SlideResourceManager::AddReservedUe()); the uplink share scheduler executes the batching
+ * and PartialLoading bandwidths, each server deciding over half of 1 - --reservedUl of the
+ * uplink, the rest shared by the SLIDE and DTO-EE UEs (requests, ACKs, task inputs).
+ *
+ * Each allocator is installed by its helper and prints its predicted vs measured table; then
+ * one summary row per technique. --disable=slide,ue-exit,batching,partial-loading,dto-ee
+ * replaces a technique by its baseline (DAI download-then-infer; exit-unaware whole model
+ * without exits; no batching and no early exit; no block sharing; uniform offloading without
+ * control messages), and --ablation prints the ablation table (one run per disabled
+ * technique).
+ *
+ *     ./edge-ai-cell                   # the cell with every technique, then the ablation
+ *     ./edge-ai-cell --ablation=0      # one run
+ *     ./edge-ai-cell --disable=ue-exit,batching
+ */
+
+#include "ns3/applications-module.h"
+#include "ns3/core-module.h"
+#include "ns3/edge-inference-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/lte-module.h"
+#include "ns3/mobility-module.h"
+#include "ns3/network-module.h"
+#include "ns3/point-to-point-module.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::edgeinference;
+
+NS_LOG_COMPONENT_DEFINE("EdgeAiCellExample");
+
+namespace
+{
+
+/// The techniques that --disable names.
+const std::vector<std::string> TECHNIQUES = {
+    "slide", "ue-exit", "batching", "partial-loading", "dto-ee"};
+
+/// Scenario parameters.
+struct CellConfig
+{
+    uint32_t nSlide{4};          ///< UEs streaming b-alexnet
+    uint32_t nBatch{5};          ///< UEs offloading to the batching server
+    uint32_t nPl{4};             ///< UEs offloading to the PartialLoading server
+    uint32_t nDto{2};            ///< UEs sending tasks to the DTO-EE edge servers
+    uint32_t rbs{25};            ///< Cell bandwidth, RBs
+    uint32_t slideTasks{4};      ///< Tasks per SLIDE UE
+    double threshold{0.8};       ///< SLIDE UEs' exit threshold
+    double accuracy{0.66};       ///< SLIDE UEs' accuracy requirement (expected)
+    double slideDeadlineS{0.35}; ///< SLIDE deadline from the decision, s
+    uint32_t frames{4};          ///< Offloading frames
+    double framePeriodS{0.2};    ///< Offloading frame period, s
+    double dtoRate{20};          ///< DTO-EE total arrival rate, task/s
+    double simTimeS{3.0};        ///< Simulated time after the start, s
+    double reservedDl{0.2};      ///< Downlink fraction kept from the SLIDE allocator
+    double reservedUl{0.2};      ///< Uplink fraction kept from the offloading allocators
+    double loadGBps{6};          ///< GPU loading bandwidth of the PartialLoading server, GB/s
+    std::set<std::string> off;   ///< Disabled techniques
+    bool print{true};            ///< Print the per-technique tables
+};
+
+/// One technique's summary.
+struct Summary
+{
+    std::string name;    ///< Technique
+    std::string metric;  ///< What is compared
+    double predicted{0}; ///< Prediction
+    double measured{0};  ///< Measurement
+    std::string extra;   ///< Other figures
+};
+
+/// What one run measured (per technique, for the ablation table).
+struct CellResult
+{
+    std::vector<Summary> rows; ///< Summary rows
+    uint32_t slideOnTime{0};   ///< SLIDE tasks completed within their deadline
+    uint32_t slideTasks{0};    ///< SLIDE tasks requested
+    double slideMBytes{0};     ///< Stream MB parsed by the SLIDE UEs
+    uint32_t batchOnTime{0};   ///< Batching tasks on time
+    uint32_t batchTasks{0};    ///< Batching tasks
+    uint32_t plOnTime{0};      ///< PartialLoading tasks on time
+    uint32_t plTasks{0};       ///< PartialLoading tasks
+    double dtoNetMs{0};        ///< DTO-EE mean edge-network latency, ms
+    double dtoAccuracy{0};     ///< DTO-EE accuracy
+    uint32_t dtoResults{0};    ///< DTO-EE results
+    double wallS{0};           ///< Wall time of the run, s
+};
+
+/// Uplink shares of the cell: the offloading servers' bandwidths plus reserved shares.
+struct UplinkShares
+{
+    Ptr<BandwidthShareFfMacScheduler> sched; ///< The eNB scheduler
+    uint32_t nRb{25};                        ///< Uplink RBs
+    std::map<uint64_t, double> batch;        ///< Batching server's w_k by IMSI, Hz
+    std::map<uint64_t, double> pl;           ///< PartialLoading server's w_k by IMSI, Hz
+    std::vector<uint64_t> reserved;          ///< Other UEs
+    double reservedFraction{0.2};            ///< Their part of the uplink
+};
+
+/**
+ * Apply the merged uplink shares (an empty merge clears them: PF again).
+ * @param [in] ul the shares
+ */
+void
+ApplyUplink(UplinkShares* ul)
+{
+    ul->sched->ClearUlShares();
+    std::map<uint64_t, double> share;
+    double sum = 0;
+    for (const auto* m : {&ul->batch, &ul->pl})
+    {
+        for (const auto& [imsi, hz] : *m)
+        {
+            share[imsi] += BandwidthShareFfrAlgorithm::HzToUlShare(hz, ul->nRb);
+            sum += BandwidthShareFfrAlgorithm::HzToUlShare(hz, ul->nRb);
+        }
+    }
+    if (share.empty())
+    {
+        return;
+    }
+    const double room = ul->reserved.empty() ? 1.0 : 1.0 - ul->reservedFraction;
+    const double scale = sum > room ? room / sum : 1.0;
+    for (const auto& [imsi, s] : share)
+    {
+        ul->sched->SetUlShareByImsi(imsi, std::min(1.0, s * scale) * (1 - 1e-6));
+    }
+    for (uint64_t imsi : ul->reserved)
+    {
+        ul->sched->SetUlShareByImsi(imsi, ul->reservedFraction / ul->reserved.size() * (1 - 1e-6));
+    }
+}
+
+/**
+ * The batching server's bandwidths.
+ * @param [in] ul the shares
+ * @param [in] w w_k by IMSI, Hz
+ */
+void
+OnBatchShares(UplinkShares* ul, const std::map<uint64_t, double>& w)
+{
+    ul->batch = w;
+    ApplyUplink(ul);
+}
+
+/**
+ * The PartialLoading server's bandwidths.
+ * @param [in] ul the shares
+ * @param [in] w w_k by IMSI, Hz
+ */
+void
+OnPlShares(UplinkShares* ul, const std::map<uint64_t, double>& w)
+{
+    ul->pl = w;
+    ApplyUplink(ul);
+}
+
+/// DTO-EE measurements.
+struct DtoCollector
+{
+    uint32_t received{0}; ///< Results
+    double netMs{0};      ///< Sum of edge-network latencies, ms
+    double correct{0};    ///< Correct results
+
+    /**
+     * A result arrived (CollaborativeTaskSource::ResultReceived).
+     * @param [in] taskId task
+     * @param [in] created creation time
+     * @param [in] delay end-to-end delay
+     * @param [in] net edge-network latency
+     * @param [in] stage exit stage
+     * @param [in] isCorrect correct
+     */
+    void Result(uint64_t taskId, Time created, Time delay, Time net, uint32_t stage, bool isCorrect)
+    {
+        ++received;
+        netMs += net.GetSeconds() * 1e3;
+        correct += isCorrect ? 1.0 : 0.0;
+    }
+};
+
+/// LLaMA-2-7B prefill (8 tokens) split after blocks 10 and 21, as dto-ee-collaborative.
+std::vector<DtoEeStage>
+DtoStages()
+{
+    const DnnModel llama = DnnModelZoo::Llama2_7B(8);
+    const std::vector<std::pair<uint32_t, uint32_t>> cuts{{0, 11}, {12, 22}, {23, 33}};
+    std::vector<DtoEeStage> stages(3);
+    for (uint32_t h = 0; h < 3; ++h)
+    {
+        stages[h].workFlop = llama.GetFlops(cuts[h].first, cuts[h].second);
+        stages[h].featureBits = h < 2 ? 8.0 * llama.GetLayer(cuts[h].second).outputBytes : 0.0;
+    }
+    stages[0].exit.exitProfile = {{0.3, 1.0}, {0.8, 0.45}, {1.0, 0.0}};
+    stages[0].exitAccuracy = {{0.3, 0.55}, {1.0, 0.82}};
+    stages[0].exit.accuracy = 0.75;
+    stages[1].exit.exitProfile = {{0.3, 1.0}, {0.8, 0.6}, {1.0, 0.0}};
+    stages[1].exitAccuracy = {{0.3, 0.65}, {1.0, 0.9}};
+    stages[1].exit.accuracy = 0.85;
+    stages[2].exit.accuracy = 0.9;
+    return stages;
+}
+
+/**
+ * @param [in] pred predicted
+ * @param [in] meas measured
+ * @return relative error (meas - pred) / pred in percent, or "-"
+ */
+std::string
+RelErr(double pred, double meas)
+{
+    if (!(pred > 0) || !std::isfinite(pred) || meas < 0)
+    {
+        return "-";
+    }
+    std::ostringstream o;
+    o << std::fixed << std::setprecision(1) << 100.0 * (meas - pred) / pred << "%";
+    return o.str();
+}
+
+/**
+ * Build the cell, run it, measure and (optionally) print each technique's table.
+ * @param [in] cfg the scenario
+ * @return the measurements
+ */
+CellResult
+RunCell(const CellConfig& cfg)
+{
+    const auto wall0 = std::chrono::steady_clock::now();
+    const bool slideOn = !cfg.off.count("slide");
+    const bool exitOn = !cfg.off.count("ue-exit");
+    const bool batchOn = !cfg.off.count("batching");
+    const bool plOn = !cfg.off.count("partial-loading");
+    const bool dtoOn = !cfg.off.count("dto-ee");
+    SetSlideLteDefaults();
+    RngSeedManager::SetRun(1);
+
+    // UEs: SLIDE, batching, PartialLoading, DTO-EE, on a circle of growing radius
+    const uint32_t nUes = cfg.nSlide + cfg.nBatch + cfg.nPl + cfg.nDto;
+    std::vector<double> distances;
+    for (uint32_t i = 0; i < nUes; ++i)
+    {
+        distances.push_back(60.0 + 140.0 * (i % 4) / 3.0);
+    }
+    EdgeLteGeometry geometry;
+    geometry.enbHeightM = 30;
+    geometry.ueHeightM = 1.5;
+    geometry.coreDelay = MilliSeconds(5);
+    const EdgeLteTopology topo = BuildEdgeLteTopology(
+        cfg.rbs,
+        distances,
+        [](Ptr<LteHelper> lte)
+        {
+            lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
+            lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
+        },
+        geometry);
+    topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices), 1000);
+    auto imsiOf = [&topo](uint32_t i)
+    {
+        return DynamicCast<LteUeNetDevice>(topo.ueDevices.Get(i))->GetImsi();
+    };
+    NodeContainer slideUes;
+    NodeContainer batchUes;
+    NodeContainer plUes;
+    NodeContainer dtoUes;
+    for (uint32_t i = 0; i < nUes; ++i)
+    {
+        NodeContainer& c = i < cfg.nSlide                          ? slideUes
+                           : i < cfg.nSlide + cfg.nBatch           ? batchUes
+                           : i < cfg.nSlide + cfg.nBatch + cfg.nPl ? plUes
+                                                                   : dtoUes;
+        c.Add(topo.ues.Get(i));
+    }
+    const Time start = Seconds(0.5); // after the attachment and the first CQI/SRS reports
+
+    // ---- SLIDE with UE early exits: b-alexnet INT8, prefixes as variants -----------------
+    DnnModel alex = DnnModelZoo::BranchyAlexNet();
+    alex.SetBytesPerParameter(1.0);
+    alex.SetName("b-alexnet-int8");
+    const std::vector<double> exitAccuracy{0.64, 0.72, 0.7838};
+    const StreamingExitModel exits(alex, exitAccuracy);
+    const double theta = exitOn ? cfg.threshold : 1.0;
+    std::vector<std::string> variants;
+    SlideHelper slide;
+    slide.SetResourceManagerAttribute("ReservedDlFraction", DoubleValue(cfg.reservedDl));
+    slide.SetAllocatorAttribute("Algorithm",
+                                StringValue(slideOn ? "slide-optimal" : "dai-optimal"));
+    slide.AddModel(alex);
+    if (exitOn)
+    {
+        // exit-aware: every prefix whose expected accuracy meets the requirement
+        const uint32_t first = SlideExitSolver::NeededCap(exits, theta, cfg.accuracy);
+        for (uint32_t c = first; c < exits.GetNSideExits(); ++c)
+        {
+            const DnnModel p = StreamingExitModel::Prefix(alex, c);
+            slide.AddModel(p);
+            variants.push_back(p.GetName());
+        }
+    }
+    variants.push_back(alex.GetName());
+    slide.AddTask("cifar", variants);
+    slide.SetClientAttribute("NumTasks", UintegerValue(cfg.slideTasks));
+    slide.SetClientAttribute("TaskInterval",
+                             StringValue("ns3::ConstantRandomVariable[Constant=0.02]"));
+    slide.SetClientAttribute("TaskTimeout", TimeValue(Seconds(3 * cfg.slideDeadlineS)));
+    slide.SetClientAttribute("ExitModelName", StringValue("b-alexnet"));
+    slide.SetClientAttribute("ExitAccuracies", StringValue("0.64,0.72,0.7838"));
+    slide.SetClientAttribute("ExitThreshold", DoubleValue(theta));
+    Ptr<SlideResourceManager> manager = slide.InstallResourceManager(topo.enbDevices.Get(0));
+    slide.InstallServer(topo.remote.Get(0)).Start(Seconds(0));
+    ApplicationContainer slideClients;
+    for (uint32_t i = 0; i < cfg.nSlide; ++i)
+    {
+        SlideUserProfile p;
+        p.samples = 16;
+        p.device = DeviceComputeModel(8, DeviceComputeModel::DEFAULT_MAX_FREQUENCY_HZ);
+        p.deadlineS = cfg.slideDeadlineS;
+        p.energyBudgetJ = 1.0;
+        ApplicationContainer c = slide.InstallClient(
+            slideUes.Get(i), topo.ueDevices.Get(i), topo.serverAddress, "cifar", p);
+        c.Start(start + MilliSeconds(i));
+        slideClients.Add(c);
+    }
+    for (uint32_t i = cfg.nSlide; i < nUes; ++i)
+    {
+        manager->AddReservedUe(imsiOf(i));
+    }
+    slide.AssignStreams(slideUes, 2000);
+
+    // ---- uplink shares of the cell ------------------------------------------------------
+    UplinkShares ul;
+    ul.sched = BandwidthShareFfMacScheduler::GetFromEnbDevice(topo.enbDevices.Get(0));
+    ul.nRb = cfg.rbs;
+    ul.reservedFraction = cfg.reservedUl;
+    for (uint32_t i = 0; i < cfg.nSlide; ++i)
+    {
+        ul.reserved.push_back(imsiOf(i));
+    }
+    for (uint32_t i = cfg.nSlide + cfg.nBatch + cfg.nPl; i < nUes; ++i)
+    {
+        ul.reserved.push_back(imsiOf(i));
+    }
+    // the offloading servers decide at the same frame times: each gets its part of the uplink
+    const uint32_t nOffloadServers = (cfg.nBatch > 0 ? 1 : 0) + (cfg.nPl > 0 ? 1 : 0);
+    const double ulHz =
+        cfg.rbs * 180e3 * (1.0 - cfg.reservedUl) / std::max<uint32_t>(1, nOffloadServers);
+
+    // ---- batching + early exit on the edge server ---------------------------------------
+    BatchingEarlyExitHelper batching;
+    batching.SetAllocatorAttribute("Algorithm",
+                                   StringValue(batchOn ? "optimal" : "no-batching-no-early-exit"));
+    batching.SetServerAttribute("Port", UintegerValue(6001));
+    batching.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
+    batching.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(0.02)));
+    batching.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
+    batching.SetServerAttribute("FrameLength", TimeValue(Seconds(cfg.framePeriodS)));
+    batching.SetClientAttribute("RemotePort", UintegerValue(6001));
+    batching.SetClientAttribute("FramePeriod", TimeValue(Seconds(cfg.framePeriodS)));
+    batching.SetClientAttribute("NumFrames", UintegerValue(cfg.frames));
+    batching.SetClientAttribute("InputBytes", UintegerValue(3072));
+    batching.SetClientAttribute("Deadline", TimeValue(Seconds(0.12)));
+    ApplicationContainer batchServerApp = batching.InstallServer(topo.remote.Get(0));
+    Ptr<BatchingEarlyExitServer> batchServer =
+        DynamicCast<BatchingEarlyExitServer>(batchServerApp.Get(0));
+    BatchingEarlyExitHelper::ConnectEnbChannelReports(batchServer, topo.enbDevices);
+    batchServer->SetUplinkBandwidthCallback(MakeBoundCallback(&OnBatchShares, &ul));
+    ApplicationContainer batchClients = batching.InstallClients(batchUes, topo.serverAddress);
+    const double accuracies[] = {0.6, 0.7, 0.75};
+    const double deadlines[] = {0.06, 0.08, 0.1};
+    for (uint32_t i = 0; i < batchClients.GetN(); ++i)
+    {
+        batchClients.Get(i)->SetAttribute("AccuracyRequirement", DoubleValue(accuracies[i % 3]));
+        batchClients.Get(i)->SetAttribute("Deadline", TimeValue(Seconds(deadlines[i % 3])));
+    }
+    batching.AssignStreams(batchUes, 3000);
+    batchServerApp.Start(Seconds(0));
+    batchClients.Start(start + MilliSeconds(50));
+
+    // ---- PartialLoading on the edge server's GPU -----------------------------------------
+    const DnnModelFamily family = DnnModelZoo::BackboneSharingFamily("resnet50", 4);
+    PartialLoadingHelper pl;
+    pl.SetFamily(family);
+    for (const DnnModel& m : family.GetModels())
+    {
+        pl.SetInferenceTime(m.GetName(), Seconds(0.004));
+    }
+    pl.SetAllocatorAttribute("Algorithm", StringValue(plOn ? "partial-loading" : "no-sharing"));
+    pl.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(cfg.loadGBps * 8e9)));
+    pl.SetServerAttribute("Port", UintegerValue(6002));
+    pl.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
+    pl.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(0.02)));
+    pl.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
+    pl.SetClientAttribute("RemotePort", UintegerValue(6002));
+    pl.SetClientAttribute("FramePeriod", TimeValue(Seconds(cfg.framePeriodS)));
+    pl.SetClientAttribute("NumFrames", UintegerValue(cfg.frames));
+    pl.SetClientAttribute("InputBytes", UintegerValue(3072));
+    pl.SetClientAttribute("Deadline", TimeValue(Seconds(0.12)));
+    ApplicationContainer plServerApp = pl.InstallServer(topo.remote.Get(0));
+    Ptr<PartialLoadingServer> plServer = DynamicCast<PartialLoadingServer>(plServerApp.Get(0));
+    PartialLoadingHelper::ConnectEnbChannelReports(plServer, topo.enbDevices);
+    plServer->SetUplinkBandwidthCallback(MakeBoundCallback(&OnPlShares, &ul));
+    std::vector<uint16_t> plModels;
+    for (uint32_t i = 0; i < cfg.nPl; ++i)
+    {
+        plModels.push_back(static_cast<uint16_t>(i % family.GetModels().size()));
+    }
+    ApplicationContainer plClients = pl.InstallClients(plUes, topo.serverAddress, plModels);
+    pl.AssignStreams(plUes, 4000);
+    plServerApp.Start(Seconds(0));
+    plClients.Start(start + MilliSeconds(60));
+
+    // ---- DTO-EE over the edge servers behind the PGW -------------------------------------
+    CollaborativeInferenceHelper dto;
+    dto.SetStages(DtoStages());
+    for (const auto& [stage, tflops] :
+         std::vector<std::pair<uint32_t, double>>{{0, 1.0}, {0, 0.6}, {1, 1.0}, {1, 0.6}, {2, 0.8}})
+    {
+        dto.AddNode(stage, tflops * 1e12);
+    }
+    dto.SetNodeAttribute("ControlPeriod", TimeValue(Seconds(0.5)));
+    dto.SetNodeAttribute("ControlStart", TimeValue(start));
+    dto.SetSourceAttribute("InputBytes", UintegerValue(4096));
+    dto.SetScheme(dtoOn ? DtoEeScheme::DTO_EE : DtoEeScheme::UNIFORM_OFFLOADING);
+    dto.SetModelParameters(0.5, 1e3, 0.05, 0.0);
+    dto.Install();
+    dto.ConnectGateway(topo.epc->GetPgwNode(), Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"));
+    std::vector<double> rates(cfg.nDto, cfg.dtoRate / std::max<uint32_t>(1, cfg.nDto));
+    ApplicationContainer sources = dto.InstallSources(dtoUes, rates);
+    dto.ApplyScheme();
+    dto.AssignStreams(5000);
+    sources.Start(start);
+    const Time stop = start + Seconds(cfg.simTimeS);
+    sources.Stop(stop - Seconds(0.5));
+    std::vector<DtoCollector> dtoCol(sources.GetN());
+    for (uint32_t k = 0; k < sources.GetN(); ++k)
+    {
+        sources.Get(k)->TraceConnectWithoutContext("ResultReceived",
+                                                   MakeCallback(&DtoCollector::Result, &dtoCol[k]));
+    }
+    std::pair<DtoEeEvaluation, std::vector<double>> dtoPrediction;
+    Simulator::Schedule(stop - NanoSeconds(1),
+                        [&dto, &dtoPrediction]() { dtoPrediction = dto.PredictNow(); });
+
+    Simulator::Stop(stop);
+    Simulator::Run();
+
+    CellResult res;
+    std::ostringstream os;
+    os << std::fixed;
+
+    // ---- SLIDE table ---------------------------------------------------------------------
+    if (cfg.print)
+    {
+        os << "\nSLIDE with UE early exits (" << (slideOn ? "streaming" : "DAI baseline") << ", "
+           << (exitOn ? "exit-aware, theta " : "exit-unaware, theta ") << std::setprecision(2)
+           << theta << ", accuracy requirement " << cfg.accuracy
+           << "): per task, from the decision\n"
+           << "  UE task granted            B MHz  pred ms  meas ms   error  exit  pred kB  "
+              "meas kB\n";
+    }
+    std::vector<double> wire;
+    for (uint32_t l = 0; l < alex.GetNLayers(); ++l)
+    {
+        wire.push_back(LayerHeader::SIZE + static_cast<double>(alex.GetLayerBytes(l)));
+    }
+    double slidePredBytes = 0;
+    double slidePredLatency = 0;
+    double slideMeasLatency = 0;
+    uint32_t slideDone = 0;
+    double slideAccPred = 0;
+    double slideAccMeas = 0;
+    for (uint32_t i = 0; i < slideClients.GetN(); ++i)
+    {
+        auto c = DynamicCast<LayerwiseInferenceClient>(slideClients.Get(i));
+        for (const auto& r : c->GetTaskRecords())
+        {
+            ++res.slideTasks;
+            res.slideMBytes += r.bytesConsumed / 1e6;
+            uint32_t cap = exits.GetNSideExits();
+            const auto at = r.grantText.find("@exit");
+            if (at != std::string::npos)
+            {
+                cap = std::stoul(r.grantText.substr(at + 5));
+            }
+            const double predBytes = r.granted ? exits.ExpectedPrefixSum(wire, theta, cap, 16) : 0;
+            const double measS = r.completed ? (r.finishTime - r.decisionTime).GetSeconds() : -1;
+            if (r.completed && measS <= cfg.slideDeadlineS * (1 + 1e-9))
+            {
+                ++res.slideOnTime;
+            }
+            if (r.completed)
+            {
+                ++slideDone;
+                slidePredBytes += predBytes;
+                slidePredLatency += r.predictedLatencyS;
+                slideMeasLatency += measS;
+                slideAccPred += exits.ExpectedAccuracy(theta, cap);
+                slideAccMeas += static_cast<double>(r.correctSamples) / 16.0;
+            }
+            if (cfg.print)
+            {
+                os << "  " << std::setw(2) << i << std::setw(5) << r.taskId << " " << std::left
+                   << std::setw(20) << (r.granted ? r.grantText : "not served") << std::right
+                   << std::setprecision(2) << std::setw(6) << r.grantBandwidthHz / 1e6
+                   << std::setprecision(1) << std::setw(9) << r.predictedLatencyS * 1e3
+                   << std::setw(9) << (measS < 0 ? -1.0 : measS * 1e3) << std::setw(8)
+                   << RelErr(r.predictedLatencyS, measS) << std::setw(6) << r.deepestExit
+                   << std::setw(9) << predBytes / 1e3 << std::setw(9) << r.bytesConsumed / 1e3
+                   << "\n";
+            }
+        }
+    }
+    const double nd = std::max<uint32_t>(1, slideDone);
+    res.rows.push_back({"slide+ue-exit",
+                        "latency ms (cap), kB/task",
+                        slidePredLatency / nd * 1e3,
+                        slideMeasLatency / nd * 1e3,
+                        std::to_string(res.slideOnTime) + "/" + std::to_string(res.slideTasks) +
+                            " on time; kB pred " + std::to_string(int(slidePredBytes / nd / 1e3)) +
+                            " meas " + std::to_string(int(res.slideMBytes * 1e3 / nd)) +
+                            "; accuracy pred " + std::to_string(slideAccPred / nd).substr(0, 5) +
+                            " meas " + std::to_string(slideAccMeas / nd).substr(0, 5)});
+
+    // ---- offloading tables ---------------------------------------------------------------
+    auto offloadTable = [&](const std::string& name,
+                            const ApplicationContainer& clients,
+                            const std::vector<OffloadingServerBase::TaskRecord>& tasks,
+                            uint32_t& onTime,
+                            uint32_t& nTasks)
+    {
+        double pred = 0;
+        double meas = 0;
+        uint32_t n = 0;
+        if (cfg.print)
+        {
+            os << "\n"
+               << name << ": per task, completion from the frame start\n"
+               << "  frame  IMSI  B kHz  pred ms  meas ms   error  outcome\n";
+        }
+        for (const auto& t : tasks)
+        {
+            const double p = t.isScheduled ? t.predictedCompletionS - t.frameStartS : -1;
+            const double m =
+                t.isScheduled && t.completionS >= 0 ? t.completionS - t.frameStartS : -1;
+            if (p > 0 && m >= 0)
+            {
+                pred += p;
+                meas += m;
+                ++n;
+            }
+            if (cfg.print && t.frame == 0)
+            {
+                os << "  " << std::setw(5) << t.frame << std::setw(6) << t.imsi
+                   << std::setprecision(0) << std::setw(7) << t.bandwidthHz / 1e3
+                   << std::setprecision(1) << std::setw(9) << p * 1e3 << std::setw(9) << m * 1e3
+                   << std::setw(8) << RelErr(p, m) << "  "
+                   << (t.isScheduled ? "scheduled" : "not scheduled") << "\n";
+            }
+        }
+        uint32_t outcomes[5] = {0, 0, 0, 0, 0};
+        for (uint32_t i = 0; i < clients.GetN(); ++i)
+        {
+            for (const auto& rec : DynamicCast<OffloadingClient>(clients.Get(i))->GetTaskRecords())
+            {
+                ++nTasks;
+                onTime += rec.outcome == OffloadingClient::ON_TIME ? 1 : 0;
+                ++outcomes[rec.outcome];
+            }
+        }
+        const double k = std::max<uint32_t>(1, n);
+        res.rows.push_back({name,
+                            "completion ms",
+                            pred / k * 1e3,
+                            meas / k * 1e3,
+                            std::to_string(onTime) + "/" + std::to_string(nTasks) + " on time, " +
+                                std::to_string(outcomes[OffloadingClient::LATE]) + " late, " +
+                                std::to_string(outcomes[OffloadingClient::NOT_SCHEDULED]) +
+                                " not scheduled, " +
+                                std::to_string(outcomes[OffloadingClient::FAILED] +
+                                               outcomes[OffloadingClient::PENDING]) +
+                                " failed"});
+    };
+    offloadTable(batchOn ? "batching+early-exit" : "batching (off: no batching, no exit)",
+                 batchClients,
+                 batchServer->GetTaskRecords(),
+                 res.batchOnTime,
+                 res.batchTasks);
+    offloadTable(plOn ? "partial-loading" : "partial-loading (off: no sharing)",
+                 plClients,
+                 plServer->GetTaskRecords(),
+                 res.plOnTime,
+                 res.plTasks);
+    res.rows.back().extra += "; GPU loaded " +
+                             std::to_string(plServer->GetEdgeServer()->GetLoadedBytes() / 1000000) +
+                             " MB";
+
+    // ---- DTO-EE ----------------------------------------------------------------------------
+    double netMs = 0;
+    double correct = 0;
+    for (const auto& c : dtoCol)
+    {
+        res.dtoResults += c.received;
+        netMs += c.netMs;
+        correct += c.correct;
+    }
+    res.dtoNetMs = res.dtoResults ? netMs / res.dtoResults : 0;
+    res.dtoAccuracy = res.dtoResults ? correct / res.dtoResults : 0;
+    if (cfg.print)
+    {
+        os << "\nDTO-EE ("
+           << ToString(dtoOn ? DtoEeScheme::DTO_EE : DtoEeScheme::UNIFORM_OFFLOADING)
+           << ") over 5 edge servers: edge-network latency and accuracy\n"
+           << "  predicted " << std::setprecision(1) << dtoPrediction.first.meanDelayS * 1e3
+           << " ms, " << std::setprecision(3) << dtoPrediction.first.meanAccuracy << "; measured "
+           << std::setprecision(1) << res.dtoNetMs << " ms, " << std::setprecision(3)
+           << res.dtoAccuracy << " over " << res.dtoResults << " results; control messages "
+           << dto.GetControlMessages() << "\n";
+    }
+    res.rows.push_back({dtoOn ? "dto-ee" : "dto-ee (off: uniform)",
+                        "edge latency ms",
+                        dtoPrediction.first.meanDelayS * 1e3,
+                        res.dtoNetMs,
+                        std::to_string(res.dtoResults) + " results, accuracy " +
+                            std::to_string(res.dtoAccuracy).substr(0, 5) + ", " +
+                            std::to_string(dto.GetControlMessages()) + " control msgs"});
+    Simulator::Destroy();
+    res.wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+    if (cfg.print)
+    {
+        std::cout << os.str();
+        std::cout << "\nSummary (one row per technique; predicted and measured means)\n"
+                  << std::left << std::setw(38) << "  technique" << std::setw(26) << "metric"
+                  << std::right << std::setw(10) << "predicted" << std::setw(10) << "measured"
+                  << std::setw(9) << "error"
+                  << "  other\n";
+        for (const auto& r : res.rows)
+        {
+            std::cout << "  " << std::left << std::setw(36) << r.name << std::setw(26) << r.metric
+                      << std::right << std::fixed << std::setprecision(1) << std::setw(10)
+                      << r.predicted << std::setw(10) << r.measured << std::setw(9)
+                      << RelErr(r.predicted, r.measured) << "  " << r.extra << "\n";
+        }
+    }
+    return res;
+}
+
+} // namespace
+
+/**
+ * The example, run by main() through ExampleCommandLine::Run (exceptions: exit status 2).
+ * @param [in] argc argument count
+ * @param [in] argv arguments
+ * @return the exit status
+ */
+int
+RunExample(int argc, char* argv[])
+{
+    CellConfig cfg;
+    std::string disable;
+    bool ablation = true;
+    bool quick = false;
+    ExampleCommandLine cmd(__FILE__);
+    cmd.AddValue("disable",
+                 "Comma-separated techniques replaced by their baseline: slide, ue-exit, "
+                 "batching, partial-loading, dto-ee",
+                 disable);
+    cmd.AddValue("ablation", "Also print the ablation table (one run per technique)", ablation);
+    cmd.AddValue("quick", "Short run (CTest): fewer tasks and frames, 2 s", quick);
+    cmd.AddCount("nSlide", "UEs streaming b-alexnet (SLIDE)", cfg.nSlide, 0, 20);
+    cmd.AddCount("nBatch", "UEs offloading to the batching server", cfg.nBatch, 0, 20);
+    cmd.AddCount("nPl", "UEs offloading to the PartialLoading server", cfg.nPl, 0, 20);
+    cmd.AddCount("nDto", "UEs sending tasks to the DTO-EE servers", cfg.nDto, 0, 20);
+    cmd.AddChoice("rbs", "Cell bandwidth, RBs", cfg.rbs, LteBandwidthTable());
+    cmd.AddNumber("threshold",
+                  "Exit threshold of the SLIDE UEs' agents",
+                  cfg.threshold,
+                  ValueRange::NonNegative());
+    cmd.AddNumber("accuracy",
+                  "Accuracy requirement of the SLIDE UEs (expected, exit-aware)",
+                  cfg.accuracy,
+                  ValueRange::NonNegative());
+    cmd.AddNumber(
+        "simTime", "Simulated time after the start, s", cfg.simTimeS, ValueRange::Positive());
+    cmd.AddNumber("reservedDl",
+                  "Downlink fraction kept from the SLIDE allocator for the other UEs",
+                  cfg.reservedDl,
+                  ValueRange::NonNegative());
+    cmd.AddNumber("reservedUl",
+                  "Uplink fraction kept from the offloading allocators for the other UEs",
+                  cfg.reservedUl,
+                  ValueRange::NonNegative());
+    cmd.Parse(argc, argv);
+    for (const std::string& t :
+         disable.empty() ? std::vector<std::string>{} : SplitCommaList(disable))
+    {
+        if (t == "noma-split")
+        {
+            cmd.Fail("disable",
+                     t,
+                     "slide, ue-exit, batching, partial-loading or dto-ee (NOMA split inference "
+                     "runs on the module's NOMA PHY, not in this LTE cell: see "
+                     "noma-split-inference)");
+        }
+        if (std::find(TECHNIQUES.begin(), TECHNIQUES.end(), t) == TECHNIQUES.end())
+        {
+            cmd.Fail("disable", t, "slide, ue-exit, batching, partial-loading or dto-ee");
+        }
+        cfg.off.insert(t);
+    }
+    if (cfg.threshold > 1)
+    {
+        cmd.Fail("threshold", std::to_string(cfg.threshold), "a threshold in [0, 1]");
+    }
+    if (cfg.accuracy > 1)
+    {
+        cmd.Fail("accuracy", std::to_string(cfg.accuracy), "an accuracy in [0, 1]");
+    }
+    if (cfg.reservedDl >= 1 || cfg.reservedUl >= 1)
+    {
+        cmd.Fail("reservedDl/reservedUl", "", "fractions in [0, 1)");
+    }
+    if (quick)
+    {
+        cfg.slideTasks = 2;
+        cfg.frames = 2;
+        cfg.simTimeS = 2.0;
+    }
+
+    std::cout << "edge-ai-cell: one LTE cell (" << cfg.rbs << " RB), " << cfg.nSlide
+              << " SLIDE UEs, " << cfg.nBatch << " batching UEs, " << cfg.nPl
+              << " PartialLoading UEs, " << cfg.nDto
+              << " DTO-EE UEs; disabled: " << (disable.empty() ? "none" : disable) << "\n";
+    const CellResult all = RunCell(cfg);
+
+    if (ablation)
+    {
+        std::cout << "\nAblation (each technique replaced by its baseline, the others on)\n"
+                  << std::left << std::setw(20) << "  disabled" << std::right << std::setw(12)
+                  << "SLIDE ok" << std::setw(10) << "SLIDE MB" << std::setw(12) << "batch ok"
+                  << std::setw(10) << "PL ok" << std::setw(12) << "DTO ms" << std::setw(10)
+                  << "DTO acc"
+                  << "\n";
+        auto row = [](const std::string& name, const CellResult& r)
+        {
+            std::cout << "  " << std::left << std::setw(18) << name << std::right << std::setw(12)
+                      << (std::to_string(r.slideOnTime) + "/" + std::to_string(r.slideTasks))
+                      << std::setw(10) << std::setprecision(2) << r.slideMBytes << std::setw(12)
+                      << (std::to_string(r.batchOnTime) + "/" + std::to_string(r.batchTasks))
+                      << std::setw(10)
+                      << (std::to_string(r.plOnTime) + "/" + std::to_string(r.plTasks))
+                      << std::setw(12) << std::setprecision(1) << r.dtoNetMs << std::setw(10)
+                      << std::setprecision(3) << r.dtoAccuracy << "\n";
+        };
+        row(disable.empty() ? "none" : disable, all);
+        for (const std::string& t : TECHNIQUES)
+        {
+            if (cfg.off.count(t))
+            {
+                continue;
+            }
+            CellConfig c = cfg;
+            c.off.insert(t);
+            c.print = false;
+            row(t, RunCell(c));
+        }
+    }
+    std::cout << "edge-ai-cell: " << all.slideTasks << " SLIDE tasks, " << all.batchTasks
+              << " batching tasks, " << all.plTasks << " PartialLoading tasks, " << all.dtoResults
+              << " DTO-EE results\n";
+    return 0;
+}
+
+int
+main(int argc, char* argv[])
+{
+    return ExampleCommandLine::Run(__FILE__, argc, argv, RunExample);
+}
