@@ -6,6 +6,8 @@
 
 #include "collaborative-inference-helper.h"
 
+#include "edge-inference-trace-helper.h"
+
 #include "ns3/collaborative-inference-header.h"
 #include "ns3/collaborative-inference-node.h"
 #include "ns3/collaborative-task-source.h"
@@ -668,6 +670,20 @@ CollaborativeInferenceHelper::AssignStreams(int64_t stream)
         used += src->AssignStreams(stream + used);
     }
     return used;
+}
+
+Ptr<InferenceTraceWriter>
+CollaborativeInferenceHelper::EnableTraces()
+{
+    Ptr<InferenceTraceWriter> w = EdgeInferenceTraceHelper::EnableTraces("dto-ee");
+    if (m_applied && std::isfinite(m_decision.evaluation.meanDelayS))
+    {
+        for (const auto& s : m_sources)
+        {
+            w->SetUserPrediction("dto-ee", s->GetNode()->GetId(), m_decision.evaluation.meanDelayS);
+        }
+    }
+    return w;
 }
 
 } // namespace edgeinference
