@@ -661,11 +661,13 @@ ConnectApplication(Ptr<InferenceTraceWriter> w, Ptr<Application> app, const std:
                 b->TraceConnectWithoutContext("BatchStarted",
                                               MakeBoundCallback(&BatchStarted, w, nodeId));
             }
-            if (pl && pl->GetEdgeServer())
+            // the node's EdgeServer (aggregated by PartialLoadingHelper::InstallServer())
+            Ptr<EdgeServer> edge = pl ? app->GetNode()->GetObject<EdgeServer>() : nullptr;
+            if (edge && FirstTime(PeekPointer(edge)))
             {
                 for (const char* src : {"JobCompleted", "JobFailed"})
                 {
-                    pl->GetEdgeServer()->TraceConnectWithoutContext(
+                    edge->TraceConnectWithoutContext(
                         src,
                         MakeBoundCallback(&EdgeServerJob, w, nodeId));
                 }
@@ -732,6 +734,12 @@ EdgeInferenceTraceHelper::RequestTraces(const std::string& prefix)
 {
     g_requestedPrefix = prefix;
     g_requestedRuns = 0;
+}
+
+bool
+EdgeInferenceTraceHelper::AreTracesRequested()
+{
+    return !g_requestedPrefix.empty();
 }
 
 Ptr<InferenceTraceWriter>

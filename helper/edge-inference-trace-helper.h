@@ -80,6 +80,10 @@ class EdgeInferenceTraceHelper
      */
     static void RequestTraces(const std::string& prefix);
 
+    /// @return true if RequestTraces() was given a prefix (an example's --traces): an example
+    /// then also calls its helper's EnableTraces(), which adds the helper's predictions
+    static bool AreTracesRequested();
+
     /**
      * @brief If RequestTraces() was given a prefix: EnableTraces() for every technique, with
      * that simulation's file names. Call right before Simulator::Run().
