@@ -676,11 +676,17 @@ Ptr<InferenceTraceWriter>
 CollaborativeInferenceHelper::EnableTraces()
 {
     Ptr<InferenceTraceWriter> w = EdgeInferenceTraceHelper::EnableTraces("dto-ee");
-    if (m_applied && std::isfinite(m_decision.evaluation.meanDelayS))
+    if (m_applied)
     {
-        for (const auto& s : m_sources)
+        // per source: the model's delay from its entry node to the exit decision under the
+        // strategy the nodes use now (the node-network latency meas_total_s is compared to)
+        const std::vector<double> delayS = PredictNow().second;
+        for (size_t i = 0; i < m_sources.size() && i < delayS.size(); ++i)
         {
-            w->SetUserPrediction("dto-ee", s->GetNode()->GetId(), m_decision.evaluation.meanDelayS);
+            if (std::isfinite(delayS[i]) && delayS[i] > 0)
+            {
+                w->SetUserPrediction("dto-ee", m_sources[i]->GetNode()->GetId(), delayS[i]);
+            }
         }
     }
     return w;

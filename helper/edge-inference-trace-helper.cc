@@ -17,9 +17,9 @@
 #include "ns3/layerwise-inference-client.h"
 #include "ns3/log.h"
 #include "ns3/lte-ue-net-device.h"
+#include "ns3/node-list.h"
 #include "ns3/noma-bs-mac.h"
 #include "ns3/noma-net-device.h"
-#include "ns3/node-list.h"
 #include "ns3/offloading-client.h"
 #include "ns3/partial-loading-server.h"
 #include "ns3/simulator.h"
@@ -42,8 +42,8 @@ NS_LOG_COMPONENT_DEFINE("EdgeInferenceTraceHelper");
 namespace
 {
 
-Ptr<InferenceTraceWriter> g_writer;     ///< The simulation's writer
-std::set<const void*> g_connected;      ///< Objects already connected
+Ptr<InferenceTraceWriter> g_writer;      ///< The simulation's writer
+std::set<const void*> g_connected;       ///< Objects already connected
 std::map<uint32_t, uint32_t> g_ipToNode; ///< IPv4 (host order) -> node id, built lazily
 std::string g_requestedPrefix;           ///< RequestTraces() prefix
 uint32_t g_requestedRuns{0};             ///< Simulations traced with it so far
@@ -115,9 +115,8 @@ void
 SlideTaskEnded(Ptr<InferenceTraceWriter> w, const LayerwiseInferenceClient* c, uint32_t taskId)
 {
     const auto& records = c->GetTaskRecords();
-    auto it = std::find_if(records.begin(), records.end(), [taskId](const auto& r) {
-        return r.taskId == taskId;
-    });
+    auto it = std::find_if(
+        records.begin(), records.end(), [taskId](const auto& r) { return r.taskId == taskId; });
     if (it == records.end())
     {
         return;
@@ -142,8 +141,8 @@ SlideTaskEnded(Ptr<InferenceTraceWriter> w, const LayerwiseInferenceClient* c, u
     }
     else
     {
-        t.decision = r.mode == LayerwiseInferenceClient::STREAMING ? "streaming"
-                                                                     : "download-then-infer";
+        t.decision =
+            r.mode == LayerwiseInferenceClient::STREAMING ? "streaming" : "download-then-infer";
     }
     t.requestS = r.requestTime.GetSeconds();
     bool decided = r.granted || r.rejected;
@@ -296,21 +295,21 @@ OffloadingClientEnded(Ptr<InferenceTraceWriter> w,
     t.measDownloadS = Span(r.completionS, r.resultS);
     switch (r.outcome)
     {
-    case OffloadingClient::ON_TIME:
-        t.outcome = "on-time";
-        break;
-    case OffloadingClient::LATE:
-        t.outcome = "late";
-        break;
-    case OffloadingClient::FAILED:
-        t.outcome = "failed";
-        break;
-    case OffloadingClient::NOT_SCHEDULED:
-        t.outcome = "not-scheduled";
-        break;
-    default:
-        t.outcome = "pending";
-        break;
+        case OffloadingClient::ON_TIME:
+            t.outcome = "on-time";
+            break;
+        case OffloadingClient::LATE:
+            t.outcome = "late";
+            break;
+        case OffloadingClient::FAILED:
+            t.outcome = "failed";
+            break;
+        case OffloadingClient::NOT_SCHEDULED:
+            t.outcome = "not-scheduled";
+            break;
+        default:
+            t.outcome = "pending";
+            break;
     }
     t.reason = r.failureReason;
 }
@@ -444,9 +443,8 @@ SplitTaskEnded(Ptr<InferenceTraceWriter> w,
                Time /* duration */)
 {
     const auto& tasks = c->GetTasks();
-    auto it = std::find_if(tasks.begin(), tasks.end(), [taskId](const auto& r) {
-        return r.taskId == taskId;
-    });
+    auto it = std::find_if(
+        tasks.begin(), tasks.end(), [taskId](const auto& r) { return r.taskId == taskId; });
     if (it == tasks.end())
     {
         return;
@@ -533,9 +531,10 @@ DtoResult(Ptr<InferenceTraceWriter> w,
     t.requestS = created.GetSeconds();
     t.originS = created.GetSeconds();
     t.endS = Simulator::Now().GetSeconds();
-    t.measTotalS = delay.GetSeconds();
-    t.measUploadS = networkLatency.GetSeconds();
-    t.measComputeS = (delay - networkLatency).GetSeconds();
+    // the node-network part (entry into the first node to the exit decision) is what the
+    // model predicts; the rest of the response delay is the access both ways
+    t.measTotalS = networkLatency.GetSeconds();
+    t.measUploadS = (delay - networkLatency).GetSeconds();
     t.exit = static_cast<int32_t>(exitStage);
     t.decision = "exit-stage=" + std::to_string(exitStage);
     t.outcome = "completed";
@@ -619,7 +618,10 @@ FirstTime(const void* object)
 void
 ConnectApplication(Ptr<InferenceTraceWriter> w, Ptr<Application> app, const std::string& tech)
 {
-    auto wants = [&tech](const std::string& t) { return tech.empty() || tech == t; };
+    auto wants = [&tech](const std::string& t)
+    {
+        return tech.empty() || tech == t;
+    };
     uint32_t nodeId = app->GetNode()->GetId();
     if (auto c = DynamicCast<LayerwiseInferenceClient>(app))
     {
@@ -639,8 +641,7 @@ ConnectApplication(Ptr<InferenceTraceWriter> w, Ptr<Application> app, const std:
             for (const char* src : {"TaskOnTime", "TaskFailed", "TaskNotScheduled"})
             {
                 c->TraceConnectWithoutContext(
-                    src,
-                    MakeBoundCallback(&OffloadingClientTrace, w, t, PeekPointer(c)));
+                    src, MakeBoundCallback(&OffloadingClientTrace, w, t, PeekPointer(c)));
             }
         }
     }
@@ -653,8 +654,7 @@ ConnectApplication(Ptr<InferenceTraceWriter> w, Ptr<Application> app, const std:
             for (const char* src : {"TaskExited", "TaskFailed"})
             {
                 s->TraceConnectWithoutContext(
-                    src,
-                    MakeBoundCallback(&OffloadingServerTrace, w, t, nodeId));
+                    src, MakeBoundCallback(&OffloadingServerTrace, w, t, nodeId));
             }
             if (auto b = DynamicCast<BatchingEarlyExitServer>(app))
             {
@@ -667,9 +667,8 @@ ConnectApplication(Ptr<InferenceTraceWriter> w, Ptr<Application> app, const std:
             {
                 for (const char* src : {"JobCompleted", "JobFailed"})
                 {
-                    edge->TraceConnectWithoutContext(
-                        src,
-                        MakeBoundCallback(&EdgeServerJob, w, nodeId));
+                    edge->TraceConnectWithoutContext(src,
+                                                     MakeBoundCallback(&EdgeServerJob, w, nodeId));
                 }
             }
         }
@@ -680,8 +679,8 @@ ConnectApplication(Ptr<InferenceTraceWriter> w, Ptr<Application> app, const std:
         {
             for (const char* src : {"ResultReceived", "TaskFailed"})
             {
-                c->TraceConnectWithoutContext(src,
-                                              MakeBoundCallback(&SplitTaskEnded, w, PeekPointer(c)));
+                c->TraceConnectWithoutContext(
+                    src, MakeBoundCallback(&SplitTaskEnded, w, PeekPointer(c)));
             }
         }
     }
@@ -689,7 +688,8 @@ ConnectApplication(Ptr<InferenceTraceWriter> w, Ptr<Application> app, const std:
     {
         if (wants("dto-ee") && FirstTime(PeekPointer(s)))
         {
-            s->TraceConnectWithoutContext("TaskSent", MakeBoundCallback(&DtoSent, w, PeekPointer(s)));
+            s->TraceConnectWithoutContext("TaskSent",
+                                          MakeBoundCallback(&DtoSent, w, PeekPointer(s)));
             s->TraceConnectWithoutContext("ResultReceived",
                                           MakeBoundCallback(&DtoResult, w, PeekPointer(s)));
             s->TraceConnectWithoutContext("TaskLost",
@@ -713,8 +713,8 @@ ConnectApplication(Ptr<InferenceTraceWriter> w, Ptr<Application> app, const std:
 const std::vector<std::string>&
 EdgeInferenceTraceHelper::GetTechniques()
 {
-    static const std::vector<std::string> techniques =
-        {"slide", "batching", "partial-loading", "noma-split", "dto-ee"};
+    static const std::vector<std::string> techniques = {
+        "slide", "batching", "partial-loading", "noma-split", "dto-ee"};
     return techniques;
 }
 
@@ -772,8 +772,7 @@ Ptr<InferenceTraceWriter>
 EdgeInferenceTraceHelper::EnableTraces(const std::string& technique)
 {
     const auto& all = GetTechniques();
-    NS_ABORT_MSG_IF(!technique.empty() &&
-                        std::find(all.begin(), all.end(), technique) == all.end(),
+    NS_ABORT_MSG_IF(!technique.empty() && std::find(all.begin(), all.end(), technique) == all.end(),
                     "EdgeInferenceTraceHelper::EnableTraces: technique '"
                         << technique
                         << "' is not one of slide, batching, partial-loading, noma-split, dto-ee");
@@ -792,14 +791,13 @@ EdgeInferenceTraceHelper::EnableTraces(const std::string& technique)
                 if (dev && dev->GetMac() && FirstTime(PeekPointer(dev->GetMac())))
                 {
                     dev->GetMac()->TraceConnectWithoutContext(
-                        "Schedule",
-                        MakeBoundCallback(&NomaFrame, w, (*n)->GetId()));
+                        "Schedule", MakeBoundCallback(&NomaFrame, w, (*n)->GetId()));
                 }
             }
         }
     }
-    NS_LOG_INFO("traces enabled for " << (technique.empty() ? "all techniques" : technique)
-                                      << ", " << g_connected.size() << " objects connected");
+    NS_LOG_INFO("traces enabled for " << (technique.empty() ? "all techniques" : technique) << ", "
+                                      << g_connected.size() << " objects connected");
     return w;
 }
 

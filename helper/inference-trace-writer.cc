@@ -20,10 +20,10 @@
 // SQLiteOutput is part of ns-3's stats module when ns-3 was built with SQLite (Debian's
 // ns-3.37 is); without it the database output is disabled and Write() says so.
 #if defined(__has_include)
-#if __has_include("ns3/sqlite-output.h") && __has_include(<sqlite3.h>)
-#define EI_TRACE_HAVE_SQLITE 1
-#include "ns3/sqlite-output.h"
-#endif
+#    if __has_include("ns3/sqlite-output.h") && __has_include(<sqlite3.h>)
+#        define EI_TRACE_HAVE_SQLITE 1
+#        include "ns3/sqlite-output.h"
+#    endif
 #endif
 
 namespace ns3
@@ -38,16 +38,35 @@ namespace
 {
 
 /// Task columns (CSV header and SQLite table), in order
-const char* const TASK_COLUMNS[] = {
-    "technique",     "node",         "ue",           "task_id",         "request",
-    "decision",      "t_request_s",  "t_decision_s", "t_origin_s",      "t_end_s",
-    "pred_upload_s", "meas_upload_s", "pred_load_s", "meas_load_s",     "pred_queue_s",
-    "meas_queue_s",  "pred_compute_s", "meas_compute_s", "pred_download_s", "meas_download_s",
-    "pred_total_s",  "meas_total_s", "exit",         "outcome",         "reason"};
+const char* const TASK_COLUMNS[] = {"technique",
+                                    "node",
+                                    "ue",
+                                    "task_id",
+                                    "request",
+                                    "decision",
+                                    "t_request_s",
+                                    "t_decision_s",
+                                    "t_origin_s",
+                                    "t_end_s",
+                                    "pred_upload_s",
+                                    "meas_upload_s",
+                                    "pred_load_s",
+                                    "meas_load_s",
+                                    "pred_queue_s",
+                                    "meas_queue_s",
+                                    "pred_compute_s",
+                                    "meas_compute_s",
+                                    "pred_download_s",
+                                    "meas_download_s",
+                                    "pred_total_s",
+                                    "meas_total_s",
+                                    "exit",
+                                    "outcome",
+                                    "reason"};
 
 /// Event columns, in order
-const char* const EVENT_COLUMNS[] =
-    {"time_s", "technique", "node", "ue", "task_id", "event", "index", "value", "detail"};
+const char* const EVENT_COLUMNS[] = {
+    "time_s", "technique", "node", "ue", "task_id", "event", "index", "value", "detail"};
 
 /// @return a double for CSV: empty if NaN, else 12 significant digits
 std::string
@@ -83,7 +102,7 @@ Text(const std::string& s)
 }
 
 /// @return the columns joined by commas
-template <size_t N>
+template<size_t N>
 std::string
 Join(const char* const (&cols)[N])
 {
@@ -188,9 +207,8 @@ std::vector<InferenceEventTrace>
 InferenceTraceWriter::GetEvents() const
 {
     std::vector<InferenceEventTrace> out = m_events;
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        return a.timeS < b.timeS;
-    });
+    std::stable_sort(
+        out.begin(), out.end(), [](const auto& a, const auto& b) { return a.timeS < b.timeS; });
     return out;
 }
 
@@ -230,34 +248,33 @@ InferenceTraceWriter::WriteCsv() const
     if (!m_taskFile.empty())
     {
         std::ofstream f(m_taskFile);
-        NS_ABORT_MSG_IF(!f, "InferenceTraceWriter: cannot write TaskFileName '" << m_taskFile
-                                                                               << "'");
+        NS_ABORT_MSG_IF(!f,
+                        "InferenceTraceWriter: cannot write TaskFileName '" << m_taskFile << "'");
         f << GetTaskColumns() << "\n";
         for (const auto& t : GetTasks())
         {
             f << Text(t.technique) << ',' << t.node << ',' << t.ue << ',' << t.taskId << ','
               << Text(t.request) << ',' << Text(t.decision) << ',' << Num(t.requestS) << ','
               << Num(t.decisionS) << ',' << Num(t.originS) << ',' << Num(t.endS) << ','
-              << Num(t.predUploadS) << ',' << Num(t.measUploadS) << ',' << Num(t.predLoadS)
-              << ',' << Num(t.measLoadS) << ',' << Num(t.predQueueS) << ','
-              << Num(t.measQueueS) << ',' << Num(t.predComputeS) << ',' << Num(t.measComputeS)
-              << ',' << Num(t.predDownloadS) << ',' << Num(t.measDownloadS) << ','
-              << Num(t.predTotalS) << ',' << Num(t.measTotalS) << ',' << t.exit << ','
-              << Text(t.outcome) << ',' << Text(t.reason) << "\n";
+              << Num(t.predUploadS) << ',' << Num(t.measUploadS) << ',' << Num(t.predLoadS) << ','
+              << Num(t.measLoadS) << ',' << Num(t.predQueueS) << ',' << Num(t.measQueueS) << ','
+              << Num(t.predComputeS) << ',' << Num(t.measComputeS) << ',' << Num(t.predDownloadS)
+              << ',' << Num(t.measDownloadS) << ',' << Num(t.predTotalS) << ',' << Num(t.measTotalS)
+              << ',' << t.exit << ',' << Text(t.outcome) << ',' << Text(t.reason) << "\n";
         }
         NS_LOG_INFO("wrote " << m_tasks.size() << " tasks to " << m_taskFile);
     }
     if (!m_eventFile.empty())
     {
         std::ofstream f(m_eventFile);
-        NS_ABORT_MSG_IF(!f, "InferenceTraceWriter: cannot write EventFileName '" << m_eventFile
-                                                                                << "'");
+        NS_ABORT_MSG_IF(!f,
+                        "InferenceTraceWriter: cannot write EventFileName '" << m_eventFile << "'");
         f << GetEventColumns() << "\n";
         for (const auto& e : GetEvents())
         {
             f << Num(e.timeS) << ',' << Text(e.technique) << ',' << e.node << ',' << e.ue << ','
-              << e.taskId << ',' << Text(e.event) << ',' << e.index << ',' << Num(e.value)
-              << ',' << Text(e.detail) << "\n";
+              << e.taskId << ',' << Text(e.event) << ',' << e.index << ',' << Num(e.value) << ','
+              << Text(e.detail) << "\n";
         }
         NS_LOG_INFO("wrote " << m_events.size() << " events to " << m_eventFile);
     }

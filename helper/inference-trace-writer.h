@@ -33,16 +33,16 @@ struct InferenceTaskTrace
     /// Not-a-number: the field does not apply
     static constexpr double NONE = std::numeric_limits<double>::quiet_NaN();
 
-    std::string technique;   ///< slide, batching, partial-loading, noma-split or dto-ee
-    uint32_t node{0};        ///< Node id of the user (UE, client or task source)
-    int64_t ue{-1};          ///< IMSI (LTE), UE index (NOMA), source id (DTO-EE); -1 unknown
-    uint64_t taskId{0};      ///< Task id of the application
-    std::string request;     ///< What was requested (model, task, accuracy, split profile)
-    std::string decision;    ///< What the allocator decided (variant, exit and bandwidth, split)
-    double requestS{NONE};   ///< Request sent / task created, s
-    double decisionS{NONE};  ///< Decision taken or received, s
-    double originS{NONE};    ///< Origin of pred_total_s and meas_total_s, s
-    double endS{NONE};       ///< Task ended (result, last layer computed, failure), s
+    std::string technique;      ///< slide, batching, partial-loading, noma-split or dto-ee
+    uint32_t node{0};           ///< Node id of the user (UE, client or task source)
+    int64_t ue{-1};             ///< IMSI (LTE), UE index (NOMA), source id (DTO-EE); -1 unknown
+    uint64_t taskId{0};         ///< Task id of the application
+    std::string request;        ///< What was requested (model, task, accuracy, split profile)
+    std::string decision;       ///< What the allocator decided (variant, exit and bandwidth, split)
+    double requestS{NONE};      ///< Request sent / task created, s
+    double decisionS{NONE};     ///< Decision taken or received, s
+    double originS{NONE};       ///< Origin of pred_total_s and meas_total_s, s
+    double endS{NONE};          ///< Task ended (result, last layer computed, failure), s
     double predUploadS{NONE};   ///< Predicted upload duration, s
     double measUploadS{NONE};   ///< Measured upload duration, s
     double predLoadS{NONE};     ///< Predicted model load duration, s
@@ -69,13 +69,13 @@ struct InferenceTaskTrace
  */
 struct InferenceEventTrace
 {
-    double timeS{0};        ///< When the event (or the interval it describes) started, s
-    std::string technique;  ///< Technique (as in InferenceTaskTrace)
-    uint32_t node{0};       ///< Node id where it happened
-    int64_t ue{-1};         ///< User (as in InferenceTaskTrace), -1 if none
-    int64_t taskId{-1};     ///< Task id, -1 if the event is not about one task
-    std::string event;      ///< Event kind (see doc/edge-inference.rst, "Traces")
-    int64_t index{-1};      ///< Layer, subchannel, frame, stage or exit, by kind
+    double timeS{0};       ///< When the event (or the interval it describes) started, s
+    std::string technique; ///< Technique (as in InferenceTaskTrace)
+    uint32_t node{0};      ///< Node id where it happened
+    int64_t ue{-1};        ///< User (as in InferenceTaskTrace), -1 if none
+    int64_t taskId{-1};    ///< Task id, -1 if the event is not about one task
+    std::string event;     ///< Event kind (see doc/edge-inference.rst, "Traces")
+    int64_t index{-1};     ///< Layer, subchannel, frame, stage or exit, by kind
     double value{InferenceTaskTrace::NONE}; ///< Duration (s), bytes or size, by kind
     std::string detail;                     ///< Free text (model name, SIC position, ...)
 };

@@ -8,7 +8,7 @@ Commands run in order in WORKDIR (default: a fresh temporary directory) with bas
 "build/" and "utils/" at the start of a command (or after "python3 ") are replaced by the
 build directory and the source tree's utils/, and a leading "python3" by --python. A command fails the check when its exit status is
 non-zero, except utils/plot-traces.py's 77 (matplotlib missing: the figure step is reported
-skipped). Prints each command with its status and the last lines of its output; exit 1 if any
+skipped). Each command's output is kept in WORKDIR/command-N.out. Prints each command with its status and the last lines of its output; exit 1 if any
 failed, 0 otherwise.
 """
 
@@ -58,11 +58,13 @@ def main():
     work = args.workdir or tempfile.mkdtemp(prefix="ei-lab-")
     os.makedirs(work, exist_ok=True)
     failed = 0
-    for c in cmds:
+    for i, c in enumerate(cmds, 1):
         run = re.sub(r"(^|python3 )build/", lambda m: m.group(1) + build + "/", c)
         run = re.sub(r"(^|python3 )utils/", lambda m: m.group(1) + HERE + "/", run)
         run = re.sub(r"^python3 ", args.python + " ", run)
         p = subprocess.run(["bash", "-c", run], cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        with open(os.path.join(work, f"command-{i}.out"), "w") as f:
+            f.write(f"$ {c}\n{p.stdout}")
         tail = "\n".join(p.stdout.rstrip().splitlines()[-3:])
         if p.returncode == 0:
             status = "ok"

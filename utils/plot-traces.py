@@ -111,10 +111,11 @@ def main():
             for t in exits.get(key, []):
                 ax.plot([t], [row], "x", color="tab:red", markersize=10, label="exit" if row == 0 else None)
         ax.set_yticks(range(len(keys)))
-        ax.set_yticklabels([f"UE {u} task {k}" for u, k in keys])
+        ax.set_yticklabels([f"ue {u} task {k}" for u, k in keys])
         ax.set_xlabel("simulation time (s)")
-        ax.set_title("Per-UE timeline: layer arrivals (download) vs layer compute")
-        ax.legend(loc="lower right", fontsize="small")
+        ax.set_title("Per-UE timeline: layer arrivals (download) vs layer compute\n"
+                     "(ue = the trace's ue column: IMSI over LTE)", fontsize="medium")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
         save(fig, "timeline", f"{len(keys)} UE tasks, {sum(len(v) for v in arrivals.values())} layer arrivals")
     else:
         print("no figure timeline: no layer-arrival / layer-compute events")
