@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
+#include "noma-test-cell.h"
 #include "test-models.h"
 
 #include "ns3/batching-early-exit-helper.h"
@@ -14,8 +15,11 @@
 #include "ns3/internet-module.h"
 #include "ns3/layerwise-inference-client.h"
 #include "ns3/network-module.h"
+#include "ns3/noma-bs-mac.h"
+#include "ns3/noma-split-inference-helper.h"
 #include "ns3/offloading-client.h"
 #include "ns3/point-to-point-module.h"
+#include "ns3/split-inference-client.h"
 #include "ns3/test.h"
 
 #if defined(__has_include)
@@ -394,6 +398,119 @@ class BatchingTracesTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-traces-tests
+ * @brief NOMA split inference with NomaSplitInferenceHelper::EnableTraces(): each task's
+ * record carries the helper's frame-aware prediction and the client's measured latency, and
+ * the noma-ul / noma-dl events are exactly the transport blocks of the MAC's Schedule trace.
+ */
+class NomaSplitTracesTestCase : public TestCase
+{
+  public:
+    NomaSplitTracesTestCase()
+        : TestCase("NomaSplitInferenceHelper::EnableTraces(): predictions, latencies, TBs")
+    {
+    }
+
+  private:
+    /// Schedule sink: count uplink and downlink TBs per UE
+    static void Count(std::map<std::pair<std::string, uint32_t>, uint32_t>* out,
+                      const NomaFrameSchedule& s)
+    {
+        for (const auto& g : s.uplink)
+        {
+            ++(*out)[{"noma-ul", g.ue}];
+        }
+        for (const auto& g : s.downlink)
+        {
+            ++(*out)[{"noma-dl", g.ue}];
+        }
+    }
+
+    void DoRun() override
+    {
+        const std::string tasks = CreateTempDirFilename("n-tasks.csv");
+        const std::string events = CreateTempDirFilename("n-events.csv");
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        const std::vector<double> dist = {60, 250};
+        auto cell = testutils::MakeNomaTestCell(dist, 1, 1e6, MilliSeconds(1));
+        NomaSplitProfile p;
+        p.layerFlops = {4e8, 4e8, 4e8, 4e8};
+        p.outputBits = {8.0 * 20000, 8.0 * 12000, 8.0 * 6000, 8.0 * 3000, 8.0 * 100};
+        p.resultBits = 800;
+        NomaSplitInferenceHelper h;
+        h.SetProfile(p);
+        h.SetDeviceModel(DeviceComputeModel(1.0, 1e9, 1e-28, 1e9, 1e9));
+        NomaSplitProblem tmpl;
+        tmpl.edgeFrequencyHz = 20e9;
+        h.SetProblemTemplate(tmpl);
+        h.SetClientAttribute("NumTasks", UintegerValue(2));
+        h.Install(cell.bsDev, Seconds(0.0503));
+        std::map<std::pair<std::string, uint32_t>, uint32_t> tbs;
+        cell.bsDev->GetMac()->TraceConnectWithoutContext("Schedule",
+                                                         MakeBoundCallback(&Count, &tbs));
+        Ptr<InferenceTraceWriter> writer = h.EnableTraces();
+        writer->SetAttribute("TaskFileName", StringValue(tasks));
+        writer->SetAttribute("EventFileName", StringValue(events));
+        writer->SetAttribute("DatabaseFileName", StringValue(""));
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        std::vector<NomaSplitFramePrediction> pred = h.PredictFrameAware(2);
+        std::vector<uint32_t> nodeIds;
+        std::vector<std::vector<SplitInferenceClientTask>> clientTasks;
+        for (uint32_t u = 0; u < dist.size(); ++u)
+        {
+            nodeIds.push_back(h.GetClient(u)->GetNode()->GetId());
+            clientTasks.push_back(h.GetClient(u)->GetTasks());
+        }
+        Simulator::Destroy();
+
+        Csv t = ReadCsv(tasks);
+        NS_TEST_ASSERT_MSG_EQ(t.header, TASK_HEADER, "documented task columns");
+        NS_TEST_ASSERT_MSG_EQ(t.rows.size(), 4, "two UEs x two tasks");
+        for (const auto& row : t.rows)
+        {
+            uint32_t u = std::stoul(row.at("ue"));
+            NS_TEST_ASSERT_MSG_LT(u, dist.size(), "ue is the NOMA UE index");
+            NS_TEST_EXPECT_MSG_EQ(row.at("node"), std::to_string(nodeIds[u]), "node of the UE");
+            NS_TEST_EXPECT_MSG_EQ(row.at("technique"), "noma-split", "technique");
+            const auto& ct = clientTasks[u].at(std::stoul(row.at("task_id")));
+            NS_TEST_EXPECT_MSG_EQ(
+                row.at("decision"), "split=" + std::to_string(ct.splitPoint), "split point");
+            NS_TEST_EXPECT_MSG_EQ(
+                row.at("outcome"), ct.isSuccess ? "completed" : "failed", "outcome");
+            if (ct.isSuccess)
+            {
+                NS_TEST_EXPECT_MSG_EQ_TOL(D(row, "meas_total_s"),
+                                          ct.GetLatency().GetSeconds(),
+                                          1e-9,
+                                          "latency of the client's record");
+            }
+            if (pred[u].isFinite)
+            {
+                NS_TEST_EXPECT_MSG_EQ_TOL(D(row, "pred_total_s"),
+                                          pred[u].latencyS,
+                                          1e-9,
+                                          "the helper's frame-aware prediction");
+            }
+        }
+        Csv e = ReadCsv(events);
+        std::map<std::pair<std::string, uint32_t>, uint32_t> traced;
+        for (const auto& row : e.rows)
+        {
+            if (row.at("event") == "noma-ul" || row.at("event") == "noma-dl")
+            {
+                ++traced[{row.at("event"), static_cast<uint32_t>(std::stoul(row.at("ue")))}];
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ((traced == tbs), true, "one event per transport block");
+        NS_TEST_EXPECT_MSG_GT(tbs.size(), 0, "some transport blocks");
+        std::remove(tasks.c_str());
+        std::remove(events.c_str());
+    }
+};
+
+/**
+ * @ingroup edge-inference-traces-tests
  * @brief The trace test suite.
  */
 class TracesTestSuite : public TestSuite
@@ -404,6 +521,7 @@ class TracesTestSuite : public TestSuite
     {
         AddTestCase(new UserScenarioTracesTestCase);
         AddTestCase(new BatchingTracesTestCase);
+        AddTestCase(new NomaSplitTracesTestCase);
     }
 };
 
