@@ -8,7 +8,7 @@ def build(bld):
     module = bld.create_ns3_module(
         'edge-inference',
         ['core', 'network', 'internet', 'applications', 'mobility', 'point-to-point', 'lte',
-         'spectrum', 'propagation'])
+         'spectrum', 'propagation', 'stats'])
     module.source = [
         # domain model, pure C++
         'model/common/dnn-model.cc',
@@ -93,6 +93,8 @@ def build(bld):
         'helper/edge-lte-topology-helper.cc',
         'helper/example-command-line.cc',
         'helper/prediction-log.cc',
+        'helper/inference-trace-writer.cc',
+        'helper/edge-inference-trace-helper.cc',
     ]
 
     # GSL: projected GD of the NOMA split-inference solver (as src/wifi in waf-based ns-3)
@@ -116,6 +118,7 @@ def build(bld):
         'test/edge-inference-allocators-test-suite.cc',
         'test/edge-inference-fault-injection-test-suite.cc',
         'test/edge-inference-early-exit-test-suite.cc',
+        'test/edge-inference-traces-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
@@ -204,6 +207,8 @@ def build(bld):
         'helper/edge-lte-topology-helper.h',
         'helper/example-command-line.h',
         'helper/prediction-log.h',
+        'helper/inference-trace-writer.h',
+        'helper/edge-inference-trace-helper.h',
     ]
 
     if bld.env.ENABLE_EXAMPLES:

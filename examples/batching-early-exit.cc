@@ -229,6 +229,7 @@ RunScenario(const Params& p, const std::vector<UserDraw>& draws, const Allocator
     const double start = 0.3; // after the attachment and the first SRS reports
     clientApps.Start(Seconds(start));
     Simulator::Stop(Seconds(start + p.frames * p.framePeriodS + 0.1));
+    ExampleCommandLine::PrepareRun();
     Simulator::Run();
 
     RunResult r;

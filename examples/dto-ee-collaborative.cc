@@ -316,6 +316,11 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile = false)
                         });
     Simulator::Schedule(Seconds(sc.simTime) - NanoSeconds(1), &Predict, &helper, &res.phase[1]);
     Simulator::Stop(Seconds(sc.simTime + 2));
+    if (EdgeInferenceTraceHelper::AreTracesRequested())
+    {
+        helper.EnableTraces(); // --traces: adds the helper's predictions to the task records
+    }
+    ExampleCommandLine::PrepareRun();
     Simulator::Run();
     for (auto& p : res.phase)
     {

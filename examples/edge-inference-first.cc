@@ -134,6 +134,7 @@ RunExample(int argc, char* argv[])
     clients.Start(Seconds(0.5)); // after attachment and the first CQI reports
     slide.AssignStreams(cell.ues, 1000);
     Simulator::Stop(Seconds(0.5 + 3 * deadline + 1));
+    ExampleCommandLine::PrepareRun();
     Simulator::Run();
 
     std::printf("UE  distance  bandwidth  predicted  measured  error\n");

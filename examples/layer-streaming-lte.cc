@@ -167,6 +167,7 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
                                                          { onTaskEnd(); }));
     }
     Simulator::Stop(Seconds(0.5 + sc.timeoutS + 1));
+    ExampleCommandLine::PrepareRun();
     Simulator::Run();
     for (uint32_t i = 0; i < clients.GetN(); ++i)
     {

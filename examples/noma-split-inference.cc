@@ -224,6 +224,11 @@ Run(const Params& prm, NomaSplitAlgorithm algorithm)
         helper.GetClient(u)->TraceConnectWithoutContext("TaskFailed", MakeCallback(&TaskEnded));
     }
     Simulator::Stop(Seconds(3600)); // safety net; the last task stops the run
+    if (EdgeInferenceTraceHelper::AreTracesRequested())
+    {
+        helper.EnableTraces(); // --traces: adds the helper's predictions to the task records
+    }
+    ExampleCommandLine::PrepareRun();
     Simulator::Run();
     out.latencyS.assign(n, 0);
     out.deviceJ.assign(n, 0);

@@ -205,6 +205,7 @@ Simulate(const Params& prm, bool noma, const Rates& predicted)
     sinks.Start(Seconds(0));
     sources.Start(Seconds(0.05));
     Simulator::Stop(Seconds(prm.simTime));
+    ExampleCommandLine::PrepareRun();
     Simulator::Run();
     Simulator::Destroy();
 

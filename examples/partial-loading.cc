@@ -189,6 +189,7 @@ RunScenario(const Params& p, const std::string& algorithm)
     const double start = 0.3; // after the attachment and the first SRS reports
     clientApps.Start(Seconds(start));
     Simulator::Stop(Seconds(start + p.frames * p.framePeriodS + 0.2));
+    ExampleCommandLine::PrepareRun();
     Simulator::Run();
 
     RunResult r;

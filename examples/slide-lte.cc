@@ -151,6 +151,7 @@ RunExample(int argc, char* argv[])
     double rateEfficiency = SLIDE_LTE_RATE_EFFICIENCY;
     bool full = false;
     bool benchmark = false;
+    bool sweeps = true;
     std::vector<uint32_t> benchUes = {5, 10};
     const auto names = NameTable(SlideAlgorithmNames());
     ExampleCommandLine cmd(__FILE__);
@@ -183,6 +184,10 @@ RunExample(int argc, char* argv[])
                   ValueRange::LeftOpen(0, 1));
     cmd.AddValue("full", "Larger sweep; write slide-lte.csv and gnuplot files", full);
     cmd.AddValue("benchmark", "Allocator solve time and simulation overhead", benchmark);
+    cmd.AddValue("sweeps",
+                 "false: the per-user table only (--algorithm, --rbs): one point of a sweep run "
+                 "by utils/sweep.py",
+                 sweeps);
     cmd.AddCountList(
         "benchmarkUes", "UE counts of the benchmark (1..319)", benchUes, 1, LTE_MAX_UES);
     cmd.Parse(argc, argv);
@@ -380,6 +385,11 @@ RunExample(int argc, char* argv[])
            "(Mbit/s). r_meas / r_pred < 1 is the packet path (HARQ, headers, TCP), the "
            "rest of err% the rate model's view of the channel.\n\n";
 
+    if (!sweeps)
+    {
+        std::cout << "slide-lte: done (--sweeps=false: sweeps skipped)\n";
+        return 0;
+    }
     if (!writeInstances.empty() || !decisionFiles.empty())
     {
         std::cout << "slide-lte: done (allocator round trip: sweeps skipped)\n";

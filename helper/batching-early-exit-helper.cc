@@ -6,6 +6,8 @@
 
 #include "batching-early-exit-helper.h"
 
+#include "edge-inference-trace-helper.h"
+
 #include "ns3/abort.h"
 #include "ns3/bandwidth-share-ff-mac-scheduler.h"
 #include "ns3/bandwidth-share-ffr-algorithm.h"
@@ -220,6 +222,12 @@ BatchingEarlyExitHelper::AssignStreams(NodeContainer nodes, int64_t stream) cons
         }
     }
     return current - stream;
+}
+
+Ptr<InferenceTraceWriter>
+BatchingEarlyExitHelper::EnableTraces()
+{
+    return EdgeInferenceTraceHelper::EnableTraces("batching");
 }
 
 } // namespace edgeinference

@@ -12,6 +12,7 @@
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
+#include "ns3/ptr.h"
 
 #include <string>
 
@@ -19,6 +20,8 @@ namespace ns3
 {
 namespace edgeinference
 {
+
+class InferenceTraceWriter;
 
 class BatchingEarlyExitServer;
 
@@ -129,6 +132,16 @@ class BatchingEarlyExitHelper
      * @return the number of stream indices used
      */
     int64_t AssignStreams(NodeContainer nodes, int64_t stream) const;
+
+    /**
+     * @brief Per-task and per-event traces of this technique with one call: connects the
+     * OffloadingClients of BatchingEarlyExitServers and the servers on every node to the
+     * simulation's InferenceTraceWriter (EdgeInferenceTraceHelper), which writes the CSV files and
+     * the SQLite database when the simulation is destroyed. Call after installing, before
+     * Simulator::Run().
+     * @return the writer (set its file-name attributes before the end of the simulation)
+     */
+    Ptr<InferenceTraceWriter> EnableTraces();
 
   private:
     ObjectFactory m_serverFactory;    ///< Server factory

@@ -6,6 +6,8 @@
 
 #include "collaborative-inference-helper.h"
 
+#include "edge-inference-trace-helper.h"
+
 #include "ns3/collaborative-inference-header.h"
 #include "ns3/collaborative-inference-node.h"
 #include "ns3/collaborative-task-source.h"
@@ -668,6 +670,26 @@ CollaborativeInferenceHelper::AssignStreams(int64_t stream)
         used += src->AssignStreams(stream + used);
     }
     return used;
+}
+
+Ptr<InferenceTraceWriter>
+CollaborativeInferenceHelper::EnableTraces()
+{
+    Ptr<InferenceTraceWriter> w = EdgeInferenceTraceHelper::EnableTraces("dto-ee");
+    if (m_applied)
+    {
+        // per source: the model's delay from its entry node to the exit decision under the
+        // strategy the nodes use now (the node-network latency meas_total_s is compared to)
+        const std::vector<double> delayS = PredictNow().second;
+        for (size_t i = 0; i < m_sources.size() && i < delayS.size(); ++i)
+        {
+            if (std::isfinite(delayS[i]) && delayS[i] > 0)
+            {
+                w->SetUserPrediction("dto-ee", m_sources[i]->GetNode()->GetId(), delayS[i]);
+            }
+        }
+    }
+    return w;
 }
 
 } // namespace edgeinference

@@ -17,6 +17,7 @@
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 #include "ns3/point-to-point-helper.h"
+#include "ns3/ptr.h"
 
 #include <cstdint>
 #include <string>
@@ -39,6 +40,8 @@ class Node;
 
 namespace edgeinference
 {
+
+class InferenceTraceWriter;
 
 class CollaborativeTaskSource;
 
@@ -311,6 +314,16 @@ class CollaborativeInferenceHelper
      * @return the number of streams used
      */
     int64_t AssignStreams(int64_t stream);
+
+    /**
+     * @brief Per-task and per-event traces of this technique with one call: connects the
+     * CollaborativeTaskSources and CollaborativeInferenceNodes on every node; after ApplyScheme()
+     * the tasks get the model's mean delay (GetDecision()) as pred_total_s to the simulation's
+     * InferenceTraceWriter (EdgeInferenceTraceHelper), which writes the CSV files and the SQLite
+     * database when the simulation is destroyed. Call after installing, before Simulator::Run().
+     * @return the writer (set its file-name attributes before the end of the simulation)
+     */
+    Ptr<InferenceTraceWriter> EnableTraces();
 
   private:
     /// @return the links, the default full bipartite graph if none was added

@@ -6,6 +6,8 @@
 
 #include "edge-inference-helper.h"
 
+#include "edge-inference-trace-helper.h"
+
 #include "ns3/abort.h"
 #include "ns3/layer-streaming-server.h"
 #include "ns3/layerwise-inference-client.h"
@@ -149,6 +151,12 @@ EdgeInferenceHelper::AssignStreams(NodeContainer nodes, int64_t stream) const
         }
     }
     return current - stream;
+}
+
+Ptr<InferenceTraceWriter>
+EdgeInferenceHelper::EnableTraces()
+{
+    return EdgeInferenceTraceHelper::EnableTraces("slide");
 }
 
 } // namespace edgeinference

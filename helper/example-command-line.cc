@@ -6,9 +6,12 @@
 
 #include "example-command-line.h"
 
+#include "edge-inference-trace-helper.h"
 #include "prediction-log.h"
 
 #include "ns3/log.h"
+#include "ns3/show-progress.h"
+#include "ns3/simulator.h"
 
 #include <algorithm>
 #include <cctype>
@@ -27,6 +30,16 @@ NS_LOG_COMPONENT_DEFINE("ExampleCommandLine");
 
 namespace
 {
+
+double g_progressS{0};                    ///< --progress of the last Parse(), s
+std::unique_ptr<ShowProgress> g_progress; ///< Progress display of the running simulation
+
+/// Stop the progress display (a destroy event of the simulation)
+void
+ReleaseProgress()
+{
+    g_progress.reset();
+}
 
 /**
  * Format a number so that it reads back to the same value.
@@ -225,6 +238,14 @@ ExampleCommandLine::ExampleCommandLine(const std::string& file)
 {
     m_program = m_cmd.GetName();
     Usage("");
+    m_cmd.AddValue("traces",
+                   "Write per-task and per-event traces (CSV + SQLite) to PREFIX-tasks.csv, "
+                   "PREFIX-events.csv, PREFIX.db (\"\": none; doc section Traces)",
+                   m_tracesPrefix);
+    AddNumber("progress",
+              "Show simulation progress on stderr every this many wall-clock seconds (0: off)",
+              m_progressS,
+              ValueRange::NonNegative());
 }
 
 void
@@ -478,6 +499,21 @@ ExampleCommandLine::Parse(int argc, char* argv[])
         {
             Fail("predictionLog", predictionLog, "a file that can be written");
         }
+    }
+    EdgeInferenceTraceHelper::RequestTraces(m_tracesPrefix);
+    g_progressS = m_progressS;
+}
+
+void
+ExampleCommandLine::PrepareRun()
+{
+    EdgeInferenceTraceHelper::EnableRequestedTraces();
+    if (g_progressS > 0)
+    {
+        // on stderr, so the printed tables stay byte-identical; released before the
+        // simulator is destroyed
+        g_progress = std::make_unique<ShowProgress>(Seconds(g_progressS), std::cerr);
+        Simulator::ScheduleDestroy(&ReleaseProgress);
     }
 }
 

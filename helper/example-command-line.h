@@ -285,6 +285,15 @@ class ExampleCommandLine
     /// Exit status of an invalid value.
     static constexpr int EXIT_INVALID = 2;
 
+    /**
+     * @brief Apply the options every example has (added by the constructor): --traces=PREFIX
+     * enables EdgeInferenceTraceHelper's per-task and per-event traces
+     * (EdgeInferenceTraceHelper::RequestTraces()), --progress=S shows ns-3's ShowProgress on
+     * stderr every S seconds of wall time. Call right before each Simulator::Run(); a no-op
+     * without these options.
+     */
+    static void PrepareRun();
+
   private:
     /// A checked flag: its text and the conversion that assigns and checks it.
     struct Item
@@ -309,6 +318,8 @@ class ExampleCommandLine
 
     CommandLine m_cmd;                          ///< ns-3's command line
     std::string m_program;                      ///< Program name
+    std::string m_tracesPrefix;                 ///< --traces
+    double m_progressS{0};                      ///< --progress, s (0 = off)
     std::vector<std::unique_ptr<Item>> m_items; ///< Checked flags (stable addresses)
 };
 

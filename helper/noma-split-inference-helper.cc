@@ -6,6 +6,8 @@
 
 #include "noma-split-inference-helper.h"
 
+#include "edge-inference-trace-helper.h"
+
 #include "ns3/abort.h"
 #include "ns3/arp-cache.h"
 #include "ns3/double.h"
@@ -607,6 +609,28 @@ int64_t
 NomaSplitInferenceHelper::AssignStreams(int64_t stream)
 {
     return 0;
+}
+
+Ptr<InferenceTraceWriter>
+NomaSplitInferenceHelper::EnableTraces()
+{
+    Ptr<InferenceTraceWriter> w = EdgeInferenceTraceHelper::EnableTraces("noma-split");
+    if (!m_clients.empty())
+    {
+        UintegerValue numTasks;
+        m_clients[0]->GetAttribute("NumTasks", numTasks);
+        std::vector<NomaSplitFramePrediction> pred =
+            PredictFrameAware(std::max<uint32_t>(1, numTasks.Get()));
+        for (size_t ue = 0; ue < m_clients.size() && ue < pred.size(); ++ue)
+        {
+            if (pred[ue].isFinite)
+            {
+                w->SetUserPrediction(
+                    "noma-split", m_clients[ue]->GetNode()->GetId(), pred[ue].latencyS);
+            }
+        }
+    }
+    return w;
 }
 
 } // namespace edgeinference

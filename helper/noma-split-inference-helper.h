@@ -16,6 +16,7 @@
 #include "ns3/noma-split-solver.h"
 #include "ns3/nstime.h"
 #include "ns3/object-factory.h"
+#include "ns3/ptr.h"
 #include "ns3/split-inference-client.h"
 #include "ns3/split-inference-header.h"
 #include "ns3/split-inference-server.h"
@@ -35,6 +36,8 @@ namespace ns3
 {
 namespace edgeinference
 {
+
+class InferenceTraceWriter;
 
 /**
  * @ingroup edge-inference-helpers
@@ -232,6 +235,17 @@ class NomaSplitInferenceHelper
      * @return 0
      */
     int64_t AssignStreams(int64_t stream);
+
+    /**
+     * @brief Per-task and per-event traces of this technique with one call: connects the
+     * SplitInferenceClients and NOMA base-station MACs (frame events) on every node; each user's
+     * tasks get the frame-aware prediction PredictFrameAware() of its NumTasks as pred_total_s to
+     * the simulation's InferenceTraceWriter (EdgeInferenceTraceHelper), which writes the CSV files
+     * and the SQLite database when the simulation is destroyed. Call after installing, before
+     * Simulator::Run().
+     * @return the writer (set its file-name attributes before the end of the simulation)
+     */
+    Ptr<InferenceTraceWriter> EnableTraces();
 
   private:
     /**

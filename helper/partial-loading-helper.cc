@@ -7,6 +7,7 @@
 #include "partial-loading-helper.h"
 
 #include "batching-early-exit-helper.h"
+#include "edge-inference-trace-helper.h"
 
 #include "ns3/abort.h"
 #include "ns3/edge-server.h"
@@ -154,6 +155,12 @@ int64_t
 PartialLoadingHelper::AssignStreams(NodeContainer nodes, int64_t stream) const
 {
     return BatchingEarlyExitHelper().AssignStreams(nodes, stream);
+}
+
+Ptr<InferenceTraceWriter>
+PartialLoadingHelper::EnableTraces()
+{
+    return EdgeInferenceTraceHelper::EnableTraces("partial-loading");
 }
 
 } // namespace edgeinference

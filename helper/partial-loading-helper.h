@@ -14,6 +14,7 @@
 #include "ns3/node-container.h"
 #include "ns3/nstime.h"
 #include "ns3/object-factory.h"
+#include "ns3/ptr.h"
 
 #include <cstdint>
 #include <map>
@@ -24,6 +25,8 @@ namespace ns3
 {
 namespace edgeinference
 {
+
+class InferenceTraceWriter;
 
 /**
  * @ingroup edge-inference-helpers
@@ -146,6 +149,16 @@ class PartialLoadingHelper
      * @return the number of stream indices used
      */
     int64_t AssignStreams(NodeContainer nodes, int64_t stream) const;
+
+    /**
+     * @brief Per-task and per-event traces of this technique with one call: connects the
+     * OffloadingClients of PartialLoadingServers, the servers and their EdgeServers (GPU loads and
+     * inferences) on every node to the simulation's InferenceTraceWriter
+     * (EdgeInferenceTraceHelper), which writes the CSV files and the SQLite database when the
+     * simulation is destroyed. Call after installing, before Simulator::Run().
+     * @return the writer (set its file-name attributes before the end of the simulation)
+     */
+    Ptr<InferenceTraceWriter> EnableTraces();
 
   private:
     ObjectFactory m_serverFactory;               ///< Server factory

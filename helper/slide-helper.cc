@@ -6,6 +6,8 @@
 
 #include "slide-helper.h"
 
+#include "edge-inference-trace-helper.h"
+
 #include "ns3/abort.h"
 #include "ns3/bandwidth-share-ffr-algorithm.h"
 #include "ns3/boolean.h"
@@ -14,6 +16,7 @@
 #include "ns3/edge-inference-helper.h"
 #include "ns3/edge-lte-topology-helper.h"
 #include "ns3/enum.h"
+#include "ns3/example-command-line.h"
 #include "ns3/ipv4.h"
 #include "ns3/layer-streaming-server.h"
 #include "ns3/layerwise-inference-client.h"
@@ -399,6 +402,7 @@ RunSlideLte(const SlideLteConfig& cfg)
     };
     Simulator::Schedule(start + MilliSeconds(100), check);
     Simulator::Stop(start + timeout + Seconds(1));
+    ExampleCommandLine::PrepareRun();
     Simulator::Run();
 
     SlideLteOutcome out;
@@ -496,6 +500,12 @@ RunSlideLte(const SlideLteConfig& cfg)
     out.wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
     return out;
+}
+
+Ptr<InferenceTraceWriter>
+SlideHelper::EnableTraces()
+{
+    return EdgeInferenceTraceHelper::EnableTraces("slide");
 }
 
 } // namespace edgeinference

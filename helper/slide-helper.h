@@ -12,6 +12,7 @@
 #include "ns3/dnn-model.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
+#include "ns3/ptr.h"
 #include "ns3/slide-resource-manager.h"
 
 #include <cstdint>
@@ -27,6 +28,8 @@ class NetDevice;
 
 namespace edgeinference
 {
+
+class InferenceTraceWriter;
 
 /**
  * @ingroup edge-inference-helpers
@@ -168,6 +171,15 @@ class SlideHelper
      * @return the number of stream indices used
      */
     int64_t AssignStreams(NodeContainer nodes, int64_t stream);
+
+    /**
+     * @brief Per-task and per-event traces of this technique with one call: connects the
+     * SLIDE clients (LayerwiseInferenceClient) on every node to the simulation's
+     * InferenceTraceWriter (EdgeInferenceTraceHelper), which writes the CSV files and the SQLite
+     * database when the simulation is destroyed. Call after installing, before Simulator::Run().
+     * @return the writer (set its file-name attributes before the end of the simulation)
+     */
+    Ptr<InferenceTraceWriter> EnableTraces();
 
   private:
     ObjectFactory m_managerFactory;                                        ///< Manager factory

@@ -30,6 +30,8 @@ BAD = [
     ("edge-inference-first", ["--RngRun=abc"], "RngRun"),
     ("edge-inference-first", ["--RngSeed=0"], "RngSeed"),
     ("edge-inference-first", ["--predictionLog=/nonexistent-directory/x.csv"], "predictionLog"),
+    ("edge-inference-first", ["--progress=-1"], "progress"),
+    ("slide-lte", ["--progress=abc"], "progress"),
     # layer-streaming-lte
     ("layer-streaming-lte", ["--nUes=-1"], "nUes"),
     ("layer-streaming-lte", ["--nUes=4294967296"], "nUes"),
