@@ -1,0 +1,340 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+/**
+ * @file
+ * @ingroup edge-inference-tests
+ * NR (5G-LENA) suites, built only with NR (EI_HAVE_NR): the share scheduler
+ * (NrBandwidthShareScheduler) and an end-to-end layer-streaming run over NR + EPC.
+ */
+
+#include "test-models.h"
+
+#include "ns3/applications-module.h"
+#include "ns3/core-module.h"
+#include "ns3/edge-inference-helper.h"
+#include "ns3/edge-nr-topology-helper.h"
+#include "ns3/internet-module.h"
+#include "ns3/layerwise-inference-client.h"
+#include "ns3/nr-bandwidth-share-scheduler.h"
+#include "ns3/nr-ue-net-device.h"
+#include "ns3/test.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+using namespace ns3::edgeinference;
+
+namespace
+{
+
+/// What the DlRbgs trace saw.
+struct RbgLog
+{
+    uint64_t dcis{0};                              ///< DCIs seen
+    uint64_t outside{0};                           ///< DCIs with an RBG outside the owned set
+    uint64_t overlaps{0};                          ///< RBGs given to two UEs in one slot
+    uint64_t badSizes{0};                          ///< owned blocks not floor/ceil(share x N)
+    std::map<uint16_t, uint64_t> used;             ///< RBGs used per RNTI
+    std::map<uint16_t, double> shares;             ///< shares by RNTI (set by the test)
+    uint32_t nRbg{0};                              ///< RBGs of the band
+    Time slot;                                     ///< time of the current slot
+    std::map<uint16_t, std::set<uint16_t>> inSlot; ///< RBGs per RNTI in the current slot
+};
+
+/**
+ * DlRbgs sink: check one DCI against its owned set and the other UEs of the slot.
+ * @param [in,out] log the log
+ * @param [in] rnti UE
+ * @param [in] rbgs RBGs of the DCI
+ * @param [in] owned RBGs the partition gave the UE
+ */
+void
+OnRbgs(RbgLog* log,
+       uint16_t rnti,
+       const std::vector<uint16_t>& rbgs,
+       const std::vector<uint16_t>& owned)
+{
+    if (Simulator::Now() != log->slot)
+    {
+        log->slot = Simulator::Now();
+        log->inSlot.clear();
+    }
+    ++log->dcis;
+    const std::set<uint16_t> own(owned.begin(), owned.end());
+    for (uint16_t r : rbgs)
+    {
+        log->outside += own.count(r) ? 0 : 1;
+        for (const auto& other : log->inSlot)
+        {
+            log->overlaps += (other.first != rnti && other.second.count(r)) ? 1 : 0;
+        }
+        log->inSlot[rnti].insert(r);
+    }
+    log->used[rnti] += rbgs.size();
+    const auto it = log->shares.find(rnti);
+    if (it != log->shares.end())
+    {
+        const double ideal = it->second * log->nRbg;
+        const double n = owned.size();
+        log->badSizes += (n < std::floor(ideal) - 1e-9 || n > std::ceil(ideal) + 1e-9) ? 1 : 0;
+    }
+}
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief The share checks of the NR scheduler are those of LTE: out-of-range shares and
+ * sums above 1 are refused with a message naming the UE and value, and nothing changes.
+ */
+class NrShareChecksTestCase : public TestCase
+{
+  public:
+    NrShareChecksTestCase()
+        : TestCase("NR share scheduler: shares are checked like on LTE")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<NrBandwidthShareScheduler> s = CreateObject<NrBandwidthShareScheduler>();
+        NS_TEST_ASSERT_MSG_EQ(s->HasDlShares(), false, "transparent at start");
+        s->SetDlShare(1, 0.6);
+        std::string message;
+        try
+        {
+            s->SetDlShare(2, 0.5);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            message = e.what();
+        }
+        NS_TEST_ASSERT_MSG_NE(message.find("NrBandwidthShareScheduler: DL"),
+                              std::string::npos,
+                              "sum > 1 refused with the label: " << message);
+        message.clear();
+        try
+        {
+            s->SetUlShare(3, 1.5);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            message = e.what();
+        }
+        NS_TEST_ASSERT_MSG_NE(message.find("1.5"), std::string::npos, "value named: " << message);
+        NS_TEST_ASSERT_MSG_EQ(s->HasUlShares(), false, "a refused share is not stored");
+        bool threw = false;
+        try
+        {
+            s->SetDlShareByImsi(7, 0.1);
+        }
+        catch (const std::logic_error&)
+        {
+            threw = true;
+        }
+        NS_TEST_ASSERT_MSG_EQ(threw, true, "IMSI shares need the gNB RRC");
+        s->ClearShares();
+        NS_TEST_ASSERT_MSG_EQ(s->HasDlShares(), false, "cleared");
+        s->Dispose();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Three full-buffer UEs (UDP) at the same distance with DL shares 0.5, 0.3, 0.2:
+ * no DCI of new data carries an RBG outside the UE's block of the slot, no RBG goes to two
+ * UEs in one slot, every block has floor or ceil(share x N) RBGs, the RBGs offered add up
+ * to the band in every slot, and the measured goodputs are in the ratio of the shares.
+ */
+class NrShareSchedulerTestCase : public TestCase
+{
+  public:
+    NrShareSchedulerTestCase()
+        : TestCase("NR share scheduler: UEs stay in their RBGs; shares add up; goodput follows")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Ptr<EdgeNrTopologyHelper> helper = CreateObject<EdgeNrTopologyHelper>();
+        helper->SetAttribute("SchedulerType",
+                             TypeIdValue(NrBandwidthShareScheduler::GetTypeId()));
+        helper->SetAttribute("BandwidthHz", DoubleValue(10e6));
+        EdgeLteGeometry geometry;
+        geometry.enbHeightM = 30;
+        geometry.ueHeightM = 1.5;
+        const std::vector<double> distances = {200, 200, 200};
+        EdgeNrTopology t = helper->Build(distances, [](Ptr<NrHelper>) {}, geometry);
+        EdgeNrTopologyHelper::AssignStreams(t, 100);
+        Ptr<NrBandwidthShareScheduler> sched =
+            NrBandwidthShareScheduler::GetFromGnbDevice(t.gnbDevices.Get(0));
+
+        const std::vector<double> shares = {0.5, 0.3, 0.2};
+        RbgLog log;
+        sched->TraceConnectWithoutContext("DlRbgs", MakeBoundCallback(&OnRbgs, &log));
+        Simulator::Schedule(Seconds(0.3),
+                            [&]()
+                            {
+                                for (uint32_t i = 0; i < t.ueDevices.GetN(); ++i)
+                                {
+                                    const uint64_t imsi =
+                                        DynamicCast<NrUeNetDevice>(t.ueDevices.Get(i))->GetImsi();
+                                    sched->SetDlShareByImsi(imsi, shares[i]);
+                                    const uint16_t rnti =
+                                        NrBandwidthShareScheduler::GetUeRnti(t.ueDevices.Get(i));
+                                    log.shares[rnti] = shares[i];
+                                }
+                            });
+        // full buffer: 60 Mbit/s offered to each UE from 0.3 s
+        ApplicationContainer sinks;
+        for (uint32_t i = 0; i < t.ues.GetN(); ++i)
+        {
+            PacketSinkHelper sink("ns3::UdpSocketFactory",
+                                  InetSocketAddress(Ipv4Address::GetAny(), 9000));
+            sinks.Add(sink.Install(t.ues.Get(i)));
+            UdpClientHelper client(t.ueInterfaces.GetAddress(i), 9000);
+            client.SetAttribute("MaxPackets", UintegerValue(1000000));
+            client.SetAttribute("PacketSize", UintegerValue(1200));
+            client.SetAttribute("Interval", TimeValue(MicroSeconds(160)));
+            ApplicationContainer c = client.Install(t.remote.Get(0));
+            c.Start(Seconds(0.3));
+        }
+        Simulator::Stop(Seconds(0.8));
+        // goodput from 0.4 s (the shares apply) to the end
+        std::vector<uint64_t> at04(3, 0);
+        Simulator::Schedule(Seconds(0.4),
+                            [&]()
+                            {
+                                for (uint32_t i = 0; i < 3; ++i)
+                                {
+                                    at04[i] = DynamicCast<PacketSink>(sinks.Get(i))->GetTotalRx();
+                                }
+                            });
+        log.nRbg = EdgeNrTopologyHelper::RbsOf(10e6, 1); // NumRbPerRbg 1: one RB per RBG
+        Simulator::Run();
+
+        NS_TEST_ASSERT_MSG_GT(log.dcis, 500u, "DL DCIs were scheduled with shares");
+        NS_TEST_ASSERT_MSG_EQ(log.outside, 0u, "no RBG outside a UE's block");
+        NS_TEST_ASSERT_MSG_EQ(log.overlaps, 0u, "no RBG given to two UEs in one slot");
+        NS_TEST_ASSERT_MSG_EQ(log.badSizes, 0u, "blocks are floor/ceil(share x RBGs)");
+        uint64_t offered = 0;
+        for (const auto& kv : log.shares)
+        {
+            offered += sched->GetDlRbgsOffered(kv.first);
+        }
+        // every partitioned slot after the shares were set hands out all RBGs
+        NS_TEST_ASSERT_MSG_EQ(offered % log.nRbg, 0u, "offered RBGs add up to whole bands");
+        NS_TEST_ASSERT_MSG_GT(offered, 0u, "RBGs offered");
+        std::vector<double> goodput(3);
+        for (uint32_t i = 0; i < 3; ++i)
+        {
+            goodput[i] = (DynamicCast<PacketSink>(sinks.Get(i))->GetTotalRx() - at04[i]) * 8 / 0.4;
+        }
+        NS_TEST_ASSERT_MSG_GT(goodput[2], 1e6, "the smallest share still carries data");
+        NS_TEST_ASSERT_MSG_EQ_TOL(goodput[0] / goodput[2], 2.5, 0.25, "goodput 0.5 : 0.2");
+        NS_TEST_ASSERT_MSG_EQ_TOL(goodput[1] / goodput[2], 1.5, 0.15, "goodput 0.3 : 0.2");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief Layer streaming over NR + EPC with the module's unchanged applications: two UEs
+ * download the small model over TCP and complete, each receiving every layer.
+ */
+class NrStreamingTestCase : public TestCase
+{
+  public:
+    NrStreamingTestCase()
+        : TestCase("NR end to end: layer streaming over NR + EPC completes")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1400));
+        Ptr<EdgeNrTopologyHelper> helper = CreateObject<EdgeNrTopologyHelper>();
+        EdgeLteGeometry geometry;
+        geometry.enbHeightM = 30;
+        geometry.ueHeightM = 1.5;
+        EdgeNrTopology t = helper->Build({150, 450}, [](Ptr<NrHelper>) {}, geometry);
+        EdgeNrTopologyHelper::AssignStreams(t, 100);
+        const DnnModel model = testutils::SmallModel();
+        EdgeInferenceHelper h;
+        h.AddModel(model);
+        h.SetClientAttribute("Samples", UintegerValue(4));
+        h.InstallServer(t.remote.Get(0)).Start(Seconds(0));
+        ApplicationContainer clients = h.InstallClient(t.ues, t.serverAddress, model.GetName());
+        clients.Start(Seconds(0.4));
+        h.AssignStreams(t.ues, 1000);
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        for (uint32_t i = 0; i < clients.GetN(); ++i)
+        {
+            const auto& records =
+                DynamicCast<LayerwiseInferenceClient>(clients.Get(i))->GetTaskRecords();
+            NS_TEST_ASSERT_MSG_EQ(records.size(), 1u, "one task");
+            const auto& r = records.at(0);
+            NS_TEST_ASSERT_MSG_EQ(r.completed, true, "UE " << i << " completed: " << r.failureReason);
+            NS_TEST_ASSERT_MSG_EQ(r.layerArrival.size(), model.GetNLayers(), "every layer");
+            uint64_t wire = 0;
+            for (uint64_t b : r.layerWireBytes)
+            {
+                wire += b;
+            }
+            NS_TEST_ASSERT_MSG_EQ(wire, r.bytesReceived, "every streamed byte arrived");
+            NS_TEST_ASSERT_MSG_GT(wire, model.GetTotalBytes(), "the weights were streamed");
+            NS_TEST_ASSERT_MSG_GT(r.firstByteTime, Seconds(0.4), "after the request");
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief NR share scheduler suite.
+ */
+class NrShareSchedulerTestSuite : public TestSuite
+{
+  public:
+    NrShareSchedulerTestSuite()
+        : TestSuite("edge-inference-nr-share-scheduler")
+    {
+        AddTestCase(new NrShareChecksTestCase);
+        AddTestCase(new NrShareSchedulerTestCase);
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief NR end-to-end streaming suite.
+ */
+class NrStreamingTestSuite : public TestSuite
+{
+  public:
+    NrStreamingTestSuite()
+        : TestSuite("edge-inference-nr-streaming")
+    {
+        AddTestCase(new NrStreamingTestCase);
+    }
+};
+
+static NrShareSchedulerTestSuite g_nrShareSchedulerTestSuite; ///< Static suite instance
+static NrStreamingTestSuite g_nrStreamingTestSuite;           ///< Static suite instance
+
+} // namespace
