@@ -12,6 +12,11 @@
 #include "ns3/ideal-beamforming-helper.h"
 #include "ns3/mobility-module.h"
 #include "ns3/nr-gnb-net-device.h"
+#include "ns3/nr-gnb-phy.h"
+#include "ns3/nr-mac-scheduler.h"
+#include "ns3/nr-spectrum-phy.h"
+#include "ns3/nr-ue-mac.h"
+#include "ns3/nr-ue-phy.h"
 #include "ns3/nr-ue-net-device.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/propagation-loss-model.h"
@@ -26,6 +31,41 @@ namespace edgeinference
 
 NS_LOG_COMPONENT_DEFINE("EdgeNrTopologyHelper");
 NS_OBJECT_ENSURE_REGISTERED(EdgeNrTopologyHelper);
+
+/**
+ * @ingroup edge-inference-helpers
+ * @brief LogDistancePropagationLossModel with the "Frequency" attribute that 5G-LENA reads
+ * from a bandwidth part's propagation model to set the PHY's carrier (the loss itself does
+ * not depend on it).
+ */
+class EdgeNrLogDistancePropagationLossModel : public LogDistancePropagationLossModel
+{
+  public:
+    /**
+     * @brief Register this type.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid =
+            TypeId("ns3::EdgeNrLogDistancePropagationLossModel")
+                .SetParent<LogDistancePropagationLossModel>()
+                .SetGroupName("EdgeInference")
+                .AddConstructor<EdgeNrLogDistancePropagationLossModel>()
+                .AddAttribute(
+                    "Frequency",
+                    "Carrier frequency, Hz (read by 5G-LENA; the loss does not depend on it)",
+                    DoubleValue(3.5e9),
+                    MakeDoubleAccessor(&EdgeNrLogDistancePropagationLossModel::m_frequencyHz),
+                    MakeDoubleChecker<double>(0));
+        return tid;
+    }
+
+  private:
+    double m_frequencyHz{3.5e9}; ///< carrier, Hz
+};
+
+NS_OBJECT_ENSURE_REGISTERED(EdgeNrLogDistancePropagationLossModel);
 
 TypeId
 EdgeNrTopologyHelper::GetTypeId()
@@ -189,7 +229,9 @@ EdgeNrTopologyHelper::Build(const std::vector<double>& distancesM,
                                                1,
                                                BandwidthPartInfo::UMa_LoS);
     OperationBandInfo band = creator.CreateOperationBandContiguousCc(conf);
-    Ptr<LogDistancePropagationLossModel> loss = CreateObject<LogDistancePropagationLossModel>();
+    Ptr<EdgeNrLogDistancePropagationLossModel> loss =
+        CreateObject<EdgeNrLogDistancePropagationLossModel>();
+    loss->SetAttribute("Frequency", DoubleValue(m_centralFrequencyHz));
     // 128.1 + 37.6 log10(d / 1 km) dB = 15.3 + 37.6 log10(d / 1 m) dB
     loss->SetAttribute("Exponent", DoubleValue(3.76));
     loss->SetAttribute("ReferenceDistance", DoubleValue(1.0));
@@ -253,9 +295,35 @@ EdgeNrTopologyHelper::Build(const std::vector<double>& distancesM,
 int64_t
 EdgeNrTopologyHelper::AssignStreams(const EdgeNrTopology& topology, int64_t stream)
 {
-    int64_t used = topology.nr->AssignStreams(topology.gnbDevices, stream);
-    used += topology.nr->AssignStreams(topology.ueDevices, stream + used);
-    return used;
+    // NrHelper::AssignStreams() also numbers the 3GPP channel objects and asserts that the
+    // channel's loss is a ThreeGppPropagationLossModel; this cell's log-distance loss and
+    // its absent fading draw nothing, so number the devices' objects the same way without
+    int64_t s = stream;
+    for (uint32_t i = 0; i < topology.gnbDevices.GetN(); ++i)
+    {
+        Ptr<NrGnbNetDevice> gnb = DynamicCast<NrGnbNetDevice>(topology.gnbDevices.Get(i));
+        for (uint32_t bwp = 0; bwp < gnb->GetCcMapSize(); ++bwp)
+        {
+            s += gnb->GetScheduler(bwp)->AssignStreams(s);
+            for (uint8_t k = 0; k < gnb->GetPhy(bwp)->GetNumberOfStreams(); ++k)
+            {
+                s += gnb->GetPhy(bwp)->GetSpectrumPhy(k)->AssignStreams(s);
+            }
+        }
+    }
+    for (uint32_t i = 0; i < topology.ueDevices.GetN(); ++i)
+    {
+        Ptr<NrUeNetDevice> ue = DynamicCast<NrUeNetDevice>(topology.ueDevices.Get(i));
+        for (uint32_t bwp = 0; bwp < ue->GetCcMapSize(); ++bwp)
+        {
+            s += ue->GetMac(bwp)->AssignStreams(s);
+            for (uint8_t k = 0; k < ue->GetPhy(bwp)->GetNumberOfStreams(); ++k)
+            {
+                s += ue->GetPhy(bwp)->GetSpectrumPhy(k)->AssignStreams(s);
+            }
+        }
+    }
+    return s - stream;
 }
 
 } // namespace edgeinference
