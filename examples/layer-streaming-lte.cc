@@ -58,6 +58,7 @@ struct Scenario
     uint32_t rbs{50};                     ///< LTE bandwidth in resource blocks
     double enbTxPowerDbm{43};             ///< eNB power
     double timeoutS{60};                  ///< task timeout
+    std::string radio{"lte"};             ///< "lte" or "nr" (--radio)
 };
 
 /// What one run measured for one UE.
@@ -81,7 +82,8 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
     geometry.ueHeightM = 1.5;
     geometry.coreDelay = MilliSeconds(5);
     const std::vector<double> distances(sc.distances.begin(), sc.distances.begin() + sc.nUes);
-    const EdgeLteTopology topo = BuildEdgeLteTopology(
+    const EdgeCell topo = BuildEdgeCell(
+        sc.radio,
         sc.rbs,
         distances,
         [&sc](Ptr<LteHelper> lte)
@@ -90,7 +92,8 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
             lte->SetEnbDeviceAttribute("DlEarfcn", UintegerValue(100));
             Config::SetDefault("ns3::LteEnbPhy::TxPower", DoubleValue(sc.enbTxPowerDbm));
         },
-        geometry);
+        geometry,
+        sc.enbTxPowerDbm);
 
     EdgeInferenceHelper helper;
     helper.AddModel(model);
@@ -105,9 +108,9 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
         helper.InstallClient(topo.ues, topo.serverAddress, model.GetName());
     clients.Start(Seconds(0.5)); // after attachment
     helper.AssignStreams(topo.ues, 1000);
-    // the same LTE randomness (HARQ errors, random access) in both modes: the streaming and
-    // the download-then-infer runs of one process are compared on equal terms
-    topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices), 100000);
+    // the same radio randomness (HARQ errors, random access) in both modes: the streaming
+    // and the download-then-infer runs of one process are compared on equal terms
+    topo.AssignStreams(100000);
 
     // LTE schedules periodic events, so the simulation never runs out of them: stop it
     // 10 ms after the last task ended (completed or failed), at the latest after the timeout
@@ -215,8 +218,13 @@ RunExample(int argc, char* argv[])
                   "Task timeout in s, in [0.001, 3600]",
                   sc.timeoutS,
                   ValueRange::Closed(1e-3, 3600));
+    cmd.AddName("radio",
+                "Radio: lte, or nr (5G-LENA; NR cell set by --ns3::EdgeNrTopologyHelper::...)",
+                sc.radio,
+                EdgeRadioNames());
     cmd.AddValue("verbose", "Enable the module's log components", verbose);
     cmd.Parse(argc, argv);
+    CheckEdgeRadio(sc.radio);
     for (uint32_t i = sc.distances.size(); i < sc.nUes; ++i)
     {
         sc.distances.push_back(sc.distances[i % sc.distances.size()]);
@@ -252,11 +260,14 @@ RunExample(int argc, char* argv[])
         computeTotal += t;
     }
 
-    std::cout << "Layer streaming over LTE: " << sc.nUes << " UEs, model " << model.GetName()
-              << " (" << model.GetNLayers() << " layers, " << std::fixed << std::setprecision(2)
-              << model.GetTotalBytes() / 1e6 << " MB at " << sc.bytesPerParameter << " B/param), "
-              << sc.samples << " samples/task, device " << device.GetFlopsPerSecond() / 1e9
-              << " GFLOP/s, " << sc.rbs << " RBs\n";
+    std::cout << "Layer streaming over " << (sc.radio == "nr" ? "NR" : "LTE") << ": " << sc.nUes
+              << " UEs, model " << model.GetName() << " (" << model.GetNLayers() << " layers, "
+              << std::fixed << std::setprecision(2) << model.GetTotalBytes() / 1e6 << " MB at "
+              << sc.bytesPerParameter << " B/param), " << sc.samples << " samples/task, device "
+              << device.GetFlopsPerSecond() / 1e9 << " GFLOP/s, "
+              << (sc.radio == "nr" ? "NR cell of EdgeNrTopologyHelper"
+                                   : std::to_string(sc.rbs) + " RBs")
+              << "\n";
 
     const auto streaming = RunOnce(sc, model, LayerwiseInferenceClient::STREAMING);
     const auto dai = RunOnce(sc, model, LayerwiseInferenceClient::DOWNLOAD_THEN_INFER);

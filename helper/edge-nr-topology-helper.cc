@@ -16,8 +16,8 @@
 #include "ns3/nr-mac-scheduler.h"
 #include "ns3/nr-spectrum-phy.h"
 #include "ns3/nr-ue-mac.h"
-#include "ns3/nr-ue-phy.h"
 #include "ns3/nr-ue-net-device.h"
+#include "ns3/nr-ue-phy.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/propagation-loss-model.h"
 #include "ns3/spectrum-channel.h"
@@ -119,7 +119,7 @@ EdgeNrTopologyHelper::GetTypeId()
                           MakeStringChecker())
             .AddAttribute("SchedulerType",
                           "gNB MAC scheduler (a 5G-LENA NrMacScheduler subclass)",
-                          TypeIdValue(TypeId::LookupByName("ns3::NrMacSchedulerOfdmaRR")),
+                          TypeIdValue(TypeId::LookupByName("ns3::NrMacSchedulerTdmaRR")),
                           MakeTypeIdAccessor(&EdgeNrTopologyHelper::m_schedulerType),
                           MakeTypeIdChecker());
     return tid;
@@ -201,8 +201,7 @@ EdgeNrTopologyHelper::Build(const std::vector<double>& distancesM,
     Ptr<IdealBeamformingHelper> beamforming = CreateObject<IdealBeamformingHelper>();
     // single isotropic elements: every UE on the one (empty) beam, so the OFDMA scheduler
     // shares the RBGs of every symbol among all UEs
-    beamforming->SetAttribute("BeamformingMethod",
-                              TypeIdValue(DirectPathBeamforming::GetTypeId()));
+    beamforming->SetAttribute("BeamformingMethod", TypeIdValue(DirectPathBeamforming::GetTypeId()));
     t.nr->SetBeamformingHelper(beamforming);
     t.nr->SetEpcHelper(t.epc);
     t.nr->SetSchedulerTypeId(m_schedulerType);
@@ -224,10 +223,8 @@ EdgeNrTopologyHelper::Build(const std::vector<double>& distancesM,
 
     // one band, one CC, one BWP; the LTE scenario's log-distance path loss, no fading
     CcBwpCreator creator;
-    CcBwpCreator::SimpleOperationBandConf conf(m_centralFrequencyHz,
-                                               m_bandwidthHz,
-                                               1,
-                                               BandwidthPartInfo::UMa_LoS);
+    CcBwpCreator::SimpleOperationBandConf conf(
+        m_centralFrequencyHz, m_bandwidthHz, 1, BandwidthPartInfo::UMa_LoS);
     OperationBandInfo band = creator.CreateOperationBandContiguousCc(conf);
     Ptr<EdgeNrLogDistancePropagationLossModel> loss =
         CreateObject<EdgeNrLogDistancePropagationLossModel>();

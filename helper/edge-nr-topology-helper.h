@@ -57,8 +57,10 @@ struct EdgeNrTopology
  * Defaults are 3GPP-like FR1 values: 3.5 GHz (band n78), 20 MHz, numerology 1 (30 kHz,
  * 0.5 ms slots, 51 RBs), gNB 43 dBm, UE 23 dBm, noise figures 5 dB (gNB) and 9 dB (UE),
  * pattern DDDSU with the S slot flexible ("DL|DL|DL|F|UL|" twice). The scheduler is
- * NrMacSchedulerOfdmaRR unless SchedulerType names another (e.g.
- * ns3::NrBandwidthShareScheduler, which executes per-UE bandwidth shares).
+ * NrMacSchedulerTdmaRR unless SchedulerType names another (e.g.
+ * ns3::NrBandwidthShareScheduler, which executes per-UE bandwidth shares). Measured: with
+ * 5G-LENA v2.3's NrMacSchedulerOfdmaRR, TCP downloads of some UEs of a 4-UE cell stall
+ * (not root-caused), with NrMacSchedulerTdmaRR all complete; hence the TDMA default.
  */
 class EdgeNrTopologyHelper : public Object
 {
