@@ -15,10 +15,12 @@
 
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
+#include "ns3/dnn-model-zoo.h"
 #include "ns3/edge-inference-helper.h"
 #include "ns3/edge-nr-topology-helper.h"
 #include "ns3/internet-module.h"
 #include "ns3/layerwise-inference-client.h"
+#include "ns3/lte-enb-rrc.h"
 #include "ns3/nr-bandwidth-share-scheduler.h"
 #include "ns3/nr-ue-net-device.h"
 #include "ns3/test.h"
@@ -169,14 +171,14 @@ class NrShareSchedulerTestCase : public TestCase
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
         Ptr<EdgeNrTopologyHelper> helper = CreateObject<EdgeNrTopologyHelper>();
-        helper->SetAttribute("SchedulerType",
-                             TypeIdValue(NrBandwidthShareScheduler::GetTypeId()));
+        helper->SetAttribute("SchedulerType", TypeIdValue(NrBandwidthShareScheduler::GetTypeId()));
         helper->SetAttribute("BandwidthHz", DoubleValue(10e6));
         EdgeLteGeometry geometry;
         geometry.enbHeightM = 30;
         geometry.ueHeightM = 1.5;
         const std::vector<double> distances = {200, 200, 200};
-        EdgeNrTopology t = helper->Build(distances, [](Ptr<NrHelper>) {}, geometry);
+        EdgeNrTopology t = helper->Build(
+            distances, [](Ptr<NrHelper>) {}, geometry);
         EdgeNrTopologyHelper::AssignStreams(t, 100);
         Ptr<NrBandwidthShareScheduler> sched =
             NrBandwidthShareScheduler::GetFromGnbDevice(t.gnbDevices.Get(0));
@@ -252,13 +254,23 @@ class NrShareSchedulerTestCase : public TestCase
 /**
  * @ingroup edge-inference-tests
  * @brief Layer streaming over NR + EPC with the module's unchanged applications: two UEs
- * download the small model over TCP and complete, each receiving every layer.
+ * download a model over TCP (RLC AM) and complete, each receiving every layer. Without
+ * shares: the small model, default scheduler. With DL shares 0.75 / 0.25 executed by
+ * NrBandwidthShareScheduler (two UEs at the same distance, MobileNetV2 INT8): the download
+ * of the 0.25 UE takes 3 x (+-15 %) as long as the 0.75 UE's.
  */
 class NrStreamingTestCase : public TestCase
 {
   public:
-    NrStreamingTestCase()
-        : TestCase("NR end to end: layer streaming over NR + EPC completes")
+    /**
+     * @param [in] shares DL shares of the UEs (empty: the default scheduler, no shares)
+     * @param [in] distances UE distances, m
+     */
+    NrStreamingTestCase(std::vector<double> shares, std::vector<double> distances)
+        : TestCase(shares.empty() ? "NR end to end: layer streaming over NR + EPC completes"
+                                  : "NR end to end: layer streaming under MAC-executed DL shares")
+        , m_shares(std::move(shares))
+        , m_distances(std::move(distances))
     {
     }
 
@@ -268,13 +280,42 @@ class NrStreamingTestCase : public TestCase
         RngSeedManager::SetSeed(1);
         RngSeedManager::SetRun(1);
         Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1400));
+        Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(1 << 20));
+        Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(1 << 20));
+        Config::SetDefault("ns3::LteRlcAm::MaxTxBufferSize", UintegerValue(4 << 20));
+        Config::SetDefault("ns3::LteEnbRrc::EpsBearerToRlcMapping",
+                           EnumValue(LteEnbRrc::RLC_AM_ALWAYS));
         Ptr<EdgeNrTopologyHelper> helper = CreateObject<EdgeNrTopologyHelper>();
+        if (!m_shares.empty())
+        {
+            helper->SetAttribute("SchedulerType",
+                                 TypeIdValue(NrBandwidthShareScheduler::GetTypeId()));
+        }
         EdgeLteGeometry geometry;
         geometry.enbHeightM = 30;
         geometry.ueHeightM = 1.5;
-        EdgeNrTopology t = helper->Build({150, 450}, [](Ptr<NrHelper>) {}, geometry);
+        EdgeNrTopology t = helper->Build(
+            m_distances, [](Ptr<NrHelper>) {}, geometry);
         EdgeNrTopologyHelper::AssignStreams(t, 100);
-        const DnnModel model = testutils::SmallModel();
+        if (!m_shares.empty())
+        {
+            Ptr<NrBandwidthShareScheduler> sched =
+                NrBandwidthShareScheduler::GetFromGnbDevice(t.gnbDevices.Get(0));
+            for (uint32_t i = 0; i < t.ueDevices.GetN(); ++i)
+            {
+                const uint64_t imsi = DynamicCast<NrUeNetDevice>(t.ueDevices.Get(i))->GetImsi();
+                Simulator::Schedule(Seconds(0.3),
+                                    [sched, imsi, i, this]()
+                                    { sched->SetDlShareByImsi(imsi, m_shares[i]); });
+            }
+        }
+        // with shares: MobileNetV2 in INT8 (3.5 MB), long enough for the rate to show
+        DnnModel model = testutils::SmallModel();
+        if (!m_shares.empty())
+        {
+            model = DnnModelZoo::Get("mobilenetv2");
+            model.SetBytesPerParameter(1);
+        }
         EdgeInferenceHelper h;
         h.AddModel(model);
         h.SetClientAttribute("Samples", UintegerValue(4));
@@ -282,15 +323,17 @@ class NrStreamingTestCase : public TestCase
         ApplicationContainer clients = h.InstallClient(t.ues, t.serverAddress, model.GetName());
         clients.Start(Seconds(0.4));
         h.AssignStreams(t.ues, 1000);
-        Simulator::Stop(Seconds(3));
+        Simulator::Stop(Seconds(m_shares.empty() ? 3 : 8));
         Simulator::Run();
+        std::vector<double> download;
         for (uint32_t i = 0; i < clients.GetN(); ++i)
         {
             const auto& records =
                 DynamicCast<LayerwiseInferenceClient>(clients.Get(i))->GetTaskRecords();
             NS_TEST_ASSERT_MSG_EQ(records.size(), 1u, "one task");
             const auto& r = records.at(0);
-            NS_TEST_ASSERT_MSG_EQ(r.completed, true, "UE " << i << " completed: " << r.failureReason);
+            NS_TEST_ASSERT_MSG_EQ(
+                r.completed, true, "UE " << i << " completed: " << r.failureReason);
             NS_TEST_ASSERT_MSG_EQ(r.layerArrival.size(), model.GetNLayers(), "every layer");
             uint64_t wire = 0;
             for (uint64_t b : r.layerWireBytes)
@@ -300,9 +343,18 @@ class NrStreamingTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(wire, r.bytesReceived, "every streamed byte arrived");
             NS_TEST_ASSERT_MSG_GT(wire, model.GetTotalBytes(), "the weights were streamed");
             NS_TEST_ASSERT_MSG_GT(r.firstByteTime, Seconds(0.4), "after the request");
+            download.push_back((r.layerArrival.back() - r.firstByteTime).GetSeconds());
+        }
+        if (m_shares.size() == 2 && m_distances[0] == m_distances[1])
+        {
+            // same channel, shares 3 : 1: the download takes about 3 x as long with 1/4
+            NS_TEST_ASSERT_MSG_EQ_TOL(download[1] / download[0], 3.0, 0.45, "downloads 1 : 3");
         }
         Simulator::Destroy();
     }
+
+    std::vector<double> m_shares;    ///< DL shares (empty: none)
+    std::vector<double> m_distances; ///< UE distances, m
 };
 
 /**
@@ -330,7 +382,8 @@ class NrStreamingTestSuite : public TestSuite
     NrStreamingTestSuite()
         : TestSuite("edge-inference-nr-streaming")
     {
-        AddTestCase(new NrStreamingTestCase);
+        AddTestCase(new NrStreamingTestCase({}, {150, 450}));
+        AddTestCase(new NrStreamingTestCase({0.75, 0.25}, {300, 300}));
     }
 };
 

@@ -296,8 +296,7 @@ NrBandwidthShareScheduler::AssignDLRBG(uint32_t symAvail, const ActiveUeMap& act
         // shared UEs first (their RBGs are theirs), then the others on what is left
         std::stable_sort(ueVector.begin(),
                          ueVector.end(),
-                         [this](const UePtrAndBufferReq& a, const UePtrAndBufferReq& b)
-                         {
+                         [this](const UePtrAndBufferReq& a, const UePtrAndBufferReq& b) {
                              return m_dl.effective.count(a.first->m_rnti) >
                                     m_dl.effective.count(b.first->m_rnti);
                          });
@@ -331,10 +330,6 @@ NrMacSchedulerNs3::BeamSymbolMap
 NrBandwidthShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& activeUl) const
 {
     NS_LOG_FUNCTION(this << symAvail);
-    if (!HasUlShares())
-    {
-        return NrMacSchedulerOfdmaRR::AssignULRBG(symAvail, activeUl);
-    }
     Partition(m_ul);
     const std::vector<uint8_t> notched = GetUlNotchedRbgMask();
     BeamSymbolMap symPerBeam = GetSymPerBeam(symAvail, activeUl);
@@ -349,8 +344,7 @@ NrBandwidthShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& act
         }
         std::stable_sort(ueVector.begin(),
                          ueVector.end(),
-                         [this](const UePtrAndBufferReq& a, const UePtrAndBufferReq& b)
-                         {
+                         [this](const UePtrAndBufferReq& a, const UePtrAndBufferReq& b) {
                              return m_ul.effective.count(a.first->m_rnti) >
                                     m_ul.effective.count(b.first->m_rnti);
                          });
@@ -486,7 +480,7 @@ NrBandwidthShareScheduler::CreateUlDci(PointInFTPlane* spoint,
                                        uint32_t maxSym) const
 {
     NS_LOG_FUNCTION(this);
-    if (!HasUlShares() || m_ul.owner.empty())
+    if (m_ul.owner.empty())
     {
         return NrMacSchedulerOfdmaRR::CreateUlDci(spoint, ueInfo, maxSym);
     }
