@@ -330,6 +330,10 @@ NrMacSchedulerNs3::BeamSymbolMap
 NrBandwidthShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& activeUl) const
 {
     NS_LOG_FUNCTION(this << symAvail);
+    if (!HasUlShares())
+    {
+        return NrMacSchedulerOfdmaRR::AssignULRBG(symAvail, activeUl);
+    }
     Partition(m_ul);
     const std::vector<uint8_t> notched = GetUlNotchedRbgMask();
     BeamSymbolMap symPerBeam = GetSymPerBeam(symAvail, activeUl);
@@ -480,7 +484,7 @@ NrBandwidthShareScheduler::CreateUlDci(PointInFTPlane* spoint,
                                        uint32_t maxSym) const
 {
     NS_LOG_FUNCTION(this);
-    if (m_ul.owner.empty())
+    if (!HasUlShares() || m_ul.owner.empty())
     {
         return NrMacSchedulerOfdmaRR::CreateUlDci(spoint, ueInfo, maxSym);
     }
