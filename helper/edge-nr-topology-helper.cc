@@ -178,6 +178,23 @@ EdgeNrTopologyHelper::GetPattern() const
     return m_pattern;
 }
 
+NrDlResources
+EdgeNrTopologyHelper::GetDlResources() const
+{
+    return NrDlResources::Of(m_bandwidthHz, m_numerology, m_pattern);
+}
+
+double
+EdgeNrTopologyHelper::GetDlSinr(double distanceM, const EdgeLteGeometry& geometry) const
+{
+    const double dz = geometry.enbHeightM - geometry.ueHeightM;
+    const double d3 = std::max(1.0, std::sqrt(distanceM * distanceM + dz * dz));
+    const double lossDb = 15.3 + 37.6 * std::log10(d3);
+    const NrDlResources r = GetDlResources();
+    const double noiseDbm = -174 + 10 * std::log10(r.nRb * r.rbWidthHz) + m_ueNoiseFigureDb;
+    return std::pow(10.0, (m_gnbTxPowerDbm - lossDb - noiseDbm) / 10);
+}
+
 uint32_t
 EdgeNrTopologyHelper::RbsOf(double bandwidthHz, uint16_t numerology, double rbOverhead)
 {

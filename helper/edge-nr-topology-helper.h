@@ -10,6 +10,7 @@
 #include "ns3/edge-lte-topology-helper.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
+#include "ns3/nr-amc-rate-model.h"
 #include "ns3/nr-helper.h"
 #include "ns3/nr-point-to-point-epc-helper.h"
 #include "ns3/object.h"
@@ -110,6 +111,22 @@ class EdgeNrTopologyHelper : public Object
     double GetUeNoiseFigureDb() const;
     /// @return the TDD pattern
     std::string GetPattern() const;
+
+    /**
+     * @brief The DL data resources of the cell's bandwidth part (for NrAmcRateModel).
+     * @return RBs, RB width, pattern duration, DL and F slots
+     */
+    NrDlResources GetDlResources() const;
+
+    /**
+     * @brief The downlink SINR of a UE of this cell, as 5G-LENA computes it here: gNB power
+     * spread evenly over the RBs, the log-distance loss over the 3D distance, thermal noise
+     * (-174 dBm/Hz) plus the UE noise figure over the RBs; no interference (one cell).
+     * @param [in] distanceM horizontal distance from the gNB, m
+     * @param [in] geometry heights
+     * @return SINR (linear)
+     */
+    double GetDlSinr(double distanceM, const EdgeLteGeometry& geometry) const;
 
     /**
      * @param [in] bandwidthHz channel bandwidth
