@@ -23,11 +23,13 @@
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/nr-amc-rate-model.h"
 #include "ns3/nr-bandwidth-share-scheduler.h"
+#include "ns3/nr-symbol-share-scheduler.h"
 #include "ns3/nr-ue-net-device.h"
 #include "ns3/test.h"
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <map>
 #include <set>
@@ -253,6 +255,153 @@ class NrShareSchedulerTestCase : public TestCase
     }
 };
 
+/// What the DlSymbols trace saw.
+struct SymbolLog
+{
+    uint64_t calls{0};                  ///< UE-slots seen
+    uint64_t overOwned{0};              ///< shared UE given more symbols than owned
+    uint64_t badSums{0};                ///< slots whose owned symbols are not all
+    std::map<uint16_t, double> shares;  ///< shares by RNTI
+    std::map<uint16_t, uint64_t> owned; ///< owned symbols per RNTI
+    Time slot;                          ///< current slot
+    uint32_t slotOwned{0};              ///< owned symbols summed in the slot
+    uint32_t slotAvailable{0};          ///< available symbols of the slot
+    uint32_t slotUes{0};                ///< shared UEs seen in the slot
+};
+
+/**
+ * Close the current slot of a SymbolLog: with every shared UE active, its owned symbols
+ * must be all the slot's symbols (the shares sum to 1).
+ * @param [in,out] log the log
+ */
+void
+CloseSlot(SymbolLog* log)
+{
+    if (log->slotUes == log->shares.size() && log->slotOwned != log->slotAvailable)
+    {
+        ++log->badSums;
+    }
+    log->slotOwned = 0;
+    log->slotUes = 0;
+}
+
+/**
+ * DlSymbols sink.
+ * @param [in,out] log the log
+ * @param [in] rnti UE
+ * @param [in] symbols symbols given
+ * @param [in] owned symbols owned
+ * @param [in] available symbols of the slot
+ */
+void
+OnSymbols(SymbolLog* log, uint16_t rnti, uint32_t symbols, uint32_t owned, uint32_t available)
+{
+    if (Simulator::Now() != log->slot)
+    {
+        CloseSlot(log);
+        log->slot = Simulator::Now();
+    }
+    ++log->calls;
+    log->slotAvailable = available;
+    if (log->shares.count(rnti))
+    {
+        log->overOwned += symbols > owned ? 1 : 0;
+        log->slotOwned += owned;
+        ++log->slotUes;
+        log->owned[rnti] += owned;
+    }
+}
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief NrSymbolShareScheduler with three full-buffer UDP UEs at the same distance and DL
+ * shares 0.5, 0.3, 0.2: no UE gets more symbols than the slot's apportionment gave it, the
+ * apportionment hands out every symbol of the slots in which all three are active, the
+ * symbols owned over the run are in the ratio of the shares (1 %), and so are the goodputs
+ * (10 %).
+ */
+class NrSymbolShareTestCase : public TestCase
+{
+  public:
+    NrSymbolShareTestCase()
+        : TestCase("NR symbol-share scheduler: UEs stay in their symbols; goodput follows")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Ptr<EdgeNrTopologyHelper> helper = CreateObject<EdgeNrTopologyHelper>();
+        helper->SetAttribute("SchedulerType", TypeIdValue(NrSymbolShareScheduler::GetTypeId()));
+        helper->SetAttribute("BandwidthHz", DoubleValue(10e6));
+        EdgeLteGeometry geometry;
+        geometry.enbHeightM = 30;
+        geometry.ueHeightM = 1.5;
+        EdgeNrTopology t = helper->Build(
+            {200, 200, 200}, [](Ptr<NrHelper>) {}, geometry);
+        EdgeNrTopologyHelper::AssignStreams(t, 100);
+        Ptr<NrSymbolShareScheduler> sched =
+            NrSymbolShareScheduler::GetFromGnbDevice(t.gnbDevices.Get(0));
+        const std::vector<double> shares = {0.5, 0.3, 0.2};
+        SymbolLog log;
+        sched->TraceConnectWithoutContext("DlSymbols", MakeBoundCallback(&OnSymbols, &log));
+        std::vector<uint16_t> rntis(3, 0);
+        Simulator::Schedule(
+            Seconds(0.3),
+            [&]()
+            {
+                for (uint32_t i = 0; i < 3; ++i)
+                {
+                    sched->SetDlShareByImsi(
+                        DynamicCast<NrUeNetDevice>(t.ueDevices.Get(i))->GetImsi(), shares[i]);
+                    rntis[i] = NrBandwidthShareScheduler::GetUeRnti(t.ueDevices.Get(i));
+                    log.shares[rntis[i]] = shares[i];
+                }
+            });
+        ApplicationContainer sinks;
+        for (uint32_t i = 0; i < 3; ++i)
+        {
+            PacketSinkHelper sink("ns3::UdpSocketFactory",
+                                  InetSocketAddress(Ipv4Address::GetAny(), 9000));
+            sinks.Add(sink.Install(t.ues.Get(i)));
+            UdpClientHelper client(t.ueInterfaces.GetAddress(i), 9000);
+            client.SetAttribute("MaxPackets", UintegerValue(1000000));
+            client.SetAttribute("PacketSize", UintegerValue(1200));
+            client.SetAttribute("Interval", TimeValue(MicroSeconds(160)));
+            client.Install(t.remote.Get(0)).Start(Seconds(0.3));
+        }
+        std::vector<uint64_t> at(3, 0);
+        Simulator::Schedule(Seconds(0.4),
+                            [&]()
+                            {
+                                for (uint32_t i = 0; i < 3; ++i)
+                                {
+                                    at[i] = DynamicCast<PacketSink>(sinks.Get(i))->GetTotalRx();
+                                }
+                            });
+        Simulator::Stop(Seconds(0.8));
+        Simulator::Run();
+        CloseSlot(&log);
+        NS_TEST_ASSERT_MSG_GT(log.calls, 500u, "slots with shares were scheduled");
+        NS_TEST_ASSERT_MSG_EQ(log.overOwned, 0u, "no UE above its symbols");
+        NS_TEST_ASSERT_MSG_EQ(log.badSums, 0u, "every symbol handed out");
+        const double o2 = log.owned[rntis[2]];
+        NS_TEST_ASSERT_MSG_EQ_TOL(log.owned[rntis[0]] / o2, 2.5, 0.025, "symbols 0.5 : 0.2");
+        NS_TEST_ASSERT_MSG_EQ_TOL(log.owned[rntis[1]] / o2, 1.5, 0.015, "symbols 0.3 : 0.2");
+        std::vector<double> goodput(3);
+        for (uint32_t i = 0; i < 3; ++i)
+        {
+            goodput[i] = (DynamicCast<PacketSink>(sinks.Get(i))->GetTotalRx() - at[i]) * 8 / 0.4;
+        }
+        NS_TEST_ASSERT_MSG_GT(goodput[2], 1e6, "the smallest share carries data");
+        NS_TEST_ASSERT_MSG_EQ_TOL(goodput[0] / goodput[2], 2.5, 0.25, "goodput 0.5 : 0.2");
+        NS_TEST_ASSERT_MSG_EQ_TOL(goodput[1] / goodput[2], 1.5, 0.15, "goodput 0.3 : 0.2");
+        Simulator::Destroy();
+    }
+};
+
 /**
  * @ingroup edge-inference-tests
  * @brief Layer streaming over NR + EPC with the module's unchanged applications: two UEs
@@ -267,12 +416,17 @@ class NrStreamingTestCase : public TestCase
     /**
      * @param [in] shares DL shares of the UEs (empty: the default scheduler, no shares)
      * @param [in] distances UE distances, m
+     * @param [in] symbols NrSymbolShareScheduler (else NrBandwidthShareScheduler)
      */
-    NrStreamingTestCase(std::vector<double> shares, std::vector<double> distances)
+    NrStreamingTestCase(std::vector<double> shares,
+                        std::vector<double> distances,
+                        bool symbols = false)
         : TestCase(shares.empty() ? "NR end to end: layer streaming over NR + EPC completes"
+                   : symbols      ? "NR end to end: layer streaming under DL symbol shares (TDMA)"
                                   : "NR end to end: layer streaming under MAC-executed DL shares")
         , m_shares(std::move(shares))
         , m_distances(std::move(distances))
+        , m_symbols(symbols)
     {
     }
 
@@ -291,7 +445,8 @@ class NrStreamingTestCase : public TestCase
         if (!m_shares.empty())
         {
             helper->SetAttribute("SchedulerType",
-                                 TypeIdValue(NrBandwidthShareScheduler::GetTypeId()));
+                                 TypeIdValue(m_symbols ? NrSymbolShareScheduler::GetTypeId()
+                                                       : NrBandwidthShareScheduler::GetTypeId()));
         }
         EdgeLteGeometry geometry;
         geometry.enbHeightM = 30;
@@ -301,14 +456,30 @@ class NrStreamingTestCase : public TestCase
         EdgeNrTopologyHelper::AssignStreams(t, 100);
         if (!m_shares.empty())
         {
-            Ptr<NrBandwidthShareScheduler> sched =
-                NrBandwidthShareScheduler::GetFromGnbDevice(t.gnbDevices.Get(0));
+            std::function<void(uint64_t, double)> set;
+            if (m_symbols)
+            {
+                Ptr<NrSymbolShareScheduler> sched =
+                    NrSymbolShareScheduler::GetFromGnbDevice(t.gnbDevices.Get(0));
+                set = [sched](uint64_t imsi, double share)
+                {
+                    sched->SetDlShareByImsi(imsi, share);
+                };
+            }
+            else
+            {
+                Ptr<NrBandwidthShareScheduler> sched =
+                    NrBandwidthShareScheduler::GetFromGnbDevice(t.gnbDevices.Get(0));
+                set = [sched](uint64_t imsi, double share)
+                {
+                    sched->SetDlShareByImsi(imsi, share);
+                };
+            }
             for (uint32_t i = 0; i < t.ueDevices.GetN(); ++i)
             {
                 const uint64_t imsi = DynamicCast<NrUeNetDevice>(t.ueDevices.Get(i))->GetImsi();
                 Simulator::Schedule(Seconds(0.3),
-                                    [sched, imsi, i, this]()
-                                    { sched->SetDlShareByImsi(imsi, m_shares[i]); });
+                                    [set, imsi, i, this]() { set(imsi, m_shares[i]); });
             }
         }
         // with shares: MobileNetV2 in INT8 (3.5 MB), long enough for the rate to show
@@ -316,7 +487,8 @@ class NrStreamingTestCase : public TestCase
         if (!m_shares.empty())
         {
             model = DnnModelZoo::Get("mobilenetv2");
-            model.SetBytesPerParameter(1);
+            // four UEs: half the bytes (the run checks completion, not a ratio)
+            model.SetBytesPerParameter(m_shares.size() > 2 ? 0.5 : 1);
         }
         EdgeInferenceHelper h;
         h.AddModel(model);
@@ -325,7 +497,7 @@ class NrStreamingTestCase : public TestCase
         ApplicationContainer clients = h.InstallClient(t.ues, t.serverAddress, model.GetName());
         clients.Start(Seconds(0.4));
         h.AssignStreams(t.ues, 1000);
-        Simulator::Stop(Seconds(m_shares.empty() ? 3 : 8));
+        Simulator::Stop(Seconds(m_shares.empty() ? 3 : 6));
         Simulator::Run();
         std::vector<double> download;
         for (uint32_t i = 0; i < clients.GetN(); ++i)
@@ -357,6 +529,7 @@ class NrStreamingTestCase : public TestCase
 
     std::vector<double> m_shares;    ///< DL shares (empty: none)
     std::vector<double> m_distances; ///< UE distances, m
+    bool m_symbols;                  ///< NrSymbolShareScheduler (else NrBandwidthShareScheduler)
 };
 
 /**
@@ -371,6 +544,7 @@ class NrShareSchedulerTestSuite : public TestSuite
     {
         AddTestCase(new NrShareChecksTestCase);
         AddTestCase(new NrShareSchedulerTestCase);
+        AddTestCase(new NrSymbolShareTestCase);
     }
 };
 
@@ -385,7 +559,8 @@ class NrStreamingTestSuite : public TestSuite
         : TestSuite("edge-inference-nr-streaming")
     {
         AddTestCase(new NrStreamingTestCase({}, {150, 450}));
-        AddTestCase(new NrStreamingTestCase({0.75, 0.25}, {300, 300}));
+        AddTestCase(new NrStreamingTestCase({0.75, 0.25}, {300, 300}, true));
+        AddTestCase(new NrStreamingTestCase({0.25, 0.25, 0.25, 0.25}, {150, 300, 450, 600}, true));
     }
 };
 
