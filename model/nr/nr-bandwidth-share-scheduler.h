@@ -205,15 +205,15 @@ class NrBandwidthShareScheduler : public NrMacSchedulerOfdmaRR
         {
         }
 
-        UeShareTable table;                       ///< the shares
-        std::map<uint16_t, double> credits;       ///< credit rule state
-        std::map<uint16_t, double> effective;     ///< shares of the current slot
-        std::vector<uint16_t> owner;              ///< owner RNTI of each RBG (0: nobody)
+        UeShareTable table;                               ///< the shares
+        std::map<uint16_t, double> credits;               ///< credit rule state
+        std::map<uint16_t, double> effective;             ///< shares of the current slot
+        std::vector<uint16_t> owner;                      ///< owner RNTI of each RBG (0: nobody)
         std::map<uint16_t, std::vector<uint16_t>> chosen; ///< RBGs picked per RNTI
-        std::vector<bool> taken;                  ///< RBG picked by somebody this slot
-        std::map<uint16_t, uint64_t> offered;     ///< RBGs offered per RNTI
-        std::map<uint16_t, uint64_t> used;        ///< RBGs used per RNTI
-        uint64_t partitions{0};                   ///< slots partitioned
+        std::vector<bool> taken;                          ///< RBG picked by somebody this slot
+        std::map<uint16_t, uint64_t> offered;             ///< RBGs offered per RNTI
+        std::map<uint16_t, uint64_t> used;                ///< RBGs used per RNTI
+        uint64_t partitions{0};                           ///< slots partitioned
     };
 
     /**
@@ -248,7 +248,7 @@ class NrBandwidthShareScheduler : public NrMacSchedulerOfdmaRR
      */
     std::vector<uint8_t> Mask(Direction& d, uint16_t rnti, uint32_t rbgNum) const;
 
-    mutable EnbUeView m_ueView; ///< the gNB's UEs
+    mutable EnbUeView m_ueView;                              ///< the gNB's UEs
     mutable Direction m_dl{"NrBandwidthShareScheduler: DL"}; ///< downlink
     mutable Direction m_ul{"NrBandwidthShareScheduler: UL"}; ///< uplink
     /// The RBGs of every new-data DL DCI

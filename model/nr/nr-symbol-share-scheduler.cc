@@ -10,6 +10,7 @@
 #include "ns3/log.h"
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/nr-gnb-net-device.h"
+#include "ns3/simulator.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -152,6 +153,33 @@ NrSymbolShareScheduler::GetDlSymbolsUsed(uint16_t rnti) const
 {
     auto it = m_used.find(rnti);
     return it == m_used.end() ? 0 : it->second;
+}
+
+void
+NrSymbolShareScheduler::DoSchedDlCqiInfoReq(
+    const NrMacSchedSapProvider::SchedDlCqiInfoReqParameters& params)
+{
+    for (const auto& c : params.m_cqiList)
+    {
+        if (c.m_cqiType == DlCqiInfo::WB && !c.m_wbCqi.empty())
+        {
+            m_wbCqi[c.m_rnti] = {c.m_wbCqi.front(), Simulator::Now()};
+        }
+    }
+    NrMacSchedulerTdmaRR::DoSchedDlCqiInfoReq(params);
+}
+
+bool
+NrSymbolShareScheduler::GetDlWidebandCqi(uint16_t rnti, uint8_t& cqi, Time& when) const
+{
+    auto it = m_wbCqi.find(rnti);
+    if (it == m_wbCqi.end())
+    {
+        return false;
+    }
+    cqi = it->second.first;
+    when = it->second.second;
+    return true;
 }
 
 NrMacSchedulerNs3::BeamSymbolMap

@@ -9,6 +9,7 @@
 
 #include "ns3/enb-ue-view.h"
 #include "ns3/nr-mac-scheduler-tdma-rr.h"
+#include "ns3/nstime.h"
 #include "ns3/traced-callback.h"
 #include "ns3/ue-share-table.h"
 
@@ -133,6 +134,19 @@ class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
      */
     uint64_t GetDlSymbolsUsed(uint16_t rnti) const;
 
+    /**
+     * @brief The latest downlink wideband CQI a UE reported (first stream), as received
+     * by this scheduler.
+     * @param [in] rnti the UE
+     * @param [out] cqi the CQI (0..15), unchanged if none
+     * @param [out] when time of the report, unchanged if none
+     * @return false if the UE has reported no wideband CQI yet
+     */
+    bool GetDlWidebandCqi(uint16_t rnti, uint8_t& cqi, Time& when) const;
+
+    void DoSchedDlCqiInfoReq(
+        const NrMacSchedSapProvider::SchedDlCqiInfoReqParameters& params) override;
+
   protected:
     void DoDispose() override;
     BeamSymbolMap AssignDLRBG(uint32_t symAvail, const ActiveUeMap& activeDl) const override;
@@ -144,11 +158,12 @@ class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
      */
     static void StoreShare(const std::string& message);
 
-    mutable EnbUeView m_ueView;                         ///< the gNB's UEs
-    UeShareTable m_table{"NrSymbolShareScheduler: DL"}; ///< DL shares
-    mutable std::map<uint16_t, double> m_credits;       ///< credit rule state
-    mutable std::map<uint16_t, uint64_t> m_offered;     ///< symbols offered per RNTI
-    mutable std::map<uint16_t, uint64_t> m_used;        ///< symbols used per RNTI
+    mutable EnbUeView m_ueView;                           ///< the gNB's UEs
+    UeShareTable m_table{"NrSymbolShareScheduler: DL"};   ///< DL shares
+    mutable std::map<uint16_t, double> m_credits;         ///< credit rule state
+    mutable std::map<uint16_t, uint64_t> m_offered;       ///< symbols offered per RNTI
+    mutable std::map<uint16_t, uint64_t> m_used;          ///< symbols used per RNTI
+    std::map<uint16_t, std::pair<uint8_t, Time>> m_wbCqi; ///< latest WB CQI per RNTI
     /// Symbols of every UE in every slot with shares
     mutable TracedCallback<uint16_t, uint32_t, uint32_t, uint32_t> m_dlSymbolsTrace;
 };
