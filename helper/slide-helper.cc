@@ -370,7 +370,7 @@ RunSlideLte(const SlideLteConfig& cfg)
         ues = topo.ues;
         enbDev = topo.enbDevices;
         ueDev = topo.ueDevices;
-        serverAddress = serverAddress;
+        serverAddress = topo.serverAddress;
         // fixed LTE random streams: the runs of one process (allocators, baselines, plain PF)
         // are compared on the same HARQ and random-access draws
         topo.lte->AssignStreams(NetDeviceContainer(enbDev, ueDev), 100000);
