@@ -404,11 +404,13 @@ class NrSymbolShareTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
- * @brief Layer streaming over NR + EPC with the module's unchanged applications: two UEs
+ * @brief Layer streaming over NR + EPC with the module's unchanged applications: the UEs
  * download a model over TCP (RLC AM) and complete, each receiving every layer. Without
- * shares: the small model, default scheduler. With DL shares 0.75 / 0.25 executed by
- * NrBandwidthShareScheduler (two UEs at the same distance, MobileNetV2 INT8): the download
- * of the 0.25 UE takes 3 x (+-15 %) as long as the 0.75 UE's.
+ * shares: the small model, default scheduler. With DL shares executed by
+ * NrSymbolShareScheduler (or NrBandwidthShareScheduler): MobileNetV2 INT8; with two UEs
+ * at the same distance and shares 0.75 / 0.25 the download of the 0.25 UE takes 3 x
+ * (+-15 %) as long as the 0.75 UE's; four UEs at 150-600 m (0.25 each, half the bytes) all
+ * complete (the case 5G-LENA's OFDMA schedulers fail).
  */
 class NrStreamingTestCase : public TestCase
 {
