@@ -63,6 +63,7 @@ struct Scenario
     double frequencyHz{300e6};            ///< device frequency
     uint32_t rbs{50};                     ///< LTE bandwidth in resource blocks
     double timeoutS{60};                  ///< task timeout
+    std::string radio{"lte"};             ///< "lte" or "nr" (--radio)
     double accessS{0.04};                 ///< ex-ante time from request to first byte, s
 };
 
@@ -95,7 +96,8 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
     geometry.ueHeightM = 1.5;
     geometry.coreDelay = MilliSeconds(5);
     const std::vector<double> distances(sc.distances.begin(), sc.distances.begin() + sc.nUes);
-    const EdgeLteTopology topo = BuildEdgeLteTopology(
+    const EdgeCell topo = BuildEdgeCell(
+        sc.radio,
         sc.rbs,
         distances,
         [](Ptr<LteHelper> lte)
@@ -107,26 +109,30 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
         },
         geometry);
     // the CQIs the UEs reported before the clients start: the ex-ante prediction's input
+    // (LTE: the FFR keeps them; NR: no ex-ante prediction here, see slide-lte --radio=nr)
     RunOutput run;
-    run.cqi.assign(topo.ueDevices.GetN(), -1);
-    Ptr<BandwidthShareFfrAlgorithm> ffr =
-        BandwidthShareFfrAlgorithm::GetFromEnbDevice(topo.enbDevices.Get(0));
-    Simulator::Schedule(Seconds(0.5) - MicroSeconds(1),
-                        [ffr, &run, &topo]()
-                        {
-                            for (uint32_t i = 0; i < topo.ueDevices.GetN(); ++i)
+    run.cqi.assign(topo.ueDevs.GetN(), -1);
+    if (sc.radio == "lte")
+    {
+        Ptr<BandwidthShareFfrAlgorithm> ffr =
+            BandwidthShareFfrAlgorithm::GetFromEnbDevice(topo.bs.Get(0));
+        Simulator::Schedule(Seconds(0.5) - MicroSeconds(1),
+                            [ffr, &run, &topo]()
                             {
-                                const uint64_t imsi =
-                                    DynamicCast<LteUeNetDevice>(topo.ueDevices.Get(i))->GetImsi();
-                                const uint16_t rnti = ffr->GetRntiOfImsi(imsi);
-                                uint8_t cqi = 0;
-                                Time when;
-                                if (rnti != 0 && ffr->GetDlWidebandCqi(rnti, cqi, when))
+                                for (uint32_t i = 0; i < topo.ueDevs.GetN(); ++i)
                                 {
-                                    run.cqi[i] = cqi;
+                                    const uint64_t imsi =
+                                        DynamicCast<LteUeNetDevice>(topo.ueDevs.Get(i))->GetImsi();
+                                    const uint16_t rnti = ffr->GetRntiOfImsi(imsi);
+                                    uint8_t cqi = 0;
+                                    Time when;
+                                    if (rnti != 0 && ffr->GetDlWidebandCqi(rnti, cqi, when))
+                                    {
+                                        run.cqi[i] = cqi;
+                                    }
                                 }
-                            }
-                        });
+                            });
+    }
 
     EdgeInferenceHelper helper;
     helper.AddModel(model);
@@ -141,9 +147,9 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
         helper.InstallClient(topo.ues, topo.serverAddress, model.GetName());
     clients.Start(Seconds(0.5)); // after attachment
     helper.AssignStreams(topo.ues, 1000);
-    // the same LTE randomness (HARQ errors, random access) in both modes: the streaming and
-    // the download-then-infer runs of one process are compared on equal terms
-    topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices), 100000);
+    // the same radio randomness (HARQ errors, random access) in both modes: the streaming
+    // and the download-then-infer runs of one process are compared on equal terms
+    topo.AssignStreams(100000);
 
     // LTE schedules periodic events, so the simulation never runs out of them: stop it
     // 10 ms after the last task ended (completed or failed), at the latest after the timeout
@@ -369,8 +375,13 @@ RunExample(int argc, char* argv[])
                   "request: two round trips), in [0, 10]",
                   sc.accessS,
                   ValueRange::Closed(0, 10));
+    cmd.AddName("radio",
+                "Radio: lte, or nr (5G-LENA; NR cell set by --ns3::EdgeNrTopologyHelper::...)",
+                sc.radio,
+                EdgeRadioNames());
     cmd.AddValue("verbose", "Enable the module's log components", verbose);
     cmd.Parse(argc, argv);
+    CheckEdgeRadio(sc.radio);
     for (uint32_t i = sc.distances.size(); i < sc.nUes; ++i)
     {
         sc.distances.push_back(sc.distances[i % sc.distances.size()]);
@@ -401,11 +412,14 @@ RunExample(int argc, char* argv[])
         computeTotal += t;
     }
 
-    std::cout << "Layer streaming over LTE: " << sc.nUes << " UEs, model " << model.GetName()
-              << " (" << model.GetNLayers() << " layers, " << std::fixed << std::setprecision(2)
-              << model.GetTotalBytes() / 1e6 << " MB at " << sc.bytesPerParameter << " B/param), "
-              << sc.samples << " samples/task, device " << device.GetFlopsPerSecond() / 1e9
-              << " GFLOP/s, " << sc.rbs << " RBs\n";
+    std::cout << "Layer streaming over " << (sc.radio == "nr" ? "NR" : "LTE") << ": " << sc.nUes
+              << " UEs, model " << model.GetName() << " (" << model.GetNLayers() << " layers, "
+              << std::fixed << std::setprecision(2) << model.GetTotalBytes() / 1e6 << " MB at "
+              << sc.bytesPerParameter << " B/param), " << sc.samples << " samples/task, device "
+              << device.GetFlopsPerSecond() / 1e9 << " GFLOP/s, "
+              << (sc.radio == "nr" ? "NR cell of EdgeNrTopologyHelper"
+                                   : std::to_string(sc.rbs) + " RBs")
+              << "\n";
 
     const RunOutput streamingRun = RunOnce(sc, model, LayerwiseInferenceClient::STREAMING);
     const RunOutput daiRun = RunOnce(sc, model, LayerwiseInferenceClient::DOWNLOAD_THEN_INFER);

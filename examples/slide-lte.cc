@@ -149,10 +149,12 @@ RunExample(int argc, char* argv[])
     std::string decisionFiles;
     uint32_t rbs = 25;
     double rateEfficiency = SLIDE_LTE_RATE_EFFICIENCY;
+    double nrRateEfficiency = 0.78;
     bool full = false;
     bool benchmark = false;
     bool sweeps = true;
     std::vector<uint32_t> benchUes = {5, 10};
+    std::string radio = "lte";
     const auto names = NameTable(SlideAlgorithmNames());
     ExampleCommandLine cmd(__FILE__);
     cmd.AddCount("nUes", "Number of UEs (1..319)", nUes, 1, LTE_MAX_UES);
@@ -182,6 +184,11 @@ RunExample(int argc, char* argv[])
                   "Factor (0,1] on the allocator's rate model",
                   rateEfficiency,
                   ValueRange::LeftOpen(0, 1));
+    cmd.AddNumber("nrRateEfficiency",
+                  "Factor (0,1] on the allocator's rate model over NR (measured stream goodput "
+                  "/ NR AMC rate: 0.77-0.87 at the defaults)",
+                  nrRateEfficiency,
+                  ValueRange::LeftOpen(0, 1));
     cmd.AddValue("full", "Larger sweep; write slide-lte.csv and gnuplot files", full);
     cmd.AddValue("benchmark", "Allocator solve time and simulation overhead", benchmark);
     cmd.AddValue("sweeps",
@@ -190,7 +197,18 @@ RunExample(int argc, char* argv[])
                  sweeps);
     cmd.AddCountList(
         "benchmarkUes", "UE counts of the benchmark (1..319)", benchUes, 1, LTE_MAX_UES);
+    cmd.AddName("radio",
+                "Radio: lte, or nr (5G-LENA, NrSymbolShareScheduler; the NR cell is set by "
+                "--ns3::EdgeNrTopologyHelper::...; rbs/rbsList unused)",
+                radio,
+                EdgeRadioNames());
     cmd.Parse(argc, argv);
+    CheckEdgeRadio(radio);
+    if (radio == "nr" && rateModel == "shannon")
+    {
+        throw std::invalid_argument("--rateModel=shannon: over NR only the AMC model (nr-amc) "
+                                    "is available");
+    }
 
     const SlideAlgorithm detailAlgorithm = SlideAlgorithmFromString(algorithm);
     std::vector<SlideAlgorithm> algos;
@@ -249,6 +267,11 @@ RunExample(int argc, char* argv[])
     base.rateModel = rateModel == "shannon" ? "Shannon" : "LteAmc";
     base.rateEfficiency = rateEfficiency;
     base.run = RngSeedManager::GetRun(); // --RngRun
+    base.radio = radio;
+    if (radio == "nr")
+    {
+        base.rateEfficiency = nrRateEfficiency;
+    }
 
     if (benchmark)
     {
@@ -313,8 +336,11 @@ RunExample(int argc, char* argv[])
         };
     }
     const SlideLteOutcome detail = RunSlideLte(detailCfg);
-    std::cout << "SLIDE over LTE: " << nUes << " UEs, " << rbs << " RBs, rate model "
-              << base.rateModel << (rateEfficiency < 1 ? " (scaled)" : "") << "; allocator "
+    std::cout << "SLIDE over " << (radio == "nr" ? "NR" : "LTE") << ": " << nUes << " UEs, "
+              << (radio == "nr" ? std::string("NR cell of EdgeNrTopologyHelper")
+                                : std::to_string(rbs) + " RBs")
+              << ", rate model " << (radio == "nr" ? std::string("NrAmc") : base.rateModel)
+              << (base.rateEfficiency < 1 ? " (scaled)" : "") << "; allocator "
               << (decisionFiles.empty() ? ToString(detailAlgorithm)
                                         : "decision files " + decisionFiles)
               << (writeInstances.empty() ? "" : ", instances written to " + writeInstances) << "\n";
@@ -438,6 +464,10 @@ RunExample(int argc, char* argv[])
         std::cout << std::setw(17) << cell.str();
         return o;
     };
+    if (radio == "nr")
+    {
+        rbsSweep.clear(); // LTE bandwidths; the NR bandwidth is an EdgeNrTopologyHelper attribute
+    }
     std::cout << "Task throughput vs total bandwidth (users on time, measured; in brackets: "
                  "admitted), deadline x1:\n";
     sweepRow("RBs (MHz)");

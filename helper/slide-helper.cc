@@ -34,6 +34,15 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
+#ifdef EI_HAVE_NR
+#    include "ns3/edge-nr-topology-helper.h"
+#    include "ns3/nr-gnb-net-device.h"
+#    include "ns3/nr-gnb-phy.h"
+#    include "ns3/nr-slide-cell.h"
+#    include "ns3/nr-ue-net-device.h"
+#    include "ns3/nr-ue-phy.h"
+#endif
+
 #include <algorithm>
 #include <chrono>
 #include <functional>
@@ -113,15 +122,48 @@ Ptr<SlideResourceManager>
 SlideHelper::InstallResourceManager(Ptr<NetDevice> enbDevice)
 {
     Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(enbDevice);
-    NS_ABORT_MSG_IF(!enb, "SlideHelper::InstallResourceManager: the device is not an LTE eNB");
-    Ptr<BandwidthShareFfrAlgorithm> ffr;
-    try
+    std::shared_ptr<SlideCell> nrCell;
+#ifdef EI_HAVE_NR
+    if (Ptr<NrGnbNetDevice> gnb = DynamicCast<NrGnbNetDevice>(enbDevice))
     {
-        ffr = BandwidthShareFfrAlgorithm::GetFromEnbDevice(enbDevice);
+        Ptr<NrSymbolShareScheduler> sched;
+        try
+        {
+            sched = NrSymbolShareScheduler::GetFromGnbDevice(enbDevice);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            NS_FATAL_ERROR("SlideHelper::InstallResourceManager: " << e.what());
+        }
+        Ptr<NrGnbPhy> phy = gnb->GetPhy(0);
+        StringValue pattern;
+        phy->GetAttribute("Pattern", pattern);
+        UintegerValue numerology;
+        phy->GetAttribute("Numerology", numerology);
+        NrDlResources res = NrDlResources::Of(phy->GetChannelBandwidth(),
+                                              static_cast<uint16_t>(numerology.Get()),
+                                              pattern.Get(),
+                                              phy->GetRbOverhead());
+        nrCell = std::make_shared<NrSlideCell>(sched, gnb->GetRrc(), res, CreateObject<NrAmc>());
     }
-    catch (const std::invalid_argument& e)
+#endif
+    NS_ABORT_MSG_IF(!enb && !nrCell,
+                    "SlideHelper::InstallResourceManager: the device is not an LTE eNB"
+#ifdef EI_HAVE_NR
+                    " or an NR gNB"
+#endif
+    );
+    Ptr<BandwidthShareFfrAlgorithm> ffr;
+    if (enb)
     {
-        NS_FATAL_ERROR("SlideHelper::InstallResourceManager: " << e.what());
+        try
+        {
+            ffr = BandwidthShareFfrAlgorithm::GetFromEnbDevice(enbDevice);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            NS_FATAL_ERROR("SlideHelper::InstallResourceManager: " << e.what());
+        }
     }
     m_manager = m_managerFactory.Create<SlideResourceManager>();
     NS_ABORT_MSG_IF(!m_manager,
@@ -131,7 +173,14 @@ SlideHelper::InstallResourceManager(Ptr<NetDevice> enbDevice)
                     "SlideHelper: the allocator type " << m_allocatorFactory.GetTypeId().GetName()
                                                        << " is not a SlideAllocator");
     m_manager->SetAttribute("Allocator", PointerValue(allocator));
-    m_manager->SetCell(ffr, enb->GetDlBandwidth());
+    if (enb)
+    {
+        m_manager->SetCell(ffr, enb->GetDlBandwidth());
+    }
+    else
+    {
+        m_manager->SetCell(nrCell);
+    }
     for (const auto& m : m_models)
     {
         m_manager->AddModel(m);
@@ -172,18 +221,45 @@ SlideHelper::InstallClient(Ptr<Node> node,
 {
     NS_ABORT_MSG_IF(!m_manager, "SlideHelper::InstallClient: call InstallResourceManager() first");
     Ptr<LteUeNetDevice> ue = DynamicCast<LteUeNetDevice>(ueDevice);
-    NS_ABORT_MSG_IF(!ue, "SlideHelper::InstallClient: the device is not an LTE UE");
+    uint64_t imsi = ue ? ue->GetImsi() : 0;
+#ifdef EI_HAVE_NR
+    Ptr<NrUeNetDevice> nrUe = DynamicCast<NrUeNetDevice>(ueDevice);
+    if (nrUe)
+    {
+        imsi = nrUe->GetImsi();
+    }
+#else
+    const bool nrUe = false;
+#endif
+    NS_ABORT_MSG_IF(!ue && !nrUe,
+                    "SlideHelper::InstallClient: the device is not an LTE (or NR) UE");
     Ptr<Ipv4> ip = node->GetObject<Ipv4>();
     NS_ABORT_MSG_IF(!ip || ip->GetNInterfaces() < 2,
                     "SlideHelper::InstallClient: node " << node->GetId()
                                                         << " has no IPv4 address yet");
     SlideUserProfile p = profile;
-    p.imsi = ue->GetImsi();
+    p.imsi = imsi;
     p.address = ip->GetAddress(1, 0).GetLocal();
     m_manager->AddUser(p);
-    ue->GetPhy()->TraceConnectWithoutContext(
-        "ReportCurrentCellRsrpSinr",
-        MakeCallback(&SlideResourceManager::ReportRsrpSinr, m_manager));
+    if (ue)
+    {
+        ue->GetPhy()->TraceConnectWithoutContext(
+            "ReportCurrentCellRsrpSinr",
+            MakeCallback(&SlideResourceManager::ReportRsrpSinr, m_manager));
+    }
+#ifdef EI_HAVE_NR
+    else
+    {
+        // NR's trace adds the stream id
+        Ptr<SlideResourceManager> manager = m_manager;
+        nrUe->GetPhy(0)->TraceConnectWithoutContext(
+            "ReportCurrentCellRsrpSinr",
+            Callback<void, uint16_t, uint16_t, double, double, uint16_t, uint8_t>(
+                [manager](
+                    uint16_t cell, uint16_t rnti, double rsrp, double sinr, uint16_t bwp, uint8_t)
+                { manager->ReportRsrpSinr(cell, rnti, rsrp, sinr, static_cast<uint8_t>(bwp)); }));
+    }
+#endif
 
     Ptr<LayerwiseInferenceClient> client = m_clientFactory.Create<LayerwiseInferenceClient>();
     client->SetAttribute("ModelName", StringValue(task));
@@ -262,22 +338,56 @@ RunSlideLte(const SlideLteConfig& cfg)
     geometry.enbHeightM = 30;
     geometry.ueHeightM = 1.5;
     geometry.coreDelay = MilliSeconds(5);
-    const EdgeLteTopology topo = BuildEdgeLteTopology(
-        cfg.rbs,
-        distances,
-        [](Ptr<LteHelper> lte)
-        {
-            lte->SetSchedulerType("ns3::PfFfMacScheduler");
-            lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
-        },
-        geometry);
-    const NodeContainer& remote = topo.remote;
-    const NodeContainer& ues = topo.ues;
-    const NetDeviceContainer& enbDev = topo.enbDevices;
-    const NetDeviceContainer& ueDev = topo.ueDevices;
-    // fixed LTE random streams: the runs of one process (allocators, baselines, plain PF)
-    // are compared on the same HARQ and random-access draws
-    topo.lte->AssignStreams(NetDeviceContainer(enbDev, ueDev), 100000);
+    NS_ABORT_MSG_IF(cfg.radio != "lte" && cfg.radio != "nr",
+                    "RunSlideLte: radio = '" << cfg.radio << "' (must be lte or nr)");
+#ifndef EI_HAVE_NR
+    NS_ABORT_MSG_IF(cfg.radio == "nr",
+                    "RunSlideLte: radio = 'nr' but this build has no NR (5G-LENA not found at "
+                    "configure time; see the README)");
+#endif
+    EdgeLteTopology topo;
+    NodeContainer remote;
+    NodeContainer ues;
+    NetDeviceContainer enbDev;
+    NetDeviceContainer ueDev;
+    Ipv4Address serverAddress;
+#ifdef EI_HAVE_NR
+    EdgeNrTopology nrTopo;
+    if (cfg.radio == "nr")
+    {
+        NS_ABORT_MSG_IF(cfg.plainShares, "RunSlideLte: plainShares is LTE only");
+        Ptr<EdgeNrTopologyHelper> nrHelper = CreateObject<EdgeNrTopologyHelper>();
+        nrHelper->SetAttribute("SchedulerType", TypeIdValue(NrSymbolShareScheduler::GetTypeId()));
+        nrTopo = nrHelper->Build(
+            distances, [](Ptr<NrHelper>) {}, geometry);
+        remote = nrTopo.remote;
+        ues = nrTopo.ues;
+        enbDev = nrTopo.gnbDevices;
+        ueDev = nrTopo.ueDevices;
+        serverAddress = nrTopo.serverAddress;
+        EdgeNrTopologyHelper::AssignStreams(nrTopo, 100000);
+    }
+#endif
+    if (cfg.radio == "lte")
+    {
+        topo = BuildEdgeLteTopology(
+            cfg.rbs,
+            distances,
+            [](Ptr<LteHelper> lte)
+            {
+                lte->SetSchedulerType("ns3::PfFfMacScheduler");
+                lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
+            },
+            geometry);
+        remote = topo.remote;
+        ues = topo.ues;
+        enbDev = topo.enbDevices;
+        ueDev = topo.ueDevices;
+        serverAddress = topo.serverAddress;
+        // fixed LTE random streams: the runs of one process (allocators, baselines, plain PF)
+        // are compared on the same HARQ and random-access draws
+        topo.lte->AssignStreams(NetDeviceContainer(enbDev, ueDev), 100000);
+    }
 
     double maxDeadline = 0;
     for (const auto& u : cfg.users)
@@ -319,7 +429,7 @@ RunSlideLte(const SlideLteConfig& cfg)
             p.deadlineS = u.deadlineS * cfg.deadlineScale;
             p.energyBudgetJ = u.energyBudgetJ;
             ApplicationContainer c =
-                slide.InstallClient(ues.Get(i), ueDev.Get(i), topo.serverAddress, u.task, p);
+                slide.InstallClient(ues.Get(i), ueDev.Get(i), serverAddress, u.task, p);
             c.Start(start + MilliSeconds(i)); // requests within one admission window
             clients.Add(c);
         }
@@ -343,7 +453,7 @@ RunSlideLte(const SlideLteConfig& cfg)
             helper.SetClientAttribute("Samples", UintegerValue(cfg.users[i].samples));
             helper.SetClientAttribute("FlopsPerCycle", DoubleValue(cfg.users[i].flopsPerCycle));
             ApplicationContainer c =
-                helper.InstallClient(ues.Get(i), topo.serverAddress, cfg.fixedVariants[i]);
+                helper.InstallClient(ues.Get(i), serverAddress, cfg.fixedVariants[i]);
             c.Start(start + MilliSeconds(i));
             clients.Add(c);
         }
@@ -486,12 +596,23 @@ RunSlideLte(const SlideLteConfig& cfg)
                     out.users[user].round = static_cast<int>(ri);
                     out.users[user].cqi = round.cqi[k];
                     out.users[user].modelRateBps = round.decision.prediction.users[k].rateBps;
-                    if (round.cqi[k] >= 0)
+                    if (round.cqi[k] >= 0 && cfg.radio == "lte")
                     {
                         LteAmcRateModel tbs({round.cqi[k]}, cfg.rbs);
                         out.users[user].tbsRateBps =
                             tbs.Rate(0, round.decision.users[k].bandwidthHz);
                     }
+#ifdef EI_HAVE_NR
+                    if (round.cqi[k] >= 0 && cfg.radio == "nr")
+                    {
+                        Ptr<EdgeNrTopologyHelper> h = CreateObject<EdgeNrTopologyHelper>();
+                        NrAmcRateModel tbs(CreateObject<NrAmc>(),
+                                           {static_cast<uint8_t>(round.cqi[k])},
+                                           h->GetDlResources());
+                        out.users[user].tbsRateBps =
+                            tbs.Rate(0, round.decision.users[k].bandwidthHz);
+                    }
+#endif
                 }
             }
         }

@@ -225,6 +225,9 @@ struct SlideLteConfig
     std::vector<std::string> fixedVariants; ///< Without manager: variant per user ("" none)
     bool plainShares{false};                ///< Without manager: equal FFR shares from 0.56 s
     uint32_t run{1};                        ///< RngRun
+    /// "lte", or "nr": the NR cell of EdgeNrTopologyHelper (its attribute defaults) with
+    /// NrSymbolShareScheduler, rbs unused (needs a build with 5G-LENA NR, EI_HAVE_NR)
+    std::string radio{"lte"};
 };
 
 /**
@@ -246,7 +249,7 @@ struct SlideLteUserOutcome
     bool onTime{false};        ///< Completed within the deadline (measured)
     double modelRateBps{0};    ///< Rate model at the granted bandwidth, bit/s
     double goodputBps{0};      ///< Measured: stream bytes / (last byte - first byte), bit/s
-    double tbsRateBps{0};      ///< LTE-AMC (TBS) rate at the granted bandwidth, bit/s
+    double tbsRateBps{0};      ///< AMC (TBS) rate at the granted bandwidth, bit/s (LTE or NR)
     uint64_t bytesReceived{0}; ///< Stream bytes received
 };
 

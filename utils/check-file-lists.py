@@ -39,6 +39,18 @@ def main():
         for f in listed:
             if not os.path.exists(os.path.join(TOP, f)):
                 errors.append("%s lists missing file %s" % (var, f))
+    # NR (5G-LENA) parts: standalone only, compiled when NR is found (no wscript entries)
+    for var in ("edge_inference_nr_sources", "edge_inference_nr_headers",
+                "edge_inference_nr_test_sources"):
+        for f in cmake_list(cm, var):
+            if not os.path.exists(os.path.join(TOP, f)):
+                errors.append("%s lists missing file %s" % (var, f))
+    nr_tests = [read(f) for f in cmake_list(cm, "edge_inference_nr_test_sources")]
+    for s in cmake_list(cm, "edge_inference_nr_test_suites"):
+        if not any('TestSuite("%s"' % s in t or 'TestSuite(\n            "%s"' % s in t
+                   for t in nr_tests):
+            errors.append("NR suite %s is registered with CTest but defined in no NR test "
+                          "source" % s)
     for f in cmake_list(cm, "edge_inference_gtest_sources"):
         if not os.path.exists(os.path.join(TOP, f)):
             errors.append("gtest source missing: %s" % f)

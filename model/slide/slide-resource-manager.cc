@@ -149,7 +149,6 @@ SlideResourceManager::SlideResourceManager()
     , m_noticeRbgs(1)
     , m_noticeMaxFraction(0.5)
     , m_coverageCheck(true)
-    , m_nRb(0)
     , m_libraryValid(false)
     , m_nextId(1)
     , m_totalSolveSeconds(0)
@@ -168,10 +167,75 @@ SlideResourceManager::DoDispose()
     NS_LOG_FUNCTION(this);
     Simulator::Cancel(m_decideEvent);
     m_pending.clear();
-    m_ffr = nullptr;
+    m_cell.reset();
     m_allocator = nullptr;
     Object::DoDispose();
 }
+
+namespace
+{
+
+/// The LTE cell: an eNB's BandwidthShareFfrAlgorithm and its DL bandwidth.
+class LteSlideCell : public SlideCell
+{
+  public:
+    /**
+     * @param [in] ffr the FFR algorithm
+     * @param [in] nRb DL bandwidth, RB
+     */
+    LteSlideCell(Ptr<BandwidthShareFfrAlgorithm> ffr, uint32_t nRb)
+        : m_ffr(ffr)
+        , m_nRb(nRb)
+    {
+    }
+
+    uint16_t GetRntiOfImsi(uint64_t imsi) override { return m_ffr->GetRntiOfImsi(imsi); }
+
+    bool GetDlWidebandCqi(uint16_t rnti, uint8_t& cqi, Time& when) const override
+    {
+        return m_ffr->GetDlWidebandCqi(rnti, cqi, when);
+    }
+
+    void SetDlShareByImsi(uint64_t imsi, double share) override
+    {
+        m_ffr->SetDlShareByImsi(imsi, share);
+    }
+
+    void ClearShares() override { m_ffr->ClearShares(); }
+
+    uint32_t GetDlUnits() const override
+    {
+        return BandwidthShareFfrAlgorithm::SchedulableRbgs(m_nRb);
+    }
+
+    double HzToDlShare(double hz) const override
+    {
+        return BandwidthShareFfrAlgorithm::HzToDlShare(hz, m_nRb);
+    }
+
+    double GetBandwidthHz() const override
+    {
+        return BandwidthShareFfrAlgorithm::SchedulableRbgs(m_nRb) *
+               BandwidthShareFfrAlgorithm::RbgSizeFromRbs(m_nRb) *
+               BandwidthShareFfrAlgorithm::RB_BANDWIDTH_HZ;
+    }
+
+    std::shared_ptr<const RateModel> MakeAmcRateModel(const std::vector<int>& cqi) const override
+    {
+        return std::make_shared<LteAmcRateModel>(cqi, m_nRb);
+    }
+
+    bool GetUlWidebandSinr(uint16_t rnti, double& sinrDb) const override
+    {
+        return m_ffr->GetUlWidebandSinr(rnti, sinrDb);
+    }
+
+  private:
+    Ptr<BandwidthShareFfrAlgorithm> m_ffr; ///< The cell's FFR
+    uint32_t m_nRb;                        ///< DL bandwidth, RB
+};
+
+} // namespace
 
 void
 SlideResourceManager::SetCell(Ptr<BandwidthShareFfrAlgorithm> ffr, uint32_t dlBandwidthRb)
@@ -187,8 +251,15 @@ SlideResourceManager::SetCell(Ptr<BandwidthShareFfrAlgorithm> ffr, uint32_t dlBa
         NS_FATAL_ERROR("SlideResourceManager::SetCell: dlBandwidthRb = " << dlBandwidthRb << ": "
                                                                          << e.what());
     }
-    m_ffr = ffr;
-    m_nRb = dlBandwidthRb;
+    m_cell = std::make_shared<LteSlideCell>(ffr, dlBandwidthRb);
+}
+
+void
+SlideResourceManager::SetCell(std::shared_ptr<SlideCell> cell)
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(!cell, "SlideResourceManager::SetCell: the cell is null");
+    m_cell = std::move(cell);
 }
 
 void
@@ -303,7 +374,7 @@ void
 SlideResourceManager::Decide()
 {
     NS_LOG_FUNCTION(this);
-    NS_ABORT_MSG_IF(!m_ffr, "SlideResourceManager: no cell (call SetCell() before requests)");
+    NS_ABORT_MSG_IF(!m_cell, "SlideResourceManager: no cell (call SetCell() before requests)");
     RebuildLibrary();
     std::vector<Pending> pending;
     pending.swap(m_pending);
@@ -364,10 +435,10 @@ SlideResourceManager::Decide()
         const uint64_t imsi = user->second.imsi;
         round.requestIds.push_back(p.id);
         round.imsis.push_back(imsi);
-        const uint16_t rnti = m_ffr->GetRntiOfImsi(imsi);
+        const uint16_t rnti = m_cell->GetRntiOfImsi(imsi);
         uint8_t cqi = 0;
         Time when;
-        round.cqi.push_back(rnti != 0 && m_ffr->GetDlWidebandCqi(rnti, cqi, when)
+        round.cqi.push_back(rnti != 0 && m_cell->GetDlWidebandCqi(rnti, cqi, when)
                                 ? static_cast<int>(cqi)
                                 : LteAmcRateModel::NO_REPORT);
         auto s = m_sinr.find(rnti);
@@ -401,7 +472,7 @@ SlideResourceManager::Decide()
     std::shared_ptr<const RateModel> rate;
     if (m_rateModel == LTE_AMC)
     {
-        rate = std::make_shared<LteAmcRateModel>(round.cqi, m_nRb);
+        rate = m_cell->MakeAmcRateModel(round.cqi);
     }
     else
     {
@@ -488,14 +559,14 @@ void
 SlideResourceManager::ApplyShares(const std::vector<uint64_t>& noticeImsis,
                                   const std::vector<uint64_t>& roundImsis)
 {
-    const uint32_t nRbgs = BandwidthShareFfrAlgorithm::SchedulableRbgs(m_nRb);
+    const uint32_t nRbgs = m_cell->GetDlUnits();
     // the rejected UEs' notice shares come out of the latest round's admitted UEs
     double roundShare = 0;
     for (const auto& kv : m_active)
     {
         if (std::find(roundImsis.begin(), roundImsis.end(), kv.second.imsi) != roundImsis.end())
         {
-            roundShare += BandwidthShareFfrAlgorithm::HzToDlShare(kv.second.bandwidthHz, m_nRb);
+            roundShare += m_cell->HzToDlShare(kv.second.bandwidthHz);
         }
     }
     double noticeEach =
@@ -504,7 +575,7 @@ SlideResourceManager::ApplyShares(const std::vector<uint64_t>& noticeImsis,
     double heldFree = 1.0 - (m_reservedImsis.empty() ? 0.0 : m_reservedDlFraction);
     for (const auto& kv : m_active)
     {
-        heldFree -= BandwidthShareFfrAlgorithm::HzToDlShare(kv.second.bandwidthHz, m_nRb);
+        heldFree -= m_cell->HzToDlShare(kv.second.bandwidthHz);
     }
     heldFree = std::max(0.0, heldFree);
     // notice shares use what nobody holds, then at most RejectNoticeMaxFraction of the round's
@@ -526,7 +597,7 @@ SlideResourceManager::ApplyShares(const std::vector<uint64_t>& noticeImsis,
     }
     for (const auto& kv : m_active)
     {
-        double share = BandwidthShareFfrAlgorithm::HzToDlShare(kv.second.bandwidthHz, m_nRb);
+        double share = m_cell->HzToDlShare(kv.second.bandwidthHz);
         if (std::find(roundImsis.begin(), roundImsis.end(), kv.second.imsi) != roundImsis.end())
         {
             share *= roundScale;
@@ -547,11 +618,11 @@ SlideResourceManager::ApplyShares(const std::vector<uint64_t>& noticeImsis,
     {
         for (auto& kv : target)
         {
-            m_ffr->SetDlShareByImsi(kv.first, 0.0);
+            m_cell->SetDlShareByImsi(kv.first, 0.0);
         }
         for (auto& kv : target)
         {
-            m_ffr->SetDlShareByImsi(kv.first, std::min(1.0, kv.second));
+            m_cell->SetDlShareByImsi(kv.first, std::min(1.0, kv.second));
         }
     }
     catch (const std::exception& e)
@@ -574,7 +645,7 @@ SlideResourceManager::EndNotice(std::vector<uint64_t> noticeImsis)
         {
             m_noticeImsis.erase(it);
         }
-        m_ffr->SetDlShareByImsi(imsi, 0.0);
+        m_cell->SetDlShareByImsi(imsi, 0.0);
     }
     if (m_noticeImsis.empty())
     {
@@ -582,7 +653,7 @@ SlideResourceManager::EndNotice(std::vector<uint64_t> noticeImsis)
     }
     if (m_active.empty() && m_noticeImsis.empty())
     {
-        m_ffr->ClearShares();
+        m_cell->ClearShares();
         return;
     }
     ApplyShares(m_noticeImsis, m_roundImsis);
@@ -612,11 +683,11 @@ SlideResourceManager::Release(uint64_t requestId)
     }
     const uint64_t imsi = it->second.imsi;
     m_active.erase(it);
-    m_ffr->SetDlShareByImsi(imsi, 0.0);
+    m_cell->SetDlShareByImsi(imsi, 0.0);
     if (m_active.empty() && m_noticeImsis.empty())
     {
         NS_LOG_INFO("no transfer left: the FFR is transparent again");
-        m_ffr->ClearShares();
+        m_cell->ClearShares();
         return;
     }
     // the same UE may hold another transfer, or be in a notice period
@@ -635,7 +706,7 @@ SlideResourceManager::Reject(uint64_t requestId)
     }
     const uint64_t imsi = it->second.imsi;
     m_active.erase(it);
-    m_ffr->SetDlShareByImsi(imsi, 0.0);
+    m_cell->SetDlShareByImsi(imsi, 0.0);
     m_noticeImsis.push_back(imsi);
     ApplyShares(m_noticeImsis, m_roundImsis);
     Simulator::Schedule(
@@ -646,9 +717,9 @@ std::string
 SlideResourceManager::CheckUplinkCoverage(uint64_t imsi, double& sinrDb)
 {
     sinrDb = std::numeric_limits<double>::quiet_NaN();
-    const uint16_t rnti = m_ffr->GetRntiOfImsi(imsi);
+    const uint16_t rnti = m_cell->GetRntiOfImsi(imsi);
     double measured = 0;
-    if (rnti == 0 || !m_ffr->GetUlWidebandSinr(rnti, measured))
+    if (rnti == 0 || !m_cell->GetUlWidebandSinr(rnti, measured))
     {
         return "";
     }
@@ -696,13 +767,7 @@ SlideResourceManager::GetTotalSolveSeconds() const
 double
 SlideResourceManager::GetCellBandwidthHz() const
 {
-    if (m_nRb == 0)
-    {
-        return 0;
-    }
-    return BandwidthShareFfrAlgorithm::SchedulableRbgs(m_nRb) *
-           BandwidthShareFfrAlgorithm::RbgSizeFromRbs(m_nRb) *
-           BandwidthShareFfrAlgorithm::RB_BANDWIDTH_HZ;
+    return m_cell ? m_cell->GetBandwidthHz() : 0;
 }
 
 double

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -37,6 +38,79 @@ namespace edgeinference
 {
 
 class BandwidthShareFfrAlgorithm;
+class RateModel;
+
+/**
+ * @ingroup edge-inference-slide
+ * @brief The cell in which a SlideResourceManager executes its downlink decisions: the
+ * radio-specific part (UE identities, CQI reports, the MAC's share table, the AMC rate
+ * model). SetCell(ffr, rbs) wraps an LTE eNB's BandwidthShareFfrAlgorithm; the NR
+ * counterpart is NrSlideCell (built with 5G-LENA NR).
+ */
+class SlideCell
+{
+  public:
+    virtual ~SlideCell() = default;
+
+    /**
+     * @param [in] imsi a UE
+     * @return its RNTI, 0 if not connected
+     */
+    virtual uint16_t GetRntiOfImsi(uint64_t imsi) = 0;
+
+    /**
+     * @param [in] rnti a UE
+     * @param [out] cqi its latest downlink wideband CQI
+     * @param [out] when time of that report
+     * @return false if it has reported none
+     */
+    virtual bool GetDlWidebandCqi(uint16_t rnti, uint8_t& cqi, Time& when) const = 0;
+
+    /**
+     * @brief Set a UE's downlink share in the MAC.
+     * @param [in] imsi the UE
+     * @param [in] share fraction of the downlink
+     * @throw std::exception if the MAC refuses it
+     */
+    virtual void SetDlShareByImsi(uint64_t imsi, double share) = 0;
+
+    /// Remove every share (the MAC becomes transparent).
+    virtual void ClearShares() = 0;
+
+    /// @return the MAC's scheduling units of the downlink (RBGs on LTE), > 0
+    virtual uint32_t GetDlUnits() const = 0;
+
+    /**
+     * @param [in] hz a bandwidth
+     * @return the downlink share that gives it on average
+     */
+    virtual double HzToDlShare(double hz) const = 0;
+
+    /// @return the downlink bandwidth the allocator may give out, Hz
+    virtual double GetBandwidthHz() const = 0;
+
+    /**
+     * @param [in] cqi wideband CQI per user (-1: no report)
+     * @return the AMC rate model of those users
+     */
+    virtual std::shared_ptr<const RateModel> MakeAmcRateModel(
+        const std::vector<int>& cqi) const = 0;
+
+    /**
+     * @brief The UE's uplink wideband SINR at the base station, for the admission's coverage
+     * check (CoverageCheck). A cell that does not know it returns false and the check is
+     * skipped for its UEs.
+     * @param [in] rnti a UE
+     * @param [out] sinrDb its latest uplink SINR per RB, dB
+     * @return false if unknown
+     */
+    virtual bool GetUlWidebandSinr(uint16_t rnti, double& sinrDb) const
+    {
+        (void)rnti;
+        (void)sinrDb;
+        return false;
+    }
+};
 
 /**
  * @ingroup edge-inference-slide
@@ -193,6 +267,12 @@ class SlideResourceManager : public Object
      * @param [in] dlBandwidthRb the cell's downlink bandwidth, RB
      */
     void SetCell(Ptr<BandwidthShareFfrAlgorithm> ffr, uint32_t dlBandwidthRb);
+
+    /**
+     * @brief Set the cell whose downlink the manager allocates (any radio).
+     * @param [in] cell the cell (not null)
+     */
+    void SetCell(std::shared_ptr<SlideCell> cell);
 
     /**
      * @brief Add a model variant to the library (replacing one with the same name); the
@@ -361,9 +441,8 @@ class SlideResourceManager : public Object
     double m_reservedDlFraction{0};        ///< ReservedDlFraction
     std::vector<uint64_t> m_reservedImsis; ///< AddReservedUe()
 
-    Ptr<BandwidthShareFfrAlgorithm> m_ffr; ///< The cell's FFR
-    uint32_t m_nRb;                        ///< Cell DL bandwidth, RB
-    Ptr<SlideAllocator> m_allocator;       ///< Allocator
+    std::shared_ptr<SlideCell> m_cell; ///< The cell (LTE FFR or NR scheduler)
+    Ptr<SlideAllocator> m_allocator;   ///< Allocator
 
     std::map<std::string, DnnModel> m_models;                ///< Catalogue
     std::map<std::string, std::vector<std::string>> m_tasks; ///< Task -> variants

@@ -1,0 +1,344 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "edge-nr-topology-helper.h"
+
+#include "ns3/antenna-module.h"
+#include "ns3/core-module.h"
+#include "ns3/ideal-beamforming-algorithm.h"
+#include "ns3/ideal-beamforming-helper.h"
+#include "ns3/mobility-module.h"
+#include "ns3/nr-gnb-net-device.h"
+#include "ns3/nr-gnb-phy.h"
+#include "ns3/nr-mac-scheduler.h"
+#include "ns3/nr-spectrum-phy.h"
+#include "ns3/nr-ue-mac.h"
+#include "ns3/nr-ue-net-device.h"
+#include "ns3/nr-ue-phy.h"
+#include "ns3/point-to-point-module.h"
+#include "ns3/propagation-loss-model.h"
+#include "ns3/spectrum-channel.h"
+
+#include <cmath>
+
+namespace ns3
+{
+namespace edgeinference
+{
+
+NS_LOG_COMPONENT_DEFINE("EdgeNrTopologyHelper");
+NS_OBJECT_ENSURE_REGISTERED(EdgeNrTopologyHelper);
+
+/**
+ * @ingroup edge-inference-helpers
+ * @brief LogDistancePropagationLossModel with the "Frequency" attribute that 5G-LENA reads
+ * from a bandwidth part's propagation model to set the PHY's carrier (the loss itself does
+ * not depend on it).
+ */
+class EdgeNrLogDistancePropagationLossModel : public LogDistancePropagationLossModel
+{
+  public:
+    /**
+     * @brief Register this type.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid =
+            TypeId("ns3::EdgeNrLogDistancePropagationLossModel")
+                .SetParent<LogDistancePropagationLossModel>()
+                .SetGroupName("EdgeInference")
+                .AddConstructor<EdgeNrLogDistancePropagationLossModel>()
+                .AddAttribute(
+                    "Frequency",
+                    "Carrier frequency, Hz (read by 5G-LENA; the loss does not depend on it)",
+                    DoubleValue(3.5e9),
+                    MakeDoubleAccessor(&EdgeNrLogDistancePropagationLossModel::m_frequencyHz),
+                    MakeDoubleChecker<double>(0));
+        return tid;
+    }
+
+  private:
+    double m_frequencyHz{3.5e9}; ///< carrier, Hz
+};
+
+NS_OBJECT_ENSURE_REGISTERED(EdgeNrLogDistancePropagationLossModel);
+
+TypeId
+EdgeNrTopologyHelper::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::EdgeNrTopologyHelper")
+            .SetParent<Object>()
+            .SetGroupName("EdgeInference")
+            .AddConstructor<EdgeNrTopologyHelper>()
+            .AddAttribute("Numerology",
+                          "NR numerology mu of the bandwidth part (subcarrier spacing 15 kHz x "
+                          "2^mu, slot 1 ms / 2^mu)",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&EdgeNrTopologyHelper::m_numerology),
+                          MakeUintegerChecker<uint16_t>(0, 4))
+            .AddAttribute("CentralFrequencyHz",
+                          "Carrier frequency of the band, Hz (FR1 n78 by default)",
+                          DoubleValue(3.5e9),
+                          MakeDoubleAccessor(&EdgeNrTopologyHelper::m_centralFrequencyHz),
+                          MakeDoubleChecker<double>(0.4e9, 100e9))
+            .AddAttribute("BandwidthHz",
+                          "Channel bandwidth of the band = its one bandwidth part, Hz",
+                          DoubleValue(20e6),
+                          MakeDoubleAccessor(&EdgeNrTopologyHelper::m_bandwidthHz),
+                          MakeDoubleChecker<double>(5e6, 400e6))
+            .AddAttribute("GnbTxPowerDbm",
+                          "gNB transmit power over the bandwidth part, dBm",
+                          DoubleValue(43),
+                          MakeDoubleAccessor(&EdgeNrTopologyHelper::m_gnbTxPowerDbm),
+                          MakeDoubleChecker<double>(-30, 60))
+            .AddAttribute("UeTxPowerDbm",
+                          "UE transmit power, dBm",
+                          DoubleValue(23),
+                          MakeDoubleAccessor(&EdgeNrTopologyHelper::m_ueTxPowerDbm),
+                          MakeDoubleChecker<double>(-30, 40))
+            .AddAttribute("GnbNoiseFigureDb",
+                          "gNB receiver noise figure, dB",
+                          DoubleValue(5),
+                          MakeDoubleAccessor(&EdgeNrTopologyHelper::m_gnbNoiseFigureDb),
+                          MakeDoubleChecker<double>(0, 30))
+            .AddAttribute("UeNoiseFigureDb",
+                          "UE receiver noise figure, dB",
+                          DoubleValue(9),
+                          MakeDoubleAccessor(&EdgeNrTopologyHelper::m_ueNoiseFigureDb),
+                          MakeDoubleChecker<double>(0, 30))
+            .AddAttribute("Pattern",
+                          "TDD slot pattern of the gNB (5G-LENA syntax: DL, UL or F per slot, "
+                          "each followed by |)",
+                          StringValue("DL|DL|DL|F|UL|DL|DL|DL|F|UL|"),
+                          MakeStringAccessor(&EdgeNrTopologyHelper::m_pattern),
+                          MakeStringChecker())
+            .AddAttribute("SchedulerType",
+                          "gNB MAC scheduler (a 5G-LENA NrMacScheduler subclass)",
+                          TypeIdValue(TypeId::LookupByName("ns3::NrMacSchedulerTdmaRR")),
+                          MakeTypeIdAccessor(&EdgeNrTopologyHelper::m_schedulerType),
+                          MakeTypeIdChecker());
+    return tid;
+}
+
+EdgeNrTopologyHelper::EdgeNrTopologyHelper()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+uint16_t
+EdgeNrTopologyHelper::GetNumerology() const
+{
+    return m_numerology;
+}
+
+double
+EdgeNrTopologyHelper::GetBandwidthHz() const
+{
+    return m_bandwidthHz;
+}
+
+uint32_t
+EdgeNrTopologyHelper::GetNumRbs() const
+{
+    return RbsOf(m_bandwidthHz, m_numerology);
+}
+
+double
+EdgeNrTopologyHelper::GetGnbTxPowerDbm() const
+{
+    return m_gnbTxPowerDbm;
+}
+
+double
+EdgeNrTopologyHelper::GetGnbNoiseFigureDb() const
+{
+    return m_gnbNoiseFigureDb;
+}
+
+double
+EdgeNrTopologyHelper::GetUeTxPowerDbm() const
+{
+    return m_ueTxPowerDbm;
+}
+
+double
+EdgeNrTopologyHelper::GetUeNoiseFigureDb() const
+{
+    return m_ueNoiseFigureDb;
+}
+
+std::string
+EdgeNrTopologyHelper::GetPattern() const
+{
+    return m_pattern;
+}
+
+NrDlResources
+EdgeNrTopologyHelper::GetDlResources() const
+{
+    return NrDlResources::Of(m_bandwidthHz, m_numerology, m_pattern);
+}
+
+double
+EdgeNrTopologyHelper::GetDlSinr(double distanceM, const EdgeLteGeometry& geometry) const
+{
+    const double dz = geometry.enbHeightM - geometry.ueHeightM;
+    const double d3 = std::max(1.0, std::sqrt(distanceM * distanceM + dz * dz));
+    const double lossDb = 15.3 + 37.6 * std::log10(d3);
+    const NrDlResources r = GetDlResources();
+    const double noiseDbm = -174 + 10 * std::log10(r.nRb * r.rbWidthHz) + m_ueNoiseFigureDb;
+    return std::pow(10.0, (m_gnbTxPowerDbm - lossDb - noiseDbm) / 10);
+}
+
+uint32_t
+EdgeNrTopologyHelper::RbsOf(double bandwidthHz, uint16_t numerology, double rbOverhead)
+{
+    const double rbWidthHz = 12 * 15e3 * std::pow(2.0, numerology);
+    return static_cast<uint32_t>(bandwidthHz * (1 - rbOverhead) / rbWidthHz);
+}
+
+EdgeNrTopology
+EdgeNrTopologyHelper::Build(const std::vector<double>& distancesM,
+                            const std::function<void(Ptr<NrHelper>)>& configure,
+                            const EdgeLteGeometry& geometry) const
+{
+    NS_LOG_FUNCTION(this << distancesM.size());
+    NS_ABORT_MSG_IF(distancesM.empty(), "NR scenario: no UE (distancesM is empty)");
+    NS_ABORT_MSG_IF(RbsOf(m_bandwidthHz, m_numerology) == 0,
+                    "NR scenario: BandwidthHz = " << m_bandwidthHz << " holds no RB at numerology "
+                                                  << m_numerology);
+    EdgeNrTopology t;
+    t.nr = CreateObject<NrHelper>();
+    t.epc = CreateObject<NrPointToPointEpcHelper>();
+    Ptr<IdealBeamformingHelper> beamforming = CreateObject<IdealBeamformingHelper>();
+    // single isotropic elements: every UE on the one (empty) beam, so the OFDMA scheduler
+    // shares the RBGs of every symbol among all UEs
+    beamforming->SetAttribute("BeamformingMethod", TypeIdValue(DirectPathBeamforming::GetTypeId()));
+    t.nr->SetBeamformingHelper(beamforming);
+    t.nr->SetEpcHelper(t.epc);
+    t.nr->SetSchedulerTypeId(m_schedulerType);
+    for (const char* a : {"NumRows", "NumColumns"})
+    {
+        t.nr->SetGnbAntennaAttribute(a, UintegerValue(1));
+        t.nr->SetUeAntennaAttribute(a, UintegerValue(1));
+    }
+    t.nr->SetGnbAntennaAttribute("AntennaElement",
+                                 PointerValue(CreateObject<IsotropicAntennaModel>()));
+    t.nr->SetUeAntennaAttribute("AntennaElement",
+                                PointerValue(CreateObject<IsotropicAntennaModel>()));
+    t.nr->SetGnbPhyAttribute("TxPower", DoubleValue(m_gnbTxPowerDbm));
+    t.nr->SetGnbPhyAttribute("NoiseFigure", DoubleValue(m_gnbNoiseFigureDb));
+    t.nr->SetGnbPhyAttribute("Numerology", UintegerValue(m_numerology));
+    t.nr->SetGnbPhyAttribute("Pattern", StringValue(m_pattern));
+    t.nr->SetUePhyAttribute("TxPower", DoubleValue(m_ueTxPowerDbm));
+    t.nr->SetUePhyAttribute("NoiseFigure", DoubleValue(m_ueNoiseFigureDb));
+
+    // one band, one CC, one BWP; the LTE scenario's log-distance path loss, no fading
+    CcBwpCreator creator;
+    CcBwpCreator::SimpleOperationBandConf conf(
+        m_centralFrequencyHz, m_bandwidthHz, 1, BandwidthPartInfo::UMa_LoS);
+    OperationBandInfo band = creator.CreateOperationBandContiguousCc(conf);
+    Ptr<EdgeNrLogDistancePropagationLossModel> loss =
+        CreateObject<EdgeNrLogDistancePropagationLossModel>();
+    loss->SetAttribute("Frequency", DoubleValue(m_centralFrequencyHz));
+    // 128.1 + 37.6 log10(d / 1 km) dB = 15.3 + 37.6 log10(d / 1 m) dB
+    loss->SetAttribute("Exponent", DoubleValue(3.76));
+    loss->SetAttribute("ReferenceDistance", DoubleValue(1.0));
+    loss->SetAttribute("ReferenceLoss", DoubleValue(15.3));
+    band.m_cc.at(0)->m_bwp.at(0)->m_propagation = loss;
+    t.nr->InitializeOperationBand(&band, NrHelper::INIT_CHANNEL);
+    const BandwidthPartInfoPtrVector bwps = CcBwpCreator::GetAllBwps({band});
+    configure(t.nr);
+
+    t.remote.Create(1);
+    InternetStackHelper stack;
+    stack.Install(t.remote);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+    p2p.SetChannelAttribute("Delay", TimeValue(geometry.coreDelay));
+    NetDeviceContainer core = p2p.Install(t.epc->GetPgwNode(), t.remote.Get(0));
+    Ipv4AddressHelper addr("1.0.0.0", "255.0.0.0");
+    Ipv4InterfaceContainer coreIf = addr.Assign(core);
+    t.serverAddress = coreIf.GetAddress(1);
+    Ipv4StaticRoutingHelper routing;
+    routing.GetStaticRouting(t.remote.Get(0)->GetObject<Ipv4>())
+        ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
+
+    t.gnb.Create(1);
+    t.ues.Create(distancesM.size());
+    MobilityHelper mob;
+    mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+    mob.Install(t.gnb);
+    mob.Install(t.ues);
+    t.gnb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, geometry.enbHeightM));
+    for (uint32_t i = 0; i < distancesM.size(); ++i)
+    {
+        const double angle = 2 * M_PI * i / distancesM.size();
+        t.ues.Get(i)->GetObject<MobilityModel>()->SetPosition(Vector(
+            distancesM[i] * std::cos(angle), distancesM[i] * std::sin(angle), geometry.ueHeightM));
+    }
+    t.gnbDevices = t.nr->InstallGnbDevice(t.gnb, bwps);
+    t.ueDevices = t.nr->InstallUeDevice(t.ues, bwps);
+    for (auto it = t.gnbDevices.Begin(); it != t.gnbDevices.End(); ++it)
+    {
+        DynamicCast<NrGnbNetDevice>(*it)->UpdateConfig();
+    }
+    for (auto it = t.ueDevices.Begin(); it != t.ueDevices.End(); ++it)
+    {
+        DynamicCast<NrUeNetDevice>(*it)->UpdateConfig();
+    }
+    stack.Install(t.ues);
+    t.ueInterfaces = t.epc->AssignUeIpv4Address(t.ueDevices);
+    for (uint32_t i = 0; i < t.ues.GetN(); ++i)
+    {
+        routing.GetStaticRouting(t.ues.Get(i)->GetObject<Ipv4>())
+            ->SetDefaultRoute(t.epc->GetUeDefaultGatewayAddress(), 1);
+    }
+    for (uint32_t i = 0; i < t.ueDevices.GetN(); ++i)
+    {
+        t.nr->AttachToEnb(t.ueDevices.Get(i), t.gnbDevices.Get(0));
+    }
+    return t;
+}
+
+int64_t
+EdgeNrTopologyHelper::AssignStreams(const EdgeNrTopology& topology, int64_t stream)
+{
+    // NrHelper::AssignStreams() also numbers the 3GPP channel objects and asserts that the
+    // channel's loss is a ThreeGppPropagationLossModel; this cell's log-distance loss and
+    // its absent fading draw nothing, so number the devices' objects the same way without
+    int64_t s = stream;
+    for (uint32_t i = 0; i < topology.gnbDevices.GetN(); ++i)
+    {
+        Ptr<NrGnbNetDevice> gnb = DynamicCast<NrGnbNetDevice>(topology.gnbDevices.Get(i));
+        for (uint32_t bwp = 0; bwp < gnb->GetCcMapSize(); ++bwp)
+        {
+            s += gnb->GetScheduler(bwp)->AssignStreams(s);
+            for (uint8_t k = 0; k < gnb->GetPhy(bwp)->GetNumberOfStreams(); ++k)
+            {
+                s += gnb->GetPhy(bwp)->GetSpectrumPhy(k)->AssignStreams(s);
+            }
+        }
+    }
+    for (uint32_t i = 0; i < topology.ueDevices.GetN(); ++i)
+    {
+        Ptr<NrUeNetDevice> ue = DynamicCast<NrUeNetDevice>(topology.ueDevices.Get(i));
+        for (uint32_t bwp = 0; bwp < ue->GetCcMapSize(); ++bwp)
+        {
+            s += ue->GetMac(bwp)->AssignStreams(s);
+            for (uint8_t k = 0; k < ue->GetPhy(bwp)->GetNumberOfStreams(); ++k)
+            {
+                s += ue->GetPhy(bwp)->GetSpectrumPhy(k)->AssignStreams(s);
+            }
+        }
+    }
+    return s - stream;
+}
+
+} // namespace edgeinference
+} // namespace ns3

@@ -1,0 +1,284 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "nr-symbol-share-scheduler.h"
+
+#include "ns3/bandwidth-share-ffr-algorithm.h"
+#include "ns3/log.h"
+#include "ns3/lte-enb-rrc.h"
+#include "ns3/nr-gnb-net-device.h"
+#include "ns3/simulator.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
+namespace ns3
+{
+namespace edgeinference
+{
+
+NS_LOG_COMPONENT_DEFINE("NrSymbolShareScheduler");
+NS_OBJECT_ENSURE_REGISTERED(NrSymbolShareScheduler);
+
+TypeId
+NrSymbolShareScheduler::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::NrSymbolShareScheduler")
+            .SetParent<NrMacSchedulerTdmaRR>()
+            .SetGroupName("EdgeInference")
+            .AddConstructor<NrSymbolShareScheduler>()
+            .AddTraceSource("DlSymbols",
+                            "Per slot with DL shares and per active UE: the symbols of new data "
+                            "it was given, the symbols the slot's apportionment gave it and the "
+                            "slot's DL data symbols",
+                            MakeTraceSourceAccessor(&NrSymbolShareScheduler::m_dlSymbolsTrace),
+                            "ns3::edgeinference::NrSymbolShareScheduler::SymbolsTracedCallback");
+    return tid;
+}
+
+NrSymbolShareScheduler::NrSymbolShareScheduler()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+NrSymbolShareScheduler::~NrSymbolShareScheduler()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+NrSymbolShareScheduler::DoDispose()
+{
+    m_ueView.SetRrc(nullptr);
+    NrMacSchedulerTdmaRR::DoDispose();
+}
+
+Ptr<NrSymbolShareScheduler>
+NrSymbolShareScheduler::GetFromGnbDevice(const Ptr<NetDevice>& gnbDevice, uint8_t bwpId)
+{
+    Ptr<NrGnbNetDevice> gnb = DynamicCast<NrGnbNetDevice>(gnbDevice);
+    if (!gnb)
+    {
+        throw std::invalid_argument(
+            "NrSymbolShareScheduler::GetFromGnbDevice: the device is not an NrGnbNetDevice");
+    }
+    if (bwpId >= gnb->GetCcMapSize())
+    {
+        throw std::invalid_argument("NrSymbolShareScheduler::GetFromGnbDevice: bandwidth part " +
+                                    std::to_string(bwpId) + " does not exist");
+    }
+    Ptr<NrSymbolShareScheduler> s = DynamicCast<NrSymbolShareScheduler>(gnb->GetScheduler(bwpId));
+    if (!s)
+    {
+        throw std::invalid_argument(
+            "NrSymbolShareScheduler::GetFromGnbDevice: the scheduler of bandwidth part " +
+            std::to_string(bwpId) + " is not an NrSymbolShareScheduler");
+    }
+    s->SetGnbRrc(gnb->GetRrc());
+    return s;
+}
+
+void
+NrSymbolShareScheduler::SetGnbRrc(const Ptr<LteEnbRrc>& rrc)
+{
+    m_ueView.SetRrc(rrc);
+}
+
+void
+NrSymbolShareScheduler::StoreShare(const std::string& message)
+{
+    if (!message.empty())
+    {
+        throw std::invalid_argument(message);
+    }
+}
+
+void
+NrSymbolShareScheduler::SetDlShare(uint16_t rnti, double share)
+{
+    NS_LOG_FUNCTION(this << rnti << share);
+    StoreShare(m_table.CheckRnti(rnti, share));
+    m_table.SetRnti(rnti, share);
+}
+
+void
+NrSymbolShareScheduler::SetDlShareByImsi(uint64_t imsi, double share)
+{
+    NS_LOG_FUNCTION(this << imsi << share);
+    if (!m_ueView.GetRrc())
+    {
+        throw std::logic_error("NrSymbolShareScheduler::SetDlShareByImsi: no gNB RRC to resolve "
+                               "IMSI " +
+                               std::to_string(imsi) +
+                               " (obtain the scheduler with GetFromGnbDevice or call SetGnbRrc)");
+    }
+    StoreShare(m_table.CheckImsi(imsi, share));
+    m_table.SetImsi(imsi, share);
+}
+
+void
+NrSymbolShareScheduler::SetDlShares(const std::map<uint16_t, double>& shares)
+{
+    StoreShare(m_table.CheckReplace(shares));
+    m_table.Replace(shares);
+}
+
+void
+NrSymbolShareScheduler::ClearShares()
+{
+    m_table.Clear();
+    m_credits.clear();
+}
+
+bool
+NrSymbolShareScheduler::HasDlShares() const
+{
+    return !m_table.IsEmpty();
+}
+
+uint64_t
+NrSymbolShareScheduler::GetDlSymbolsOffered(uint16_t rnti) const
+{
+    auto it = m_offered.find(rnti);
+    return it == m_offered.end() ? 0 : it->second;
+}
+
+uint64_t
+NrSymbolShareScheduler::GetDlSymbolsUsed(uint16_t rnti) const
+{
+    auto it = m_used.find(rnti);
+    return it == m_used.end() ? 0 : it->second;
+}
+
+void
+NrSymbolShareScheduler::DoSchedDlCqiInfoReq(
+    const NrMacSchedSapProvider::SchedDlCqiInfoReqParameters& params)
+{
+    for (const auto& c : params.m_cqiList)
+    {
+        if (c.m_cqiType == DlCqiInfo::WB && !c.m_wbCqi.empty())
+        {
+            m_wbCqi[c.m_rnti] = {c.m_wbCqi.front(), Simulator::Now()};
+        }
+    }
+    NrMacSchedulerTdmaRR::DoSchedDlCqiInfoReq(params);
+}
+
+bool
+NrSymbolShareScheduler::GetDlWidebandCqi(uint16_t rnti, uint8_t& cqi, Time& when) const
+{
+    auto it = m_wbCqi.find(rnti);
+    if (it == m_wbCqi.end())
+    {
+        return false;
+    }
+    cqi = it->second.first;
+    when = it->second.second;
+    return true;
+}
+
+NrMacSchedulerNs3::BeamSymbolMap
+NrSymbolShareScheduler::AssignDLRBG(uint32_t symAvail, const ActiveUeMap& activeDl) const
+{
+    NS_LOG_FUNCTION(this << symAvail);
+    if (!HasDlShares())
+    {
+        return NrMacSchedulerTdmaRR::AssignDLRBG(symAvail, activeDl);
+    }
+    m_ueView.Refresh(true);
+    const std::map<uint16_t, double> eff = m_table.Effective(m_ueView);
+    const auto given = BandwidthShareFfrAlgorithm::Apportion(eff, m_credits, symAvail);
+    uint32_t owned = 0;
+    for (const auto& kv : given)
+    {
+        owned += kv.second;
+        m_offered[kv.first] += kv.second;
+    }
+    const std::vector<uint8_t> notched = GetDlNotchedRbgMask();
+    const uint32_t nRbg =
+        GetBandwidthInRbg() - std::count(notched.begin(), notched.end(), static_cast<uint8_t>(0));
+
+    std::vector<UePtrAndBufferReq> ues;
+    for (const auto& el : activeDl)
+    {
+        ues.insert(ues.end(), el.second.begin(), el.second.end());
+    }
+    for (auto& ue : ues)
+    {
+        BeforeDlSched(ue, FTResources(nRbg, 1));
+    }
+    // shared UEs first, in the scheduler's (round-robin) order
+    std::stable_sort(ues.begin(), ues.end(), GetUeCompareDlFn());
+    std::stable_sort(ues.begin(),
+                     ues.end(),
+                     [&eff](const UePtrAndBufferReq& a, const UePtrAndBufferReq& b)
+                     { return eff.count(a.first->m_rnti) > eff.count(b.first->m_rnti); });
+    FTResources assigned(0, 0);
+    uint32_t freeSymbols = symAvail - std::min(owned, symAvail);
+    uint32_t unusedOwned = 0;
+    auto fill = [&](UePtrAndBufferReq& ue, uint32_t limit)
+    {
+        uint32_t n = 0;
+        while (n < limit)
+        {
+            uint32_t tb = 0;
+            for (uint32_t t : ue.first->m_dlTbSize)
+            {
+                tb += t;
+            }
+            if (tb >= std::max(ue.second, 10U))
+            {
+                break;
+            }
+            ue.first->m_dlRBG += nRbg;
+            ue.first->m_dlSym += 1;
+            assigned.m_rbg += nRbg;
+            assigned.m_sym += 1;
+            AssignedDlResources(ue, FTResources(nRbg, 1), assigned);
+            ++n;
+        }
+        return n;
+    };
+    for (auto& ue : ues)
+    {
+        const uint16_t rnti = ue.first->m_rnti;
+        const auto share = eff.find(rnti);
+        uint32_t n = 0;
+        uint32_t mine = 0;
+        if (share != eff.end() && share->second > 0)
+        {
+            mine = given.count(rnti) ? given.at(rnti) : 0;
+            n = fill(ue, mine);
+            unusedOwned += mine - n;
+        }
+        else
+        {
+            const bool connecting = m_ueView.GetConnecting().count(rnti) > 0;
+            n = fill(ue, freeSymbols + (connecting ? unusedOwned : 0));
+            const uint32_t fromFree = std::min(n, freeSymbols);
+            freeSymbols -= fromFree;
+            unusedOwned -= n - fromFree;
+        }
+        m_used[rnti] += n;
+        m_dlSymbolsTrace(rnti, n, mine, symAvail);
+    }
+    BeamSymbolMap ret;
+    for (const auto& el : activeDl)
+    {
+        uint32_t sym = 0;
+        for (const auto& ue : el.second)
+        {
+            sym += ue.first->m_dlRBG / nRbg;
+        }
+        ret.insert(std::make_pair(el.first, sym));
+    }
+    return ret;
+}
+
+} // namespace edgeinference
+} // namespace ns3

@@ -1,0 +1,174 @@
+/*
+ * Copyright (c) 2026 edge-inference authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef NR_SYMBOL_SHARE_SCHEDULER_H
+#define NR_SYMBOL_SHARE_SCHEDULER_H
+
+#include "ns3/enb-ue-view.h"
+#include "ns3/nr-mac-scheduler-tdma-rr.h"
+#include "ns3/nstime.h"
+#include "ns3/traced-callback.h"
+#include "ns3/ue-share-table.h"
+
+#include <cstdint>
+#include <map>
+
+/**
+ * @file
+ * @ingroup edge-inference-nr
+ * @brief The TDMA gNB scheduler that executes per-UE downlink shares as symbols over
+ * 5G-LENA NR.
+ */
+
+namespace ns3
+{
+
+class NetDevice;
+
+namespace edgeinference
+{
+
+/**
+ * @ingroup edge-inference-nr
+ * @brief NR TDMA round-robin scheduler (5G-LENA NrMacSchedulerTdmaRR) that restricts each
+ * UE with a downlink share to its share of the slot's DL data symbols (each symbol carries
+ * the whole band): the TDMA counterpart of NrBandwidthShareScheduler.
+ *
+ * Per slot, the symbols available for new DL data are apportioned to the UEs with a share
+ * by the credit rule of BandwidthShareFfrAlgorithm::Apportion() (share x symbols per slot
+ * on average, whole symbols each slot). A UE with a share gets at most its symbols (up to
+ * its buffer); a UE without one only the symbols nobody owns (any symbol nobody used while
+ * its RRC connection is being set up). Same share table and checks as on LTE
+ * (UeShareTable). With no DL share the scheduler is NrMacSchedulerTdmaRR; the uplink is
+ * always NrMacSchedulerTdmaRR's.
+ *
+ * Measured: with TCP (RLC AM) downloads of UEs at different distances, 5G-LENA v2.3's
+ * OFDMA schedulers (and NrBandwidthShareScheduler, derived from them) starve far UEs, the
+ * TDMA ones do not; this scheduler is the one the module's NR scenarios use for shares.
+ */
+class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
+{
+  public:
+    /**
+     * @brief TracedCallback signature for the symbols a UE was given in one slot.
+     * @param [in] rnti the UE
+     * @param [in] symbols symbols given (new data)
+     * @param [in] owned symbols the slot's apportionment gave it (0 without a share)
+     * @param [in] available DL data symbols of the slot
+     */
+    typedef void (*SymbolsTracedCallback)(uint16_t rnti,
+                                          uint32_t symbols,
+                                          uint32_t owned,
+                                          uint32_t available);
+
+    NrSymbolShareScheduler();
+    ~NrSymbolShareScheduler() override;
+
+    /**
+     * @brief Register this type.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /**
+     * @brief The scheduler of a gNB device installed with this type; also gives it the gNB
+     * RRC so that IMSI-keyed shares work.
+     * @param [in] gnbDevice an ns3::NrGnbNetDevice
+     * @param [in] bwpId bandwidth part
+     * @return the scheduler
+     * @throw std::invalid_argument if the device is not an NR gNB, the bandwidth part does
+     * not exist or its scheduler is not an NrSymbolShareScheduler
+     */
+    static Ptr<NrSymbolShareScheduler> GetFromGnbDevice(const Ptr<NetDevice>& gnbDevice,
+                                                        uint8_t bwpId = 0);
+
+    /**
+     * @brief Set the gNB RRC used to resolve IMSI-keyed shares.
+     * @param [in] rrc the RRC of the gNB
+     */
+    void SetGnbRrc(const Ptr<LteEnbRrc>& rrc);
+
+    /**
+     * @brief Set a UE's downlink share; the shares must sum to at most 1.
+     * @param [in] rnti the UE
+     * @param [in] share fraction of the DL data symbols, in [0, 1]
+     * @throw std::invalid_argument if share is outside [0, 1], not finite, or the shares
+     * would sum to more than 1
+     */
+    void SetDlShare(uint16_t rnti, double share);
+
+    /**
+     * @brief Set a UE's downlink share by IMSI (resolved each slot through the gNB RRC).
+     * @param [in] imsi the UE
+     * @param [in] share fraction of the DL data symbols, in [0, 1]
+     * @throw std::invalid_argument as SetDlShare()
+     * @throw std::logic_error if no gNB RRC is known
+     */
+    void SetDlShareByImsi(uint64_t imsi, double share);
+
+    /**
+     * @brief Replace all downlink shares (RNTI-keyed); empty: transparent.
+     * @param [in] shares share per RNTI
+     * @throw std::invalid_argument as SetDlShare(); on error nothing changes
+     */
+    void SetDlShares(const std::map<uint16_t, double>& shares);
+
+    /// Remove every share and credit.
+    void ClearShares();
+
+    /// @return true if a DL share is set
+    bool HasDlShares() const;
+
+    /**
+     * @param [in] rnti a UE
+     * @return DL data symbols the apportionments gave it so far
+     */
+    uint64_t GetDlSymbolsOffered(uint16_t rnti) const;
+
+    /**
+     * @param [in] rnti a UE
+     * @return DL data symbols of new data it was scheduled on so far
+     */
+    uint64_t GetDlSymbolsUsed(uint16_t rnti) const;
+
+    /**
+     * @brief The latest downlink wideband CQI a UE reported (first stream), as received
+     * by this scheduler.
+     * @param [in] rnti the UE
+     * @param [out] cqi the CQI (0..15), unchanged if none
+     * @param [out] when time of the report, unchanged if none
+     * @return false if the UE has reported no wideband CQI yet
+     */
+    bool GetDlWidebandCqi(uint16_t rnti, uint8_t& cqi, Time& when) const;
+
+    void DoSchedDlCqiInfoReq(
+        const NrMacSchedSapProvider::SchedDlCqiInfoReqParameters& params) override;
+
+  protected:
+    void DoDispose() override;
+    BeamSymbolMap AssignDLRBG(uint32_t symAvail, const ActiveUeMap& activeDl) const override;
+
+  private:
+    /**
+     * @param [in] message "" or an error
+     * @throw std::invalid_argument with message if not empty
+     */
+    static void StoreShare(const std::string& message);
+
+    mutable EnbUeView m_ueView;                           ///< the gNB's UEs
+    UeShareTable m_table{"NrSymbolShareScheduler: DL"};   ///< DL shares
+    mutable std::map<uint16_t, double> m_credits;         ///< credit rule state
+    mutable std::map<uint16_t, uint64_t> m_offered;       ///< symbols offered per RNTI
+    mutable std::map<uint16_t, uint64_t> m_used;          ///< symbols used per RNTI
+    std::map<uint16_t, std::pair<uint8_t, Time>> m_wbCqi; ///< latest WB CQI per RNTI
+    /// Symbols of every UE in every slot with shares
+    mutable TracedCallback<uint16_t, uint32_t, uint32_t, uint32_t> m_dlSymbolsTrace;
+};
+
+} // namespace edgeinference
+} // namespace ns3
+
+#endif /* NR_SYMBOL_SHARE_SCHEDULER_H */
