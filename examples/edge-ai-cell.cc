@@ -527,6 +527,19 @@ RunCell(const CellConfig& cfg)
             }
             if (cfg.print)
             {
+                const std::string user =
+                    "UE " + std::to_string(i) + " task " + std::to_string(r.taskId);
+                PredictionLog::Record(
+                    "slide+ue-exit",
+                    user,
+                    "latency",
+                    "s",
+                    r.granted ? r.predictedLatencyS : std::nan(""),
+                    r.completed ? measS : std::nan(""),
+                    r.completed ? PredictionLog::Outcome::SERVED
+                    : r.granted ? PredictionLog::Outcome::FAILED
+                                : PredictionLog::Outcome::UNSERVED,
+                    r.completed ? "" : (r.failureReason.empty() ? r.grantText : r.failureReason));
                 os << "  " << std::setw(2) << i << std::setw(5) << r.taskId << " " << std::left
                    << std::setw(20) << (r.granted ? r.grantText : "not served") << std::right
                    << std::setprecision(2) << std::setw(6) << r.grantBandwidthHz / 1e6
@@ -575,6 +588,22 @@ RunCell(const CellConfig& cfg)
                 pred += p;
                 meas += m;
                 ++n;
+            }
+            if (cfg.print)
+            {
+                PredictionLog::Record(name,
+                                      "IMSI " + std::to_string(t.imsi) + " frame " +
+                                          std::to_string(t.frame),
+                                      "completion",
+                                      "s",
+                                      p > 0 ? p : std::nan(""),
+                                      p > 0 && m >= 0 ? m : std::nan(""),
+                                      p > 0 && m >= 0 ? PredictionLog::Outcome::SERVED
+                                      : t.isScheduled ? PredictionLog::Outcome::FAILED
+                                                      : PredictionLog::Outcome::UNSERVED,
+                                      p > 0 && m >= 0 ? ""
+                                      : t.isScheduled ? "scheduled, not completed"
+                                                      : "not scheduled");
             }
             if (cfg.print && t.frame == 0)
             {

@@ -453,10 +453,25 @@ RunExample(int argc, char* argv[])
         const auto& d = dai[i];
         std::cout << std::setw(3) << i << std::setw(7) << std::setprecision(0) << sc.distances[i]
                   << std::setw(5) << streamingRun.cqi[i];
+        const std::string user = "UE " + std::to_string(i);
         if (!s.completed || !d.completed)
         {
             std::cout << "  FAILED: " << (s.completed ? "" : "streaming: " + s.failureReason + " ")
                       << (d.completed ? "" : "dai: " + d.failureReason) << "\n";
+            for (const auto* r : {&s, &d})
+            {
+                if (!r->completed)
+                {
+                    PredictionLog::Record(r == &s ? "streaming" : "dai",
+                                          user,
+                                          "latency",
+                                          "s",
+                                          std::nan(""),
+                                          std::nan(""),
+                                          PredictionLog::Outcome::FAILED,
+                                          r->failureReason);
+                }
+            }
             continue;
         }
         ++completed;
@@ -479,6 +494,11 @@ RunExample(int argc, char* argv[])
         const double xed = hasExAnte ? (md - xd) / md : 0;
         maxPost = std::max({maxPost, std::abs(es), std::abs(ed)});
         maxExAnte = std::max({maxExAnte, std::abs(xes), std::abs(xed)});
+        if (hasExAnte) // the ex-ante prediction only: the reconstruction is no prediction
+        {
+            PredictionLog::RecordServed("streaming", user, "latency", "s", xs, ms);
+            PredictionLog::RecordServed("dai", user, "latency", "s", xd, md);
+        }
         const double saving = 1 - ms / md;
         std::cout << std::setprecision(2) << std::setw(8) << exStreaming[i].startRateBps / 1e6
                   << std::setw(8) << ps.rateBps / 1e6 << std::setprecision(3) << std::setw(11)

@@ -365,9 +365,20 @@ RunExample(int argc, char* argv[])
         std::cout << std::setw(3) << i << std::setw(7) << std::fixed << std::setprecision(0)
                   << u.distanceM << std::setw(9) << u.task << std::setw(5) << o.cqi
                   << std::setprecision(2) << std::setw(8) << o.deadlineS;
+        const std::string scenario =
+            decisionFiles.empty() ? ToString(detailAlgorithm) : "decision files";
+        const std::string user = "UE " + std::to_string(i);
         if (!o.admitted)
         {
             std::cout << "  rejected: " << o.text << "\n";
+            PredictionLog::Record(scenario,
+                                  user,
+                                  "latency",
+                                  "s",
+                                  std::nan(""),
+                                  std::nan(""),
+                                  PredictionLog::Outcome::UNSERVED,
+                                  o.text);
             continue;
         }
         std::cout << std::setw(18) << o.text << std::setprecision(1) << std::setw(8)
@@ -376,8 +387,17 @@ RunExample(int argc, char* argv[])
         if (o.measuredS < 0)
         {
             std::cout << "   failed\n";
+            PredictionLog::Record(scenario,
+                                  user,
+                                  "latency",
+                                  "s",
+                                  o.predictedS,
+                                  std::nan(""),
+                                  PredictionLog::Outcome::FAILED,
+                                  "admitted, not completed");
             continue;
         }
+        PredictionLog::RecordServed(scenario, user, "latency", "s", o.predictedS, o.measuredS);
         const double err = (o.measuredS - o.predictedS) / o.predictedS;
         maxErr = std::max(maxErr, std::abs(err));
         absErrs.push_back(std::abs(err));
