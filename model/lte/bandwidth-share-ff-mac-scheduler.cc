@@ -116,6 +116,10 @@ void
 BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedDlRachInfoReq(
     const struct SchedDlRachInfoReqParameters& params)
 {
+    if (!params.m_rachList.empty())
+    {
+        m_owner->m_lastRach = Simulator::Now(); // PF reserves UL RBs for their Msg3
+    }
     m_pf->SchedDlRachInfoReq(params);
 }
 
@@ -249,6 +253,15 @@ BandwidthShareFfMacScheduler::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&BandwidthShareFfMacScheduler::m_resyncUlBsr),
                           MakeBooleanChecker())
+            .AddAttribute("PoolFreeUlRbs",
+                          "If true, the RBs PF leaves idle in a TTI with shares (its equal split "
+                          "gives floor(N / n) RBs to each of n UEs) join the pool re-partitioned "
+                          "among the UEs with a share, so that the shares apply to the whole "
+                          "uplink; not within 10 ms of a random access (PF reserves RBs for its "
+                          "Msg3 that the DCIs do not show).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&BandwidthShareFfMacScheduler::m_poolFreeUlRbs),
+                          MakeBooleanChecker())
             .AddAttribute("UlWorkConserving",
                           "If true, all RBs that PF gives to new transmissions are split among "
                           "the UEs with a positive share, in proportion to the shares (dimension"
@@ -280,6 +293,8 @@ BandwidthShareFfMacScheduler::BandwidthShareFfMacScheduler()
     , m_cschedWrapper(nullptr)
     , m_schedWrapper(nullptr)
     , m_resyncUlBsr(true)
+    , m_poolFreeUlRbs(true)
+    , m_lastRach(Seconds(-1))
     , m_ulBandwidth(0)
     , m_amc(CreateObject<LteAmc>())
     , m_minGrant(3)
@@ -559,7 +574,8 @@ BandwidthShareFfMacScheduler::RepartitionUlDcis(const std::vector<UlDciListEleme
                                                 uint16_t ulBandwidth,
                                                 uint32_t minGrant,
                                                 bool workConserving,
-                                                const Ptr<LteAmc>& amc)
+                                                const Ptr<LteAmc>& amc,
+                                                bool poolFreeRbs)
 {
     std::vector<UlDciListElement_s> out;
     // PF's new-transmission DCI of each UE subject to the shares, and the pooled RBs
@@ -581,6 +597,22 @@ BandwidthShareFfMacScheduler::RepartitionUlDcis(const std::vector<UlDciListEleme
         for (uint32_t rb = dci.m_rbStart; rb < dci.m_rbStart + dci.m_rbLen; ++rb)
         {
             pooled[rb] = true;
+        }
+    }
+    if (poolFreeRbs && !pfDci.empty())
+    {
+        // PF's equal split leaves N - floor(N / n) n RBs idle: they join the pool
+        std::vector<bool> used(maxRb, false);
+        for (const auto& dci : dcis)
+        {
+            for (uint32_t rb = dci.m_rbStart; rb < dci.m_rbStart + dci.m_rbLen; ++rb)
+            {
+                used[rb] = true;
+            }
+        }
+        for (uint32_t rb = 0; rb < ulBandwidth; ++rb)
+        {
+            pooled[rb] = pooled[rb] || !used[rb];
         }
     }
     std::vector<Run> runs;
@@ -773,7 +805,9 @@ BandwidthShareFfMacScheduler::DoSchedUlConfigInd(
                                           m_ulBandwidth,
                                           m_minGrant,
                                           m_workConserving,
-                                          m_amc);
+                                          m_amc,
+                                          m_poolFreeUlRbs && Simulator::Now() >= m_lastRach +
+                                                                                     MilliSeconds(10));
     }
     for (const auto& dci : out.m_dciList)
     {

@@ -68,7 +68,10 @@ namespace edgeinference
  * new DCI
  * keeps PF's MCS; m_rbStart, m_rbLen and m_tbSize (LteAmc::GetUlTbSizeFromMcs / 8) are
  * recomputed. DCIs of UEs without a share (or share 0) are removed and their RBs go to E.
- * Retransmission DCIs (ndi = 0) and the RBs PF left free are not touched.
+ * Retransmission DCIs (ndi = 0) are not touched. With PoolFreeUlRbs (default) the RBs PF
+ * left free (its equal split gives floor(N / n) RBs to each of n UEs, so up to n - 1 RBs
+ * idle) join P, so that the shares apply to the whole uplink (not within 10 ms of a random
+ * access, whose Msg3 RBs the DCIs do not show).
  *
  * **PF's uplink buffer estimate.** PF lowers its estimate of a UE's buffer by PF's own TB
  * size whenever PF grants it, although the re-partition may give that UE fewer bytes (or
@@ -240,6 +243,8 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
      * @param [in] minGrant smallest grant, RBs (>= 1)
      * @param [in] workConserving see the attribute UlWorkConserving
      * @param [in] amc AMC for the TB sizes
+     * @param [in] poolFreeRbs add the RBs of 0..ulBandwidth-1 that no DCI uses to the pool
+     * (attribute PoolFreeUlRbs)
      * @return the DCIs to send
      */
     static std::vector<UlDciListElement_s> RepartitionUlDcis(
@@ -250,7 +255,8 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
         uint16_t ulBandwidth,
         uint32_t minGrant,
         bool workConserving,
-        const Ptr<LteAmc>& amc);
+        const Ptr<LteAmc>& amc,
+        bool poolFreeRbs = false);
 
     // inherited from FfMacScheduler
     void SetFfMacSchedSapUser(FfMacSchedSapUser* s) override;
@@ -356,6 +362,8 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
     SchedSapProviderWrapper* m_schedWrapper;   ///< the SCHED provider given to the MAC
     std::map<uint16_t, uint32_t> m_ulBuffer;   ///< UL buffer estimate per RNTI, bytes
     bool m_resyncUlBsr;                        ///< attribute ResyncUlBsr
+    bool m_poolFreeUlRbs;                      ///< attribute PoolFreeUlRbs
+    Time m_lastRach;                           ///< last random-access report
     uint16_t m_ulBandwidth;                    ///< UL bandwidth of the cell, RBs
     Ptr<LteAmc> m_amc;                         ///< TB sizes of the rewritten DCIs
     EnbUeView m_ueView; ///< UEs of the eNB (RNTI by IMSI, connecting UEs), from its RRC
