@@ -64,22 +64,22 @@ namespace
 /// Scenario parameters.
 struct Params
 {
-    uint32_t nUes{8};                ///< K
-    uint32_t rbs{25};                ///< Uplink (and downlink) bandwidth, RBs
-    uint32_t frames{20};             ///< Frames per run
-    uint32_t seeds{1};               ///< Independent runs (user draws, LTE streams) per point
-    uint32_t seed{0};                ///< Index of the current run
-    double framePeriodS{0.15};       ///< Frame period = T_f of the throughput, s
-    uint32_t inputBytes{3072};       ///< D_k, bytes (one 32x32x3 CIFAR-10 image)
-    double ueTxPowerDbm{20};         ///< p_k
-    double snrGapDb{0};              ///< Allocator calibration: SNR gap
-    double rateEfficiency{1};        ///< Allocator calibration: rate efficiency
-    double uploadStartDelayS{0.020}; ///< Server UploadStartDelay (measured 20-30 ms)
-    double resultDelayS{0.008};      ///< Server ResultDelay
-    double minDistanceM{50};         ///< Smallest UE distance, m
-    double maxDistanceM{250};        ///< Largest UE distance, m
-    std::string mac{"share"};        ///< "share" (BandwidthShareFfMacScheduler) or "pf"
-    bool workConserving{true};       ///< Share scheduler attribute UlWorkConserving
+    uint32_t nUes{8};                  ///< K
+    uint32_t rbs{25};                  ///< Uplink (and downlink) bandwidth, RBs
+    uint32_t frames{20};               ///< Frames per run
+    uint32_t seeds{1};                 ///< Independent runs (user draws, LTE streams) per point
+    uint32_t seed{0};                  ///< Index of the current run
+    double framePeriodS{0.15};         ///< Frame period = T_f of the throughput, s
+    uint32_t inputBytes{3072};         ///< D_k, bytes (one 32x32x3 CIFAR-10 image)
+    double ueTxPowerDbm{20};           ///< p_k
+    double snrGapDb{0};                ///< Allocator calibration: SNR gap
+    double rateEfficiency{1};          ///< Allocator calibration: rate efficiency
+    double uploadStartDelayS{0.020};   ///< Server UploadStartDelay (measured 20-30 ms)
+    double resultDelayS{0.008};        ///< Server ResultDelay
+    double minDistanceM{50};           ///< Smallest UE distance, m
+    double maxDistanceM{250};          ///< Largest UE distance, m
+    std::string mac{"share"};          ///< "share" (BandwidthShareFfMacScheduler) or "pf"
+    bool workConserving{true};         ///< Share scheduler attribute UlWorkConserving
     std::string rateModel{"LteUlAmc"}; ///< Server UplinkRateModel: LteUlAmc or Shannon
 };
 
@@ -355,14 +355,13 @@ Sweep(const Params& base,
             r.predictedThroughput /= base.seeds;
             r.measuredThroughput /= base.seeds;
             std::ostringstream cell;
-            const double err = r.predictedThroughput > 0
-                                   ? 100 * (r.measuredThroughput - r.predictedThroughput) /
-                                         r.predictedThroughput
-                                   : 0.0;
+            const double err =
+                r.predictedThroughput > 0
+                    ? 100 * (r.measuredThroughput - r.predictedThroughput) / r.predictedThroughput
+                    : 0.0;
             g_maxThroughputError = std::max(g_maxThroughputError, std::abs(err));
             cell << std::fixed << std::setprecision(1) << r.predictedThroughput << " / "
-                 << r.measuredThroughput << " (" << std::showpos << err << std::noshowpos
-                 << "%)";
+                 << r.measuredThroughput << " (" << std::showpos << err << std::noshowpos << "%)";
             std::cout << std::setw(30) << cell.str() << std::flush;
             if (csv)
             {

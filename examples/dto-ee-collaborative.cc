@@ -80,11 +80,13 @@ struct Scenario
     double linkDelayMs{2};     ///< Delay of the links between stages
     double betaS{0.5};         ///< beta
     double baselineThreshold{0.8}; ///< Threshold of the fixed-threshold baselines
-    std::string serviceTime{"Exponential"}; ///< Node ServiceTime: Exponential or Deterministic
-    uint32_t runs{1};              ///< Independent replications per scheme (CI across runs)
-    uint32_t batches{5};           ///< Batch means per phase for the CI of a single run
-    std::string writeInstances;    ///< Instance file pattern ("" = off)
-    std::string decisionFiles;     ///< Decision file pattern of the "decision-file" run
+    /// Node ServiceTime: Deterministic (a fixed-size prefill on a GPU; the model's nodes are
+    /// M/D/1) or Exponential (the paper's M/M/1 assumption)
+    std::string serviceTime{"Deterministic"};
+    uint32_t runs{1};           ///< Independent replications per scheme (CI across runs)
+    uint32_t batches{5};        ///< Batch means per phase for the CI of a single run
+    std::string writeInstances; ///< Instance file pattern ("" = off)
+    std::string decisionFiles;  ///< Decision file pattern of the "decision-file" run
 };
 
 /// Name of the run with the decision-file allocator.
@@ -93,16 +95,16 @@ const std::string DECISION_FILE_RUN = "decision-file";
 /// Measured and predicted figures of one phase.
 struct PhaseResult
 {
-    uint64_t created{0};    ///< Tasks created in the window
-    uint64_t received{0};   ///< Of these, results received
-    double e2eMs{0};        ///< Mean end-to-end delay, ms
-    double netMs{0};        ///< Mean node-network delay (entry to exit decision), ms
-    double netCiMs{0};      ///< Half-width of its 95 % confidence interval, ms
+    uint64_t created{0};  ///< Tasks created in the window
+    uint64_t received{0}; ///< Of these, results received
+    double e2eMs{0};      ///< Mean end-to-end delay, ms
+    double netMs{0};      ///< Mean node-network delay (entry to exit decision), ms
+    double netCiMs{0};    ///< Half-width of its 95 % confidence interval, ms
     std::vector<std::pair<double, double>> samples; ///< (creation time s, net delay ms)
-    double accuracy{0};     ///< Fraction of correct results
-    double predDelayMs{0};  ///< Model D, ms (inf if unstable)
-    double predAccuracy{0}; ///< Model A
-    std::string predReason; ///< Model's reason
+    double accuracy{0};                             ///< Fraction of correct results
+    double predDelayMs{0};                          ///< Model D, ms (inf if unstable)
+    double predAccuracy{0};                         ///< Model A
+    std::string predReason;                         ///< Model's reason
     /// Per UE: model T of its entry node (DtoEeModel::DelayToExit), ms
     std::vector<double> uePredMs;
     std::vector<double> ueNetMs;      ///< Per UE: mean node-network delay, ms
@@ -345,8 +347,7 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile = false)
         for (const auto& [created, ms] : p.samples)
         {
             const auto b = std::min<uint32_t>(
-                sc.batches - 1,
-                static_cast<uint32_t>((created - lo) / (hi - lo) * sc.batches));
+                sc.batches - 1, static_cast<uint32_t>((created - lo) / (hi - lo) * sc.batches));
             sum[b] += ms;
             ++count[b];
         }
@@ -571,11 +572,8 @@ RunExample(int argc, char* argv[])
                  sc.runs,
                  1,
                  100);
-    cmd.AddCount("batches",
-                 "Batch means per phase for the CI of a single run (2..100)",
-                 sc.batches,
-                 2,
-                 100);
+    cmd.AddCount(
+        "batches", "Batch means per phase for the CI of a single run (2..100)", sc.batches, 2, 100);
     cmd.AddValue("full", "Longer runs and an arrival-rate sweep (CSV + gnuplot)", full);
     cmd.Parse(argc, argv);
     if (full)
@@ -617,8 +615,8 @@ RunExample(int argc, char* argv[])
     std::cout << std::left << std::setw(18) << "scheme" << std::right << std::setw(6) << "phase"
               << std::setw(10) << "pred D" << std::setw(10) << "net D" << std::setw(9) << "95%CI"
               << std::setw(8) << "err%" << std::setw(6) << "fit" << std::setw(10) << "e2e D"
-              << std::setw(8) << "pred A" << std::setw(8) << "meas A"
-              << std::setw(14) << "tasks" << std::setw(8) << "msgs" << std::setw(9) << "bytes"
+              << std::setw(8) << "pred A" << std::setw(8) << "meas A" << std::setw(14) << "tasks"
+              << std::setw(8) << "msgs" << std::setw(9) << "bytes"
               << "\n";
     std::vector<RunResult> results;
     bool delivered = true;
@@ -626,8 +624,7 @@ RunExample(int argc, char* argv[])
     for (size_t i = 0; i < nRuns; ++i)
     {
         const bool isFile = i == list.size();
-        results.push_back(
-            RunReplicated(sc, isFile ? DtoEeScheme::CENTRALISED : list[i], isFile));
+        results.push_back(RunReplicated(sc, isFile ? DtoEeScheme::CENTRALISED : list[i], isFile));
         const RunResult& r = results.back();
         for (int k = 0; k < 2; ++k)
         {
@@ -637,8 +634,9 @@ RunExample(int argc, char* argv[])
                       << k + 1 << std::setw(10) << Fmt(p.predDelayMs, 1) << std::setw(10)
                       << Fmt(p.netMs, 1) << std::setw(9) << ("+-" + Fmt(p.netCiMs, 1))
                       << std::setw(8) << RelErr(p.predDelayMs, p.netMs) << std::setw(6)
-                      << Fit(p.predDelayMs, p.netMs, p.netCiMs) << std::setw(10) << Fmt(p.e2eMs, 1) << std::setw(8) << Fmt(p.predAccuracy, 3)
-                      << std::setw(8) << Fmt(p.accuracy, 3) << std::setw(9)
+                      << Fit(p.predDelayMs, p.netMs, p.netCiMs) << std::setw(10) << Fmt(p.e2eMs, 1)
+                      << std::setw(8) << Fmt(p.predAccuracy, 3) << std::setw(8)
+                      << Fmt(p.accuracy, 3) << std::setw(9)
                       << (std::to_string(p.received) + "/" + std::to_string(p.created))
                       << std::setw(8) << (k == 0 ? std::to_string(r.ctrlMessages) : "")
                       << std::setw(9) << (k == 0 ? std::to_string(r.ctrlBytes) : "");

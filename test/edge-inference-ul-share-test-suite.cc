@@ -487,8 +487,8 @@ class UlShareRepartitionTestCase : public TestCase
         for (const bool pool : {false, true})
         {
             credits.clear();
-            const auto o =
-                S::RepartitionUlDcis(split, {{1, 0.6}, {2, 0.4}}, {}, credits, 25, 3, true, amc, pool);
+            const auto o = S::RepartitionUlDcis(
+                split, {{1, 0.6}, {2, 0.4}}, {}, credits, 25, 3, true, amc, pool);
             uint32_t n1 = 0;
             uint32_t n2 = 0;
             for (const auto& d : o)
@@ -602,9 +602,9 @@ class UlShareProportionalTestCase : public TestCase
         const auto rbs = Fractions(w.macRbs);
         const auto newRbs = Fractions(w.newRbs);
         const auto bytes = Fractions(w.rxBytes);
-        // PF gives 3 x 8 = 24 RBs per TTI, plus its idle RB (PoolFreeUlRbs). The credit keeps each UE
-        // within a few RBs of its quota, so the RB fractions match to 1e-3 (plus the few
-        // HARQ retransmissions of PF's size seen by the MAC trace: 1%).
+        // PF gives 3 x 8 = 24 RBs per TTI, plus its idle RB (PoolFreeUlRbs). The credit keeps each
+        // UE within a few RBs of its quota, so the RB fractions match to 1e-3 (plus the few HARQ
+        // retransmissions of PF's size seen by the MAC trace: 1%).
         for (uint32_t i = 0; i < N_UES; ++i)
         {
             NS_TEST_ASSERT_MSG_EQ_TOL(newRbs[i], shares[i], 0.002, "UlGrant RB fraction, UE " << i);

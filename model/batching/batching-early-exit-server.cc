@@ -13,8 +13,8 @@
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
-#include "ns3/lte-ul-amc-rate-model.h"
 #include "ns3/log.h"
+#include "ns3/lte-ul-amc-rate-model.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -305,9 +305,8 @@ BatchingEarlyExitServer::MakeProblem(const std::vector<BatchingEarlyExitUser>& u
                         "= the cell's uplink, 6..110 RBs of 180 kHz; it is "
                             << m_totalBandwidthHz << " Hz");
         NS_ABORT_MSG_IF(m_minUlGrantRbs > nRb,
-                        "BatchingEarlyExitServer: MinUlGrantRbs " << m_minUlGrantRbs
-                                                                  << " exceeds the " << nRb
-                                                                  << " uplink RBs");
+                        "BatchingEarlyExitServer: MinUlGrantRbs "
+                            << m_minUlGrantRbs << " exceeds the " << nRb << " uplink RBs");
         problem.rateModel = std::make_shared<LteUlAmcRateModel>(sinr, nRb, m_minUlGrantRbs);
     }
     return problem;

@@ -601,8 +601,8 @@ BatchingEarlyExitSolver::Predict(BatchingEarlyExitScheme scheme,
         double tau = 0.0;
         if (u.uploadBits > 0.0)
         {
-            const double rate =
-                m_problem.rateModel ? m_problem.rateModel->Rate(k, bandwidthHz[k])
+            const double rate = m_problem.rateModel
+                                    ? m_problem.rateModel->Rate(k, bandwidthHz[k])
                                     : ShannonRateFixedPower(bandwidthHz[k], u.snrBandwidthHz);
             tau = rate > 0.0 ? u.uploadBits / rate : INF;
         }

@@ -81,8 +81,8 @@ struct BatchingEarlyExitUser
     double accuracyRequirement{0};
     /// e_k given directly (0-based exit index < L); overrides @c accuracyRequirement
     std::optional<uint32_t> exit;
-    double deadlineS{0};      ///< T_k, s from the frame start (finite; <= 0 means already past)
-    double uploadBits{0};     ///< D_k, bit (finite, >= 0)
+    double deadlineS{0};  ///< T_k, s from the frame start (finite; <= 0 means already past)
+    double uploadBits{0}; ///< D_k, bit (finite, >= 0)
     /// s_k = p_k g_k / N_0, Hz (finite, >= 0; see SnrBandwidthHz()); the rate model when
     /// BatchingEarlyExitProblem::rateModel is null
     double snrBandwidthHz{0};
@@ -549,10 +549,10 @@ class BatchingEarlyExitSolver
      *
      * Dominance: y weakly dominates x if exit(y) <= exit(x), T_y >= T_x, D_y <= D_x and
      * r_y(w) >= r_x(w) at every w (s_y >= s_x for the Shannon rate;
-     * RateModel::IsRateAlwaysAtLeast() for a rate model). Then S - x + y is feasible whenever S is (same or smaller batches, or a
-     * shorter task in the same EDF slot; a no-later deadline; no more bandwidth at any T_u),
-     * so some maximum set never holds x without y when y precedes x in the branching order:
-     * x is not added after y was excluded.
+     * RateModel::IsRateAlwaysAtLeast() for a rate model). Then S - x + y is feasible whenever S is
+     * (same or smaller batches, or a shorter task in the same EDF slot; a no-later deadline; no
+     * more bandwidth at any T_u), so some maximum set never holds x without y when y precedes x in
+     * the branching order: x is not added after y was excluded.
      * @param [in,out] state search state
      * @param [in] members current feasible set (EDF-rank order)
      * @param [in] candidates users compatible with the set, in branching order

@@ -230,12 +230,10 @@ ReadBatching(const JsonNode& root)
     }
     if (isLteUl)
     {
-        p.rateModel = Checked(root,
-                              [&]() {
-                                  return std::make_shared<LteUlAmcRateModel>(ulSinr,
-                                                                             ulBandwidthRb,
-                                                                             minGrantRbs);
-                              });
+        p.rateModel = Checked(
+            root,
+            [&]()
+            { return std::make_shared<LteUlAmcRateModel>(ulSinr, ulBandwidthRb, minGrantRbs); });
     }
     return in;
 }

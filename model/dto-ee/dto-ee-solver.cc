@@ -705,11 +705,12 @@ DtoEeModel::Evaluate(const DtoEeStrategy& strategy, bool isObjectiveOnly) const
                 phi += x * (GetLinkDelay(l) + ev.marginalCost[j]);
                 kappaDown += x * x * ev.curvature[j];
             }
-            ev.marginalCost[i] = DtoEeNodeCost::Derivative(rate, mu, p.rho, p.epsilon, p.serviceScv) -
-                                 p.betaS * q[i] * a[i] + (1.0 - q[i]) * phi;
+            ev.marginalCost[i] =
+                DtoEeNodeCost::Derivative(rate, mu, p.rho, p.epsilon, p.serviceScv) -
+                p.betaS * q[i] * a[i] + (1.0 - q[i]) * phi;
             ev.curvature[i] =
                 DtoEeNodeCost::SecondDerivative(rate, mu, p.rho, p.epsilon, p.serviceScv) +
-                              (1.0 - q[i]) * (1.0 - q[i]) * kappaDown;
+                (1.0 - q[i]) * (1.0 - q[i]) * kappaDown;
             if (!IsLastStage(i))
             {
                 const auto& stage = p.stages[hh];

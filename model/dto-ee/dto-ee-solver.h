@@ -350,7 +350,8 @@ struct DtoEeNodeCost
      * @param [in] scv c^2 of the service time (1: M/M/1)
      * @return C''(Lambda)
      */
-    static double SecondDerivative(double rate, double mu, double rho, double epsilon, double scv = 1.0);
+    static double SecondDerivative(
+        double rate, double mu, double rho, double epsilon, double scv = 1.0);
 
     /**
      * @brief Mean sojourn time of an M/G/1 node (Pollaczek-Khinchine).

@@ -798,16 +798,16 @@ BandwidthShareFfMacScheduler::DoSchedUlConfigInd(
     {
         CheckCqiFilter();
         const std::map<uint16_t, double> shares = EffectiveShares();
-        out.m_dciList = RepartitionUlDcis(params.m_dciList,
-                                          shares,
-                                          m_ueView.GetConnecting(),
-                                          m_credits,
-                                          m_ulBandwidth,
-                                          m_minGrant,
-                                          m_workConserving,
-                                          m_amc,
-                                          m_poolFreeUlRbs && Simulator::Now() >= m_lastRach +
-                                                                                     MilliSeconds(10));
+        out.m_dciList =
+            RepartitionUlDcis(params.m_dciList,
+                              shares,
+                              m_ueView.GetConnecting(),
+                              m_credits,
+                              m_ulBandwidth,
+                              m_minGrant,
+                              m_workConserving,
+                              m_amc,
+                              m_poolFreeUlRbs && Simulator::Now() >= m_lastRach + MilliSeconds(10));
     }
     for (const auto& dci : out.m_dciList)
     {
@@ -842,7 +842,8 @@ BandwidthShareFfMacScheduler::DoSchedUlConfigInd(
         MacCeListElement_s ce;
         ce.m_rnti = dci.m_rnti;
         ce.m_macCeType = MacCeListElement_s::BSR;
-        ce.m_macCeValue.m_bufferStatus = {BufferSizeLevelBsr::BufferSize2BsrId(it->second), 0, 0, 0};
+        ce.m_macCeValue.m_bufferStatus = {
+            BufferSizeLevelBsr::BufferSize2BsrId(it->second), 0, 0, 0};
         bsr.m_macCeList.push_back(ce);
     }
     if (!bsr.m_macCeList.empty())

@@ -6,13 +6,12 @@
 
 #include "partial-loading-json.h"
 
-#include "ns3/lte-ul-amc-rate-model.h"
-
 #include "ns3/batch-latency-model.h"
 #include "ns3/device-compute-model.h"
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/dnn-model.h"
 #include "ns3/gpu-memory-model.h"
+#include "ns3/lte-ul-amc-rate-model.h"
 #include "ns3/partial-loading-solver.h"
 #include "ns3/radio-rate.h"
 
@@ -243,13 +242,10 @@ ReadPartialLoading(const JsonNode& root)
     }
     if (!lteUsers.empty())
     {
-        std::shared_ptr<const RateModel> model = Checked(root,
-                                                         [&]() {
-                                                             return std::make_shared<LteUlAmcRateModel>(
-                                                                 ulSinr,
-                                                                 ulBandwidthRb,
-                                                                 minGrantRbs);
-                                                         });
+        std::shared_ptr<const RateModel> model = Checked(
+            root,
+            [&]()
+            { return std::make_shared<LteUlAmcRateModel>(ulSinr, ulBandwidthRb, minGrantRbs); });
         for (size_t i = 0; i < lteUsers.size(); ++i)
         {
             p.requests[lteUsers[i]].channel =

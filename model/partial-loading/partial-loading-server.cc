@@ -10,9 +10,9 @@
 #include "ns3/boolean.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
-#include "ns3/lte-ul-amc-rate-model.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/lte-ul-amc-rate-model.h"
 #include "ns3/name-table-checker.h"
 #include "ns3/node.h"
 #include "ns3/pointer.h"
@@ -254,8 +254,7 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
     {
         const double rbs = m_totalBandwidthHz / LteUlAmcRateModel::RB_HZ;
         const auto nRb = static_cast<uint32_t>(std::lround(rbs));
-        NS_ABORT_MSG_IF(std::abs(rbs - nRb) > 1e-6 || nRb < 6 || nRb > 110 ||
-                            m_minUlGrantRbs > nRb,
+        NS_ABORT_MSG_IF(std::abs(rbs - nRb) > 1e-6 || nRb < 6 || nRb > 110 || m_minUlGrantRbs > nRb,
                         "PartialLoadingServer: UplinkRateModel LteUlAmc needs TotalBandwidthHz = "
                         "the cell's uplink, 6..110 RBs of 180 kHz, and MinUlGrantRbs <= that; "
                         "they are "

@@ -447,8 +447,7 @@ PartialLoadingSolver::PartialLoadingSolver(PartialLoadingProblem problem)
         }
         if (r.channel.type == UplinkChannel::Type::RATE_MODEL)
         {
-            if (!r.channel.rateModel ||
-                r.channel.rateModelUser >= r.channel.rateModel->GetNUsers())
+            if (!r.channel.rateModel || r.channel.rateModelUser >= r.channel.rateModel->GetNUsers())
             {
                 std::ostringstream oss;
                 oss << who << "request " << k << ": channel rateModel is null or has no user "

@@ -8,7 +8,6 @@
 #define PARTIAL_LOADING_SOLVER_H
 
 #include "ns3/dnn-model.h"
-
 #include "ns3/rate-model.h"
 
 #include <cstdint>
@@ -75,9 +74,9 @@ struct UplinkChannel
         RATE_MODEL,
     };
 
-    Type type{Type::CONSTANT_PSD}; ///< Rate model
-    double spectralEfficiency{0};  ///< eta, bit/s/Hz (CONSTANT_PSD only)
-    double snrBandwidthHz{0};      ///< s = p g / N0, Hz (FIXED_POWER only)
+    Type type{Type::CONSTANT_PSD};              ///< Rate model
+    double spectralEfficiency{0};               ///< eta, bit/s/Hz (CONSTANT_PSD only)
+    double snrBandwidthHz{0};                   ///< s = p g / N0, Hz (FIXED_POWER only)
     std::shared_ptr<const RateModel> rateModel; ///< The model (RATE_MODEL only)
     uint32_t rateModelUser{0};                  ///< This user's index in it (RATE_MODEL only)
 

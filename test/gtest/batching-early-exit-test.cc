@@ -133,13 +133,13 @@ MakeE33()
 /// Independent copy of an instance with affine blocks.
 struct RefInstance
 {
-    std::vector<double> fixedCost;   ///< c_l, s
-    std::vector<double> perTaskCost; ///< a_l, s
-    std::vector<int> exit;           ///< e_k (0-based), -1 = unreachable
-    std::vector<double> deadline;    ///< T_k, s
-    std::vector<double> bits;        ///< D_k
-    std::vector<double> snr;         ///< s_k, Hz
-    double capacity{0};              ///< W, Hz
+    std::vector<double> fixedCost;         ///< c_l, s
+    std::vector<double> perTaskCost;       ///< a_l, s
+    std::vector<int> exit;                 ///< e_k (0-based), -1 = unreachable
+    std::vector<double> deadline;          ///< T_k, s
+    std::vector<double> bits;              ///< D_k
+    std::vector<double> snr;               ///< s_k, Hz
+    double capacity{0};                    ///< W, Hz
     std::shared_ptr<const RateModel> rate; ///< rate model (null: Shannon of snr)
 };
 
@@ -1075,8 +1075,8 @@ TEST(BatchingEarlyExitTest, LteUplinkRateModelInstancesMatchBruteForce)
         servedSum += brute;
         nBelowAll += brute < static_cast<int>(p.users.size()) ? 1 : 0;
     }
-    EXPECT_GT(servedSum, nInstances);         // non-trivial: users are served
-    EXPECT_GT(nBelowAll, nInstances / 4);     // and constrained
+    EXPECT_GT(servedSum, nInstances);     // non-trivial: users are served
+    EXPECT_GT(nBelowAll, nInstances / 4); // and constrained
 }
 
 TEST(BatchingEarlyExitTest, LteUplinkInstanceJsonRoundTrip)
