@@ -636,7 +636,7 @@ RunExample(int argc, char* argv[])
                       << std::setw(8) << RelErr(p.predDelayMs, p.netMs) << std::setw(6)
                       << Fit(p.predDelayMs, p.netMs, p.netCiMs) << std::setw(10) << Fmt(p.e2eMs, 1)
                       << std::setw(8) << Fmt(p.predAccuracy, 3) << std::setw(8)
-                      << Fmt(p.accuracy, 3) << std::setw(9)
+                      << Fmt(p.accuracy, 3) << std::setw(14)
                       << (std::to_string(p.received) + "/" + std::to_string(p.created))
                       << std::setw(8) << (k == 0 ? std::to_string(r.ctrlMessages) : "")
                       << std::setw(9) << (k == 0 ? std::to_string(r.ctrlBytes) : "");
