@@ -28,6 +28,7 @@ def build(bld):
         'model/lte/bandwidth-share-ffr-algorithm.cc',
         'model/lte/bandwidth-share-ff-mac-scheduler.cc',
         'model/lte/lte-amc-rate-model.cc',
+        'model/lte/lte-ul-amc-rate-model.cc',
         # NOMA PHY, MAC and NetDevice on the spectrum framework
         'model/noma/noma-spectrum-signal-parameters.cc',
         'model/noma/noma-spectrum-phy.cc',
@@ -143,6 +144,7 @@ def build(bld):
         'model/lte/bandwidth-share-ffr-algorithm.h',
         'model/lte/bandwidth-share-ff-mac-scheduler.h',
         'model/lte/lte-amc-rate-model.h',
+        'model/lte/lte-ul-amc-rate-model.h',
         # NOMA PHY, MAC and NetDevice on the spectrum framework
         'model/noma/noma-spectrum-signal-parameters.h',
         'model/noma/noma-spectrum-phy.h',

@@ -64,20 +64,23 @@ namespace
 /// Scenario parameters.
 struct Params
 {
-    uint32_t nUes{8};                ///< K
-    uint32_t rbs{25};                ///< Uplink (and downlink) bandwidth, RBs
-    uint32_t frames{2};              ///< Frames per run
-    double framePeriodS{0.15};       ///< Frame period = T_f of the throughput, s
-    uint32_t inputBytes{3072};       ///< D_k, bytes (one 32x32x3 CIFAR-10 image)
-    double ueTxPowerDbm{20};         ///< p_k
-    double snrGapDb{0};              ///< Allocator calibration: SNR gap
-    double rateEfficiency{1};        ///< Allocator calibration: rate efficiency
-    double uploadStartDelayS{0.020}; ///< Server UploadStartDelay (measured 20-30 ms)
-    double resultDelayS{0.008};      ///< Server ResultDelay
-    double minDistanceM{50};         ///< Smallest UE distance, m
-    double maxDistanceM{250};        ///< Largest UE distance, m
-    std::string mac{"share"};        ///< "share" (BandwidthShareFfMacScheduler) or "pf"
-    bool workConserving{true};       ///< Share scheduler attribute UlWorkConserving
+    uint32_t nUes{8};                  ///< K
+    uint32_t rbs{25};                  ///< Uplink (and downlink) bandwidth, RBs
+    uint32_t frames{20};               ///< Frames per run
+    uint32_t seeds{1};                 ///< Independent runs (user draws, LTE streams) per point
+    uint32_t seed{0};                  ///< Index of the current run
+    double framePeriodS{0.15};         ///< Frame period = T_f of the throughput, s
+    uint32_t inputBytes{3072};         ///< D_k, bytes (one 32x32x3 CIFAR-10 image)
+    double ueTxPowerDbm{20};           ///< p_k
+    double snrGapDb{0};                ///< Allocator calibration: SNR gap
+    double rateEfficiency{1};          ///< Allocator calibration: rate efficiency
+    double uploadStartDelayS{0.020};   ///< Server UploadStartDelay (measured 20-30 ms)
+    double resultDelayS{0.008};        ///< Server ResultDelay
+    double minDistanceM{50};           ///< Smallest UE distance, m
+    double maxDistanceM{250};          ///< Largest UE distance, m
+    std::string mac{"share"};          ///< "share" (BandwidthShareFfMacScheduler) or "pf"
+    bool workConserving{true};         ///< Share scheduler attribute UlWorkConserving
+    std::string rateModel{"LteUlAmc"}; ///< Server UplinkRateModel: LteUlAmc or Shannon
 };
 
 /// One user's draw.
@@ -127,6 +130,9 @@ struct AllocatorChoice
 
 /// The algorithms compared, in column order (--algorithms).
 std::vector<std::string> g_algorithms;
+
+/// Largest |measured - predicted| / predicted throughput of the sweeps, %.
+double g_maxThroughputError = 0;
 
 /**
  * Draw the users with an ns-3 random stream (same users for every algorithm).
@@ -187,7 +193,8 @@ RunScenario(const Params& p, const std::vector<UserDraw>& draws, const Allocator
         });
     // fixed LTE streams: every algorithm's run sees the same HARQ/RLC randomness, whatever
     // ran before it in this process
-    topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices), 1000);
+    topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices),
+                            1000 + 1000 * static_cast<int64_t>(p.seed));
     const NetDeviceContainer& enbDev = topo.enbDevices;
     const NodeContainer& ues = topo.ues;
 
@@ -205,6 +212,7 @@ RunScenario(const Params& p, const std::vector<UserDraw>& draws, const Allocator
     helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(p.rbs * 180e3));
     helper.SetServerAttribute("SnrGapDb", DoubleValue(p.snrGapDb));
     helper.SetServerAttribute("RateEfficiency", DoubleValue(p.rateEfficiency));
+    helper.SetServerAttribute("UplinkRateModel", StringValue(p.rateModel));
     helper.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(p.uploadStartDelayS)));
     helper.SetServerAttribute("ResultDelay", TimeValue(Seconds(p.resultDelayS)));
     helper.SetServerAttribute("FrameLength", TimeValue(Seconds(p.framePeriodS)));
@@ -306,11 +314,13 @@ Sweep(const Params& base,
                 : "Throughput vs uplink bandwidth, K = " + std::to_string(usersForBandwidth);
     const std::string label = isUsers ? "K" : "RB";
     const std::string sweep = isUsers ? "users" : "bandwidth";
-    std::cout << "\n" << title << " (tasks/s, predicted / measured at packet level)\n";
+    std::cout << "\n"
+              << title << " (tasks/s over " << base.frames << " frames x " << base.seeds
+              << " seeds: predicted / measured at packet level (error))\n";
     std::cout << std::setw(6) << label;
     for (const auto& a : g_algorithms)
     {
-        std::cout << std::setw(27) << a;
+        std::cout << std::setw(30) << a;
     }
     std::cout << "\n";
     std::vector<std::vector<RunResult>> all;
@@ -319,18 +329,41 @@ Sweep(const Params& base,
         Params p = base;
         p.nUes = isUsers ? x : usersForBandwidth;
         p.rbs = isUsers ? base.rbs : x;
-        const auto draws = DrawUsers(p.nUes, 7, p.minDistanceM, p.maxDistanceM);
         std::cout << std::setw(6) << x;
         std::vector<RunResult> row;
         for (const auto& a : g_algorithms)
         {
             AllocatorChoice choice;
             choice.algorithm = a;
-            const RunResult r = RunScenario(p, draws, choice);
+            RunResult r;
+            for (uint32_t seed = 0; seed < base.seeds; ++seed)
+            {
+                p.seed = seed;
+                const auto draws = DrawUsers(p.nUes, 7 + seed, p.minDistanceM, p.maxDistanceM);
+                const RunResult one = RunScenario(p, draws, choice);
+                r = seed == 0 ? one : r;
+                if (seed > 0)
+                {
+                    r.predictedThroughput += one.predictedThroughput;
+                    r.measuredThroughput += one.measuredThroughput;
+                    r.nTasks += one.nTasks;
+                    r.nScheduled += one.nScheduled;
+                    r.nOnTime += one.nOnTime;
+                    r.nFailed += one.nFailed;
+                    r.maxAbsRelError = std::max(r.maxAbsRelError, one.maxAbsRelError);
+                }
+            }
+            r.predictedThroughput /= base.seeds;
+            r.measuredThroughput /= base.seeds;
             std::ostringstream cell;
+            const double err =
+                r.predictedThroughput > 0
+                    ? 100 * (r.measuredThroughput - r.predictedThroughput) / r.predictedThroughput
+                    : 0.0;
+            g_maxThroughputError = std::max(g_maxThroughputError, std::abs(err));
             cell << std::fixed << std::setprecision(1) << r.predictedThroughput << " / "
-                 << r.measuredThroughput;
-            std::cout << std::setw(27) << cell.str() << std::flush;
+                 << r.measuredThroughput << " (" << std::showpos << err << std::noshowpos << "%)";
+            std::cout << std::setw(30) << cell.str() << std::flush;
             if (csv)
             {
                 *csv << sweep << "," << p.nUes << "," << p.rbs << "," << a << ","
@@ -424,6 +457,11 @@ RunExample(int argc, char* argv[])
     cmd.AddChoice(
         "bandwidthRbs", "Uplink bandwidth (RBs) of the users sweep", base.rbs, LteBandwidthTable());
     cmd.AddCount("frames", "Frames per run (1..10000)", base.frames, 1, 10000);
+    cmd.AddCount("seeds",
+                 "Independent runs per point (user draws and LTE streams), 1..100",
+                 base.seeds,
+                 1,
+                 100);
     cmd.AddNumber("framePeriod",
                   "Frame period = T_f, s, in [0.001, 60]",
                   base.framePeriodS,
@@ -458,6 +496,11 @@ RunExample(int argc, char* argv[])
                 "PF: the served UEs split the band equally)",
                 base.mac,
                 {"share", "pf"});
+    cmd.AddName("rateModel",
+                "Allocator's upload rate: LteUlAmc (the TB sizes the UL share scheduler "
+                "executes) or Shannon (the reconstruction's w log2(1 + s/w))",
+                base.rateModel,
+                {"LteUlAmc", "Shannon"});
     cmd.AddValue("workConserving",
                  "Share scheduler: give the served UEs all RBs in proportion to w_k (true) "
                  "or exactly w_k (false)",
@@ -479,10 +522,11 @@ RunExample(int argc, char* argv[])
     cmd.CheckOrdered("minDistance", base.minDistanceM, "maxDistance", base.maxDistanceM);
     if (full)
     {
-        userCounts = {2, 4, 6, 8, 10, 12, 16};
+        userCounts = {4, 8, 16, 32};
         rbs = {15, 25, 50, 75};
         usersForBandwidth = 8;
-        base.frames = std::max<uint32_t>(base.frames, 10);
+        base.frames = std::max<uint32_t>(base.frames, 20);
+        base.seeds = std::max<uint32_t>(base.seeds, 3);
     }
     if (verbose)
     {
@@ -573,7 +617,7 @@ RunExample(int argc, char* argv[])
               << none.measuredThroughput
               << " tasks/s; largest |relative error| of the predicted completion ("
               << g_algorithms.front() << "): " << std::setprecision(1) << 100 * opt.maxAbsRelError
-              << "%\n";
+              << "%; largest |throughput error| of all cells: " << g_maxThroughputError << "%\n";
     return 0;
 }
 

@@ -80,8 +80,13 @@ struct Scenario
     double linkDelayMs{2};     ///< Delay of the links between stages
     double betaS{0.5};         ///< beta
     double baselineThreshold{0.8}; ///< Threshold of the fixed-threshold baselines
-    std::string writeInstances;    ///< Instance file pattern ("" = off)
-    std::string decisionFiles;     ///< Decision file pattern of the "decision-file" run
+    /// Node ServiceTime: Deterministic (a fixed-size prefill on a GPU; the model's nodes are
+    /// M/D/1) or Exponential (the paper's M/M/1 assumption)
+    std::string serviceTime{"Deterministic"};
+    uint32_t runs{1};           ///< Independent replications per scheme (CI across runs)
+    uint32_t batches{5};        ///< Batch means per phase for the CI of a single run
+    std::string writeInstances; ///< Instance file pattern ("" = off)
+    std::string decisionFiles;  ///< Decision file pattern of the "decision-file" run
 };
 
 /// Name of the run with the decision-file allocator.
@@ -90,14 +95,16 @@ const std::string DECISION_FILE_RUN = "decision-file";
 /// Measured and predicted figures of one phase.
 struct PhaseResult
 {
-    uint64_t created{0};    ///< Tasks created in the window
-    uint64_t received{0};   ///< Of these, results received
-    double e2eMs{0};        ///< Mean end-to-end delay, ms
-    double netMs{0};        ///< Mean node-network delay (entry to exit decision), ms
-    double accuracy{0};     ///< Fraction of correct results
-    double predDelayMs{0};  ///< Model D, ms (inf if unstable)
-    double predAccuracy{0}; ///< Model A
-    std::string predReason; ///< Model's reason
+    uint64_t created{0};  ///< Tasks created in the window
+    uint64_t received{0}; ///< Of these, results received
+    double e2eMs{0};      ///< Mean end-to-end delay, ms
+    double netMs{0};      ///< Mean node-network delay (entry to exit decision), ms
+    double netCiMs{0};    ///< Half-width of its 95 % confidence interval, ms
+    std::vector<std::pair<double, double>> samples; ///< (creation time s, net delay ms)
+    double accuracy{0};                             ///< Fraction of correct results
+    double predDelayMs{0};                          ///< Model D, ms (inf if unstable)
+    double predAccuracy{0};                         ///< Model A
+    std::string predReason;                         ///< Model's reason
     /// Per UE: model T of its entry node (DtoEeModel::DelayToExit), ms
     std::vector<double> uePredMs;
     std::vector<double> ueNetMs;      ///< Per UE: mean node-network delay, ms
@@ -141,6 +148,7 @@ struct Collector
                 ++out[k]->received;
                 out[k]->e2eMs += delay.GetSeconds() * 1e3;
                 out[k]->netMs += net.GetSeconds() * 1e3;
+                out[k]->samples.emplace_back(c, net.GetSeconds() * 1e3);
                 out[k]->accuracy += correct ? 1.0 : 0.0;
                 ++out[k]->ueReceived.at(ue);
                 out[k]->ueNetMs.at(ue) += net.GetSeconds() * 1e3;
@@ -216,6 +224,8 @@ Predict(const CollaborativeInferenceHelper* helper, PhaseResult* out)
     out->predReason = ToString(ev.reason);
 }
 
+double CiHalfWidth(const std::vector<double>& values);
+
 /**
  * @brief Run one scheme.
  * @param [in] sc the scenario
@@ -239,6 +249,9 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile = false)
     helper.SetLinkAttribute("Delay", TimeValue(Seconds(sc.linkDelayMs * 1e-3)));
     helper.SetNodeAttribute("ControlPeriod", TimeValue(Seconds(sc.controlPeriod)));
     helper.SetNodeAttribute("Rounds", UintegerValue(sc.rounds));
+    // the nodes' service-time distribution; the model (solver and agents) follows it:
+    // M/M/1 for exponential, M/D/1 (Pollaczek-Khinchine) for deterministic
+    helper.SetNodeAttribute("ServiceTime", StringValue(sc.serviceTime));
     // first period when the sources start: the first measurement window is a full period
     helper.SetNodeAttribute("ControlStart", TimeValue(Seconds(0.5)));
     helper.SetSourceAttribute("InputBytes", UintegerValue(sc.inputBytes));
@@ -322,14 +335,36 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile = false)
     }
     ExampleCommandLine::PrepareRun();
     Simulator::Run();
-    for (auto& p : res.phase)
+    for (int k = 0; k < 2; ++k)
     {
+        PhaseResult& p = res.phase[k];
         if (p.received > 0)
         {
             p.e2eMs /= p.received;
             p.netMs /= p.received;
             p.accuracy /= p.received;
         }
+        // batch means: the window cut in sc.batches equal time slices (by creation time)
+        const double lo = k == 0 ? sc.warmup : sc.changeTime + sc.settle;
+        const double hi = k == 0 ? sc.changeTime : sc.simTime;
+        std::vector<double> sum(sc.batches, 0.0);
+        std::vector<uint32_t> count(sc.batches, 0);
+        for (const auto& [created, ms] : p.samples)
+        {
+            const auto b = std::min<uint32_t>(
+                sc.batches - 1, static_cast<uint32_t>((created - lo) / (hi - lo) * sc.batches));
+            sum[b] += ms;
+            ++count[b];
+        }
+        std::vector<double> means;
+        for (uint32_t b = 0; b < sc.batches; ++b)
+        {
+            if (count[b] > 0)
+            {
+                means.push_back(sum[b] / count[b]);
+            }
+        }
+        p.netCiMs = CiHalfWidth(means);
         for (size_t k = 0; k < p.ueNetMs.size(); ++k)
         {
             p.ueNetMs[k] = p.ueReceived[k] > 0 ? p.ueNetMs[k] / p.ueReceived[k] : 0.0;
@@ -340,6 +375,103 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile = false)
     res.rejections = helper.GetAllocator()->GetRejections();
     Simulator::Destroy();
     return res;
+}
+
+/**
+ * @brief Run one scheme sc.runs times with independent random numbers (RngSeedManager run
+ * 1, 2, ...); with several runs the measured figures are the means of the runs and the CI of
+ * the net delay is over the run means (else over the batch means of the one run).
+ * @param [in] sc the scenario
+ * @param [in] scheme the scheme
+ * @param [in] isDecisionFile run the decision-file allocator
+ * @return the result
+ */
+RunResult
+RunReplicated(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile)
+{
+    if (sc.runs <= 1)
+    {
+        return RunScheme(sc, scheme, isDecisionFile);
+    }
+    std::vector<RunResult> all;
+    for (uint32_t r = 0; r < sc.runs; ++r)
+    {
+        RngSeedManager::SetRun(1 + r);
+        all.push_back(RunScheme(sc, scheme, isDecisionFile));
+    }
+    RngSeedManager::SetRun(1);
+    RunResult out = all.front();
+    for (int k = 0; k < 2; ++k)
+    {
+        PhaseResult& p = out.phase[k];
+        std::vector<double> netMeans;
+        p.created = 0;
+        p.received = 0;
+        p.e2eMs = 0;
+        p.netMs = 0;
+        p.accuracy = 0;
+        p.predDelayMs = 0;
+        p.predAccuracy = 0;
+        std::fill(p.uePredMs.begin(), p.uePredMs.end(), 0.0);
+        std::fill(p.ueNetMs.begin(), p.ueNetMs.end(), 0.0);
+        for (const RunResult& r : all)
+        {
+            const PhaseResult& q = r.phase[k];
+            const double w = 1.0 / all.size();
+            p.created += q.created;
+            p.received += q.received;
+            p.e2eMs += w * q.e2eMs;
+            p.netMs += w * q.netMs;
+            p.accuracy += w * q.accuracy;
+            p.predDelayMs += w * q.predDelayMs;
+            p.predAccuracy += w * q.predAccuracy;
+            for (size_t u = 0; u < p.ueNetMs.size(); ++u)
+            {
+                p.uePredMs[u] += w * q.uePredMs[u];
+                p.ueNetMs[u] += w * q.ueNetMs[u];
+            }
+            if (q.predReason != "NONE")
+            {
+                p.predReason = q.predReason;
+            }
+            netMeans.push_back(q.netMs);
+        }
+        p.netCiMs = CiHalfWidth(netMeans);
+    }
+    return out;
+}
+
+/**
+ * @brief 95 % confidence half-width of the mean of independent, roughly normal values:
+ * t_{0.975, n-1} s / sqrt(n).
+ * @param [in] values the values (batch means or run means)
+ * @return the half-width; +infinity for fewer than 2 values
+ */
+double
+CiHalfWidth(const std::vector<double>& values)
+{
+    const size_t n = values.size();
+    if (n < 2)
+    {
+        return std::numeric_limits<double>::infinity();
+    }
+    // t quantiles 0.975 for 1..30 degrees of freedom, then the normal's
+    static const double t975[] = {12.706, 4.303, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262,
+                                  2.228,  2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110,
+                                  2.101,  2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060,
+                                  2.056,  2.052, 2.048, 2.045, 2.042, 2.042};
+    double mean = 0;
+    for (double v : values)
+    {
+        mean += v / n;
+    }
+    double var = 0;
+    for (double v : values)
+    {
+        var += (v - mean) * (v - mean) / (n - 1);
+    }
+    const double t = n - 1 <= 30 ? t975[n - 2] : 1.96;
+    return t * std::sqrt(var / n);
 }
 
 /**
@@ -357,6 +489,24 @@ RelErr(double pred, double meas)
     std::ostringstream o;
     o << std::fixed << std::setprecision(1) << 100.0 * (pred - meas) / meas;
     return o.str();
+}
+
+/**
+ * @brief The done-criterion of the prediction: within the measured 95 % CI or 10 %, whichever
+ * is larger.
+ * @param [in] pred predicted, ms
+ * @param [in] meas measured mean, ms
+ * @param [in] ci its 95 % half-width, ms
+ * @return "yes", "NO", or "-" for an unstable (infinite) prediction
+ */
+std::string
+Fit(double pred, double meas, double ci)
+{
+    if (!std::isfinite(pred) || meas <= 0.0)
+    {
+        return "-";
+    }
+    return std::abs(pred - meas) <= std::max(ci, 0.1 * meas) ? "yes" : "NO";
 }
 
 /**
@@ -418,6 +568,17 @@ RunExample(int argc, char* argv[])
     cmd.AddNumber("controlPeriod", "DTO-EE period T_p, s", sc.controlPeriod, positive);
     cmd.AddCount("rounds", "DTO-EE rounds per period (1..1000)", sc.rounds, 1, 1000);
     cmd.AddNumber("beta", "beta, s per unit of accuracy", sc.betaS, ValueRange::NonNegative());
+    cmd.AddName("serviceTime",
+                "Nodes' service-time distribution (the model follows it: M/M/1 or M/D/1)",
+                sc.serviceTime,
+                {"Exponential", "Deterministic"});
+    cmd.AddCount("runs",
+                 "Independent runs per scheme (>= 2: the CI is over the run means), 1..100",
+                 sc.runs,
+                 1,
+                 100);
+    cmd.AddCount(
+        "batches", "Batch means per phase for the CI of a single run (2..100)", sc.batches, 2, 100);
     cmd.AddValue("full", "Longer runs and an arrival-rate sweep (CSV + gnuplot)", full);
     cmd.Parse(argc, argv);
     if (full)
@@ -457,9 +618,10 @@ RunExample(int argc, char* argv[])
               << "delays in ms; net = entry into the first node to the exit decision (what the "
                  "model predicts), e2e = at the UE\n\n";
     std::cout << std::left << std::setw(18) << "scheme" << std::right << std::setw(6) << "phase"
-              << std::setw(10) << "pred D" << std::setw(10) << "net D" << std::setw(8) << "err%"
-              << std::setw(10) << "e2e D" << std::setw(8) << "pred A" << std::setw(8) << "meas A"
-              << std::setw(14) << "tasks" << std::setw(8) << "msgs" << std::setw(9) << "bytes"
+              << std::setw(10) << "pred D" << std::setw(10) << "net D" << std::setw(9) << "95%CI"
+              << std::setw(8) << "err%" << std::setw(6) << "fit" << std::setw(10) << "e2e D"
+              << std::setw(8) << "pred A" << std::setw(8) << "meas A" << std::setw(14) << "tasks"
+              << std::setw(8) << "msgs" << std::setw(9) << "bytes"
               << "\n";
     std::vector<RunResult> results;
     bool delivered = true;
@@ -467,7 +629,7 @@ RunExample(int argc, char* argv[])
     for (size_t i = 0; i < nRuns; ++i)
     {
         const bool isFile = i == list.size();
-        results.push_back(RunScheme(sc, isFile ? DtoEeScheme::CENTRALISED : list[i], isFile));
+        results.push_back(RunReplicated(sc, isFile ? DtoEeScheme::CENTRALISED : list[i], isFile));
         const RunResult& r = results.back();
         for (int k = 0; k < 2; ++k)
         {
@@ -475,9 +637,11 @@ RunExample(int argc, char* argv[])
             delivered = delivered && p.received > 0;
             std::cout << std::left << std::setw(18) << r.scheme << std::right << std::setw(6)
                       << k + 1 << std::setw(10) << Fmt(p.predDelayMs, 1) << std::setw(10)
-                      << Fmt(p.netMs, 1) << std::setw(8) << RelErr(p.predDelayMs, p.netMs)
-                      << std::setw(10) << Fmt(p.e2eMs, 1) << std::setw(8) << Fmt(p.predAccuracy, 3)
-                      << std::setw(8) << Fmt(p.accuracy, 3) << std::setw(9)
+                      << Fmt(p.netMs, 1) << std::setw(9) << ("+-" + Fmt(p.netCiMs, 1))
+                      << std::setw(8) << RelErr(p.predDelayMs, p.netMs) << std::setw(6)
+                      << Fit(p.predDelayMs, p.netMs, p.netCiMs) << std::setw(10) << Fmt(p.e2eMs, 1)
+                      << std::setw(8) << Fmt(p.predAccuracy, 3) << std::setw(8)
+                      << Fmt(p.accuracy, 3) << std::setw(14)
                       << (std::to_string(p.received) + "/" + std::to_string(p.created))
                       << std::setw(8) << (k == 0 ? std::to_string(r.ctrlMessages) : "")
                       << std::setw(9) << (k == 0 ? std::to_string(r.ctrlBytes) : "");

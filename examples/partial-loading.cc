@@ -77,6 +77,7 @@ struct Params
     double framePeriodS{0.2};                 ///< Frame period, s
     double deadlineS{0.12};                   ///< Deadline from the request, s
     uint32_t inputBytes{3072};                ///< D_k payload, bytes
+    std::string rateModel{"LteUlAmc"};        ///< Server UplinkRateModel: LteUlAmc or Shannon
     double uploadStartDelayS{0.02};           ///< Server UploadStartDelay, s
     double resultDelayS{0.008};               ///< Server ResultDelay, s
     std::string algorithm{"partial-loading"}; ///< Algorithm of the per-request table
@@ -173,6 +174,7 @@ RunScenario(const Params& p, const std::string& algorithm)
     helper.SetAllocatorAttribute("InstanceFileName", StringValue(p.writeInstances));
     helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(p.rbs * 180e3));
     helper.SetServerAttribute("LoadAtAllocation", BooleanValue(p.loadAtAllocation));
+    helper.SetServerAttribute("UplinkRateModel", StringValue(p.rateModel));
     helper.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(p.uploadStartDelayS)));
     helper.SetServerAttribute("ResultDelay", TimeValue(Seconds(p.resultDelayS)));
     helper.SetClientAttribute("FramePeriod", TimeValue(Seconds(p.framePeriodS)));
@@ -349,6 +351,11 @@ RunExample(int argc, char* argv[])
                   ValueRange::LeftOpen(0, 60));
     cmd.AddCount("frames", "Frames per run (1..10000)", base.frames, 1, 10000);
     cmd.AddChoice("rbs", "Uplink bandwidth, RBs", base.rbs, LteBandwidthTable());
+    cmd.AddName("rateModel",
+                "Allocator's upload rate: LteUlAmc (the TB sizes the UL share scheduler "
+                "executes) or Shannon (B log2(1 + s/B))",
+                base.rateModel,
+                {"LteUlAmc", "Shannon"});
     cmd.AddValue("loadAtAllocation",
                  "Server LoadAtAllocation: load from the decision on (false: from the "
                  "scheduler's origin, so that the GPU timeline is the predicted one)",

@@ -460,6 +460,14 @@ CollaborativeInferenceHelper::GetProblem() const
     p.thresholdMin = m_thresholdMin;
     for (uint32_t i = 0; i < m_nodeStage.size(); ++i)
     {
+        // the model's queues match the service the nodes draw (M/M/1 or M/D/1)
+        const double scv = m_apps[i]->GetServiceScv();
+        NS_ABORT_MSG_IF(i > 0 && scv != p.serviceScv,
+                        "CollaborativeInferenceHelper: the nodes draw different service-time "
+                        "distributions (node "
+                            << i << " c^2 = " << scv << ", node 0 c^2 = " << p.serviceScv
+                            << "); DtoEeProblem has one serviceScv");
+        p.serviceScv = scv;
         DtoEeNode n;
         n.stage = m_nodeStage[i];
         n.speedFlops = m_apps[i]->GetComputeSpeed();

@@ -476,6 +476,29 @@ class UlShareRepartitionTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(used, 24u, "both runs and the retx used, TTI " << t);
             NS_TEST_ASSERT_MSG_LT_OR_EQ(std::abs(credits[1]), 25.0, "credit bounded");
         }
+
+        // PF's equal split of 25 RB among 7 UEs: 3 RB each, RBs 21..24 idle. With poolFreeRbs
+        // they join the pool: shares 0.6 / 0.4 of the whole band, 15 + 10 RB; without, 21 RB
+        std::vector<UlDciListElement_s> split;
+        for (uint16_t u = 0; u < 7; ++u)
+        {
+            split.push_back(MakeDci(u + 1, 3 * u, 3, 1));
+        }
+        for (const bool pool : {false, true})
+        {
+            credits.clear();
+            const auto o = S::RepartitionUlDcis(
+                split, {{1, 0.6}, {2, 0.4}}, {}, credits, 25, 3, true, amc, pool);
+            uint32_t n1 = 0;
+            uint32_t n2 = 0;
+            for (const auto& d : o)
+            {
+                (d.m_rnti == 1 ? n1 : n2) += d.m_rbLen;
+                NS_TEST_ASSERT_MSG_LT_OR_EQ(d.m_rbStart + d.m_rbLen, 25, "inside the band");
+            }
+            NS_TEST_ASSERT_MSG_EQ(n1 + n2, pool ? 25u : 21u, "pool size, poolFreeRbs " << pool);
+            NS_TEST_ASSERT_MSG_EQ(n1, pool ? 15u : 13u, "UE 1 RBs (0.6 of the pool)");
+        }
     }
 };
 
@@ -579,9 +602,9 @@ class UlShareProportionalTestCase : public TestCase
         const auto rbs = Fractions(w.macRbs);
         const auto newRbs = Fractions(w.newRbs);
         const auto bytes = Fractions(w.rxBytes);
-        // PF gives 3 x 8 = 24 RBs per TTI; 700 TTIs -> 16800 RBs. The credit keeps each UE
-        // within a few RBs of its quota, so the RB fractions match to 1e-3 (plus the few
-        // HARQ retransmissions of PF's size seen by the MAC trace: 1%).
+        // PF gives 3 x 8 = 24 RBs per TTI, plus its idle RB (PoolFreeUlRbs). The credit keeps each
+        // UE within a few RBs of its quota, so the RB fractions match to 1e-3 (plus the few HARQ
+        // retransmissions of PF's size seen by the MAC trace: 1%).
         for (uint32_t i = 0; i < N_UES; ++i)
         {
             NS_TEST_ASSERT_MSG_EQ_TOL(newRbs[i], shares[i], 0.002, "UlGrant RB fraction, UE " << i);
@@ -641,13 +664,13 @@ class UlShareExclusionTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(w[0].macRbs[i], 0u, "no RB at the MAC, UE " << i);
             NS_TEST_ASSERT_MSG_EQ(w[0].rxBytes[i], 0u, "no byte received, UE " << i);
         }
-        // PF splits 24 RBs among 3 backlogged UEs; all 24 go to A: 24 / 25 of the single-UE
-        // throughput (>= 0.9 allows for TBS granularity)
+        // PF splits 24 RBs among 3 backlogged UEs and leaves 1 idle; with PoolFreeUlRbs all
+        // 25 go to A: the single-UE throughput (>= 0.9 allows for TBS granularity)
         NS_TEST_ASSERT_MSG_GT(w[1].newGrants[0], 690u, "A granted (almost) every TTI");
         NS_TEST_ASSERT_MSG_EQ_TOL(static_cast<double>(w[1].newRbs[0]) / w[1].newGrants[0],
-                                  24.0,
+                                  25.0,
                                   0.01,
-                                  "A gets the whole pool");
+                                  "A gets the whole uplink (PF's pool and its idle RB)");
         NS_TEST_ASSERT_MSG_GT(static_cast<double>(w[1].rxBytes[0]),
                               0.9 * ref.rxBytes[0],
                               "A's throughput near the full cell");

@@ -12,6 +12,11 @@ cpp_examples = [
     ("slide-lte --algorithms=slide-optimal,dai-optimal --rbsList=25 --deadlineScales=1", "True", "False"),
     ("allocator-benchmark --quick", "True", "False"),
     ("batching-early-exit --users=4 --rbs=25 --usersForBandwidth=4 --frames=1", "True", "False"),
+    (
+        "batching-early-exit --users=8 --rbs=25 --usersForBandwidth=8 --frames=20 --algorithms=optimal,batching-only",
+        "True",
+        "False",
+    ),
     ("dto-ee-benchmark --quick", "True", "False"),
     ("noma-split-benchmark --quick", "True", "False"),
     ("noma-vs-oma --nUes=2 --simTime=0.5", "True", "False"),

@@ -12,10 +12,13 @@
 #include "ns3/boolean.h"
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/lte-ul-amc-rate-model.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 #include <cmath>
@@ -120,6 +123,22 @@ BatchingEarlyExitServer::GetTypeId()
                           DoubleValue(1.0),
                           MakeDoubleAccessor(&BatchingEarlyExitServer::m_rateEfficiency),
                           MakeDoubleChecker<double>(1e-3, 1.0))
+            .AddAttribute("UplinkRateModel",
+                          "Upload rate of the instances: Shannon (w log2(1 + s / (Gamma w)), the "
+                          "reconstruction's) or LteUlAmc (LteUlAmcRateModel: uplink TB sizes of "
+                          "the MCS PF picks from the SRS SINR s_k / TotalBandwidthHz, whole RBs, "
+                          "as BandwidthShareFfMacScheduler executes w_k).",
+                          EnumValue(BatchingEarlyExitServer::SHANNON),
+                          MakeEnumAccessor(&BatchingEarlyExitServer::m_uplinkRateModel),
+                          MakeEnumChecker(BatchingEarlyExitServer::SHANNON,
+                                          "Shannon",
+                                          BatchingEarlyExitServer::LTE_UL_AMC,
+                                          "LteUlAmc"))
+            .AddAttribute("MinUlGrantRbs",
+                          "LteUlAmc: smallest uplink grant, RBs (the scheduler's MinUlGrantRbs).",
+                          UintegerValue(3),
+                          MakeUintegerAccessor(&BatchingEarlyExitServer::m_minUlGrantRbs),
+                          MakeUintegerChecker<uint32_t>(1, 110))
             .AddTraceSource("BatchStarted",
                             "A batch entered the GPU: frame, batch size, missing inputs.",
                             MakeTraceSourceAccessor(&BatchingEarlyExitServer::m_batchTrace),
@@ -136,6 +155,8 @@ BatchingEarlyExitServer::BatchingEarlyExitServer()
     , m_totalBandwidthHz(4.5e6)
     , m_snrGapDb(0)
     , m_rateEfficiency(1)
+    , m_uplinkRateModel(SHANNON)
+    , m_minUlGrantRbs(3)
     , m_gpuFreeAt(Seconds(0))
 {
     NS_LOG_FUNCTION(this);
@@ -266,12 +287,27 @@ BatchingEarlyExitServer::MakeProblem(const std::vector<BatchingEarlyExitUser>& u
     problem.totalBandwidthHz = m_totalBandwidthHz;
     problem.frameLengthS = frameLengthS;
     const double gap = std::pow(10.0, m_snrGapDb / 10.0);
+    std::vector<double> sinr;
     for (const auto& u : users)
     {
         BatchingEarlyExitUser effective = u;
         effective.uploadBits = u.uploadBits / m_rateEfficiency;
         effective.snrBandwidthHz = u.snrBandwidthHz / gap;
         problem.users.push_back(effective);
+        sinr.push_back(u.snrBandwidthHz / m_totalBandwidthHz);
+    }
+    if (m_uplinkRateModel == LTE_UL_AMC)
+    {
+        const double rbs = m_totalBandwidthHz / LteUlAmcRateModel::RB_HZ;
+        const auto nRb = static_cast<uint32_t>(std::lround(rbs));
+        NS_ABORT_MSG_IF(std::abs(rbs - nRb) > 1e-6 || nRb < 6 || nRb > 110,
+                        "BatchingEarlyExitServer: UplinkRateModel LteUlAmc needs TotalBandwidthHz "
+                        "= the cell's uplink, 6..110 RBs of 180 kHz; it is "
+                            << m_totalBandwidthHz << " Hz");
+        NS_ABORT_MSG_IF(m_minUlGrantRbs > nRb,
+                        "BatchingEarlyExitServer: MinUlGrantRbs "
+                            << m_minUlGrantRbs << " exceeds the " << nRb << " uplink RBs");
+        problem.rateModel = std::make_shared<LteUlAmcRateModel>(sinr, nRb, m_minUlGrantRbs);
     }
     return problem;
 }

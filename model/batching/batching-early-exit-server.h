@@ -79,6 +79,13 @@ namespace edgeinference
  * instance has D_k / eta), i.e. r = eta w log2(1 + s / (Gamma w)). Both default to the ideal
  * values (0 dB, 1).
  *
+ * **LTE uplink rate.** With UplinkRateModel = LteUlAmc the instance carries an
+ * LteUlAmcRateModel instead of the Shannon rate: the rate BandwidthShareFfMacScheduler
+ * executes for a bandwidth w (SRS SINR_k = s_k / TotalBandwidthHz -> CQI -> MCS as ns-3's PF
+ * uplink scheduler picks it, uplink TB sizes, whole RBs met over time, grants of at least
+ * MinUlGrantRbs). TotalBandwidthHz must then be the cell's uplink, a whole number of RBs of
+ * 180 kHz; SnrGapDb is not used (the model has PF's own gap), RateEfficiency still is.
+ *
  * **Batch.** The tasks run as BatchExecution::Plan() says for the decision's scheme
  * (batched: block l processes B_l tasks and a task leaves at its exit; sequential
  * baselines: one at a time in the allocator's EDF order). When a task reaches its exit the
@@ -93,6 +100,13 @@ namespace edgeinference
 class BatchingEarlyExitServer : public OffloadingServerBase
 {
   public:
+    /// Upload rate model of the instances (attribute UplinkRateModel).
+    enum UplinkRateModel
+    {
+        SHANNON,    ///< w log2(1 + s_k / (Gamma w)), the reconstruction's fixed-power rate
+        LTE_UL_AMC, ///< LteUlAmcRateModel: the LTE uplink executed by the share scheduler
+    };
+
     /**
      * @brief Register this type.
      * @return the TypeId
@@ -189,6 +203,8 @@ class BatchingEarlyExitServer : public OffloadingServerBase
     double m_totalBandwidthHz;                   ///< Attribute TotalBandwidthHz
     double m_snrGapDb;                           ///< Attribute SnrGapDb
     double m_rateEfficiency;                     ///< Attribute RateEfficiency
+    UplinkRateModel m_uplinkRateModel;           ///< Attribute UplinkRateModel
+    uint32_t m_minUlGrantRbs;                    ///< Attribute MinUlGrantRbs
     BatchLatencyModel m_latency;                 ///< GPU model (at StartApplication)
     std::map<uint32_t, BatchingEarlyExitScheme> m_frameScheme; ///< Decided scheme per frame
     std::map<uint32_t, EventId> m_plannedEvents;               ///< Pending planned starts

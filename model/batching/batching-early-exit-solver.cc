@@ -245,6 +245,11 @@ BatchingEarlyExitSolver::BatchingEarlyExitSolver(BatchingEarlyExitProblem proble
         CheckUserNonNegative(k, "uploadBits D_k", user.uploadBits);
         CheckUserNonNegative(k, "snrBandwidthHz s_k", user.snrBandwidthHz);
     }
+    if (m_problem.rateModel && m_problem.rateModel->GetNUsers() != nUsers)
+    {
+        Fail("rateModel describes " + std::to_string(m_problem.rateModel->GetNUsers()) +
+             " users (need K = " + std::to_string(nUsers) + ")");
+    }
 
     std::vector<uint32_t> byDeadline(nUsers);
     std::iota(byDeadline.begin(), byDeadline.end(), 0U);
@@ -434,7 +439,19 @@ double
 BatchingEarlyExitSolver::MinBandwidth(uint32_t user, double uploadEndS) const
 {
     const BatchingEarlyExitUser& u = m_problem.users[user];
-    return MinBandwidthFixedPower(u.uploadBits, uploadEndS, u.snrBandwidthHz);
+    if (!m_problem.rateModel)
+    {
+        return MinBandwidthFixedPower(u.uploadBits, uploadEndS, u.snrBandwidthHz);
+    }
+    if (u.uploadBits == 0.0)
+    {
+        return 0.0;
+    }
+    if (!(uploadEndS > 0.0))
+    {
+        return INF;
+    }
+    return m_problem.rateModel->MinBandwidthForRate(user, u.uploadBits / uploadEndS);
 }
 
 double
@@ -584,7 +601,9 @@ BatchingEarlyExitSolver::Predict(BatchingEarlyExitScheme scheme,
         double tau = 0.0;
         if (u.uploadBits > 0.0)
         {
-            const double rate = ShannonRateFixedPower(bandwidthHz[k], u.snrBandwidthHz);
+            const double rate = m_problem.rateModel
+                                    ? m_problem.rateModel->Rate(k, bandwidthHz[k])
+                                    : ShannonRateFixedPower(bandwidthHz[k], u.snrBandwidthHz);
             tau = rate > 0.0 ? u.uploadBits / rate : INF;
         }
         prediction.uploadTimeS[k] = tau;
@@ -1177,7 +1196,9 @@ BatchingEarlyExitSolver::RunOptimalH(BatchingEarlyExitScheme scheme,
             const BatchingEarlyExitUser& ux = m_problem.users[x];
             state.dominates[static_cast<size_t>(y) * nUsers + x] =
                 SchemeExit(scheme, y) <= SchemeExit(scheme, x) && uy.deadlineS >= ux.deadlineS &&
-                uy.uploadBits <= ux.uploadBits && uy.snrBandwidthHz >= ux.snrBandwidthHz;
+                uy.uploadBits <= ux.uploadBits &&
+                (m_problem.rateModel ? m_problem.rateModel->IsRateAlwaysAtLeast(y, x)
+                                     : uy.snrBandwidthHz >= ux.snrBandwidthHz);
         }
     }
     if (state.best.size() < root.size())

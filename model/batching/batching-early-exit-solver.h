@@ -8,9 +8,11 @@
 #define BATCHING_EARLY_EXIT_SOLVER_H
 
 #include "ns3/batch-latency-model.h"
+#include "ns3/rate-model.h"
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -79,9 +81,11 @@ struct BatchingEarlyExitUser
     double accuracyRequirement{0};
     /// e_k given directly (0-based exit index < L); overrides @c accuracyRequirement
     std::optional<uint32_t> exit;
-    double deadlineS{0};      ///< T_k, s from the frame start (finite; <= 0 means already past)
-    double uploadBits{0};     ///< D_k, bit (finite, >= 0)
-    double snrBandwidthHz{0}; ///< s_k = p_k g_k / N_0, Hz (finite, >= 0; see SnrBandwidthHz())
+    double deadlineS{0};  ///< T_k, s from the frame start (finite; <= 0 means already past)
+    double uploadBits{0}; ///< D_k, bit (finite, >= 0)
+    /// s_k = p_k g_k / N_0, Hz (finite, >= 0; see SnrBandwidthHz()); the rate model when
+    /// BatchingEarlyExitProblem::rateModel is null
+    double snrBandwidthHz{0};
 };
 
 /**
@@ -98,6 +102,11 @@ struct BatchingEarlyExitProblem
     double totalBandwidthHz{0}; ///< W, Hz (>= 0; +infinity allowed)
     /// T_f for the throughput |S| / T_f, s; 0 = the largest positive deadline of the users
     double frameLengthS{0};
+    /// Upload rate r_k(w) of each user (one entry per user); null = the reconstruction's
+    /// fixed-power Shannon rate w log2(1 + s_k / w) (FixedPowerRateModel of snrBandwidthHz).
+    /// Any model works (the algorithms only need w^min non-increasing in the upload time):
+    /// e.g. LteUlAmcRateModel, the rate BandwidthShareFfMacScheduler executes in an LTE cell
+    std::shared_ptr<const RateModel> rateModel;
 };
 
 /**
@@ -216,8 +225,8 @@ struct BatchingEarlyExitSetEvaluation
  */
 struct BatchingEarlyExitPrediction
 {
-    /// tau_k = D_k / (w_k log2(1 + s_k / w_k)), s; 0 if unserved or D_k = 0, +infinity if
-    /// w_k = 0 with D_k > 0
+    /// tau_k = D_k / r_k(w_k) (Shannon: r_k(w) = w log2(1 + s_k / w); else the problem's
+    /// rate model), s; 0 if unserved or D_k = 0, +infinity if r_k(w_k) = 0 with D_k > 0
     std::vector<double> uploadTimeS;
     /// C_k, s from the frame start (see BatchingEarlyExitScheme); +infinity if unserved
     std::vector<double> completionTimeS;
@@ -539,10 +548,11 @@ class BatchingEarlyExitSolver
      * "candidates[i] joins, candidates[0..i-1] are excluded" while the bound allows.
      *
      * Dominance: y weakly dominates x if exit(y) <= exit(x), T_y >= T_x, D_y <= D_x and
-     * s_y >= s_x. Then S - x + y is feasible whenever S is (same or smaller batches, or a
-     * shorter task in the same EDF slot; a no-later deadline; no more bandwidth at any T_u),
-     * so some maximum set never holds x without y when y precedes x in the branching order:
-     * x is not added after y was excluded.
+     * r_y(w) >= r_x(w) at every w (s_y >= s_x for the Shannon rate;
+     * RateModel::IsRateAlwaysAtLeast() for a rate model). Then S - x + y is feasible whenever S is
+     * (same or smaller batches, or a shorter task in the same EDF slot; a no-later deadline; no
+     * more bandwidth at any T_u), so some maximum set never holds x without y when y precedes x in
+     * the branching order: x is not added after y was excluded.
      * @param [in,out] state search state
      * @param [in] members current feasible set (EDF-rank order)
      * @param [in] candidates users compatible with the set, in branching order

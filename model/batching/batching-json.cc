@@ -11,6 +11,7 @@
 #include "ns3/device-compute-model.h"
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/dnn-model.h"
+#include "ns3/lte-ul-amc-rate-model.h"
 #include "ns3/radio-rate.h"
 
 #include <algorithm>
@@ -73,6 +74,9 @@ ReadBatching(const JsonNode& root)
                       "scheme",
                       "maxSearchNodes",
                       "noisePsdWPerHz",
+                      "rateModel",
+                      "ulBandwidthRb",
+                      "minUlGrantRbs",
                       "users"});
     BatchingInput in;
     BatchingEarlyExitProblem& p = in.problem;
@@ -153,6 +157,31 @@ ReadBatching(const JsonNode& root)
         in.maxSearchNodes = ReadUnsigned(*n, 1);
     }
     const double noise = ReadNoise(root);
+    bool isLteUl = false;
+    if (auto n = root.Find("rateModel"))
+    {
+        isLteUl = ReadChoice(*n,
+                             std::vector<std::pair<std::string, bool>>{{"fixed-power", false},
+                                                                       {"lte-ul-amc", true}});
+    }
+    uint32_t ulBandwidthRb = 0;
+    uint32_t minGrantRbs = 3;
+    for (const char* key : {"ulBandwidthRb", "minUlGrantRbs"})
+    {
+        if (!isLteUl && root.Has(key))
+        {
+            root.Require(key).FailMessage("only valid with \"rateModel\": \"lte-ul-amc\"");
+        }
+    }
+    if (isLteUl)
+    {
+        ulBandwidthRb = static_cast<uint32_t>(ReadUnsigned(root.Require("ulBandwidthRb"), 6, 110));
+        if (auto n = root.Find("minUlGrantRbs"))
+        {
+            minGrantRbs = static_cast<uint32_t>(ReadUnsigned(*n, 1, ulBandwidthRb));
+        }
+    }
+    std::vector<double> ulSinr;
 
     for (const JsonNode& u : root.Require("users").Elements())
     {
@@ -162,7 +191,8 @@ ReadBatching(const JsonNode& root)
                        "uploadBits",
                        "snrBandwidthHz",
                        "txPowerW",
-                       "channelGain"});
+                       "channelGain",
+                       "ulSinr"});
         BatchingEarlyExitUser user;
         if (RequireOneOf(u, {"exit", "accuracyRequirement"}) == 0)
         {
@@ -179,8 +209,31 @@ ReadBatching(const JsonNode& root)
         }
         user.deadlineS = ReadNumber(u.Require("deadlineS"), AnyFinite());
         user.uploadBits = ReadNumber(u.Require("uploadBits"), NonNegative());
-        user.snrBandwidthHz = ReadSnrBandwidth(u, noise);
+        if (isLteUl)
+        {
+            // the SRS SINR drives the rate; s_k is informative (optional)
+            ulSinr.push_back(ReadNumber(u.Require("ulSinr"), AnyFinite()));
+            if (u.Has("snrBandwidthHz") || u.Has("txPowerW") || u.Has("channelGain"))
+            {
+                user.snrBandwidthHz = ReadSnrBandwidth(u, noise);
+            }
+        }
+        else
+        {
+            if (u.Has("ulSinr"))
+            {
+                u.Require("ulSinr").FailMessage("only valid with \"rateModel\": \"lte-ul-amc\"");
+            }
+            user.snrBandwidthHz = ReadSnrBandwidth(u, noise);
+        }
         p.users.push_back(user);
+    }
+    if (isLteUl)
+    {
+        p.rateModel = Checked(
+            root,
+            [&]()
+            { return std::make_shared<LteUlAmcRateModel>(ulSinr, ulBandwidthRb, minGrantRbs); });
     }
     return in;
 }
@@ -259,11 +312,17 @@ allowed; null = field omitted; a "comment" field is allowed in every object):
                                      "no-batching-no-early-exit"
   "maxSearchNodes": 1000000,             node limit of the optimal algorithms
   "noisePsdWPerHz": 3.98e-21,            N0 for txPowerW/channelGain
+  "rateModel": "fixed-power",            upload rate: "fixed-power" (w log2(1 + s/w)) or
+                                     "lte-ul-amc" (LTE uplink TBS of the SRS SINR's MCS)
+  "ulBandwidthRb": 25,                   lte-ul-amc only: cell uplink RBs (6..110)
+  "minUlGrantRbs": 3,                    lte-ul-amc only: smallest grant (default 3)
   "users": [{
     exactly one of "exit": 0 (0-based exit index) or "accuracyRequirement": 0.7,
     "deadlineS": 0.05,                   from the frame start (finite; <= 0 = past)
     "uploadBits": 1e5,
-    "snrBandwidthHz": 1e8                or "txPowerW" + "channelGain"
+    "snrBandwidthHz": 1e8,               or "txPowerW" + "channelGain" (optional with
+                                     lte-ul-amc)
+    "ulSinr": 200                        lte-ul-amc only: linear SRS SINR (< 0: no report)
   }]
 }
 )";
@@ -380,9 +439,24 @@ BatchingEarlyExitInstanceToJson(const BatchingEarlyExitProblem& problem)
     }
     root["totalBandwidthHz"] = Num(problem.totalBandwidthHz);
     root["frameLengthS"] = Num(problem.frameLengthS);
-    Json users = Json::array();
-    for (const BatchingEarlyExitUser& u : problem.users)
+    std::shared_ptr<const LteUlAmcRateModel> lteUl;
+    if (problem.rateModel)
     {
+        lteUl = std::dynamic_pointer_cast<const LteUlAmcRateModel>(problem.rateModel);
+        if (!lteUl)
+        {
+            throw std::invalid_argument(
+                "BatchingEarlyExitInstanceToJson: rateModel is neither null (fixed-power) nor "
+                "an LteUlAmcRateModel; no JSON form for it");
+        }
+        root["rateModel"] = "lte-ul-amc";
+        root["ulBandwidthRb"] = lteUl->GetUlBandwidthRb();
+        root["minUlGrantRbs"] = lteUl->GetMinGrantRbs();
+    }
+    Json users = Json::array();
+    for (size_t k = 0; k < problem.users.size(); ++k)
+    {
+        const BatchingEarlyExitUser& u = problem.users[k];
         Json j = Json::object();
         if (u.exit)
         {
@@ -395,6 +469,10 @@ BatchingEarlyExitInstanceToJson(const BatchingEarlyExitProblem& problem)
         j["deadlineS"] = Num(u.deadlineS);
         j["uploadBits"] = Num(u.uploadBits);
         j["snrBandwidthHz"] = Num(u.snrBandwidthHz);
+        if (lteUl)
+        {
+            j["ulSinr"] = Num(lteUl->GetSinr(static_cast<uint32_t>(k)));
+        }
         users.push_back(std::move(j));
     }
     root["users"] = std::move(users);

@@ -55,6 +55,28 @@ RateModel::DescribeNoRate(uint32_t /* user */) const
     return "no rate at any bandwidth";
 }
 
+bool
+RateModel::IsRateAlwaysAtLeast(uint32_t /* a */, uint32_t /* b */) const
+{
+    return false;
+}
+
+bool
+ConstantPsdRateModel::IsRateAlwaysAtLeast(uint32_t a, uint32_t b) const
+{
+    CheckUser("ConstantPsdRateModel", a, m_spectralEfficiency.size());
+    CheckUser("ConstantPsdRateModel", b, m_spectralEfficiency.size());
+    return m_spectralEfficiency[a] >= m_spectralEfficiency[b];
+}
+
+bool
+FixedPowerRateModel::IsRateAlwaysAtLeast(uint32_t a, uint32_t b) const
+{
+    CheckUser("FixedPowerRateModel", a, m_snrBandwidthHz.size());
+    CheckUser("FixedPowerRateModel", b, m_snrBandwidthHz.size());
+    return m_snrBandwidthHz[a] >= m_snrBandwidthHz[b];
+}
+
 ConstantPsdRateModel::ConstantPsdRateModel(std::vector<double> spectralEfficiency)
     : m_spectralEfficiency(std::move(spectralEfficiency))
 {

@@ -76,6 +76,16 @@ class RateModel
      * @return the text of SlideRejectReason::NO_RATE for this user
      */
     virtual std::string DescribeNoRate(uint32_t user) const;
+
+    /**
+     * @brief Whether one user's rate is at least another's at every bandwidth: a sufficient
+     * test used by exact searches to prune dominated users (e.g. the branch and bound of
+     * BatchingEarlyExitSolver). The default answers false ("unknown"), which is always safe.
+     * @param [in] a user index, < GetNUsers()
+     * @param [in] b user index, < GetNUsers()
+     * @return true only if Rate(a, B) >= Rate(b, B) for every B >= 0
+     */
+    virtual bool IsRateAlwaysAtLeast(uint32_t a, uint32_t b) const;
 };
 
 /**
@@ -116,6 +126,7 @@ class ConstantPsdRateModel : public RateModel
     double MinBandwidthForRate(uint32_t user, double rateBps) const override;
     bool HasRate(uint32_t user) const override;
     std::string DescribeNoRate(uint32_t user) const override;
+    bool IsRateAlwaysAtLeast(uint32_t a, uint32_t b) const override;
 
   private:
     std::vector<double> m_spectralEfficiency; ///< eta_k, bit/s/Hz
@@ -156,6 +167,7 @@ class FixedPowerRateModel : public RateModel
     double MinBandwidthForRate(uint32_t user, double rateBps) const override;
     bool HasRate(uint32_t user) const override;
     std::string DescribeNoRate(uint32_t user) const override;
+    bool IsRateAlwaysAtLeast(uint32_t a, uint32_t b) const override;
 
   private:
     std::vector<double> m_snrBandwidthHz; ///< s_k, Hz

@@ -350,6 +350,12 @@ CollaborativeInferenceNode::SetStrategy(double threshold, const std::vector<doub
     }
 }
 
+double
+CollaborativeInferenceNode::GetServiceScv() const
+{
+    return m_serviceModel == EXPONENTIAL_SERVICE ? 1.0 : 0.0;
+}
+
 void
 CollaborativeInferenceNode::SetComputeSpeed(double flops)
 {
@@ -529,6 +535,7 @@ CollaborativeInferenceNode::StartApplication()
         c.rho = m_rho;
         c.epsilon = m_epsilon;
         c.thresholdMin = m_thresholdMin;
+        c.serviceScv = GetServiceScv(); // the agent's queue model matches the service drawn
         try
         {
             m_agent = std::make_unique<DtoEeAgent>(c, m_options, m_rateNormalisation);

@@ -175,6 +175,12 @@ class CollaborativeInferenceNode : public Application
     /// @return x_ij in use, per successor
     const std::vector<double>& GetSplit() const;
 
+    /**
+     * @return c^2 of the service times this node draws (attribute ServiceTime): 1 for
+     * exponential, 0 for deterministic; its DtoEeAgent models the node as M/G/1 with it
+     */
+    double GetServiceScv() const;
+
     /// @return tasks in the node (queued and in service)
     uint32_t GetQueueLength() const;
 

@@ -304,11 +304,12 @@ DtoEeAgent::MakeReplies()
         kDown += m_split[k] * m_split[k] * m_replies[k].curvature;
     }
     const double mu = m_config.serviceRate;
-    m_marginalCost = DtoEeNodeCost::Derivative(m_arrivalRate, mu, m_config.rho, m_config.epsilon) -
+    m_marginalCost = DtoEeNodeCost::Derivative(
+                         m_arrivalRate, mu, m_config.rho, m_config.epsilon, m_config.serviceScv) -
                      m_config.betaS * ExitValue(m_threshold) + (1.0 - q) * phi;
-    m_curvature =
-        DtoEeNodeCost::SecondDerivative(m_arrivalRate, mu, m_config.rho, m_config.epsilon) +
-        (1.0 - q) * (1.0 - q) * kDown;
+    m_curvature = DtoEeNodeCost::SecondDerivative(
+                      m_arrivalRate, mu, m_config.rho, m_config.epsilon, m_config.serviceScv) +
+                  (1.0 - q) * (1.0 - q) * kDown;
     std::vector<DtoEeReplyMessage> out;
     for (uint32_t pred : m_config.predecessors)
     {
@@ -435,18 +436,22 @@ DtoEeAgent::MoveToEqualise(size_t from, size_t to, double gap, double maxFlow, d
     const auto& b = m_replies[to];
     const double rho = m_config.rho;
     const double eps = m_config.epsilon;
+    const double scv = m_config.serviceScv;
     const double downA = std::max(
-        0.0, a.curvature - DtoEeNodeCost::SecondDerivative(a.arrivalRate, a.serviceRate, rho, eps));
+        0.0,
+        a.curvature - DtoEeNodeCost::SecondDerivative(a.arrivalRate, a.serviceRate, rho, eps, scv));
     const double downB = std::max(
-        0.0, b.curvature - DtoEeNodeCost::SecondDerivative(b.arrivalRate, b.serviceRate, rho, eps));
-    const double baseA = DtoEeNodeCost::Derivative(a.arrivalRate, a.serviceRate, rho, eps);
+        0.0,
+        b.curvature - DtoEeNodeCost::SecondDerivative(b.arrivalRate, b.serviceRate, rho, eps, scv));
+    const double baseA = DtoEeNodeCost::Derivative(a.arrivalRate, a.serviceRate, rho, eps, scv);
     auto excess = [&](double f)
     {
         const double rise =
-            DtoEeNodeCost::Derivative(b.arrivalRate + shift + f, b.serviceRate, rho, eps) -
-            DtoEeNodeCost::Derivative(b.arrivalRate + shift, b.serviceRate, rho, eps);
-        const double fall = baseA - DtoEeNodeCost::Derivative(
-                                        std::max(0.0, a.arrivalRate - f), a.serviceRate, rho, eps);
+            DtoEeNodeCost::Derivative(b.arrivalRate + shift + f, b.serviceRate, rho, eps, scv) -
+            DtoEeNodeCost::Derivative(b.arrivalRate + shift, b.serviceRate, rho, eps, scv);
+        const double fall =
+            baseA - DtoEeNodeCost::Derivative(
+                        std::max(0.0, a.arrivalRate - f), a.serviceRate, rho, eps, scv);
         return rise + fall + (downA + downB) * f - gap;
     };
     if (maxFlow <= 0.0)
@@ -666,6 +671,7 @@ DtoEeDistributed::DtoEeDistributed(const DtoEeModel& model, DtoEeAlgorithmOption
         c.rho = p.rho;
         c.epsilon = p.epsilon;
         c.thresholdMin = p.thresholdMin;
+        c.serviceScv = p.serviceScv;
         m_agents.emplace_back(std::move(c), options, norm);
     }
 }

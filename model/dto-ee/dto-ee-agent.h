@@ -153,6 +153,9 @@ struct DtoEeAgentConfig
     double rho{1e3};                                     ///< rho
     double epsilon{0.05};                                ///< epsilon
     double thresholdMin{0};                              ///< theta_min
+    /// c^2 of the service time: 1 = M/M/1 node (exponential), else M/G/1
+    /// (Pollaczek-Khinchine; 0 = deterministic), as DtoEeProblem::serviceScv
+    double serviceScv{1};
 };
 
 /**

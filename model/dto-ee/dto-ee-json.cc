@@ -107,6 +107,7 @@ ReadDtoEe(const JsonNode& root)
                       "rho",
                       "epsilon",
                       "thresholdMin",
+                      "serviceScv",
                       "stages",
                       "nodes",
                       "links",
@@ -133,6 +134,10 @@ ReadDtoEe(const JsonNode& root)
     if (auto n = root.Find("thresholdMin"))
     {
         p.thresholdMin = ReadNumber(*n, UnitInterval());
+    }
+    if (auto n = root.Find("serviceScv"))
+    {
+        p.serviceScv = ReadNumber(*n, NonNegative());
     }
 
     const auto stages = root.Require("stages").Elements(true);
@@ -520,6 +525,9 @@ field is allowed in every object; stages, nodes and links are 0-based):
   "rho": 1000,                           exterior-penalty weight (default 1000)
   "epsilon": 0.05,                       stability margin in (0, 1) (default 0.05)
   "thresholdMin": 0,                     lower bound of the thresholds (default 0)
+  "serviceScv": 1,                       c^2 of the service times: 1 = exponential (M/M/1
+                                     nodes, default), 0 = deterministic (M/D/1), any
+                                     other >= 0: M/G/1 (Pollaczek-Khinchine)
   "stages": [                            H stages in order (>= 1)
     {"workFlop": 1e9,                    w_h, FLOPs per task (sub-model + exit head)
      "featureBits": 1e6,                 s_h, bits sent to the next stage (default 0)
@@ -569,6 +577,7 @@ DtoEeInstanceToJson(const DtoEeProblem& problem)
     root["rho"] = Num(problem.rho);
     root["epsilon"] = Num(problem.epsilon);
     root["thresholdMin"] = Num(problem.thresholdMin);
+    root["serviceScv"] = Num(problem.serviceScv);
     Json stages = Json::array();
     for (size_t h = 0; h < problem.stages.size(); ++h)
     {

@@ -217,40 +217,70 @@ DtoEeSchemeNameList()
 // Node cost and profiles
 
 double
-DtoEeNodeCost::Value(double rate, double mu, double rho, double epsilon)
+DtoEeNodeCost::Value(double rate, double mu, double rho, double epsilon, double scv)
 {
     const double knee = (1.0 - epsilon) * mu;
+    auto n = [mu, scv](double l)
+    {
+        if (scv == 1.0)
+        {
+            return l / (mu - l);
+        }
+        return l / mu + 0.5 * (1.0 + scv) * l * l / (mu * (mu - l));
+    };
     if (rate <= knee)
     {
-        return rate / (mu - rate);
+        return n(rate);
     }
-    const double atKnee = knee / (mu - knee);
-    const double slope = mu / ((mu - knee) * (mu - knee));
+    const double atKnee = n(knee);
+    const double slope = Derivative(knee, mu, 0.0, epsilon, scv);
     const double excess = rate - knee;
     return atKnee + slope * excess + rho * excess * excess;
 }
 
 double
-DtoEeNodeCost::Derivative(double rate, double mu, double rho, double epsilon)
+DtoEeNodeCost::Derivative(double rate, double mu, double rho, double epsilon, double scv)
 {
     const double knee = (1.0 - epsilon) * mu;
+    auto d = [mu, scv](double l)
+    {
+        if (scv == 1.0)
+        {
+            return mu / ((mu - l) * (mu - l));
+        }
+        return 1.0 / mu + 0.5 * (1.0 + scv) * (2.0 * mu * l - l * l) / (mu * (mu - l) * (mu - l));
+    };
     if (rate <= knee)
     {
-        return mu / ((mu - rate) * (mu - rate));
+        return d(rate);
     }
-    return mu / ((mu - knee) * (mu - knee)) + 2.0 * rho * (rate - knee);
+    return d(knee) + 2.0 * rho * (rate - knee);
 }
 
 double
-DtoEeNodeCost::SecondDerivative(double rate, double mu, double rho, double epsilon)
+DtoEeNodeCost::SecondDerivative(double rate, double mu, double rho, double epsilon, double scv)
 {
     const double knee = (1.0 - epsilon) * mu;
     if (rate <= knee)
     {
         const double gap = mu - rate;
-        return 2.0 * mu / (gap * gap * gap);
+        return (scv == 1.0 ? 2.0 : 1.0 + scv) * mu / (gap * gap * gap);
     }
     return 2.0 * rho;
+}
+
+double
+DtoEeNodeCost::Sojourn(double rate, double mu, double scv)
+{
+    if (!(rate < mu))
+    {
+        return std::numeric_limits<double>::infinity();
+    }
+    if (scv == 1.0)
+    {
+        return 1.0 / (mu - rate);
+    }
+    return 1.0 / mu + 0.5 * (1.0 + scv) * rate / (mu * (mu - rate));
 }
 
 double
@@ -325,6 +355,10 @@ DtoEeModel::DtoEeModel(DtoEeProblem problem)
         Fail("epsilon", p.epsilon, "must be in (0, 1)");
     }
     RequireUnit("thresholdMin", p.thresholdMin);
+    if (!(p.serviceScv >= 0.0) || !std::isfinite(p.serviceScv))
+    {
+        Fail("serviceScv", p.serviceScv, "must be finite and >= 0 (1: exponential service)");
+    }
 
     const uint32_t n = static_cast<uint32_t>(p.nodes.size());
     m_outLinks.assign(n, {});
@@ -550,7 +584,7 @@ DtoEeModel::DelayToExit(const DtoEeStrategy& strategy) const
         {
             const double mu = GetServiceRate(i);
             const double lambda = ev.nodeRate[i];
-            double ti = lambda < mu ? 1.0 / (mu - lambda) : INF;
+            double ti = DtoEeNodeCost::Sojourn(lambda, mu, m_problem.serviceScv);
             if (!IsLastStage(i))
             {
                 double onward = 0;
@@ -629,7 +663,8 @@ DtoEeModel::Evaluate(const DtoEeStrategy& strategy, bool isObjectiveOnly) const
     {
         const double mu = GetServiceRate(i);
         const double rate = ev.nodeRate[i];
-        lambdaJ += DtoEeNodeCost::Value(rate, mu, p.rho, p.epsilon) - p.betaS * rate * q[i] * a[i];
+        lambdaJ += DtoEeNodeCost::Value(rate, mu, p.rho, p.epsilon, p.serviceScv) -
+                   p.betaS * rate * q[i] * a[i];
         const double excess = std::max(0.0, rate - (1.0 - p.epsilon) * mu);
         penaltySum += p.rho * excess * excess;
         marginViolated = marginViolated || excess > 0.0;
@@ -639,7 +674,8 @@ DtoEeModel::Evaluate(const DtoEeStrategy& strategy, bool isObjectiveOnly) const
         }
         else
         {
-            delaySum += rate / (mu - rate);
+            delaySum += p.serviceScv == 1.0 ? rate / (mu - rate)
+                                            : rate * DtoEeNodeCost::Sojourn(rate, mu, p.serviceScv);
         }
         accSum += rate * q[i] * a[i];
     }
@@ -669,10 +705,12 @@ DtoEeModel::Evaluate(const DtoEeStrategy& strategy, bool isObjectiveOnly) const
                 phi += x * (GetLinkDelay(l) + ev.marginalCost[j]);
                 kappaDown += x * x * ev.curvature[j];
             }
-            ev.marginalCost[i] = DtoEeNodeCost::Derivative(rate, mu, p.rho, p.epsilon) -
-                                 p.betaS * q[i] * a[i] + (1.0 - q[i]) * phi;
-            ev.curvature[i] = DtoEeNodeCost::SecondDerivative(rate, mu, p.rho, p.epsilon) +
-                              (1.0 - q[i]) * (1.0 - q[i]) * kappaDown;
+            ev.marginalCost[i] =
+                DtoEeNodeCost::Derivative(rate, mu, p.rho, p.epsilon, p.serviceScv) -
+                p.betaS * q[i] * a[i] + (1.0 - q[i]) * phi;
+            ev.curvature[i] =
+                DtoEeNodeCost::SecondDerivative(rate, mu, p.rho, p.epsilon, p.serviceScv) +
+                (1.0 - q[i]) * (1.0 - q[i]) * kappaDown;
             if (!IsLastStage(i))
             {
                 const auto& stage = p.stages[hh];

@@ -91,6 +91,11 @@ struct DtoEeProblem
     double rho{1e3};                ///< rho: exterior-penalty weight, s^2/task (R5.2 of [5])
     double epsilon{0.05};           ///< epsilon: stability margin, Lambda <= (1-eps) mu
     double thresholdMin{0};         ///< theta_min: lower bound of the thresholds, in [0, 1]
+    /// c^2: squared coefficient of variation of the nodes' service times (Var S / E[S]^2).
+    /// 1 = exponential service, the M/M/1 node of R5.1 of [5]; any other value makes every
+    /// node an M/G/1 queue (Pollaczek-Khinchine): 0 = deterministic GPU times (M/D/1).
+    /// Finite, >= 0
+    double serviceScv{1};
 };
 
 /**
@@ -306,8 +311,14 @@ class DtoEeModel
 
 /**
  * @ingroup edge-inference-dto-ee
- * @brief Node cost C(L) = T(L) + rho max(0, L - (1-eps) mu)^2 and its derivatives (R5.2 of [5]),
- * T(L) = L / (mu - L) extended linearly beyond (1 - eps) mu.
+ * @brief Node cost C(L) = N(L) + rho max(0, L - (1-eps) mu)^2 and its derivatives (R5.2 of [5]),
+ * N(L) the mean number of tasks at the node, extended linearly beyond (1 - eps) mu.
+ *
+ * With service-time SCV c^2 (M/G/1, Pollaczek-Khinchine mean sojourn 1/mu + (1 + c^2) L /
+ * (2 mu (mu - L))): N(L) = L / mu + k L^2 / (mu (mu - L)), k = (1 + c^2) / 2, so
+ * N'(L) = 1/mu + k (2 mu L - L^2) / (mu (mu - L)^2) and N''(L) = 2 k mu / (mu - L)^3.
+ * c^2 = 1 (the default) is the M/M/1 node N(L) = L / (mu - L) of R5.1 of [5], computed with
+ * that formula; c^2 = 0 is M/D/1.
  */
 struct DtoEeNodeCost
 {
@@ -316,27 +327,41 @@ struct DtoEeNodeCost
      * @param [in] mu service rate, task/s
      * @param [in] rho penalty weight
      * @param [in] epsilon stability margin
+     * @param [in] scv c^2 of the service time (1: M/M/1)
      * @return C(Lambda)
      */
-    static double Value(double rate, double mu, double rho, double epsilon);
+    static double Value(double rate, double mu, double rho, double epsilon, double scv = 1.0);
 
     /**
      * @param [in] rate Lambda, task/s
      * @param [in] mu service rate, task/s
      * @param [in] rho penalty weight
      * @param [in] epsilon stability margin
+     * @param [in] scv c^2 of the service time (1: M/M/1)
      * @return C'(Lambda)
      */
-    static double Derivative(double rate, double mu, double rho, double epsilon);
+    static double Derivative(double rate, double mu, double rho, double epsilon, double scv = 1.0);
 
     /**
      * @param [in] rate Lambda, task/s
      * @param [in] mu service rate, task/s
      * @param [in] rho penalty weight
      * @param [in] epsilon stability margin
+     * @param [in] scv c^2 of the service time (1: M/M/1)
      * @return C''(Lambda)
      */
-    static double SecondDerivative(double rate, double mu, double rho, double epsilon);
+    static double SecondDerivative(
+        double rate, double mu, double rho, double epsilon, double scv = 1.0);
+
+    /**
+     * @brief Mean sojourn time of an M/G/1 node (Pollaczek-Khinchine).
+     * @param [in] rate Lambda, task/s
+     * @param [in] mu service rate, task/s
+     * @param [in] scv c^2 of the service time
+     * @return 1/mu + (1 + c^2) Lambda / (2 mu (mu - Lambda)), s (1/(mu - Lambda) for c^2 = 1);
+     * +infinity if Lambda >= mu
+     */
+    static double Sojourn(double rate, double mu, double scv = 1.0);
 };
 
 /**

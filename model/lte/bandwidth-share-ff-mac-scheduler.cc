@@ -10,6 +10,7 @@
 #include "ns3/component-carrier-enb.h"
 #include "ns3/log.h"
 #include "ns3/lte-amc.h"
+#include "ns3/lte-common.h"
 #include "ns3/lte-enb-net-device.h"
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/simulator.h"
@@ -70,6 +71,113 @@ BandwidthShareFfMacScheduler::SchedSapUserWrapper::SchedUlConfigInd(
     m_owner->DoSchedUlConfigInd(params);
 }
 
+BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedSapProviderWrapper(
+    BandwidthShareFfMacScheduler* owner, FfMacSchedSapProvider* pf)
+    : m_owner(owner)
+    , m_pf(pf)
+{
+}
+
+FfMacSchedSapProvider*
+BandwidthShareFfMacScheduler::SchedSapProviderWrapper::GetPf() const
+{
+    return m_pf;
+}
+
+void
+BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedDlRlcBufferReq(
+    const struct SchedDlRlcBufferReqParameters& params)
+{
+    m_pf->SchedDlRlcBufferReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedDlPagingBufferReq(
+    const struct SchedDlPagingBufferReqParameters& params)
+{
+    m_pf->SchedDlPagingBufferReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedDlMacBufferReq(
+    const struct SchedDlMacBufferReqParameters& params)
+{
+    m_pf->SchedDlMacBufferReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedDlTriggerReq(
+    const struct SchedDlTriggerReqParameters& params)
+{
+    m_pf->SchedDlTriggerReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedDlRachInfoReq(
+    const struct SchedDlRachInfoReqParameters& params)
+{
+    if (!params.m_rachList.empty())
+    {
+        m_owner->m_lastRach = Simulator::Now(); // PF reserves UL RBs for their Msg3
+    }
+    m_pf->SchedDlRachInfoReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedDlCqiInfoReq(
+    const struct SchedDlCqiInfoReqParameters& params)
+{
+    m_pf->SchedDlCqiInfoReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedUlTriggerReq(
+    const struct SchedUlTriggerReqParameters& params)
+{
+    m_pf->SchedUlTriggerReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedUlNoiseInterferenceReq(
+    const struct SchedUlNoiseInterferenceReqParameters& params)
+{
+    m_pf->SchedUlNoiseInterferenceReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedUlSrInfoReq(
+    const struct SchedUlSrInfoReqParameters& params)
+{
+    m_pf->SchedUlSrInfoReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedUlMacCtrlInfoReq(
+    const struct SchedUlMacCtrlInfoReqParameters& params)
+{
+    // the same decoding as PfFfMacScheduler::DoSchedUlMacCtrlInfoReq: LCGs summed
+    for (const auto& ce : params.m_macCeList)
+    {
+        if (ce.m_macCeType == MacCeListElement_s::BSR)
+        {
+            uint32_t buffer = 0;
+            for (uint8_t id : ce.m_macCeValue.m_bufferStatus)
+            {
+                buffer += BufferSizeLevelBsr::BsrId2BufferSize(id);
+            }
+            m_owner->m_ulBuffer[ce.m_rnti] = buffer;
+        }
+    }
+    m_pf->SchedUlMacCtrlInfoReq(params);
+}
+
+void
+BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedUlCqiInfoReq(
+    const struct SchedUlCqiInfoReqParameters& params)
+{
+    m_pf->SchedUlCqiInfoReq(params);
+}
+
 BandwidthShareFfMacScheduler::CschedSapProviderWrapper::CschedSapProviderWrapper(
     BandwidthShareFfMacScheduler* owner, FfMacCschedSapProvider* pf)
     : m_owner(owner)
@@ -114,6 +222,7 @@ BandwidthShareFfMacScheduler::CschedSapProviderWrapper::CschedUeReleaseReq(
     NS_LOG_INFO("UE " << params.m_rnti << " released: its RNTI-keyed UL share is removed");
     m_owner->m_table.EraseRnti(params.m_rnti);
     m_owner->m_credits.erase(params.m_rnti);
+    m_owner->m_ulBuffer.erase(params.m_rnti);
     m_pf->CschedUeReleaseReq(params);
 }
 
@@ -136,6 +245,23 @@ BandwidthShareFfMacScheduler::GetTypeId()
                           UintegerValue(3),
                           MakeUintegerAccessor(&BandwidthShareFfMacScheduler::m_minGrant),
                           MakeUintegerChecker<uint32_t>(1, 110))
+            .AddAttribute("ResyncUlBsr",
+                          "If true, in every TTI with shares PF's uplink buffer estimate of each "
+                          "UE it granted is reset to the UE's last BSR minus the TB sizes this "
+                          "scheduler actually granted (PF lowers it by its own, larger TBs, "
+                          "which can stall a UE with a small share until its next BSR).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&BandwidthShareFfMacScheduler::m_resyncUlBsr),
+                          MakeBooleanChecker())
+            .AddAttribute("PoolFreeUlRbs",
+                          "If true, the RBs PF leaves idle in a TTI with shares (its equal split "
+                          "gives floor(N / n) RBs to each of n UEs) join the pool re-partitioned "
+                          "among the UEs with a share, so that the shares apply to the whole "
+                          "uplink; not within 10 ms of a random access (PF reserves RBs for its "
+                          "Msg3 that the DCIs do not show).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&BandwidthShareFfMacScheduler::m_poolFreeUlRbs),
+                          MakeBooleanChecker())
             .AddAttribute("UlWorkConserving",
                           "If true, all RBs that PF gives to new transmissions are split among "
                           "the UEs with a positive share, in proportion to the shares (dimension"
@@ -165,6 +291,10 @@ BandwidthShareFfMacScheduler::BandwidthShareFfMacScheduler()
     : m_macSapUser(nullptr)
     , m_wrapper(nullptr)
     , m_cschedWrapper(nullptr)
+    , m_schedWrapper(nullptr)
+    , m_resyncUlBsr(true)
+    , m_poolFreeUlRbs(true)
+    , m_lastRach(Seconds(-1))
     , m_ulBandwidth(0)
     , m_amc(CreateObject<LteAmc>())
     , m_minGrant(3)
@@ -189,6 +319,8 @@ BandwidthShareFfMacScheduler::DoDispose()
     m_wrapper = nullptr;
     delete m_cschedWrapper;
     m_cschedWrapper = nullptr;
+    delete m_schedWrapper;
+    m_schedWrapper = nullptr;
     m_macSapUser = nullptr;
     m_amc = nullptr;
     m_ueView.SetRrc(nullptr);
@@ -212,6 +344,18 @@ BandwidthShareFfMacScheduler::GetFfMacCschedSapProvider()
             new CschedSapProviderWrapper(this, PfFfMacScheduler::GetFfMacCschedSapProvider());
     }
     return m_cschedWrapper;
+}
+
+FfMacSchedSapProvider*
+BandwidthShareFfMacScheduler::GetFfMacSchedSapProvider()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_schedWrapper)
+    {
+        m_schedWrapper =
+            new SchedSapProviderWrapper(this, PfFfMacScheduler::GetFfMacSchedSapProvider());
+    }
+    return m_schedWrapper;
 }
 
 Ptr<BandwidthShareFfMacScheduler>
@@ -430,7 +574,8 @@ BandwidthShareFfMacScheduler::RepartitionUlDcis(const std::vector<UlDciListEleme
                                                 uint16_t ulBandwidth,
                                                 uint32_t minGrant,
                                                 bool workConserving,
-                                                const Ptr<LteAmc>& amc)
+                                                const Ptr<LteAmc>& amc,
+                                                bool poolFreeRbs)
 {
     std::vector<UlDciListElement_s> out;
     // PF's new-transmission DCI of each UE subject to the shares, and the pooled RBs
@@ -452,6 +597,22 @@ BandwidthShareFfMacScheduler::RepartitionUlDcis(const std::vector<UlDciListEleme
         for (uint32_t rb = dci.m_rbStart; rb < dci.m_rbStart + dci.m_rbLen; ++rb)
         {
             pooled[rb] = true;
+        }
+    }
+    if (poolFreeRbs && !pfDci.empty())
+    {
+        // PF's equal split leaves N - floor(N / n) n RBs idle: they join the pool
+        std::vector<bool> used(maxRb, false);
+        for (const auto& dci : dcis)
+        {
+            for (uint32_t rb = dci.m_rbStart; rb < dci.m_rbStart + dci.m_rbLen; ++rb)
+            {
+                used[rb] = true;
+            }
+        }
+        for (uint32_t rb = 0; rb < ulBandwidth; ++rb)
+        {
+            pooled[rb] = pooled[rb] || !used[rb];
         }
     }
     std::vector<Run> runs;
@@ -632,18 +793,21 @@ BandwidthShareFfMacScheduler::DoSchedUlConfigInd(
 {
     NS_LOG_FUNCTION(this);
     FfMacSchedSapUser::SchedUlConfigIndParameters out = params;
-    if (HasUlShares())
+    const bool hasShares = HasUlShares();
+    if (hasShares)
     {
         CheckCqiFilter();
         const std::map<uint16_t, double> shares = EffectiveShares();
-        out.m_dciList = RepartitionUlDcis(params.m_dciList,
-                                          shares,
-                                          m_ueView.GetConnecting(),
-                                          m_credits,
-                                          m_ulBandwidth,
-                                          m_minGrant,
-                                          m_workConserving,
-                                          m_amc);
+        out.m_dciList =
+            RepartitionUlDcis(params.m_dciList,
+                              shares,
+                              m_ueView.GetConnecting(),
+                              m_credits,
+                              m_ulBandwidth,
+                              m_minGrant,
+                              m_workConserving,
+                              m_amc,
+                              m_poolFreeUlRbs && Simulator::Now() >= m_lastRach + MilliSeconds(10));
     }
     for (const auto& dci : out.m_dciList)
     {
@@ -651,9 +815,41 @@ BandwidthShareFfMacScheduler::DoSchedUlConfigInd(
         {
             m_granted[dci.m_rnti] += dci.m_rbLen;
             m_ulGrantTrace(dci.m_rnti, dci.m_rbStart, dci.m_rbLen, dci.m_tbSize);
+            // what the grant takes from the UE's buffer, as PF counts it (2 bytes of RLC)
+            auto it = m_ulBuffer.find(dci.m_rnti);
+            if (it != m_ulBuffer.end())
+            {
+                const uint32_t used = dci.m_tbSize > 2 ? dci.m_tbSize - 2U : 0U;
+                it->second = it->second > used ? it->second - used : 0;
+            }
         }
     }
     m_macSapUser->SchedUlConfigInd(out);
+    if (!hasShares || !m_resyncUlBsr || !m_schedWrapper)
+    {
+        return;
+    }
+    // PF lowered its estimate by its own TB sizes: give it back what the grants really left
+    FfMacSchedSapProvider::SchedUlMacCtrlInfoReqParameters bsr;
+    bsr.m_sfnSf = 0;
+    for (const auto& dci : params.m_dciList)
+    {
+        auto it = m_ulBuffer.find(dci.m_rnti);
+        if (dci.m_ndi != 1 || it == m_ulBuffer.end() || it->second == 0)
+        {
+            continue;
+        }
+        MacCeListElement_s ce;
+        ce.m_rnti = dci.m_rnti;
+        ce.m_macCeType = MacCeListElement_s::BSR;
+        ce.m_macCeValue.m_bufferStatus = {
+            BufferSizeLevelBsr::BufferSize2BsrId(it->second), 0, 0, 0};
+        bsr.m_macCeList.push_back(ce);
+    }
+    if (!bsr.m_macCeList.empty())
+    {
+        m_schedWrapper->GetPf()->SchedUlMacCtrlInfoReq(bsr);
+    }
 }
 
 } // namespace edgeinference

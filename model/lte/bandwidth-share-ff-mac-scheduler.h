@@ -68,7 +68,20 @@ namespace edgeinference
  * new DCI
  * keeps PF's MCS; m_rbStart, m_rbLen and m_tbSize (LteAmc::GetUlTbSizeFromMcs / 8) are
  * recomputed. DCIs of UEs without a share (or share 0) are removed and their RBs go to E.
- * Retransmission DCIs (ndi = 0) and the RBs PF left free are not touched.
+ * Retransmission DCIs (ndi = 0) are not touched. With PoolFreeUlRbs (default) the RBs PF
+ * left free (its equal split gives floor(N / n) RBs to each of n UEs, so up to n - 1 RBs
+ * idle) join P, so that the shares apply to the whole uplink (not within 10 ms of a random
+ * access, whose Msg3 RBs the DCIs do not show).
+ *
+ * **PF's uplink buffer estimate.** PF lowers its estimate of a UE's buffer by PF's own TB
+ * size whenever PF grants it, although the re-partition may give that UE fewer bytes (or
+ * none) in that TTI; the UE corrects the estimate with its next BSR, which it sends only
+ * after a grant (or on its RLC's 10 ms buffer-status timer). A UE with a small share could
+ * thus stall for up to 10 ms with data in its buffer while PF believes it empty. With
+ * ResyncUlBsr (default) this scheduler keeps its own estimate (the UE's last BSR minus the
+ * TB sizes it actually granted, minus PF's 2-byte RLC allowance) and, in every TTI with shares,
+ * hands PF a BSR with that estimate for each UE PF granted, so PF's estimate is the one the
+ * grants really left.
  *
  * **Exact PF when idle.** Without any share (initially and after ClearUlShares()) the DCIs
  * are forwarded unchanged: the scheduler is PfFfMacScheduler, grant for grant.
@@ -230,6 +243,8 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
      * @param [in] minGrant smallest grant, RBs (>= 1)
      * @param [in] workConserving see the attribute UlWorkConserving
      * @param [in] amc AMC for the TB sizes
+     * @param [in] poolFreeRbs add the RBs of 0..ulBandwidth-1 that no DCI uses to the pool
+     * (attribute PoolFreeUlRbs)
      * @return the DCIs to send
      */
     static std::vector<UlDciListElement_s> RepartitionUlDcis(
@@ -240,11 +255,13 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
         uint16_t ulBandwidth,
         uint32_t minGrant,
         bool workConserving,
-        const Ptr<LteAmc>& amc);
+        const Ptr<LteAmc>& amc,
+        bool poolFreeRbs = false);
 
     // inherited from FfMacScheduler
     void SetFfMacSchedSapUser(FfMacSchedSapUser* s) override;
     FfMacCschedSapProvider* GetFfMacCschedSapProvider() override;
+    FfMacSchedSapProvider* GetFfMacSchedSapProvider() override;
 
   protected:
     // inherited from Object
@@ -265,6 +282,37 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
 
       private:
         BandwidthShareFfMacScheduler* m_owner; ///< the scheduler
+    };
+
+    /// Wrapper of PF's SCHED SAP provider given to the MAC: records the UEs' BSRs.
+    class SchedSapProviderWrapper : public FfMacSchedSapProvider
+    {
+      public:
+        /**
+         * @brief Constructor.
+         * @param [in] owner the scheduler
+         * @param [in] pf PF's provider, to which every call is forwarded
+         */
+        SchedSapProviderWrapper(BandwidthShareFfMacScheduler* owner, FfMacSchedSapProvider* pf);
+        void SchedDlRlcBufferReq(const struct SchedDlRlcBufferReqParameters& params) override;
+        void SchedDlPagingBufferReq(const struct SchedDlPagingBufferReqParameters& params) override;
+        void SchedDlMacBufferReq(const struct SchedDlMacBufferReqParameters& params) override;
+        void SchedDlTriggerReq(const struct SchedDlTriggerReqParameters& params) override;
+        void SchedDlRachInfoReq(const struct SchedDlRachInfoReqParameters& params) override;
+        void SchedDlCqiInfoReq(const struct SchedDlCqiInfoReqParameters& params) override;
+        void SchedUlTriggerReq(const struct SchedUlTriggerReqParameters& params) override;
+        void SchedUlNoiseInterferenceReq(
+            const struct SchedUlNoiseInterferenceReqParameters& params) override;
+        void SchedUlSrInfoReq(const struct SchedUlSrInfoReqParameters& params) override;
+        void SchedUlMacCtrlInfoReq(const struct SchedUlMacCtrlInfoReqParameters& params) override;
+        void SchedUlCqiInfoReq(const struct SchedUlCqiInfoReqParameters& params) override;
+
+        /// @return PF's provider
+        FfMacSchedSapProvider* GetPf() const;
+
+      private:
+        BandwidthShareFfMacScheduler* m_owner; ///< the scheduler
+        FfMacSchedSapProvider* m_pf;           ///< PF's provider
     };
 
     /// Wrapper of PF's CSCHED SAP provider given to the MAC: learns the UL bandwidth and
@@ -311,6 +359,11 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
     FfMacSchedSapUser* m_macSapUser;           ///< the MAC's SAP user
     SchedSapUserWrapper* m_wrapper;            ///< the SAP user given to PF
     CschedSapProviderWrapper* m_cschedWrapper; ///< the CSCHED provider given to the MAC
+    SchedSapProviderWrapper* m_schedWrapper;   ///< the SCHED provider given to the MAC
+    std::map<uint16_t, uint32_t> m_ulBuffer;   ///< UL buffer estimate per RNTI, bytes
+    bool m_resyncUlBsr;                        ///< attribute ResyncUlBsr
+    bool m_poolFreeUlRbs;                      ///< attribute PoolFreeUlRbs
+    Time m_lastRach;                           ///< last random-access report
     uint16_t m_ulBandwidth;                    ///< UL bandwidth of the cell, RBs
     Ptr<LteAmc> m_amc;                         ///< TB sizes of the rewritten DCIs
     EnbUeView m_ueView; ///< UEs of the eNB (RNTI by IMSI, connecting UEs), from its RRC

@@ -201,6 +201,15 @@ LteAmcRateModel::DescribeNoRate(uint32_t user) const
                                     : "CQI 0 (out of range): no transport block fits";
 }
 
+bool
+LteAmcRateModel::IsRateAlwaysAtLeast(uint32_t a, uint32_t b) const
+{
+    CheckUser(a);
+    CheckUser(b);
+    // the TBS table grows with the MCS at every RBG count; no rate (-1) is the least
+    return m_mcs[a] >= m_mcs[b];
+}
+
 ShannonSinrRateModel::ShannonSinrRateModel(std::vector<double> sinr, double gap)
     : m_sinr(std::move(sinr))
     , m_gap(gap)
@@ -283,6 +292,14 @@ ShannonSinrRateModel::DescribeNoRate(uint32_t user) const
     return m_sinr[user] < 0 ? "no SINR report received yet" : "SINR 0: no rate";
 }
 
+bool
+ShannonSinrRateModel::IsRateAlwaysAtLeast(uint32_t a, uint32_t b) const
+{
+    RequireUser("ShannonSinrRateModel", a, m_eta.size());
+    RequireUser("ShannonSinrRateModel", b, m_eta.size());
+    return m_eta[a] >= m_eta[b];
+}
+
 ScaledRateModel::ScaledRateModel(std::shared_ptr<const RateModel> base, double efficiency)
     : m_base(std::move(base))
     , m_efficiency(efficiency)
@@ -339,6 +356,12 @@ std::string
 ScaledRateModel::DescribeNoRate(uint32_t user) const
 {
     return m_base->DescribeNoRate(user);
+}
+
+bool
+ScaledRateModel::IsRateAlwaysAtLeast(uint32_t a, uint32_t b) const
+{
+    return m_base->IsRateAlwaysAtLeast(a, b);
 }
 
 } // namespace edgeinference

@@ -97,6 +97,7 @@ class LteAmcRateModel : public RateModel
     double MinBandwidthForRate(uint32_t user, double rateBps) const override;
     bool HasRate(uint32_t user) const override;
     std::string DescribeNoRate(uint32_t user) const override;
+    bool IsRateAlwaysAtLeast(uint32_t a, uint32_t b) const override;
 
   private:
     /**
@@ -149,6 +150,7 @@ class ShannonSinrRateModel : public RateModel
     double MinBandwidthForRate(uint32_t user, double rateBps) const override;
     bool HasRate(uint32_t user) const override;
     std::string DescribeNoRate(uint32_t user) const override;
+    bool IsRateAlwaysAtLeast(uint32_t a, uint32_t b) const override;
 
   private:
     std::vector<double> m_sinr; ///< SINR per user (negative: no report)
@@ -183,6 +185,7 @@ class ScaledRateModel : public RateModel
     double MinBandwidthForRate(uint32_t user, double rateBps) const override;
     bool HasRate(uint32_t user) const override;
     std::string DescribeNoRate(uint32_t user) const override;
+    bool IsRateAlwaysAtLeast(uint32_t a, uint32_t b) const override;
 
   private:
     std::shared_ptr<const RateModel> m_base; ///< Wrapped model

@@ -7,6 +7,7 @@
 #include "offloading-server-base.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
@@ -74,6 +75,13 @@ OffloadingServerBase::GetTypeId()
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&OffloadingServerBase::m_cutoffSlack),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("DeferUnservedDecisions",
+                          "Send the DECISIONs of the users not served at the upload origin "
+                          "t0 + UploadStartDelay (after the served users' ones), so that they do "
+                          "not delay the served users' decisions on the downlink.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&OffloadingServerBase::m_deferUnserved),
+                          MakeBooleanChecker())
             .AddTraceSource("RequestReceived",
                             "A REQUEST arrived: frame, task id, IMSI.",
                             MakeTraceSourceAccessor(&OffloadingServerBase::m_requestTrace),
@@ -101,6 +109,7 @@ OffloadingServerBase::GetTypeId()
 
 OffloadingServerBase::OffloadingServerBase()
     : m_port(6000)
+    , m_deferUnserved(true)
     , m_unexpectedBytes(0)
 {
     NS_LOG_FUNCTION(this);
@@ -249,8 +258,13 @@ OffloadingServerBase::StopApplication()
     {
         Simulator::Cancel(kv.second);
     }
+    for (auto& kv : m_decisionEvents)
+    {
+        Simulator::Cancel(kv.second);
+    }
     m_allocateEvents.clear();
     m_cutoffEvents.clear();
+    m_decisionEvents.clear();
     DoStop();
     if (m_socket)
     {
@@ -483,7 +497,25 @@ OffloadingServerBase::Allocate(uint32_t frame)
                          << decision.latestUploadEndS << " s after the origin");
     for (size_t index : fr.tasks)
     {
-        SendDecision(m_tasks[index]);
+        if (m_tasks[index].isScheduled || !m_deferUnserved)
+        {
+            SendDecision(m_tasks[index]);
+        }
+    }
+    if (m_deferUnserved)
+    {
+        const Time origin = Seconds(originS);
+        for (size_t index : fr.tasks)
+        {
+            if (!m_tasks[index].isScheduled)
+            {
+                m_decisionEvents[index] =
+                    Simulator::Schedule(std::max(origin - Simulator::Now(), Seconds(0)),
+                                        &OffloadingServerBase::SendDeferredDecision,
+                                        this,
+                                        index);
+            }
+        }
     }
     m_allocationTrace(frame, fr.nRequests, fr.nScheduled, fr.predictedThroughputPerS);
     if (fr.nScheduled == 0)
@@ -596,6 +628,14 @@ OffloadingServerBase::FailTask(size_t index, const std::string& reason)
     NS_LOG_INFO("frame " << t.frame << " task " << t.taskId << ": " << reason);
     SendResult(t, OffloadingHeader::FAILED);
     m_failedTrace(t);
+}
+
+void
+OffloadingServerBase::SendDeferredDecision(size_t index)
+{
+    NS_LOG_FUNCTION(this << index);
+    m_decisionEvents.erase(index);
+    SendDecision(m_tasks.at(index));
 }
 
 void

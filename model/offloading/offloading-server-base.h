@@ -55,6 +55,11 @@ namespace edgeinference
  * (a RESULT with status FAILED is sent). A task that finishes (CompleteTask()) is ON_TIME
  * if it ends by frame start + deadline - ResultDelay, LATE otherwise (a failure).
  *
+ * With DeferUnservedDecisions (default) the DECISIONs of the users not served are sent at
+ * the origin t0 + UploadStartDelay instead of at t0: in an LTE cell the downlink scheduler
+ * delivers such small messages about one UE per TTI, so K decisions sent together would
+ * otherwise push the served users' decisions, hence their uploads, up to K ms later.
+ *
  * Requests arriving after their frame was decided get a NOT_SCHEDULED decision with reason
  * OffloadingHeader::REASON_REQUEST_LATE; malformed requests (non-finite or negative fields,
  * or refused by CheckRequest()) one with REASON_INVALID_REQUEST. StopApplication() cancels
@@ -353,6 +358,11 @@ class OffloadingServerBase : public Application
      */
     void SendDecision(const TaskRecord& t);
     /**
+     * @brief Send the DECISION of a task (a deferred one).
+     * @param [in] index task index
+     */
+    void SendDeferredDecision(size_t index);
+    /**
      * @brief Send a RESULT.
      * @param [in] t the task
      * @param [in] status its status
@@ -379,6 +389,8 @@ class OffloadingServerBase : public Application
     UplinkBandwidthCallback m_uplinkCallback;     ///< Executes w_k
     std::map<uint32_t, EventId> m_allocateEvents; ///< Pending decisions
     std::map<uint32_t, EventId> m_cutoffEvents;   ///< Pending cutoffs
+    std::map<size_t, EventId> m_decisionEvents;   ///< Deferred DECISIONs by task index
+    bool m_deferUnserved;                         ///< Attribute DeferUnservedDecisions
     /// w_k by IMSI, Hz, of every frame whose uploads are open
     std::map<uint32_t, std::map<uint64_t, double>> m_frameUplinkBandwidth;
     uint64_t m_unexpectedBytes; ///< DATA for no open task

@@ -11,6 +11,7 @@
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/dnn-model.h"
 #include "ns3/gpu-memory-model.h"
+#include "ns3/lte-ul-amc-rate-model.h"
 #include "ns3/partial-loading-solver.h"
 #include "ns3/radio-rate.h"
 
@@ -73,6 +74,8 @@ ReadPartialLoading(const JsonNode& root)
                       "uploadWindow",
                       "totalBandwidthHz",
                       "noisePsdWPerHz",
+                      "ulBandwidthRb",
+                      "minUlGrantRbs",
                       "requests"});
     PartialLoadingProblem p;
 
@@ -163,6 +166,24 @@ ReadPartialLoading(const JsonNode& root)
     }
     p.totalBandwidthHz = ReadNumber(root.Require("totalBandwidthHz"), NonNegativeOrInf());
     const double noise = ReadNoise(root);
+    // LTE uplink rate model (LteUlAmcRateModel) of the requests with "ulSinr"
+    const bool lteUl = root.Has("ulBandwidthRb");
+    uint32_t ulBandwidthRb = 0;
+    uint32_t minGrantRbs = 3;
+    if (lteUl)
+    {
+        ulBandwidthRb = static_cast<uint32_t>(ReadUnsigned(root.Require("ulBandwidthRb"), 6, 110));
+        if (auto n = root.Find("minUlGrantRbs"))
+        {
+            minGrantRbs = static_cast<uint32_t>(ReadUnsigned(*n, 1, ulBandwidthRb));
+        }
+    }
+    else if (root.Has("minUlGrantRbs"))
+    {
+        root.Require("minUlGrantRbs").FailMessage("only valid with \"ulBandwidthRb\"");
+    }
+    std::vector<double> ulSinr;
+    std::vector<size_t> lteUsers;
 
     for (const JsonNode& r : root.Require("requests").Elements())
     {
@@ -172,7 +193,8 @@ ReadPartialLoading(const JsonNode& root)
                        "spectralEfficiency",
                        "snrBandwidthHz",
                        "txPowerW",
-                       "channelGain"});
+                       "channelGain",
+                       "ulSinr"});
         PartialLoadingRequest req;
         const JsonNode modelNode = r.Require("model");
         req.model = ReadString(modelNode);
@@ -186,7 +208,18 @@ ReadPartialLoading(const JsonNode& root)
         }
         req.uploadBits = ReadNumber(r.Require("uploadBits"), NonNegative());
         req.deadlineS = ReadNumber(r.Require("deadlineS"), NonNegativeOrInf());
-        if (r.Has("spectralEfficiency"))
+        if (r.Has("ulSinr"))
+        {
+            RequireOneOf(r, {"ulSinr", "spectralEfficiency", "snrBandwidthHz", "txPowerW"});
+            if (!lteUl)
+            {
+                r.Require("ulSinr").FailMessage(
+                    "needs the top-level \"ulBandwidthRb\" (LTE uplink rate model)");
+            }
+            ulSinr.push_back(ReadNumber(r.Require("ulSinr"), AnyFinite()));
+            lteUsers.push_back(p.requests.size());
+        }
+        else if (r.Has("spectralEfficiency"))
         {
             RequireOneOf(r, {"spectralEfficiency", "snrBandwidthHz", "txPowerW"});
             if (r.Has("channelGain"))
@@ -206,6 +239,18 @@ ReadPartialLoading(const JsonNode& root)
                           "\"snrBandwidthHz\", or \"txPowerW\" with \"channelGain\"");
         }
         p.requests.push_back(std::move(req));
+    }
+    if (!lteUsers.empty())
+    {
+        std::shared_ptr<const RateModel> model = Checked(
+            root,
+            [&]()
+            { return std::make_shared<LteUlAmcRateModel>(ulSinr, ulBandwidthRb, minGrantRbs); });
+        for (size_t i = 0; i < lteUsers.size(); ++i)
+        {
+            p.requests[lteUsers[i]].channel =
+                UplinkChannel::FromRateModel(model, static_cast<uint32_t>(i));
+        }
     }
     return p;
 }
@@ -258,6 +303,9 @@ allowed; null = field omitted; a "comment" field is allowed in every object):
     exactly one channel: "spectralEfficiency": 5  (r = B eta)
                      "snrBandwidthHz": 5e7    (r = B log2(1 + s / B))
                      "txPowerW": 0.2, "channelGain": 1e-12  (s = p g / N0)
+                     "ulSinr": 200  (LTE uplink: TB sizes of the MCS PF picks from this
+                                     linear SRS SINR; needs the top-level "ulBandwidthRb": 25
+                                     and optionally "minUlGrantRbs": 3)
   }]
 }
 )";
@@ -571,13 +619,38 @@ PartialLoadingInstanceToJson(const PartialLoadingProblem& p)
     out["uploadWindow"] = ToString(p.uploadWindow);
     out["totalBandwidthHz"] = Num(p.totalBandwidthHz);
     Json requests = Json::array();
+    std::shared_ptr<const LteUlAmcRateModel> lteUl;
+    for (const PartialLoadingRequest& r : p.requests)
+    {
+        if (r.channel.type != UplinkChannel::Type::RATE_MODEL)
+        {
+            continue;
+        }
+        auto m = std::dynamic_pointer_cast<const LteUlAmcRateModel>(r.channel.rateModel);
+        if (!m || (lteUl && m != lteUl))
+        {
+            throw std::invalid_argument(
+                "PartialLoadingInstanceToJson: a rate-model channel has a JSON form only for one "
+                "LteUlAmcRateModel shared by the requests");
+        }
+        lteUl = m;
+    }
+    if (lteUl)
+    {
+        out["ulBandwidthRb"] = lteUl->GetUlBandwidthRb();
+        out["minUlGrantRbs"] = lteUl->GetMinGrantRbs();
+    }
     for (const PartialLoadingRequest& r : p.requests)
     {
         Json j = Json::object();
         j["model"] = r.model;
         j["uploadBits"] = Num(r.uploadBits);
         j["deadlineS"] = Num(r.deadlineS);
-        if (r.channel.type == UplinkChannel::Type::CONSTANT_PSD)
+        if (r.channel.type == UplinkChannel::Type::RATE_MODEL)
+        {
+            j["ulSinr"] = Num(lteUl->GetSinr(r.channel.rateModelUser));
+        }
+        else if (r.channel.type == UplinkChannel::Type::CONSTANT_PSD)
         {
             j["spectralEfficiency"] = Num(r.channel.spectralEfficiency);
         }

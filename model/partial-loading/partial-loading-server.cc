@@ -12,6 +12,7 @@
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/lte-ul-amc-rate-model.h"
 #include "ns3/name-table-checker.h"
 #include "ns3/node.h"
 #include "ns3/pointer.h"
@@ -70,13 +71,29 @@ PartialLoadingServer::GetTypeId()
                           "at the origin (the GPU timeline is exactly the scheduler's).",
                           BooleanValue(true),
                           MakeBooleanAccessor(&PartialLoadingServer::m_loadAtAllocation),
-                          MakeBooleanChecker());
+                          MakeBooleanChecker())
+            .AddAttribute("UplinkRateModel",
+                          "Upload rate of the instances: Shannon (B log2(1 + s / B), the "
+                          "reconstruction's fixed-power rate) or LteUlAmc (LteUlAmcRateModel: "
+                          "uplink TB sizes of the MCS PF picks from the SRS SINR s_k / "
+                          "TotalBandwidthHz, whole RBs, as BandwidthShareFfMacScheduler "
+                          "executes B_k; TotalBandwidthHz must be the cell's uplink).",
+                          EnumValue(0),
+                          MakeEnumAccessor(&PartialLoadingServer::m_uplinkRateModel),
+                          MakeEnumChecker(0, "Shannon", 1, "LteUlAmc"))
+            .AddAttribute("MinUlGrantRbs",
+                          "LteUlAmc: smallest uplink grant, RBs (the scheduler's MinUlGrantRbs).",
+                          UintegerValue(3),
+                          MakeUintegerAccessor(&PartialLoadingServer::m_minUlGrantRbs),
+                          MakeUintegerChecker<uint32_t>(1, 110));
     return tid;
 }
 
 PartialLoadingServer::PartialLoadingServer()
     : m_totalBandwidthHz(4.5e6)
     , m_uploadWindow(UploadWindowRule::LATEST_START)
+    , m_uplinkRateModel(0)
+    , m_minUlGrantRbs(3)
     , m_loadAtAllocation(true)
     , m_shareBlocks(true)
 {
@@ -232,15 +249,34 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
     problem.residentModel = ResidentModel();
     problem.totalBandwidthHz = m_totalBandwidthHz;
     problem.uploadWindow = m_uploadWindow;
-    for (const FrameRequest& r : requests)
+    std::shared_ptr<const RateModel> lteUl;
+    if (m_uplinkRateModel == 1)
     {
+        const double rbs = m_totalBandwidthHz / LteUlAmcRateModel::RB_HZ;
+        const auto nRb = static_cast<uint32_t>(std::lround(rbs));
+        NS_ABORT_MSG_IF(std::abs(rbs - nRb) > 1e-6 || nRb < 6 || nRb > 110 || m_minUlGrantRbs > nRb,
+                        "PartialLoadingServer: UplinkRateModel LteUlAmc needs TotalBandwidthHz = "
+                        "the cell's uplink, 6..110 RBs of 180 kHz, and MinUlGrantRbs <= that; "
+                        "they are "
+                            << m_totalBandwidthHz << " Hz and " << m_minUlGrantRbs << " RBs");
+        std::vector<double> sinr;
+        for (const FrameRequest& r : requests)
+        {
+            sinr.push_back(r.snrBandwidthHz / m_totalBandwidthHz);
+        }
+        lteUl = std::make_shared<LteUlAmcRateModel>(sinr, nRb, m_minUlGrantRbs);
+    }
+    for (size_t i = 0; i < requests.size(); ++i)
+    {
+        const FrameRequest& r = requests[i];
         TaskRecord& t = Task(r.task);
         t.model = m_family.GetModels()[t.modelIndex].GetName();
         PartialLoadingRequest q;
         q.model = t.model;
         q.uploadBits = r.uploadBits;
         q.deadlineS = std::max(0.0, r.deadlineS);
-        q.channel = UplinkChannel::FixedPower(r.snrBandwidthHz);
+        q.channel = lteUl ? UplinkChannel::FromRateModel(lteUl, static_cast<uint32_t>(i))
+                          : UplinkChannel::FixedPower(r.snrBandwidthHz);
         problem.requests.push_back(q);
         out.frameLengthS = std::max(out.frameLengthS, q.deadlineS);
     }

@@ -146,6 +146,25 @@ UplinkChannel::FixedPower(double snrBandwidthHz)
     return c;
 }
 
+UplinkChannel
+UplinkChannel::FromRateModel(std::shared_ptr<const RateModel> model, uint32_t user)
+{
+    if (!model || user >= model->GetNUsers())
+    {
+        std::ostringstream oss;
+        oss << "UplinkChannel::FromRateModel: "
+            << (model ? "user " + std::to_string(user) + " is not in the model's " +
+                            std::to_string(model->GetNUsers()) + " users"
+                      : std::string("the model is null"));
+        Fail(oss);
+    }
+    UplinkChannel c;
+    c.type = Type::RATE_MODEL;
+    c.rateModel = std::move(model);
+    c.rateModelUser = user;
+    return c;
+}
+
 double
 UplinkChannel::Rate(double bandwidthHz) const
 {
@@ -159,6 +178,10 @@ UplinkChannel::Rate(double bandwidthHz) const
     {
         // no rate at zero efficiency, even with infinite bandwidth (inf * 0 is NaN)
         return spectralEfficiency == 0.0 ? 0.0 : bandwidthHz * spectralEfficiency;
+    }
+    if (type == Type::RATE_MODEL)
+    {
+        return rateModel->Rate(rateModelUser, bandwidthHz);
     }
     return ShannonRateFixedPower(bandwidthHz, snrBandwidthHz);
 }
@@ -181,6 +204,10 @@ UplinkChannel::MinBandwidth(double bits, double timeS) const
     if (type == Type::CONSTANT_PSD)
     {
         return MinBandwidthLinear(bits / timeS, spectralEfficiency);
+    }
+    if (type == Type::RATE_MODEL)
+    {
+        return rateModel->MinBandwidthForRate(rateModelUser, bits / timeS);
     }
     return MinBandwidthFixedPower(bits, timeS, snrBandwidthHz);
 }
@@ -418,9 +445,20 @@ PartialLoadingSolver::PartialLoadingSolver(PartialLoadingProblem problem)
                 << " (must be >= 0)";
             Fail(oss);
         }
+        if (r.channel.type == UplinkChannel::Type::RATE_MODEL)
+        {
+            if (!r.channel.rateModel || r.channel.rateModelUser >= r.channel.rateModel->GetNUsers())
+            {
+                std::ostringstream oss;
+                oss << who << "request " << k << ": channel rateModel is null or has no user "
+                    << r.channel.rateModelUser;
+                Fail(oss);
+            }
+        }
         const bool isPsd = r.channel.type == UplinkChannel::Type::CONSTANT_PSD;
         const double channelValue = isPsd ? r.channel.spectralEfficiency : r.channel.snrBandwidthHz;
-        if (!(channelValue >= 0.0) || !std::isfinite(channelValue))
+        if (r.channel.type != UplinkChannel::Type::RATE_MODEL &&
+            (!(channelValue >= 0.0) || !std::isfinite(channelValue)))
         {
             std::ostringstream oss;
             oss << who << "request " << k << ": "

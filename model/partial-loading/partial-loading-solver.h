@@ -8,9 +8,11 @@
 #define PARTIAL_LOADING_SOLVER_H
 
 #include "ns3/dnn-model.h"
+#include "ns3/rate-model.h"
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -67,11 +69,16 @@ struct UplinkChannel
     {
         CONSTANT_PSD, ///< r = B eta (constant power spectral density; linear in B)
         FIXED_POWER,  ///< r = B log2(1 + s / B) (fixed total power; s = p g / N0)
+        /// r = rateModel->Rate(rateModelUser, B), any RateModel (e.g. LteUlAmcRateModel: the
+        /// LTE uplink executed by BandwidthShareFfMacScheduler)
+        RATE_MODEL,
     };
 
-    Type type{Type::CONSTANT_PSD}; ///< Rate model
-    double spectralEfficiency{0};  ///< eta, bit/s/Hz (CONSTANT_PSD only)
-    double snrBandwidthHz{0};      ///< s = p g / N0, Hz (FIXED_POWER only)
+    Type type{Type::CONSTANT_PSD};              ///< Rate model
+    double spectralEfficiency{0};               ///< eta, bit/s/Hz (CONSTANT_PSD only)
+    double snrBandwidthHz{0};                   ///< s = p g / N0, Hz (FIXED_POWER only)
+    std::shared_ptr<const RateModel> rateModel; ///< The model (RATE_MODEL only)
+    uint32_t rateModelUser{0};                  ///< This user's index in it (RATE_MODEL only)
 
     /**
      * @param [in] spectralEfficiency eta, bit/s/Hz (finite, >= 0)
@@ -84,6 +91,13 @@ struct UplinkChannel
      * @return a fixed-power (Shannon) channel
      */
     static UplinkChannel FixedPower(double snrBandwidthHz);
+
+    /**
+     * @param [in] model a rate model (not null)
+     * @param [in] user the user's index in it (< model->GetNUsers())
+     * @return a channel whose rate is the model's
+     */
+    static UplinkChannel FromRateModel(std::shared_ptr<const RateModel> model, uint32_t user);
 
     /**
      * @param [in] bandwidthHz allocated bandwidth, Hz (>= 0, finite)

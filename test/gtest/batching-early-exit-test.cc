@@ -21,6 +21,7 @@
 #include "ns3/batching-early-exit-solver.h"
 #include "ns3/batching-json.h"
 #include "ns3/dnn-model.h"
+#include "ns3/lte-ul-amc-rate-model.h"
 #include "ns3/radio-rate.h"
 
 #include <gtest/gtest.h>
@@ -132,14 +133,54 @@ MakeE33()
 /// Independent copy of an instance with affine blocks.
 struct RefInstance
 {
-    std::vector<double> fixedCost;   ///< c_l, s
-    std::vector<double> perTaskCost; ///< a_l, s
-    std::vector<int> exit;           ///< e_k (0-based), -1 = unreachable
-    std::vector<double> deadline;    ///< T_k, s
-    std::vector<double> bits;        ///< D_k
-    std::vector<double> snr;         ///< s_k, Hz
-    double capacity{0};              ///< W, Hz
+    std::vector<double> fixedCost;         ///< c_l, s
+    std::vector<double> perTaskCost;       ///< a_l, s
+    std::vector<int> exit;                 ///< e_k (0-based), -1 = unreachable
+    std::vector<double> deadline;          ///< T_k, s
+    std::vector<double> bits;              ///< D_k
+    std::vector<double> snr;               ///< s_k, Hz
+    double capacity{0};                    ///< W, Hz
+    std::shared_ptr<const RateModel> rate; ///< rate model (null: Shannon of snr)
 };
+
+/**
+ * @brief w^min under a rate model by plain bisection on its Rate() (not its inverse).
+ * @param [in] inst instance with a rate model
+ * @param [in] k user
+ * @param [in] time T
+ * @return the bandwidth (0 for D = 0, +infinity if impossible)
+ */
+double
+RefModelMinBandwidth(const RefInstance& inst, int k, double time)
+{
+    const double bits = inst.bits[k];
+    if (bits == 0.0)
+    {
+        return 0.0;
+    }
+    if (time <= 0.0)
+    {
+        return INF;
+    }
+    const double need = bits / time;
+    const auto user = static_cast<uint32_t>(k);
+    double hi = 1e3;
+    while (inst.rate->Rate(user, hi) < need)
+    {
+        if (hi > 1e12)
+        {
+            return INF;
+        }
+        hi *= 2;
+    }
+    double lo = 0.0;
+    for (int i = 0; i < 200; ++i)
+    {
+        const double mid = 0.5 * (lo + hi);
+        (inst.rate->Rate(user, mid) >= need ? hi : lo) = mid;
+    }
+    return hi;
+}
 
 /**
  * @brief w^min by plain bisection on w log2(1 + s / w) = D / T.
@@ -274,7 +315,8 @@ RefFeasible(const RefInstance& inst,
     double sum = 0.0;
     for (int k : set)
     {
-        sum += RefMinBandwidth(inst.bits[k], tu, inst.snr[k]);
+        sum += inst.rate ? RefModelMinBandwidth(inst, k, tu)
+                         : RefMinBandwidth(inst.bits[k], tu, inst.snr[k]);
         if (!(sum <= inst.capacity * (1.0 + relTol)))
         {
             return false;
@@ -354,6 +396,7 @@ ToRef(const BatchingEarlyExitProblem& p)
         r.snr.push_back(u.snrBandwidthHz);
     }
     r.capacity = p.totalBandwidthHz;
+    r.rate = p.rateModel;
     return r;
 }
 
@@ -975,6 +1018,95 @@ TEST(BatchingEarlyExitTest, RandomInstancesMatchBruteForce)
               << std::endl;
     EXPECT_GT(nRatio, nInstances / 2); // the generator gives non-trivial instances
     EXPECT_GT(ratioWorst, 0.0);
+}
+
+// The rate model changes the inputs (w^min), not the algorithms: with the LTE uplink model
+// (whole RBs, TBS steps, minimum grant, users without rate) the exact algorithms still match
+// brute force, whose w^min is a bisection on the model's Rate().
+TEST(BatchingEarlyExitTest, LteUplinkRateModelInstancesMatchBruteForce)
+{
+    std::mt19937 rng(20261207);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const int nInstances = 300;
+    long servedSum = 0;
+    int nBelowAll = 0;
+    for (int i = 0; i < nInstances; ++i)
+    {
+        const bool isCommon = i % 3 == 0;
+        BatchingEarlyExitProblem p = RandomProblem(rng, isCommon);
+        const uint32_t rbs[] = {6, 15, 25};
+        const uint32_t nRb = rbs[rng() % 3];
+        std::vector<double> sinr;
+        for (auto& u : p.users)
+        {
+            u.uploadBits = unit(rng) < 0.05 ? 0.0 : 2e3 + 4e4 * unit(rng);
+            sinr.push_back(unit(rng) < 0.05 ? -1.0 : std::pow(10.0, -1.5 + 4.5 * unit(rng)));
+        }
+        p.rateModel = std::make_shared<LteUlAmcRateModel>(sinr, nRb, 1 + rng() % 3);
+        p.totalBandwidthHz = nRb * 180e3 * (unit(rng) < 0.3 ? 0.5 : 1.0);
+        const RefInstance ref = ToRef(p);
+        BatchingEarlyExitSolver solver(p);
+        const auto scheme = ALL_SCHEMES[i % ALL_SCHEMES.size()];
+        const int brute = RefBruteForce(ref, scheme);
+        const auto h = solver.Solve(scheme, BatchingEarlyExitAlgorithm::OPTIMAL_H);
+        ASSERT_EQ(static_cast<int>(h.served.size()), brute)
+            << "instance " << i << " scheme " << ToString(scheme);
+        EXPECT_TRUE(h.isOptimal);
+        CheckDecision(p, h);
+        if (isCommon)
+        {
+            const auto u = solver.Solve(scheme, BatchingEarlyExitAlgorithm::OPTIMAL_U);
+            ASSERT_EQ(static_cast<int>(u.served.size()), brute) << "instance " << i;
+            CheckDecision(p, u);
+        }
+        const auto g = solver.Solve(scheme, BatchingEarlyExitAlgorithm::GREEDY);
+        CheckDecision(p, g);
+        EXPECT_LE(static_cast<int>(g.served.size()), brute);
+        // the predicted upload takes exactly D_k / Rate(w_k), the model's rate
+        for (uint32_t k : h.served)
+        {
+            if (p.users[k].uploadBits > 0)
+            {
+                EXPECT_NEAR(h.prediction.uploadTimeS[k],
+                            p.users[k].uploadBits / p.rateModel->Rate(k, h.bandwidthHz[k]),
+                            1e-12);
+            }
+        }
+        servedSum += brute;
+        nBelowAll += brute < static_cast<int>(p.users.size()) ? 1 : 0;
+    }
+    EXPECT_GT(servedSum, nInstances);     // non-trivial: users are served
+    EXPECT_GT(nBelowAll, nInstances / 4); // and constrained
+}
+
+TEST(BatchingEarlyExitTest, LteUplinkInstanceJsonRoundTrip)
+{
+    std::mt19937 rng(7);
+    BatchingEarlyExitProblem p = RandomProblem(rng, false);
+    while (p.users.size() < 3)
+    {
+        p = RandomProblem(rng, false);
+    }
+    std::vector<double> sinr;
+    for (size_t k = 0; k < p.users.size(); ++k)
+    {
+        p.users[k].uploadBits = 1e4 * (k + 1);
+        sinr.push_back(k == 0 ? -1.0 : 3.0 * k);
+    }
+    p.totalBandwidthHz = 25 * 180e3;
+    p.rateModel = std::make_shared<LteUlAmcRateModel>(sinr, 25, 2);
+    const json::Json doc = json::BatchingEarlyExitInstanceToJson(p);
+    EXPECT_EQ(doc["rateModel"], "lte-ul-amc");
+    const json::Json viaJson = json::BatchingEarlyExitSolve(json::JsonNode(doc, ""), "optimal-h");
+    const json::Json direct = json::BatchingEarlyExitDecisionToJson(
+        p,
+        BatchingEarlyExitSolver(p).Solve(BatchingEarlyExitScheme::BATCHING_EARLY_EXIT,
+                                         BatchingEarlyExitAlgorithm::OPTIMAL_H),
+        "optimal-h");
+    ASSERT_EQ(viaJson.dump(), direct.dump());
+    // the SINRs travel: user 0 has no report, so it is not served for lack of rate
+    EXPECT_EQ(doc["users"][0]["ulSinr"], -1.0);
+    EXPECT_FALSE(BatchingEarlyExitSolver(p).Solve().isServed[0]);
 }
 
 TEST(BatchingEarlyExitTest, ServedCountMonotoneInBandwidth)

@@ -890,3 +890,90 @@ TEST(DtoEeTest, DecisionJsonRoundTrip)
               0U)
         << DtoEeSolver::CheckDecision(p, bad);
 }
+
+/// M/G/1 nodes (Pollaczek-Khinchine): the node cost, its derivatives and the sojourn time
+/// for a service-time SCV c^2, by hand and by finite differences; c^2 = 1 is M/M/1 exactly.
+TEST(DtoEeTest, PollaczekKhinchineNodeCost)
+{
+    // mu = 20, Lambda = 10: M/M/1 sojourn 1/10 = 0.1 s; M/D/1: 1/20 + 10 / (2 x 20 x 10)
+    // = 0.05 + 0.025 = 0.075 s (half the M/M/1 wait 0.05 s); c^2 = 2: 0.05 + 0.075 = 0.125 s
+    EXPECT_DOUBLE_EQ(DtoEeNodeCost::Sojourn(10, 20), 0.1);
+    EXPECT_DOUBLE_EQ(DtoEeNodeCost::Sojourn(10, 20, 0.0), 0.075);
+    EXPECT_DOUBLE_EQ(DtoEeNodeCost::Sojourn(10, 20, 2.0), 0.125);
+    EXPECT_EQ(DtoEeNodeCost::Sojourn(20, 20, 0.0), std::numeric_limits<double>::infinity());
+    // N(L) = L T(L): M/D/1 at L = 10 holds 0.75 tasks
+    EXPECT_DOUBLE_EQ(DtoEeNodeCost::Value(10, 20, 1e3, 0.05, 0.0), 0.75);
+    EXPECT_DOUBLE_EQ(DtoEeNodeCost::Value(10, 20, 1e3, 0.05, 1.0),
+                     DtoEeNodeCost::Value(10, 20, 1e3, 0.05));
+    for (double scv : {0.0, 0.3, 1.0, 2.5})
+    {
+        for (double l : {1.0, 8.0, 15.0, 18.5, 19.5, 22.0})
+        {
+            const double h = 1e-5;
+            const double fd1 = (DtoEeNodeCost::Value(l + h, 20, 1e3, 0.05, scv) -
+                                DtoEeNodeCost::Value(l - h, 20, 1e3, 0.05, scv)) /
+                               (2 * h);
+            EXPECT_NEAR(DtoEeNodeCost::Derivative(l, 20, 1e3, 0.05, scv),
+                        fd1,
+                        1e-5 * std::max(1.0, std::abs(fd1)))
+                << "c2 " << scv << " L " << l;
+            const double fd2 = (DtoEeNodeCost::Derivative(l + h, 20, 1e3, 0.05, scv) -
+                                DtoEeNodeCost::Derivative(l - h, 20, 1e3, 0.05, scv)) /
+                               (2 * h);
+            EXPECT_NEAR(DtoEeNodeCost::SecondDerivative(l, 20, 1e3, 0.05, scv),
+                        fd2,
+                        1e-4 * std::max(1.0, std::abs(fd2)))
+                << "c2 " << scv << " L " << l;
+            if (l < 19)
+            {
+                EXPECT_NEAR(DtoEeNodeCost::Value(l, 20, 1e3, 0.05, scv),
+                            l * DtoEeNodeCost::Sojourn(l, 20, scv),
+                            1e-12);
+            }
+        }
+    }
+}
+
+/// The model with M/D/1 nodes: the worked example's delay by hand, Little's law per entry node,
+/// the gradients, and DTO-EE's agents (which use the same c^2) reaching the centralised optimum.
+TEST(DtoEeTest, DeterministicServiceModel)
+{
+    DtoEeProblem p = WorkedExample(0.5);
+    p.serviceScv = 0.0;
+    const DtoEeModel model(p);
+    const double xB = 0.2433;
+    const auto t = model.DelayToExit(ExampleStrategy(0.8, xB));
+    const double lB = 12.0 * xB;
+    const double lC = 12.0 * (1.0 - xB);
+    const double tB = 1.0 / 20 + lB / (2 * 20 * (20 - lB));
+    const double tC = 1.0 / 30 + lC / (2 * 30 * (30 - lC));
+    const double tA = 1.0 / 50 + 20.0 / (2 * 50 * 30);
+    EXPECT_NEAR(t[1], tB, 1e-12);
+    EXPECT_NEAR(t[2], tC, 1e-12);
+    EXPECT_NEAR(t[0], tA + 0.6 * (xB * (0.005 + tB) + (1 - xB) * (0.005 + tC)), 1e-12);
+    EXPECT_NEAR(model.Evaluate(ExampleStrategy(0.8, xB)).meanDelayS, t[0], 1e-12);
+    p.serviceScv = -0.1;
+    EXPECT_THROW(DtoEeModel{p}, std::invalid_argument);
+
+    std::mt19937_64 rng(2025);
+    for (int k = 0; k < 6; ++k)
+    {
+        DtoEeProblem q = RandomProblem(rng, 2 + k % 3, 3);
+        q.serviceScv = 0.0;
+        const DtoEeModel m(q);
+        const DtoEeSolution joint = DtoEeSolver(m).Solve();
+        const DtoEeRunResult r = DtoEeDistributed(m).Run(1000, 1e-10);
+        const double gap = (r.solution.evaluation.objective - joint.evaluation.objective) /
+                           std::abs(joint.evaluation.objective);
+        EXPECT_LE(gap, 1e-4) << "instance " << k;
+        // lower delay than the M/M/1 model of the same strategy
+        DtoEeProblem mm = q;
+        mm.serviceScv = 1.0;
+        const auto evD = m.Evaluate(joint.strategy);
+        const auto evM = DtoEeModel(mm).Evaluate(joint.strategy);
+        if (evD.stable && q.nodes.size() > 0)
+        {
+            EXPECT_LT(evD.meanDelayS, evM.meanDelayS) << "instance " << k;
+        }
+    }
+}

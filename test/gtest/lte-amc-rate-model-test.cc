@@ -16,7 +16,10 @@
  * 7.1.7.2.1-1. The arithmetic is in the comments.
  */
 
+#include "gtest-utils.h"
+
 #include "ns3/lte-amc-rate-model.h"
+#include "ns3/lte-ul-amc-rate-model.h"
 #include "ns3/slide-solver.h"
 
 #include <gtest/gtest.h>
@@ -219,4 +222,80 @@ TEST(LteAmcRateModel, DrivesTheSlideAllocator)
     EXPECT_EQ(d.nServed, 1u);
     EXPECT_TRUE(d.users[0].isServed);
     EXPECT_EQ(d.users[1].reason, SlideRejectReason::BANDWIDTH);
+}
+
+// Uplink: PF's rule s = log2(1 + SINR / Gamma), Gamma = -ln(5 x 5e-5) / 1.5 = 5.5296.
+// SINR 10 (10 dB): s = log2(1 + 1.8084) = 1.4898 > 1.48 (CQI 7), < 1.91 (CQI 8) -> CQI 7
+//   -> MCS 12 (as downlink) -> UL I_TBS 11 (36.213 Table 8.6.1-1: MCS 11 and 12 map to 10, 11).
+// SINR 611.68 (27.9 dB): s = log2(1 + 110.62) = 6.80 > 5.55 -> CQI 15 -> MCS 28 -> I_TBS 26.
+// TBS (Table 7.1.7.2.1-1): I_TBS 11: 3 RB 584, 4 RB 776, 5 RB 1000, 10 RB 2024;
+//                          I_TBS 26: 3 RB 2216, 10 RB 7480, 25 RB 18336 bits.
+TEST(LteUlAmcRateModel, TbsOfTheMcsPfPicks)
+{
+    LteUlAmcRateModel m({10.0, 611.68, -1.0, 0.01}, 25);
+    EXPECT_EQ(LteUlAmcRateModel::CqiFromSinr(10.0), 7);
+    EXPECT_EQ(LteUlAmcRateModel::CqiFromSinr(611.68), 15);
+    EXPECT_EQ(m.GetCqi(0), 7);
+    EXPECT_EQ(m.GetMcs(0), 12);
+    EXPECT_EQ(m.GetMcs(1), 28);
+    EXPECT_EQ(m.GetTbsBits(0, 3), 584u);
+    EXPECT_EQ(m.GetTbsBits(0, 5), 1000u);
+    EXPECT_EQ(m.GetTbsBits(0, 10), 2024u);
+    EXPECT_EQ(m.GetTbsBits(1, 10), 7480u);
+    EXPECT_EQ(m.GetTbsBits(1, 25), 18336u);
+    // whole RBs: 10 RB = 1.8 MHz -> one TB of 10 RB per 1 ms TTI
+    EXPECT_DOUBLE_EQ(m.Rate(0, 10 * 180e3), 2024e3);
+    EXPECT_DOUBLE_EQ(m.Rate(1, 10 * 180e3), 7480e3);
+    EXPECT_DOUBLE_EQ(m.Rate(1, 25 * 180e3), 18336e3);
+    EXPECT_DOUBLE_EQ(m.Rate(1, 1e9), 18336e3); // capped at the cell's 25 RB
+    // 4.5 RB: half the TTIs 4 RB, half 5 RB (credit rule)
+    EXPECT_DOUBLE_EQ(m.Rate(0, 4.5 * 180e3), (776e3 + 1000e3) / 2);
+    // below the 3-RB minimum grant: 3 RB in a fraction x / 3 of the TTIs
+    EXPECT_DOUBLE_EQ(m.Rate(0, 2 * 180e3), 2.0 / 3.0 * 584e3);
+    EXPECT_DOUBLE_EQ(m.Rate(0, 0), 0.0);
+    // no SRS report, CQI 0 (SINR -20 dB): no rate
+    EXPECT_FALSE(m.HasRate(2));
+    EXPECT_FALSE(m.HasRate(3));
+    EXPECT_EQ(m.GetCqi(3), 0);
+    EXPECT_EQ(m.Rate(2, 1e6), 0.0);
+    EXPECT_EQ(m.MinBandwidthForRate(3, 1.0), INF);
+    EXPECT_NE(m.DescribeNoRate(2), m.DescribeNoRate(3));
+    // dominance follows the MCS
+    EXPECT_TRUE(m.IsRateAlwaysAtLeast(1, 0));
+    EXPECT_FALSE(m.IsRateAlwaysAtLeast(0, 1));
+    EXPECT_TRUE(m.IsRateAlwaysAtLeast(0, 2));
+    // minimum grant 1: 2 RB is a plain TB of 2 RB
+    LteUlAmcRateModel one({611.68}, 25, 1);
+    EXPECT_DOUBLE_EQ(one.Rate(0, 2 * 180e3), 1480e3);
+}
+
+TEST(LteUlAmcRateModel, MinBandwidthInvertsTheRate)
+{
+    LteUlAmcRateModel m({10.0, 611.68, 80.0}, 15);
+    for (uint32_t k = 0; k < 3; ++k)
+    {
+        EXPECT_EQ(m.MinBandwidthForRate(k, 0.0), 0.0);
+        const double maxRate = m.GetTbsBits(k, 15) / 1e-3;
+        EXPECT_EQ(m.MinBandwidthForRate(k, maxRate * (1 + 1e-9)), INF);
+        EXPECT_NEAR(m.MinBandwidthForRate(k, maxRate), 15 * 180e3, 1e-6);
+        for (double f : {1e-4, 0.01, 0.1, 0.13, 0.33, 0.5, 0.77, 0.999})
+        {
+            const double r = f * maxRate;
+            const double w = m.MinBandwidthForRate(k, r);
+            EXPECT_NEAR(m.Rate(k, w), r, 1e-6 * r) << "user " << k << " f " << f;
+            // minimal: a little less bandwidth gives less rate
+            EXPECT_LT(m.Rate(k, w * (1 - 1e-6)), r) << "user " << k << " f " << f;
+        }
+    }
+}
+
+TEST(LteUlAmcRateModel, BadInputThrowsNamingTheValue)
+{
+    testutils::ExpectInvalid([] { LteUlAmcRateModel({1.0}, 5); }, {"ulBandwidthRb = 5"});
+    testutils::ExpectInvalid([] { LteUlAmcRateModel({1.0}, 25, 0); }, {"minGrantRbs = 0"});
+    testutils::ExpectInvalid([] { LteUlAmcRateModel({1.0}, 25, 26); }, {"minGrantRbs = 26"});
+    testutils::ExpectInvalid([] { LteUlAmcRateModel({std::nan("")}, 25); }, {"sinr[0]"});
+    LteUlAmcRateModel m({1.0}, 25);
+    testutils::ExpectInvalid([&] { m.Rate(1, 1.0); }, {"user 1"});
+    testutils::ExpectInvalid([&] { m.GetTbsBits(0, 26); }, {"nRbs = 26"});
 }

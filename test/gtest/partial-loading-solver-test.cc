@@ -19,6 +19,7 @@
 
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/dnn-model.h"
+#include "ns3/lte-ul-amc-rate-model.h"
 #include "ns3/partial-loading-json.h"
 #include "ns3/partial-loading-solver.h"
 #include "ns3/radio-rate.h"
@@ -1295,4 +1296,56 @@ TEST(PartialLoadingAllocatorTest, DecisionFromJsonRejectsWrongFields)
     d = good;
     d["decision"]["requests"][2]["reason"] = "LATE";
     expectError(d, "decision.requests[2].reason");
+}
+
+/// The LTE uplink rate model as a PartialLoading channel: the channel's rate and minimum
+/// bandwidth are the model's; the solver serves with them; the JSON form (ulSinr) reads back
+/// to the same instance and the same decision.
+TEST(PartialLoadingAllocatorTest, LteUplinkRateModelChannel)
+{
+    auto model = std::make_shared<LteUlAmcRateModel>(std::vector<double>{611.68, 10.0, -1.0}, 25);
+    const UplinkChannel ch = UplinkChannel::FromRateModel(model, 1);
+    EXPECT_DOUBLE_EQ(ch.Rate(10 * 180e3), 2024e3); // MCS 12, 10 RB: TBS 2024 bits per TTI
+    EXPECT_DOUBLE_EQ(ch.MinBandwidth(2024.0, 1e-3), 10 * 180e3);
+    EXPECT_EQ(ch.MinBandwidth(1.0, 1e-3 / 1e6), std::numeric_limits<double>::infinity());
+    EXPECT_THROW(UplinkChannel::FromRateModel(nullptr, 0), std::invalid_argument);
+    EXPECT_THROW(UplinkChannel::FromRateModel(model, 3), std::invalid_argument);
+
+    std::mt19937 rng(5);
+    int nServed = 0;
+    for (int trial = 0; trial < 20; ++trial)
+    {
+        PartialLoadingProblem p = RandomProblem(rng, trial);
+        std::vector<double> sinr;
+        for (size_t k = 0; k < p.requests.size(); ++k)
+        {
+            sinr.push_back(k % 7 == 6 ? -1.0 : std::pow(10.0, 0.1 * (rng() % 300) - 1.0));
+        }
+        auto m = std::make_shared<LteUlAmcRateModel>(sinr, 50);
+        for (size_t k = 0; k < p.requests.size(); ++k)
+        {
+            p.requests[k].channel = UplinkChannel::FromRateModel(m, static_cast<uint32_t>(k));
+            p.requests[k].uploadBits = std::min(p.requests[k].uploadBits, 2e5);
+        }
+        p.totalBandwidthHz = 50 * 180e3;
+        const PartialLoadingDecision d = PartialLoadingSolver(p).Decide();
+        for (size_t k = 0; k < p.requests.size(); ++k)
+        {
+            if (d.isServed[k] && !m->HasRate(static_cast<uint32_t>(k)))
+            {
+                EXPECT_EQ(p.requests[k].uploadBits, 0.0) << "served without rate";
+            }
+            nServed += d.isServed[k] ? 1 : 0;
+        }
+        const json::Json instance = json::PartialLoadingInstanceToJson(p);
+        EXPECT_TRUE(instance.contains("ulBandwidthRb"));
+        const json::Json text = json::ParseDocument(instance.dump(2));
+        const PartialLoadingProblem back =
+            json::PartialLoadingProblemFromJson(json::JsonNode(text, ""));
+        EXPECT_EQ(json::PartialLoadingInstanceToJson(back).dump(), instance.dump());
+        EXPECT_EQ(json::PartialLoadingSolve(json::JsonNode(text, ""), "partial-loading").dump(),
+                  json::PartialLoadingDecisionToJson(p, d).dump())
+            << "trial " << trial;
+    }
+    EXPECT_GT(nServed, 20);
 }
