@@ -361,6 +361,14 @@ Sweep(const Params& base,
                     ? 100 * (r.measuredThroughput - r.predictedThroughput) / r.predictedThroughput
                     : 0.0;
             g_maxThroughputError = std::max(g_maxThroughputError, std::abs(err));
+            // the cell's throughput is the batching allocator's predicted outcome
+            PredictionLog::RecordServed(sweep + " sweep",
+                                        a + ", K = " + std::to_string(p.nUes) + ", " +
+                                            std::to_string(p.rbs) + " RB",
+                                        "throughput",
+                                        "tasks/s",
+                                        r.predictedThroughput,
+                                        r.measuredThroughput);
             cell << std::fixed << std::setprecision(1) << r.predictedThroughput << " / "
                  << r.measuredThroughput << " (" << std::showpos << err << std::noshowpos << "%)";
             std::cout << std::setw(30) << cell.str() << std::flush;
@@ -404,6 +412,16 @@ PrintUsers(const std::string& title, const RunResult& r)
                   << u.exit << std::setprecision(0) << std::setw(9) << u.bandwidthHz / 1e3
                   << std::setprecision(2) << std::setw(10);
         const bool isMeasured = u.predictedS > 0 && u.measuredS >= 0;
+        PredictionLog::Record(title,
+                              "UE " + std::to_string(i),
+                              "completion",
+                              "s",
+                              u.predictedS > 0 ? u.predictedS : std::nan(""),
+                              isMeasured ? u.measuredS : std::nan(""),
+                              isMeasured         ? PredictionLog::Outcome::SERVED
+                              : u.predictedS > 0 ? PredictionLog::Outcome::FAILED
+                                                 : PredictionLog::Outcome::UNSERVED,
+                              isMeasured ? "" : u.outcome);
         (u.predictedS > 0 ? std::cout << 1e3 * u.predictedS : std::cout << "-") << std::setw(10);
         (isMeasured ? std::cout << 1e3 * u.measuredS : std::cout << "-") << std::setw(9);
         (isMeasured ? std::cout << 100 * (u.measuredS - u.predictedS) / u.predictedS
