@@ -114,8 +114,8 @@ RunExample(int argc, char* argv[])
     SlideHelper slide;
     slide.SetAllocatorType("ns3::EqualShareAllocator");
     // the allocator's rate: LTE AMC from each UE's CQI, times the goodput left after the
-    // TCP/IP/PDCP/RLC headers (the calibration slide-lte uses)
-    slide.SetResourceManagerAttribute("RateEfficiency", DoubleValue(0.85));
+    // TCP/IP/PDCP/RLC headers over RLC UM (the calibration slide-lte uses)
+    slide.SetResourceManagerAttribute("RateEfficiency", DoubleValue(SLIDE_LTE_RATE_EFFICIENCY));
     DnnModel model = DnnModelZoo::Get("mobilenetv2");
     model.SetBytesPerParameter(1); // INT8 weights: 3.5 MB
     slide.AddModel(model);
