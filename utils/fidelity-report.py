@@ -48,7 +48,7 @@ RUNS = [
      "quick": ["--users=4", "--rbs=25", "--usersForBandwidth=4", "--frames=20"],
      "bound": 0.5},
     {"example": "batching-early-exit", "scale": "scaled",
-     "args": ["--users=32", "--rbs=100", "--usersForBandwidth=32"]},
+     "args": ["--users=40", "--rbs=100", "--usersForBandwidth=40"]},
     {"example": "partial-loading", "scale": "default", "args": [],
      # LoadAtAllocation (the default) starts loading at the decision, before the origin
      # the solver's GPU timeline assumes: tasks end ~25 % earlier than predicted
