@@ -147,18 +147,25 @@ RunExample(int argc, char* argv[])
         const std::string user = "UE " + std::to_string(i);
         if (!r.completed)
         {
-            std::printf(
-                "%2u  %6.0f m  not completed: %s\n", i, distances[i], r.failureReason.c_str());
-            // a rejected request (no grant) is an admission decision; anything else a failure
+            // a UE whose uplink cannot reach the eNB never gets its request through: the
+            // resource manager says so (CoverageCheck); otherwise the client's own reason
+            const uint64_t imsi = DynamicCast<LteUeNetDevice>(cell.ueDevices.Get(i))->GetImsi();
+            const std::string coverage = slide.GetResourceManager()->GetCoverageRejection(imsi);
+            const std::string reason = !r.failureReason.empty() ? r.failureReason
+                                       : !coverage.empty()      ? coverage
+                                                           : "not completed when the run ended";
+            std::printf("%2u  %6.0f m  not completed: %s\n", i, distances[i], reason.c_str());
+            // a rejected request (no grant, out of coverage) is an admission decision;
+            // anything else a failure
             PredictionLog::Record("first",
                                   user,
                                   "latency",
                                   "s",
-                                  r.predictedLatencyS,
+                                  r.granted ? r.predictedLatencyS : std::nan(""),
                                   std::nan(""),
-                                  r.rejected ? PredictionLog::Outcome::UNSERVED
-                                             : PredictionLog::Outcome::FAILED,
-                                  r.failureReason);
+                                  r.rejected || !coverage.empty() ? PredictionLog::Outcome::UNSERVED
+                                                                  : PredictionLog::Outcome::FAILED,
+                                  reason);
             continue;
         }
         const double measured = (r.finishTime - r.decisionTime).GetSeconds();

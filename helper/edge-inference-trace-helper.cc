@@ -108,6 +108,21 @@ Span(double a, double b)
     return (a >= 0 && b >= 0) ? b - a : InferenceTaskTrace::NONE;
 }
 
+/**
+ * The raw pointer of an application as the const pointer the bound trace functions take:
+ * ns-3's Callback binds arguments by their exact type, and a T* bound to a const T*
+ * parameter is a downcast UBSan reports (callback.h).
+ * @tparam T the application type
+ * @param [in] p the application
+ * @return the pointer, const
+ */
+template<typename T>
+const T*
+ConstPeek(const Ptr<T>& p)
+{
+    return PeekPointer(p);
+}
+
 // ---------------------------------------------------------------------------- SLIDE
 
 /// A SLIDE task ended (completed or failed): copy the client's record
@@ -628,9 +643,9 @@ ConnectApplication(Ptr<InferenceTraceWriter> w, Ptr<Application> app, const std:
         if (wants("slide") && FirstTime(PeekPointer(c)))
         {
             c->TraceConnectWithoutContext("TaskCompleted",
-                                          MakeBoundCallback(&SlideCompleted, w, PeekPointer(c)));
+                                          MakeBoundCallback(&SlideCompleted, w, ConstPeek(c)));
             c->TraceConnectWithoutContext("TaskFailed",
-                                          MakeBoundCallback(&SlideFailed, w, PeekPointer(c)));
+                                          MakeBoundCallback(&SlideFailed, w, ConstPeek(c)));
         }
     }
     else if (auto c = DynamicCast<OffloadingClient>(app))
@@ -641,7 +656,7 @@ ConnectApplication(Ptr<InferenceTraceWriter> w, Ptr<Application> app, const std:
             for (const char* src : {"TaskOnTime", "TaskFailed", "TaskNotScheduled"})
             {
                 c->TraceConnectWithoutContext(
-                    src, MakeBoundCallback(&OffloadingClientTrace, w, t, PeekPointer(c)));
+                    src, MakeBoundCallback(&OffloadingClientTrace, w, t, ConstPeek(c)));
             }
         }
     }
@@ -679,8 +694,8 @@ ConnectApplication(Ptr<InferenceTraceWriter> w, Ptr<Application> app, const std:
         {
             for (const char* src : {"ResultReceived", "TaskFailed"})
             {
-                c->TraceConnectWithoutContext(
-                    src, MakeBoundCallback(&SplitTaskEnded, w, PeekPointer(c)));
+                c->TraceConnectWithoutContext(src,
+                                              MakeBoundCallback(&SplitTaskEnded, w, ConstPeek(c)));
             }
         }
     }
@@ -688,12 +703,10 @@ ConnectApplication(Ptr<InferenceTraceWriter> w, Ptr<Application> app, const std:
     {
         if (wants("dto-ee") && FirstTime(PeekPointer(s)))
         {
-            s->TraceConnectWithoutContext("TaskSent",
-                                          MakeBoundCallback(&DtoSent, w, PeekPointer(s)));
+            s->TraceConnectWithoutContext("TaskSent", MakeBoundCallback(&DtoSent, w, ConstPeek(s)));
             s->TraceConnectWithoutContext("ResultReceived",
-                                          MakeBoundCallback(&DtoResult, w, PeekPointer(s)));
-            s->TraceConnectWithoutContext("TaskLost",
-                                          MakeBoundCallback(&DtoLost, w, PeekPointer(s)));
+                                          MakeBoundCallback(&DtoResult, w, ConstPeek(s)));
+            s->TraceConnectWithoutContext("TaskLost", MakeBoundCallback(&DtoLost, w, ConstPeek(s)));
         }
     }
     else if (auto n = DynamicCast<CollaborativeInferenceNode>(app))
