@@ -54,6 +54,32 @@ namespace edgeinference
 
 NS_LOG_COMPONENT_DEFINE("SlideHelper");
 
+namespace
+{
+
+/**
+ * The IMSI of an LTE or NR UE device.
+ * @param [in] dev the UE's device
+ * @return its IMSI, 0 if it is neither
+ */
+uint64_t
+UeImsi(Ptr<NetDevice> dev)
+{
+    if (Ptr<LteUeNetDevice> lte = DynamicCast<LteUeNetDevice>(dev))
+    {
+        return lte->GetImsi();
+    }
+#ifdef EI_HAVE_NR
+    if (Ptr<NrUeNetDevice> nr = DynamicCast<NrUeNetDevice>(dev))
+    {
+        return nr->GetImsi();
+    }
+#endif
+    return 0;
+}
+
+} // namespace
+
 SlideHelper::SlideHelper()
 {
     m_managerFactory.SetTypeId("ns3::SlideResourceManager");
@@ -490,7 +516,7 @@ RunSlideLte(const SlideLteConfig& cfg)
     {
         if (cfg.withManager || !cfg.fixedVariants.at(i).empty())
         {
-            clientImsi.push_back(DynamicCast<LteUeNetDevice>(ueDev.Get(i))->GetImsi());
+            clientImsi.push_back(UeImsi(ueDev.Get(i)));
         }
     }
     std::function<void()> check;
@@ -529,10 +555,8 @@ RunSlideLte(const SlideLteConfig& cfg)
         }
         const auto& recs =
             DynamicCast<LayerwiseInferenceClient>(clients.Get(ci++))->GetTaskRecords();
-        const std::string coverage = manager
-                                         ? manager->GetCoverageRejection(
-                                               DynamicCast<LteUeNetDevice>(ueDev.Get(i))->GetImsi())
-                                         : "";
+        const std::string coverage =
+            manager ? manager->GetCoverageRejection(UeImsi(ueDev.Get(i))) : "";
         // a request answered by the server (granted or rejected) keeps the server's answer
         const bool answered = !recs.empty() && (recs.front().granted || recs.front().rejected);
         if (!coverage.empty() && !answered)

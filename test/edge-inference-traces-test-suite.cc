@@ -477,7 +477,7 @@ class NomaSplitTracesTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(
                 row.at("decision"), "split=" + std::to_string(ct.splitPoint), "split point");
             NS_TEST_EXPECT_MSG_EQ(
-                row.at("outcome"), ct.isSuccess ? "completed" : "failed", "outcome");
+                row.at("outcome"), std::string(ct.isSuccess ? "completed" : "failed"), "outcome");
             if (ct.isSuccess)
             {
                 NS_TEST_EXPECT_MSG_EQ_TOL(D(row, "meas_total_s"),
