@@ -243,9 +243,11 @@ def main():
                                 % (label, quantity, percent(s["median"]),
                                    percent(res["run"]["bound"])))
     if a.rst:
-        command = "utils/fidelity-report.py " + " ".join(
-            x for x in sys.argv[1:] if not x.startswith("--bindir") and not x.startswith("--rst"))
-        write_rst(a.rst, head, body, command.strip())
+        command = ["utils/fidelity-report.py", "--bindir", "BUILD/examples"]
+        command += ["--quick"] if a.quick else []
+        command += ["--only=" + a.only] if a.only else []
+        command += ["--scale=" + a.scale] if a.scale != "all" else []
+        write_rst(a.rst, head, body, " ".join(command + ["--rst", a.rst]))
     for p in problems:
         print("FAIL " + p)
     print("%d runs, %d problems" % (len(results), len(problems)))
