@@ -427,21 +427,6 @@ RunReplicated(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile)
             p.predAccuracy += w * q.predAccuracy;
             for (size_t u = 0; u < p.ueNetMs.size(); ++u)
             {
-                const bool stable = std::isfinite(p.uePredMs[u]);
-                const bool measured = p.ueNetMs[u] > 0;
-                PredictionLog::Record(r.scheme + ", phase " + std::to_string(k + 1),
-                                      "UE " + std::to_string(u),
-                                      "network delay",
-                                      "s",
-                                      stable ? p.uePredMs[u] / 1e3 : std::nan(""),
-                                      measured ? p.ueNetMs[u] / 1e3 : std::nan(""),
-                                      !stable    ? PredictionLog::Outcome::UNSERVED
-                                      : measured ? PredictionLog::Outcome::SERVED
-                                                 : PredictionLog::Outcome::FAILED,
-                                      !stable ? "the model predicts an unstable queue (" +
-                                                    p.predReason + ")"
-                                      : measured ? ""
-                                                 : "no task delivered");
                 p.uePredMs[u] += w * q.uePredMs[u];
                 p.ueNetMs[u] += w * q.ueNetMs[u];
             }
