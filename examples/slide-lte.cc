@@ -24,6 +24,7 @@
  *     ./slide-lte --rateModel=shannon   # the paper's Shannon rate from the reported SINR
  *     ./slide-lte --full                # larger sweep, writes slide-lte.csv and two .plt files
  *     ./slide-lte --benchmark           # allocator solve time and simulation overhead
+ *     ./slide-lte --nCells=7 --nUes=20 --sweeps=false   # 7 interfering cells, 20 UEs each
  *
  * Allocator round trip (doc/slide-network.rst, "Allocator interface and decision files"):
  *
@@ -138,7 +139,10 @@ int
 RunExample(int argc, char* argv[])
 {
     uint32_t nUes = 6;
-    std::vector<double> dist = {100, 250, 400, 550, 700, 850};
+    const std::vector<double> singleCellDist = {100, 250, 400, 550, 700, 850};
+    std::vector<double> dist = singleCellDist;
+    uint32_t nCells = 1;
+    double isd = EDGE_LTE_DEFAULT_ISD_M;
     std::string rateModel = "lte-amc";
     std::vector<uint32_t> rbsSweep = {15, 25};
     std::vector<double> scales = {0.75, 1};
@@ -157,9 +161,22 @@ RunExample(int argc, char* argv[])
     std::string radio = "lte";
     const auto names = NameTable(SlideAlgorithmNames());
     ExampleCommandLine cmd(__FILE__);
-    cmd.AddCount("nUes", "Number of UEs (1..319)", nUes, 1, LTE_MAX_UES);
-    cmd.AddNumberList(
-        "distances", "UE distances from the eNB in m (cycled)", dist, ValueRange::Positive());
+    cmd.AddCount(
+        "nUes", "Number of UEs (1..319), per cell with --nCells > 1", nUes, 1, LTE_MAX_UES);
+    cmd.AddNumberList("distances",
+                      "UE distances from the eNB in m (cycled; default 100..850, with --nCells > 1 "
+                      "0.08..0.48 x interSiteDistance, inside the cell)",
+                      dist,
+                      ValueRange::Positive());
+    cmd.AddChoice("nCells",
+                  "Cells: 1, or 3 or 7 interfering sites on a hexagonal grid, one SLIDE manager "
+                  "and server per cell (LTE; the per-user table only with --sweeps=false)",
+                  nCells,
+                  {1, 3, 7});
+    cmd.AddNumber("interSiteDistance",
+                  "Distance between neighbour sites with --nCells > 1, m",
+                  isd,
+                  ValueRange::Positive());
     cmd.AddName(
         "rateModel", "Allocator rate model: lte-amc or shannon", rateModel, {"lte-amc", "shannon"});
     cmd.AddChoice("rbs", "Bandwidth (RB) of the per-user table", rbs, LteBandwidthTable());
@@ -204,6 +221,25 @@ RunExample(int argc, char* argv[])
                 EdgeRadioNames());
     cmd.Parse(argc, argv);
     CheckEdgeRadio(radio);
+    if (nCells > 1 && radio != "lte")
+    {
+        throw std::invalid_argument("--nCells=" + std::to_string(nCells) +
+                                    ": several cells are LTE only (--radio=" + radio + ")");
+    }
+    if (nCells > 1 && benchmark)
+    {
+        throw std::invalid_argument("--nCells=" + std::to_string(nCells) +
+                                    ": --benchmark is single-cell (use --nCells=1)");
+    }
+    if (nCells > 1 && dist == singleCellDist)
+    {
+        // inside a cell of the grid: the cell's inradius is half the inter-site distance
+        dist.clear();
+        for (double f : {0.08, 0.16, 0.24, 0.32, 0.40, 0.48})
+        {
+            dist.push_back(f * isd);
+        }
+    }
     if (radio == "nr" && rateModel == "shannon")
     {
         throw std::invalid_argument("--rateModel=shannon: over NR only the AMC model (nr-amc) "
@@ -260,6 +296,22 @@ RunExample(int argc, char* argv[])
 
     SlideLteConfig base;
     base.users = makeUsers(nUes);
+    if (nCells > 1)
+    {
+        // the same users in every cell
+        const std::vector<SlideLteUser> cell = base.users;
+        for (uint32_t c = 1; c < nCells; ++c)
+        {
+            for (SlideLteUser u : cell)
+            {
+                u.cell = c;
+                base.users.push_back(u);
+            }
+        }
+        base.nCells = nCells;
+        base.interSiteDistanceM = isd;
+    }
+    const auto nUsers = static_cast<uint32_t>(base.users.size());
     base.models = Variants();
     base.tasks = Tasks();
     base.configure = BuiltIn(SlideAlgorithm::SLIDE_OPTIMAL);
@@ -336,7 +388,13 @@ RunExample(int argc, char* argv[])
         };
     }
     const SlideLteOutcome detail = RunSlideLte(detailCfg);
-    std::cout << "SLIDE over " << (radio == "nr" ? "NR" : "LTE") << ": " << nUes << " UEs, "
+    std::ostringstream cellsText;
+    if (nCells > 1)
+    {
+        cellsText << nCells << " cells (inter-site distance " << isd << " m) x ";
+    }
+    std::cout << "SLIDE over " << (radio == "nr" ? "NR" : "LTE") << ": " << cellsText.str() << nUes
+              << " UEs, "
               << (radio == "nr" ? std::string("NR cell of EdgeNrTopologyHelper")
                                 : std::to_string(rbs) + " RBs")
               << ", rate model " << (radio == "nr" ? std::string("NrAmc") : base.rateModel)
@@ -348,23 +406,34 @@ RunExample(int argc, char* argv[])
     {
         std::cout << "rejected decision: " << message << "\n";
     }
-    std::cout << "\n"
-              << std::setw(3) << "UE" << std::setw(7) << "dist_m" << std::setw(9) << "task"
-              << std::setw(5) << "CQI" << std::setw(8) << "T_s" << std::setw(18) << "variant"
-              << std::setw(8) << "f_MHz" << std::setw(8) << "B_MHz" << std::setw(9) << "pred_s"
-              << std::setw(9) << "meas_s" << std::setw(8) << "err%" << std::setw(8) << "ontime"
-              << std::setw(7) << "r_pred" << std::setw(7) << "r_tbs" << std::setw(7) << "r_meas"
+    std::cout << "\n" << std::setw(3) << "UE";
+    if (nCells > 1)
+    {
+        std::cout << std::setw(5) << "cell";
+    }
+    std::cout << std::setw(7) << "dist_m" << std::setw(9) << "task" << std::setw(5) << "CQI"
+              << std::setw(8) << "T_s" << std::setw(18) << "variant" << std::setw(8) << "f_MHz"
+              << std::setw(8) << "B_MHz" << std::setw(9) << "pred_s" << std::setw(9) << "meas_s"
+              << std::setw(8) << "err%" << std::setw(8) << "ontime" << std::setw(7) << "r_pred"
+              << std::setw(7) << "r_tbs" << std::setw(7) << "r_meas"
               << "\n";
     double maxErr = 0;
     uint32_t nErr = 0;
     std::vector<double> absErrs;
-    for (uint32_t i = 0; i < nUes; ++i)
+    std::vector<std::vector<double>> cellErrs(nCells); // |error| per cell
+    std::vector<uint32_t> cellAdmitted(nCells, 0);
+    for (uint32_t i = 0; i < nUsers; ++i)
     {
         const auto& u = base.users[i];
         const auto& o = detail.users[i];
-        std::cout << std::setw(3) << i << std::setw(7) << std::fixed << std::setprecision(0)
-                  << u.distanceM << std::setw(9) << u.task << std::setw(5) << o.cqi
-                  << std::setprecision(2) << std::setw(8) << o.deadlineS;
+        std::cout << std::setw(3) << i;
+        if (nCells > 1)
+        {
+            std::cout << std::setw(5) << u.cell;
+        }
+        std::cout << std::setw(7) << std::fixed << std::setprecision(0) << u.distanceM
+                  << std::setw(9) << u.task << std::setw(5) << o.cqi << std::setprecision(2)
+                  << std::setw(8) << o.deadlineS;
         const std::string scenario =
             decisionFiles.empty() ? ToString(detailAlgorithm) : "decision files";
         const std::string user = "UE " + std::to_string(i);
@@ -381,6 +450,7 @@ RunExample(int argc, char* argv[])
                                   o.text);
             continue;
         }
+        ++cellAdmitted[u.cell];
         std::cout << std::setw(18) << o.text << std::setprecision(1) << std::setw(8)
                   << o.frequencyHz / 1e6 << std::setprecision(3) << std::setw(8)
                   << o.bandwidthHz / 1e6 << std::setw(9) << o.predictedS;
@@ -401,6 +471,7 @@ RunExample(int argc, char* argv[])
         const double err = (o.measuredS - o.predictedS) / o.predictedS;
         maxErr = std::max(maxErr, std::abs(err));
         absErrs.push_back(std::abs(err));
+        cellErrs[u.cell].push_back(std::abs(err));
         ++nErr;
         std::cout << std::setw(9) << o.measuredS << std::setprecision(2) << std::setw(8)
                   << 100 * err << std::setw(8) << (o.onTime ? "yes" : "NO") << std::setw(7)
@@ -409,10 +480,24 @@ RunExample(int argc, char* argv[])
     }
     std::cout << "\n"
               << (decisionFiles.empty() ? ToString(detailAlgorithm) : "decision files")
-              << " admitted " << detail.admitted << "/" << nUes << ", on time " << detail.onTime
-              << "/" << nUes << "; |relative error| of the prediction: median "
+              << " admitted " << detail.admitted << "/" << nUsers << ", on time " << detail.onTime
+              << "/" << nUsers << "; |relative error| of the prediction: median "
               << std::setprecision(2) << 100 * Median(absErrs) << "%, largest " << 100 * maxErr
               << "% over " << nErr << " users\n";
+    if (nCells > 1)
+    {
+        for (uint32_t c = 0; c < nCells; ++c)
+        {
+            const auto& e = cellErrs[c];
+            std::cout << "  cell " << c << ": admitted " << cellAdmitted[c] << "/" << nUes
+                      << ", |relative error| median " << 100 * Median(e) << "%, largest "
+                      << 100 * (e.empty() ? 0.0 : *std::max_element(e.begin(), e.end())) << "%\n";
+        }
+        // the only line that differs between runs of the same seed
+        std::cout << "wall time of the per-user run: " << std::setprecision(1) << detail.wallSeconds
+                  << " s for " << std::setprecision(2) << detail.simSeconds << " simulated s ("
+                  << nCells << " cells, " << nUsers << " UEs)\n";
+    }
     uint32_t outOfCoverage = 0;
     for (const auto& o : detail.users)
     {

@@ -10,6 +10,7 @@
 #include "ns3/mobility-module.h"
 #include "ns3/point-to-point-module.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ns3
@@ -45,12 +46,31 @@ MacroEnbTxPowerDbm(uint32_t rbs)
     return rbs >= 50 ? 46.0 : 43.0;
 }
 
+std::vector<Vector>
+EdgeLteSitePositions(uint32_t nCells, double interSiteDistanceM)
+{
+    NS_ABORT_MSG_UNLESS(nCells == 1 || nCells == 3 || nCells == 7,
+                        "LTE scenario: layout.nCells = " << nCells << " (expected 1, 3 or 7)");
+    NS_ABORT_MSG_UNLESS(std::isfinite(interSiteDistanceM) && interSiteDistanceM > 0,
+                        "LTE scenario: layout.interSiteDistanceM = " << interSiteDistanceM
+                                                                     << " (expected > 0 m)");
+    std::vector<Vector> sites{Vector(0, 0, 0)};
+    for (uint32_t k = 0; k + 1 < nCells; ++k)
+    {
+        const double angle = M_PI / 3 * k;
+        sites.emplace_back(
+            interSiteDistanceM * std::cos(angle), interSiteDistanceM * std::sin(angle), 0);
+    }
+    return sites;
+}
+
 EdgeLteTopology
 BuildEdgeLteTopology(uint32_t rbs,
                      const std::vector<double>& distancesM,
                      const std::function<void(Ptr<LteHelper>)>& configure,
                      const EdgeLteGeometry& geometry,
-                     const EdgeLteRadio& radio)
+                     const EdgeLteRadio& radio,
+                     const EdgeLteLayout& layout)
 {
     NS_ABORT_MSG_UNLESS(IsLteBandwidth(rbs),
                         "LTE scenario: rbs = " << rbs
@@ -73,8 +93,26 @@ BuildEdgeLteTopology(uint32_t rbs,
                             radio.ueNoiseFigureDb <= 30,
                         "LTE scenario: radio.ueNoiseFigureDb = " << radio.ueNoiseFigureDb
                                                                  << " (expected 0..30 dB)");
-    SetSrsPeriodicityFor(distancesM.size());
+    const std::vector<Vector> sites =
+        EdgeLteSitePositions(layout.nCells, layout.interSiteDistanceM);
+    NS_ABORT_MSG_UNLESS(layout.ueCell.empty() || layout.ueCell.size() == distancesM.size(),
+                        "LTE scenario: layout.ueCell has " << layout.ueCell.size()
+                                                           << " entries for " << distancesM.size()
+                                                           << " UEs");
     EdgeLteTopology t;
+    t.ueCell = layout.ueCell.empty() ? std::vector<uint32_t>(distancesM.size(), 0) : layout.ueCell;
+    // UEs per cell and the index of each UE within its cell (its angle around the eNB)
+    std::vector<uint32_t> cellSize(layout.nCells, 0);
+    std::vector<uint32_t> indexInCell(distancesM.size(), 0);
+    for (uint32_t i = 0; i < t.ueCell.size(); ++i)
+    {
+        NS_ABORT_MSG_UNLESS(t.ueCell[i] < layout.nCells,
+                            "LTE scenario: layout.ueCell[" << i << "] = " << t.ueCell[i]
+                                                           << " (expected 0.." << layout.nCells - 1
+                                                           << ")");
+        indexInCell[i] = cellSize[t.ueCell[i]]++;
+    }
+    SetSrsPeriodicityFor(*std::max_element(cellSize.begin(), cellSize.end()));
     t.lte = CreateObject<LteHelper>();
     t.epc = CreateObject<PointToPointEpcHelper>();
     Ptr<PointToPointEpcHelper> epc = t.epc;
@@ -102,18 +140,25 @@ BuildEdgeLteTopology(uint32_t rbs,
     routing.GetStaticRouting(t.remote.Get(0)->GetObject<Ipv4>())
         ->AddNetworkRouteTo(Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"), 1);
 
-    t.enb.Create(1);
+    t.enb.Create(layout.nCells);
     t.ues.Create(distancesM.size());
     MobilityHelper mob;
     mob.SetMobilityModel("ns3::ConstantPositionMobilityModel");
     mob.Install(t.enb);
     mob.Install(t.ues);
-    t.enb.Get(0)->GetObject<MobilityModel>()->SetPosition(Vector(0, 0, geometry.enbHeightM));
+    for (uint32_t c = 0; c < layout.nCells; ++c)
+    {
+        t.enb.Get(c)->GetObject<MobilityModel>()->SetPosition(
+            Vector(sites[c].x, sites[c].y, geometry.enbHeightM));
+    }
     for (uint32_t i = 0; i < distancesM.size(); ++i)
     {
-        const double angle = 2 * M_PI * i / distancesM.size();
-        t.ues.Get(i)->GetObject<MobilityModel>()->SetPosition(Vector(
-            distancesM[i] * std::cos(angle), distancesM[i] * std::sin(angle), geometry.ueHeightM));
+        const Vector& site = sites[t.ueCell[i]];
+        const double angle = 2 * M_PI * indexInCell[i] / cellSize[t.ueCell[i]];
+        t.ues.Get(i)->GetObject<MobilityModel>()->SetPosition(
+            Vector(site.x + distancesM[i] * std::cos(angle),
+                   site.y + distancesM[i] * std::sin(angle),
+                   geometry.ueHeightM));
     }
     t.enbDevices = t.lte->InstallEnbDevice(t.enb);
     t.ueDevices = t.lte->InstallUeDevice(t.ues);
@@ -143,7 +188,18 @@ BuildEdgeLteTopology(uint32_t rbs,
         routing.GetStaticRouting(t.ues.Get(i)->GetObject<Ipv4>())
             ->SetDefaultRoute(epc->GetUeDefaultGatewayAddress(), 1);
     }
-    t.lte->Attach(t.ueDevices, t.enbDevices.Get(0));
+    if (layout.nCells == 1)
+    {
+        t.lte->Attach(t.ueDevices, t.enbDevices.Get(0));
+    }
+    else
+    {
+        // each UE to its own cell: no cell selection, no handover (NoOpHandoverAlgorithm)
+        for (uint32_t i = 0; i < t.ueDevices.GetN(); ++i)
+        {
+            t.lte->Attach(t.ueDevices.Get(i), t.enbDevices.Get(t.ueCell[i]));
+        }
+    }
     return t;
 }
 

@@ -20,8 +20,9 @@
 /**
  * @file
  * @ingroup edge-inference-helpers
- * @brief The single-cell LTE + EPC topology with an edge server behind the PGW that the
- * module's LTE examples use: BuildEdgeLteTopology() and its SRS-periodicity rule.
+ * @brief The LTE + EPC topology with an edge server behind the PGW that the module's LTE
+ * examples use (one cell, or 3 or 7 interfering cells: EdgeLteLayout):
+ * BuildEdgeLteTopology() and its SRS-periodicity rule.
  */
 
 namespace ns3
@@ -41,6 +42,8 @@ struct EdgeLteTopology
     NetDeviceContainer ueDevices;        ///< UE devices
     Ipv4InterfaceContainer ueInterfaces; ///< UE IPv4 interfaces (7.0.0.0/8)
     Ipv4Address serverAddress;           ///< IPv4 address of the edge server
+    /// Cell (index into enb / enbDevices) each UE is attached to, in UE order
+    std::vector<uint32_t> ueCell;
 };
 
 /**
@@ -91,6 +94,34 @@ struct EdgeLteRadio
     double ueNoiseFigureDb{9};  ///< UE noise figure (LteUePhy::NoiseFigure), dB
 };
 
+/// Default inter-site distance of EdgeLteLayout, m (3GPP TR 36.814 Table A.2.1.1-2, case 1).
+constexpr double EDGE_LTE_DEFAULT_ISD_M = 500;
+
+/**
+ * The cell layout of an EdgeLteTopology: one cell (the default), or 3 or 7 sites on a
+ * hexagonal grid, one omnidirectional eNB per site. Sites: cell 0 at the origin; cells 1..6
+ * on the ring at interSiteDistanceM, at angles 0, 60, ..., 300 degrees (3 cells: 0, 1, 2, an
+ * equilateral triangle). No wrap-around: the ring cells see fewer interferers than the centre.
+ * Every UE is attached to its own cell (LteHelper::Attach(ue, enb)); handover stays off
+ * (LteHelper's default NoOpHandoverAlgorithm), no X2. All eNBs share the LteHelper's one
+ * downlink and one uplink spectrum channel, so every cell interferes with every other.
+ */
+struct EdgeLteLayout
+{
+    uint32_t nCells{1};                                ///< Number of sites: 1, 3 or 7
+    double interSiteDistanceM{EDGE_LTE_DEFAULT_ISD_M}; ///< Distance between neighbour sites, m
+    /// Cell of each UE (same length as the distances; empty: every UE in cell 0)
+    std::vector<uint32_t> ueCell;
+};
+
+/**
+ * The site positions of a hexagonal layout (EdgeLteLayout), height 0.
+ * @param [in] nCells 1, 3 or 7
+ * @param [in] interSiteDistanceM distance between neighbour sites, m (> 0)
+ * @return the positions, cell 0 first; aborts naming the field on other values
+ */
+std::vector<Vector> EdgeLteSitePositions(uint32_t nCells, double interSiteDistanceM);
+
 /**
  * Build edge server (remote host) --(p2p 1 Gbit/s, geometry.coreDelay)-- PGW/EPC -- eNB ~~
  * UEs, the UEs on a circle around the eNB at the given distances, path loss 128.1 + 37.6
@@ -98,19 +129,26 @@ struct EdgeLteRadio
  * periodicity is sized to the UEs (SetSrsPeriodicityFor()). The radio parameters are set on
  * the installed PHYs (radio.enbTxPowerDbm NaN: MacroEnbTxPowerDbm(rbs)); aborts naming the
  * field if one is not finite or out of range.
+ *
+ * With a multi-cell layout (layout.nCells 3 or 7) there is one eNB per site
+ * (EdgeLteSitePositions()), the UEs of each cell on a circle around their own eNB at the given
+ * distances (UE j of the n UEs of a cell at angle 2 pi j / n), each attached to its own cell;
+ * the SRS periodicity is sized to the largest cell. ueCell of the result is the cell of each UE.
  * @param [in] rbs bandwidth, RBs
- * @param [in] distancesM distance of each UE from the eNB, m
+ * @param [in] distancesM distance of each UE from its eNB, m
  * @param [in] configure called on the LteHelper before the devices are installed (e.g.
  * to choose the MAC scheduler)
  * @param [in] geometry heights and core link delay
  * @param [in] radio transmit powers and noise figures
+ * @param [in] layout the cells (default: one cell) and the cell of each UE
  * @return the topology
  */
 EdgeLteTopology BuildEdgeLteTopology(uint32_t rbs,
                                      const std::vector<double>& distancesM,
                                      const std::function<void(Ptr<LteHelper>)>& configure,
                                      const EdgeLteGeometry& geometry = EdgeLteGeometry(),
-                                     const EdgeLteRadio& radio = EdgeLteRadio());
+                                     const EdgeLteRadio& radio = EdgeLteRadio(),
+                                     const EdgeLteLayout& layout = EdgeLteLayout());
 
 } // namespace edgeinference
 } // namespace ns3

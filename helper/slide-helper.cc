@@ -366,6 +366,23 @@ RunSlideLte(const SlideLteConfig& cfg)
     geometry.coreDelay = MilliSeconds(5);
     NS_ABORT_MSG_IF(cfg.radio != "lte" && cfg.radio != "nr",
                     "RunSlideLte: radio = '" << cfg.radio << "' (must be lte or nr)");
+    NS_ABORT_MSG_UNLESS(cfg.nCells == 1 || cfg.nCells == 3 || cfg.nCells == 7,
+                        "RunSlideLte: nCells = " << cfg.nCells << " (must be 1, 3 or 7)");
+    NS_ABORT_MSG_IF(cfg.nCells > 1 && cfg.radio != "lte",
+                    "RunSlideLte: nCells = " << cfg.nCells << " is LTE only (radio = '" << cfg.radio
+                                             << "')");
+    NS_ABORT_MSG_IF(cfg.nCells > 1 && cfg.plainShares,
+                    "RunSlideLte: nCells = " << cfg.nCells << ": plainShares is single-cell only");
+    EdgeLteLayout layout;
+    layout.nCells = cfg.nCells;
+    layout.interSiteDistanceM = cfg.interSiteDistanceM;
+    for (uint32_t i = 0; i < nUes; ++i)
+    {
+        NS_ABORT_MSG_UNLESS(cfg.users[i].cell < cfg.nCells,
+                            "RunSlideLte: users[" << i << "].cell = " << cfg.users[i].cell
+                                                  << " (nCells = " << cfg.nCells << ")");
+        layout.ueCell.push_back(cfg.users[i].cell);
+    }
 #ifndef EI_HAVE_NR
     NS_ABORT_MSG_IF(cfg.radio == "nr",
                     "RunSlideLte: radio = 'nr' but this build has no NR (5G-LENA not found at "
@@ -404,7 +421,9 @@ RunSlideLte(const SlideLteConfig& cfg)
                 lte->SetSchedulerType("ns3::PfFfMacScheduler");
                 lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
             },
-            geometry);
+            geometry,
+            EdgeLteRadio(),
+            layout);
         remote = topo.remote;
         ues = topo.ues;
         enbDev = topo.enbDevices;
@@ -424,42 +443,66 @@ RunSlideLte(const SlideLteConfig& cfg)
     const Time start = Seconds(0.5); // after attachment and the first CQI reports
 
     ApplicationContainer clients;
-    Ptr<SlideResourceManager> manager;
+    // the resource manager of each cell, and of each client (clients in user order)
+    std::vector<Ptr<SlideResourceManager>> managers;
+    std::vector<Ptr<SlideResourceManager>> clientManager;
     if (cfg.withManager)
     {
-        SlideHelper slide;
-        slide.SetResourceManagerAttribute("RateModel", StringValue(cfg.rateModel));
-        slide.SetResourceManagerAttribute("RateEfficiency", DoubleValue(cfg.rateEfficiency));
-        slide.SetClientAttribute("TaskTimeout", TimeValue(timeout));
-        if (cfg.configure)
+        std::vector<Ptr<Application>> clientOf(nUes);
+        int64_t stream = 1000;
+        for (uint32_t c = 0; c < cfg.nCells; ++c)
         {
-            cfg.configure(slide);
+            SlideHelper slide;
+            slide.SetResourceManagerAttribute("RateModel", StringValue(cfg.rateModel));
+            slide.SetResourceManagerAttribute("RateEfficiency", DoubleValue(cfg.rateEfficiency));
+            slide.SetClientAttribute("TaskTimeout", TimeValue(timeout));
+            if (cfg.nCells > 1)
+            {
+                // one server per cell on the edge server, each consulting its cell's manager
+                slide.SetServerAttribute("Port", UintegerValue(5000 + c));
+                slide.SetClientAttribute("RemotePort", UintegerValue(5000 + c));
+            }
+            if (cfg.configure)
+            {
+                cfg.configure(slide);
+            }
+            for (const auto& m : cfg.models)
+            {
+                slide.AddModel(m);
+            }
+            for (const auto& t : cfg.tasks)
+            {
+                slide.AddTask(t.first, t.second);
+            }
+            managers.push_back(slide.InstallResourceManager(enbDev.Get(c)));
+            slide.InstallServer(remote.Get(0)).Start(Seconds(0));
+            NodeContainer cellUes;
+            for (uint32_t i = 0; i < nUes; ++i)
+            {
+                const SlideLteUser& u = cfg.users[i];
+                if (u.cell != c)
+                {
+                    continue;
+                }
+                SlideUserProfile p;
+                p.samples = u.samples;
+                p.device = DeviceComputeModel(u.flopsPerCycle,
+                                              DeviceComputeModel::DEFAULT_MAX_FREQUENCY_HZ);
+                p.deadlineS = u.deadlineS * cfg.deadlineScale;
+                p.energyBudgetJ = u.energyBudgetJ;
+                ApplicationContainer a =
+                    slide.InstallClient(ues.Get(i), ueDev.Get(i), serverAddress, u.task, p);
+                a.Start(start + MilliSeconds(i)); // requests within one admission window
+                clientOf[i] = a.Get(0);
+                cellUes.Add(ues.Get(i));
+            }
+            stream += slide.AssignStreams(cfg.nCells == 1 ? ues : cellUes, stream);
         }
-        for (const auto& m : cfg.models)
-        {
-            slide.AddModel(m);
-        }
-        for (const auto& t : cfg.tasks)
-        {
-            slide.AddTask(t.first, t.second);
-        }
-        manager = slide.InstallResourceManager(enbDev.Get(0));
-        slide.InstallServer(remote.Get(0)).Start(Seconds(0));
         for (uint32_t i = 0; i < nUes; ++i)
         {
-            const SlideLteUser& u = cfg.users[i];
-            SlideUserProfile p;
-            p.samples = u.samples;
-            p.device =
-                DeviceComputeModel(u.flopsPerCycle, DeviceComputeModel::DEFAULT_MAX_FREQUENCY_HZ);
-            p.deadlineS = u.deadlineS * cfg.deadlineScale;
-            p.energyBudgetJ = u.energyBudgetJ;
-            ApplicationContainer c =
-                slide.InstallClient(ues.Get(i), ueDev.Get(i), serverAddress, u.task, p);
-            c.Start(start + MilliSeconds(i)); // requests within one admission window
-            clients.Add(c);
+            clients.Add(clientOf[i]);
+            clientManager.push_back(managers[cfg.users[i].cell]);
         }
-        slide.AssignStreams(ues, 1000);
     }
     else
     {
@@ -520,12 +563,14 @@ RunSlideLte(const SlideLteConfig& cfg)
         }
     }
     std::function<void()> check;
-    check = [&clients, &check, &manager, &clientImsi]()
+    check = [&clients, &check, &clientManager, &clientImsi]()
     {
         for (uint32_t i = 0; i < clients.GetN(); ++i)
         {
             const auto& recs =
                 DynamicCast<LayerwiseInferenceClient>(clients.Get(i))->GetTaskRecords();
+            const Ptr<SlideResourceManager> manager =
+                i < clientManager.size() ? clientManager[i] : nullptr;
             const bool unreachable = manager && (recs.empty() || !recs.back().granted) &&
                                      !manager->GetCoverageRejection(clientImsi[i]).empty();
             if (!unreachable && (recs.empty() || (!recs.back().completed && !recs.back().failed)))
@@ -556,7 +601,9 @@ RunSlideLte(const SlideLteConfig& cfg)
         const auto& recs =
             DynamicCast<LayerwiseInferenceClient>(clients.Get(ci++))->GetTaskRecords();
         const std::string coverage =
-            manager ? manager->GetCoverageRejection(UeImsi(ueDev.Get(i))) : "";
+            cfg.withManager
+                ? managers[cfg.users[i].cell]->GetCoverageRejection(UeImsi(ueDev.Get(i)))
+                : "";
         // a request answered by the server (granted or rejected) keeps the server's answer
         const bool answered = !recs.empty() && (recs.front().granted || recs.front().rejected);
         if (!coverage.empty() && !answered)
@@ -602,11 +649,13 @@ RunSlideLte(const SlideLteConfig& cfg)
         out.admitted += o.admitted ? 1 : 0;
         out.onTime += o.onTime ? 1 : 0;
     }
-    if (manager)
+    for (const Ptr<SlideResourceManager>& manager : managers)
     {
-        out.solveSeconds = manager->GetTotalSolveSeconds();
-        out.rounds = manager->GetRounds();
-        out.rejections = manager->GetAllocator()->GetRejections();
+        out.solveSeconds += manager->GetTotalSolveSeconds();
+        out.rounds.insert(
+            out.rounds.end(), manager->GetRounds().begin(), manager->GetRounds().end());
+        const auto rejections = manager->GetAllocator()->GetRejections();
+        out.rejections.insert(out.rejections.end(), rejections.begin(), rejections.end());
         // every round: with many UEs the requests arrive over several admission windows
         for (size_t ri = 0; ri < manager->GetRounds().size(); ++ri)
         {

@@ -197,12 +197,13 @@ class SlideHelper
  */
 struct SlideLteUser
 {
-    double distanceM{100};    ///< Distance from the eNB, m
+    double distanceM{100};    ///< Distance from the eNB (of its cell), m
     std::string task;         ///< Requested task
     uint32_t samples{16};     ///< Samples per task
     double flopsPerCycle{64}; ///< Device FLOP/cycle (fMin, fMax, G: DeviceComputeModel defaults)
     double deadlineS{1};      ///< Deadline from the decision, s (before deadlineScale)
     double energyBudgetJ{1};  ///< Compute energy budget, J
+    uint32_t cell{0};         ///< Its cell (0..nCells-1 of SlideLteConfig)
 };
 
 /**
@@ -210,6 +211,12 @@ struct SlideLteUser
  * @brief A SLIDE LTE scenario: one cell (BuildEdgeLteTopology(), eNB at 30 m, UEs at 1.5 m,
  * 5 ms core), PF scheduler with BandwidthShareFfrAlgorithm, one task request per user within
  * one admission window at 0.5 s.
+ *
+ * With nCells 3 or 7 (EdgeLteLayout: hexagonal sites interSiteDistanceM apart, one eNB each,
+ * sharing one spectrum channel), each user is attached to its cell (SlideLteUser::cell) and
+ * each cell has its own SlideResourceManager (on its eNB's BandwidthShareFfrAlgorithm) and its
+ * own LayerStreamingServer on the edge server, on TCP port 5000 + cell. LTE only; not with
+ * plainShares.
  */
 struct SlideLteConfig
 {
@@ -228,6 +235,9 @@ struct SlideLteConfig
     /// "lte", or "nr": the NR cell of EdgeNrTopologyHelper (its attribute defaults) with
     /// NrSymbolShareScheduler, rbs unused (needs a build with 5G-LENA NR, EI_HAVE_NR)
     std::string radio{"lte"};
+    uint32_t nCells{1}; ///< Cells: 1, 3 or 7 (EdgeLteLayout)
+    double interSiteDistanceM{
+        500}; ///< Inter-site distance (nCells > 1), m (EDGE_LTE_DEFAULT_ISD_M)
 };
 
 /**
@@ -266,7 +276,7 @@ struct SlideLteOutcome
     double wallSeconds{0};                           ///< Wall time of the whole run
     double simSeconds{0};                            ///< Simulated time
     uint64_t bytesDelivered{0};                      ///< Stream bytes received by clients
-    std::vector<SlideResourceManager::Round> rounds; ///< The manager's rounds
+    std::vector<SlideResourceManager::Round> rounds; ///< The managers' rounds (cell order)
     std::vector<std::string> rejections;             ///< The allocator's rejections
 };
 

@@ -617,6 +617,22 @@ BandwidthShareFfrAlgorithm::DoReportDlCqiInfo(
     // CQIs do not change the partition; they are kept for allocators (GetDlWidebandCqi)
     for (const auto& report : params.m_cqiList)
     {
+        if (report.m_cqiType == CqiListElement_s::A30)
+        {
+            // the scheduler's MCS source (GetDlSchedulingCqi): the lowest subband CQI
+            int lowest = -1;
+            for (const auto& subband : report.m_sbMeasResult.m_higherLayerSelected)
+            {
+                if (!subband.m_sbCqi.empty() && (lowest < 0 || subband.m_sbCqi.front() < lowest))
+                {
+                    lowest = subband.m_sbCqi.front();
+                }
+            }
+            if (lowest >= 0)
+            {
+                m_dlSubbandCqi[report.m_rnti] = {static_cast<uint8_t>(lowest), Simulator::Now()};
+            }
+        }
         if (report.m_wbCqi.empty())
         {
             continue;
@@ -634,6 +650,19 @@ BandwidthShareFfrAlgorithm::GetDlWidebandCqi(uint16_t rnti, uint8_t& cqi, Time& 
     if (it == m_dlWidebandCqi.end())
     {
         return false;
+    }
+    cqi = it->second.first;
+    when = it->second.second;
+    return true;
+}
+
+bool
+BandwidthShareFfrAlgorithm::GetDlSchedulingCqi(uint16_t rnti, uint8_t& cqi, Time& when) const
+{
+    auto it = m_dlSubbandCqi.find(rnti);
+    if (it == m_dlSubbandCqi.end())
+    {
+        return GetDlWidebandCqi(rnti, cqi, when);
     }
     cqi = it->second.first;
     when = it->second.second;

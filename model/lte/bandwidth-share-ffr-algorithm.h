@@ -300,6 +300,22 @@ class BandwidthShareFfrAlgorithm : public LteFfrAlgorithm
     bool GetDlWidebandCqi(uint16_t rnti, uint8_t& cqi, Time& when) const;
 
     /**
+     * @brief The downlink CQI the MAC scheduler derives a UE's MCS from. ns-3's PF (and the
+     * other subband-aware schedulers) take the lowest aperiodic A30 subband CQI over the RBGs
+     * they give the UE, and the UE computes each subband CQI for a transport block of one RBG,
+     * but the P10 wideband CQI for one spanning the whole band. Near an MCS threshold the two
+     * differ (measured: wideband 15, subbands 14 for a UE at 19.7 dB SINR in a multi-cell
+     * layout), and the rate the MAC executes follows the subbands. Without frequency-selective
+     * fading all subbands carry the same SINR, so this returns the lowest subband CQI of the
+     * latest A30 report; before the UE's first A30 report, the wideband CQI.
+     * @param [in] rnti the UE
+     * @param [out] cqi the CQI (0..15), unchanged if none
+     * @param [out] when time of the report, unchanged if none
+     * @return false if the UE has reported no CQI yet
+     */
+    bool GetDlSchedulingCqi(uint16_t rnti, uint8_t& cqi, Time& when) const;
+
+    /**
      * @brief The uplink SINR the scheduler holds for a UE: the smallest per-RB SINR of the
      * UL CQI map that the scheduler passes to the FFR every TTI (SRS-based by default: the
      * SRS spans the whole UL band at the UE's capped power, so this is the SINR per RB when
@@ -489,6 +505,8 @@ class BandwidthShareFfrAlgorithm : public LteFfrAlgorithm
     TracedCallback<uint16_t, uint16_t, uint16_t> m_dlPartitionTrace;
     /// Latest wideband CQI per RNTI and the time it was reported.
     std::map<uint16_t, std::pair<uint8_t, Time>> m_dlWidebandCqi;
+    /// Lowest subband CQI of the latest A30 report per RNTI and the time it was reported.
+    std::map<uint16_t, std::pair<uint8_t, Time>> m_dlSubbandCqi;
     /// Latest UL CQI map of the scheduler (per RNTI, SINR per RB in dB).
     std::map<uint16_t, std::vector<double>> m_ulSinrDb;
     /// DL wideband CQI received: rnti, CQI.

@@ -193,7 +193,8 @@ class LteSlideCell : public SlideCell
 
     bool GetDlWidebandCqi(uint16_t rnti, uint8_t& cqi, Time& when) const override
     {
-        return m_ffr->GetDlWidebandCqi(rnti, cqi, when);
+        // the CQI the PF scheduler takes its MCS from (subband, else wideband)
+        return m_ffr->GetDlSchedulingCqi(rnti, cqi, when);
     }
 
     void SetDlShareByImsi(uint64_t imsi, double share) override

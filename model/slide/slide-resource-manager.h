@@ -60,7 +60,8 @@ class SlideCell
 
     /**
      * @param [in] rnti a UE
-     * @param [out] cqi its latest downlink wideband CQI
+     * @param [out] cqi its latest downlink CQI as the MAC scheduler uses it for the MCS (LTE:
+     * BandwidthShareFfrAlgorithm::GetDlSchedulingCqi(); NR: the wideband CQI)
      * @param [out] when time of that report
      * @return false if it has reported none
      */
@@ -161,8 +162,9 @@ struct SlideGrant
  * - the requests of the window: the user's registered SlideUserProfile (matched by the
  *   source IPv4 address) and the task it names, whose candidate models are the variants
  *   registered with AddTask();
- * - each UE's reported channel quality: the latest downlink wideband CQI the eNB scheduler
- *   received (BandwidthShareFfrAlgorithm::GetDlWidebandCqi()) for RateModel "LteAmc"
+ * - each UE's reported channel quality: the latest downlink CQI the eNB scheduler
+ *   takes the MCS from (BandwidthShareFfrAlgorithm::GetDlSchedulingCqi(): the lowest subband
+ *   CQI, else the wideband CQI) for RateModel "LteAmc"
  *   (LteAmcRateModel), or the SINR the UE PHY reported (ReportRsrpSinr(), connected to the
  *   LteUePhy trace ReportCurrentCellRsrpSinr) for RateModel "Shannon"
  *   (ShannonSinrRateModel); both scaled by RateEfficiency;
