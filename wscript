@@ -120,6 +120,7 @@ def build(bld):
         'test/edge-inference-fault-injection-test-suite.cc',
         'test/edge-inference-early-exit-test-suite.cc',
         'test/edge-inference-traces-test-suite.cc',
+        'test/edge-inference-multi-cell-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
