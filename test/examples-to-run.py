@@ -10,6 +10,7 @@ cpp_examples = [
     ("edge-inference-first --nUes=3", "True", "False"),
     ("layer-streaming-lte --nUes=2 --samples=16", "True", "False"),
     ("slide-lte --algorithms=slide-optimal,dai-optimal --rbsList=25 --deadlineScales=1", "True", "False"),
+    ("slide-lte --nCells=3 --nUes=4 --sweeps=false", "True", "False"),
     ("allocator-benchmark --quick", "True", "False"),
     ("batching-early-exit --users=4 --rbs=25 --usersForBandwidth=4 --frames=1", "True", "False"),
     (
