@@ -186,6 +186,8 @@ RunScenario(const Params& p, const std::vector<UserDraw>& draws, const Allocator
             // BandwidthShareFfMacScheduler::GetRachWithoutRnti())
             lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
             lte->SetSchedulerAttribute("UlWorkConserving", BooleanValue(p.workConserving));
+            // the served users' DECISIONs and a batch's RESULTs share downlink TTIs
+            lte->SetSchedulerAttribute("DlFitToBuffer", BooleanValue(p.mac == "share"));
         });
     // fixed LTE streams: every algorithm's run sees the same HARQ/RLC randomness, whatever
     // ran before it in this process
@@ -506,8 +508,9 @@ RunExample(int argc, char* argv[])
                   base.maxDistanceM,
                   ValueRange::Positive());
     cmd.AddName("mac",
-                "Uplink MAC: share (BandwidthShareFfMacScheduler executes w_k) or pf (no "
-                "shares: ns-3's PF, the served UEs split the band equally)",
+                "MAC: share (BandwidthShareFfMacScheduler executes w_k; downlink "
+                "DlFitToBuffer) or pf (no shares: ns-3's PF in both directions, the served "
+                "UEs split the band equally)",
                 base.mac,
                 {"share", "pf"});
     cmd.AddName("rateModel",

@@ -27,9 +27,11 @@
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -350,6 +352,122 @@ RunMassAttach(const std::string& scheduler, uint32_t nUes, uint64_t& rachWithout
 }
 
 } // namespace
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief The downlink plan of DlFitToBuffer: smallest need first, the first free RBGs,
+ * stop at the first need that does not fit, unplanned RBGs open (0).
+ */
+class DlFitPlanTestCase : public TestCase
+{
+  public:
+    DlFitPlanTestCase()
+        : TestCase("DlFitToBuffer: per-TTI downlink plan")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        using Plan = std::vector<uint16_t>;
+        // 8 RBGs, RBG 1 taken (e.g. by a HARQ retransmission); needs: 7 -> 2, 3 -> 1, 5 -> 3,
+        // 9 -> 0 (no data). Order 3 (1), 7 (2), 5 (3): RBGs 0 | 2 3 | 4 5 6, RBG 7 open.
+        std::vector<bool> avail(8, true);
+        avail[1] = false;
+        Plan p = BandwidthShareFfMacScheduler::PlanDlRbgs({{7, 2}, {3, 1}, {5, 3}, {9, 0}}, avail);
+        NS_TEST_ASSERT_MSG_EQ((p == Plan{3, 0, 7, 7, 5, 5, 5, 0}), true, "plan with a hole");
+        // a need that does not fit: it and the larger ones stay with PF (open RBGs)
+        p = BandwidthShareFfMacScheduler::PlanDlRbgs({{1, 5}, {2, 2}, {4, 9}},
+                                                     std::vector<bool>(6, true));
+        NS_TEST_ASSERT_MSG_EQ((p == Plan{2, 2, 0, 0, 0, 0}), true, "5 + 2 > 6: only UE 2");
+        // equal needs: lowest RNTI first
+        p = BandwidthShareFfMacScheduler::PlanDlRbgs({{8, 1}, {4, 1}}, std::vector<bool>(2, true));
+        NS_TEST_ASSERT_MSG_EQ((p == Plan{4, 8}), true, "ties by RNTI");
+        // nothing available
+        p = BandwidthShareFfMacScheduler::PlanDlRbgs({{1, 1}}, std::vector<bool>(3, false));
+        NS_TEST_ASSERT_MSG_EQ((p == Plan{0, 0, 0}), true, "no RBG available");
+    }
+};
+
+/**
+ * Eight UEs 100 m from the eNB (25 RB); at 0.5 s the remote host sends one 100-byte UDP
+ * datagram to each; the arrival time of each.
+ * @param [in] dlFit scheduler attribute DlFitToBuffer
+ * @return arrival times at the UEs, s (one per UE that received its datagram)
+ */
+std::vector<double>
+RunDlBurst(bool dlFit)
+{
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(1);
+    constexpr uint32_t N = 8;
+    testutils::TestLteCellOptions o;
+    o.rbs = N_RB;
+    o.scheduler = "ns3::BandwidthShareFfMacScheduler";
+    o.schedulerAttributes["DlFitToBuffer"] = dlFit ? "true" : "false";
+    o.distancesM.assign(N, 100.0);
+    const EdgeLteTopology cell = testutils::BuildTestLteCell(o);
+    auto arrivals = std::make_shared<std::vector<double>>();
+    for (uint32_t i = 0; i < N; ++i)
+    {
+        PacketSinkHelper sink("ns3::UdpSocketFactory", InetSocketAddress(Ipv4Address::GetAny(), 9));
+        Ptr<PacketSink> app = DynamicCast<PacketSink>(sink.Install(cell.ues.Get(i)).Get(0));
+        app->TraceConnectWithoutContext("Rx",
+                                        Callback<void, Ptr<const Packet>, const Address&>(
+                                            [arrivals](Ptr<const Packet>, const Address&) {
+                                                arrivals->push_back(Simulator::Now().GetSeconds());
+                                            }));
+    }
+    Ptr<Socket> tx = Socket::CreateSocket(cell.remote.Get(0), UdpSocketFactory::GetTypeId());
+    tx->Bind();
+    const Ipv4InterfaceContainer ueIf = cell.ueInterfaces;
+    Simulator::Schedule(
+        Seconds(0.5),
+        [tx, ueIf]()
+        {
+            for (uint32_t i = 0; i < ueIf.GetN(); ++i)
+            {
+                tx->SendTo(Create<Packet>(100), 0, InetSocketAddress(ueIf.GetAddress(i), 9));
+            }
+        });
+    Simulator::Stop(Seconds(0.6));
+    Simulator::Run();
+    Simulator::Destroy();
+    return *arrivals;
+}
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief DlFitToBuffer: eight small datagrams sent at once reach their UEs in the same TTI;
+ * PF alone delivers them one TTI apart.
+ */
+class DlFitBurstTestCase : public TestCase
+{
+  public:
+    DlFitBurstTestCase()
+        : TestCase("DlFitToBuffer: 8 small datagrams sent at once arrive together, PF 1 ms apart")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::vector<double> pf = RunDlBurst(false);
+        const std::vector<double> fit = RunDlBurst(true);
+        NS_TEST_ASSERT_MSG_EQ(pf.size(), 8u, "PF: every datagram arrives");
+        NS_TEST_ASSERT_MSG_EQ(fit.size(), 8u, "fit: every datagram arrives");
+        const auto spread = [](const std::vector<double>& t)
+        {
+            return *std::max_element(t.begin(), t.end()) - *std::min_element(t.begin(), t.end());
+        };
+        // PF: one UE per TTI, so 7 TTIs between the first and the last
+        NS_TEST_ASSERT_MSG_GT_OR_EQ(spread(pf), 0.007 - 1e-9, "PF serialises the datagrams");
+        NS_TEST_ASSERT_MSG_LT_OR_EQ(spread(fit), 0.001 + 1e-9, "fit: one TTI for all eight");
+        NS_TEST_ASSERT_MSG_LT(*std::max_element(fit.begin(), fit.end()),
+                              *std::max_element(pf.begin(), pf.end()),
+                              "the last datagram arrives earlier");
+    }
+};
 
 /**
  * @ingroup edge-inference-tests
@@ -886,6 +1004,8 @@ class EdgeInferenceUlShareTestSuite : public TestSuite
         AddTestCase(new UlShareChangeTestCase);
         AddTestCase(new UlShareNonWorkConservingTestCase);
         AddTestCase(new UlShareMassAttachTestCase);
+        AddTestCase(new DlFitPlanTestCase);
+        AddTestCase(new DlFitBurstTestCase);
     }
 };
 

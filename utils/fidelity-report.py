@@ -52,7 +52,7 @@ RUNS = [
     {"example": "partial-loading", "scale": "default", "args": [],
      # LoadAtAllocation (the default) starts loading at the decision and the instance says
      # so (uploadStartS); what remains: uploads that start before the origin end a few ms
-     # early (4.4 % median at these settings)
+     # early (6 % median at these settings)
      "quick": ["--users=4", "--loads=6", "--nUes=4"], "bound": 0.1},
     {"example": "partial-loading", "scale": "scaled",
      "args": ["--users=40", "--loads=6", "--nUes=40", "--rbs=100"]},
