@@ -146,10 +146,15 @@ RunScenario(const Params& p, const std::string& algorithm)
         distances.push_back(draw->GetValue(50, 250));
         models.push_back(static_cast<uint16_t>(draw->GetInteger(0, p.nVariants - 1)));
     }
-    const EdgeLteTopology topo = BuildEdgeLteTopology(
-        p.rbs,
-        distances,
-        [](Ptr<LteHelper> lte) { lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler"); });
+    const EdgeLteTopology topo =
+        BuildEdgeLteTopology(p.rbs,
+                             distances,
+                             [](Ptr<LteHelper> lte)
+                             {
+                                 lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
+                                 // the served users' DECISIONs and RESULTs share downlink TTIs
+                                 lte->SetSchedulerAttribute("DlFitToBuffer", BooleanValue(true));
+                             });
 
     const DnnModelFamily family = MakeFamily(p);
     // fixed LTE streams: every run is the same whatever ran before it in this process
@@ -357,8 +362,8 @@ RunExample(int argc, char* argv[])
                 base.rateModel,
                 {"LteUlAmc", "Shannon"});
     cmd.AddValue("loadAtAllocation",
-                 "Server LoadAtAllocation: load from the decision on (false: from the "
-                 "scheduler's origin, so that the GPU timeline is the predicted one)",
+                 "Server LoadAtAllocation: load from the decision on, the allocator plans "
+                 "with that head start (false: load from the upload origin)",
                  base.loadAtAllocation);
     cmd.AddName("algorithm",
                 "Algorithm of the per-request table",

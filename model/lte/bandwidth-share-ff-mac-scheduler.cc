@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 
@@ -61,6 +62,22 @@ void
 BandwidthShareFfMacScheduler::SchedSapUserWrapper::SchedDlConfigInd(
     const struct SchedDlConfigIndParameters& params)
 {
+    // what PF scheduled leaves the RLC buffers (as PF's own estimate counts it)
+    for (const BuildDataListElement_s& e : params.m_buildDataList)
+    {
+        for (const auto& layer : e.m_rlcPduList)
+        {
+            for (const RlcPduListElement_s& pdu : layer)
+            {
+                auto it = m_owner->m_dlBuffer.find({e.m_rnti, pdu.m_logicalChannelIdentity});
+                if (it != m_owner->m_dlBuffer.end())
+                {
+                    const uint32_t used = pdu.m_size > 2 ? pdu.m_size - 2U : 0U;
+                    it->second = it->second > used ? it->second - used : 0;
+                }
+            }
+        }
+    }
     m_owner->m_macSapUser->SchedDlConfigInd(params);
 }
 
@@ -88,6 +105,9 @@ void
 BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedDlRlcBufferReq(
     const struct SchedDlRlcBufferReqParameters& params)
 {
+    m_owner->m_dlBuffer[{params.m_rnti, params.m_logicalChannelIdentity}] =
+        params.m_rlcTransmissionQueueSize + params.m_rlcRetransmissionQueueSize +
+        params.m_rlcStatusPduSize;
     m_pf->SchedDlRlcBufferReq(params);
 }
 
@@ -116,17 +136,51 @@ void
 BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedDlRachInfoReq(
     const struct SchedDlRachInfoReqParameters& params)
 {
-    if (!params.m_rachList.empty())
+    // Work-around of an ns-3.37 abort with many UEs attaching at once ("No info find in
+    // HARQ buffer for UE 0", src/lte/model/pf-ff-mac-scheduler.cc,
+    // PfFfMacScheduler::DoSchedDlTriggerReq, random-access loop). LteEnbMac::
+    // DoSubframeIndication (lte-enb-mac.cc) asks the RRC for a temporary C-RNTI for every
+    // received preamble, and LteEnbRrc::DoAllocateTemporaryCellRnti (lte-enb-rrc.cc) returns
+    // 0 when all SRS configuration indices are taken (IsMaxSrsReached()); the MAC forwards
+    // that RNTI 0 to the scheduler, whose HARQ maps have no entry for it. The indices run
+    // out because PF sends only the random-access responses whose Msg3 fits in the uplink
+    // band of the TTI (6 RBs each at UlGrantMcs 0: 4 per TTI at 25 RBs) and forgets the
+    // other preambles of the TTI after the RRC has created their UE contexts: each such UE
+    // retries and takes one more context, and every stale context holds an SRS index until
+    // its ConnectionRequestTimeoutDuration (15 ms) expires. A preamble without an RNTI gets
+    // no random-access response here, as on a preamble collision; the UE retries after its
+    // response window.
+    SchedDlRachInfoReqParameters filtered = params;
+    const auto noRnti = std::remove_if(filtered.m_rachList.begin(),
+                                       filtered.m_rachList.end(),
+                                       [](const RachListElement_s& r) { return r.m_rnti == 0; });
+    if (noRnti != filtered.m_rachList.end())
+    {
+        const auto dropped = std::distance(noRnti, filtered.m_rachList.end());
+        m_owner->m_rachWithoutRnti += dropped;
+        NS_LOG_INFO("dropped " << dropped
+                               << " random-access preamble(s) without a temporary C-RNTI "
+                                  "(no free SRS index at the eNB RRC)");
+        filtered.m_rachList.erase(noRnti, filtered.m_rachList.end());
+    }
+    if (!filtered.m_rachList.empty())
     {
         m_owner->m_lastRach = Simulator::Now(); // PF reserves UL RBs for their Msg3
     }
-    m_pf->SchedDlRachInfoReq(params);
+    m_pf->SchedDlRachInfoReq(filtered);
 }
 
 void
 BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedDlCqiInfoReq(
     const struct SchedDlCqiInfoReqParameters& params)
 {
+    for (const CqiListElement_s& c : params.m_cqiList)
+    {
+        if (c.m_cqiType == CqiListElement_s::P10 && !c.m_wbCqi.empty())
+        {
+            m_owner->m_dlCqi[c.m_rnti] = c.m_wbCqi.at(0);
+        }
+    }
     m_pf->SchedDlCqiInfoReq(params);
 }
 
@@ -190,6 +244,7 @@ BandwidthShareFfMacScheduler::CschedSapProviderWrapper::CschedCellConfigReq(
     const struct CschedCellConfigReqParameters& params)
 {
     m_owner->m_ulBandwidth = params.m_ulBandwidth;
+    m_owner->m_dlBandwidth = params.m_dlBandwidth;
     m_pf->CschedCellConfigReq(params);
 }
 
@@ -223,7 +278,164 @@ BandwidthShareFfMacScheduler::CschedSapProviderWrapper::CschedUeReleaseReq(
     m_owner->m_table.EraseRnti(params.m_rnti);
     m_owner->m_credits.erase(params.m_rnti);
     m_owner->m_ulBuffer.erase(params.m_rnti);
+    m_owner->m_dlCqi.erase(params.m_rnti);
+    for (auto it = m_owner->m_dlBuffer.begin(); it != m_owner->m_dlBuffer.end();)
+    {
+        it = it->first.first == params.m_rnti ? m_owner->m_dlBuffer.erase(it) : std::next(it);
+    }
     m_pf->CschedUeReleaseReq(params);
+}
+
+BandwidthShareFfMacScheduler::FfrSapProviderWrapper::FfrSapProviderWrapper(
+    BandwidthShareFfMacScheduler* owner, LteFfrSapProvider* ffr)
+    : m_owner(owner)
+    , m_ffr(ffr)
+{
+}
+
+std::vector<bool>
+BandwidthShareFfMacScheduler::FfrSapProviderWrapper::GetAvailableDlRbg()
+{
+    // PF asks once per downlink TTI, before its RBG loop (true = RBG not usable)
+    std::vector<bool> used = m_ffr->GetAvailableDlRbg();
+    m_owner->PlanDlTti(used);
+    return used;
+}
+
+bool
+BandwidthShareFfMacScheduler::FfrSapProviderWrapper::IsDlRbgAvailableForUe(int i, uint16_t rnti)
+{
+    if (!m_ffr->IsDlRbgAvailableForUe(i, rnti))
+    {
+        return false;
+    }
+    const auto& plan = m_owner->m_dlPlan;
+    return i < 0 || static_cast<size_t>(i) >= plan.size() || plan[i] == 0 || plan[i] == rnti;
+}
+
+std::vector<bool>
+BandwidthShareFfMacScheduler::FfrSapProviderWrapper::GetAvailableUlRbg()
+{
+    return m_ffr->GetAvailableUlRbg();
+}
+
+bool
+BandwidthShareFfMacScheduler::FfrSapProviderWrapper::IsUlRbgAvailableForUe(int i, uint16_t rnti)
+{
+    return m_ffr->IsUlRbgAvailableForUe(i, rnti);
+}
+
+void
+BandwidthShareFfMacScheduler::FfrSapProviderWrapper::ReportDlCqiInfo(
+    const struct FfMacSchedSapProvider::SchedDlCqiInfoReqParameters& params)
+{
+    m_ffr->ReportDlCqiInfo(params);
+}
+
+void
+BandwidthShareFfMacScheduler::FfrSapProviderWrapper::ReportUlCqiInfo(
+    const struct FfMacSchedSapProvider::SchedUlCqiInfoReqParameters& params)
+{
+    m_ffr->ReportUlCqiInfo(params);
+}
+
+void
+BandwidthShareFfMacScheduler::FfrSapProviderWrapper::ReportUlCqiInfo(
+    std::map<uint16_t, std::vector<double>> ulCqiMap)
+{
+    m_ffr->ReportUlCqiInfo(ulCqiMap);
+}
+
+uint8_t
+BandwidthShareFfMacScheduler::FfrSapProviderWrapper::GetTpc(uint16_t rnti)
+{
+    return m_ffr->GetTpc(rnti);
+}
+
+uint16_t
+BandwidthShareFfMacScheduler::FfrSapProviderWrapper::GetMinContinuousUlBandwidth()
+{
+    return m_ffr->GetMinContinuousUlBandwidth();
+}
+
+std::vector<uint16_t>
+BandwidthShareFfMacScheduler::PlanDlRbgs(const std::map<uint16_t, uint32_t>& needRbgs,
+                                         const std::vector<bool>& available)
+{
+    std::vector<uint16_t> plan(available.size(), 0);
+    std::vector<std::pair<uint32_t, uint16_t>> order; // (need, rnti)
+    for (const auto& [rnti, need] : needRbgs)
+    {
+        if (need > 0)
+        {
+            order.emplace_back(need, rnti);
+        }
+    }
+    std::sort(order.begin(), order.end());
+    size_t next = 0; // RBGs before next are planned or not available
+    uint32_t left = static_cast<uint32_t>(std::count(available.begin(), available.end(), true));
+    for (const auto& [need, rnti] : order)
+    {
+        if (need > left)
+        {
+            break; // the others need at least as many
+        }
+        for (uint32_t n = 0; n < need; ++next)
+        {
+            if (available[next])
+            {
+                plan[next] = rnti;
+                ++n;
+            }
+        }
+        left -= need;
+    }
+    return plan;
+}
+
+void
+BandwidthShareFfMacScheduler::PlanDlTti(const std::vector<bool>& used)
+{
+    m_dlPlan.clear();
+    if (!m_dlFitToBuffer || m_dlBandwidth == 0)
+    {
+        return;
+    }
+    // RBG size of resource allocation type 0 (3GPP TS 36.213 Table 7.1.6.1-1), as PF's
+    const uint32_t rbgSize =
+        m_dlBandwidth <= 10 ? 1 : (m_dlBandwidth <= 26 ? 2 : (m_dlBandwidth <= 63 ? 3 : 4));
+    const uint32_t nRbg = m_dlBandwidth / rbgSize;
+    std::map<uint16_t, uint32_t> bytes;
+    for (const auto& [flow, b] : m_dlBuffer)
+    {
+        bytes[flow.first] += b;
+    }
+    std::map<uint16_t, uint32_t> need;
+    for (const auto& [rnti, b] : bytes)
+    {
+        auto cqi = m_dlCqi.find(rnti);
+        if (b == 0 || cqi == m_dlCqi.end() || cqi->second == 0)
+        {
+            continue; // no data, or PF does not serve it (CQI 0 / unknown: PF's own rules)
+        }
+        const int mcs = m_amc->GetMcsFromCqi(cqi->second);
+        // RLC and MAC headers: a few bytes per PDU; 10 % margin for a subband CQI below the
+        // wideband one
+        const uint32_t target = b + b / 10 + 8;
+        uint32_t n = 1;
+        while (n <= nRbg &&
+               static_cast<uint32_t>(m_amc->GetDlTbSizeFromMcs(mcs, n * rbgSize) / 8) < target)
+        {
+            ++n;
+        }
+        need[rnti] = n; // n = nRbg + 1: does not fit, left to PF
+    }
+    std::vector<bool> available(used.size());
+    for (size_t i = 0; i < used.size(); ++i)
+    {
+        available[i] = !used[i];
+    }
+    m_dlPlan = PlanDlRbgs(need, available);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -262,6 +474,15 @@ BandwidthShareFfMacScheduler::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&BandwidthShareFfMacScheduler::m_poolFreeUlRbs),
                           MakeBooleanChecker())
+            .AddAttribute("DlFitToBuffer",
+                          "If true, each downlink TTI the UEs with data get, smallest need "
+                          "first, only the RBGs their RLC buffer needs at their CQI (the rest "
+                          "stays PF's), so that several small messages (decisions, results) "
+                          "share a TTI; PF alone gives every RBG of a TTI to one UE, whatever "
+                          "its buffer. False (default): PF's downlink, unchanged.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&BandwidthShareFfMacScheduler::m_dlFitToBuffer),
+                          MakeBooleanChecker())
             .AddAttribute("UlWorkConserving",
                           "If true, all RBs that PF gives to new transmissions are split among "
                           "the UEs with a positive share, in proportion to the shares (dimension"
@@ -295,8 +516,12 @@ BandwidthShareFfMacScheduler::BandwidthShareFfMacScheduler()
     , m_resyncUlBsr(true)
     , m_poolFreeUlRbs(true)
     , m_lastRach(Seconds(-1))
+    , m_rachWithoutRnti(0)
     , m_ulBandwidth(0)
     , m_amc(CreateObject<LteAmc>())
+    , m_dlFitToBuffer(false)
+    , m_ffrWrapper(nullptr)
+    , m_dlBandwidth(0)
     , m_minGrant(3)
     , m_workConserving(true)
     , m_exemptConnecting(true)
@@ -321,9 +546,20 @@ BandwidthShareFfMacScheduler::DoDispose()
     m_cschedWrapper = nullptr;
     delete m_schedWrapper;
     m_schedWrapper = nullptr;
+    delete m_ffrWrapper;
+    m_ffrWrapper = nullptr;
     m_macSapUser = nullptr;
     m_amc = nullptr;
     m_ueView.SetRrc(nullptr);
+}
+
+void
+BandwidthShareFfMacScheduler::SetLteFfrSapProvider(LteFfrSapProvider* s)
+{
+    NS_LOG_FUNCTION(this << s);
+    delete m_ffrWrapper;
+    m_ffrWrapper = new FfrSapProviderWrapper(this, s);
+    PfFfMacScheduler::SetLteFfrSapProvider(m_ffrWrapper);
 }
 
 void
@@ -496,6 +732,12 @@ BandwidthShareFfMacScheduler::GetUlRbsGranted(uint16_t rnti) const
 {
     auto it = m_granted.find(rnti);
     return it == m_granted.end() ? 0 : it->second;
+}
+
+uint64_t
+BandwidthShareFfMacScheduler::GetRachWithoutRnti() const
+{
+    return m_rachWithoutRnti;
 }
 
 void

@@ -12,6 +12,7 @@
 
 #include "ns3/ff-mac-common.h"
 #include "ns3/ff-mac-sched-sap.h"
+#include "ns3/lte-ffr-sap.h"
 #include "ns3/nstime.h"
 #include "ns3/pf-ff-mac-scheduler.h"
 #include "ns3/ptr.h"
@@ -84,7 +85,22 @@ namespace edgeinference
  * grants really left.
  *
  * **Exact PF when idle.** Without any share (initially and after ClearUlShares()) the DCIs
- * are forwarded unchanged: the scheduler is PfFfMacScheduler, grant for grant.
+ * are forwarded unchanged: the scheduler is PfFfMacScheduler, grant for grant (with
+ * DlFitToBuffer false, the default).
+ *
+ * **Downlink fit (DlFitToBuffer, off by default).** PF gives every RBG of a downlink TTI to
+ * the UE with the best metric, computed from the throughput averaged up to the previous
+ * TTI: within a TTI the same UE wins every RBG whatever its buffer, so n small messages
+ * sent at once (an allocator's decisions, a batch's results) reach their UEs one TTI apart.
+ * With DlFitToBuffer this scheduler gives PF a wrapper of the eNB's FFR provider: at the
+ * start of each downlink TTI (GetAvailableDlRbg()) it plans, from the RLC buffer reports
+ * (minus what PF scheduled since) and the wideband CQIs, the RBGs each UE with data needs,
+ * smallest need first (PlanDlRbgs()), and IsDlRbgAvailableForUe() then allows a planned RBG
+ * only to its UE. Unplanned RBGs (and UEs whose need does not fit) stay PF's.
+ *
+ * **Random access without an RNTI.** The eNB RRC of ns-3.37 returns RNTI 0 when its SRS
+ * indices run out, and PF aborts on it; such preambles are dropped here
+ * (GetRachWithoutRnti()).
  *
  * **Caveats** (see doc/ul-share.rst): PF's HARQ buffer keeps PF's own DCI, so an UL HARQ
  * retransmission uses PF's RBs and TB size, not the re-partitioned ones; PF decrements its
@@ -205,6 +221,16 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
     uint64_t GetUlRbsGranted(uint16_t rnti) const;
 
     /**
+     * @brief Random-access preambles the eNB MAC reported without a temporary C-RNTI and
+     * that this scheduler therefore did not pass to PF. ns-3.37's eNB RRC returns RNTI 0
+     * when all SRS configuration indices are taken (LteEnbRrc::DoAllocateTemporaryCellRnti),
+     * which happens when many UEs attach at once; PF would abort on it ("No info find in
+     * HARQ buffer for UE 0"). The UE retries, as after a preamble collision.
+     * @return preamble count since the start of the simulation
+     */
+    uint64_t GetRachWithoutRnti() const;
+
+    /**
      * @brief Set the eNB RRC used to resolve IMSI-keyed shares and connection states.
      * @param [in] rrc the RRC of the eNB this scheduler serves
      */
@@ -258,7 +284,20 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
         const Ptr<LteAmc>& amc,
         bool poolFreeRbs = false);
 
+    /**
+     * @brief The downlink plan of one TTI with DlFitToBuffer (see the attribute), as a pure
+     * function: the UEs with data, smallest need first (ties: lowest RNTI), each get the
+     * RBGs their buffer needs, contiguous from the lowest available RBG, while they fit; a
+     * UE whose need does not fit in what is left gets no planned RBG.
+     * @param [in] needRbgs RBGs each UE needs (UEs with 0 are ignored)
+     * @param [in] available RBGs PF may use in this TTI
+     * @return per RBG the RNTI it is planned for, 0 if open to every UE
+     */
+    static std::vector<uint16_t> PlanDlRbgs(const std::map<uint16_t, uint32_t>& needRbgs,
+                                            const std::vector<bool>& available);
+
     // inherited from FfMacScheduler
+    void SetLteFfrSapProvider(LteFfrSapProvider* s) override;
     void SetFfMacSchedSapUser(FfMacSchedSapUser* s) override;
     FfMacCschedSapProvider* GetFfMacCschedSapProvider() override;
     FfMacSchedSapProvider* GetFfMacSchedSapProvider() override;
@@ -337,6 +376,38 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
         FfMacCschedSapProvider* m_pf;          ///< PF's provider
     };
 
+    /// Wrapper of the eNB's FFR provider given to PF: with DlFitToBuffer, restricts each
+    /// RBG of a TTI to the UE planned for it (PlanDlRbgs()).
+    class FfrSapProviderWrapper : public LteFfrSapProvider
+    {
+      public:
+        /**
+         * @brief Constructor.
+         * @param [in] owner the scheduler
+         * @param [in] ffr the eNB's FFR provider, to which every call is forwarded
+         */
+        FfrSapProviderWrapper(BandwidthShareFfMacScheduler* owner, LteFfrSapProvider* ffr);
+        std::vector<bool> GetAvailableDlRbg() override;
+        bool IsDlRbgAvailableForUe(int i, uint16_t rnti) override;
+        std::vector<bool> GetAvailableUlRbg() override;
+        bool IsUlRbgAvailableForUe(int i, uint16_t rnti) override;
+        void ReportDlCqiInfo(
+            const struct FfMacSchedSapProvider::SchedDlCqiInfoReqParameters& params) override;
+        void ReportUlCqiInfo(
+            const struct FfMacSchedSapProvider::SchedUlCqiInfoReqParameters& params) override;
+        void ReportUlCqiInfo(std::map<uint16_t, std::vector<double>> ulCqiMap) override;
+        uint8_t GetTpc(uint16_t rnti) override;
+        uint16_t GetMinContinuousUlBandwidth() override;
+
+      private:
+        BandwidthShareFfMacScheduler* m_owner; ///< the scheduler
+        LteFfrSapProvider* m_ffr;              ///< the eNB's FFR provider
+    };
+
+    /// With DlFitToBuffer: compute the plan of the TTI PF is about to schedule.
+    /// @param [in] available RBGs the FFR algorithm allows
+    void PlanDlTti(const std::vector<bool>& available);
+
     /**
      * @brief Rewrite the UL DCIs of one TTI (see the class description) and forward them
      * to the MAC.
@@ -364,6 +435,7 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
     bool m_resyncUlBsr;                        ///< attribute ResyncUlBsr
     bool m_poolFreeUlRbs;                      ///< attribute PoolFreeUlRbs
     Time m_lastRach;                           ///< last random-access report
+    uint64_t m_rachWithoutRnti;                ///< preambles dropped for lack of an RNTI
     uint16_t m_ulBandwidth;                    ///< UL bandwidth of the cell, RBs
     Ptr<LteAmc> m_amc;                         ///< TB sizes of the rewritten DCIs
     EnbUeView m_ueView; ///< UEs of the eNB (RNTI by IMSI, connecting UEs), from its RRC
@@ -372,6 +444,13 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
     UeShareTable m_table{SHARE_LABEL};      ///< UL shares
     std::map<uint16_t, double> m_credits;   ///< credit per RNTI, RBs
     std::map<uint16_t, uint64_t> m_granted; ///< RBs granted per RNTI (new transmissions)
+
+    bool m_dlFitToBuffer;                                        ///< attribute DlFitToBuffer
+    FfrSapProviderWrapper* m_ffrWrapper;                         ///< the FFR provider given to PF
+    uint16_t m_dlBandwidth;                                      ///< DL bandwidth of the cell, RBs
+    std::map<std::pair<uint16_t, uint8_t>, uint32_t> m_dlBuffer; ///< DL bytes by (RNTI, LCID)
+    std::map<uint16_t, uint8_t> m_dlCqi; ///< latest wideband DL CQI per RNTI
+    std::vector<uint16_t> m_dlPlan;      ///< RNTI per RBG of this TTI (0 = open)
 
     uint32_t m_minGrant;     ///< attribute MinUlGrantRbs
     bool m_workConserving;   ///< attribute UlWorkConserving
