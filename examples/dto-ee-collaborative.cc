@@ -725,7 +725,9 @@ RunExample(int argc, char* argv[])
         for (int k = 0; k < 2; ++k)
         {
             const PhaseResult& p = r.phase[k];
-            const bool stable = std::isfinite(p.predDelayMs);
+            // a node beyond the stability margin (MARGIN_VIOLATED) is not a stable operating
+            // point: its queue does not reach the predicted steady state within a window
+            const bool stable = std::isfinite(p.predDelayMs) && p.predReason == "NONE";
             PredictionLog::Record(r.scheme + ", phase " + std::to_string(k + 1),
                                   "all UEs",
                                   "mean network delay",
@@ -735,7 +737,7 @@ RunExample(int argc, char* argv[])
                                   !stable          ? PredictionLog::Outcome::UNSERVED
                                   : p.received > 0 ? PredictionLog::Outcome::SERVED
                                                    : PredictionLog::Outcome::FAILED,
-                                  !stable ? "the model predicts an unstable queue (" +
+                                  !stable ? "the model predicts no stable operating point (" +
                                                 p.predReason + ")"
                                   : p.received > 0 ? ""
                                                    : "no task delivered");
@@ -764,7 +766,7 @@ RunExample(int argc, char* argv[])
                       << k + 1;
             for (size_t u = 0; u < p.ueNetMs.size(); ++u)
             {
-                const bool stable = std::isfinite(p.uePredMs[u]);
+                const bool stable = std::isfinite(p.uePredMs[u]) && p.predReason == "NONE";
                 const uint64_t n = p.ueReceived[u];
                 const std::string label = r.scheme + ", phase " + std::to_string(k + 1);
                 const std::string quantity =
@@ -778,8 +780,8 @@ RunExample(int argc, char* argv[])
                                           std::nan(""),
                                           n > 0 ? p.ueNetMs[u] / 1e3 : std::nan(""),
                                           PredictionLog::Outcome::UNSERVED,
-                                          "the model predicts an unstable queue (" + p.predReason +
-                                              ")");
+                                          "the model predicts no stable operating point (" +
+                                              p.predReason + ")");
                 }
                 else if (n == 0 && p.ueCreated[u] > 0)
                 {
