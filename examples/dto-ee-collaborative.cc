@@ -623,6 +623,10 @@ RunExample(int argc, char* argv[])
     cmd.AddValue("lte", "UEs over LTE (0: wired to the gateway)", sc.lte);
     cmd.AddChoice("rbs", "LTE bandwidth, RBs", sc.rbs, LteBandwidthTable());
     cmd.AddNumber("simTime", "Sources stop at this time, s", sc.simTime, positive);
+    cmd.AddNumber("warmup",
+                  "Phase 1 counts the tasks created from this time, s (sources start at 0.5 s)",
+                  sc.warmup,
+                  ValueRange::NonNegative());
     cmd.AddNumber("changeTime",
                   "Time of the dynamic change, s (warm-up 3 s < changeTime < simTime - "
                   "controlPeriod)",

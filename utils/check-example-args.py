@@ -127,6 +127,7 @@ BAD = [
     ("dto-ee-collaborative", ["--changeTime=2"], "changeTime"),
     ("dto-ee-collaborative", ["--changeTime=28"], "changeTime"),
     ("dto-ee-collaborative", ["--minUeTasks=0"], "minUeTasks"),
+    ("dto-ee-collaborative", ["--warmup=-1"], "warmup"),
     ("dto-ee-collaborative", ["--slowNode=99"], "slowNode"),
     ("dto-ee-collaborative", ["--slowFactor=0"], "slowFactor"),
     ("dto-ee-collaborative", ["--rateFactor=-1"], "rateFactor"),
