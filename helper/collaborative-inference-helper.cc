@@ -22,11 +22,13 @@
 #include "ns3/node.h"
 #include "ns3/point-to-point-channel.h"
 #include "ns3/point-to-point-net-device.h"
+#include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 
 namespace ns3
@@ -576,12 +578,30 @@ CollaborativeInferenceHelper::PredictNow() const
     {
         s = DtoEeSolver(model).JoinLeastLoadedStrategy(s);
     }
-    const std::vector<double> t = model.DelayToExit(s);
+    // two-moment arrivals (DtoEeModel::DelayToExitTwoMoment): the forwarded flows of nodes
+    // with deterministic service are smoother than Poisson; the same as the Poisson model for
+    // exponential service
+    // join-least-loaded routes each task by the successors' queues: pooled stages
+    const std::vector<double> t = m_control == CollaborativeInferenceNode::JOIN_LEAST_LOADED_CONTROL
+                                      ? model.DelayToExitPooled(s)
+                                      : model.DelayToExitTwoMoment(s);
     for (size_t k = 0; k < m_sources.size(); ++k)
     {
         sourceDelay[k] = t.at(m_sourceEntry[k]);
     }
-    return {model.Evaluate(s), sourceDelay};
+    DtoEeEvaluation ev = model.Evaluate(s);
+    if (ev.stable && model.GetTotalArrivalRate() > 0.0)
+    {
+        // D = sum_i lambda_i T_i / lambda
+        double sum = 0;
+        for (uint32_t i = 0; i < model.GetNNodes(); ++i)
+        {
+            const double lambda = model.GetProblem().nodes[i].arrivalRate;
+            sum += lambda > 0.0 ? lambda * t[i] : 0.0;
+        }
+        ev.meanDelayS = sum / model.GetTotalArrivalRate();
+    }
+    return {ev, sourceDelay};
 }
 
 const DtoEeSolution&
@@ -680,22 +700,64 @@ CollaborativeInferenceHelper::AssignStreams(int64_t stream)
     return used;
 }
 
+namespace
+{
+
+/// A copy of the helper, owned by the per-task prediction callbacks until the simulation is
+/// destroyed (the copy holds the applications; resetting it then breaks the reference cycle
+/// application -> callback -> copy -> application).
+struct PredictionSnapshot
+{
+    std::unique_ptr<CollaborativeInferenceHelper> helper; ///< The copy (null after Destroy)
+};
+
+/**
+ * @brief TaskSent of a source: the model's delay from the source's entry node to the exit
+ * decision under the strategy, speeds and rates in force now, as the task's pred_total_s.
+ * @param [in] snapshot the helper's copy
+ * @param [in] w the writer
+ * @param [in] index the source's index in the helper
+ * @param [in] node the source's node id
+ * @param [in] taskId the task
+ */
+void
+PredictTask(std::shared_ptr<PredictionSnapshot> snapshot,
+            Ptr<InferenceTraceWriter> w,
+            uint32_t index,
+            uint32_t node,
+            uint64_t taskId)
+{
+    if (!snapshot->helper)
+    {
+        return;
+    }
+    const double delayS = snapshot->helper->PredictNow().second.at(index);
+    // NaN (no prediction) when the model has none: unstable or serving nobody
+    w->GetTask("dto-ee", node, taskId).predTotalS =
+        std::isfinite(delayS) && delayS > 0 ? delayS : std::nan("");
+}
+
+} // namespace
+
 Ptr<InferenceTraceWriter>
 CollaborativeInferenceHelper::EnableTraces()
 {
     Ptr<InferenceTraceWriter> w = EdgeInferenceTraceHelper::EnableTraces("dto-ee");
     if (m_applied)
     {
-        // per source: the model's delay from its entry node to the exit decision under the
-        // strategy the nodes use now (the node-network latency meas_total_s is compared to)
-        const std::vector<double> delayS = PredictNow().second;
-        for (size_t i = 0; i < m_sources.size() && i < delayS.size(); ++i)
+        // per task: the model's delay from its entry node to the exit decision (what the
+        // node-network latency meas_total_s is compared to) under the strategy, speeds and
+        // rates in force when the task is sent, i.e. after the latest threshold/offloading
+        // update of the control and any SetComputeSpeed() / ScaleSourceRates() change
+        auto snapshot = std::make_shared<PredictionSnapshot>();
+        snapshot->helper = std::make_unique<CollaborativeInferenceHelper>(*this);
+        for (uint32_t i = 0; i < m_sources.size(); ++i)
         {
-            if (std::isfinite(delayS[i]) && delayS[i] > 0)
-            {
-                w->SetUserPrediction("dto-ee", m_sources[i]->GetNode()->GetId(), delayS[i]);
-            }
+            m_sources[i]->TraceConnectWithoutContext(
+                "TaskSent",
+                MakeBoundCallback(&PredictTask, snapshot, w, i, m_sources[i]->GetNode()->GetId()));
         }
+        Simulator::ScheduleDestroy([snapshot]() { snapshot->helper.reset(); });
     }
     return w;
 }

@@ -255,8 +255,12 @@ class CollaborativeInferenceHelper
      * strategy the nodes use now (join-least-loaded control, which has no x_ij: the solver's
      * fluid join-least-loaded split with the nodes' thresholds; serving nobody: the decision's
      * prediction, NOT_SERVED).
+     * The delays use the two-moment arrivals of DtoEeModel::DelayToExitTwoMoment() (equal to
+     * the Poisson model's for exponential service), under join-least-loaded control the
+     * pooled stages of DtoEeModel::DelayToExitPooled(); the evaluation's meanDelayS is their
+     * arrival-weighted mean, its other fields are DtoEeModel::Evaluate()'s.
      * @return the evaluation, and per source the model's delay from its entry node to the
-     * exit decision (DtoEeModel::DelayToExit()), s (0 if serving nobody)
+     * exit decision (DtoEeModel::DelayToExitTwoMoment()), s (0 if serving nobody)
      */
     std::pair<DtoEeEvaluation, std::vector<double>> PredictNow() const;
 
@@ -317,10 +321,15 @@ class CollaborativeInferenceHelper
 
     /**
      * @brief Per-task and per-event traces of this technique with one call: connects the
-     * CollaborativeTaskSources and CollaborativeInferenceNodes on every node; after ApplyScheme()
-     * the tasks get the model's mean delay (GetDecision()) as pred_total_s to the simulation's
+     * CollaborativeTaskSources and CollaborativeInferenceNodes on every node to the simulation's
      * InferenceTraceWriter (EdgeInferenceTraceHelper), which writes the CSV files and the SQLite
-     * database when the simulation is destroyed. Call after installing, before Simulator::Run().
+     * database when the simulation is destroyed. If called after ApplyScheme(), each task gets
+     * as pred_total_s the model's delay from its source's entry node to the exit decision
+     * (PredictNow()) computed when the task is sent: with the strategy in force then (after
+     * the latest threshold/offloading update of the control), the nodes' speeds and the
+     * sources' rates then; none (NaN) where the model predicts an unstable node. The
+     * prediction uses a copy of this helper, so the helper itself may go out of scope. Call
+     * after installing, before Simulator::Run().
      * @return the writer (set its file-name attributes before the end of the simulation)
      */
     Ptr<InferenceTraceWriter> EnableTraces();

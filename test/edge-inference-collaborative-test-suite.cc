@@ -30,7 +30,9 @@
 #include "ns3/dto-ee-allocator.h"
 #include "ns3/dto-ee-json.h"
 #include "ns3/dto-ee-solver.h"
+#include "ns3/edge-inference-trace-helper.h"
 #include "ns3/error-model.h"
+#include "ns3/inference-trace-writer.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
@@ -296,6 +298,85 @@ class CollaborativeExitTestCase : public TestCase
     }
 
     double m_threshold; ///< theta of the first stage
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief CollaborativeInferenceHelper::EnableTraces(): each task's pred_total_s is the model's
+ * delay from its entry node when the task is sent. Two sources on one host (same node id)
+ * enter different first-stage nodes; at 3 s one node slows down and at 6 s the first node's
+ * strategy changes. Every task must carry the prediction of its source in force at its
+ * creation (a prediction taken once at EnableTraces() time, or one per node id, fails).
+ */
+class CollaborativeTracePredictionTestCase : public TestCase
+{
+  public:
+    CollaborativeTracePredictionTestCase()
+        : TestCase("EnableTraces(): per-task predictions follow speed and strategy changes")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(4);
+        CollaborativeInferenceHelper helper;
+        helper.SetStages({MakeStage(0.7, 8e4), MakeStage(0.9, 0)});
+        helper.AddNode(0, 1e11);
+        helper.AddNode(0, 5e10);
+        helper.AddNode(1, 1e11);
+        helper.AddNode(1, 6e10);
+        helper.SetScheme(DtoEeScheme::UNIFORM_OFFLOADING);
+        helper.SetSourceAttribute("InputBytes", UintegerValue(100));
+        BuildWired(helper, {10.0, 10.0});
+        helper.ApplyScheme();
+        helper.AssignStreams(30);
+        Ptr<InferenceTraceWriter> w = helper.EnableTraces();
+        w->SetAttribute("TaskFileName", StringValue(""));
+        w->SetAttribute("EventFileName", StringValue(""));
+        w->SetAttribute("DatabaseFileName", StringValue(""));
+        // the prediction of each source in the three intervals
+        std::vector<std::vector<double>> expected(3);
+        Simulator::Schedule(Seconds(2.9),
+                            [&helper, &expected]() { expected[0] = helper.PredictNow().second; });
+        Simulator::Schedule(Seconds(3),
+                            [&helper]() { helper.GetApplication(2)->SetComputeSpeed(3e10); });
+        Simulator::Schedule(Seconds(5.9),
+                            [&helper, &expected]() { expected[1] = helper.PredictNow().second; });
+        Simulator::Schedule(Seconds(6),
+                            [&helper]() {
+                                helper.GetApplication(0)->SetStrategy(0.3, {0.9, 0.1});
+                            });
+        Simulator::Schedule(Seconds(8.9),
+                            [&helper, &expected]() { expected[2] = helper.PredictNow().second; });
+        helper.GetSources().Start(Seconds(0));
+        helper.GetSources().Stop(Seconds(9));
+        Simulator::Stop(Seconds(11));
+        Simulator::Run();
+        const std::vector<InferenceTaskTrace> tasks = w->GetTasks();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_NE(expected[0][0], expected[1][0], "the slow-down changes source 0's T");
+        NS_TEST_ASSERT_MSG_NE(expected[1][0], expected[2][0], "the strategy changes source 0's T");
+        NS_TEST_ASSERT_MSG_NE(expected[0][0], expected[0][1], "the sources enter different nodes");
+        uint32_t checked[3] = {0, 0, 0};
+        for (const InferenceTaskTrace& t : tasks)
+        {
+            const auto source = static_cast<uint32_t>(t.ue);
+            const uint32_t k = t.requestS < 3 ? 0 : (t.requestS < 6 ? 1 : 2);
+            NS_TEST_ASSERT_MSG_LT(source, 2u, "source id");
+            NS_TEST_ASSERT_MSG_EQ_TOL(t.predTotalS,
+                                      expected[k][source],
+                                      1e-12,
+                                      "task " << t.taskId << " of source " << source << " sent at "
+                                              << t.requestS << " s");
+            ++checked[k];
+        }
+        for (uint32_t k = 0; k < 3; ++k)
+        {
+            NS_TEST_ASSERT_MSG_GT(checked[k], 30u, "tasks in interval " << k);
+        }
+    }
 };
 
 /**
@@ -1434,6 +1515,7 @@ class EdgeInferenceCollaborativeTestSuite : public TestSuite
         AddTestCase(new CollaborativeUserAllocatorTestCase);
         AddTestCase(new CollaborativeDecisionFileRoundTripTestCase);
         AddTestCase(new CollaborativeRejectedDecisionTestCase);
+        AddTestCase(new CollaborativeTracePredictionTestCase);
     }
 };
 

@@ -608,6 +608,141 @@ DtoEeModel::DelayToExit(const DtoEeStrategy& strategy) const
     return t;
 }
 
+std::vector<double>
+DtoEeModel::ArrivalScv(const DtoEeStrategy& strategy) const
+{
+    const DtoEeEvaluation ev = Evaluate(strategy, true); // checks; flows and rates
+    const double cs2 = m_problem.serviceScv;
+    std::vector<double> weighted(GetNNodes(), 0.0); // sum of F c^2 over the incoming flows
+    std::vector<double> ca2(GetNNodes(), 1.0);
+    for (uint32_t h = 0; h < GetNStages(); ++h)
+    {
+        for (uint32_t i : GetStageNodes(h))
+        {
+            const double rate = ev.nodeRate[i];
+            const double external = m_problem.nodes[i].arrivalRate;
+            if (rate > 0.0)
+            {
+                ca2[i] = (weighted[i] + external * 1.0) / rate; // external: Poisson
+            }
+            const double mu = GetServiceRate(i);
+            const double rho = std::min(1.0, rate / mu);
+            const double cd2 = rho * rho * cs2 + (1.0 - rho * rho) * ca2[i];
+            const double forwarded = 1.0 - ExitProbability(i, strategy.threshold[i]);
+            for (uint32_t l : GetOutLinks(i))
+            {
+                const double pr = forwarded * strategy.split[l];
+                weighted[m_problem.links[l].to] += ev.linkFlow[l] * (pr * cd2 + 1.0 - pr);
+            }
+        }
+    }
+    return ca2;
+}
+
+std::vector<double>
+DtoEeModel::DelayToExitTwoMoment(const DtoEeStrategy& strategy) const
+{
+    return DelayToExitWithArrivalScv(strategy, false);
+}
+
+std::vector<double>
+DtoEeModel::DelayToExitPooled(const DtoEeStrategy& strategy) const
+{
+    return DelayToExitWithArrivalScv(strategy, true);
+}
+
+std::vector<double>
+DtoEeModel::DelayToExitWithArrivalScv(const DtoEeStrategy& strategy, bool isPooled) const
+{
+    const DtoEeEvaluation ev = Evaluate(strategy, true);
+    const std::vector<double> ca2 = ArrivalScv(strategy);
+    const double cs2 = m_problem.serviceScv;
+    // the wait of each node: per node, or per pooled stage
+    std::vector<double> wait(GetNNodes(), INF);
+    for (uint32_t h = 0; h < GetNStages(); ++h)
+    {
+        const auto& nodes = GetStageNodes(h);
+        bool pooled = isPooled && h > 0 && nodes.size() > 1;
+        for (uint32_t j : nodes)
+        {
+            // every node of stage h - 1 must reach j
+            pooled = pooled && GetInLinks(j).size() == GetStageNodes(h - 1).size();
+        }
+        if (!pooled)
+        {
+            for (uint32_t j : nodes)
+            {
+                const double mu = GetServiceRate(j);
+                const double lambda = ev.nodeRate[j];
+                wait[j] = lambda < mu ? 0.5 * (ca2[j] + cs2) * lambda / (mu * (mu - lambda)) : INF;
+            }
+            continue;
+        }
+        double muTotal = 0;
+        double lambda = 0;
+        double ca2Flow = 0;
+        for (uint32_t j : nodes)
+        {
+            muTotal += GetServiceRate(j);
+            lambda += ev.nodeRate[j];
+            ca2Flow += ev.nodeRate[j] * ca2[j];
+        }
+        double w = INF;
+        if (lambda <= 0.0)
+        {
+            w = 0.0;
+        }
+        else if (lambda < muTotal)
+        {
+            // Erlang C with c servers and offered load a = c rho
+            const auto c = static_cast<double>(nodes.size());
+            const double rho = lambda / muTotal;
+            const double a = c * rho;
+            double term = 1; // a^k / k!
+            double sum = 0;
+            for (uint32_t k = 0; k < nodes.size(); ++k)
+            {
+                sum += term;
+                term *= a / (k + 1);
+            }
+            const double tail = term / (1.0 - rho);
+            const double erlangC = tail / (sum + tail);
+            w = 0.5 * (ca2Flow / lambda + cs2) * erlangC / (muTotal - lambda);
+        }
+        for (uint32_t j : nodes)
+        {
+            wait[j] = w;
+        }
+    }
+    std::vector<double> t(GetNNodes(), INF);
+    for (uint32_t h = GetNStages(); h-- > 0;)
+    {
+        for (uint32_t i : GetStageNodes(h))
+        {
+            double ti = 1.0 / GetServiceRate(i) + wait[i];
+            if (!IsLastStage(i))
+            {
+                double onward = 0;
+                for (uint32_t l : GetOutLinks(i))
+                {
+                    const double x = strategy.split[l];
+                    if (x > 0)
+                    {
+                        onward += x * (GetLinkDelay(l) + t[m_problem.links[l].to]);
+                    }
+                }
+                const double forwarded = 1.0 - ExitProbability(i, strategy.threshold[i]);
+                if (forwarded > 0)
+                {
+                    ti += forwarded * onward;
+                }
+            }
+            t[i] = ti;
+        }
+    }
+    return t;
+}
+
 DtoEeEvaluation
 DtoEeModel::Evaluate(const DtoEeStrategy& strategy) const
 {

@@ -278,6 +278,46 @@ class DtoEeModel
     std::vector<double> DelayToExit(const DtoEeStrategy& strategy) const;
 
     /**
+     * @brief Squared coefficient of variation c_a^2 of each node's arrival process under the
+     * two-moment approximation of Whitt's Queueing Network Analyzer [C]: Poisson external
+     * arrivals (c^2 = 1); a node's departures c_d^2 = rho^2 c_s^2 + (1 - rho^2) c_a^2; the
+     * Bernoulli split to link ij (probability p = (1 - q_i) x_ij) c^2 = p c_d^2 + 1 - p; a node's
+     * arrivals are the flow-weighted mean of its incoming links' c^2. With exponential service
+     * (c_s^2 = 1) every c_a^2 is 1 (the Jackson network of the M/M/1 model); with deterministic
+     * service the departures of a loaded node are smoother than Poisson.
+     * @param [in] strategy the strategy (checked with CheckStrategy())
+     * @return c_a^2 per node (1 where nothing arrives)
+     */
+    std::vector<double> ArrivalScv(const DtoEeStrategy& strategy) const;
+
+    /**
+     * @brief DelayToExit() with the two-moment node sojourn
+     * 1/mu_i + (c_a^2 + c_s^2)/2 Lambda_i / (mu_i (mu_i - Lambda_i)) (Kingman / Allen-Cunneen
+     * with ArrivalScv()) instead of the Poisson-arrival one [C]. Equal to DelayToExit() when
+     * c_s^2 = 1; lower with deterministic service, where the forwarded flows are smoother than
+     * Poisson. It is a prediction only: the objective, its gradients, the solver and the
+     * agents keep the Poisson arrivals of the model.
+     * @param [in] strategy the strategy (checked with CheckStrategy())
+     * @return T_i per node, s (+infinity where the node or a node downstream is unstable)
+     */
+    std::vector<double> DelayToExitTwoMoment(const DtoEeStrategy& strategy) const;
+
+    /**
+     * @brief DelayToExitTwoMoment() for per-task queue-aware routing (join-least-loaded) [C]:
+     * every stage h >= 1 whose nodes all receive from every node of stage h - 1 is one pooled
+     * queue (the offloaders send each task to the successor with the least expected wait, so
+     * no successor idles while another has a queue). Its wait is the M/M/c wait with c = the
+     * stage's nodes, total rate sum mu_j and the stage's load (Erlang C), scaled by
+     * (c_a^2 + c_s^2) / 2 (Allen-Cunneen); node j's sojourn is 1/mu_j plus that wait. Other
+     * stages (and stage 0, whose arrivals are bound to their entry nodes) keep the per-node
+     * sojourn of DelayToExitTwoMoment(). The flows are the strategy's (e.g. the solver's fluid
+     * join-least-loaded split).
+     * @param [in] strategy the strategy (checked with CheckStrategy())
+     * @return T_i per node, s (+infinity where a stage or a node downstream is unstable)
+     */
+    std::vector<double> DelayToExitPooled(const DtoEeStrategy& strategy) const;
+
+    /**
      * @brief Uniform offloading with the given threshold everywhere (clamped to
      * [theta_min, 1]).
      * @param [in] threshold theta for every node
@@ -300,6 +340,15 @@ class DtoEeModel
      * @return the evaluation (with isObjectiveOnly only objective, flows and rates are set)
      */
     DtoEeEvaluation Evaluate(const DtoEeStrategy& strategy, bool isObjectiveOnly) const;
+
+    /**
+     * @brief DelayToExitTwoMoment() or DelayToExitPooled().
+     * @param [in] strategy the strategy (checked)
+     * @param [in] isPooled pool the stages fed by every node of the previous stage
+     * @return T_i per node, s
+     */
+    std::vector<double> DelayToExitWithArrivalScv(const DtoEeStrategy& strategy,
+                                                  bool isPooled) const;
 
     DtoEeProblem m_problem;                          ///< The instance
     std::vector<std::vector<uint32_t>> m_outLinks;   ///< Links leaving each node
