@@ -379,6 +379,8 @@ RunCell(const CellConfig& cfg)
                                    StringValue(batchOn ? "optimal" : "no-batching-no-early-exit"));
     batching.SetServerAttribute("Port", UintegerValue(6001));
     batching.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
+    batching.SetServerAttribute("UplinkRateModel", StringValue("LteUlAmc"));
+    batching.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cfg.rbs * 180e3));
     batching.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(0.02)));
     batching.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
     batching.SetServerAttribute("FrameLength", TimeValue(Seconds(cfg.framePeriodS)));
@@ -416,6 +418,8 @@ RunCell(const CellConfig& cfg)
     pl.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(cfg.loadGBps * 8e9)));
     pl.SetServerAttribute("Port", UintegerValue(6002));
     pl.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
+    pl.SetServerAttribute("UplinkRateModel", StringValue("LteUlAmc"));
+    pl.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cfg.rbs * 180e3));
     pl.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(0.02)));
     pl.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
     pl.SetClientAttribute("RemotePort", UintegerValue(6002));
@@ -611,7 +615,9 @@ RunCell(const CellConfig& cfg)
                    << std::setprecision(0) << std::setw(7) << t.bandwidthHz / 1e3
                    << std::setprecision(1) << std::setw(9) << p * 1e3 << std::setw(9) << m * 1e3
                    << std::setw(8) << RelErr(p, m) << "  "
-                   << (t.isScheduled ? "scheduled" : "not scheduled") << "\n";
+                   << (t.isScheduled ? "scheduled" : "not scheduled") +
+                          (t.failureReason.empty() ? "" : ": " + t.failureReason)
+                   << "\n";
             }
         }
         uint32_t outcomes[5] = {0, 0, 0, 0, 0};
