@@ -11,7 +11,9 @@
  * (SLIDE, exit-aware, with early-exit agents that stop their downloads), UEs offload to an
  * edge server that batches with early exits and to one whose GPU shares parameter blocks
  * (PartialLoading), and UEs send tasks to edge servers that split a large model and balance
- * it with DTO-EE control messages.
+ * it with DTO-EE control messages; beside the cell, UEs do split inference over the module's
+ * NOMA uplink (their own access point at the eNB's site, with the split-inference edge server,
+ * and their own band: NomaHelper + NomaSplitInferenceHelper, Li-GD).
  *
  * Radio sharing in the one cell: the SLIDE manager's downlink shares (FFR) keep
  * --reservedDl of the cell for the UEs of the other techniques (their results and TCP ACKs,
@@ -20,11 +22,11 @@
  * uplink, the rest shared by the SLIDE and DTO-EE UEs (requests, ACKs, task inputs).
  *
  * Each allocator is installed by its helper and prints its predicted vs measured table; then
- * one summary row per technique. --disable=slide,ue-exit,batching,partial-loading,dto-ee
+ * one summary row per technique. --disable=slide,ue-exit,batching,partial-loading,dto-ee,noma
  * replaces a technique by its baseline (DAI download-then-infer; exit-unaware whole model
  * without exits; no batching and no early exit; no block sharing; uniform offloading without
- * control messages), and --ablation prints the ablation table (one run per disabled
- * technique).
+ * control messages; Li-GD over OMA slots instead of NOMA), and --ablation prints the ablation
+ * table (one run per disabled technique).
  *
  *     ./edge-ai-cell                   # the cell with every technique, then the ablation
  *     ./edge-ai-cell --ablation=0      # one run
@@ -61,7 +63,7 @@ namespace
 
 /// The techniques that --disable names.
 const std::vector<std::string> TECHNIQUES = {
-    "slide", "ue-exit", "batching", "partial-loading", "dto-ee"};
+    "slide", "ue-exit", "batching", "partial-loading", "dto-ee", "noma"};
 
 /// Scenario parameters.
 struct CellConfig
@@ -70,6 +72,8 @@ struct CellConfig
     uint32_t nBatch{5};          ///< UEs offloading to the batching server
     uint32_t nPl{4};             ///< UEs offloading to the PartialLoading server
     uint32_t nDto{2};            ///< UEs sending tasks to the DTO-EE edge servers
+    uint32_t nNoma{4};           ///< UEs doing split inference over the NOMA uplink
+    uint32_t nomaTasks{8};       ///< Closed-loop split-inference tasks per NOMA UE
     uint32_t rbs{25};            ///< Cell bandwidth, RBs
     uint32_t slideTasks{4};      ///< Tasks per SLIDE UE
     double threshold{0.8};       ///< SLIDE UEs' exit threshold
@@ -110,6 +114,13 @@ struct CellResult
     double dtoNetMs{0};        ///< DTO-EE mean edge-network latency, ms
     double dtoAccuracy{0};     ///< DTO-EE accuracy
     uint32_t dtoResults{0};    ///< DTO-EE results
+    uint32_t nomaOk{0};        ///< NOMA split tasks with a result in time
+    uint32_t nomaTasks{0};     ///< NOMA split tasks
+    uint32_t nomaOffload{0};   ///< NOMA UEs that offload (split point < L)
+    uint32_t nomaUes{0};       ///< NOMA UEs
+    double nomaLatencyMs{0};   ///< NOMA mean measured task latency, ms
+    double nomaDeviceMj{0};    ///< NOMA mean measured device energy per task, mJ
+    double nomaFrameErr{0};    ///< NOMA largest |error| of the measured vs frame-aware latency, %
     double wallS{0};           ///< Wall time of the run, s
 };
 
@@ -259,6 +270,7 @@ RunCell(const CellConfig& cfg)
     const bool batchOn = !cfg.off.count("batching");
     const bool plOn = !cfg.off.count("partial-loading");
     const bool dtoOn = !cfg.off.count("dto-ee");
+    const bool nomaOn = !cfg.off.count("noma");
     SetSlideLteDefaults();
     RngSeedManager::SetRun(1);
 
@@ -473,6 +485,70 @@ RunCell(const CellConfig& cfg)
     Simulator::Schedule(stop - NanoSeconds(1),
                         [&dto, &dtoPrediction]() { dtoPrediction = dto.PredictNow(); });
 
+    // ---- NOMA split inference: its own access point and band beside the LTE cell ----------
+    // The module's NOMA PHY/MAC (NomaHelper) on its own spectrum channel and carriers (band 7,
+    // 2.62 / 2.50 GHz: no interference with the LTE cell's band 1); the access point stands at
+    // the eNB's site and hosts the split-inference edge server (MEC at the base station).
+    // N_s = nNoma / 2 subchannels of 1 MHz with Q = 2 (NOMA, Li-GD), or the OMA baseline on
+    // 2 N_s slots of 0.5 MHz (--disable=noma: the same Li-GD with orthogonal access).
+    NomaSplitInferenceHelper nomaSplit;
+    NodeContainer nomaAp;
+    NodeContainer nomaUes;
+    const uint32_t nomaSub = (cfg.nNoma + 1) / 2;
+    if (cfg.nNoma > 0)
+    {
+        nomaAp.Create(1);
+        nomaUes.Create(cfg.nNoma);
+        MobilityHelper mobility;
+        Ptr<ListPositionAllocator> pos = CreateObject<ListPositionAllocator>();
+        pos->Add(Vector(0, 0, geometry.enbHeightM));
+        for (uint32_t u = 0; u < cfg.nNoma; ++u)
+        {
+            const double d = 50.0 + 30.0 * u; // 50, 80, 110, 140 m
+            const double angle = M_PI / 4 + 2 * M_PI * u / cfg.nNoma;
+            pos->Add(Vector(d * std::cos(angle), d * std::sin(angle), geometry.ueHeightM));
+        }
+        mobility.SetPositionAllocator(pos);
+        mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+        mobility.Install(nomaAp);
+        mobility.Install(nomaUes);
+        NomaHelper noma; // path loss 128.1 + 37.6 log10(d/km) dB
+        noma.SetCarriers(2.62e9, 2.50e9);
+        noma.SetNumSubchannels(nomaOn ? nomaSub : 2 * nomaSub);
+        noma.SetSubchannelBandwidth(nomaOn ? 1e6 : 0.5e6);
+        noma.SetPairing(2, 0.0);
+        noma.SetMacAttribute("BsTxPower", DoubleValue(10.0));
+        noma.SetMacAttribute("UeTxPower", DoubleValue(0.2));
+        noma.SetDeviceAttribute("FrameDuration", TimeValue(MilliSeconds(1)));
+        noma.SetDeviceAttribute("MaxQueuePackets", UintegerValue(100000));
+        NetDeviceContainer nomaDevs = noma.Install(nomaAp.Get(0), nomaUes);
+        noma.AssignStreams(nomaDevs, 6000);
+        InternetStackHelper internet;
+        internet.Install(nomaAp);
+        internet.Install(nomaUes);
+        Ipv4AddressHelper ip;
+        ip.SetBase("172.16.0.0", "255.255.0.0");
+        ip.Assign(nomaDevs);
+        nomaSplit.SetAlgorithm(nomaOn ? NomaSplitAlgorithm::LI_GD : NomaSplitAlgorithm::OMA_LI_GD);
+        const DnnModel mobilenet = DnnModelZoo::Get("mobilenetv2");
+        nomaSplit.SetProfile(NomaSplitProfile::FromDnnModel(mobilenet, 8000));
+        nomaSplit.SetDeviceModel(DeviceComputeModel(8, 1e9, 1e-28, 1e9, 1e9));
+        NomaSplitProblem tmpl;
+        tmpl.edgeFrequencyHz = 20e9;
+        tmpl.edgeFlopsPerCycle = 8;
+        tmpl.edgeEnergyCoefficient = 1e-30;
+        tmpl.weightLatency = 1.0;
+        tmpl.weightDeviceEnergy = 0.5;
+        tmpl.weightEdgeEnergy = 0.1;
+        nomaSplit.SetProblemTemplate(tmpl);
+        nomaSplit.SetClientAttribute("NumTasks", UintegerValue(cfg.nomaTasks));
+        nomaSplit.SetClientAttribute("TaskTimeout", TimeValue(Seconds(1)));
+        const uint32_t payload = 1500 - SplitInferenceHeader::SERIALIZED_SIZE - 28;
+        nomaSplit.SetClientAttribute("MaxPayloadBytes", UintegerValue(payload));
+        nomaSplit.SetServerAttribute("MaxPayloadBytes", UintegerValue(payload));
+        nomaSplit.Install(DynamicCast<NomaNetDevice>(nomaDevs.Get(0)), start);
+    }
+
     Simulator::Stop(stop);
     Simulator::Run();
 
@@ -686,6 +762,98 @@ RunCell(const CellConfig& cfg)
                         std::to_string(res.dtoResults) + " results, accuracy " +
                             std::to_string(res.dtoAccuracy).substr(0, 5) + ", " +
                             std::to_string(dto.GetControlMessages()) + " control msgs"});
+
+    // ---- NOMA split inference --------------------------------------------------------------
+    if (cfg.nNoma > 0)
+    {
+        const NomaSplitDecision& d = nomaSplit.GetDecision();
+        res.nomaUes = cfg.nNoma;
+        const std::vector<NomaSplitFramePrediction> frames =
+            nomaSplit.PredictFrameAware(cfg.nomaTasks);
+        const uint32_t nLayers = nomaSplit.GetProblem().users.at(0).profile.GetNLayers();
+        const std::string name = nomaOn ? "noma-split (li-gd)" : "noma-split (off: oma-li-gd)";
+        if (cfg.print)
+        {
+            os << "\n"
+               << name << ": " << cfg.nNoma << " UEs, mobilenetv2 (L = " << nLayers << "), "
+               << (nomaOn ? std::to_string(nomaSub) + " x 1 MHz NOMA subchannels (Q = 2)"
+                          : std::to_string(2 * nomaSub) + " x 0.5 MHz OMA slots")
+               << ", per UE mean over " << cfg.nomaTasks << " closed-loop tasks\n"
+               << "  UE dist_m split  p_mW  pred ms  frame ms  meas ms   error  pred mJ  meas mJ"
+                  "  ok\n";
+            for (const std::string& r : nomaSplit.GetAllocator()->GetRejections())
+            {
+                os << "  decision rejected: " << r << "\n";
+            }
+        }
+        double predMs = 0;
+        double predMj = 0;
+        uint32_t measured = 0; // UEs with at least one result
+        for (uint32_t u = 0; u < cfg.nNoma; ++u)
+        {
+            double latS = 0;
+            double devJ = 0;
+            uint32_t ok = 0;
+            const auto& tasks = nomaSplit.GetClient(u)->GetTasks();
+            for (const auto& t : tasks)
+            {
+                if (t.isSuccess)
+                {
+                    latS += t.GetLatency().GetSeconds();
+                    devJ += t.GetDeviceEnergyJ();
+                    ++ok;
+                }
+            }
+            res.nomaTasks += cfg.nomaTasks;
+            res.nomaOk += ok;
+            const bool complete = ok == cfg.nomaTasks;
+            latS = ok ? latS / ok : -1;
+            devJ = ok ? devJ / ok : -1;
+            const uint32_t split = d.configuration.split.at(u);
+            res.nomaOffload += split < nLayers ? 1 : 0;
+            const double tPred = d.prediction.latencyS.at(u);
+            predMs += tPred * 1e3;
+            predMj += d.prediction.deviceEnergyJ.at(u) * 1e3;
+            if (ok > 0)
+            {
+                res.nomaFrameErr = std::max(
+                    res.nomaFrameErr,
+                    std::abs(100.0 * (latS - frames.at(u).latencyS) / frames.at(u).latencyS));
+                res.nomaLatencyMs += latS * 1e3;
+                res.nomaDeviceMj += devJ * 1e3;
+                ++measured;
+            }
+            if (cfg.print)
+            {
+                PredictionLog::Record(
+                    name,
+                    "NOMA UE " + std::to_string(u),
+                    "latency",
+                    "s",
+                    tPred,
+                    complete ? latS : std::nan(""),
+                    complete ? PredictionLog::Outcome::SERVED : PredictionLog::Outcome::FAILED,
+                    complete ? ""
+                             : std::to_string(cfg.nomaTasks - ok) + " task(s) without a result");
+                os << "  " << std::setw(2) << u << std::setprecision(0) << std::setw(7)
+                   << 50.0 + 30.0 * u << std::setw(6) << split << std::setw(6)
+                   << d.continuous.uplinkPowerW.at(u) * 1e3 << std::setprecision(1) << std::setw(9)
+                   << tPred * 1e3 << std::setw(10) << frames.at(u).latencyS * 1e3 << std::setw(9)
+                   << latS * 1e3 << std::setw(8) << RelErr(tPred, latS) << std::setprecision(2)
+                   << std::setw(9) << d.prediction.deviceEnergyJ.at(u) * 1e3 << std::setw(9)
+                   << devJ * 1e3 << std::setw(4) << ok << "\n";
+            }
+        }
+        predMs /= cfg.nNoma;
+        predMj /= cfg.nNoma;
+        res.nomaLatencyMs /= std::max<uint32_t>(1, measured);
+        res.nomaDeviceMj /= std::max<uint32_t>(1, measured);
+        std::ostringstream extra;
+        extra << std::fixed << res.nomaOk << "/" << res.nomaTasks << " results, " << res.nomaOffload
+              << "/" << cfg.nNoma << " UEs offload; device mJ pred " << std::setprecision(2)
+              << predMj << " meas " << res.nomaDeviceMj;
+        res.rows.push_back({name, "task latency ms", predMs, res.nomaLatencyMs, extra.str()});
+    }
     Simulator::Destroy();
     res.wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
     if (cfg.print)
@@ -725,7 +893,7 @@ RunExample(int argc, char* argv[])
     ExampleCommandLine cmd(__FILE__);
     cmd.AddValue("disable",
                  "Comma-separated techniques replaced by their baseline: slide, ue-exit, "
-                 "batching, partial-loading, dto-ee",
+                 "batching, partial-loading, dto-ee, noma",
                  disable);
     cmd.AddValue("ablation", "Also print the ablation table (one run per technique)", ablation);
     cmd.AddValue("quick", "Short run (CTest): fewer tasks and frames, 2 s", quick);
@@ -733,6 +901,11 @@ RunExample(int argc, char* argv[])
     cmd.AddCount("nBatch", "UEs offloading to the batching server", cfg.nBatch, 0, 20);
     cmd.AddCount("nPl", "UEs offloading to the PartialLoading server", cfg.nPl, 0, 20);
     cmd.AddCount("nDto", "UEs sending tasks to the DTO-EE servers", cfg.nDto, 0, 20);
+    cmd.AddCount("nNoma",
+                 "UEs doing split inference over the NOMA uplink (own access point and band)",
+                 cfg.nNoma,
+                 0,
+                 20);
     cmd.AddChoice("rbs", "Cell bandwidth, RBs", cfg.rbs, LteBandwidthTable());
     cmd.AddNumber("threshold",
                   "Exit threshold of the SLIDE UEs' agents",
@@ -756,17 +929,9 @@ RunExample(int argc, char* argv[])
     for (const std::string& t :
          disable.empty() ? std::vector<std::string>{} : SplitCommaList(disable))
     {
-        if (t == "noma-split")
-        {
-            cmd.Fail("disable",
-                     t,
-                     "slide, ue-exit, batching, partial-loading or dto-ee (NOMA split inference "
-                     "runs on the module's NOMA PHY, not in this LTE cell: see "
-                     "noma-split-inference)");
-        }
         if (std::find(TECHNIQUES.begin(), TECHNIQUES.end(), t) == TECHNIQUES.end())
         {
-            cmd.Fail("disable", t, "slide, ue-exit, batching, partial-loading or dto-ee");
+            cmd.Fail("disable", t, "slide, ue-exit, batching, partial-loading, dto-ee or noma");
         }
         cfg.off.insert(t);
     }
@@ -787,12 +952,14 @@ RunExample(int argc, char* argv[])
         cfg.slideTasks = 2;
         cfg.frames = 2;
         cfg.simTimeS = 2.0;
+        cfg.nomaTasks = 4;
     }
 
     std::cout << "edge-ai-cell: one LTE cell (" << cfg.rbs << " RB), " << cfg.nSlide
               << " SLIDE UEs, " << cfg.nBatch << " batching UEs, " << cfg.nPl
-              << " PartialLoading UEs, " << cfg.nDto
-              << " DTO-EE UEs; disabled: " << (disable.empty() ? "none" : disable) << "\n";
+              << " PartialLoading UEs, " << cfg.nDto << " DTO-EE UEs; " << cfg.nNoma
+              << " NOMA split-inference UEs on their own access point; disabled: "
+              << (disable.empty() ? "none" : disable) << "\n";
     const CellResult all = RunCell(cfg);
 
     if (ablation)
@@ -801,7 +968,8 @@ RunExample(int argc, char* argv[])
                   << std::left << std::setw(20) << "  disabled" << std::right << std::setw(12)
                   << "SLIDE ok" << std::setw(10) << "SLIDE MB" << std::setw(12) << "batch ok"
                   << std::setw(10) << "PL ok" << std::setw(12) << "DTO ms" << std::setw(10)
-                  << "DTO acc"
+                  << "DTO acc" << std::setw(10) << "NOMA ms" << std::setw(10) << "NOMA mJ"
+                  << std::setw(10) << "NOMA off"
                   << "\n";
         auto row = [](const std::string& name, const CellResult& r)
         {
@@ -812,7 +980,10 @@ RunExample(int argc, char* argv[])
                       << std::setw(10)
                       << (std::to_string(r.plOnTime) + "/" + std::to_string(r.plTasks))
                       << std::setw(12) << std::setprecision(1) << r.dtoNetMs << std::setw(10)
-                      << std::setprecision(3) << r.dtoAccuracy << "\n";
+                      << std::setprecision(3) << r.dtoAccuracy << std::setw(10)
+                      << std::setprecision(1) << r.nomaLatencyMs << std::setw(10)
+                      << std::setprecision(2) << r.nomaDeviceMj << std::setw(10)
+                      << (std::to_string(r.nomaOffload) + "/" + std::to_string(r.nomaUes)) << "\n";
         };
         row(disable.empty() ? "none" : disable, all);
         for (const std::string& t : TECHNIQUES)
@@ -829,7 +1000,10 @@ RunExample(int argc, char* argv[])
     }
     std::cout << "edge-ai-cell: " << all.slideTasks << " SLIDE tasks, " << all.batchTasks
               << " batching tasks, " << all.plTasks << " PartialLoading tasks, " << all.dtoResults
-              << " DTO-EE results\n";
+              << " DTO-EE results, " << all.nomaOk << "/" << all.nomaTasks
+              << " NOMA split-inference results (" << all.nomaOffload
+              << " UEs offload; measured vs frame-aware prediction: largest |error| "
+              << std::setprecision(1) << all.nomaFrameErr << "%)\n";
     return 0;
 }
 
