@@ -33,6 +33,8 @@
  *     ./edge-ai-cell --disable=ue-exit,batching
  */
 
+#include "edge-lte-scenario.h"
+
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-module.h"
@@ -41,6 +43,11 @@
 #include "ns3/mobility-module.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
+
+#ifdef EI_HAVE_NR
+#    include "ns3/nr-symbol-share-scheduler.h"
+#    include "ns3/nr-ue-net-device.h"
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -68,26 +75,28 @@ const std::vector<std::string> TECHNIQUES = {
 /// Scenario parameters.
 struct CellConfig
 {
-    uint32_t nSlide{4};          ///< UEs streaming b-alexnet
-    uint32_t nBatch{5};          ///< UEs offloading to the batching server
-    uint32_t nPl{4};             ///< UEs offloading to the PartialLoading server
-    uint32_t nDto{2};            ///< UEs sending tasks to the DTO-EE edge servers
-    uint32_t nNoma{4};           ///< UEs doing split inference over the NOMA uplink
-    uint32_t nomaTasks{8};       ///< Closed-loop split-inference tasks per NOMA UE
-    uint32_t rbs{25};            ///< Cell bandwidth, RBs
-    uint32_t slideTasks{4};      ///< Tasks per SLIDE UE
-    double threshold{0.8};       ///< SLIDE UEs' exit threshold
-    double accuracy{0.66};       ///< SLIDE UEs' accuracy requirement (expected)
-    double slideDeadlineS{0.35}; ///< SLIDE deadline from the decision, s
-    uint32_t frames{4};          ///< Offloading frames
-    double framePeriodS{0.2};    ///< Offloading frame period, s
-    double dtoRate{20};          ///< DTO-EE total arrival rate, task/s
-    double simTimeS{3.0};        ///< Simulated time after the start, s
-    double reservedDl{0.2};      ///< Downlink fraction kept from the SLIDE allocator
-    double reservedUl{0.2};      ///< Uplink fraction kept from the offloading allocators
-    double loadGBps{6};          ///< GPU loading bandwidth of the PartialLoading server, GB/s
-    std::set<std::string> off;   ///< Disabled techniques
-    bool print{true};            ///< Print the per-technique tables
+    uint32_t nSlide{4};            ///< UEs streaming b-alexnet
+    uint32_t nBatch{5};            ///< UEs offloading to the batching server
+    uint32_t nPl{4};               ///< UEs offloading to the PartialLoading server
+    uint32_t nDto{2};              ///< UEs sending tasks to the DTO-EE edge servers
+    uint32_t nNoma{4};             ///< UEs doing split inference over the NOMA uplink
+    uint32_t nomaTasks{8};         ///< Closed-loop split-inference tasks per NOMA UE
+    uint32_t rbs{25};              ///< Cell bandwidth, RBs (LTE)
+    std::string radio{"lte"};      ///< Radio of the cell: lte or nr
+    double nrRateEfficiency{0.78}; ///< SLIDE allocator's goodput factor over NR
+    uint32_t slideTasks{4};        ///< Tasks per SLIDE UE
+    double threshold{0.8};         ///< SLIDE UEs' exit threshold
+    double accuracy{0.66};         ///< SLIDE UEs' accuracy requirement (expected)
+    double slideDeadlineS{0.35};   ///< SLIDE deadline from the decision, s
+    uint32_t frames{4};            ///< Offloading frames
+    double framePeriodS{0.2};      ///< Offloading frame period, s
+    double dtoRate{20};            ///< DTO-EE total arrival rate, task/s
+    double simTimeS{3.0};          ///< Simulated time after the start, s
+    double reservedDl{0.2};        ///< Downlink fraction kept from the SLIDE allocator
+    double reservedUl{0.2};        ///< Uplink fraction kept from the offloading allocators
+    double loadGBps{6};            ///< GPU loading bandwidth of the PartialLoading server, GB/s
+    std::set<std::string> off;     ///< Disabled techniques
+    bool print{true};              ///< Print the per-technique tables
 };
 
 /// One technique's summary.
@@ -285,7 +294,17 @@ RunCell(const CellConfig& cfg)
     geometry.enbHeightM = 30;
     geometry.ueHeightM = 1.5;
     geometry.coreDelay = MilliSeconds(5);
-    const EdgeLteTopology topo = BuildEdgeLteTopology(
+    const bool isNr = cfg.radio == "nr";
+#ifdef EI_HAVE_NR
+    if (isNr)
+    {
+        // SLIDE's downlink shares are executed by the NR symbol-share scheduler
+        Config::SetDefault("ns3::EdgeNrTopologyHelper::SchedulerType",
+                           TypeIdValue(NrSymbolShareScheduler::GetTypeId()));
+    }
+#endif
+    const EdgeCell topo = BuildEdgeCell(
+        cfg.radio,
         cfg.rbs,
         distances,
         [](Ptr<LteHelper> lte)
@@ -294,10 +313,25 @@ RunCell(const CellConfig& cfg)
             lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
         },
         geometry);
-    topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices), 1000);
+    topo.AssignStreams(1000);
+    Ptr<Node> pgw = topo.lte.epc ? topo.lte.epc->GetPgwNode() : nullptr;
+#ifdef EI_HAVE_NR
+    if (isNr)
+    {
+        pgw = topo.nr.epc->GetPgwNode();
+    }
+#endif
     auto imsiOf = [&topo](uint32_t i)
     {
-        return DynamicCast<LteUeNetDevice>(topo.ueDevices.Get(i))->GetImsi();
+        if (Ptr<LteUeNetDevice> lteUe = DynamicCast<LteUeNetDevice>(topo.ueDevs.Get(i)))
+        {
+            return lteUe->GetImsi();
+        }
+#ifdef EI_HAVE_NR
+        return DynamicCast<NrUeNetDevice>(topo.ueDevs.Get(i))->GetImsi();
+#else
+        return uint64_t{0};
+#endif
     };
     NodeContainer slideUes;
     NodeContainer batchUes;
@@ -323,6 +357,11 @@ RunCell(const CellConfig& cfg)
     std::vector<std::string> variants;
     SlideHelper slide;
     slide.SetResourceManagerAttribute("ReservedDlFraction", DoubleValue(cfg.reservedDl));
+    if (isNr)
+    {
+        // measured stream goodput / NR AMC rate, as slide-lte --radio=nr (--nrRateEfficiency)
+        slide.SetResourceManagerAttribute("RateEfficiency", DoubleValue(cfg.nrRateEfficiency));
+    }
     slide.SetAllocatorAttribute("Algorithm",
                                 StringValue(slideOn ? "slide-optimal" : "dai-optimal"));
     slide.AddModel(alex);
@@ -346,7 +385,7 @@ RunCell(const CellConfig& cfg)
     slide.SetClientAttribute("ExitModelName", StringValue("b-alexnet"));
     slide.SetClientAttribute("ExitAccuracies", StringValue("0.64,0.72,0.7838"));
     slide.SetClientAttribute("ExitThreshold", DoubleValue(theta));
-    Ptr<SlideResourceManager> manager = slide.InstallResourceManager(topo.enbDevices.Get(0));
+    Ptr<SlideResourceManager> manager = slide.InstallResourceManager(topo.bs.Get(0));
     slide.InstallServer(topo.remote.Get(0)).Start(Seconds(0));
     ApplicationContainer slideClients;
     for (uint32_t i = 0; i < cfg.nSlide; ++i)
@@ -357,7 +396,7 @@ RunCell(const CellConfig& cfg)
         p.deadlineS = cfg.slideDeadlineS;
         p.energyBudgetJ = 1.0;
         ApplicationContainer c = slide.InstallClient(
-            slideUes.Get(i), topo.ueDevices.Get(i), topo.serverAddress, "cifar", p);
+            slideUes.Get(i), topo.ueDevs.Get(i), topo.serverAddress, "cifar", p);
         c.Start(start + MilliSeconds(i));
         slideClients.Add(c);
     }
@@ -367,91 +406,98 @@ RunCell(const CellConfig& cfg)
     }
     slide.AssignStreams(slideUes, 2000);
 
-    // ---- uplink shares of the cell ------------------------------------------------------
+    // ---- uplink shares of the cell (LTE: the offloading servers' bandwidths) ------------
     UplinkShares ul;
-    ul.sched = BandwidthShareFfMacScheduler::GetFromEnbDevice(topo.enbDevices.Get(0));
-    ul.nRb = cfg.rbs;
-    ul.reservedFraction = cfg.reservedUl;
-    for (uint32_t i = 0; i < cfg.nSlide; ++i)
+    Ptr<BatchingEarlyExitServer> batchServer;
+    ApplicationContainer batchClients;
+    Ptr<PartialLoadingServer> plServer;
+    ApplicationContainer plClients;
+    if (!isNr) // over NR the cell has no batching or PartialLoading UEs (RunExample)
     {
-        ul.reserved.push_back(imsiOf(i));
-    }
-    for (uint32_t i = cfg.nSlide + cfg.nBatch + cfg.nPl; i < nUes; ++i)
-    {
-        ul.reserved.push_back(imsiOf(i));
-    }
-    // the offloading servers decide at the same frame times: each gets its part of the uplink
-    const uint32_t nOffloadServers = (cfg.nBatch > 0 ? 1 : 0) + (cfg.nPl > 0 ? 1 : 0);
-    const double ulHz =
-        cfg.rbs * 180e3 * (1.0 - cfg.reservedUl) / std::max<uint32_t>(1, nOffloadServers);
+        ul.sched = BandwidthShareFfMacScheduler::GetFromEnbDevice(topo.bs.Get(0));
+        ul.nRb = cfg.rbs;
+        ul.reservedFraction = cfg.reservedUl;
+        for (uint32_t i = 0; i < cfg.nSlide; ++i)
+        {
+            ul.reserved.push_back(imsiOf(i));
+        }
+        for (uint32_t i = cfg.nSlide + cfg.nBatch + cfg.nPl; i < nUes; ++i)
+        {
+            ul.reserved.push_back(imsiOf(i));
+        }
+        // the offloading servers decide at the same frame times: each gets its part of the uplink
+        const uint32_t nOffloadServers = (cfg.nBatch > 0 ? 1 : 0) + (cfg.nPl > 0 ? 1 : 0);
+        const double ulHz =
+            cfg.rbs * 180e3 * (1.0 - cfg.reservedUl) / std::max<uint32_t>(1, nOffloadServers);
 
-    // ---- batching + early exit on the edge server ---------------------------------------
-    BatchingEarlyExitHelper batching;
-    batching.SetAllocatorAttribute("Algorithm",
-                                   StringValue(batchOn ? "optimal" : "no-batching-no-early-exit"));
-    batching.SetServerAttribute("Port", UintegerValue(6001));
-    batching.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
-    batching.SetServerAttribute("UplinkRateModel", StringValue("LteUlAmc"));
-    batching.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cfg.rbs * 180e3));
-    batching.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(0.02)));
-    batching.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
-    batching.SetServerAttribute("FrameLength", TimeValue(Seconds(cfg.framePeriodS)));
-    batching.SetClientAttribute("RemotePort", UintegerValue(6001));
-    batching.SetClientAttribute("FramePeriod", TimeValue(Seconds(cfg.framePeriodS)));
-    batching.SetClientAttribute("NumFrames", UintegerValue(cfg.frames));
-    batching.SetClientAttribute("InputBytes", UintegerValue(3072));
-    batching.SetClientAttribute("Deadline", TimeValue(Seconds(0.12)));
-    ApplicationContainer batchServerApp = batching.InstallServer(topo.remote.Get(0));
-    Ptr<BatchingEarlyExitServer> batchServer =
-        DynamicCast<BatchingEarlyExitServer>(batchServerApp.Get(0));
-    BatchingEarlyExitHelper::ConnectEnbChannelReports(batchServer, topo.enbDevices);
-    batchServer->SetUplinkBandwidthCallback(MakeBoundCallback(&OnBatchShares, &ul));
-    ApplicationContainer batchClients = batching.InstallClients(batchUes, topo.serverAddress);
-    const double accuracies[] = {0.6, 0.7, 0.75};
-    const double deadlines[] = {0.06, 0.08, 0.1};
-    for (uint32_t i = 0; i < batchClients.GetN(); ++i)
-    {
-        batchClients.Get(i)->SetAttribute("AccuracyRequirement", DoubleValue(accuracies[i % 3]));
-        batchClients.Get(i)->SetAttribute("Deadline", TimeValue(Seconds(deadlines[i % 3])));
-    }
-    batching.AssignStreams(batchUes, 3000);
-    batchServerApp.Start(Seconds(0));
-    batchClients.Start(start + MilliSeconds(50));
+        // ---- batching + early exit on the edge server ---------------------------------------
+        BatchingEarlyExitHelper batching;
+        batching.SetAllocatorAttribute(
+            "Algorithm", StringValue(batchOn ? "optimal" : "no-batching-no-early-exit"));
+        batching.SetServerAttribute("Port", UintegerValue(6001));
+        batching.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
+        batching.SetServerAttribute("UplinkRateModel", StringValue("LteUlAmc"));
+        batching.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cfg.rbs * 180e3));
+        batching.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(0.02)));
+        batching.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
+        batching.SetServerAttribute("FrameLength", TimeValue(Seconds(cfg.framePeriodS)));
+        batching.SetClientAttribute("RemotePort", UintegerValue(6001));
+        batching.SetClientAttribute("FramePeriod", TimeValue(Seconds(cfg.framePeriodS)));
+        batching.SetClientAttribute("NumFrames", UintegerValue(cfg.frames));
+        batching.SetClientAttribute("InputBytes", UintegerValue(3072));
+        batching.SetClientAttribute("Deadline", TimeValue(Seconds(0.12)));
+        ApplicationContainer batchServerApp = batching.InstallServer(topo.remote.Get(0));
+        batchServer = DynamicCast<BatchingEarlyExitServer>(batchServerApp.Get(0));
+        BatchingEarlyExitHelper::ConnectEnbChannelReports(batchServer, topo.bs);
+        batchServer->SetUplinkBandwidthCallback(MakeBoundCallback(&OnBatchShares, &ul));
+        batchClients = batching.InstallClients(batchUes, topo.serverAddress);
+        const double accuracies[] = {0.6, 0.7, 0.75};
+        const double deadlines[] = {0.06, 0.08, 0.1};
+        for (uint32_t i = 0; i < batchClients.GetN(); ++i)
+        {
+            batchClients.Get(i)->SetAttribute("AccuracyRequirement",
+                                              DoubleValue(accuracies[i % 3]));
+            batchClients.Get(i)->SetAttribute("Deadline", TimeValue(Seconds(deadlines[i % 3])));
+        }
+        batching.AssignStreams(batchUes, 3000);
+        batchServerApp.Start(Seconds(0));
+        batchClients.Start(start + MilliSeconds(50));
 
-    // ---- PartialLoading on the edge server's GPU -----------------------------------------
-    const DnnModelFamily family = DnnModelZoo::BackboneSharingFamily("resnet50", 4);
-    PartialLoadingHelper pl;
-    pl.SetFamily(family);
-    for (const DnnModel& m : family.GetModels())
-    {
-        pl.SetInferenceTime(m.GetName(), Seconds(0.004));
+        // ---- PartialLoading on the edge server's GPU -----------------------------------------
+        const DnnModelFamily family = DnnModelZoo::BackboneSharingFamily("resnet50", 4);
+        PartialLoadingHelper pl;
+        pl.SetFamily(family);
+        for (const DnnModel& m : family.GetModels())
+        {
+            pl.SetInferenceTime(m.GetName(), Seconds(0.004));
+        }
+        pl.SetAllocatorAttribute("Algorithm", StringValue(plOn ? "partial-loading" : "no-sharing"));
+        pl.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(cfg.loadGBps * 8e9)));
+        pl.SetServerAttribute("Port", UintegerValue(6002));
+        pl.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
+        pl.SetServerAttribute("UplinkRateModel", StringValue("LteUlAmc"));
+        pl.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cfg.rbs * 180e3));
+        pl.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(0.02)));
+        pl.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
+        pl.SetClientAttribute("RemotePort", UintegerValue(6002));
+        pl.SetClientAttribute("FramePeriod", TimeValue(Seconds(cfg.framePeriodS)));
+        pl.SetClientAttribute("NumFrames", UintegerValue(cfg.frames));
+        pl.SetClientAttribute("InputBytes", UintegerValue(3072));
+        pl.SetClientAttribute("Deadline", TimeValue(Seconds(0.12)));
+        ApplicationContainer plServerApp = pl.InstallServer(topo.remote.Get(0));
+        plServer = DynamicCast<PartialLoadingServer>(plServerApp.Get(0));
+        PartialLoadingHelper::ConnectEnbChannelReports(plServer, topo.bs);
+        plServer->SetUplinkBandwidthCallback(MakeBoundCallback(&OnPlShares, &ul));
+        std::vector<uint16_t> plModels;
+        for (uint32_t i = 0; i < cfg.nPl; ++i)
+        {
+            plModels.push_back(static_cast<uint16_t>(i % family.GetModels().size()));
+        }
+        plClients = pl.InstallClients(plUes, topo.serverAddress, plModels);
+        pl.AssignStreams(plUes, 4000);
+        plServerApp.Start(Seconds(0));
+        plClients.Start(start + MilliSeconds(60));
     }
-    pl.SetAllocatorAttribute("Algorithm", StringValue(plOn ? "partial-loading" : "no-sharing"));
-    pl.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(cfg.loadGBps * 8e9)));
-    pl.SetServerAttribute("Port", UintegerValue(6002));
-    pl.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
-    pl.SetServerAttribute("UplinkRateModel", StringValue("LteUlAmc"));
-    pl.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cfg.rbs * 180e3));
-    pl.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(0.02)));
-    pl.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
-    pl.SetClientAttribute("RemotePort", UintegerValue(6002));
-    pl.SetClientAttribute("FramePeriod", TimeValue(Seconds(cfg.framePeriodS)));
-    pl.SetClientAttribute("NumFrames", UintegerValue(cfg.frames));
-    pl.SetClientAttribute("InputBytes", UintegerValue(3072));
-    pl.SetClientAttribute("Deadline", TimeValue(Seconds(0.12)));
-    ApplicationContainer plServerApp = pl.InstallServer(topo.remote.Get(0));
-    Ptr<PartialLoadingServer> plServer = DynamicCast<PartialLoadingServer>(plServerApp.Get(0));
-    PartialLoadingHelper::ConnectEnbChannelReports(plServer, topo.enbDevices);
-    plServer->SetUplinkBandwidthCallback(MakeBoundCallback(&OnPlShares, &ul));
-    std::vector<uint16_t> plModels;
-    for (uint32_t i = 0; i < cfg.nPl; ++i)
-    {
-        plModels.push_back(static_cast<uint16_t>(i % family.GetModels().size()));
-    }
-    ApplicationContainer plClients = pl.InstallClients(plUes, topo.serverAddress, plModels);
-    pl.AssignStreams(plUes, 4000);
-    plServerApp.Start(Seconds(0));
-    plClients.Start(start + MilliSeconds(60));
 
     // ---- DTO-EE over the edge servers behind the PGW -------------------------------------
     CollaborativeInferenceHelper dto;
@@ -467,7 +513,7 @@ RunCell(const CellConfig& cfg)
     dto.SetScheme(dtoOn ? DtoEeScheme::DTO_EE : DtoEeScheme::UNIFORM_OFFLOADING);
     dto.SetModelParameters(0.5, 1e3, 0.05, 0.0);
     dto.Install();
-    dto.ConnectGateway(topo.epc->GetPgwNode(), Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"));
+    dto.ConnectGateway(pgw, Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"));
     std::vector<double> rates(cfg.nDto, cfg.dtoRate / std::max<uint32_t>(1, cfg.nDto));
     ApplicationContainer sources = dto.InstallSources(dtoUes, rates);
     dto.ApplyScheme();
@@ -719,19 +765,25 @@ RunCell(const CellConfig& cfg)
                                                outcomes[OffloadingClient::PENDING]) +
                                 " failed"});
     };
-    offloadTable(batchOn ? "batching+early-exit" : "batching (off: no batching, no exit)",
-                 batchClients,
-                 batchServer->GetTaskRecords(),
-                 res.batchOnTime,
-                 res.batchTasks);
-    offloadTable(plOn ? "partial-loading" : "partial-loading (off: no sharing)",
-                 plClients,
-                 plServer->GetTaskRecords(),
-                 res.plOnTime,
-                 res.plTasks);
-    res.rows.back().extra += "; GPU loaded " +
-                             std::to_string(plServer->GetEdgeServer()->GetLoadedBytes() / 1000000) +
-                             " MB";
+    if (batchServer)
+    {
+        offloadTable(batchOn ? "batching+early-exit" : "batching (off: no batching, no exit)",
+                     batchClients,
+                     batchServer->GetTaskRecords(),
+                     res.batchOnTime,
+                     res.batchTasks);
+    }
+    if (plServer)
+    {
+        offloadTable(plOn ? "partial-loading" : "partial-loading (off: no sharing)",
+                     plClients,
+                     plServer->GetTaskRecords(),
+                     res.plOnTime,
+                     res.plTasks);
+        res.rows.back().extra +=
+            "; GPU loaded " +
+            std::to_string(plServer->GetEdgeServer()->GetLoadedBytes() / 1000000) + " MB";
+    }
 
     // ---- DTO-EE ----------------------------------------------------------------------------
     double netMs = 0;
@@ -906,7 +958,18 @@ RunExample(int argc, char* argv[])
                  cfg.nNoma,
                  0,
                  20);
-    cmd.AddChoice("rbs", "Cell bandwidth, RBs", cfg.rbs, LteBandwidthTable());
+    cmd.AddChoice("rbs", "Cell bandwidth, RBs (LTE)", cfg.rbs, LteBandwidthTable());
+    cmd.AddName("radio",
+                "Radio of the cell: lte, or nr (5G-LENA; the NR cell is set by "
+                "--ns3::EdgeNrTopologyHelper::...; SLIDE, DTO-EE and NOMA only: batching and "
+                "PartialLoading need LTE's uplink share scheduler)",
+                cfg.radio,
+                EdgeRadioNames());
+    cmd.AddNumber("nrRateEfficiency",
+                  "Factor (0,1] on the SLIDE allocator's NR AMC rate (measured stream goodput / "
+                  "NR AMC rate, as slide-lte --radio=nr)",
+                  cfg.nrRateEfficiency,
+                  ValueRange::LeftOpen(0, 1));
     cmd.AddNumber("threshold",
                   "Exit threshold of the SLIDE UEs' agents",
                   cfg.threshold,
@@ -947,6 +1010,19 @@ RunExample(int argc, char* argv[])
     {
         cmd.Fail("reservedDl/reservedUl", "", "fractions in [0, 1)");
     }
+    CheckEdgeRadio(cfg.radio);
+    if (cfg.radio == "nr" && cfg.nBatch + cfg.nPl > 0)
+    {
+        std::cout
+            << "edge-ai-cell --radio=nr: batching and PartialLoading run on LTE only (their "
+               "servers' uplink bandwidths are executed by LTE's BandwidthShareFfMacScheduler; "
+               "this module has no NR uplink share scheduler yet): their "
+            << cfg.nBatch + cfg.nPl << " UEs are left out of the NR cell\n";
+        cfg.nBatch = 0;
+        cfg.nPl = 0;
+        cfg.off.erase("batching");
+        cfg.off.erase("partial-loading");
+    }
     if (quick)
     {
         cfg.slideTasks = 2;
@@ -955,8 +1031,10 @@ RunExample(int argc, char* argv[])
         cfg.nomaTasks = 4;
     }
 
-    std::cout << "edge-ai-cell: one LTE cell (" << cfg.rbs << " RB), " << cfg.nSlide
-              << " SLIDE UEs, " << cfg.nBatch << " batching UEs, " << cfg.nPl
+    std::cout << "edge-ai-cell: one "
+              << (cfg.radio == "nr" ? std::string("NR cell (EdgeNrTopologyHelper)")
+                                    : "LTE cell (" + std::to_string(cfg.rbs) + " RB)")
+              << ", " << cfg.nSlide << " SLIDE UEs, " << cfg.nBatch << " batching UEs, " << cfg.nPl
               << " PartialLoading UEs, " << cfg.nDto << " DTO-EE UEs; " << cfg.nNoma
               << " NOMA split-inference UEs on their own access point; disabled: "
               << (disable.empty() ? "none" : disable) << "\n";
@@ -988,7 +1066,8 @@ RunExample(int argc, char* argv[])
         row(disable.empty() ? "none" : disable, all);
         for (const std::string& t : TECHNIQUES)
         {
-            if (cfg.off.count(t))
+            if (cfg.off.count(t) ||
+                (cfg.radio == "nr" && (t == "batching" || t == "partial-loading")))
             {
                 continue;
             }
@@ -998,10 +1077,10 @@ RunExample(int argc, char* argv[])
             row(t, RunCell(c));
         }
     }
-    std::cout << "edge-ai-cell: " << all.slideTasks << " SLIDE tasks, " << all.batchTasks
-              << " batching tasks, " << all.plTasks << " PartialLoading tasks, " << all.dtoResults
-              << " DTO-EE results, " << all.nomaOk << "/" << all.nomaTasks
-              << " NOMA split-inference results (" << all.nomaOffload
+    std::cout << "edge-ai-cell: " << all.slideTasks << " SLIDE tasks (" << all.slideOnTime
+              << " on time), " << all.batchTasks << " batching tasks, " << all.plTasks
+              << " PartialLoading tasks, " << all.dtoResults << " DTO-EE results, " << all.nomaOk
+              << "/" << all.nomaTasks << " NOMA split-inference results (" << all.nomaOffload
               << " UEs offload; measured vs frame-aware prediction: largest |error| "
               << std::setprecision(1) << all.nomaFrameErr << "%)\n";
     return 0;
