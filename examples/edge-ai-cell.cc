@@ -33,6 +33,7 @@
  *     ./edge-ai-cell --disable=ue-exit,batching
  */
 
+#include "dto-ee-llama-stages.h"
 #include "edge-lte-scenario.h"
 
 #include "ns3/applications-module.h"
@@ -225,28 +226,6 @@ struct DtoCollector
         correct += isCorrect ? 1.0 : 0.0;
     }
 };
-
-/// LLaMA-2-7B prefill (8 tokens) split after blocks 10 and 21, as dto-ee-collaborative.
-std::vector<DtoEeStage>
-DtoStages()
-{
-    const DnnModel llama = DnnModelZoo::Llama2_7B(8);
-    const std::vector<std::pair<uint32_t, uint32_t>> cuts{{0, 11}, {12, 22}, {23, 33}};
-    std::vector<DtoEeStage> stages(3);
-    for (uint32_t h = 0; h < 3; ++h)
-    {
-        stages[h].workFlop = llama.GetFlops(cuts[h].first, cuts[h].second);
-        stages[h].featureBits = h < 2 ? 8.0 * llama.GetLayer(cuts[h].second).outputBytes : 0.0;
-    }
-    stages[0].exit.exitProfile = {{0.3, 1.0}, {0.8, 0.45}, {1.0, 0.0}};
-    stages[0].exitAccuracy = {{0.3, 0.55}, {1.0, 0.82}};
-    stages[0].exit.accuracy = 0.75;
-    stages[1].exit.exitProfile = {{0.3, 1.0}, {0.8, 0.6}, {1.0, 0.0}};
-    stages[1].exitAccuracy = {{0.3, 0.65}, {1.0, 0.9}};
-    stages[1].exit.accuracy = 0.85;
-    stages[2].exit.accuracy = 0.9;
-    return stages;
-}
 
 /**
  * @param [in] pred predicted
@@ -501,7 +480,7 @@ RunCell(const CellConfig& cfg)
 
     // ---- DTO-EE over the edge servers behind the PGW -------------------------------------
     CollaborativeInferenceHelper dto;
-    dto.SetStages(DtoStages());
+    dto.SetStages(MakeLlamaDtoEeStages(8)); // as dto-ee-collaborative
     for (const auto& [stage, tflops] :
          std::vector<std::pair<uint32_t, double>>{{0, 1.0}, {0, 0.6}, {1, 1.0}, {1, 0.6}, {2, 0.8}})
     {
