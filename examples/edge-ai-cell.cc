@@ -476,6 +476,11 @@ RunCell(const CellConfig& cfg)
         pl.AssignStreams(plUes, 4000);
         plServerApp.Start(Seconds(0));
         plClients.Start(start + MilliSeconds(60));
+        if (cfg.print && EdgeInferenceTraceHelper::AreTracesRequested())
+        {
+            batching.EnableTraces(); // --traces: the helpers' predictions in the task records
+            pl.EnableTraces();
+        }
     }
 
     // ---- DTO-EE over the edge servers behind the PGW -------------------------------------
@@ -575,6 +580,19 @@ RunCell(const CellConfig& cfg)
     }
 
     Simulator::Stop(stop);
+    if (cfg.print) // --traces and --progress for the printed run, not the ablation's
+    {
+        if (EdgeInferenceTraceHelper::AreTracesRequested())
+        {
+            slide.EnableTraces();
+            dto.EnableTraces();
+            if (cfg.nNoma > 0)
+            {
+                nomaSplit.EnableTraces();
+            }
+        }
+        ExampleCommandLine::PrepareRun();
+    }
     Simulator::Run();
 
     CellResult res;
