@@ -1044,7 +1044,7 @@ RunExample(int argc, char* argv[])
                   << "SLIDE ok" << std::setw(10) << "SLIDE MB" << std::setw(12) << "batch ok"
                   << std::setw(10) << "PL ok" << std::setw(12) << "DTO ms" << std::setw(10)
                   << "DTO acc" << std::setw(10) << "NOMA ms" << std::setw(10) << "NOMA mJ"
-                  << std::setw(10) << "NOMA off"
+                  << std::setw(10) << "NOMA offl"
                   << "\n";
         auto row = [](const std::string& name, const CellResult& r)
         {
