@@ -959,7 +959,7 @@ RunExample(int argc, char* argv[])
     cmd.AddName("radio",
                 "Radio of the cell: lte, or nr (5G-LENA; the NR cell is set by "
                 "--ns3::EdgeNrTopologyHelper::...; SLIDE, DTO-EE and NOMA only: batching and "
-                "PartialLoading need LTE's uplink share scheduler)",
+                "PartialLoading run on LTE only in this cell)",
                 cfg.radio,
                 EdgeRadioNames());
     cmd.AddNumber("nrRateEfficiency",
@@ -1010,11 +1010,10 @@ RunExample(int argc, char* argv[])
     CheckEdgeRadio(cfg.radio);
     if (cfg.radio == "nr" && cfg.nBatch + cfg.nPl > 0)
     {
-        std::cout
-            << "edge-ai-cell --radio=nr: batching and PartialLoading run on LTE only (their "
-               "servers' uplink bandwidths are executed by LTE's BandwidthShareFfMacScheduler; "
-               "this module has no NR uplink share scheduler yet): their "
-            << cfg.nBatch + cfg.nPl << " UEs are left out of the NR cell\n";
+        std::cout << "edge-ai-cell --radio=nr: batching and PartialLoading run on LTE only in this "
+                     "cell (it merges their two servers' uplink bandwidths into LTE's "
+                     "BandwidthShareFfMacScheduler and does not do so over NR yet): their "
+                  << cfg.nBatch + cfg.nPl << " UEs are left out of the NR cell\n";
         cfg.nBatch = 0;
         cfg.nPl = 0;
         cfg.off.erase("batching");
