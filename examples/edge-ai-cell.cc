@@ -76,28 +76,29 @@ const std::vector<std::string> TECHNIQUES = {
 /// Scenario parameters.
 struct CellConfig
 {
-    uint32_t nSlide{4};            ///< UEs streaming b-alexnet
-    uint32_t nBatch{5};            ///< UEs offloading to the batching server
-    uint32_t nPl{4};               ///< UEs offloading to the PartialLoading server
-    uint32_t nDto{2};              ///< UEs sending tasks to the DTO-EE edge servers
-    uint32_t nNoma{4};             ///< UEs doing split inference over the NOMA uplink
-    uint32_t nomaTasks{8};         ///< Closed-loop split-inference tasks per NOMA UE
-    uint32_t rbs{25};              ///< Cell bandwidth, RBs (LTE)
-    std::string radio{"lte"};      ///< Radio of the cell: lte or nr
-    double nrRateEfficiency{0.78}; ///< SLIDE allocator's goodput factor over NR
-    uint32_t slideTasks{4};        ///< Tasks per SLIDE UE
-    double threshold{0.8};         ///< SLIDE UEs' exit threshold
-    double accuracy{0.66};         ///< SLIDE UEs' accuracy requirement (expected)
-    double slideDeadlineS{0.35};   ///< SLIDE deadline from the decision, s
-    uint32_t frames{4};            ///< Offloading frames
-    double framePeriodS{0.2};      ///< Offloading frame period, s
-    double dtoRate{20};            ///< DTO-EE total arrival rate, task/s
-    double simTimeS{3.0};          ///< Simulated time after the start, s
-    double reservedDl{0.2};        ///< Downlink fraction kept from the SLIDE allocator
-    double reservedUl{0.2};        ///< Uplink fraction kept from the offloading allocators
-    double loadGBps{6};            ///< GPU loading bandwidth of the PartialLoading server, GB/s
-    std::set<std::string> off;     ///< Disabled techniques
-    bool print{true};              ///< Print the per-technique tables
+    uint32_t nSlide{4};             ///< UEs streaming b-alexnet
+    uint32_t nBatch{5};             ///< UEs offloading to the batching server
+    uint32_t nPl{4};                ///< UEs offloading to the PartialLoading server
+    uint32_t nDto{2};               ///< UEs sending tasks to the DTO-EE edge servers
+    uint32_t nNoma{4};              ///< UEs doing split inference over the NOMA uplink
+    uint32_t nomaTasks{8};          ///< Closed-loop split-inference tasks per NOMA UE
+    uint32_t rbs{25};               ///< Cell bandwidth, RBs (LTE)
+    std::string radio{"lte"};       ///< Radio of the cell: lte or nr
+    double nrRateEfficiency{0.78};  ///< SLIDE allocator's goodput factor over NR
+    uint32_t slideTasks{4};         ///< Tasks per SLIDE UE
+    double threshold{0.8};          ///< SLIDE UEs' exit threshold
+    double accuracy{0.66};          ///< SLIDE UEs' accuracy requirement (expected)
+    double slideDeadlineS{0.35};    ///< SLIDE deadline from the decision, s
+    uint32_t frames{4};             ///< Offloading frames
+    double framePeriodS{0.2};       ///< Offloading frame period, s
+    double dtoRate{20};             ///< DTO-EE total arrival rate, task/s
+    double simTimeS{3.0};           ///< Simulated time after the start, s
+    double reservedDl{0.2};         ///< Downlink fraction kept from the SLIDE allocator
+    double reservedUl{0.2};         ///< Uplink fraction kept from the offloading allocators
+    double loadGBps{6};             ///< GPU loading bandwidth of the PartialLoading server, GB/s
+    double uploadStartDelayS{0.02}; ///< Offloading servers' UploadStartDelay, s
+    std::set<std::string> off;      ///< Disabled techniques
+    bool print{true};               ///< Print the per-technique tables
 };
 
 /// One technique's summary.
@@ -417,7 +418,7 @@ RunCell(const CellConfig& cfg)
         batching.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
         batching.SetServerAttribute("UplinkRateModel", StringValue("LteUlAmc"));
         batching.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cfg.rbs * 180e3));
-        batching.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(0.02)));
+        batching.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(cfg.uploadStartDelayS)));
         batching.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
         batching.SetServerAttribute("FrameLength", TimeValue(Seconds(cfg.framePeriodS)));
         batching.SetClientAttribute("RemotePort", UintegerValue(6001));
@@ -456,7 +457,7 @@ RunCell(const CellConfig& cfg)
         pl.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
         pl.SetServerAttribute("UplinkRateModel", StringValue("LteUlAmc"));
         pl.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cfg.rbs * 180e3));
-        pl.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(0.02)));
+        pl.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(cfg.uploadStartDelayS)));
         pl.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
         pl.SetClientAttribute("RemotePort", UintegerValue(6002));
         pl.SetClientAttribute("FramePeriod", TimeValue(Seconds(cfg.framePeriodS)));
@@ -977,6 +978,11 @@ RunExample(int argc, char* argv[])
                   ValueRange::NonNegative());
     cmd.AddNumber(
         "simTime", "Simulated time after the start, s", cfg.simTimeS, ValueRange::Positive());
+    cmd.AddNumber("uploadStartDelay",
+                  "UploadStartDelay of the batching and PartialLoading servers, s (expected "
+                  "time from a decision to the start of the uploads), in [0, 1]",
+                  cfg.uploadStartDelayS,
+                  ValueRange::Closed(0, 1));
     cmd.AddNumber("reservedDl",
                   "Downlink fraction kept from the SLIDE allocator for the other UEs",
                   cfg.reservedDl,
