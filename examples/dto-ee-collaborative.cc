@@ -32,6 +32,7 @@
  *     ./dto-ee-collaborative --schemes=centralised --decisionFiles=dec-%r.json
  */
 
+#include "dto-ee-llama-stages.h"
 #include "edge-lte-scenario.h"
 
 #include "ns3/core-module.h"
@@ -190,35 +191,6 @@ struct Collector
     }
 };
 
-/**
- * @brief The stages: LLaMA-2-7B prefill cut after blocks 10 and 21 (work and feature sizes
- * from the zoo), exit heads with constructed profiles [C].
- * @param [in] seqLen prompt tokens
- * @return the three stages
- */
-std::vector<DtoEeStage>
-MakeStages(uint32_t seqLen)
-{
-    const DnnModel llama = DnnModelZoo::Llama2_7B(seqLen);
-    // layers: 0 embed_tokens, 1..32 layers.0..31, 33 head
-    const std::vector<std::pair<uint32_t, uint32_t>> cuts{{0, 11}, {12, 22}, {23, 33}};
-    std::vector<DtoEeStage> stages(3);
-    for (uint32_t h = 0; h < 3; ++h)
-    {
-        stages[h].workFlop = llama.GetFlops(cuts[h].first, cuts[h].second);
-        stages[h].featureBits = h < 2 ? 8.0 * llama.GetLayer(cuts[h].second).outputBytes : 0.0;
-    }
-    // exit head after block 10 and after block 21 (constructed profiles, see the doc)
-    stages[0].exit.exitProfile = {{0.3, 1.0}, {0.8, 0.45}, {1.0, 0.0}};
-    stages[0].exitAccuracy = {{0.3, 0.55}, {1.0, 0.82}};
-    stages[0].exit.accuracy = 0.75;
-    stages[1].exit.exitProfile = {{0.3, 1.0}, {0.8, 0.6}, {1.0, 0.0}};
-    stages[1].exitAccuracy = {{0.3, 0.65}, {1.0, 0.9}};
-    stages[1].exit.accuracy = 0.85;
-    stages[2].exit.accuracy = 0.9;
-    return stages;
-}
-
 /// Node (stage, TFLOP/s): 3 + 2 + 2 heterogeneous edge nodes.
 const std::vector<std::pair<uint32_t, double>> NODES{
     {0, 1.0}, {0, 0.7}, {0, 0.5}, {1, 1.0}, {1, 0.6}, {2, 0.8}, {2, 0.6}};
@@ -258,7 +230,7 @@ RunScheme(const Scenario& sc, DtoEeScheme scheme, bool isDecisionFile = false)
     res.scheme = isDecisionFile ? DECISION_FILE_RUN : ToString(scheme);
 
     CollaborativeInferenceHelper helper;
-    helper.SetStages(MakeStages(sc.seqLen));
+    helper.SetStages(MakeLlamaDtoEeStages(sc.seqLen));
     for (const auto& [stage, tflops] : NODES)
     {
         helper.AddNode(stage, tflops * 1e12);
@@ -667,7 +639,7 @@ RunExample(int argc, char* argv[])
     }
     const std::vector<DtoEeScheme> list = DtoEeSchemeList(cmd.GetText("schemes"));
 
-    const auto stages = MakeStages(sc.seqLen);
+    const auto stages = MakeLlamaDtoEeStages(sc.seqLen);
     std::cout << "DTO-EE collaborative inference (Xie et al., arXiv 2412.08284), packet level\n"
               << "LLaMA-2-7B prefill of " << sc.seqLen << " tokens in 3 stages: w = ";
     for (const auto& s : stages)

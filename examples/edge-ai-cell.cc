@@ -11,7 +11,9 @@
  * (SLIDE, exit-aware, with early-exit agents that stop their downloads), UEs offload to an
  * edge server that batches with early exits and to one whose GPU shares parameter blocks
  * (PartialLoading), and UEs send tasks to edge servers that split a large model and balance
- * it with DTO-EE control messages.
+ * it with DTO-EE control messages; beside the cell, UEs do split inference over the module's
+ * NOMA uplink (their own access point at the eNB's site, with the split-inference edge server,
+ * and their own band: NomaHelper + NomaSplitInferenceHelper, Li-GD).
  *
  * Radio sharing in the one cell: the SLIDE manager's downlink shares (FFR) keep
  * --reservedDl of the cell for the UEs of the other techniques (their results and TCP ACKs,
@@ -20,16 +22,19 @@
  * uplink, the rest shared by the SLIDE and DTO-EE UEs (requests, ACKs, task inputs).
  *
  * Each allocator is installed by its helper and prints its predicted vs measured table; then
- * one summary row per technique. --disable=slide,ue-exit,batching,partial-loading,dto-ee
+ * one summary row per technique. --disable=slide,ue-exit,batching,partial-loading,dto-ee,noma
  * replaces a technique by its baseline (DAI download-then-infer; exit-unaware whole model
  * without exits; no batching and no early exit; no block sharing; uniform offloading without
- * control messages), and --ablation prints the ablation table (one run per disabled
- * technique).
+ * control messages; Li-GD over OMA slots instead of NOMA), and --ablation prints the ablation
+ * table (one run per disabled technique).
  *
  *     ./edge-ai-cell                   # the cell with every technique, then the ablation
  *     ./edge-ai-cell --ablation=0      # one run
  *     ./edge-ai-cell --disable=ue-exit,batching
  */
+
+#include "dto-ee-llama-stages.h"
+#include "edge-lte-scenario.h"
 
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
@@ -39,6 +44,11 @@
 #include "ns3/mobility-module.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
+
+#ifdef EI_HAVE_NR
+#    include "ns3/nr-symbol-share-scheduler.h"
+#    include "ns3/nr-ue-net-device.h"
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -61,29 +71,34 @@ namespace
 
 /// The techniques that --disable names.
 const std::vector<std::string> TECHNIQUES = {
-    "slide", "ue-exit", "batching", "partial-loading", "dto-ee"};
+    "slide", "ue-exit", "batching", "partial-loading", "dto-ee", "noma"};
 
 /// Scenario parameters.
 struct CellConfig
 {
-    uint32_t nSlide{4};          ///< UEs streaming b-alexnet
-    uint32_t nBatch{5};          ///< UEs offloading to the batching server
-    uint32_t nPl{4};             ///< UEs offloading to the PartialLoading server
-    uint32_t nDto{2};            ///< UEs sending tasks to the DTO-EE edge servers
-    uint32_t rbs{25};            ///< Cell bandwidth, RBs
-    uint32_t slideTasks{4};      ///< Tasks per SLIDE UE
-    double threshold{0.8};       ///< SLIDE UEs' exit threshold
-    double accuracy{0.66};       ///< SLIDE UEs' accuracy requirement (expected)
-    double slideDeadlineS{0.35}; ///< SLIDE deadline from the decision, s
-    uint32_t frames{4};          ///< Offloading frames
-    double framePeriodS{0.2};    ///< Offloading frame period, s
-    double dtoRate{20};          ///< DTO-EE total arrival rate, task/s
-    double simTimeS{3.0};        ///< Simulated time after the start, s
-    double reservedDl{0.2};      ///< Downlink fraction kept from the SLIDE allocator
-    double reservedUl{0.2};      ///< Uplink fraction kept from the offloading allocators
-    double loadGBps{6};          ///< GPU loading bandwidth of the PartialLoading server, GB/s
-    std::set<std::string> off;   ///< Disabled techniques
-    bool print{true};            ///< Print the per-technique tables
+    uint32_t nSlide{4};             ///< UEs streaming b-alexnet
+    uint32_t nBatch{5};             ///< UEs offloading to the batching server
+    uint32_t nPl{4};                ///< UEs offloading to the PartialLoading server
+    uint32_t nDto{2};               ///< UEs sending tasks to the DTO-EE edge servers
+    uint32_t nNoma{4};              ///< UEs doing split inference over the NOMA uplink
+    uint32_t nomaTasks{8};          ///< Closed-loop split-inference tasks per NOMA UE
+    uint32_t rbs{25};               ///< Cell bandwidth, RBs (LTE)
+    std::string radio{"lte"};       ///< Radio of the cell: lte or nr
+    double nrRateEfficiency{0.78};  ///< SLIDE allocator's goodput factor over NR
+    uint32_t slideTasks{4};         ///< Tasks per SLIDE UE
+    double threshold{0.8};          ///< SLIDE UEs' exit threshold
+    double accuracy{0.66};          ///< SLIDE UEs' accuracy requirement (expected)
+    double slideDeadlineS{0.35};    ///< SLIDE deadline from the decision, s
+    uint32_t frames{4};             ///< Offloading frames
+    double framePeriodS{0.2};       ///< Offloading frame period, s
+    double dtoRate{20};             ///< DTO-EE total arrival rate, task/s
+    double simTimeS{3.0};           ///< Simulated time after the start, s
+    double reservedDl{0.2};         ///< Downlink fraction kept from the SLIDE allocator
+    double reservedUl{0.2};         ///< Uplink fraction kept from the offloading allocators
+    double loadGBps{6};             ///< GPU loading bandwidth of the PartialLoading server, GB/s
+    double uploadStartDelayS{0.02}; ///< Offloading servers' UploadStartDelay, s
+    std::set<std::string> off;      ///< Disabled techniques
+    bool print{true};               ///< Print the per-technique tables
 };
 
 /// One technique's summary.
@@ -110,6 +125,13 @@ struct CellResult
     double dtoNetMs{0};        ///< DTO-EE mean edge-network latency, ms
     double dtoAccuracy{0};     ///< DTO-EE accuracy
     uint32_t dtoResults{0};    ///< DTO-EE results
+    uint32_t nomaOk{0};        ///< NOMA split tasks with a result in time
+    uint32_t nomaTasks{0};     ///< NOMA split tasks
+    uint32_t nomaOffload{0};   ///< NOMA UEs that offload (split point < L)
+    uint32_t nomaUes{0};       ///< NOMA UEs
+    double nomaLatencyMs{0};   ///< NOMA mean measured task latency, ms
+    double nomaDeviceMj{0};    ///< NOMA mean measured device energy per task, mJ
+    double nomaFrameErr{0};    ///< NOMA largest |error| of the measured vs frame-aware latency, %
     double wallS{0};           ///< Wall time of the run, s
 };
 
@@ -206,28 +228,6 @@ struct DtoCollector
     }
 };
 
-/// LLaMA-2-7B prefill (8 tokens) split after blocks 10 and 21, as dto-ee-collaborative.
-std::vector<DtoEeStage>
-DtoStages()
-{
-    const DnnModel llama = DnnModelZoo::Llama2_7B(8);
-    const std::vector<std::pair<uint32_t, uint32_t>> cuts{{0, 11}, {12, 22}, {23, 33}};
-    std::vector<DtoEeStage> stages(3);
-    for (uint32_t h = 0; h < 3; ++h)
-    {
-        stages[h].workFlop = llama.GetFlops(cuts[h].first, cuts[h].second);
-        stages[h].featureBits = h < 2 ? 8.0 * llama.GetLayer(cuts[h].second).outputBytes : 0.0;
-    }
-    stages[0].exit.exitProfile = {{0.3, 1.0}, {0.8, 0.45}, {1.0, 0.0}};
-    stages[0].exitAccuracy = {{0.3, 0.55}, {1.0, 0.82}};
-    stages[0].exit.accuracy = 0.75;
-    stages[1].exit.exitProfile = {{0.3, 1.0}, {0.8, 0.6}, {1.0, 0.0}};
-    stages[1].exitAccuracy = {{0.3, 0.65}, {1.0, 0.9}};
-    stages[1].exit.accuracy = 0.85;
-    stages[2].exit.accuracy = 0.9;
-    return stages;
-}
-
 /**
  * @param [in] pred predicted
  * @param [in] meas measured
@@ -259,6 +259,7 @@ RunCell(const CellConfig& cfg)
     const bool batchOn = !cfg.off.count("batching");
     const bool plOn = !cfg.off.count("partial-loading");
     const bool dtoOn = !cfg.off.count("dto-ee");
+    const bool nomaOn = !cfg.off.count("noma");
     SetSlideLteDefaults();
     RngSeedManager::SetRun(1);
 
@@ -273,7 +274,17 @@ RunCell(const CellConfig& cfg)
     geometry.enbHeightM = 30;
     geometry.ueHeightM = 1.5;
     geometry.coreDelay = MilliSeconds(5);
-    const EdgeLteTopology topo = BuildEdgeLteTopology(
+    const bool isNr = cfg.radio == "nr";
+#ifdef EI_HAVE_NR
+    if (isNr)
+    {
+        // SLIDE's downlink shares are executed by the NR symbol-share scheduler
+        Config::SetDefault("ns3::EdgeNrTopologyHelper::SchedulerType",
+                           TypeIdValue(NrSymbolShareScheduler::GetTypeId()));
+    }
+#endif
+    const EdgeCell topo = BuildEdgeCell(
+        cfg.radio,
         cfg.rbs,
         distances,
         [](Ptr<LteHelper> lte)
@@ -282,10 +293,25 @@ RunCell(const CellConfig& cfg)
             lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
         },
         geometry);
-    topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices), 1000);
+    topo.AssignStreams(1000);
+    Ptr<Node> pgw = topo.lte.epc ? topo.lte.epc->GetPgwNode() : nullptr;
+#ifdef EI_HAVE_NR
+    if (isNr)
+    {
+        pgw = topo.nr.epc->GetPgwNode();
+    }
+#endif
     auto imsiOf = [&topo](uint32_t i)
     {
-        return DynamicCast<LteUeNetDevice>(topo.ueDevices.Get(i))->GetImsi();
+        if (Ptr<LteUeNetDevice> lteUe = DynamicCast<LteUeNetDevice>(topo.ueDevs.Get(i)))
+        {
+            return lteUe->GetImsi();
+        }
+#ifdef EI_HAVE_NR
+        return DynamicCast<NrUeNetDevice>(topo.ueDevs.Get(i))->GetImsi();
+#else
+        return uint64_t{0};
+#endif
     };
     NodeContainer slideUes;
     NodeContainer batchUes;
@@ -311,6 +337,11 @@ RunCell(const CellConfig& cfg)
     std::vector<std::string> variants;
     SlideHelper slide;
     slide.SetResourceManagerAttribute("ReservedDlFraction", DoubleValue(cfg.reservedDl));
+    if (isNr)
+    {
+        // measured stream goodput / NR AMC rate, as slide-lte --radio=nr (--nrRateEfficiency)
+        slide.SetResourceManagerAttribute("RateEfficiency", DoubleValue(cfg.nrRateEfficiency));
+    }
     slide.SetAllocatorAttribute("Algorithm",
                                 StringValue(slideOn ? "slide-optimal" : "dai-optimal"));
     slide.AddModel(alex);
@@ -334,7 +365,7 @@ RunCell(const CellConfig& cfg)
     slide.SetClientAttribute("ExitModelName", StringValue("b-alexnet"));
     slide.SetClientAttribute("ExitAccuracies", StringValue("0.64,0.72,0.7838"));
     slide.SetClientAttribute("ExitThreshold", DoubleValue(theta));
-    Ptr<SlideResourceManager> manager = slide.InstallResourceManager(topo.enbDevices.Get(0));
+    Ptr<SlideResourceManager> manager = slide.InstallResourceManager(topo.bs.Get(0));
     slide.InstallServer(topo.remote.Get(0)).Start(Seconds(0));
     ApplicationContainer slideClients;
     for (uint32_t i = 0; i < cfg.nSlide; ++i)
@@ -345,7 +376,7 @@ RunCell(const CellConfig& cfg)
         p.deadlineS = cfg.slideDeadlineS;
         p.energyBudgetJ = 1.0;
         ApplicationContainer c = slide.InstallClient(
-            slideUes.Get(i), topo.ueDevices.Get(i), topo.serverAddress, "cifar", p);
+            slideUes.Get(i), topo.ueDevs.Get(i), topo.serverAddress, "cifar", p);
         c.Start(start + MilliSeconds(i));
         slideClients.Add(c);
     }
@@ -355,91 +386,107 @@ RunCell(const CellConfig& cfg)
     }
     slide.AssignStreams(slideUes, 2000);
 
-    // ---- uplink shares of the cell ------------------------------------------------------
+    // ---- uplink shares of the cell (LTE: the offloading servers' bandwidths) ------------
     UplinkShares ul;
-    ul.sched = BandwidthShareFfMacScheduler::GetFromEnbDevice(topo.enbDevices.Get(0));
-    ul.nRb = cfg.rbs;
-    ul.reservedFraction = cfg.reservedUl;
-    for (uint32_t i = 0; i < cfg.nSlide; ++i)
+    Ptr<BatchingEarlyExitServer> batchServer;
+    ApplicationContainer batchClients;
+    Ptr<PartialLoadingServer> plServer;
+    ApplicationContainer plClients;
+    if (!isNr) // over NR the cell has no batching or PartialLoading UEs (RunExample)
     {
-        ul.reserved.push_back(imsiOf(i));
-    }
-    for (uint32_t i = cfg.nSlide + cfg.nBatch + cfg.nPl; i < nUes; ++i)
-    {
-        ul.reserved.push_back(imsiOf(i));
-    }
-    // the offloading servers decide at the same frame times: each gets its part of the uplink
-    const uint32_t nOffloadServers = (cfg.nBatch > 0 ? 1 : 0) + (cfg.nPl > 0 ? 1 : 0);
-    const double ulHz =
-        cfg.rbs * 180e3 * (1.0 - cfg.reservedUl) / std::max<uint32_t>(1, nOffloadServers);
+        ul.sched = BandwidthShareFfMacScheduler::GetFromEnbDevice(topo.bs.Get(0));
+        ul.nRb = cfg.rbs;
+        ul.reservedFraction = cfg.reservedUl;
+        for (uint32_t i = 0; i < cfg.nSlide; ++i)
+        {
+            ul.reserved.push_back(imsiOf(i));
+        }
+        for (uint32_t i = cfg.nSlide + cfg.nBatch + cfg.nPl; i < nUes; ++i)
+        {
+            ul.reserved.push_back(imsiOf(i));
+        }
+        // the offloading servers decide at the same frame times: each gets its part of the uplink
+        const uint32_t nOffloadServers = (cfg.nBatch > 0 ? 1 : 0) + (cfg.nPl > 0 ? 1 : 0);
+        const double ulHz =
+            cfg.rbs * 180e3 * (1.0 - cfg.reservedUl) / std::max<uint32_t>(1, nOffloadServers);
 
-    // ---- batching + early exit on the edge server ---------------------------------------
-    BatchingEarlyExitHelper batching;
-    batching.SetAllocatorAttribute("Algorithm",
-                                   StringValue(batchOn ? "optimal" : "no-batching-no-early-exit"));
-    batching.SetServerAttribute("Port", UintegerValue(6001));
-    batching.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
-    batching.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(0.02)));
-    batching.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
-    batching.SetServerAttribute("FrameLength", TimeValue(Seconds(cfg.framePeriodS)));
-    batching.SetClientAttribute("RemotePort", UintegerValue(6001));
-    batching.SetClientAttribute("FramePeriod", TimeValue(Seconds(cfg.framePeriodS)));
-    batching.SetClientAttribute("NumFrames", UintegerValue(cfg.frames));
-    batching.SetClientAttribute("InputBytes", UintegerValue(3072));
-    batching.SetClientAttribute("Deadline", TimeValue(Seconds(0.12)));
-    ApplicationContainer batchServerApp = batching.InstallServer(topo.remote.Get(0));
-    Ptr<BatchingEarlyExitServer> batchServer =
-        DynamicCast<BatchingEarlyExitServer>(batchServerApp.Get(0));
-    BatchingEarlyExitHelper::ConnectEnbChannelReports(batchServer, topo.enbDevices);
-    batchServer->SetUplinkBandwidthCallback(MakeBoundCallback(&OnBatchShares, &ul));
-    ApplicationContainer batchClients = batching.InstallClients(batchUes, topo.serverAddress);
-    const double accuracies[] = {0.6, 0.7, 0.75};
-    const double deadlines[] = {0.06, 0.08, 0.1};
-    for (uint32_t i = 0; i < batchClients.GetN(); ++i)
-    {
-        batchClients.Get(i)->SetAttribute("AccuracyRequirement", DoubleValue(accuracies[i % 3]));
-        batchClients.Get(i)->SetAttribute("Deadline", TimeValue(Seconds(deadlines[i % 3])));
-    }
-    batching.AssignStreams(batchUes, 3000);
-    batchServerApp.Start(Seconds(0));
-    batchClients.Start(start + MilliSeconds(50));
+        // ---- batching + early exit on the edge server ---------------------------------------
+        BatchingEarlyExitHelper batching;
+        batching.SetAllocatorAttribute(
+            "Algorithm", StringValue(batchOn ? "optimal" : "no-batching-no-early-exit"));
+        batching.SetServerAttribute("Port", UintegerValue(6001));
+        batching.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
+        batching.SetServerAttribute("UplinkRateModel", StringValue("LteUlAmc"));
+        batching.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cfg.rbs * 180e3));
+        batching.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(cfg.uploadStartDelayS)));
+        batching.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
+        batching.SetServerAttribute("FrameLength", TimeValue(Seconds(cfg.framePeriodS)));
+        batching.SetClientAttribute("RemotePort", UintegerValue(6001));
+        batching.SetClientAttribute("FramePeriod", TimeValue(Seconds(cfg.framePeriodS)));
+        batching.SetClientAttribute("NumFrames", UintegerValue(cfg.frames));
+        batching.SetClientAttribute("InputBytes", UintegerValue(3072));
+        batching.SetClientAttribute("Deadline", TimeValue(Seconds(0.12)));
+        ApplicationContainer batchServerApp = batching.InstallServer(topo.remote.Get(0));
+        batchServer = DynamicCast<BatchingEarlyExitServer>(batchServerApp.Get(0));
+        BatchingEarlyExitHelper::ConnectEnbChannelReports(batchServer, topo.bs);
+        batchServer->SetUplinkBandwidthCallback(MakeBoundCallback(&OnBatchShares, &ul));
+        batchClients = batching.InstallClients(batchUes, topo.serverAddress);
+        const double accuracies[] = {0.6, 0.7, 0.75};
+        const double deadlines[] = {0.06, 0.08, 0.1};
+        for (uint32_t i = 0; i < batchClients.GetN(); ++i)
+        {
+            batchClients.Get(i)->SetAttribute("AccuracyRequirement",
+                                              DoubleValue(accuracies[i % 3]));
+            batchClients.Get(i)->SetAttribute("Deadline", TimeValue(Seconds(deadlines[i % 3])));
+        }
+        batching.AssignStreams(batchUes, 3000);
+        batchServerApp.Start(Seconds(0));
+        batchClients.Start(start + MilliSeconds(50));
 
-    // ---- PartialLoading on the edge server's GPU -----------------------------------------
-    const DnnModelFamily family = DnnModelZoo::BackboneSharingFamily("resnet50", 4);
-    PartialLoadingHelper pl;
-    pl.SetFamily(family);
-    for (const DnnModel& m : family.GetModels())
-    {
-        pl.SetInferenceTime(m.GetName(), Seconds(0.004));
+        // ---- PartialLoading on the edge server's GPU -----------------------------------------
+        const DnnModelFamily family = DnnModelZoo::BackboneSharingFamily("resnet50", 4);
+        PartialLoadingHelper pl;
+        pl.SetFamily(family);
+        for (const DnnModel& m : family.GetModels())
+        {
+            pl.SetInferenceTime(m.GetName(), Seconds(0.004));
+        }
+        pl.SetAllocatorAttribute("Algorithm", StringValue(plOn ? "partial-loading" : "no-sharing"));
+        pl.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(cfg.loadGBps * 8e9)));
+        pl.SetServerAttribute("Port", UintegerValue(6002));
+        pl.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
+        pl.SetServerAttribute("UplinkRateModel", StringValue("LteUlAmc"));
+        pl.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cfg.rbs * 180e3));
+        pl.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(cfg.uploadStartDelayS)));
+        pl.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
+        pl.SetClientAttribute("RemotePort", UintegerValue(6002));
+        pl.SetClientAttribute("FramePeriod", TimeValue(Seconds(cfg.framePeriodS)));
+        pl.SetClientAttribute("NumFrames", UintegerValue(cfg.frames));
+        pl.SetClientAttribute("InputBytes", UintegerValue(3072));
+        pl.SetClientAttribute("Deadline", TimeValue(Seconds(0.12)));
+        ApplicationContainer plServerApp = pl.InstallServer(topo.remote.Get(0));
+        plServer = DynamicCast<PartialLoadingServer>(plServerApp.Get(0));
+        PartialLoadingHelper::ConnectEnbChannelReports(plServer, topo.bs);
+        plServer->SetUplinkBandwidthCallback(MakeBoundCallback(&OnPlShares, &ul));
+        std::vector<uint16_t> plModels;
+        for (uint32_t i = 0; i < cfg.nPl; ++i)
+        {
+            plModels.push_back(static_cast<uint16_t>(i % family.GetModels().size()));
+        }
+        plClients = pl.InstallClients(plUes, topo.serverAddress, plModels);
+        pl.AssignStreams(plUes, 4000);
+        plServerApp.Start(Seconds(0));
+        plClients.Start(start + MilliSeconds(60));
+        if (cfg.print && EdgeInferenceTraceHelper::AreTracesRequested())
+        {
+            batching.EnableTraces(); // --traces: the helpers' predictions in the task records
+            pl.EnableTraces();
+        }
     }
-    pl.SetAllocatorAttribute("Algorithm", StringValue(plOn ? "partial-loading" : "no-sharing"));
-    pl.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(cfg.loadGBps * 8e9)));
-    pl.SetServerAttribute("Port", UintegerValue(6002));
-    pl.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
-    pl.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(0.02)));
-    pl.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
-    pl.SetClientAttribute("RemotePort", UintegerValue(6002));
-    pl.SetClientAttribute("FramePeriod", TimeValue(Seconds(cfg.framePeriodS)));
-    pl.SetClientAttribute("NumFrames", UintegerValue(cfg.frames));
-    pl.SetClientAttribute("InputBytes", UintegerValue(3072));
-    pl.SetClientAttribute("Deadline", TimeValue(Seconds(0.12)));
-    ApplicationContainer plServerApp = pl.InstallServer(topo.remote.Get(0));
-    Ptr<PartialLoadingServer> plServer = DynamicCast<PartialLoadingServer>(plServerApp.Get(0));
-    PartialLoadingHelper::ConnectEnbChannelReports(plServer, topo.enbDevices);
-    plServer->SetUplinkBandwidthCallback(MakeBoundCallback(&OnPlShares, &ul));
-    std::vector<uint16_t> plModels;
-    for (uint32_t i = 0; i < cfg.nPl; ++i)
-    {
-        plModels.push_back(static_cast<uint16_t>(i % family.GetModels().size()));
-    }
-    ApplicationContainer plClients = pl.InstallClients(plUes, topo.serverAddress, plModels);
-    pl.AssignStreams(plUes, 4000);
-    plServerApp.Start(Seconds(0));
-    plClients.Start(start + MilliSeconds(60));
 
     // ---- DTO-EE over the edge servers behind the PGW -------------------------------------
     CollaborativeInferenceHelper dto;
-    dto.SetStages(DtoStages());
+    dto.SetStages(MakeLlamaDtoEeStages(8)); // as dto-ee-collaborative
     for (const auto& [stage, tflops] :
          std::vector<std::pair<uint32_t, double>>{{0, 1.0}, {0, 0.6}, {1, 1.0}, {1, 0.6}, {2, 0.8}})
     {
@@ -451,7 +498,7 @@ RunCell(const CellConfig& cfg)
     dto.SetScheme(dtoOn ? DtoEeScheme::DTO_EE : DtoEeScheme::UNIFORM_OFFLOADING);
     dto.SetModelParameters(0.5, 1e3, 0.05, 0.0);
     dto.Install();
-    dto.ConnectGateway(topo.epc->GetPgwNode(), Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"));
+    dto.ConnectGateway(pgw, Ipv4Address("7.0.0.0"), Ipv4Mask("255.0.0.0"));
     std::vector<double> rates(cfg.nDto, cfg.dtoRate / std::max<uint32_t>(1, cfg.nDto));
     ApplicationContainer sources = dto.InstallSources(dtoUes, rates);
     dto.ApplyScheme();
@@ -469,7 +516,84 @@ RunCell(const CellConfig& cfg)
     Simulator::Schedule(stop - NanoSeconds(1),
                         [&dto, &dtoPrediction]() { dtoPrediction = dto.PredictNow(); });
 
+    // ---- NOMA split inference: its own access point and band beside the LTE cell ----------
+    // The module's NOMA PHY/MAC (NomaHelper) on its own spectrum channel and carriers (band 7,
+    // 2.62 / 2.50 GHz: no interference with the LTE cell's band 1); the access point stands at
+    // the eNB's site and hosts the split-inference edge server (MEC at the base station).
+    // N_s = nNoma / 2 subchannels of 1 MHz with Q = 2 (NOMA, Li-GD), or the OMA baseline on
+    // 2 N_s slots of 0.5 MHz (--disable=noma: the same Li-GD with orthogonal access).
+    NomaSplitInferenceHelper nomaSplit;
+    NodeContainer nomaAp;
+    NodeContainer nomaUes;
+    const uint32_t nomaSub = (cfg.nNoma + 1) / 2;
+    if (cfg.nNoma > 0)
+    {
+        nomaAp.Create(1);
+        nomaUes.Create(cfg.nNoma);
+        MobilityHelper mobility;
+        Ptr<ListPositionAllocator> pos = CreateObject<ListPositionAllocator>();
+        pos->Add(Vector(0, 0, geometry.enbHeightM));
+        for (uint32_t u = 0; u < cfg.nNoma; ++u)
+        {
+            const double d = 50.0 + 30.0 * u; // 50, 80, 110, 140 m
+            const double angle = M_PI / 4 + 2 * M_PI * u / cfg.nNoma;
+            pos->Add(Vector(d * std::cos(angle), d * std::sin(angle), geometry.ueHeightM));
+        }
+        mobility.SetPositionAllocator(pos);
+        mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+        mobility.Install(nomaAp);
+        mobility.Install(nomaUes);
+        NomaHelper noma; // path loss 128.1 + 37.6 log10(d/km) dB
+        noma.SetCarriers(2.62e9, 2.50e9);
+        noma.SetNumSubchannels(nomaOn ? nomaSub : 2 * nomaSub);
+        noma.SetSubchannelBandwidth(nomaOn ? 1e6 : 0.5e6);
+        noma.SetPairing(2, 0.0);
+        noma.SetMacAttribute("BsTxPower", DoubleValue(10.0));
+        noma.SetMacAttribute("UeTxPower", DoubleValue(0.2));
+        noma.SetDeviceAttribute("FrameDuration", TimeValue(MilliSeconds(1)));
+        noma.SetDeviceAttribute("MaxQueuePackets", UintegerValue(100000));
+        NetDeviceContainer nomaDevs = noma.Install(nomaAp.Get(0), nomaUes);
+        noma.AssignStreams(nomaDevs, 6000);
+        InternetStackHelper internet;
+        internet.Install(nomaAp);
+        internet.Install(nomaUes);
+        Ipv4AddressHelper ip;
+        ip.SetBase("172.16.0.0", "255.255.0.0");
+        ip.Assign(nomaDevs);
+        nomaSplit.SetAlgorithm(nomaOn ? NomaSplitAlgorithm::LI_GD : NomaSplitAlgorithm::OMA_LI_GD);
+        const DnnModel mobilenet = DnnModelZoo::Get("mobilenetv2");
+        nomaSplit.SetProfile(NomaSplitProfile::FromDnnModel(mobilenet, 8000));
+        nomaSplit.SetDeviceModel(DeviceComputeModel(8, 1e9, 1e-28, 1e9, 1e9));
+        NomaSplitProblem tmpl;
+        tmpl.edgeFrequencyHz = 20e9;
+        tmpl.edgeFlopsPerCycle = 8;
+        tmpl.edgeEnergyCoefficient = 1e-30;
+        tmpl.weightLatency = 1.0;
+        tmpl.weightDeviceEnergy = 0.5;
+        tmpl.weightEdgeEnergy = 0.1;
+        nomaSplit.SetProblemTemplate(tmpl);
+        nomaSplit.SetClientAttribute("NumTasks", UintegerValue(cfg.nomaTasks));
+        nomaSplit.SetClientAttribute("TaskTimeout", TimeValue(Seconds(1)));
+        const uint32_t payload = 1500 - SplitInferenceHeader::SERIALIZED_SIZE - 28;
+        nomaSplit.SetClientAttribute("MaxPayloadBytes", UintegerValue(payload));
+        nomaSplit.SetServerAttribute("MaxPayloadBytes", UintegerValue(payload));
+        nomaSplit.Install(DynamicCast<NomaNetDevice>(nomaDevs.Get(0)), start);
+    }
+
     Simulator::Stop(stop);
+    if (cfg.print) // --traces and --progress for the printed run, not the ablation's
+    {
+        if (EdgeInferenceTraceHelper::AreTracesRequested())
+        {
+            slide.EnableTraces();
+            dto.EnableTraces();
+            if (cfg.nNoma > 0)
+            {
+                nomaSplit.EnableTraces();
+            }
+        }
+        ExampleCommandLine::PrepareRun();
+    }
     Simulator::Run();
 
     CellResult res;
@@ -611,7 +735,9 @@ RunCell(const CellConfig& cfg)
                    << std::setprecision(0) << std::setw(7) << t.bandwidthHz / 1e3
                    << std::setprecision(1) << std::setw(9) << p * 1e3 << std::setw(9) << m * 1e3
                    << std::setw(8) << RelErr(p, m) << "  "
-                   << (t.isScheduled ? "scheduled" : "not scheduled") << "\n";
+                   << (t.isScheduled ? "scheduled" : "not scheduled") +
+                          (t.failureReason.empty() ? "" : ": " + t.failureReason)
+                   << "\n";
             }
         }
         uint32_t outcomes[5] = {0, 0, 0, 0, 0};
@@ -637,19 +763,25 @@ RunCell(const CellConfig& cfg)
                                                outcomes[OffloadingClient::PENDING]) +
                                 " failed"});
     };
-    offloadTable(batchOn ? "batching+early-exit" : "batching (off: no batching, no exit)",
-                 batchClients,
-                 batchServer->GetTaskRecords(),
-                 res.batchOnTime,
-                 res.batchTasks);
-    offloadTable(plOn ? "partial-loading" : "partial-loading (off: no sharing)",
-                 plClients,
-                 plServer->GetTaskRecords(),
-                 res.plOnTime,
-                 res.plTasks);
-    res.rows.back().extra += "; GPU loaded " +
-                             std::to_string(plServer->GetEdgeServer()->GetLoadedBytes() / 1000000) +
-                             " MB";
+    if (batchServer)
+    {
+        offloadTable(batchOn ? "batching+early-exit" : "batching (off: no batching, no exit)",
+                     batchClients,
+                     batchServer->GetTaskRecords(),
+                     res.batchOnTime,
+                     res.batchTasks);
+    }
+    if (plServer)
+    {
+        offloadTable(plOn ? "partial-loading" : "partial-loading (off: no sharing)",
+                     plClients,
+                     plServer->GetTaskRecords(),
+                     res.plOnTime,
+                     res.plTasks);
+        res.rows.back().extra +=
+            "; GPU loaded " +
+            std::to_string(plServer->GetEdgeServer()->GetLoadedBytes() / 1000000) + " MB";
+    }
 
     // ---- DTO-EE ----------------------------------------------------------------------------
     double netMs = 0;
@@ -680,6 +812,98 @@ RunCell(const CellConfig& cfg)
                         std::to_string(res.dtoResults) + " results, accuracy " +
                             std::to_string(res.dtoAccuracy).substr(0, 5) + ", " +
                             std::to_string(dto.GetControlMessages()) + " control msgs"});
+
+    // ---- NOMA split inference --------------------------------------------------------------
+    if (cfg.nNoma > 0)
+    {
+        const NomaSplitDecision& d = nomaSplit.GetDecision();
+        res.nomaUes = cfg.nNoma;
+        const std::vector<NomaSplitFramePrediction> frames =
+            nomaSplit.PredictFrameAware(cfg.nomaTasks);
+        const uint32_t nLayers = nomaSplit.GetProblem().users.at(0).profile.GetNLayers();
+        const std::string name = nomaOn ? "noma-split (li-gd)" : "noma-split (off: oma-li-gd)";
+        if (cfg.print)
+        {
+            os << "\n"
+               << name << ": " << cfg.nNoma << " UEs, mobilenetv2 (L = " << nLayers << "), "
+               << (nomaOn ? std::to_string(nomaSub) + " x 1 MHz NOMA subchannels (Q = 2)"
+                          : std::to_string(2 * nomaSub) + " x 0.5 MHz OMA slots")
+               << ", per UE mean over " << cfg.nomaTasks << " closed-loop tasks\n"
+               << "  UE dist_m split  p_mW  pred ms  frame ms  meas ms   error  pred mJ  meas mJ"
+                  "  ok\n";
+            for (const std::string& r : nomaSplit.GetAllocator()->GetRejections())
+            {
+                os << "  decision rejected: " << r << "\n";
+            }
+        }
+        double predMs = 0;
+        double predMj = 0;
+        uint32_t measured = 0; // UEs with at least one result
+        for (uint32_t u = 0; u < cfg.nNoma; ++u)
+        {
+            double latS = 0;
+            double devJ = 0;
+            uint32_t ok = 0;
+            const auto& tasks = nomaSplit.GetClient(u)->GetTasks();
+            for (const auto& t : tasks)
+            {
+                if (t.isSuccess)
+                {
+                    latS += t.GetLatency().GetSeconds();
+                    devJ += t.GetDeviceEnergyJ();
+                    ++ok;
+                }
+            }
+            res.nomaTasks += cfg.nomaTasks;
+            res.nomaOk += ok;
+            const bool complete = ok == cfg.nomaTasks;
+            latS = ok ? latS / ok : -1;
+            devJ = ok ? devJ / ok : -1;
+            const uint32_t split = d.configuration.split.at(u);
+            res.nomaOffload += split < nLayers ? 1 : 0;
+            const double tPred = d.prediction.latencyS.at(u);
+            predMs += tPred * 1e3;
+            predMj += d.prediction.deviceEnergyJ.at(u) * 1e3;
+            if (ok > 0)
+            {
+                res.nomaFrameErr = std::max(
+                    res.nomaFrameErr,
+                    std::abs(100.0 * (latS - frames.at(u).latencyS) / frames.at(u).latencyS));
+                res.nomaLatencyMs += latS * 1e3;
+                res.nomaDeviceMj += devJ * 1e3;
+                ++measured;
+            }
+            if (cfg.print)
+            {
+                PredictionLog::Record(
+                    name,
+                    "NOMA UE " + std::to_string(u),
+                    "latency",
+                    "s",
+                    tPred,
+                    complete ? latS : std::nan(""),
+                    complete ? PredictionLog::Outcome::SERVED : PredictionLog::Outcome::FAILED,
+                    complete ? ""
+                             : std::to_string(cfg.nomaTasks - ok) + " task(s) without a result");
+                os << "  " << std::setw(2) << u << std::setprecision(0) << std::setw(7)
+                   << 50.0 + 30.0 * u << std::setw(6) << split << std::setw(6)
+                   << d.continuous.uplinkPowerW.at(u) * 1e3 << std::setprecision(1) << std::setw(9)
+                   << tPred * 1e3 << std::setw(10) << frames.at(u).latencyS * 1e3 << std::setw(9)
+                   << latS * 1e3 << std::setw(8) << RelErr(tPred, latS) << std::setprecision(2)
+                   << std::setw(9) << d.prediction.deviceEnergyJ.at(u) * 1e3 << std::setw(9)
+                   << devJ * 1e3 << std::setw(4) << ok << "\n";
+            }
+        }
+        predMs /= cfg.nNoma;
+        predMj /= cfg.nNoma;
+        res.nomaLatencyMs /= std::max<uint32_t>(1, measured);
+        res.nomaDeviceMj /= std::max<uint32_t>(1, measured);
+        std::ostringstream extra;
+        extra << std::fixed << res.nomaOk << "/" << res.nomaTasks << " results, " << res.nomaOffload
+              << "/" << cfg.nNoma << " UEs offload; device mJ pred " << std::setprecision(2)
+              << predMj << " meas " << res.nomaDeviceMj;
+        res.rows.push_back({name, "task latency ms", predMs, res.nomaLatencyMs, extra.str()});
+    }
     Simulator::Destroy();
     res.wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
     if (cfg.print)
@@ -719,7 +943,7 @@ RunExample(int argc, char* argv[])
     ExampleCommandLine cmd(__FILE__);
     cmd.AddValue("disable",
                  "Comma-separated techniques replaced by their baseline: slide, ue-exit, "
-                 "batching, partial-loading, dto-ee",
+                 "batching, partial-loading, dto-ee, noma",
                  disable);
     cmd.AddValue("ablation", "Also print the ablation table (one run per technique)", ablation);
     cmd.AddValue("quick", "Short run (CTest): fewer tasks and frames, 2 s", quick);
@@ -727,7 +951,23 @@ RunExample(int argc, char* argv[])
     cmd.AddCount("nBatch", "UEs offloading to the batching server", cfg.nBatch, 0, 20);
     cmd.AddCount("nPl", "UEs offloading to the PartialLoading server", cfg.nPl, 0, 20);
     cmd.AddCount("nDto", "UEs sending tasks to the DTO-EE servers", cfg.nDto, 0, 20);
-    cmd.AddChoice("rbs", "Cell bandwidth, RBs", cfg.rbs, LteBandwidthTable());
+    cmd.AddCount("nNoma",
+                 "UEs doing split inference over the NOMA uplink (own access point and band)",
+                 cfg.nNoma,
+                 0,
+                 20);
+    cmd.AddChoice("rbs", "Cell bandwidth, RBs (LTE)", cfg.rbs, LteBandwidthTable());
+    cmd.AddName("radio",
+                "Radio of the cell: lte, or nr (5G-LENA; the NR cell is set by "
+                "--ns3::EdgeNrTopologyHelper::...; SLIDE, DTO-EE and NOMA only: batching and "
+                "PartialLoading run on LTE only in this cell)",
+                cfg.radio,
+                EdgeRadioNames());
+    cmd.AddNumber("nrRateEfficiency",
+                  "Factor (0,1] on the SLIDE allocator's NR AMC rate (measured stream goodput / "
+                  "NR AMC rate, as slide-lte --radio=nr)",
+                  cfg.nrRateEfficiency,
+                  ValueRange::LeftOpen(0, 1));
     cmd.AddNumber("threshold",
                   "Exit threshold of the SLIDE UEs' agents",
                   cfg.threshold,
@@ -738,6 +978,11 @@ RunExample(int argc, char* argv[])
                   ValueRange::NonNegative());
     cmd.AddNumber(
         "simTime", "Simulated time after the start, s", cfg.simTimeS, ValueRange::Positive());
+    cmd.AddNumber("uploadStartDelay",
+                  "UploadStartDelay of the batching and PartialLoading servers, s (expected "
+                  "time from a decision to the start of the uploads), in [0, 1]",
+                  cfg.uploadStartDelayS,
+                  ValueRange::Closed(0, 1));
     cmd.AddNumber("reservedDl",
                   "Downlink fraction kept from the SLIDE allocator for the other UEs",
                   cfg.reservedDl,
@@ -750,17 +995,9 @@ RunExample(int argc, char* argv[])
     for (const std::string& t :
          disable.empty() ? std::vector<std::string>{} : SplitCommaList(disable))
     {
-        if (t == "noma-split")
-        {
-            cmd.Fail("disable",
-                     t,
-                     "slide, ue-exit, batching, partial-loading or dto-ee (NOMA split inference "
-                     "runs on the module's NOMA PHY, not in this LTE cell: see "
-                     "noma-split-inference)");
-        }
         if (std::find(TECHNIQUES.begin(), TECHNIQUES.end(), t) == TECHNIQUES.end())
         {
-            cmd.Fail("disable", t, "slide, ue-exit, batching, partial-loading or dto-ee");
+            cmd.Fail("disable", t, "slide, ue-exit, batching, partial-loading, dto-ee or noma");
         }
         cfg.off.insert(t);
     }
@@ -776,17 +1013,33 @@ RunExample(int argc, char* argv[])
     {
         cmd.Fail("reservedDl/reservedUl", "", "fractions in [0, 1)");
     }
+    CheckEdgeRadio(cfg.radio);
+    if (cfg.radio == "nr" && cfg.nBatch + cfg.nPl > 0)
+    {
+        std::cout << "edge-ai-cell --radio=nr: batching and PartialLoading run on LTE only in this "
+                     "cell (it merges their two servers' uplink bandwidths into LTE's "
+                     "BandwidthShareFfMacScheduler and does not do so over NR yet): their "
+                  << cfg.nBatch + cfg.nPl << " UEs are left out of the NR cell\n";
+        cfg.nBatch = 0;
+        cfg.nPl = 0;
+        cfg.off.erase("batching");
+        cfg.off.erase("partial-loading");
+    }
     if (quick)
     {
         cfg.slideTasks = 2;
         cfg.frames = 2;
         cfg.simTimeS = 2.0;
+        cfg.nomaTasks = 4;
     }
 
-    std::cout << "edge-ai-cell: one LTE cell (" << cfg.rbs << " RB), " << cfg.nSlide
-              << " SLIDE UEs, " << cfg.nBatch << " batching UEs, " << cfg.nPl
-              << " PartialLoading UEs, " << cfg.nDto
-              << " DTO-EE UEs; disabled: " << (disable.empty() ? "none" : disable) << "\n";
+    std::cout << "edge-ai-cell: one "
+              << (cfg.radio == "nr" ? std::string("NR cell (EdgeNrTopologyHelper)")
+                                    : "LTE cell (" + std::to_string(cfg.rbs) + " RB)")
+              << ", " << cfg.nSlide << " SLIDE UEs, " << cfg.nBatch << " batching UEs, " << cfg.nPl
+              << " PartialLoading UEs, " << cfg.nDto << " DTO-EE UEs; " << cfg.nNoma
+              << " NOMA split-inference UEs on their own access point; disabled: "
+              << (disable.empty() ? "none" : disable) << "\n";
     const CellResult all = RunCell(cfg);
 
     if (ablation)
@@ -795,7 +1048,8 @@ RunExample(int argc, char* argv[])
                   << std::left << std::setw(20) << "  disabled" << std::right << std::setw(12)
                   << "SLIDE ok" << std::setw(10) << "SLIDE MB" << std::setw(12) << "batch ok"
                   << std::setw(10) << "PL ok" << std::setw(12) << "DTO ms" << std::setw(10)
-                  << "DTO acc"
+                  << "DTO acc" << std::setw(10) << "NOMA ms" << std::setw(10) << "NOMA mJ"
+                  << std::setw(10) << "NOMA offl"
                   << "\n";
         auto row = [](const std::string& name, const CellResult& r)
         {
@@ -806,12 +1060,16 @@ RunExample(int argc, char* argv[])
                       << std::setw(10)
                       << (std::to_string(r.plOnTime) + "/" + std::to_string(r.plTasks))
                       << std::setw(12) << std::setprecision(1) << r.dtoNetMs << std::setw(10)
-                      << std::setprecision(3) << r.dtoAccuracy << "\n";
+                      << std::setprecision(3) << r.dtoAccuracy << std::setw(10)
+                      << std::setprecision(1) << r.nomaLatencyMs << std::setw(10)
+                      << std::setprecision(2) << r.nomaDeviceMj << std::setw(10)
+                      << (std::to_string(r.nomaOffload) + "/" + std::to_string(r.nomaUes)) << "\n";
         };
         row(disable.empty() ? "none" : disable, all);
         for (const std::string& t : TECHNIQUES)
         {
-            if (cfg.off.count(t))
+            if (cfg.off.count(t) ||
+                (cfg.radio == "nr" && (t == "batching" || t == "partial-loading")))
             {
                 continue;
             }
@@ -821,9 +1079,12 @@ RunExample(int argc, char* argv[])
             row(t, RunCell(c));
         }
     }
-    std::cout << "edge-ai-cell: " << all.slideTasks << " SLIDE tasks, " << all.batchTasks
-              << " batching tasks, " << all.plTasks << " PartialLoading tasks, " << all.dtoResults
-              << " DTO-EE results\n";
+    std::cout << "edge-ai-cell: " << all.slideTasks << " SLIDE tasks (" << all.slideOnTime
+              << " on time), " << all.batchTasks << " batching tasks, " << all.plTasks
+              << " PartialLoading tasks, " << all.dtoResults << " DTO-EE results, " << all.nomaOk
+              << "/" << all.nomaTasks << " NOMA split-inference results (" << all.nomaOffload
+              << " UEs offload; measured vs frame-aware prediction: largest |error| "
+              << std::setprecision(1) << all.nomaFrameErr << "%)\n";
     return 0;
 }
 

@@ -32,6 +32,7 @@
 #include "ns3/error-model.h"
 #include "ns3/internet-module.h"
 #include "ns3/lte-module.h"
+#include "ns3/lte-ul-amc-rate-model.h"
 #include "ns3/mobility-module.h"
 #include "ns3/network-module.h"
 #include "ns3/offloading-client.h"
@@ -852,6 +853,29 @@ class BatchingAllocatorObjectTestCase : public TestCase
                                   4.5e8,
                                   1e-3,
                                   "s = SINR x B");
+
+        // LteUlAmc over a part W = 10 RB of a 25-RB cell: the SRS SINR is s_k / the cell's
+        // uplink (CellUplinkBandwidthHz), not s_k / W (which would read a 2.5x higher SINR)
+        Ptr<BatchingEarlyExitServer> part = CreateObject<BatchingEarlyExitServer>();
+        part->SetAttribute("TotalBandwidthHz", DoubleValue(1.8e6));
+        part->SetAttribute("UplinkRateModel", StringValue("LteUlAmc"));
+        BatchingEarlyExitUser u0 = Problem(3e6).users[0];
+        u0.snrBandwidthHz = BatchingEarlyExitAllocator::SnrBandwidthFromSinr(4.0, 4.5e6);
+        const LteUlAmcRateModel truth({4.0}, 25);
+        const auto wrong = part->MakeProblem({u0}, 0.1);
+        NS_TEST_ASSERT_MSG_GT(wrong.rateModel->Rate(0, 9e5),
+                              truth.Rate(0, 9e5) * 1.2,
+                              "without CellUplinkBandwidthHz: SINR read over W, too optimistic");
+        part->SetAttribute("CellUplinkBandwidthHz", DoubleValue(4.5e6));
+        const auto right = part->MakeProblem({u0}, 0.1);
+        NS_TEST_ASSERT_MSG_EQ(right.totalBandwidthHz, 1.8e6, "W stays the server's part");
+        for (double w : {1.8e5, 5.4e5, 9e5, 1.8e6})
+        {
+            NS_TEST_ASSERT_MSG_EQ_TOL(right.rateModel->Rate(0, w),
+                                      truth.Rate(0, w),
+                                      1e-9 * truth.Rate(0, w),
+                                      "LteUlAmc rate at " << w << " Hz from the cell's SINR");
+        }
     }
 };
 

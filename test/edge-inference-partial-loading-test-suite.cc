@@ -648,6 +648,51 @@ class PartialLoadingUserAllocatorTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * UplinkRateModel LteUlAmc when the server decides over a part W of a cell's uplink
+ * (edge-ai-cell): with CellUplinkBandwidthHz the instance's LTE uplink model reads the SRS
+ * SINR s_k / cell bandwidth and has the cell's RBs, while W stays TotalBandwidthHz; the
+ * instance file shows what the allocator was given.
+ */
+class PartialLoadingCellUplinkTestCase : public TestCase
+{
+  public:
+    PartialLoadingCellUplinkTestCase()
+        : TestCase("LteUlAmc over part of a cell: SINR over CellUplinkBandwidthHz, W unchanged")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::string instances = CreateTempDirFilename("cell-ul-instance-%r.json");
+        Scenario sc;
+        sc.models = {0, 1, 2};
+        sc.configure = [&instances](PartialLoadingHelper& h)
+        {
+            h.SetAllocatorAttribute("InstanceFileName", StringValue(instances));
+            h.SetServerAttribute("UplinkRateModel", StringValue("LteUlAmc"));
+            h.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(1.8e7)); // 100 RB
+        };
+        sc.Build(); // W = TotalBandwidthHz = 10 MHz (55.6 RB: not a cell), s_k = 1e12 Hz
+        Simulator::Run();
+        Simulator::Destroy();
+        const json::Json instance = ReadJsonFile(RoundFileName(instances, 0));
+        NS_TEST_ASSERT_MSG_EQ(instance["ulBandwidthRb"].get<uint32_t>(), 100u, "cell's RBs");
+        NS_TEST_ASSERT_MSG_EQ_TOL(
+            instance["totalBandwidthHz"].get<double>(), 1e7, 1e-3, "W is the server's part");
+        NS_TEST_ASSERT_MSG_EQ(instance["requests"].size(), 3u, "three requests");
+        for (const auto& r : instance["requests"])
+        {
+            NS_TEST_ASSERT_MSG_EQ_TOL(r["ulSinr"].get<double>(),
+                                      1e12 / 1.8e7,
+                                      1e-6 * 1e12 / 1.8e7,
+                                      "SINR = s_k / the cell's uplink, not s_k / W");
+        }
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * Round trip, for partial-loading and no-sharing on E5 (T ~ 211 ms: 5 and 4 served): the run
  * with the built-in allocator writes its instance (InstanceFileName, "%r"); the instance is
  * solved by PartialLoadingSolve() (the code path of edge-inference-solve) and written with
@@ -863,6 +908,7 @@ class EdgeInferencePartialLoadingTestSuite : public TestSuite
         AddTestCase(new PartialLoadingLossTestCase);
         AddTestCase(new PartialLoadingUserAllocatorTestCase);
         AddTestCase(new PartialLoadingRoundTripTestCase);
+        AddTestCase(new PartialLoadingCellUplinkTestCase);
         AddTestCase(new PartialLoadingBadDecisionFileTestCase);
     }
 };

@@ -139,6 +139,14 @@ BatchingEarlyExitServer::GetTypeId()
                           UintegerValue(3),
                           MakeUintegerAccessor(&BatchingEarlyExitServer::m_minUlGrantRbs),
                           MakeUintegerChecker<uint32_t>(1, 110))
+            .AddAttribute("CellUplinkBandwidthHz",
+                          "LteUlAmc: uplink bandwidth of the cell, Hz (whole RBs, 6..110), over "
+                          "which the SRS SINR s_k / bandwidth was measured; 0 = TotalBandwidthHz "
+                          "(the server decides over the whole uplink). Set it when the server "
+                          "decides over a part W < the cell's uplink (others use the rest).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&BatchingEarlyExitServer::m_cellUplinkBandwidthHz),
+                          MakeDoubleChecker<double>(0.0))
             .AddTraceSource("BatchStarted",
                             "A batch entered the GPU: frame, batch size, missing inputs.",
                             MakeTraceSourceAccessor(&BatchingEarlyExitServer::m_batchTrace),
@@ -157,6 +165,7 @@ BatchingEarlyExitServer::BatchingEarlyExitServer()
     , m_rateEfficiency(1)
     , m_uplinkRateModel(SHANNON)
     , m_minUlGrantRbs(3)
+    , m_cellUplinkBandwidthHz(0)
     , m_gpuFreeAt(Seconds(0))
 {
     NS_LOG_FUNCTION(this);
@@ -287,6 +296,8 @@ BatchingEarlyExitServer::MakeProblem(const std::vector<BatchingEarlyExitUser>& u
     problem.totalBandwidthHz = m_totalBandwidthHz;
     problem.frameLengthS = frameLengthS;
     const double gap = std::pow(10.0, m_snrGapDb / 10.0);
+    const double cellHz =
+        m_cellUplinkBandwidthHz > 0 ? m_cellUplinkBandwidthHz : m_totalBandwidthHz;
     std::vector<double> sinr;
     for (const auto& u : users)
     {
@@ -294,16 +305,17 @@ BatchingEarlyExitServer::MakeProblem(const std::vector<BatchingEarlyExitUser>& u
         effective.uploadBits = u.uploadBits / m_rateEfficiency;
         effective.snrBandwidthHz = u.snrBandwidthHz / gap;
         problem.users.push_back(effective);
-        sinr.push_back(u.snrBandwidthHz / m_totalBandwidthHz);
+        sinr.push_back(u.snrBandwidthHz / cellHz);
     }
     if (m_uplinkRateModel == LTE_UL_AMC)
     {
-        const double rbs = m_totalBandwidthHz / LteUlAmcRateModel::RB_HZ;
+        const double rbs = cellHz / LteUlAmcRateModel::RB_HZ;
         const auto nRb = static_cast<uint32_t>(std::lround(rbs));
         NS_ABORT_MSG_IF(std::abs(rbs - nRb) > 1e-6 || nRb < 6 || nRb > 110,
-                        "BatchingEarlyExitServer: UplinkRateModel LteUlAmc needs TotalBandwidthHz "
-                        "= the cell's uplink, 6..110 RBs of 180 kHz; it is "
-                            << m_totalBandwidthHz << " Hz");
+                        "BatchingEarlyExitServer: UplinkRateModel LteUlAmc needs the cell's "
+                        "uplink (CellUplinkBandwidthHz, or TotalBandwidthHz if 0) in 6..110 RBs "
+                        "of 180 kHz; it is "
+                            << cellHz << " Hz");
         NS_ABORT_MSG_IF(m_minUlGrantRbs > nRb,
                         "BatchingEarlyExitServer: MinUlGrantRbs "
                             << m_minUlGrantRbs << " exceeds the " << nRb << " uplink RBs");

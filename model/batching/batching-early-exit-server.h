@@ -205,6 +205,7 @@ class BatchingEarlyExitServer : public OffloadingServerBase
     double m_rateEfficiency;                     ///< Attribute RateEfficiency
     UplinkRateModel m_uplinkRateModel;           ///< Attribute UplinkRateModel
     uint32_t m_minUlGrantRbs;                    ///< Attribute MinUlGrantRbs
+    double m_cellUplinkBandwidthHz;              ///< Attribute CellUplinkBandwidthHz
     BatchLatencyModel m_latency;                 ///< GPU model (at StartApplication)
     std::map<uint32_t, BatchingEarlyExitScheme> m_frameScheme; ///< Decided scheme per frame
     std::map<uint32_t, EventId> m_plannedEvents;               ///< Pending planned starts

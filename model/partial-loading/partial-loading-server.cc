@@ -87,7 +87,15 @@ PartialLoadingServer::GetTypeId()
                           "LteUlAmc: smallest uplink grant, RBs (the scheduler's MinUlGrantRbs).",
                           UintegerValue(3),
                           MakeUintegerAccessor(&PartialLoadingServer::m_minUlGrantRbs),
-                          MakeUintegerChecker<uint32_t>(1, 110));
+                          MakeUintegerChecker<uint32_t>(1, 110))
+            .AddAttribute("CellUplinkBandwidthHz",
+                          "LteUlAmc: uplink bandwidth of the cell, Hz (whole RBs, 6..110), over "
+                          "which the SRS SINR s_k / bandwidth was measured; 0 = TotalBandwidthHz "
+                          "(the server decides over the whole uplink). Set it when the server "
+                          "decides over a part B < the cell's uplink (others use the rest).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&PartialLoadingServer::m_cellUplinkBandwidthHz),
+                          MakeDoubleChecker<double>(0.0));
     return tid;
 }
 
@@ -96,6 +104,7 @@ PartialLoadingServer::PartialLoadingServer()
     , m_uploadWindow(UploadWindowRule::LATEST_START)
     , m_uplinkRateModel(0)
     , m_minUlGrantRbs(3)
+    , m_cellUplinkBandwidthHz(0)
     , m_loadAtAllocation(true)
     , m_shareBlocks(true)
 {
@@ -260,17 +269,19 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
     std::shared_ptr<const RateModel> lteUl;
     if (m_uplinkRateModel == 1)
     {
-        const double rbs = m_totalBandwidthHz / LteUlAmcRateModel::RB_HZ;
+        const double cellHz =
+            m_cellUplinkBandwidthHz > 0 ? m_cellUplinkBandwidthHz : m_totalBandwidthHz;
+        const double rbs = cellHz / LteUlAmcRateModel::RB_HZ;
         const auto nRb = static_cast<uint32_t>(std::lround(rbs));
         NS_ABORT_MSG_IF(std::abs(rbs - nRb) > 1e-6 || nRb < 6 || nRb > 110 || m_minUlGrantRbs > nRb,
-                        "PartialLoadingServer: UplinkRateModel LteUlAmc needs TotalBandwidthHz = "
-                        "the cell's uplink, 6..110 RBs of 180 kHz, and MinUlGrantRbs <= that; "
-                        "they are "
-                            << m_totalBandwidthHz << " Hz and " << m_minUlGrantRbs << " RBs");
+                        "PartialLoadingServer: UplinkRateModel LteUlAmc needs the cell's uplink "
+                        "(CellUplinkBandwidthHz, or TotalBandwidthHz if 0) in 6..110 RBs of "
+                        "180 kHz, and MinUlGrantRbs <= that; they are "
+                            << cellHz << " Hz and " << m_minUlGrantRbs << " RBs");
         std::vector<double> sinr;
         for (const FrameRequest& r : requests)
         {
-            sinr.push_back(r.snrBandwidthHz / m_totalBandwidthHz);
+            sinr.push_back(r.snrBandwidthHz / cellHz);
         }
         lteUl = std::make_shared<LteUlAmcRateModel>(sinr, nRb, m_minUlGrantRbs);
     }

@@ -158,6 +158,7 @@ class PartialLoadingServer : public OffloadingServerBase
     UploadWindowRule m_uploadWindow;          ///< Attribute UploadWindow
     int m_uplinkRateModel;                    ///< Attribute UplinkRateModel: 0 Shannon, 1 LteUlAmc
     uint32_t m_minUlGrantRbs;                 ///< Attribute MinUlGrantRbs
+    double m_cellUplinkBandwidthHz;           ///< Attribute CellUplinkBandwidthHz
     bool m_loadAtAllocation;                  ///< Attribute LoadAtAllocation
     bool m_shareBlocks;                       ///< The EdgeServer's ShareBlocks at the start
     DnnModelFamily m_family;                  ///< Catalogue
