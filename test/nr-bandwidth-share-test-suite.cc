@@ -14,6 +14,7 @@
 #include "test-models.h"
 
 #include "ns3/applications-module.h"
+#include "ns3/bandwidth-share-ffr-algorithm.h"
 #include "ns3/core-module.h"
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/edge-inference-helper.h"
@@ -23,6 +24,7 @@
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/nr-amc-rate-model.h"
 #include "ns3/nr-bandwidth-share-scheduler.h"
+#include "ns3/nr-spectrum-value-helper.h"
 #include "ns3/nr-symbol-share-scheduler.h"
 #include "ns3/nr-ue-net-device.h"
 #include "ns3/test.h"
@@ -656,6 +658,117 @@ class NrRateModelUnitTestCase : public TestCase
 
 /**
  * @ingroup edge-inference-tests
+ * @brief NrUlAmcRateModel: the UL resources of a pattern, the MCS against 5G-LENA's own
+ * CreateCqiFeedbackWbTdma, the rate against a brute-force run of the credit rule
+ * (BandwidthShareFfrAlgorithm::Apportion, as NrSymbolShareScheduler applies it) over
+ * 4000 slots with whole symbols, monotonicity, the inverse and the checks.
+ */
+class NrUlRateModelUnitTestCase : public TestCase
+{
+  public:
+    NrUlRateModelUnitTestCase()
+        : TestCase("NR UL rate model: resources, credit rule by brute force, inverse, checks")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const NrUlResources r = NrUlResources::Of(20e6, 1, "DL|DL|DL|F|UL|DL|DL|DL|F|UL|", 8);
+        NS_TEST_ASSERT_MSG_EQ(r.nRb, 53u, "20 MHz at 30 kHz: 53 RBs after the 4 % guard");
+        NS_TEST_ASSERT_MSG_EQ(r.ulSlots, 2u, "two UL slots");
+        NS_TEST_ASSERT_MSG_EQ(r.flexibleSlots, 2u, "two F slots");
+        NS_TEST_ASSERT_MSG_EQ_TOL(r.srsSymbols, 0.1, 1e-12, "8 UEs / periodicity 80");
+        NS_TEST_ASSERT_MSG_EQ_TOL(r.GetBandwidthHz(), 53 * 360e3, 1e-6, "W = nRb x 360 kHz");
+        Ptr<NrAmc> amc = CreateObject<NrAmc>();
+        std::vector<double> sinrs;
+        for (double db = -5; db <= 30; db += 5)
+        {
+            sinrs.push_back(std::pow(10, db / 10));
+        }
+        const NrUlAmcRateModel m(amc, sinrs, r, 0.9);
+        for (uint32_t k = 0; k < m.GetNUsers(); ++k)
+        {
+            // the MCS 5G-LENA's scheduler picks (UlSBCQIReported) for the whole band
+            Ptr<const SpectrumModel> sm = NrSpectrumValueHelper::GetSpectrumModel(r.nRb, 3.5e9, 30e3);
+            SpectrumValue flat(sm);
+            flat = sinrs[k];
+            uint8_t mcs = 0;
+            amc->CreateCqiFeedbackWbTdma(flat, mcs);
+            NS_TEST_ASSERT_MSG_EQ(+m.GetMcs()[k], +mcs, "MCS of user " << k);
+            NS_TEST_ASSERT_MSG_EQ(m.Rate(k, 0), 0.0, "0 at 0 Hz");
+            double prev = 0;
+            for (double s = 0.01; s <= 1.0 + 1e-9; s += 0.01)
+            {
+                const double rate = m.Rate(k, s * r.GetBandwidthHz());
+                NS_TEST_ASSERT_MSG_GT_OR_EQ(rate, prev, "non-decreasing at share " << s);
+                prev = rate;
+            }
+            // brute force: the credit rule on the slots' symbols, whole symbols per slot
+            for (double share : {0.07, 0.25, 1.0 / 3, 0.5, 0.9})
+            {
+                std::map<uint16_t, double> credits;
+                double bytes = 0;
+                const uint32_t patterns = 1000;
+                for (uint32_t t = 0; t < patterns * 2; ++t)
+                {
+                    // the SRS symbol in a fraction srsSymbols of the UL / F slots
+                    for (uint32_t base : {r.ulDataSymbols, r.flexDataSymbols})
+                    {
+                        const uint32_t slotIndex = t * 2 + (base == r.flexDataSymbols ? 1 : 0);
+                        const uint32_t avail =
+                            base - ((slotIndex % 10) < r.srsSymbols * 10 + 1e-9 ? 1 : 0);
+                        const auto given =
+                            BandwidthShareFfrAlgorithm::Apportion({{1, share}}, credits, avail);
+                        const uint32_t n = given.count(1) ? given.at(1) : 0;
+                        bytes += n == 0 ? 0 : amc->CalculateTbSize(mcs, r.nRb * n);
+                    }
+                }
+                const double measured = 8 * bytes / (patterns * r.patternSeconds) * 0.9;
+                const double predicted = m.Rate(k, share * r.GetBandwidthHz());
+                NS_TEST_ASSERT_MSG_EQ_TOL(predicted / measured,
+                                          1.0,
+                                          0.01,
+                                          "user " << k << " share " << share << ": model "
+                                                  << predicted << " vs credit rule " << measured);
+            }
+            for (double target : {1e5, 1e6, 5e6, 2e7, 1e10})
+            {
+                const double w = m.MinBandwidthForRate(k, target);
+                if (m.Rate(k, r.GetBandwidthHz()) < target)
+                {
+                    NS_TEST_ASSERT_MSG_EQ(std::isinf(w), true, "unreachable: +inf");
+                    continue;
+                }
+                NS_TEST_ASSERT_MSG_GT_OR_EQ(m.Rate(k, w), target, "inverse reaches the rate");
+                NS_TEST_ASSERT_MSG_LT(m.Rate(k, std::max(0.0, w - 1.0)), target, "smallest");
+            }
+        }
+        std::string message;
+        try
+        {
+            NrUlAmcRateModel(amc, {10, -1}, r);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            message = e.what();
+        }
+        NS_TEST_ASSERT_MSG_NE(message.find("sinrLinear[1]"), std::string::npos, message);
+        message.clear();
+        try
+        {
+            NrUlAmcRateModel(amc, {10}, NrUlResources::Of(20e6, 1, "DL|DL|", 1));
+        }
+        catch (const std::invalid_argument& e)
+        {
+            message = e.what();
+        }
+        NS_TEST_ASSERT_MSG_NE(message.find("no UL RB-slot"), std::string::npos, message);
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
  * @brief Fidelity: three full-buffer UDP UEs at 300, 700 and 1100 m (CQI 15, 11, 7) with
  * DL shares 0.5,
  * 0.3, 0.2 (NrBandwidthShareScheduler); the rate model's prediction from the geometry
@@ -765,6 +878,7 @@ class NrRateModelTestSuite : public TestSuite
         : TestSuite("edge-inference-nr-rate-model")
     {
         AddTestCase(new NrRateModelUnitTestCase);
+        AddTestCase(new NrUlRateModelUnitTestCase);
         AddTestCase(new NrRateModelFidelityTestCase);
     }
 };

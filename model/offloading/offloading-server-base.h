@@ -17,7 +17,9 @@
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -27,6 +29,11 @@ namespace ns3
 
 class Socket;
 class Packet;
+
+namespace edgeinference
+{
+class RateModel;
+}
 
 namespace edgeinference
 {
@@ -139,6 +146,14 @@ class OffloadingServerBase : public Application
     typedef Callback<void, const std::map<uint64_t, double>&> UplinkBandwidthCallback;
 
     /**
+     * Builds a frame's uplink rate model from the requests' wideband uplink SINRs (linear,
+     * s_k / TotalBandwidthHz, in request order): the radio's model of what its MAC executes
+     * (e.g. NrUlAmcRateModel, installed by EdgeNrTopologyHelper::ConnectUplinkShares()).
+     */
+    using UplinkRateModelFactory =
+        std::function<std::shared_ptr<const RateModel>(const std::vector<double>& sinrLinear)>;
+
+    /**
      * @brief Register this type.
      * @return the TypeId
      */
@@ -171,6 +186,22 @@ class OffloadingServerBase : public Application
      * sum of its two bandwidths); it is empty when no upload window is open
      */
     void SetUplinkBandwidthCallback(UplinkBandwidthCallback cb);
+
+    /**
+     * @brief The rate model of the cell's uplink, used by the subclasses whose attribute
+     * UplinkRateModel is NrUlAmc.
+     * @param [in] factory builds the model of a frame (empty: none)
+     */
+    void SetUplinkRateModelFactory(UplinkRateModelFactory factory);
+
+    /**
+     * @param [in] sinrLinear the requests' wideband uplink SINRs (linear)
+     * @param [in] who the subclass and attribute value, for the error message
+     * @return the model of the installed factory (fatal error naming who if none is
+     * installed)
+     */
+    std::shared_ptr<const RateModel> MakeUplinkRateModel(const std::vector<double>& sinrLinear,
+                                                         const std::string& who) const;
 
     /// @return every task seen, in arrival order of the requests
     const std::vector<TaskRecord>& GetTaskRecords() const;
@@ -387,6 +418,7 @@ class OffloadingServerBase : public Application
     std::map<std::tuple<uint32_t, uint32_t, Address>, size_t> m_taskIndex; ///< Lookup
     std::map<uint64_t, double> m_channel;         ///< Latest s_k by IMSI, Hz
     UplinkBandwidthCallback m_uplinkCallback;     ///< Executes w_k
+    UplinkRateModelFactory m_uplinkRateModelFactory; ///< The cell's uplink rate model
     std::map<uint32_t, EventId> m_allocateEvents; ///< Pending decisions
     std::map<uint32_t, EventId> m_cutoffEvents;   ///< Pending cutoffs
     std::map<size_t, EventId> m_decisionEvents;   ///< Deferred DECISIONs by task index

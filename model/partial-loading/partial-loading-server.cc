@@ -77,10 +77,13 @@ PartialLoadingServer::GetTypeId()
                           "reconstruction's fixed-power rate) or LteUlAmc (LteUlAmcRateModel: "
                           "uplink TB sizes of the MCS PF picks from the SRS SINR s_k / "
                           "TotalBandwidthHz, whole RBs, as BandwidthShareFfMacScheduler "
-                          "executes B_k; TotalBandwidthHz must be the cell's uplink).",
+                          "executes B_k; TotalBandwidthHz must be the cell's uplink) or NrUlAmc "
+                          "(the NR cell's model installed by "
+                          "EdgeNrTopologyHelper::ConnectUplinkShares: NrUlAmcRateModel, the "
+                          "symbol shares NrSymbolShareScheduler executes).",
                           EnumValue(0),
                           MakeEnumAccessor(&PartialLoadingServer::m_uplinkRateModel),
-                          MakeEnumChecker(0, "Shannon", 1, "LteUlAmc"))
+                          MakeEnumChecker(0, "Shannon", 1, "LteUlAmc", 2, "NrUlAmc"))
             .AddAttribute("MinUlGrantRbs",
                           "LteUlAmc: smallest uplink grant, RBs (the scheduler's MinUlGrantRbs).",
                           UintegerValue(3),
@@ -249,7 +252,7 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
     problem.residentModel = ResidentModel();
     problem.totalBandwidthHz = m_totalBandwidthHz;
     problem.uploadWindow = m_uploadWindow;
-    std::shared_ptr<const RateModel> lteUl;
+    std::shared_ptr<const RateModel> cellUl;
     if (m_uplinkRateModel == 1)
     {
         const double rbs = m_totalBandwidthHz / LteUlAmcRateModel::RB_HZ;
@@ -264,7 +267,16 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
         {
             sinr.push_back(r.snrBandwidthHz / m_totalBandwidthHz);
         }
-        lteUl = std::make_shared<LteUlAmcRateModel>(sinr, nRb, m_minUlGrantRbs);
+        cellUl = std::make_shared<LteUlAmcRateModel>(sinr, nRb, m_minUlGrantRbs);
+    }
+    else if (m_uplinkRateModel == 2)
+    {
+        std::vector<double> sinr;
+        for (const FrameRequest& r : requests)
+        {
+            sinr.push_back(r.snrBandwidthHz / m_totalBandwidthHz);
+        }
+        cellUl = MakeUplinkRateModel(sinr, "PartialLoadingServer: UplinkRateModel NrUlAmc");
     }
     for (size_t i = 0; i < requests.size(); ++i)
     {
@@ -275,7 +287,7 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
         q.model = t.model;
         q.uploadBits = r.uploadBits;
         q.deadlineS = std::max(0.0, r.deadlineS);
-        q.channel = lteUl ? UplinkChannel::FromRateModel(lteUl, static_cast<uint32_t>(i))
+        q.channel = cellUl ? UplinkChannel::FromRateModel(cellUl, static_cast<uint32_t>(i))
                           : UplinkChannel::FixedPower(r.snrBandwidthHz);
         problem.requests.push_back(q);
         out.frameLengthS = std::max(out.frameLengthS, q.deadlineS);
