@@ -354,13 +354,7 @@ NrSymbolShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& active
     }
     m_ueView.Refresh(true);
     const std::map<uint16_t, double> eff = m_ulTable.Effective(m_ueView);
-    const auto given = BandwidthShareFfrAlgorithm::Apportion(eff, m_ulCredits, symAvail);
-    uint32_t owned = 0;
-    for (const auto& kv : given)
-    {
-        owned += kv.second;
-        m_ulOffered[kv.first] += kv.second;
-    }
+    auto given = BandwidthShareFfrAlgorithm::Apportion(eff, m_ulCredits, symAvail);
     const std::vector<uint8_t> notched = GetUlNotchedRbgMask();
     const uint32_t nRbg =
         GetBandwidthInRbg() - std::count(notched.begin(), notched.end(), static_cast<uint8_t>(0));
@@ -373,6 +367,25 @@ NrSymbolShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& active
     for (auto& ue : ues)
     {
         BeforeUlSched(ue, FTResources(nRbg, 1));
+        // Symbols too few for the smallest UL TB at the UE's MCS (12 bytes, see
+        // NrMacSchedulerTdma::CreateUlDci) carry nothing: no DCI would be sent, and a UE at
+        // its starting MCS would never send the PUSCH that raises it. It keeps them in its
+        // credit instead and gets them later, together (its share over time is unchanged).
+        const uint16_t rnti = ue.first->m_rnti;
+        auto mine = given.find(rnti);
+        if (mine != given.end() && mine->second > 0 &&
+            m_ulAmc->CalculateTbSize(ue.first->m_ulMcs,
+                                     mine->second * nRbg * GetNumRbPerRbg()) < 12)
+        {
+            m_ulCredits[rnti] += mine->second;
+            mine->second = 0;
+        }
+    }
+    uint32_t owned = 0;
+    for (const auto& kv : given)
+    {
+        owned += kv.second;
+        m_ulOffered[kv.first] += kv.second;
     }
     // UEs with a share first, in the scheduler's (round-robin) order
     std::stable_sort(ues.begin(), ues.end(), GetUeCompareUlFn());
