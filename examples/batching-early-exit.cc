@@ -190,8 +190,8 @@ RunScenarioNr(const Params& p, const std::vector<UserDraw>& draws, const Allocat
     Config::SetDefault("ns3::EdgeNrTopologyHelper::SchedulerType",
                        TypeIdValue(p.mac == "share" ? NrSymbolShareScheduler::GetTypeId()
                                                     : NrMacSchedulerTdmaRR::GetTypeId()));
-    const EdgeCell cell =
-        BuildEdgeCell("nr", p.rbs, distances, [](Ptr<LteHelper>) {}, EdgeLteGeometry());
+    const EdgeCell cell = BuildEdgeCell(
+        "nr", p.rbs, distances, [](Ptr<LteHelper>) {}, EdgeLteGeometry());
     cell.AssignStreams(1000 + 1000 * static_cast<int64_t>(p.seed));
     const double w = EdgeNrTopologyHelper::GetUlBandwidthHz(cell.bs.Get(0));
 
@@ -465,14 +465,14 @@ Sweep(const Params& base,
                     : 0.0;
             g_maxThroughputError = std::max(g_maxThroughputError, std::abs(err));
             // the cell's throughput is the batching allocator's predicted outcome
-            PredictionLog::RecordServed(sweep + " sweep",
-                                        a + ", K = " + std::to_string(p.nUes) + ", " +
-                                            (p.radio == "nr" ? std::string("NR")
-                                                             : std::to_string(p.rbs) + " RB"),
-                                        "throughput",
-                                        "tasks/s",
-                                        r.predictedThroughput,
-                                        r.measuredThroughput);
+            PredictionLog::RecordServed(
+                sweep + " sweep",
+                a + ", K = " + std::to_string(p.nUes) + ", " +
+                    (p.radio == "nr" ? std::string("NR") : std::to_string(p.rbs) + " RB"),
+                "throughput",
+                "tasks/s",
+                r.predictedThroughput,
+                r.measuredThroughput);
             cell << std::fixed << std::setprecision(1) << r.predictedThroughput << " / "
                  << r.measuredThroughput << " (" << std::showpos << err << std::noshowpos << "%)";
             std::cout << std::setw(30) << cell.str() << std::flush;
@@ -662,6 +662,11 @@ RunExample(int argc, char* argv[])
     {
         throw std::invalid_argument("--rateModel=NrUlAmc: the NR uplink model needs --radio=nr");
     }
+    if (base.rateModel == "NrUlAmc" && !single.instanceFiles.empty())
+    {
+        throw std::invalid_argument("--writeInstances: the instances of --rateModel=NrUlAmc have "
+                                    "no JSON form (NrUlAmcRateModel); use --rateModel=Shannon");
+    }
     if (full)
     {
         userCounts = {4, 8, 16, 32};
@@ -685,8 +690,8 @@ RunExample(int argc, char* argv[])
     const BatchLatencyModel latency = reference->GetLatencyModel();
     const auto accuracy = reference->GetExitAccuracies();
     std::cout << "Batching + early exit over " << (base.radio == "nr" ? "NR" : "LTE")
-              << " (Liu, Lan, Huang, JSAC 2023): B-AlexNet, "
-              << latency.GetNBlocks() << " exits, A = (";
+              << " (Liu, Lan, Huang, JSAC 2023): B-AlexNet, " << latency.GetNBlocks()
+              << " exits, A = (";
     for (size_t l = 0; l < accuracy.size(); ++l)
     {
         std::cout << (l ? ", " : "") << accuracy[l];
@@ -726,8 +731,9 @@ RunExample(int argc, char* argv[])
                "scheduled,on_time,failed,max_rel_error\n";
     }
     const auto byUsers = Sweep(base, usersForBandwidth, userCounts, true, full ? &csv : nullptr);
-    const auto byRbs = rbs.empty() ? std::vector<std::vector<RunResult>>()
-                                   : Sweep(base, usersForBandwidth, rbs, false, full ? &csv : nullptr);
+    const auto byRbs = rbs.empty()
+                           ? std::vector<std::vector<RunResult>>()
+                           : Sweep(base, usersForBandwidth, rbs, false, full ? &csv : nullptr);
 
     PrintUsers(g_algorithms.front() + ", K = " + std::to_string(userCounts.back()),
                byUsers.back().front());

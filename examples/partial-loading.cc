@@ -418,6 +418,11 @@ RunExample(int argc, char* argv[])
     {
         throw std::invalid_argument("--rateModel=NrUlAmc: the NR uplink model needs --radio=nr");
     }
+    if (base.rateModel == "NrUlAmc" && !base.writeInstances.empty())
+    {
+        throw std::invalid_argument("--writeInstances: the instances of --rateModel=NrUlAmc have "
+                                    "no JSON form (NrUlAmcRateModel); use --rateModel=Shannon");
+    }
     if (full)
     {
         users = {4, 8, 12, 16, 20};
@@ -445,8 +450,8 @@ RunExample(int argc, char* argv[])
 
     const DnnModelFamily family = MakeFamily(base);
     std::cout << "PartialLoading over " << (base.radio == "nr" ? "NR" : "LTE")
-              << " (Qu et al., arXiv 2503.22982): family "
-              << family.GetName() << ", " << family.GetModels().size() << " models of "
+              << " (Qu et al., arXiv 2503.22982): family " << family.GetName() << ", "
+              << family.GetModels().size() << " models of "
               << family.GetModels().front().GetTotalBytes() / 1e6 << " MB, " << family.GetNBlocks()
               << " distinct blocks, I = " << base.inferenceS * 1e3 << " ms, deadline "
               << base.deadlineS * 1e3 << " ms, "

@@ -6,26 +6,25 @@
 
 #include "edge-nr-topology-helper.h"
 
-#include "ns3/batching-early-exit-allocator.h"
-#include "ns3/lte-enb-rrc.h"
-#include "ns3/nr-symbol-share-scheduler.h"
-#include "ns3/offloading-server-base.h"
-#include "ns3/object-map.h"
-#include "ns3/pointer.h"
-
 #include "ns3/antenna-module.h"
+#include "ns3/batching-early-exit-allocator.h"
 #include "ns3/core-module.h"
 #include "ns3/ideal-beamforming-algorithm.h"
 #include "ns3/ideal-beamforming-helper.h"
+#include "ns3/lte-enb-rrc.h"
 #include "ns3/mobility-module.h"
 #include "ns3/nr-gnb-net-device.h"
 #include "ns3/nr-gnb-phy.h"
 #include "ns3/nr-mac-scheduler.h"
 #include "ns3/nr-spectrum-phy.h"
+#include "ns3/nr-symbol-share-scheduler.h"
 #include "ns3/nr-ue-mac.h"
 #include "ns3/nr-ue-net-device.h"
 #include "ns3/nr-ue-phy.h"
+#include "ns3/object-map.h"
+#include "ns3/offloading-server-base.h"
 #include "ns3/point-to-point-module.h"
+#include "ns3/pointer.h"
 #include "ns3/propagation-loss-model.h"
 #include "ns3/spectrum-channel.h"
 
@@ -513,10 +512,7 @@ EdgeNrTopologyHelper::ConnectUplinkShares(const Ptr<Application>& server,
             DynamicCast<NrGnbNetDevice>(device)->GetRrc()->GetAttribute("UeMap", ueMap);
             const auto nUes = static_cast<uint32_t>(ueMap.GetN());
             std::shared_ptr<const RateModel> model = std::make_shared<const NrUlAmcRateModel>(
-                amc,
-                sinr,
-                GetUlResources(device, std::max(nUes, 1U)),
-                efficiency);
+                amc, sinr, GetUlResources(device, std::max(nUes, 1U)), efficiency);
             return model;
         });
 }

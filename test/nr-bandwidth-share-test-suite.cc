@@ -489,11 +489,10 @@ class NrUlSymbolShareTestCase : public TestCase
         sched->TraceConnectWithoutContext("UlSymbols", MakeBoundCallback(&OnUlSymbols, &log));
         std::map<uint16_t, double> srsSinr;
         Ptr<NrGnbNetDevice> gnb = DynamicCast<NrGnbNetDevice>(t.gnbDevices.Get(0));
-        gnb->GetPhy(0)->GetSpectrumPhy(0)->AddSrsSinrReportCallback(
-            MakeBoundCallback(
-                +[](std::map<uint16_t, double>* out, uint16_t, uint16_t rnti, double sinr)
-                { (*out)[rnti] = sinr; },
-                &srsSinr));
+        gnb->GetPhy(0)->GetSpectrumPhy(0)->AddSrsSinrReportCallback(MakeBoundCallback(
+            +[](std::map<uint16_t, double>* out, uint16_t, uint16_t rnti, double sinr)
+            { (*out)[rnti] = sinr; },
+            &srsSinr));
         std::vector<uint16_t> rntis(4, 0);
         Simulator::Schedule(
             Seconds(0.3),
@@ -537,8 +536,10 @@ class NrUlSymbolShareTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(log.overOwned, 0u, "no shared UE above its symbols");
         NS_TEST_ASSERT_MSG_EQ(log.overFree, 0u, "the UE without a share only on unowned symbols");
         const double o2 = log.owned[rntis[2]];
-        NS_TEST_ASSERT_MSG_EQ_TOL(log.owned[rntis[0]] / o2, 0.4 / 0.15, 0.02 * 0.4 / 0.15, "0.4 : 0.15");
-        NS_TEST_ASSERT_MSG_EQ_TOL(log.owned[rntis[1]] / o2, 0.25 / 0.15, 0.02 * 0.25 / 0.15, "0.25 : 0.15");
+        NS_TEST_ASSERT_MSG_EQ_TOL(
+            log.owned[rntis[0]] / o2, 0.4 / 0.15, 0.02 * 0.4 / 0.15, "0.4 : 0.15");
+        NS_TEST_ASSERT_MSG_EQ_TOL(
+            log.owned[rntis[1]] / o2, 0.25 / 0.15, 0.02 * 0.25 / 0.15, "0.25 : 0.15");
         PointerValue amcValue;
         sched->GetAttribute("UlAmc", amcValue);
         std::vector<double> sinr;
@@ -849,7 +850,8 @@ class NrUlRateModelUnitTestCase : public TestCase
         for (uint32_t k = 0; k < m.GetNUsers(); ++k)
         {
             // the MCS 5G-LENA's scheduler picks (UlSBCQIReported) for the whole band
-            Ptr<const SpectrumModel> sm = NrSpectrumValueHelper::GetSpectrumModel(r.nRb, 3.5e9, 30e3);
+            Ptr<const SpectrumModel> sm =
+                NrSpectrumValueHelper::GetSpectrumModel(r.nRb, 3.5e9, 30e3);
             SpectrumValue flat(sm);
             flat = sinrs[k];
             uint8_t mcs = 0;

@@ -203,10 +203,7 @@ NrUlResources::Of(double bandwidthHz,
 }
 
 NrUlResources
-NrUlResources::FromRbs(uint32_t nRb,
-                       uint16_t numerology,
-                       const std::string& pattern,
-                       uint32_t nUes)
+NrUlResources::FromRbs(uint32_t nRb, uint16_t numerology, const std::string& pattern, uint32_t nUes)
 {
     // the same slot parsing as the downlink's (bandwidth of one RB, no overhead)
     const NrDlResources dl =
@@ -256,8 +253,8 @@ NrUlAmcRateModel::NrUlAmcRateModel(Ptr<const NrAmc> amc,
     }
     if (!(efficiency > 0 && efficiency <= 1))
     {
-        throw std::invalid_argument("NrUlAmcRateModel: efficiency = " +
-                                    std::to_string(efficiency) + " (must be in (0, 1])");
+        throw std::invalid_argument("NrUlAmcRateModel: efficiency = " + std::to_string(efficiency) +
+                                    " (must be in (0, 1])");
     }
     for (std::size_t k = 0; k < m_sinr.size(); ++k)
     {
@@ -299,7 +296,8 @@ NrUlAmcRateModel::SlotBytes(uint8_t mcs, double x) const
 {
     const double lo = std::floor(x + 1e-9);
     const double f = std::max(0.0, x - lo);
-    auto tb = [this, mcs](double symbols) {
+    auto tb = [this, mcs](double symbols)
+    {
         return symbols <= 0 ? 0.0
                             : static_cast<double>(m_amc->CalculateTbSize(
                                   mcs, m_res.nRb * static_cast<uint32_t>(symbols)));

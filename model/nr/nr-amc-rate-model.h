@@ -257,11 +257,11 @@ class NrUlAmcRateModel : public RateModel
      */
     double SlotBytes(uint8_t mcs, double x) const;
 
-    Ptr<const NrAmc> m_amc;      ///< UL AMC
-    std::vector<double> m_sinr;  ///< SINR per user
-    std::vector<uint8_t> m_mcs;  ///< MCS per user
-    NrUlResources m_res;         ///< UL resources
-    double m_efficiency;         ///< factor on the rate
+    Ptr<const NrAmc> m_amc;     ///< UL AMC
+    std::vector<double> m_sinr; ///< SINR per user
+    std::vector<uint8_t> m_mcs; ///< MCS per user
+    NrUlResources m_res;        ///< UL resources
+    double m_efficiency;        ///< factor on the rate
 };
 
 } // namespace edgeinference

@@ -374,8 +374,8 @@ NrSymbolShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& active
         const uint16_t rnti = ue.first->m_rnti;
         auto mine = given.find(rnti);
         if (mine != given.end() && mine->second > 0 &&
-            m_ulAmc->CalculateTbSize(ue.first->m_ulMcs,
-                                     mine->second * nRbg * GetNumRbPerRbg()) < 12)
+            m_ulAmc->CalculateTbSize(ue.first->m_ulMcs, mine->second * nRbg * GetNumRbPerRbg()) <
+                12)
         {
             m_ulCredits[rnti] += mine->second;
             mine->second = 0;

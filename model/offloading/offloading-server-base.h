@@ -418,7 +418,6 @@ class OffloadingServerBase : public Application
     std::map<std::tuple<uint32_t, uint32_t, Address>, size_t> m_taskIndex; ///< Lookup
     std::map<uint64_t, double> m_channel;         ///< Latest s_k by IMSI, Hz
     UplinkBandwidthCallback m_uplinkCallback;     ///< Executes w_k
-    UplinkRateModelFactory m_uplinkRateModelFactory; ///< The cell's uplink rate model
     std::map<uint32_t, EventId> m_allocateEvents; ///< Pending decisions
     std::map<uint32_t, EventId> m_cutoffEvents;   ///< Pending cutoffs
     std::map<size_t, EventId> m_decisionEvents;   ///< Deferred DECISIONs by task index
@@ -426,6 +425,8 @@ class OffloadingServerBase : public Application
     /// w_k by IMSI, Hz, of every frame whose uploads are open
     std::map<uint32_t, std::map<uint64_t, double>> m_frameUplinkBandwidth;
     uint64_t m_unexpectedBytes; ///< DATA for no open task
+    /// The cell's uplink rate model (SetUplinkRateModelFactory())
+    UplinkRateModelFactory m_uplinkRateModelFactory;
 
     TracedCallback<uint32_t, uint32_t, uint64_t> m_requestTrace;            ///< REQUEST
     TracedCallback<uint32_t, uint32_t, uint32_t, double> m_allocationTrace; ///< Decision

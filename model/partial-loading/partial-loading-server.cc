@@ -288,7 +288,7 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
         q.uploadBits = r.uploadBits;
         q.deadlineS = std::max(0.0, r.deadlineS);
         q.channel = cellUl ? UplinkChannel::FromRateModel(cellUl, static_cast<uint32_t>(i))
-                          : UplinkChannel::FixedPower(r.snrBandwidthHz);
+                           : UplinkChannel::FixedPower(r.snrBandwidthHz);
         problem.requests.push_back(q);
         out.frameLengthS = std::max(out.frameLengthS, q.deadlineS);
     }
