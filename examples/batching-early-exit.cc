@@ -223,6 +223,10 @@ RunScenarioNr(const Params& p, const std::vector<UserDraw>& draws, const Allocat
     {
         EdgeNrTopologyHelper::ConnectUplinkShares(server, cell.bs.Get(0));
     }
+    else
+    {
+        EdgeNrTopologyHelper::ConnectUplinkRateModel(server, cell.bs.Get(0)); // prediction only
+    }
     ApplicationContainer clientApps = helper.InstallClients(cell.ues, cell.serverAddress);
     for (uint32_t i = 0; i < clientApps.GetN(); ++i)
     {

@@ -492,17 +492,27 @@ EdgeNrTopologyHelper::ConnectUplinkShares(const Ptr<Application>& server,
                                           double efficiency)
 {
     Ptr<OffloadingServerBase> s = AsServer(server, "ConnectUplinkShares");
-    Ptr<NrGnbNetDevice> gnb = AsGnb(gnbDevice, "ConnectUplinkShares");
+    AsGnb(gnbDevice, "ConnectUplinkShares");
+    Ptr<NrSymbolShareScheduler> sched = NrSymbolShareScheduler::GetFromGnbDevice(gnbDevice);
+    ConnectUplinkRateModel(server, gnbDevice, efficiency);
+    s->SetUplinkBandwidthCallback(
+        MakeBoundCallback(&ApplyNrUplinkShares, sched, GetUlBandwidthHz(gnbDevice)));
+}
+
+void
+EdgeNrTopologyHelper::ConnectUplinkRateModel(const Ptr<Application>& server,
+                                             const Ptr<NetDevice>& gnbDevice,
+                                             double efficiency)
+{
+    Ptr<OffloadingServerBase> s = AsServer(server, "ConnectUplinkRateModel");
+    Ptr<NrGnbNetDevice> gnb = AsGnb(gnbDevice, "ConnectUplinkRateModel");
     if (!(efficiency > 0 && efficiency <= 1))
     {
-        throw std::invalid_argument("EdgeNrTopologyHelper::ConnectUplinkShares: efficiency = " +
+        throw std::invalid_argument("EdgeNrTopologyHelper::ConnectUplinkRateModel: efficiency = " +
                                     std::to_string(efficiency) + " (must be in (0, 1])");
     }
-    Ptr<NrSymbolShareScheduler> sched = NrSymbolShareScheduler::GetFromGnbDevice(gnbDevice);
-    const double w = GetUlBandwidthHz(gnbDevice);
-    s->SetUplinkBandwidthCallback(MakeBoundCallback(&ApplyNrUplinkShares, sched, w));
     PointerValue amcValue;
-    sched->GetAttribute("UlAmc", amcValue);
+    gnb->GetScheduler(0)->GetAttribute("UlAmc", amcValue);
     Ptr<const NrAmc> amc = amcValue.Get<NrAmc>();
     Ptr<NetDevice> device = gnbDevice;
     s->SetUplinkRateModelFactory(

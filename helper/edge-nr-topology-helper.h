@@ -188,6 +188,21 @@ class EdgeNrTopologyHelper : public Object
                                     const Ptr<NetDevice>& gnbDevice,
                                     double efficiency = 1.0);
 
+    /**
+     * @brief Only the rate-model part of ConnectUplinkShares(): the server's UplinkRateModel
+     * NrUlAmc gets NrUlAmcRateModel of this gNB (the UL AMC of its bandwidth part 0
+     * scheduler, any 5G-LENA scheduler), without executing the bandwidths (e.g. to compare
+     * with the plain NrMacSchedulerTdmaRR).
+     * @param [in] server an OffloadingServerBase
+     * @param [in] gnbDevice the gNB
+     * @param [in] efficiency NrUlAmcRateModel's factor on the rate, (0, 1]
+     * @throw std::invalid_argument if the application is not an OffloadingServerBase, the
+     * device not an NR gNB or the efficiency outside (0, 1]
+     */
+    static void ConnectUplinkRateModel(const Ptr<Application>& server,
+                                       const Ptr<NetDevice>& gnbDevice,
+                                       double efficiency = 1.0);
+
   private:
     uint16_t m_numerology;       ///< numerology
     double m_centralFrequencyHz; ///< carrier

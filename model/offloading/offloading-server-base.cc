@@ -166,8 +166,8 @@ OffloadingServerBase::MakeUplinkRateModel(const std::vector<double>& sinrLinear,
 {
     NS_ABORT_MSG_IF(!m_uplinkRateModelFactory,
                     who << " needs the cell's uplink rate model: connect the server to the NR "
-                           "gNB with EdgeNrTopologyHelper::ConnectUplinkShares() (module built "
-                           "with NR)");
+                           "gNB with EdgeNrTopologyHelper::ConnectUplinkShares() or "
+                           "ConnectUplinkRateModel() (module built with NR)");
     return m_uplinkRateModelFactory(sinrLinear);
 }
 
