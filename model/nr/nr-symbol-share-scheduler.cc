@@ -169,7 +169,6 @@ NrSymbolShareScheduler::ClearShares()
 {
     m_table.Clear();
     m_credits.clear();
-    ClearUlShares();
 }
 
 void

@@ -152,7 +152,8 @@ class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
      */
     void SetUlShares(const std::map<uint16_t, double>& shares);
 
-    /// Remove every share and credit, both directions.
+    /// Remove every downlink share and credit (the uplink ones stay, see ClearUlShares():
+    /// SLIDE's NrSlideCell and an offloading server may share one gNB, as on LTE).
     void ClearShares();
 
     /// Remove every uplink share and credit (the downlink ones stay).
