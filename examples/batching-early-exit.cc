@@ -81,6 +81,7 @@ struct Params
     std::string mac{"share"};          ///< "share" (BandwidthShareFfMacScheduler) or "pf"
     bool workConserving{true};         ///< Share scheduler attribute UlWorkConserving
     std::string rateModel{"LteUlAmc"}; ///< Server UplinkRateModel: LteUlAmc or Shannon
+    std::string radio{"lte"};          ///< "lte" or "nr" (--radio)
 };
 
 /// One user's draw.
@@ -161,6 +162,88 @@ DrawUsers(uint32_t n, int64_t stream, double minDistanceM, double maxDistanceM)
     return users;
 }
 
+RunResult CollectRun(const Params& p,
+                     const std::vector<UserDraw>& draws,
+                     Ptr<BatchingEarlyExitServer> server,
+                     const ApplicationContainer& clientApps);
+
+#ifdef EI_HAVE_NR
+/**
+ * The NR branch of RunScenario(): the NR cell of EdgeNrTopologyHelper (its attribute
+ * defaults; --ns3::EdgeNrTopologyHelper::...), the gNB's NrSymbolShareScheduler executing
+ * w_k as UL symbol shares (--mac=share; pf: plain NrMacSchedulerTdmaRR) and the allocator
+ * predicting with NrUlAmcRateModel (--rateModel=NrUlAmc) from the gNB's SRS SINR; W is the
+ * bandwidth part's nRb x RB width.
+ * @param [in] p parameters
+ * @param [in] draws the users
+ * @param [in] allocator the allocator
+ * @return the measurements
+ */
+RunResult
+RunScenarioNr(const Params& p, const std::vector<UserDraw>& draws, const AllocatorChoice& allocator)
+{
+    std::vector<double> distances;
+    for (const UserDraw& d : draws)
+    {
+        distances.push_back(d.distanceM);
+    }
+    Config::SetDefault("ns3::EdgeNrTopologyHelper::SchedulerType",
+                       TypeIdValue(p.mac == "share" ? NrSymbolShareScheduler::GetTypeId()
+                                                    : NrMacSchedulerTdmaRR::GetTypeId()));
+    const EdgeCell cell = BuildEdgeCell(
+        "nr", p.rbs, distances, [](Ptr<LteHelper>) {}, EdgeLteGeometry());
+    cell.AssignStreams(1000 + 1000 * static_cast<int64_t>(p.seed));
+    const double w = EdgeNrTopologyHelper::GetUlBandwidthHz(cell.bs.Get(0));
+
+    BatchingEarlyExitHelper helper;
+    if (allocator.decisionFiles.empty())
+    {
+        helper.SetAllocatorAttribute("Algorithm", StringValue(allocator.algorithm));
+    }
+    else
+    {
+        helper.SetAllocatorType("ns3::BatchingEarlyExitDecisionFileAllocator");
+        helper.SetAllocatorAttribute("FileName", StringValue(allocator.decisionFiles));
+    }
+    helper.SetAllocatorAttribute("InstanceFileName", StringValue(allocator.instanceFiles));
+    helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(w));
+    helper.SetServerAttribute("SnrGapDb", DoubleValue(p.snrGapDb));
+    helper.SetServerAttribute("RateEfficiency", DoubleValue(p.rateEfficiency));
+    helper.SetServerAttribute("UplinkRateModel", StringValue(p.rateModel));
+    helper.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(p.uploadStartDelayS)));
+    helper.SetServerAttribute("ResultDelay", TimeValue(Seconds(p.resultDelayS)));
+    helper.SetServerAttribute("FrameLength", TimeValue(Seconds(p.framePeriodS)));
+    helper.SetClientAttribute("FramePeriod", TimeValue(Seconds(p.framePeriodS)));
+    helper.SetClientAttribute("NumFrames", UintegerValue(p.frames));
+    helper.SetClientAttribute("InputBytes", UintegerValue(p.inputBytes));
+    ApplicationContainer serverApp = helper.InstallServer(cell.remote.Get(0));
+    Ptr<BatchingEarlyExitServer> server = DynamicCast<BatchingEarlyExitServer>(serverApp.Get(0));
+    EdgeNrTopologyHelper::ConnectChannelReports(server, cell.bs);
+    if (p.mac == "share")
+    {
+        EdgeNrTopologyHelper::ConnectUplinkShares(server, cell.bs.Get(0));
+    }
+    else
+    {
+        EdgeNrTopologyHelper::ConnectUplinkRateModel(server, cell.bs.Get(0)); // prediction only
+    }
+    ApplicationContainer clientApps = helper.InstallClients(cell.ues, cell.serverAddress);
+    for (uint32_t i = 0; i < clientApps.GetN(); ++i)
+    {
+        clientApps.Get(i)->SetAttribute("AccuracyRequirement", DoubleValue(draws[i].accuracy));
+        clientApps.Get(i)->SetAttribute("Deadline", TimeValue(Seconds(draws[i].deadlineS)));
+    }
+    helper.AssignStreams(cell.ues, 100);
+    serverApp.Start(Seconds(0));
+    const double start = 0.3; // after the attachment and the first SRS reports
+    clientApps.Start(Seconds(start));
+    Simulator::Stop(Seconds(start + p.frames * p.framePeriodS + 0.1));
+    ExampleCommandLine::PrepareRun();
+    Simulator::Run();
+    return CollectRun(p, draws, server, clientApps);
+}
+#endif
+
 /**
  * Build the LTE + EPC scenario, run one algorithm, measure.
  * @param [in] p parameters
@@ -171,6 +254,12 @@ DrawUsers(uint32_t n, int64_t stream, double minDistanceM, double maxDistanceM)
 RunResult
 RunScenario(const Params& p, const std::vector<UserDraw>& draws, const AllocatorChoice& allocator)
 {
+#ifdef EI_HAVE_NR
+    if (p.radio == "nr")
+    {
+        return RunScenarioNr(p, draws, allocator);
+    }
+#endif
     std::vector<double> distances;
     for (const UserDraw& d : draws)
     {
@@ -237,7 +326,23 @@ RunScenario(const Params& p, const std::vector<UserDraw>& draws, const Allocator
     Simulator::Stop(Seconds(start + p.frames * p.framePeriodS + 0.1));
     ExampleCommandLine::PrepareRun();
     Simulator::Run();
+    return CollectRun(p, draws, server, clientApps);
+}
 
+/**
+ * What a run measured (after Simulator::Run; destroys the simulation).
+ * @param [in] p parameters
+ * @param [in] draws the users
+ * @param [in] server the server
+ * @param [in] clientApps the clients, in the order of draws
+ * @return the measurements
+ */
+RunResult
+CollectRun(const Params& p,
+           const std::vector<UserDraw>& draws,
+           Ptr<BatchingEarlyExitServer> server,
+           const ApplicationContainer& clientApps)
+{
     RunResult r;
     double predictedSum = 0;
     for (const auto& kv : server->GetFrameRecords())
@@ -307,8 +412,10 @@ Sweep(const Params& base,
       bool isUsers,
       std::ofstream* csv)
 {
+    const std::string cellLabel =
+        base.radio == "nr" ? std::string("the NR cell") : std::to_string(base.rbs) + " RB";
     const std::string title =
-        isUsers ? "Throughput vs number of users, W = " + std::to_string(base.rbs) + " RB"
+        isUsers ? "Throughput vs number of users, W = " + cellLabel
                 : "Throughput vs uplink bandwidth, K = " + std::to_string(usersForBandwidth);
     const std::string label = isUsers ? "K" : "RB";
     const std::string sweep = isUsers ? "users" : "bandwidth";
@@ -360,13 +467,14 @@ Sweep(const Params& base,
                     : 0.0;
             g_maxThroughputError = std::max(g_maxThroughputError, std::abs(err));
             // the cell's throughput is the batching allocator's predicted outcome
-            PredictionLog::RecordServed(sweep + " sweep",
-                                        a + ", K = " + std::to_string(p.nUes) + ", " +
-                                            std::to_string(p.rbs) + " RB",
-                                        "throughput",
-                                        "tasks/s",
-                                        r.predictedThroughput,
-                                        r.measuredThroughput);
+            PredictionLog::RecordServed(
+                sweep + " sweep",
+                a + ", K = " + std::to_string(p.nUes) + ", " +
+                    (p.radio == "nr" ? std::string("NR") : std::to_string(p.rbs) + " RB"),
+                "throughput",
+                "tasks/s",
+                r.predictedThroughput,
+                r.measuredThroughput);
             cell << std::fixed << std::setprecision(1) << r.predictedThroughput << " / "
                  << r.measuredThroughput << " (" << std::showpos << err << std::noshowpos << "%)";
             std::cout << std::setw(30) << cell.str() << std::flush;
@@ -515,9 +623,10 @@ RunExample(int argc, char* argv[])
                 {"share", "pf"});
     cmd.AddName("rateModel",
                 "Allocator's upload rate: LteUlAmc (the TB sizes the UL share scheduler "
-                "executes) or Shannon (the reconstruction's w log2(1 + s/w))",
+                "executes; over NR: NrUlAmc, the symbol shares of NrSymbolShareScheduler) or "
+                "Shannon (the reconstruction's w log2(1 + s/w))",
                 base.rateModel,
-                {"LteUlAmc", "Shannon"});
+                {"LteUlAmc", "NrUlAmc", "Shannon"});
     cmd.AddValue("workConserving",
                  "Share scheduler: give the served UEs all RBs in proportion to w_k (true) "
                  "or exactly w_k (false)",
@@ -535,8 +644,32 @@ RunExample(int argc, char* argv[])
                  "output format of edge-inference-solve)",
                  single.decisionFiles);
     cmd.AddValue("verbose", "Enable the module's log components", verbose);
+    cmd.AddName("radio",
+                "Radio: lte, or nr (5G-LENA: NrSymbolShareScheduler executes w_k as UL symbol "
+                "shares, the allocator predicts with NrUlAmcRateModel; the NR cell is set by "
+                "--ns3::EdgeNrTopologyHelper::...; --rbs/--bandwidthRbs unused)",
+                base.radio,
+                EdgeRadioNames());
     cmd.Parse(argc, argv);
     cmd.CheckOrdered("minDistance", base.minDistanceM, "maxDistance", base.maxDistanceM);
+    CheckEdgeRadio(base.radio);
+    if (base.radio == "nr")
+    {
+        if (base.rateModel == "LteUlAmc")
+        {
+            base.rateModel = "NrUlAmc"; // the default's NR counterpart
+        }
+        rbs.clear(); // the NR bandwidth is an EdgeNrTopologyHelper attribute: no RB sweep
+    }
+    if (base.radio == "lte" && base.rateModel == "NrUlAmc")
+    {
+        throw std::invalid_argument("--rateModel=NrUlAmc: the NR uplink model needs --radio=nr");
+    }
+    if (base.rateModel == "NrUlAmc" && !single.instanceFiles.empty())
+    {
+        throw std::invalid_argument("--writeInstances: the instances of --rateModel=NrUlAmc have "
+                                    "no JSON form (NrUlAmcRateModel); use --rateModel=Shannon");
+    }
     if (full)
     {
         userCounts = {4, 8, 16, 32};
@@ -559,8 +692,9 @@ RunExample(int argc, char* argv[])
     Ptr<BatchingEarlyExitServer> reference = CreateObject<BatchingEarlyExitServer>();
     const BatchLatencyModel latency = reference->GetLatencyModel();
     const auto accuracy = reference->GetExitAccuracies();
-    std::cout << "Batching + early exit over LTE (Liu, Lan, Huang, JSAC 2023): B-AlexNet, "
-              << latency.GetNBlocks() << " exits, A = (";
+    std::cout << "Batching + early exit over " << (base.radio == "nr" ? "NR" : "LTE")
+              << " (Liu, Lan, Huang, JSAC 2023): B-AlexNet, " << latency.GetNBlocks()
+              << " exits, A = (";
     for (size_t l = 0; l < accuracy.size(); ++l)
     {
         std::cout << (l ? ", " : "") << accuracy[l];
@@ -600,7 +734,9 @@ RunExample(int argc, char* argv[])
                "scheduled,on_time,failed,max_rel_error\n";
     }
     const auto byUsers = Sweep(base, usersForBandwidth, userCounts, true, full ? &csv : nullptr);
-    const auto byRbs = Sweep(base, usersForBandwidth, rbs, false, full ? &csv : nullptr);
+    const auto byRbs = rbs.empty()
+                           ? std::vector<std::vector<RunResult>>()
+                           : Sweep(base, usersForBandwidth, rbs, false, full ? &csv : nullptr);
 
     PrintUsers(g_algorithms.front() + ", K = " + std::to_string(userCounts.back()),
                byUsers.back().front());
@@ -610,6 +746,10 @@ RunExample(int argc, char* argv[])
         for (const bool isUsers : {true, false})
         {
             const auto& xs = isUsers ? userCounts : rbs;
+            if (xs.empty())
+            {
+                continue; // no bandwidth sweep over NR
+            }
             WriteThroughputPlot(isUsers ? "batching-early-exit-users.plt"
                                         : "batching-early-exit-bandwidth.plt",
                                 isUsers ? "Throughput vs users" : "Throughput vs bandwidth",

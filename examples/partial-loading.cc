@@ -83,6 +83,7 @@ struct Params
     std::string algorithm{"partial-loading"}; ///< Algorithm of the per-request table
     std::string writeInstances;               ///< Allocator InstanceFileName ("" = off)
     std::string decisionFiles; ///< Decision files of the per-request table ("" = built-in)
+    std::string radio{"lte"};  ///< "lte" or "nr" (--radio)
 };
 
 /// One request's outcome (first frame).
@@ -146,20 +147,29 @@ RunScenario(const Params& p, const std::string& algorithm)
         distances.push_back(draw->GetValue(50, 250));
         models.push_back(static_cast<uint16_t>(draw->GetInteger(0, p.nVariants - 1)));
     }
-    const EdgeLteTopology topo =
-        BuildEdgeLteTopology(p.rbs,
-                             distances,
-                             [](Ptr<LteHelper> lte)
-                             {
-                                 lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
-                                 // the served users' DECISIONs and RESULTs share downlink TTIs
-                                 lte->SetSchedulerAttribute("DlFitToBuffer", BooleanValue(true));
-                             });
+#ifdef EI_HAVE_NR
+    if (p.radio == "nr")
+    {
+        // NR: NrSymbolShareScheduler executes B_k as UL symbol shares
+        Config::SetDefault("ns3::EdgeNrTopologyHelper::SchedulerType",
+                           TypeIdValue(NrSymbolShareScheduler::GetTypeId()));
+    }
+#endif
+    const EdgeCell topo = BuildEdgeCell(
+        p.radio,
+        p.rbs,
+        distances,
+        [](Ptr<LteHelper> lte)
+        {
+            lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
+            // the served users' DECISIONs and RESULTs share downlink TTIs
+            lte->SetSchedulerAttribute("DlFitToBuffer", BooleanValue(true));
+        },
+        EdgeLteGeometry());
 
     const DnnModelFamily family = MakeFamily(p);
-    // fixed LTE streams: every run is the same whatever ran before it in this process
-    NetDeviceContainer lteDevices(topo.enbDevices, topo.ueDevices);
-    topo.lte->AssignStreams(lteDevices, 1000);
+    // fixed radio streams: every run is the same whatever ran before it in this process
+    topo.AssignStreams(1000);
     PartialLoadingHelper helper;
     helper.SetFamily(family);
     for (const DnnModel& m : family.GetModels())
@@ -177,7 +187,14 @@ RunScenario(const Params& p, const std::string& algorithm)
         helper.SetAllocatorAttribute("FileName", StringValue(p.decisionFiles));
     }
     helper.SetAllocatorAttribute("InstanceFileName", StringValue(p.writeInstances));
-    helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(p.rbs * 180e3));
+    double totalBandwidthHz = p.rbs * 180e3;
+#ifdef EI_HAVE_NR
+    if (p.radio == "nr")
+    {
+        totalBandwidthHz = EdgeNrTopologyHelper::GetUlBandwidthHz(topo.bs.Get(0));
+    }
+#endif
+    helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(totalBandwidthHz));
     helper.SetServerAttribute("LoadAtAllocation", BooleanValue(p.loadAtAllocation));
     helper.SetServerAttribute("UplinkRateModel", StringValue(p.rateModel));
     helper.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(p.uploadStartDelayS)));
@@ -188,8 +205,19 @@ RunScenario(const Params& p, const std::string& algorithm)
     helper.SetClientAttribute("Deadline", TimeValue(Seconds(p.deadlineS)));
     ApplicationContainer serverApp = helper.InstallServer(topo.remote.Get(0));
     Ptr<PartialLoadingServer> server = DynamicCast<PartialLoadingServer>(serverApp.Get(0));
-    PartialLoadingHelper::ConnectEnbChannelReports(server, topo.enbDevices);
-    PartialLoadingHelper::ConnectUplinkShares(server, topo.enbDevices.Get(0));
+#ifdef EI_HAVE_NR
+    if (p.radio == "nr")
+    {
+        // the gNB's SRS SINR, UL symbol shares and NrUlAmcRateModel (UplinkRateModel NrUlAmc)
+        EdgeNrTopologyHelper::ConnectChannelReports(server, topo.bs);
+        EdgeNrTopologyHelper::ConnectUplinkShares(server, topo.bs.Get(0));
+    }
+#endif
+    if (p.radio == "lte")
+    {
+        PartialLoadingHelper::ConnectEnbChannelReports(server, topo.bs);
+        PartialLoadingHelper::ConnectUplinkShares(server, topo.bs.Get(0));
+    }
     ApplicationContainer clientApps = helper.InstallClients(topo.ues, topo.serverAddress, models);
     helper.AssignStreams(topo.ues, 100);
     serverApp.Start(Seconds(0));
@@ -358,9 +386,10 @@ RunExample(int argc, char* argv[])
     cmd.AddChoice("rbs", "Uplink bandwidth, RBs", base.rbs, LteBandwidthTable());
     cmd.AddName("rateModel",
                 "Allocator's upload rate: LteUlAmc (the TB sizes the UL share scheduler "
-                "executes) or Shannon (B log2(1 + s/B))",
+                "executes; over NR: NrUlAmc, the symbol shares of NrSymbolShareScheduler) or "
+                "Shannon (B log2(1 + s/B))",
                 base.rateModel,
-                {"LteUlAmc", "Shannon"});
+                {"LteUlAmc", "NrUlAmc", "Shannon"});
     cmd.AddValue("loadAtAllocation",
                  "Server LoadAtAllocation: load from the decision on, the allocator plans "
                  "with that head start (false: load from the upload origin)",
@@ -378,7 +407,27 @@ RunExample(int argc, char* argv[])
                  "the output format of edge-inference-solve) instead of --algorithm",
                  base.decisionFiles);
     cmd.AddValue("verbose", "Enable the module's log components", verbose);
+    cmd.AddName("radio",
+                "Radio: lte, or nr (5G-LENA: NrSymbolShareScheduler executes B_k as UL symbol "
+                "shares, the allocator predicts with NrUlAmcRateModel; the NR cell is set by "
+                "--ns3::EdgeNrTopologyHelper::...; --rbs unused)",
+                base.radio,
+                EdgeRadioNames());
     cmd.Parse(argc, argv);
+    CheckEdgeRadio(base.radio);
+    if (base.radio == "nr" && base.rateModel == "LteUlAmc")
+    {
+        base.rateModel = "NrUlAmc"; // the default's NR counterpart
+    }
+    if (base.radio == "lte" && base.rateModel == "NrUlAmc")
+    {
+        throw std::invalid_argument("--rateModel=NrUlAmc: the NR uplink model needs --radio=nr");
+    }
+    if (base.rateModel == "NrUlAmc" && !base.writeInstances.empty())
+    {
+        throw std::invalid_argument("--writeInstances: the instances of --rateModel=NrUlAmc have "
+                                    "no JSON form (NrUlAmcRateModel); use --rateModel=Shannon");
+    }
     if (full)
     {
         users = {4, 8, 12, 16, 20};
@@ -405,11 +454,15 @@ RunExample(int argc, char* argv[])
     Config::SetDefault("ns3::LteRlcUm::MaxTxBufferSize", UintegerValue(1 << 20));
 
     const DnnModelFamily family = MakeFamily(base);
-    std::cout << "PartialLoading over LTE (Qu et al., arXiv 2503.22982): family "
-              << family.GetName() << ", " << family.GetModels().size() << " models of "
+    std::cout << "PartialLoading over " << (base.radio == "nr" ? "NR" : "LTE")
+              << " (Qu et al., arXiv 2503.22982): family " << family.GetName() << ", "
+              << family.GetModels().size() << " models of "
               << family.GetModels().front().GetTotalBytes() / 1e6 << " MB, " << family.GetNBlocks()
               << " distinct blocks, I = " << base.inferenceS * 1e3 << " ms, deadline "
-              << base.deadlineS * 1e3 << " ms, " << base.rbs << " RBs" << std::endl;
+              << base.deadlineS * 1e3 << " ms, "
+              << (base.radio == "nr" ? std::string("the NR cell of EdgeNrTopologyHelper")
+                                     : std::to_string(base.rbs) + " RBs")
+              << std::endl;
 
     std::ofstream csv;
     if (full)

@@ -7,22 +7,31 @@
 #include "edge-nr-topology-helper.h"
 
 #include "ns3/antenna-module.h"
+#include "ns3/batching-early-exit-allocator.h"
 #include "ns3/core-module.h"
 #include "ns3/ideal-beamforming-algorithm.h"
 #include "ns3/ideal-beamforming-helper.h"
+#include "ns3/lte-enb-rrc.h"
 #include "ns3/mobility-module.h"
 #include "ns3/nr-gnb-net-device.h"
 #include "ns3/nr-gnb-phy.h"
 #include "ns3/nr-mac-scheduler.h"
 #include "ns3/nr-spectrum-phy.h"
+#include "ns3/nr-symbol-share-scheduler.h"
 #include "ns3/nr-ue-mac.h"
 #include "ns3/nr-ue-net-device.h"
 #include "ns3/nr-ue-phy.h"
+#include "ns3/object-map.h"
+#include "ns3/offloading-server-base.h"
 #include "ns3/point-to-point-module.h"
+#include "ns3/pointer.h"
 #include "ns3/propagation-loss-model.h"
 #include "ns3/spectrum-channel.h"
 
 #include <cmath>
+#include <map>
+#include <memory>
+#include <stdexcept>
 
 namespace ns3
 {
@@ -338,6 +347,184 @@ EdgeNrTopologyHelper::AssignStreams(const EdgeNrTopology& topology, int64_t stre
         }
     }
     return s - stream;
+}
+
+namespace
+{
+
+/**
+ * @param [in] gnbDevice a device
+ * @param [in] who the caller, for the message
+ * @return the device as an NR gNB
+ * @throw std::invalid_argument if it is not one
+ */
+Ptr<NrGnbNetDevice>
+AsGnb(const Ptr<NetDevice>& gnbDevice, const std::string& who)
+{
+    Ptr<NrGnbNetDevice> gnb = DynamicCast<NrGnbNetDevice>(gnbDevice);
+    if (!gnb)
+    {
+        throw std::invalid_argument("EdgeNrTopologyHelper::" + who +
+                                    ": the device is not an NrGnbNetDevice");
+    }
+    return gnb;
+}
+
+/**
+ * @param [in] server an application
+ * @param [in] who the caller, for the message
+ * @return it as an offloading server
+ * @throw std::invalid_argument if it is not one
+ */
+Ptr<OffloadingServerBase>
+AsServer(const Ptr<Application>& server, const std::string& who)
+{
+    Ptr<OffloadingServerBase> s = DynamicCast<OffloadingServerBase>(server);
+    if (!s)
+    {
+        throw std::invalid_argument(
+            "EdgeNrTopologyHelper::" + who +
+            ": the application is not an OffloadingServerBase (BatchingEarlyExitServer, "
+            "PartialLoadingServer)");
+    }
+    return s;
+}
+
+/// What an SRS SINR sink needs.
+struct NrChannelReportContext : public SimpleRefCount<NrChannelReportContext>
+{
+    Ptr<OffloadingServerBase> server; ///< Receives the reports
+    Ptr<LteEnbRrc> rrc;               ///< Resolves RNTI to IMSI
+    double bandwidthHz{0};            ///< W, Hz
+};
+
+/**
+ * Sink of NrSpectrumPhy's SRS SINR report callback.
+ * @param [in] ctx context
+ * @param [in] cellId cell
+ * @param [in] rnti the UE
+ * @param [in] sinrLinear wideband SRS SINR (mean over the RBs)
+ */
+void
+NrSrsSinrSink(Ptr<NrChannelReportContext> ctx, uint16_t cellId, uint16_t rnti, double sinrLinear)
+{
+    if (!ctx->rrc->HasUeManager(rnti) || !(sinrLinear >= 0) || !std::isfinite(sinrLinear))
+    {
+        return;
+    }
+    ctx->server->ReportUplinkChannel(
+        ctx->rrc->GetUeManager(rnti)->GetImsi(),
+        BatchingEarlyExitAllocator::SnrBandwidthFromSinr(sinrLinear, ctx->bandwidthHz));
+}
+
+/**
+ * Apply the served UEs' bandwidths as UL symbol shares (empty map: clear).
+ * @param [in] sched the gNB's scheduler
+ * @param [in] bandwidthHz W, Hz
+ * @param [in] bandwidthByImsi w_k by IMSI, Hz
+ */
+void
+ApplyNrUplinkShares(Ptr<NrSymbolShareScheduler> sched,
+                    double bandwidthHz,
+                    const std::map<uint64_t, double>& bandwidthByImsi)
+{
+    sched->ClearUlShares();
+    double sum = 0;
+    std::map<uint64_t, double> shares;
+    for (const auto& kv : bandwidthByImsi)
+    {
+        shares[kv.first] = std::max(0.0, kv.second / bandwidthHz);
+        sum += shares[kv.first];
+    }
+    const double scale = sum > 1.0 ? 1.0 / sum : 1.0;
+    if (scale < 1.0)
+    {
+        NS_LOG_WARN("EdgeNrTopologyHelper: uplink shares sum to " << sum << "; scaled down to 1");
+    }
+    for (const auto& kv : shares)
+    {
+        sched->SetUlShareByImsi(kv.first, std::min(1.0, kv.second * scale));
+    }
+}
+
+} // namespace
+
+double
+EdgeNrTopologyHelper::GetUlBandwidthHz(const Ptr<NetDevice>& gnbDevice)
+{
+    Ptr<NrGnbPhy> phy = AsGnb(gnbDevice, "GetUlBandwidthHz")->GetPhy(0);
+    return phy->GetRbNum() * 12.0 * phy->GetSubcarrierSpacing();
+}
+
+NrUlResources
+EdgeNrTopologyHelper::GetUlResources(const Ptr<NetDevice>& gnbDevice, uint32_t nUes)
+{
+    Ptr<NrGnbPhy> phy = AsGnb(gnbDevice, "GetUlResources")->GetPhy(0);
+    return NrUlResources::FromRbs(phy->GetRbNum(), phy->GetNumerology(), phy->GetPattern(), nUes);
+}
+
+void
+EdgeNrTopologyHelper::ConnectChannelReports(const Ptr<Application>& server,
+                                            const NetDeviceContainer& gnbDevices)
+{
+    Ptr<OffloadingServerBase> s = AsServer(server, "ConnectChannelReports");
+    for (uint32_t i = 0; i < gnbDevices.GetN(); ++i)
+    {
+        Ptr<NrGnbNetDevice> gnb = AsGnb(gnbDevices.Get(i), "ConnectChannelReports");
+        for (uint32_t bwp = 0; bwp < gnb->GetCcMapSize(); ++bwp)
+        {
+            Ptr<NrChannelReportContext> ctx = Create<NrChannelReportContext>();
+            ctx->server = s;
+            ctx->rrc = gnb->GetRrc();
+            ctx->bandwidthHz = GetUlBandwidthHz(gnb);
+            for (uint8_t k = 0; k < gnb->GetPhy(bwp)->GetNumberOfStreams(); ++k)
+            {
+                gnb->GetPhy(bwp)->GetSpectrumPhy(k)->AddSrsSinrReportCallback(
+                    MakeBoundCallback(&NrSrsSinrSink, ctx));
+            }
+        }
+    }
+}
+
+void
+EdgeNrTopologyHelper::ConnectUplinkShares(const Ptr<Application>& server,
+                                          const Ptr<NetDevice>& gnbDevice,
+                                          double efficiency)
+{
+    Ptr<OffloadingServerBase> s = AsServer(server, "ConnectUplinkShares");
+    AsGnb(gnbDevice, "ConnectUplinkShares");
+    Ptr<NrSymbolShareScheduler> sched = NrSymbolShareScheduler::GetFromGnbDevice(gnbDevice);
+    ConnectUplinkRateModel(server, gnbDevice, efficiency);
+    s->SetUplinkBandwidthCallback(
+        MakeBoundCallback(&ApplyNrUplinkShares, sched, GetUlBandwidthHz(gnbDevice)));
+}
+
+void
+EdgeNrTopologyHelper::ConnectUplinkRateModel(const Ptr<Application>& server,
+                                             const Ptr<NetDevice>& gnbDevice,
+                                             double efficiency)
+{
+    Ptr<OffloadingServerBase> s = AsServer(server, "ConnectUplinkRateModel");
+    Ptr<NrGnbNetDevice> gnb = AsGnb(gnbDevice, "ConnectUplinkRateModel");
+    if (!(efficiency > 0 && efficiency <= 1))
+    {
+        throw std::invalid_argument("EdgeNrTopologyHelper::ConnectUplinkRateModel: efficiency = " +
+                                    std::to_string(efficiency) + " (must be in (0, 1])");
+    }
+    PointerValue amcValue;
+    gnb->GetScheduler(0)->GetAttribute("UlAmc", amcValue);
+    Ptr<const NrAmc> amc = amcValue.Get<NrAmc>();
+    Ptr<NetDevice> device = gnbDevice;
+    s->SetUplinkRateModelFactory(
+        [amc, device, efficiency](const std::vector<double>& sinr)
+        {
+            ObjectMapValue ueMap; // the UEs of the cell (the SRS overhead grows with them)
+            DynamicCast<NrGnbNetDevice>(device)->GetRrc()->GetAttribute("UeMap", ueMap);
+            const auto nUes = static_cast<uint32_t>(ueMap.GetN());
+            std::shared_ptr<const RateModel> model = std::make_shared<const NrUlAmcRateModel>(
+                amc, sinr, GetUlResources(device, std::max(nUes, 1U)), efficiency);
+            return model;
+        });
 }
 
 } // namespace edgeinference

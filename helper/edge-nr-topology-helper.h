@@ -137,6 +137,72 @@ class EdgeNrTopologyHelper : public Object
      */
     static uint32_t RbsOf(double bandwidthHz, uint16_t numerology, double rbOverhead = 0.04);
 
+    /**
+     * @brief The uplink bandwidth W of a gNB's first bandwidth part: its RBs x 12 x the
+     * subcarrier spacing, the bandwidth a share of 1 stands for (the offloading servers'
+     * TotalBandwidthHz over NR).
+     * @param [in] gnbDevice an ns3::NrGnbNetDevice
+     * @return W, Hz
+     * @throw std::invalid_argument if the device is not an NR gNB
+     */
+    static double GetUlBandwidthHz(const Ptr<NetDevice>& gnbDevice);
+
+    /**
+     * @brief The UL resources of a gNB's first bandwidth part for NrUlAmcRateModel (RBs,
+     * numerology and pattern of its PHY).
+     * @param [in] gnbDevice an ns3::NrGnbNetDevice
+     * @param [in] nUes UEs of the cell (SRS overhead)
+     * @return the resources
+     * @throw std::invalid_argument if the device is not an NR gNB
+     */
+    static NrUlResources GetUlResources(const Ptr<NetDevice>& gnbDevice, uint32_t nUes);
+
+    /**
+     * @brief Report the wideband SRS SINR the gNBs measure for each UE to an offloading
+     * server (OffloadingServerBase::ReportUplinkChannel(), s_k =
+     * BatchingEarlyExitAllocator::SnrBandwidthFromSinr(SINR, GetUlBandwidthHz())): the NR
+     * counterpart of BatchingEarlyExitHelper::ConnectEnbChannelReports().
+     * @param [in] server an OffloadingServerBase (batching + early exit, PartialLoading)
+     * @param [in] gnbDevices the gNB devices
+     * @throw std::invalid_argument if the application is not an OffloadingServerBase or a
+     * device is not an NR gNB
+     */
+    static void ConnectChannelReports(const Ptr<Application>& server,
+                                      const NetDeviceContainer& gnbDevices);
+
+    /**
+     * @brief Execute an offloading server's uplink bandwidths in the gNB's MAC and give the
+     * server the matching rate model: the NR counterpart of
+     * BatchingEarlyExitHelper::ConnectUplinkShares(). Each w_k (Hz, by IMSI) becomes the UL
+     * share w_k / W (W = GetUlBandwidthHz(); scaled down to a sum of 1 if needed) of the
+     * gNB's NrSymbolShareScheduler; the server's UplinkRateModel NrUlAmc gets
+     * NrUlAmcRateModel (the scheduler's UL AMC, GetUlResources() with the UEs connected at
+     * decision time, the given efficiency). Set the server's TotalBandwidthHz to W.
+     * @param [in] server an OffloadingServerBase
+     * @param [in] gnbDevice the gNB (scheduler NrSymbolShareScheduler, SchedulerType)
+     * @param [in] efficiency NrUlAmcRateModel's factor on the rate, (0, 1]
+     * @throw std::invalid_argument if the application is not an OffloadingServerBase, the
+     * device not an NR gNB or its scheduler not an NrSymbolShareScheduler
+     */
+    static void ConnectUplinkShares(const Ptr<Application>& server,
+                                    const Ptr<NetDevice>& gnbDevice,
+                                    double efficiency = 1.0);
+
+    /**
+     * @brief Only the rate-model part of ConnectUplinkShares(): the server's UplinkRateModel
+     * NrUlAmc gets NrUlAmcRateModel of this gNB (the UL AMC of its bandwidth part 0
+     * scheduler, any 5G-LENA scheduler), without executing the bandwidths (e.g. to compare
+     * with the plain NrMacSchedulerTdmaRR).
+     * @param [in] server an OffloadingServerBase
+     * @param [in] gnbDevice the gNB
+     * @param [in] efficiency NrUlAmcRateModel's factor on the rate, (0, 1]
+     * @throw std::invalid_argument if the application is not an OffloadingServerBase, the
+     * device not an NR gNB or the efficiency outside (0, 1]
+     */
+    static void ConnectUplinkRateModel(const Ptr<Application>& server,
+                                       const Ptr<NetDevice>& gnbDevice,
+                                       double efficiency = 1.0);
+
   private:
     uint16_t m_numerology;       ///< numerology
     double m_centralFrequencyHz; ///< carrier

@@ -14,6 +14,7 @@
 #include "test-models.h"
 
 #include "ns3/applications-module.h"
+#include "ns3/bandwidth-share-ffr-algorithm.h"
 #include "ns3/core-module.h"
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/edge-inference-helper.h"
@@ -23,6 +24,10 @@
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/nr-amc-rate-model.h"
 #include "ns3/nr-bandwidth-share-scheduler.h"
+#include "ns3/nr-gnb-net-device.h"
+#include "ns3/nr-gnb-phy.h"
+#include "ns3/nr-spectrum-phy.h"
+#include "ns3/nr-spectrum-value-helper.h"
 #include "ns3/nr-symbol-share-scheduler.h"
 #include "ns3/nr-ue-net-device.h"
 #include "ns3/test.h"
@@ -402,6 +407,162 @@ class NrSymbolShareTestCase : public TestCase
     }
 };
 
+/// What the UlSymbols trace saw.
+struct UlSymbolLog
+{
+    uint64_t calls{0};                  ///< trace calls
+    uint64_t overOwned{0};              ///< shared UE above its symbols of the slot
+    uint64_t overFree{0};               ///< UE without a share above the unowned symbols
+    std::map<uint16_t, double> shares;  ///< shares by RNTI (set by the test)
+    std::map<uint16_t, uint64_t> owned; ///< owned symbols per RNTI
+    std::map<uint16_t, uint64_t> used;  ///< symbols per RNTI
+    Time slot;                          ///< current slot
+    uint32_t slotOwned{0};              ///< owned symbols of the slot so far
+};
+
+/**
+ * UlSymbols sink: a UE with a share never above its symbols, a UE without one never above
+ * the symbols nobody owns (the shared UEs come first in a slot).
+ * @param [in,out] log the log
+ * @param [in] rnti UE
+ * @param [in] symbols symbols given
+ * @param [in] owned symbols owned
+ * @param [in] available UL data symbols of the slot
+ */
+void
+OnUlSymbols(UlSymbolLog* log, uint16_t rnti, uint32_t symbols, uint32_t owned, uint32_t available)
+{
+    if (Simulator::Now() != log->slot)
+    {
+        log->slot = Simulator::Now();
+        log->slotOwned = 0;
+    }
+    ++log->calls;
+    log->used[rnti] += symbols;
+    if (log->shares.count(rnti))
+    {
+        log->overOwned += symbols > owned ? 1 : 0;
+        log->owned[rnti] += owned;
+        log->slotOwned += owned;
+    }
+    else
+    {
+        log->overFree += symbols + log->slotOwned > available ? 1 : 0;
+    }
+}
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief NrSymbolShareScheduler in the uplink: four full-buffer UDP uploads at 200 m, three
+ * with UL shares 0.4, 0.25, 0.15 and one without: no shared UE ever gets more symbols
+ * than the slot's apportionment gave it, the UE without a share never more than the
+ * symbols nobody owns, the owned symbols are in the ratio of the shares (2 %), and each
+ * shared UE's goodput is within 10 % of NrUlAmcRateModel's prediction from the gNB's SRS
+ * SINR (IP rate x the UDP payload fraction).
+ */
+class NrUlSymbolShareTestCase : public TestCase
+{
+  public:
+    NrUlSymbolShareTestCase()
+        : TestCase("NR symbol-share scheduler, uplink: UEs stay in their symbols; rate model")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Ptr<EdgeNrTopologyHelper> helper = CreateObject<EdgeNrTopologyHelper>();
+        helper->SetAttribute("SchedulerType", TypeIdValue(NrSymbolShareScheduler::GetTypeId()));
+        helper->SetAttribute("BandwidthHz", DoubleValue(10e6));
+        EdgeLteGeometry geometry;
+        geometry.enbHeightM = 30;
+        geometry.ueHeightM = 1.5;
+        EdgeNrTopology t = helper->Build(
+            {200, 200, 200, 200}, [](Ptr<NrHelper>) {}, geometry);
+        EdgeNrTopologyHelper::AssignStreams(t, 100);
+        Ptr<NrSymbolShareScheduler> sched =
+            NrSymbolShareScheduler::GetFromGnbDevice(t.gnbDevices.Get(0));
+        const std::vector<double> shares = {0.4, 0.25, 0.15};
+        UlSymbolLog log;
+        sched->TraceConnectWithoutContext("UlSymbols", MakeBoundCallback(&OnUlSymbols, &log));
+        std::map<uint16_t, double> srsSinr;
+        Ptr<NrGnbNetDevice> gnb = DynamicCast<NrGnbNetDevice>(t.gnbDevices.Get(0));
+        gnb->GetPhy(0)->GetSpectrumPhy(0)->AddSrsSinrReportCallback(MakeBoundCallback(
+            +[](std::map<uint16_t, double>* out, uint16_t, uint16_t rnti, double sinr)
+            { (*out)[rnti] = sinr; },
+            &srsSinr));
+        std::vector<uint16_t> rntis(4, 0);
+        Simulator::Schedule(
+            Seconds(0.3),
+            [&]()
+            {
+                for (uint32_t i = 0; i < 4; ++i)
+                {
+                    rntis[i] = NrBandwidthShareScheduler::GetUeRnti(t.ueDevices.Get(i));
+                }
+                for (uint32_t i = 0; i < 3; ++i)
+                {
+                    sched->SetUlShareByImsi(
+                        DynamicCast<NrUeNetDevice>(t.ueDevices.Get(i))->GetImsi(), shares[i]);
+                    log.shares[rntis[i]] = shares[i];
+                }
+            });
+        PacketSinkHelper sinkHelper("ns3::UdpSocketFactory",
+                                    InetSocketAddress(Ipv4Address::GetAny(), 9000));
+        ApplicationContainer sinkApp = sinkHelper.Install(t.remote.Get(0));
+        Ptr<PacketSink> sink = DynamicCast<PacketSink>(sinkApp.Get(0));
+        std::map<Ipv4Address, uint64_t> rxByUe;
+        std::map<Ipv4Address, uint64_t> rxAt;
+        sink->TraceConnectWithoutContext(
+            "Rx",
+            MakeBoundCallback(
+                +[](std::map<Ipv4Address, uint64_t>* rx, Ptr<const Packet> p, const Address& from)
+                { (*rx)[InetSocketAddress::ConvertFrom(from).GetIpv4()] += p->GetSize(); },
+                &rxByUe));
+        for (uint32_t i = 0; i < 4; ++i)
+        {
+            UdpClientHelper client(t.serverAddress, 9000);
+            client.SetAttribute("MaxPackets", UintegerValue(1000000));
+            client.SetAttribute("PacketSize", UintegerValue(1200));
+            client.SetAttribute("Interval", TimeValue(MicroSeconds(300)));
+            client.Install(t.ues.Get(i)).Start(Seconds(0.3));
+        }
+        Simulator::Schedule(Seconds(0.4), [&]() { rxAt = rxByUe; });
+        Simulator::Stop(Seconds(0.8));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_GT(log.calls, 500u, "slots with UL shares were scheduled");
+        NS_TEST_ASSERT_MSG_EQ(log.overOwned, 0u, "no shared UE above its symbols");
+        NS_TEST_ASSERT_MSG_EQ(log.overFree, 0u, "the UE without a share only on unowned symbols");
+        const double o2 = log.owned[rntis[2]];
+        NS_TEST_ASSERT_MSG_EQ_TOL(
+            log.owned[rntis[0]] / o2, 0.4 / 0.15, 0.02 * 0.4 / 0.15, "0.4 : 0.15");
+        NS_TEST_ASSERT_MSG_EQ_TOL(
+            log.owned[rntis[1]] / o2, 0.25 / 0.15, 0.02 * 0.25 / 0.15, "0.25 : 0.15");
+        PointerValue amcValue;
+        sched->GetAttribute("UlAmc", amcValue);
+        std::vector<double> sinr;
+        for (uint32_t i = 0; i < 3; ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(srsSinr.count(rntis[i]), 1u, "SRS SINR of UE " << i);
+            sinr.push_back(srsSinr[rntis[i]]);
+        }
+        const NrUlAmcRateModel model(amcValue.Get<NrAmc>(),
+                                     sinr,
+                                     EdgeNrTopologyHelper::GetUlResources(t.gnbDevices.Get(0), 4));
+        for (uint32_t i = 0; i < 3; ++i)
+        {
+            const Ipv4Address a = t.ueInterfaces.GetAddress(i);
+            const double goodput = (rxByUe[a] - rxAt[a]) * 8 / 0.4;
+            const double predicted =
+                model.Rate(i, shares[i] * model.GetResources().GetBandwidthHz()) * 1200 / 1228;
+            NS_TEST_ASSERT_MSG_EQ_TOL(goodput / predicted, 1.0, 0.10, "UE " << i);
+        }
+        Simulator::Destroy();
+    }
+};
+
 /**
  * @ingroup edge-inference-tests
  * @brief Layer streaming over NR + EPC with the module's unchanged applications: the UEs
@@ -547,6 +708,7 @@ class NrShareSchedulerTestSuite : public TestSuite
         AddTestCase(new NrShareChecksTestCase);
         AddTestCase(new NrShareSchedulerTestCase);
         AddTestCase(new NrSymbolShareTestCase);
+        AddTestCase(new NrUlSymbolShareTestCase);
     }
 };
 
@@ -651,6 +813,118 @@ class NrRateModelUnitTestCase : public TestCase
             message = e.what();
         }
         NS_TEST_ASSERT_MSG_NE(message.find("'X'"), std::string::npos, message);
+    }
+};
+
+/**
+ * @ingroup edge-inference-tests
+ * @brief NrUlAmcRateModel: the UL resources of a pattern, the MCS against 5G-LENA's own
+ * CreateCqiFeedbackWbTdma, the rate against a brute-force run of the credit rule
+ * (BandwidthShareFfrAlgorithm::Apportion, as NrSymbolShareScheduler applies it) over
+ * 4000 slots with whole symbols, monotonicity, the inverse and the checks.
+ */
+class NrUlRateModelUnitTestCase : public TestCase
+{
+  public:
+    NrUlRateModelUnitTestCase()
+        : TestCase("NR UL rate model: resources, credit rule by brute force, inverse, checks")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const NrUlResources r = NrUlResources::Of(20e6, 1, "DL|DL|DL|F|UL|DL|DL|DL|F|UL|", 8);
+        NS_TEST_ASSERT_MSG_EQ(r.nRb, 53u, "20 MHz at 30 kHz: 53 RBs after the 4 % guard");
+        NS_TEST_ASSERT_MSG_EQ(r.ulSlots, 2u, "two UL slots");
+        NS_TEST_ASSERT_MSG_EQ(r.flexibleSlots, 2u, "two F slots");
+        NS_TEST_ASSERT_MSG_EQ_TOL(r.srsSymbols, 0.1, 1e-12, "8 UEs / periodicity 80");
+        NS_TEST_ASSERT_MSG_EQ_TOL(r.GetBandwidthHz(), 53 * 360e3, 1e-6, "W = nRb x 360 kHz");
+        Ptr<NrAmc> amc = CreateObject<NrAmc>();
+        std::vector<double> sinrs;
+        for (double db = -5; db <= 30; db += 5)
+        {
+            sinrs.push_back(std::pow(10, db / 10));
+        }
+        const NrUlAmcRateModel m(amc, sinrs, r, 0.9);
+        for (uint32_t k = 0; k < m.GetNUsers(); ++k)
+        {
+            // the MCS 5G-LENA's scheduler picks (UlSBCQIReported) for the whole band
+            Ptr<const SpectrumModel> sm =
+                NrSpectrumValueHelper::GetSpectrumModel(r.nRb, 3.5e9, 30e3);
+            SpectrumValue flat(sm);
+            flat = sinrs[k];
+            uint8_t mcs = 0;
+            amc->CreateCqiFeedbackWbTdma(flat, mcs);
+            NS_TEST_ASSERT_MSG_EQ(+m.GetMcs()[k], +mcs, "MCS of user " << k);
+            NS_TEST_ASSERT_MSG_EQ(m.Rate(k, 0), 0.0, "0 at 0 Hz");
+            double prev = 0;
+            for (double s = 0.01; s <= 1.0 + 1e-9; s += 0.01)
+            {
+                const double rate = m.Rate(k, s * r.GetBandwidthHz());
+                NS_TEST_ASSERT_MSG_GT_OR_EQ(rate, prev, "non-decreasing at share " << s);
+                prev = rate;
+            }
+            // brute force: the credit rule on the slots' symbols, whole symbols per slot
+            for (double share : {0.07, 0.25, 1.0 / 3, 0.5, 0.9})
+            {
+                std::map<uint16_t, double> credits;
+                double bytes = 0;
+                const uint32_t patterns = 1000;
+                for (uint32_t t = 0; t < patterns * 2; ++t)
+                {
+                    // the SRS symbol in a fraction srsSymbols of the UL / F slots
+                    for (uint32_t base : {r.ulDataSymbols, r.flexDataSymbols})
+                    {
+                        const uint32_t slotIndex = t * 2 + (base == r.flexDataSymbols ? 1 : 0);
+                        const uint32_t avail =
+                            base - ((slotIndex % 10) < r.srsSymbols * 10 + 1e-9 ? 1 : 0);
+                        const auto given =
+                            BandwidthShareFfrAlgorithm::Apportion({{1, share}}, credits, avail);
+                        const uint32_t n = given.count(1) ? given.at(1) : 0;
+                        bytes += n == 0 ? 0 : amc->CalculateTbSize(mcs, r.nRb * n);
+                    }
+                }
+                const double measured = 8 * bytes / (patterns * r.patternSeconds) * 0.9;
+                const double predicted = m.Rate(k, share * r.GetBandwidthHz());
+                NS_TEST_ASSERT_MSG_EQ_TOL(predicted / measured,
+                                          1.0,
+                                          0.01,
+                                          "user " << k << " share " << share << ": model "
+                                                  << predicted << " vs credit rule " << measured);
+            }
+            for (double target : {1e5, 1e6, 5e6, 2e7, 1e10})
+            {
+                const double w = m.MinBandwidthForRate(k, target);
+                if (m.Rate(k, r.GetBandwidthHz()) < target)
+                {
+                    NS_TEST_ASSERT_MSG_EQ(std::isinf(w), true, "unreachable: +inf");
+                    continue;
+                }
+                NS_TEST_ASSERT_MSG_GT_OR_EQ(m.Rate(k, w), target, "inverse reaches the rate");
+                NS_TEST_ASSERT_MSG_LT(m.Rate(k, std::max(0.0, w - 1.0)), target, "smallest");
+            }
+        }
+        std::string message;
+        try
+        {
+            NrUlAmcRateModel(amc, {10, -1}, r);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            message = e.what();
+        }
+        NS_TEST_ASSERT_MSG_NE(message.find("sinrLinear[1]"), std::string::npos, message);
+        message.clear();
+        try
+        {
+            NrUlAmcRateModel(amc, {10}, NrUlResources::Of(20e6, 1, "DL|DL|", 1));
+        }
+        catch (const std::invalid_argument& e)
+        {
+            message = e.what();
+        }
+        NS_TEST_ASSERT_MSG_NE(message.find("no UL RB-slot"), std::string::npos, message);
     }
 };
 
@@ -765,6 +1039,7 @@ class NrRateModelTestSuite : public TestSuite
         : TestSuite("edge-inference-nr-rate-model")
     {
         AddTestCase(new NrRateModelUnitTestCase);
+        AddTestCase(new NrUlRateModelUnitTestCase);
         AddTestCase(new NrRateModelFidelityTestCase);
     }
 };

@@ -17,9 +17,19 @@
 #   (a) make sure a deb-src entry for bookworm exists, apt-get update, install build deps;
 #   (b) apt-get source ns3 into WORKDIR (once) and locate the ns-3.37 tree in it;
 #   (c) rsync this repository into <tree>/contrib/edge-inference (no .git, no build dirs);
-#   (d) ./ns3 configure --enable-modules=edge-inference ..., then build (cmake --build);
+#       with NR (below), unpack 5G-LENA NR-v2.3 into <tree>/contrib/nr beside it;
+#   (d) ./ns3 configure --enable-modules=edge-inference[;nr] ..., then build (cmake --build);
 #   (e) ./test.py --no-build -s <suite> for each suite in CMakeLists.txt's
-#       edge_inference_test_suites, then ./ns3 run the flagship example.
+#       edge_inference_test_suites (and edge_inference_nr_test_suites with NR), then
+#       ./ns3 run the flagship example (and its --radio=nr run with NR).
+#
+# NR (5G-LENA NR-v2.3, optional): EI_NR_SOURCE names a 5G-LENA clone at tag v2.3 or a
+# .tar.gz of one (top directory nr/); by default the shared vendor tarball
+# <repo>/../shared/vendor/nr-v2.3-src.tar.gz when it exists, else no NR. EI_NR_SOURCE=none
+# builds without NR. The source is copied into the ns-3 tree only (never into this
+# repository); it is re-copied only when it changes (checksum / commit stamp), so NR's
+# objects are reused across runs. NR's own tests and examples are not built (see
+# --filter-module-examples-and-tests below); the module's NR suites are.
 # It ends with one summary line and exits non-zero if anything failed.
 #
 # Re-running is incremental: the unpacked tree, its cmake-cache/ and build/ are reused,
@@ -43,6 +53,9 @@
 #                    -O0 -g, the fastest to compile, NS_LOG and NS_ASSERT compiled in;
 #                    changing it rebuilds all of ns-3 in the same cmake-cache/)
 #   EI_NS3_EXAMPLE   example command line for ./ns3 run (default "layer-streaming-lte --nUes=2")
+#   EI_NR_SOURCE     5G-LENA NR-v2.3 clone or tarball, or "none" (see NR above)
+#   EI_NS3_NR_EXAMPLE  example run with NR (default "layer-streaming-lte --radio=nr --nUes=2
+#                    --samples=16")
 #   EI_NS3_TIMEOUT   seconds allowed for each test suite and for the example (default 600;
 #                    timeout(1) kills the whole process group, test-runner included)
 #   EI_SKIP_APT=1    do not touch apt (the tree must already be unpacked in WORKDIR)
@@ -74,6 +87,16 @@ jobs="${EI_NS3_JOBS:-2}"
 profile="${EI_NS3_PROFILE:-debug}"
 example="${EI_NS3_EXAMPLE:-layer-streaming-lte --nUes=2}"
 step_timeout="${EI_NS3_TIMEOUT:-600}"
+nr_example="${EI_NS3_NR_EXAMPLE:-layer-streaming-lte --radio=nr --nUes=2 --samples=16}"
+nr_source="${EI_NR_SOURCE:-}"
+if [[ -z "${nr_source}" && -f "${module_dir}/../shared/vendor/nr-v2.3-src.tar.gz" ]]; then
+  nr_source="$(cd "${module_dir}/../shared/vendor" && pwd)/nr-v2.3-src.tar.gz"
+fi
+[[ "${nr_source}" != none ]] || nr_source=""
+if [[ -n "${nr_source}" && ! -e "${nr_source}" ]]; then
+  echo "verify-in-tree: EI_NR_SOURCE='${nr_source}' does not exist" >&2
+  exit 2
+fi
 ns3_version="3.37"
 module="edge-inference"
 
@@ -120,6 +143,18 @@ mapfile -t suites < <(
 )
 [[ ${#suites[@]} -gt 0 ]] || die "could not read edge_inference_test_suites from ${cmakelists}"
 
+# With NR, the entries of set(edge_inference_nr_test_suites ...) too (same parsing).
+if [[ -n "${nr_source}" ]]; then
+  mapfile -t nr_suites < <(
+    awk '/^[[:space:]]*set\([[:space:]]*edge_inference_nr_test_suites([[:space:]]|$)/ {
+           on = 1; sub(/.*edge_inference_nr_test_suites/, "") }
+         on { sub(/#.*/, ""); done = sub(/\).*/, ""); print; if (done) exit }' "${cmakelists}" |
+      tr -s '[:space:]' '\n' | sed '/^$/d'
+  )
+  [[ ${#nr_suites[@]} -gt 0 ]] || die "could not read edge_inference_nr_test_suites from ${cmakelists}"
+  suites+=("${nr_suites[@]}")
+fi
+
 # ns-3 finds a contrib module's dependencies with this regex over the CMakeLists.txt
 # text (filter_libraries() in build-support/macros-and-definitions.cmake, ns-3.37):
 #   string(REGEX MATCHALL "{lib[^}]*[^obj]}" ...)
@@ -136,6 +171,7 @@ log "module:      ${module_dir}"
 log "work dir:    ${workdir}"
 log "profile:     ${profile}, jobs: ${jobs}"
 log "suites:      ${suites[*]}"
+log "NR:          ${nr_source:-none (set EI_NR_SOURCE to a 5G-LENA NR-v2.3 clone or tarball)}"
 log "ns-3 deps:   ${ns3_deps[*]} (as ns-3's regex sees them)"
 
 mkdir -p "${workdir}/logs"
@@ -275,6 +311,47 @@ cd "${tree}"
 #                           (In 3.37 it also drops every top-level examples/ program.)
 common_opts=(-d "${profile}" --disable-werror --disable-python-bindings
   --enable-tests --enable-examples --filter-module-examples-and-tests="${module}")
+# The modules to enable: ours, and NR beside it when asked for.
+enable_modules="${module}"
+
+# ---------------------------------------------------------------------------------------
+# NR: 5G-LENA NR-v2.3 as contrib/nr (copied only when its source changed)
+# ---------------------------------------------------------------------------------------
+if [[ -n "${nr_source}" ]]; then
+  if [[ -f "${nr_source}" ]]; then
+    nr_stamp="$(sha256sum "${nr_source}" | cut -d' ' -f1)"
+  elif [[ -d "${nr_source}/.git" ]]; then
+    nr_stamp="$(git -C "${nr_source}" rev-parse HEAD)"
+  else
+    nr_stamp=""
+  fi
+  if [[ -n "${nr_stamp}" && -f contrib/nr/CMakeLists.txt &&
+    "$(cat "${workdir}/.nr-source-stamp" 2>/dev/null)" == "${nr_stamp}" ]]; then
+    log "contrib/nr: NR from ${nr_source} already in the tree"
+  else
+    log "contrib/nr <- ${nr_source}"
+    nr_stage="${workdir}/nr-stage"
+    rm -rf "${nr_stage}"
+    mkdir -p "${nr_stage}"
+    if [[ -f "${nr_source}" ]]; then
+      tar -xzf "${nr_source}" -C "${nr_stage}" || die "could not unpack ${nr_source}"
+      [[ -d "${nr_stage}/nr" ]] || die "${nr_source} does not unpack to nr/"
+    else
+      rsync -a --exclude=/.git "${nr_source}/" "${nr_stage}/nr/"
+    fi
+    [[ -f "${nr_stage}/nr/model/nr-amc.h" && -f "${nr_stage}/nr/CMakeLists.txt" ]] ||
+      die "${nr_source} is not a 5G-LENA NR source tree (no model/nr-amc.h)"
+    if [[ -f "${nr_stage}/nr/RELEASE_NOTES.md" ]] && ! grep -q "NR-v2.3" "${nr_stage}/nr/RELEASE_NOTES.md"; then
+      log "warning: ${nr_source} does not look like NR-v2.3 (the release paired with ns-3.37)"
+    fi
+    # rsync keeps the unpacked mtimes, so an unchanged file is not recompiled.
+    mkdir -p contrib/nr
+    rsync -a --delete "${nr_stage}/nr/" contrib/nr/
+    rm -rf "${nr_stage}"
+    [[ -z "${nr_stamp}" ]] || echo "${nr_stamp}" >"${workdir}/.nr-source-stamp"
+  fi
+  enable_modules="${module};nr"
+fi
 
 if [[ ${warm} -eq 1 ]]; then
   # -----------------------------------------------------------------------------------
@@ -284,6 +361,7 @@ if [[ ${warm} -eq 1 ]]; then
     IFS=';'
     echo "${ns3_deps[*]}"
   )
+  [[ -z "${nr_source}" ]] || enabled="${enabled};nr"
   log "configure (warm, modules: ${enabled})"
   python3 ./ns3 configure "${common_opts[@]}" --enable-modules="${enabled}" \
     >"${logs}/configure-warm.log" 2>&1 ||
@@ -315,7 +393,7 @@ rsync -a --delete \
 # configure is run every time: contrib/ is scanned only at configure time, and the
 # module's file lists may have changed. On an existing cmake-cache/ it takes ~10 s.
 log "configure -> ${logs}/configure.log"
-python3 ./ns3 configure "${common_opts[@]}" --enable-modules="${module}" \
+python3 ./ns3 configure "${common_opts[@]}" --enable-modules="${enable_modules}" \
   >"${logs}/configure.log" 2>&1 ||
   { show_tail "${logs}/configure.log"; die "configure failed"; }
 # ns-3 only prints a status line for some problems; make them fatal here.
@@ -327,6 +405,12 @@ fi
 if grep -qE "CMakeLists.txt file for module .* was not found|Skipping contrib/${module}" "${logs}/configure.log"; then
   grep -E "was not found|Skipping contrib" "${logs}/configure.log" | sed 's/^/    /'
   die "configure could not resolve a dependency of ${module}"
+fi
+# With NR, our CMakeLists.txt must have seen it (its status line), else the NR suites
+# would be missing and fail below with a less clear message.
+if [[ -n "${nr_source}" ]] && ! grep -q "edge-inference: NR (5G-LENA) found in contrib/nr" "${logs}/configure.log"; then
+  grep -E "edge-inference: |contrib/nr" "${logs}/configure.log" | sed 's/^/    /'
+  die "configure did not enable NR for ${module} (contrib/nr)"
 fi
 
 # This is what `./ns3 build -j N` runs, but ns-3.37's ./ns3 caps N at (cores - 1): it
@@ -378,25 +462,35 @@ for s in "${suites[@]}"; do
   fi
 done
 
-log "./ns3 run \"${example}\""
-rc=0
-timeout "${step_timeout}" python3 ./ns3 run "${example}" >"${logs}/example.log" 2>&1 || rc=$?
-if [[ ${rc} -eq 0 ]]; then
-  tail -n 5 "${logs}/example.log" | sed 's/^/    /'
-elif [[ ${rc} -eq 124 ]]; then
-  show_tail "${logs}/example.log" 30
-  failures+=("example '${example}' timed out after ${step_timeout}s")
-else
-  show_tail "${logs}/example.log" 30
-  failures+=("example '${example}' (rc ${rc})")
-fi
+examples_run=("${example}")
+[[ -z "${nr_source}" ]] || examples_run+=("${nr_example}")
+n_example=0
+for ex in "${examples_run[@]}"; do
+  n_example=$((n_example + 1))
+  ex_log="${logs}/example.log"
+  [[ ${n_example} -eq 1 ]] || ex_log="${logs}/example-${n_example}.log"
+  log "./ns3 run \"${ex}\""
+  rc=0
+  timeout "${step_timeout}" python3 ./ns3 run "${ex}" >"${ex_log}" 2>&1 || rc=$?
+  if [[ ${rc} -eq 0 ]]; then
+    tail -n 5 "${ex_log}" | sed 's/^/    /'
+  elif [[ ${rc} -eq 124 ]]; then
+    show_tail "${ex_log}" 30
+    failures+=("example '${ex}' timed out after ${step_timeout}s")
+  else
+    show_tail "${ex_log}" 30
+    failures+=("example '${ex}' (rc ${rc})")
+  fi
+done
 
 # ---------------------------------------------------------------------------------------
 # Summary
 # ---------------------------------------------------------------------------------------
 total=$(($(date +%s) - start_time))
 if [[ ${#failures[@]} -eq 0 ]]; then
-  echo "verify-in-tree: PASS (ns-${ns3_version} ${profile}, build ${build_secs}s, ${warnings} module warnings, ${passed}/${#suites[@]} suites passed, example ok) in ${total}s"
+  with_nr="without NR"
+  [[ -z "${nr_source}" ]] || with_nr="with contrib/nr"
+  echo "verify-in-tree: PASS (ns-${ns3_version} ${profile} ${with_nr}, build ${build_secs}s, ${warnings} module warnings, ${passed}/${#suites[@]} suites passed, ${#examples_run[@]} example run(s) ok) in ${total}s"
   exit 0
 fi
 printf 'verify-in-tree: FAIL (%s; %d/%d suites passed) in %ss, logs in %s\n' \

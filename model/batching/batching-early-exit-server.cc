@@ -127,13 +127,17 @@ BatchingEarlyExitServer::GetTypeId()
                           "Upload rate of the instances: Shannon (w log2(1 + s / (Gamma w)), the "
                           "reconstruction's) or LteUlAmc (LteUlAmcRateModel: uplink TB sizes of "
                           "the MCS PF picks from the SRS SINR s_k / TotalBandwidthHz, whole RBs, "
-                          "as BandwidthShareFfMacScheduler executes w_k).",
+                          "as BandwidthShareFfMacScheduler executes w_k) or NrUlAmc (the NR cell's "
+                          "model installed by EdgeNrTopologyHelper::ConnectUplinkShares: "
+                          "NrUlAmcRateModel, the symbol shares NrSymbolShareScheduler executes).",
                           EnumValue(BatchingEarlyExitServer::SHANNON),
                           MakeEnumAccessor(&BatchingEarlyExitServer::m_uplinkRateModel),
                           MakeEnumChecker(BatchingEarlyExitServer::SHANNON,
                                           "Shannon",
                                           BatchingEarlyExitServer::LTE_UL_AMC,
-                                          "LteUlAmc"))
+                                          "LteUlAmc",
+                                          BatchingEarlyExitServer::NR_UL_AMC,
+                                          "NrUlAmc"))
             .AddAttribute("MinUlGrantRbs",
                           "LteUlAmc: smallest uplink grant, RBs (the scheduler's MinUlGrantRbs).",
                           UintegerValue(3),
@@ -320,6 +324,11 @@ BatchingEarlyExitServer::MakeProblem(const std::vector<BatchingEarlyExitUser>& u
                         "BatchingEarlyExitServer: MinUlGrantRbs "
                             << m_minUlGrantRbs << " exceeds the " << nRb << " uplink RBs");
         problem.rateModel = std::make_shared<LteUlAmcRateModel>(sinr, nRb, m_minUlGrantRbs);
+    }
+    else if (m_uplinkRateModel == NR_UL_AMC)
+    {
+        problem.rateModel =
+            MakeUplinkRateModel(sinr, "BatchingEarlyExitServer: UplinkRateModel NrUlAmc");
     }
     return problem;
 }

@@ -85,6 +85,10 @@ namespace edgeinference
  * uplink scheduler picks it, uplink TB sizes, whole RBs met over time, grants of at least
  * MinUlGrantRbs). TotalBandwidthHz must then be the cell's uplink, a whole number of RBs of
  * 180 kHz; SnrGapDb is not used (the model has PF's own gap), RateEfficiency still is.
+ * With UplinkRateModel = NrUlAmc the instance carries the model the NR cell installed with
+ * SetUplinkRateModelFactory() (EdgeNrTopologyHelper::ConnectUplinkShares(): NrUlAmcRateModel,
+ * the symbol shares NrSymbolShareScheduler executes); TotalBandwidthHz must then be that
+ * model's W (nRb x RB width).
  *
  * **Batch.** The tasks run as BatchExecution::Plan() says for the decision's scheme
  * (batched: block l processes B_l tasks and a task leaves at its exit; sequential
@@ -105,6 +109,7 @@ class BatchingEarlyExitServer : public OffloadingServerBase
     {
         SHANNON,    ///< w log2(1 + s_k / (Gamma w)), the reconstruction's fixed-power rate
         LTE_UL_AMC, ///< LteUlAmcRateModel: the LTE uplink executed by the share scheduler
+        NR_UL_AMC,  ///< the cell's model (SetUplinkRateModelFactory(), e.g. NrUlAmcRateModel)
     };
 
     /**

@@ -37,6 +37,12 @@ NrSymbolShareScheduler::GetTypeId()
                             "it was given, the symbols the slot's apportionment gave it and the "
                             "slot's DL data symbols",
                             MakeTraceSourceAccessor(&NrSymbolShareScheduler::m_dlSymbolsTrace),
+                            "ns3::edgeinference::NrSymbolShareScheduler::SymbolsTracedCallback")
+            .AddTraceSource("UlSymbols",
+                            "Per UL (or F) slot with UL shares and per UE with UL data: the "
+                            "symbols of new data it was given, the symbols the slot's "
+                            "apportionment gave it and the slot's UL data symbols",
+                            MakeTraceSourceAccessor(&NrSymbolShareScheduler::m_ulSymbolsTrace),
                             "ns3::edgeinference::NrSymbolShareScheduler::SymbolsTracedCallback");
     return tid;
 }
@@ -129,10 +135,67 @@ NrSymbolShareScheduler::SetDlShares(const std::map<uint16_t, double>& shares)
 }
 
 void
+NrSymbolShareScheduler::SetUlShare(uint16_t rnti, double share)
+{
+    NS_LOG_FUNCTION(this << rnti << share);
+    StoreShare(m_ulTable.CheckRnti(rnti, share));
+    m_ulTable.SetRnti(rnti, share);
+}
+
+void
+NrSymbolShareScheduler::SetUlShareByImsi(uint64_t imsi, double share)
+{
+    NS_LOG_FUNCTION(this << imsi << share);
+    if (!m_ueView.GetRrc())
+    {
+        throw std::logic_error("NrSymbolShareScheduler::SetUlShareByImsi: no gNB RRC to resolve "
+                               "IMSI " +
+                               std::to_string(imsi) +
+                               " (obtain the scheduler with GetFromGnbDevice or call SetGnbRrc)");
+    }
+    StoreShare(m_ulTable.CheckImsi(imsi, share));
+    m_ulTable.SetImsi(imsi, share);
+}
+
+void
+NrSymbolShareScheduler::SetUlShares(const std::map<uint16_t, double>& shares)
+{
+    StoreShare(m_ulTable.CheckReplace(shares));
+    m_ulTable.Replace(shares);
+}
+
+void
 NrSymbolShareScheduler::ClearShares()
 {
     m_table.Clear();
     m_credits.clear();
+}
+
+void
+NrSymbolShareScheduler::ClearUlShares()
+{
+    m_ulTable.Clear();
+    m_ulCredits.clear();
+}
+
+bool
+NrSymbolShareScheduler::HasUlShares() const
+{
+    return !m_ulTable.IsEmpty();
+}
+
+uint64_t
+NrSymbolShareScheduler::GetUlSymbolsOffered(uint16_t rnti) const
+{
+    auto it = m_ulOffered.find(rnti);
+    return it == m_ulOffered.end() ? 0 : it->second;
+}
+
+uint64_t
+NrSymbolShareScheduler::GetUlSymbolsUsed(uint16_t rnti) const
+{
+    auto it = m_ulUsed.find(rnti);
+    return it == m_ulUsed.end() ? 0 : it->second;
 }
 
 bool
@@ -274,6 +337,112 @@ NrSymbolShareScheduler::AssignDLRBG(uint32_t symAvail, const ActiveUeMap& active
         for (const auto& ue : el.second)
         {
             sym += ue.first->m_dlRBG / nRbg;
+        }
+        ret.insert(std::make_pair(el.first, sym));
+    }
+    return ret;
+}
+
+NrMacSchedulerNs3::BeamSymbolMap
+NrSymbolShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& activeUl) const
+{
+    NS_LOG_FUNCTION(this << symAvail);
+    if (!HasUlShares())
+    {
+        return NrMacSchedulerTdmaRR::AssignULRBG(symAvail, activeUl);
+    }
+    m_ueView.Refresh(true);
+    const std::map<uint16_t, double> eff = m_ulTable.Effective(m_ueView);
+    auto given = BandwidthShareFfrAlgorithm::Apportion(eff, m_ulCredits, symAvail);
+    const std::vector<uint8_t> notched = GetUlNotchedRbgMask();
+    const uint32_t nRbg =
+        GetBandwidthInRbg() - std::count(notched.begin(), notched.end(), static_cast<uint8_t>(0));
+
+    std::vector<UePtrAndBufferReq> ues;
+    for (const auto& el : activeUl)
+    {
+        ues.insert(ues.end(), el.second.begin(), el.second.end());
+    }
+    for (auto& ue : ues)
+    {
+        BeforeUlSched(ue, FTResources(nRbg, 1));
+        // Symbols too few for the smallest UL TB at the UE's MCS (12 bytes, see
+        // NrMacSchedulerTdma::CreateUlDci) carry nothing: no DCI would be sent, and a UE at
+        // its starting MCS would never send the PUSCH that raises it. It keeps them in its
+        // credit instead and gets them later, together (its share over time is unchanged).
+        const uint16_t rnti = ue.first->m_rnti;
+        auto mine = given.find(rnti);
+        if (mine != given.end() && mine->second > 0 &&
+            m_ulAmc->CalculateTbSize(ue.first->m_ulMcs, mine->second * nRbg * GetNumRbPerRbg()) <
+                12)
+        {
+            m_ulCredits[rnti] += mine->second;
+            mine->second = 0;
+        }
+    }
+    uint32_t owned = 0;
+    for (const auto& kv : given)
+    {
+        owned += kv.second;
+        m_ulOffered[kv.first] += kv.second;
+    }
+    // UEs with a share first, in the scheduler's (round-robin) order
+    std::stable_sort(ues.begin(), ues.end(), GetUeCompareUlFn());
+    std::stable_sort(ues.begin(),
+                     ues.end(),
+                     [&eff](const UePtrAndBufferReq& a, const UePtrAndBufferReq& b)
+                     { return eff.count(a.first->m_rnti) > eff.count(b.first->m_rnti); });
+    FTResources assigned(0, 0);
+    uint32_t freeSymbols = symAvail - std::min(owned, symAvail);
+    uint32_t unusedOwned = 0;
+    // whole-band symbols one at a time, until the TB holds the UE's buffer status (as
+    // NrMacSchedulerTdma::AssignRBGTDMA) or the limit is reached
+    auto fill = [&](UePtrAndBufferReq& ue, uint32_t limit)
+    {
+        uint32_t n = 0;
+        while (n < limit && ue.first->m_ulTbSize < std::max(ue.second, 10U))
+        {
+            ue.first->m_ulRBG += nRbg;
+            ue.first->m_ulSym += 1;
+            assigned.m_rbg += nRbg;
+            assigned.m_sym += 1;
+            AssignedUlResources(ue, FTResources(nRbg, 1), assigned);
+            ++n;
+        }
+        return n;
+    };
+    for (auto& ue : ues)
+    {
+        const uint16_t rnti = ue.first->m_rnti;
+        const auto share = eff.find(rnti);
+        uint32_t n = 0;
+        uint32_t mine = 0;
+        if (share != eff.end() && share->second > 0)
+        {
+            mine = given.count(rnti) ? given.at(rnti) : 0;
+            n = fill(ue, mine);
+            unusedOwned += mine - n;
+        }
+        else
+        {
+            const bool connecting = m_ueView.GetConnecting().count(rnti) > 0;
+            n = fill(ue, freeSymbols + (connecting ? unusedOwned : 0));
+            const uint32_t fromFree = std::min(n, freeSymbols);
+            freeSymbols -= fromFree;
+            unusedOwned -= n - fromFree;
+        }
+        m_ulUsed[rnti] += n;
+        m_ulSymbolsTrace(rnti, n, mine, symAvail);
+        NS_LOG_INFO("UL RNTI " << rnti << " symbols " << n << " owned " << mine << " of "
+                               << symAvail);
+    }
+    BeamSymbolMap ret;
+    for (const auto& el : activeUl)
+    {
+        uint32_t sym = 0;
+        for (const auto& ue : el.second)
+        {
+            sym += ue.first->m_ulRBG / nRbg;
         }
         ret.insert(std::make_pair(el.first, sym));
     }

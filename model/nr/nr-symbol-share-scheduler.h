@@ -19,8 +19,8 @@
 /**
  * @file
  * @ingroup edge-inference-nr
- * @brief The TDMA gNB scheduler that executes per-UE downlink shares as symbols over
- * 5G-LENA NR.
+ * @brief The TDMA gNB scheduler that executes per-UE downlink and uplink shares as symbols
+ * over 5G-LENA NR.
  */
 
 namespace ns3
@@ -42,8 +42,19 @@ namespace edgeinference
  * on average, whole symbols each slot). A UE with a share gets at most its symbols (up to
  * its buffer); a UE without one only the symbols nobody owns (any symbol nobody used while
  * its RRC connection is being set up). Same share table and checks as on LTE
- * (UeShareTable). With no DL share the scheduler is NrMacSchedulerTdmaRR; the uplink is
- * always NrMacSchedulerTdmaRR's.
+ * (UeShareTable). With no DL share the scheduler is NrMacSchedulerTdmaRR in the downlink.
+ *
+ * **Uplink** (the NR analogue of BandwidthShareFfMacScheduler): the same rule on the
+ * symbols of each UL (or F) slot left for new UL data after SRS and HARQ retransmissions,
+ * with its own share table and credits (SetUlShare(), SetUlShareByImsi(), SetUlShares()).
+ * A UE with an UL share gets at most its symbols of the slot (up to its buffer status;
+ * each symbol spans the whole band, TDMA); a UE without one only the symbols nobody owns,
+ * or while its RRC connection is being set up any owned symbol its owner left. Unused
+ * symbols are not redistributed among the UEs with a share (a UE gets its share, not more:
+ * the allocators' upload times are computed for exactly that share). With no UL share the
+ * uplink is NrMacSchedulerTdmaRR's. The trace UlSymbols reports every UE's symbols per slot.
+ * The wideband SRS SINR the gNB measures for each UE (the channel the allocators use) is
+ * reported by EdgeNrTopologyHelper::ConnectChannelReports().
  *
  * Measured: with TCP (RLC AM) downloads of UEs at different distances, 5G-LENA v2.3's
  * OFDMA schedulers (and NrBandwidthShareScheduler, derived from them) starve far UEs, the
@@ -116,11 +127,55 @@ class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
      */
     void SetDlShares(const std::map<uint16_t, double>& shares);
 
-    /// Remove every share and credit.
+    /**
+     * @brief Set a UE's uplink share; the UL shares must sum to at most 1.
+     * @param [in] rnti the UE
+     * @param [in] share fraction of the UL data symbols, in [0, 1]
+     * @throw std::invalid_argument if share is outside [0, 1], not finite, or the UL shares
+     * would sum to more than 1
+     */
+    void SetUlShare(uint16_t rnti, double share);
+
+    /**
+     * @brief Set a UE's uplink share by IMSI (resolved each slot through the gNB RRC).
+     * @param [in] imsi the UE
+     * @param [in] share fraction of the UL data symbols, in [0, 1]
+     * @throw std::invalid_argument as SetUlShare()
+     * @throw std::logic_error if no gNB RRC is known
+     */
+    void SetUlShareByImsi(uint64_t imsi, double share);
+
+    /**
+     * @brief Replace all uplink shares (RNTI-keyed); empty: transparent uplink.
+     * @param [in] shares share per RNTI
+     * @throw std::invalid_argument as SetUlShare(); on error nothing changes
+     */
+    void SetUlShares(const std::map<uint16_t, double>& shares);
+
+    /// Remove every downlink share and credit (the uplink ones stay, see ClearUlShares():
+    /// SLIDE's NrSlideCell and an offloading server may share one gNB, as on LTE).
     void ClearShares();
+
+    /// Remove every uplink share and credit (the downlink ones stay).
+    void ClearUlShares();
 
     /// @return true if a DL share is set
     bool HasDlShares() const;
+
+    /// @return true if an UL share is set
+    bool HasUlShares() const;
+
+    /**
+     * @param [in] rnti a UE
+     * @return UL data symbols the apportionments gave it so far
+     */
+    uint64_t GetUlSymbolsOffered(uint16_t rnti) const;
+
+    /**
+     * @param [in] rnti a UE
+     * @return UL data symbols of new data it was scheduled on so far
+     */
+    uint64_t GetUlSymbolsUsed(uint16_t rnti) const;
 
     /**
      * @param [in] rnti a UE
@@ -150,6 +205,7 @@ class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
   protected:
     void DoDispose() override;
     BeamSymbolMap AssignDLRBG(uint32_t symAvail, const ActiveUeMap& activeDl) const override;
+    BeamSymbolMap AssignULRBG(uint32_t symAvail, const ActiveUeMap& activeUl) const override;
 
   private:
     /**
@@ -166,6 +222,12 @@ class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
     std::map<uint16_t, std::pair<uint8_t, Time>> m_wbCqi; ///< latest WB CQI per RNTI
     /// Symbols of every UE in every slot with shares
     mutable TracedCallback<uint16_t, uint32_t, uint32_t, uint32_t> m_dlSymbolsTrace;
+    UeShareTable m_ulTable{"NrSymbolShareScheduler: UL"}; ///< UL shares
+    mutable std::map<uint16_t, double> m_ulCredits;       ///< UL credit rule state
+    mutable std::map<uint16_t, uint64_t> m_ulOffered;     ///< UL symbols offered per RNTI
+    mutable std::map<uint16_t, uint64_t> m_ulUsed;        ///< UL symbols used per RNTI
+    /// UL symbols of every UE in every slot with UL shares
+    mutable TracedCallback<uint16_t, uint32_t, uint32_t, uint32_t> m_ulSymbolsTrace;
 };
 
 } // namespace edgeinference

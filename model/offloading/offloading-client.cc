@@ -98,8 +98,8 @@ OffloadingClient::GetTypeId()
                           MakeDoubleAccessor(&OffloadingClient::m_channelReportHz),
                           MakeDoubleChecker<double>(0.0))
             .AddAttribute("Imsi",
-                          "IMSI put in the requests; 0 = the IMSI of the node's LTE UE device "
-                          "(0 if it has none).",
+                          "IMSI put in the requests; 0 = the IMSI of the node's LTE UE device, "
+                          "else of its first device with an Imsi attribute (an NR UE), else 0.",
                           UintegerValue(0),
                           MakeUintegerAccessor(&OffloadingClient::m_imsi),
                           MakeUintegerChecker<uint64_t>())
@@ -217,6 +217,18 @@ OffloadingClient::GetImsi() const
         if (ue)
         {
             return ue->GetImsi();
+        }
+    }
+    // another cellular UE device with an Imsi attribute (5G-LENA's NrUeNetDevice)
+    for (uint32_t i = 0; i < GetNode()->GetNDevices(); ++i)
+    {
+        Ptr<NetDevice> dev = GetNode()->GetDevice(i);
+        TypeId::AttributeInformation info;
+        if (dev->GetInstanceTypeId().LookupAttributeByName("Imsi", &info))
+        {
+            UintegerValue imsi;
+            dev->GetAttribute("Imsi", imsi);
+            return imsi.Get();
         }
     }
     return 0;

@@ -126,6 +126,7 @@ OffloadingServerBase::DoDispose()
     NS_LOG_FUNCTION(this);
     m_socket = nullptr;
     m_uplinkCallback = UplinkBandwidthCallback();
+    m_uplinkRateModelFactory = nullptr;
     Application::DoDispose();
 }
 
@@ -151,6 +152,23 @@ void
 OffloadingServerBase::SetUplinkBandwidthCallback(UplinkBandwidthCallback cb)
 {
     m_uplinkCallback = cb;
+}
+
+void
+OffloadingServerBase::SetUplinkRateModelFactory(UplinkRateModelFactory factory)
+{
+    m_uplinkRateModelFactory = std::move(factory);
+}
+
+std::shared_ptr<const RateModel>
+OffloadingServerBase::MakeUplinkRateModel(const std::vector<double>& sinrLinear,
+                                          const std::string& who) const
+{
+    NS_ABORT_MSG_IF(!m_uplinkRateModelFactory,
+                    who << " needs the cell's uplink rate model: connect the server to the NR "
+                           "gNB with EdgeNrTopologyHelper::ConnectUplinkShares() or "
+                           "ConnectUplinkRateModel() (module built with NR)");
+    return m_uplinkRateModelFactory(sinrLinear);
 }
 
 void

@@ -17,7 +17,9 @@
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -27,6 +29,11 @@ namespace ns3
 
 class Socket;
 class Packet;
+
+namespace edgeinference
+{
+class RateModel;
+}
 
 namespace edgeinference
 {
@@ -139,6 +146,14 @@ class OffloadingServerBase : public Application
     typedef Callback<void, const std::map<uint64_t, double>&> UplinkBandwidthCallback;
 
     /**
+     * Builds a frame's uplink rate model from the requests' wideband uplink SINRs (linear,
+     * s_k / TotalBandwidthHz, in request order): the radio's model of what its MAC executes
+     * (e.g. NrUlAmcRateModel, installed by EdgeNrTopologyHelper::ConnectUplinkShares()).
+     */
+    using UplinkRateModelFactory =
+        std::function<std::shared_ptr<const RateModel>(const std::vector<double>& sinrLinear)>;
+
+    /**
      * @brief Register this type.
      * @return the TypeId
      */
@@ -171,6 +186,22 @@ class OffloadingServerBase : public Application
      * sum of its two bandwidths); it is empty when no upload window is open
      */
     void SetUplinkBandwidthCallback(UplinkBandwidthCallback cb);
+
+    /**
+     * @brief The rate model of the cell's uplink, used by the subclasses whose attribute
+     * UplinkRateModel is NrUlAmc.
+     * @param [in] factory builds the model of a frame (empty: none)
+     */
+    void SetUplinkRateModelFactory(UplinkRateModelFactory factory);
+
+    /**
+     * @param [in] sinrLinear the requests' wideband uplink SINRs (linear)
+     * @param [in] who the subclass and attribute value, for the error message
+     * @return the model of the installed factory (fatal error naming who if none is
+     * installed)
+     */
+    std::shared_ptr<const RateModel> MakeUplinkRateModel(const std::vector<double>& sinrLinear,
+                                                         const std::string& who) const;
 
     /// @return every task seen, in arrival order of the requests
     const std::vector<TaskRecord>& GetTaskRecords() const;
@@ -394,6 +425,8 @@ class OffloadingServerBase : public Application
     /// w_k by IMSI, Hz, of every frame whose uploads are open
     std::map<uint32_t, std::map<uint64_t, double>> m_frameUplinkBandwidth;
     uint64_t m_unexpectedBytes; ///< DATA for no open task
+    /// The cell's uplink rate model (SetUplinkRateModelFactory())
+    UplinkRateModelFactory m_uplinkRateModelFactory;
 
     TracedCallback<uint32_t, uint32_t, uint64_t> m_requestTrace;            ///< REQUEST
     TracedCallback<uint32_t, uint32_t, uint32_t, double> m_allocationTrace; ///< Decision

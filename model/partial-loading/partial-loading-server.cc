@@ -79,10 +79,13 @@ PartialLoadingServer::GetTypeId()
                           "reconstruction's fixed-power rate) or LteUlAmc (LteUlAmcRateModel: "
                           "uplink TB sizes of the MCS PF picks from the SRS SINR s_k / "
                           "TotalBandwidthHz, whole RBs, as BandwidthShareFfMacScheduler "
-                          "executes B_k; TotalBandwidthHz must be the cell's uplink).",
+                          "executes B_k; TotalBandwidthHz must be the cell's uplink) or NrUlAmc "
+                          "(the NR cell's model installed by "
+                          "EdgeNrTopologyHelper::ConnectUplinkShares: NrUlAmcRateModel, the "
+                          "symbol shares NrSymbolShareScheduler executes).",
                           EnumValue(0),
                           MakeEnumAccessor(&PartialLoadingServer::m_uplinkRateModel),
-                          MakeEnumChecker(0, "Shannon", 1, "LteUlAmc"))
+                          MakeEnumChecker(0, "Shannon", 1, "LteUlAmc", 2, "NrUlAmc"))
             .AddAttribute("MinUlGrantRbs",
                           "LteUlAmc: smallest uplink grant, RBs (the scheduler's MinUlGrantRbs).",
                           UintegerValue(3),
@@ -266,7 +269,7 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
     // head start the execution has; otherwise time 0 is the origin.
     const double headStartS = m_loadAtAllocation ? GetUploadStartDelay().GetSeconds() : 0.0;
     problem.uploadStartS = headStartS;
-    std::shared_ptr<const RateModel> lteUl;
+    std::shared_ptr<const RateModel> cellUl;
     if (m_uplinkRateModel == 1)
     {
         const double cellHz =
@@ -283,7 +286,19 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
         {
             sinr.push_back(r.snrBandwidthHz / cellHz);
         }
-        lteUl = std::make_shared<LteUlAmcRateModel>(sinr, nRb, m_minUlGrantRbs);
+        cellUl = std::make_shared<LteUlAmcRateModel>(sinr, nRb, m_minUlGrantRbs);
+    }
+    else if (m_uplinkRateModel == 2)
+    {
+        // as for LteUlAmc: the SINR is over the whole cell's uplink, not over this server's part
+        const double cellHz =
+            m_cellUplinkBandwidthHz > 0 ? m_cellUplinkBandwidthHz : m_totalBandwidthHz;
+        std::vector<double> sinr;
+        for (const FrameRequest& r : requests)
+        {
+            sinr.push_back(r.snrBandwidthHz / cellHz);
+        }
+        cellUl = MakeUplinkRateModel(sinr, "PartialLoadingServer: UplinkRateModel NrUlAmc");
     }
     for (size_t i = 0; i < requests.size(); ++i)
     {
@@ -294,8 +309,8 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
         q.model = t.model;
         q.uploadBits = r.uploadBits;
         q.deadlineS = std::max(0.0, r.deadlineS) + headStartS;
-        q.channel = lteUl ? UplinkChannel::FromRateModel(lteUl, static_cast<uint32_t>(i))
-                          : UplinkChannel::FixedPower(r.snrBandwidthHz);
+        q.channel = cellUl ? UplinkChannel::FromRateModel(cellUl, static_cast<uint32_t>(i))
+                           : UplinkChannel::FixedPower(r.snrBandwidthHz);
         problem.requests.push_back(q);
         out.frameLengthS = std::max(out.frameLengthS, std::max(0.0, r.deadlineS));
     }

@@ -156,7 +156,7 @@ class PartialLoadingServer : public OffloadingServerBase
     Ptr<PartialLoadingAllocator> m_allocator; ///< Attribute Allocator
     double m_totalBandwidthHz;                ///< Attribute TotalBandwidthHz
     UploadWindowRule m_uploadWindow;          ///< Attribute UploadWindow
-    int m_uplinkRateModel;                    ///< Attribute UplinkRateModel: 0 Shannon, 1 LteUlAmc
+    int m_uplinkRateModel;                    ///< Attribute UplinkRateModel (0..2, see GetTypeId)
     uint32_t m_minUlGrantRbs;                 ///< Attribute MinUlGrantRbs
     double m_cellUplinkBandwidthHz;           ///< Attribute CellUplinkBandwidthHz
     bool m_loadAtAllocation;                  ///< Attribute LoadAtAllocation
