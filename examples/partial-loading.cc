@@ -357,8 +357,8 @@ RunExample(int argc, char* argv[])
                 base.rateModel,
                 {"LteUlAmc", "Shannon"});
     cmd.AddValue("loadAtAllocation",
-                 "Server LoadAtAllocation: load from the decision on (false: from the "
-                 "scheduler's origin, so that the GPU timeline is the predicted one)",
+                 "Server LoadAtAllocation: load from the decision on, the allocator plans "
+                 "with that head start (false: load from the upload origin)",
                  base.loadAtAllocation);
     cmd.AddName("algorithm",
                 "Algorithm of the per-request table",

@@ -18,6 +18,7 @@ cpp_examples = [
         "True",
         "False",
     ),
+    ("batching-early-exit --users=32 --rbs=6 --usersForBandwidth=1 --frames=2 --algorithms=optimal", "True", "False"),
     ("dto-ee-benchmark --quick", "True", "False"),
     ("noma-split-benchmark --quick", "True", "False"),
     ("noma-vs-oma --nUes=2 --simTime=0.5", "True", "False"),

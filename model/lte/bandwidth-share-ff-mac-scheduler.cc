@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 
@@ -116,11 +117,38 @@ void
 BandwidthShareFfMacScheduler::SchedSapProviderWrapper::SchedDlRachInfoReq(
     const struct SchedDlRachInfoReqParameters& params)
 {
-    if (!params.m_rachList.empty())
+    // Work-around of an ns-3.37 abort with many UEs attaching at once ("No info find in
+    // HARQ buffer for UE 0", src/lte/model/pf-ff-mac-scheduler.cc,
+    // PfFfMacScheduler::DoSchedDlTriggerReq, random-access loop). LteEnbMac::
+    // DoSubframeIndication (lte-enb-mac.cc) asks the RRC for a temporary C-RNTI for every
+    // received preamble, and LteEnbRrc::DoAllocateTemporaryCellRnti (lte-enb-rrc.cc) returns
+    // 0 when all SRS configuration indices are taken (IsMaxSrsReached()); the MAC forwards
+    // that RNTI 0 to the scheduler, whose HARQ maps have no entry for it. The indices run
+    // out because PF sends only the random-access responses whose Msg3 fits in the uplink
+    // band of the TTI (6 RBs each at UlGrantMcs 0: 4 per TTI at 25 RBs) and forgets the
+    // other preambles of the TTI after the RRC has created their UE contexts: each such UE
+    // retries and takes one more context, and every stale context holds an SRS index until
+    // its ConnectionRequestTimeoutDuration (15 ms) expires. A preamble without an RNTI gets
+    // no random-access response here, as on a preamble collision; the UE retries after its
+    // response window.
+    SchedDlRachInfoReqParameters filtered = params;
+    const auto noRnti = std::remove_if(filtered.m_rachList.begin(),
+                                       filtered.m_rachList.end(),
+                                       [](const RachListElement_s& r) { return r.m_rnti == 0; });
+    if (noRnti != filtered.m_rachList.end())
+    {
+        const auto dropped = std::distance(noRnti, filtered.m_rachList.end());
+        m_owner->m_rachWithoutRnti += dropped;
+        NS_LOG_INFO("dropped " << dropped
+                               << " random-access preamble(s) without a temporary C-RNTI "
+                                  "(no free SRS index at the eNB RRC)");
+        filtered.m_rachList.erase(noRnti, filtered.m_rachList.end());
+    }
+    if (!filtered.m_rachList.empty())
     {
         m_owner->m_lastRach = Simulator::Now(); // PF reserves UL RBs for their Msg3
     }
-    m_pf->SchedDlRachInfoReq(params);
+    m_pf->SchedDlRachInfoReq(filtered);
 }
 
 void
@@ -295,6 +323,7 @@ BandwidthShareFfMacScheduler::BandwidthShareFfMacScheduler()
     , m_resyncUlBsr(true)
     , m_poolFreeUlRbs(true)
     , m_lastRach(Seconds(-1))
+    , m_rachWithoutRnti(0)
     , m_ulBandwidth(0)
     , m_amc(CreateObject<LteAmc>())
     , m_minGrant(3)
@@ -496,6 +525,12 @@ BandwidthShareFfMacScheduler::GetUlRbsGranted(uint16_t rnti) const
 {
     auto it = m_granted.find(rnti);
     return it == m_granted.end() ? 0 : it->second;
+}
+
+uint64_t
+BandwidthShareFfMacScheduler::GetRachWithoutRnti() const
+{
+    return m_rachWithoutRnti;
 }
 
 void

@@ -205,6 +205,16 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
     uint64_t GetUlRbsGranted(uint16_t rnti) const;
 
     /**
+     * @brief Random-access preambles the eNB MAC reported without a temporary C-RNTI and
+     * that this scheduler therefore did not pass to PF. ns-3.37's eNB RRC returns RNTI 0
+     * when all SRS configuration indices are taken (LteEnbRrc::DoAllocateTemporaryCellRnti),
+     * which happens when many UEs attach at once; PF would abort on it ("No info find in
+     * HARQ buffer for UE 0"). The UE retries, as after a preamble collision.
+     * @return preamble count since the start of the simulation
+     */
+    uint64_t GetRachWithoutRnti() const;
+
+    /**
      * @brief Set the eNB RRC used to resolve IMSI-keyed shares and connection states.
      * @param [in] rrc the RRC of the eNB this scheduler serves
      */
@@ -364,6 +374,7 @@ class BandwidthShareFfMacScheduler : public PfFfMacScheduler
     bool m_resyncUlBsr;                        ///< attribute ResyncUlBsr
     bool m_poolFreeUlRbs;                      ///< attribute PoolFreeUlRbs
     Time m_lastRach;                           ///< last random-access report
+    uint64_t m_rachWithoutRnti;                ///< preambles dropped for lack of an RNTI
     uint16_t m_ulBandwidth;                    ///< UL bandwidth of the cell, RBs
     Ptr<LteAmc> m_amc;                         ///< TB sizes of the rewritten DCIs
     EnbUeView m_ueView; ///< UEs of the eNB (RNTI by IMSI, connecting UEs), from its RRC

@@ -72,6 +72,7 @@ ReadPartialLoading(const JsonNode& root)
                       "residentModel",
                       "gpuCapacityBytes",
                       "uploadWindow",
+                      "uploadStartS",
                       "totalBandwidthHz",
                       "noisePsdWPerHz",
                       "ulBandwidthRb",
@@ -163,6 +164,10 @@ ReadPartialLoading(const JsonNode& root)
     if (auto n = root.Find("uploadWindow"))
     {
         p.uploadWindow = ReadChoice<UploadWindowRule>(*n, Choices(UploadWindowRuleNames()));
+    }
+    if (auto n = root.Find("uploadStartS"))
+    {
+        p.uploadStartS = ReadNumber(*n, NonNegative());
     }
     p.totalBandwidthHz = ReadNumber(root.Require("totalBandwidthHz"), NonNegativeOrInf());
     const double noise = ReadNoise(root);
@@ -296,6 +301,7 @@ allowed; null = field omitted; a "comment" field is allowed in every object):
   "residentModel": "m1",                 model on the GPU at t = 0 (default: cold GPU)
   "gpuCapacityBytes": 0,                 0 = unlimited (default)
   "uploadWindow": "ready-time",          or "latest-start" (step-2 upload deadline)
+  "uploadStartS": 0,                     uploads start here; the GPU may load from 0 (default 0)
   "totalBandwidthHz": 10e6,              uplink band B (>= 0 or "inf")
   "noisePsdWPerHz": 3.98e-21,            N0 for txPowerW/channelGain (default 3.98e-21)
   "requests": [{
@@ -617,6 +623,10 @@ PartialLoadingInstanceToJson(const PartialLoadingProblem& p)
     out["residentModel"] = p.residentModel.empty() ? Json(nullptr) : Json(p.residentModel);
     out["gpuCapacityBytes"] = p.gpuCapacityBytes;
     out["uploadWindow"] = ToString(p.uploadWindow);
+    if (p.uploadStartS != 0.0)
+    {
+        out["uploadStartS"] = Num(p.uploadStartS); // omitted at 0: instances as before
+    }
     out["totalBandwidthHz"] = Num(p.totalBandwidthHz);
     Json requests = Json::array();
     std::shared_ptr<const LteUlAmcRateModel> lteUl;

@@ -66,9 +66,11 @@ PartialLoadingServer::GetTypeId()
                 MakeNameTableChecker(UploadWindowRuleNames(), UploadWindowRule::LATEST_START))
             .AddAttribute("LoadAtAllocation",
                           "Submit the served tasks to the EdgeServer at the decision, so "
-                          "loading starts UploadStartDelay before the scheduler's time origin "
-                          "(measured completions are then <= predicted); false = submit them "
-                          "at the origin (the GPU timeline is exactly the scheduler's).",
+                          "loading starts UploadStartDelay before the uploads' origin; the "
+                          "instance says so (PartialLoadingProblem::uploadStartS = "
+                          "UploadStartDelay, deadlines from the decision), so the allocator "
+                          "plans with that head start. false = submit them at the origin "
+                          "(the GPU idles during UploadStartDelay).",
                           BooleanValue(true),
                           MakeBooleanAccessor(&PartialLoadingServer::m_loadAtAllocation),
                           MakeBooleanChecker())
@@ -249,6 +251,12 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
     problem.residentModel = ResidentModel();
     problem.totalBandwidthHz = m_totalBandwidthHz;
     problem.uploadWindow = m_uploadWindow;
+    // time 0 of the instance: when the GPU may start loading. With LoadAtAllocation the jobs
+    // are submitted now, UploadStartDelay before the uploads' origin: the instance's time 0 is
+    // now and its uploads start UploadStartDelay later, so that the prediction includes the
+    // head start the execution has; otherwise time 0 is the origin.
+    const double headStartS = m_loadAtAllocation ? GetUploadStartDelay().GetSeconds() : 0.0;
+    problem.uploadStartS = headStartS;
     std::shared_ptr<const RateModel> lteUl;
     if (m_uplinkRateModel == 1)
     {
@@ -274,11 +282,11 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
         PartialLoadingRequest q;
         q.model = t.model;
         q.uploadBits = r.uploadBits;
-        q.deadlineS = std::max(0.0, r.deadlineS);
+        q.deadlineS = std::max(0.0, r.deadlineS) + headStartS;
         q.channel = lteUl ? UplinkChannel::FromRateModel(lteUl, static_cast<uint32_t>(i))
                           : UplinkChannel::FixedPower(r.snrBandwidthHz);
         problem.requests.push_back(q);
-        out.frameLengthS = std::max(out.frameLengthS, q.deadlineS);
+        out.frameLengthS = std::max(out.frameLengthS, std::max(0.0, r.deadlineS));
     }
 
     const PartialLoadingDecision decision = m_allocator->Allocate(problem);
@@ -304,22 +312,29 @@ PartialLoadingServer::DecideFrame(uint32_t frame, const std::vector<FrameRequest
     }
     const bool hasWindows = PartialLoadingSolver::HasUploadWindows(decision.algorithm);
     const Time origin = Simulator::Now() + GetUploadStartDelay();
+    // the instance's times are from the instance's time 0, the base class's from the origin
     for (const TaskTiming& slot : decision.prediction.tasks)
     {
         const uint32_t k = slot.request;
-        out.uploadEndS[k] = slot.uploadTimeS;
-        out.completionS[k] = slot.endTimeS;
+        out.uploadEndS[k] = slot.uploadTimeS - headStartS;
+        out.completionS[k] = slot.endTimeS - headStartS;
         // the input must be in by the step-2 window (rho_i or L_i), else by T_k - I_m
         const double inferenceS = problem.inferenceTimeS.at(problem.requests[k].model);
         const bool hasWindow = hasWindows && decision.uploadWindowS[k] > 0.0;
         const double windowS = std::max(slot.uploadTimeS,
                                         hasWindow ? decision.uploadWindowS[k]
-                                                  : problem.requests[k].deadlineS - inferenceS);
+                                                  : problem.requests[k].deadlineS - inferenceS) -
+                               headStartS;
         m_inputCutoff[requests[k].task] = origin + Seconds(windowS);
         out.latestUploadEndS = std::max(out.latestUploadEndS, windowS);
     }
     out.order = decision.order;
-    out.throughputPerS = decision.prediction.throughputPerS;
+    // on-time tasks per second of the largest deadline from the origin (the solver's
+    // throughputPerS divides by the largest deadline of the instance, which includes the
+    // head start)
+    out.throughputPerS = out.frameLengthS > 0.0 && std::isfinite(out.frameLengthS)
+                             ? decision.prediction.nOnTime / out.frameLengthS
+                             : 0.0;
     out.startS = 0;
     NS_LOG_INFO("frame " << frame << ": " << ToString(decision.algorithm) << " (scheduler "
                          << ToString(decision.scheduler) << ") serves " << decision.nServed << "/"

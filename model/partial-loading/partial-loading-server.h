@@ -47,11 +47,15 @@ namespace edgeinference
  * model m_k, D_k and T_k as OffloadingServerBase computes them (T_k < 0 is given as 0),
  * channel UplinkChannel::FixedPower(s_k) with s_k as measured (eNB report, else the
  * client's); the uplink total B = TotalBandwidthHz; the step-2 window rule = UploadWindow.
- * Time 0 of the instance is the origin t0 + UploadStartDelay.
+ * Time 0 of the instance is when the GPU may start loading: with LoadAtAllocation (default)
+ * the decision time t0, the uploads then start at uploadStartS = UploadStartDelay (the
+ * origin) and the deadlines T_k are counted from t0; without it, the origin t0 +
+ * UploadStartDelay (uploadStartS = 0). The predictions the clients get are converted to
+ * times from the origin.
  *
  * **Execution.** The served requests are submitted to the EdgeServer in the decided order
  * (LoadAtAllocation: at the decision, so the first load starts at once; otherwise at the
- * origin, where the instance's timeline starts); a job's input is marked ready
+ * origin; either way at the instance's time 0); a job's input is marked ready
  * (EdgeServer::SetInputReady()) when its upload is complete. The EdgeServer then realizes
  * the reconstruction's timeline rho_i = e_{i-1} + lambda_i, b_i = max(rho_i, u_i), e_i = b_i + I_m.
  * Each served task has an input cutoff at the origin + its upload window + CutoffSlack: the

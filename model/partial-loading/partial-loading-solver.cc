@@ -46,21 +46,27 @@ IsOnTime(double endS, double deadlineS)
 /**
  * @param [in] request a request
  * @param [in] bandwidthHz allocated bandwidth, Hz (+infinity = instantaneous upload)
- * @return upload time u_k, s (+infinity if the rate is 0 and D_k > 0)
+ * @param [in] startS when the uploads start, s (PartialLoadingProblem::uploadStartS)
+ * @return upload end u_k, s: 0 if D_k = 0, else startS + D_k / r_k (+infinity if the rate
+ * is 0)
  */
 double
-UploadTime(const PartialLoadingRequest& request, double bandwidthHz)
+UploadTime(const PartialLoadingRequest& request, double bandwidthHz, double startS)
 {
-    if (request.uploadBits == 0.0 || std::isinf(bandwidthHz))
+    if (request.uploadBits == 0.0)
     {
         return 0.0;
+    }
+    if (std::isinf(bandwidthHz))
+    {
+        return startS;
     }
     const double rate = request.channel.Rate(bandwidthHz);
     if (!(rate > 0.0))
     {
         return INF;
     }
-    return request.uploadBits / rate;
+    return startS + request.uploadBits / rate;
 }
 
 /**
@@ -350,6 +356,12 @@ PartialLoadingSolver::PartialLoadingSolver(PartialLoadingProblem problem)
         oss << who << "totalBandwidthHz (B) is " << m_problem.totalBandwidthHz << " (must be >= 0)";
         Fail(oss);
     }
+    if (!(m_problem.uploadStartS >= 0.0) || !std::isfinite(m_problem.uploadStartS))
+    {
+        std::ostringstream oss;
+        oss << who << "uploadStartS is " << m_problem.uploadStartS << " (must be finite and >= 0)";
+        Fail(oss);
+    }
 
     std::map<std::string, uint32_t> index;
     m_modelBytes.resize(m_nModels);
@@ -545,7 +557,7 @@ double
 PartialLoadingSolver::MinBandwidth(uint32_t k, double windowS) const
 {
     const auto& r = m_problem.requests[k];
-    return r.channel.MinBandwidth(r.uploadBits, windowS);
+    return r.channel.MinBandwidth(r.uploadBits, windowS - m_problem.uploadStartS);
 }
 
 double
@@ -615,7 +627,8 @@ PartialLoadingSolver::Evaluate(const std::vector<uint32_t>& order,
         t.request = k;
         t.loadTimeS = Switch(prev, m, rule);
         t.readyTimeS = clock + t.loadTimeS;
-        t.uploadTimeS = bandwidthHz.empty() ? 0.0 : UploadTime(r, bandwidthHz[k]);
+        t.uploadTimeS =
+            bandwidthHz.empty() ? 0.0 : UploadTime(r, bandwidthHz[k], m_problem.uploadStartS);
         t.startTimeS = std::max(t.readyTimeS, t.uploadTimeS);
         t.endTimeS = t.startTimeS + m_inferenceS[m];
         t.deadlineS = r.deadlineS;
@@ -1634,7 +1647,8 @@ PartialLoadingSolver::Decide(SchedulingAlgorithm algorithm) const
         {
             const uint32_t m = m_modelOfRequest[k];
             const double ready = clock + Switch(resident, m, d.loadRule);
-            const double end = std::max(ready, UploadTime(reqs[k], share)) + m_inferenceS[m];
+            const double end = std::max(ready, UploadTime(reqs[k], share, m_problem.uploadStartS)) +
+                               m_inferenceS[m];
             if (IsOnTime(end, reqs[k].deadlineS))
             {
                 d.order.push_back(k);

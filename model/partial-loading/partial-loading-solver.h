@@ -168,6 +168,13 @@ struct PartialLoadingProblem
     uint64_t gpuCapacityBytes{
         0}; ///< GPU memory, bytes; 0 = unlimited. Larger models are not served
     UploadWindowRule uploadWindow{UploadWindowRule::READY_TIME}; ///< Step-2 window rule
+    /// When the uploads start, s (finite, >= 0; default 0, the reconstruction's instance).
+    /// Time 0 is when the GPU may start loading; a server that starts loading before the
+    /// uploads can start (PartialLoadingServer LoadAtAllocation) sets the head start here.
+    /// Upload ends are u_k = uploadStartS + D_k / r_k (uploadStartS with infinite bandwidth,
+    /// 0 if D_k = 0) and the step-2 minimum bandwidth of a window w uploads D_k in
+    /// w - uploadStartS. Step 1 (u_k = 0) does not depend on it.
+    double uploadStartS{0};
 };
 
 /**

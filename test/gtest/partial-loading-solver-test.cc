@@ -591,6 +591,65 @@ TEST(PartialLoadingTest, E5StepTwoConstantPsd)
     EXPECT_TRUE(d5.prediction.isAllOnTime);
 }
 
+TEST(PartialLoadingTest, UploadStartDelaysUploadsNotLoads)
+{
+    // E5 with the uploads starting 20 ms after the GPU may load (PartialLoadingServer
+    // LoadAtAllocation) and the deadlines counted from the GPU's time 0 (220 ms). Step 1 does
+    // not see uploads: the schedule and the loads are E5's. Step 2: the upload of slot i fits
+    // in rho_i - 20 ms, so B^min = D / (eta (rho_i - 0.020)).
+    PartialLoadingProblem p = E5(10e6);
+    p.uploadStartS = 0.020;
+    for (auto& r : p.requests)
+    {
+        r.deadlineS += 0.020;
+    }
+    const PartialLoadingSolver s(p);
+    const std::vector<double> rho{0.100, 0.110, 0.130, 0.185, 0.190};
+    const BandwidthAllocation a = s.AllocateBandwidth({0, 1, 2, 3, 4});
+    ASSERT_EQ(a.minBandwidthHz.size(), 5U);
+    double sum = 0.0;
+    for (size_t i = 0; i < 5; ++i)
+    {
+        ExpectRel(a.minBandwidthHz[i], 1e6 / (5.0 * (rho[i] - 0.020)), 1e-9);
+        sum += a.minBandwidthHz[i];
+    }
+    ExpectRel(a.sumMinBandwidthHz, sum, 1e-12);
+    EXPECT_TRUE(a.isFeasible); // 8.93 MHz <= 10 MHz
+    const PartialLoadingDecision d = s.Decide();
+    ASSERT_EQ(d.nServed, 5U);
+    for (size_t i = 0; i < 5; ++i)
+    {
+        const TaskTiming& t = d.prediction.tasks[i];
+        const uint32_t k = t.request;
+        // u_k = 20 ms + D / (eta B_k), by rho_i, so the GPU timeline is E5's
+        EXPECT_NEAR(t.uploadTimeS, 0.020 + 1e6 / (5.0 * d.bandwidthHz[k]), TIME_TOL);
+        EXPECT_LE(t.uploadTimeS, t.readyTimeS + 1e-12);
+        EXPECT_NEAR(t.readyTimeS, rho[i], TIME_TOL);
+    }
+    // infinite bandwidth: the upload still cannot end before it starts
+    const SchedulePrediction inf = s.Evaluate({0}, std::vector<double>(5, INF));
+    EXPECT_NEAR(inf.tasks[0].uploadTimeS, 0.020, TIME_TOL);
+    // the same instance without the head start needs less bandwidth at every slot
+    const BandwidthAllocation a0 =
+        PartialLoadingSolver(E5(10e6)).AllocateBandwidth({0, 1, 2, 3, 4});
+    EXPECT_LT(a0.sumMinBandwidthHz, a.sumMinBandwidthHz);
+    // bad values are refused with the field's name
+    for (double bad : {-0.001, INF, std::nan("")})
+    {
+        PartialLoadingProblem q = E5(10e6);
+        q.uploadStartS = bad;
+        try
+        {
+            PartialLoadingSolver{q};
+            ADD_FAILURE() << "uploadStartS = " << bad << " accepted";
+        }
+        catch (const std::invalid_argument& e)
+        {
+            EXPECT_NE(std::string(e.what()).find("uploadStartS"), std::string::npos) << e.what();
+        }
+    }
+}
+
 TEST(PartialLoadingTest, E5StepTwoShannon)
 {
     // s = p g / N0 = 0.2 * 1e-12 / 3.98e-21 = 5.0251e7 Hz; reconstruction: B^min = 2.17941 MHz at
@@ -1091,6 +1150,10 @@ RandomProblem(std::mt19937& rng, int trial)
     if (trial % 11 == 4 && !p.requests.empty())
     {
         p.requests[0].deadlineS = INF;
+    }
+    if (trial % 4 == 3)
+    {
+        p.uploadStartS = 0.005 * (1 + trial % 3); // a GPU head start (LoadAtAllocation)
     }
     return p;
 }
