@@ -84,7 +84,32 @@ struct Params
     std::string rateModel{"LteUlAmc"}; ///< Server UplinkRateModel: LteUlAmc or Shannon
     uint32_t nCells{1};                ///< Cells (EdgeLteLayout): 1, 3 or 7, K users each
     double interSiteDistanceM{EDGE_LTE_DEFAULT_ISD_M}; ///< Inter-site distance, m
+    bool staggerFrames{true}; ///< With several cells: neighbour cells' frames in other thirds
+    bool lteTraces{false};    ///< Write ns-3's LTE PHY traces (each run overwrites them)
 };
+
+/**
+ * The third of the frame period a cell's frames start in when the cells' frames are staggered
+ * (--staggerFrames): neighbour cells never share a third. 3 cells (a triangle): cell c in third
+ * c. 7 cells: the centre in third 0, the ring cells alternately in thirds 1 and 2 (ring cells
+ * c and c + 1 are neighbours; cells of one third are 3^(1/2) x the inter-site distance apart).
+ * @param [in] cell the cell
+ * @param [in] nCells 1, 3 or 7
+ * @return 0, 1 or 2
+ */
+uint32_t
+CellFrameThird(uint32_t cell, uint32_t nCells)
+{
+    if (nCells == 3)
+    {
+        return cell;
+    }
+    if (nCells == 7)
+    {
+        return cell == 0 ? 0 : 2 - cell % 2;
+    }
+    return 0;
+}
 
 /// One user's draw.
 struct UserDraw
@@ -213,6 +238,10 @@ RunScenario(const Params& p, const std::vector<UserDraw>& draws, const Allocator
     // ran before it in this process
     topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices),
                             1000 + 1000 * static_cast<int64_t>(p.seed));
+    if (p.lteTraces)
+    {
+        topo.lte->EnablePhyTraces(); // DlRxPhyStats.txt, UlRxPhyStats.txt, UlSinrStats.txt, ...
+    }
     const NetDeviceContainer& enbDev = topo.enbDevices;
     const NodeContainer& ues = topo.ues;
 
@@ -283,8 +312,15 @@ RunScenario(const Params& p, const std::vector<UserDraw>& draws, const Allocator
     }
     BatchingEarlyExitHelper().AssignStreams(ues, 100);
     const double start = 0.3; // after the attachment and the first SRS reports
-    clientApps.Start(Seconds(start));
-    Simulator::Stop(Seconds(start + p.frames * p.framePeriodS + 0.1));
+    double lastOffsetS = 0;
+    for (uint32_t i = 0; i < clientApps.GetN(); ++i)
+    {
+        const double offsetS =
+            p.staggerFrames ? CellFrameThird(topo.ueCell[i], p.nCells) * p.framePeriodS / 3 : 0.0;
+        lastOffsetS = std::max(lastOffsetS, offsetS);
+        clientApps.Get(i)->SetStartTime(Seconds(start + offsetS));
+    }
+    Simulator::Stop(Seconds(start + lastOffsetS + p.frames * p.framePeriodS + 0.1));
     ExampleCommandLine::PrepareRun();
     Simulator::Run();
 
@@ -662,6 +698,16 @@ RunExample(int argc, char* argv[])
                   "Distance between neighbour sites with --nCells > 1, m (> 2 x maxDistance)",
                   base.interSiteDistanceM,
                   ValueRange::Positive());
+    cmd.AddValue("staggerFrames",
+                 "With --nCells > 1: start neighbour cells' frames a third of the frame period "
+                 "apart, so that their uploads do not overlap (time-domain inter-cell "
+                 "coordination; false: all cells' frames start together)",
+                 base.staggerFrames);
+    cmd.AddValue("lteTraces",
+                 "Write ns-3's LTE PHY traces (UlRxPhyStats.txt, UlSinrStats.txt, "
+                 "UlInterferenceStats.txt, ...; each run of the process overwrites them, so the "
+                 "files hold the last run's)",
+                 base.lteTraces);
     cmd.AddValue("verbose", "Enable the module's log components", verbose);
     cmd.Parse(argc, argv);
     cmd.CheckOrdered("minDistance", base.minDistanceM, "maxDistance", base.maxDistanceM);
