@@ -213,6 +213,12 @@ RunScenario(const Params& p, const std::vector<UserDraw>& draws, const Allocator
     {
         distances.push_back(d.distanceM);
     }
+    // several cells: the downlink CQI from the control region, which every eNB sends over
+    // the whole band in every subframe, so it contains the neighbours at full power and is
+    // never optimistic (doc/lte-scenario.rst, "Multi-cell scenarios"); ns-3's PDSCH-based CQI
+    // (its default, kept for one cell) measured while the neighbours are idle gave cell-edge
+    // UEs CQI 15, whose first transmission of the RESULT then failed (HARQ: +7 ms)
+    Config::SetDefault("ns3::LteHelper::UsePdschForCqiGeneration", BooleanValue(p.nCells == 1));
     EdgeLteLayout layout; // default: the single cell
     layout.nCells = p.nCells;
     layout.interSiteDistanceM = p.interSiteDistanceM;
