@@ -20,11 +20,14 @@
  * plus 20 ms for the request/decision signalling); the server allocates the frame from the eNB's
  * SRS SINR reports, the BandwidthShareFfMacScheduler executes the uplink bandwidths, the scheduled
  * UEs upload, and the server runs one batch. See doc/batching-early-exit.rst for the results and
- * why LTE's uplink falls short of the Shannon model at high SNR.
+ * why LTE's uplink falls short of the Shannon model at high SNR, and "Several cells" there for
+ * --nCells (3 or 7 interfering cells, frames staggered by --staggerFrames).
  *
  *     ./batching-early-exit                  # small sweep, seconds
  *     ./batching-early-exit --full           # paper-like sweep, CSV + gnuplot scripts
  *     ./batching-early-exit --algorithms=greedy,batching-only
+ *     ./batching-early-exit --nCells=3 --users=8 --rbs=25 --usersForBandwidth=8
+ *                            # 3 interfering cells, 8 users and one server per cell
  *
  * Any external algorithm at packet level (one run, K = the first --users, --bandwidthRbs):
  *
