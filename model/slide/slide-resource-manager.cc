@@ -89,7 +89,7 @@ SlideResourceManager::GetTypeId()
                           "rate of each user's MCS and grant size at the SINR its UE PHY "
                           "reported, from ns-3's LteMiErrorModel; LteAmcRateModel). A cell "
                           "without an error model (NR) ignores it.",
-                          BooleanValue(false),
+                          BooleanValue(true),
                           MakeBooleanAccessor(&SlideResourceManager::m_blerAware),
                           MakeBooleanChecker())
             .AddAttribute("ShannonGapDb",
@@ -154,7 +154,7 @@ SlideResourceManager::SlideResourceManager()
     , m_rateModel(LTE_AMC)
     , m_rateEfficiency(1.0)
     , m_shannonGapDb(0.0)
-    , m_blerAware(false)
+    , m_blerAware(true)
     , m_rejectNotice(MilliSeconds(30))
     , m_noticeRbgs(1)
     , m_noticeMaxFraction(0.5)
