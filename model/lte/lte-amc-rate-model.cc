@@ -84,11 +84,7 @@ HarqCostOfBlock(const SpectrumValue& sinr, uint32_t nRb, uint32_t tbsBits, int m
     for (uint32_t tx = 0; tx <= MAX_DL_RETX; ++tx)
     {
         const TbStats_t stats = LteMiErrorModel::GetTbDecodificationStats(
-            sinr,
-            map,
-            size,
-            static_cast<uint8_t>(mcs),
-            history);
+            sinr, map, size, static_cast<uint8_t>(mcs), history);
         if (tx == 0)
         {
             cost.firstTxBler = stats.tbler;
@@ -143,10 +139,8 @@ LteAmcRateModel::ComputeHarqCost(double sinrLinear, int mcs, uint32_t nRb, uint3
     Ptr<LteAmc> amc = CreateObject<LteAmc>();
     SpectrumValue sinr(LteSpectrumValueHelper::GetSpectrumModel(100, dlBandwidthRb));
     sinr = sinrLinear;
-    return HarqCostOfBlock(sinr,
-                           nRb,
-                           static_cast<uint32_t>(amc->GetDlTbSizeFromMcs(mcs, nRb)),
-                           mcs);
+    return HarqCostOfBlock(
+        sinr, nRb, static_cast<uint32_t>(amc->GetDlTbSizeFromMcs(mcs, nRb)), mcs);
 }
 
 LteAmcRateModel::LteAmcRateModel(std::vector<int> cqi,

@@ -307,8 +307,8 @@ ReadSlide(const JsonNode& root)
                     }
                 }
                 cqi.push_back(ReadCqi(u.Require("cqi")));
-                blerSinr.push_back(u.Has("blerSinr") ? ReadNumber(u.Require("blerSinr"), AnyFinite())
-                                                     : -1.0);
+                blerSinr.push_back(
+                    u.Has("blerSinr") ? ReadNumber(u.Require("blerSinr"), AnyFinite()) : -1.0);
                 anyBlerSinr = anyBlerSinr || u.Has("blerSinr");
             }
             else
@@ -413,10 +413,9 @@ ReadSlide(const JsonNode& root)
                 {
                     if (kind == RateKind::LTE_AMC)
                     {
-                        rate = anyBlerSinr ? std::make_shared<LteAmcRateModel>(cqi,
-                                                                               dlBandwidthRb,
-                                                                               blerSinr)
-                                           : std::make_shared<LteAmcRateModel>(cqi, dlBandwidthRb);
+                        rate = anyBlerSinr
+                                   ? std::make_shared<LteAmcRateModel>(cqi, dlBandwidthRb, blerSinr)
+                                   : std::make_shared<LteAmcRateModel>(cqi, dlBandwidthRb);
                     }
                     else
                     {

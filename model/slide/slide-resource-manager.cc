@@ -237,8 +237,7 @@ class LteSlideCell : public SlideCell
     }
 
     std::shared_ptr<const RateModel> MakeBlerAwareAmcRateModel(
-        const std::vector<int>& cqi,
-        const std::vector<double>& sinr) const override
+        const std::vector<int>& cqi, const std::vector<double>& sinr) const override
     {
         // the SINR the UE PHY reported (ReportCurrentCellRsrpSinr) is the one its CQI was
         // computed from (control-region SINR, averaged over the RBs)

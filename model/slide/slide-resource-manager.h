@@ -107,8 +107,7 @@ class SlideCell
      * @return the rate model
      */
     virtual std::shared_ptr<const RateModel> MakeBlerAwareAmcRateModel(
-        const std::vector<int>& cqi,
-        const std::vector<double>& sinr) const
+        const std::vector<int>& cqi, const std::vector<double>& sinr) const
     {
         (void)sinr;
         return MakeAmcRateModel(cqi);

@@ -349,8 +349,7 @@ UeCqi(double sinrLinear, uint32_t bandRb)
     Ptr<LteAmc> amc = CreateObject<LteAmc>();
     SpectrumValue sinr(LteSpectrumValueHelper::GetSpectrumModel(100, bandRb));
     sinr = sinrLinear;
-    return amc->CreateCqiFeedbacks(sinr, BandwidthShareFfrAlgorithm::RbgSizeFromRbs(bandRb))
-        .at(0);
+    return amc->CreateCqiFeedbacks(sinr, BandwidthShareFfrAlgorithm::RbgSizeFromRbs(bandRb)).at(0);
 }
 
 double
