@@ -457,6 +457,7 @@ RunSlideLte(const SlideLteConfig& cfg)
             SlideHelper slide;
             slide.SetResourceManagerAttribute("RateModel", StringValue(cfg.rateModel));
             slide.SetResourceManagerAttribute("RateEfficiency", DoubleValue(cfg.rateEfficiency));
+            slide.SetResourceManagerAttribute("BlerAware", BooleanValue(cfg.blerAware));
             slide.SetClientAttribute("TaskTimeout", TimeValue(timeout));
             if (cfg.nCells > 1)
             {
