@@ -44,11 +44,17 @@ RUNS = [
      "quick": ["--algorithms=slide-optimal", "--sweeps=false"], "bound": 0.03},
     {"example": "slide-lte", "scale": "scaled",
      "args": ["--nUes=50", "--rbs=100", "--algorithms=slide-optimal", "--sweeps=false"]},
+    {"example": "slide-lte", "scale": "scaled",
+     "args": ["--nCells=7", "--nUes=20", "--sweeps=false"],
+     "label": "--nCells=7 --nUes=20 --sweeps=false (7 interfering cells x 20 UEs, 25 RB)"},
     {"example": "batching-early-exit", "scale": "default", "args": [],
      "quick": ["--users=4", "--rbs=25", "--usersForBandwidth=4", "--frames=20"],
      "bound": 0.5},
     {"example": "batching-early-exit", "scale": "scaled",
      "args": ["--users=40", "--rbs=100", "--usersForBandwidth=40"]},
+    {"example": "batching-early-exit", "scale": "scaled",
+     "args": ["--nCells=7", "--users=8", "--rbs=25", "--usersForBandwidth=8"],
+     "label": "--nCells=7 --users=8 --rbs=25 --usersForBandwidth=8 (7 interfering cells)"},
     {"example": "partial-loading", "scale": "default", "args": [],
      # LoadAtAllocation (the default) starts loading at the decision and the instance says
      # so (uploadStartS); what remains: uploads that start before the origin end a few ms
