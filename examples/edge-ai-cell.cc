@@ -124,8 +124,10 @@ struct CellResult
     double slideMBytes{0};     ///< Stream MB parsed by the SLIDE UEs
     uint32_t batchOnTime{0};   ///< Batching tasks on time
     uint32_t batchTasks{0};    ///< Batching tasks
+    uint32_t batchFailed{0};   ///< Batching tasks scheduled but failed or pending
     uint32_t plOnTime{0};      ///< PartialLoading tasks on time
     uint32_t plTasks{0};       ///< PartialLoading tasks
+    uint32_t plFailed{0};      ///< PartialLoading tasks scheduled but failed or pending
     double dtoNetMs{0};        ///< DTO-EE mean edge-network latency, ms
     double dtoAccuracy{0};     ///< DTO-EE accuracy
     uint32_t dtoResults{0};    ///< DTO-EE results
@@ -760,7 +762,8 @@ RunCell(const CellConfig& cfg)
                             const ApplicationContainer& clients,
                             const std::vector<OffloadingServerBase::TaskRecord>& tasks,
                             uint32_t& onTime,
-                            uint32_t& nTasks)
+                            uint32_t& nTasks,
+                            uint32_t& nFailed)
     {
         double pred = 0;
         double meas = 0;
@@ -819,6 +822,7 @@ RunCell(const CellConfig& cfg)
                 ++outcomes[rec.outcome];
             }
         }
+        nFailed = outcomes[OffloadingClient::FAILED] + outcomes[OffloadingClient::PENDING];
         const double k = std::max<uint32_t>(1, n);
         res.rows.push_back({name,
                             "completion ms",
@@ -838,7 +842,8 @@ RunCell(const CellConfig& cfg)
                      batchClients,
                      batchServer->GetTaskRecords(),
                      res.batchOnTime,
-                     res.batchTasks);
+                     res.batchTasks,
+                     res.batchFailed);
     }
     if (plServer)
     {
@@ -846,7 +851,8 @@ RunCell(const CellConfig& cfg)
                      plClients,
                      plServer->GetTaskRecords(),
                      res.plOnTime,
-                     res.plTasks);
+                     res.plTasks,
+                     res.plFailed);
         res.rows.back().extra +=
             "; GPU loaded " +
             std::to_string(plServer->GetEdgeServer()->GetLoadedBytes() / 1000000) + " MB";
@@ -1137,9 +1143,11 @@ RunExample(int argc, char* argv[])
         }
     }
     std::cout << "edge-ai-cell: " << all.slideTasks << " SLIDE tasks (" << all.slideOnTime
-              << " on time), " << all.batchTasks << " batching tasks, " << all.plTasks
-              << " PartialLoading tasks, " << all.dtoResults << " DTO-EE results, " << all.nomaOk
-              << "/" << all.nomaTasks << " NOMA split-inference results (" << all.nomaOffload
+              << " on time), " << all.batchTasks << " batching tasks (" << all.batchOnTime
+              << " on time, " << all.batchFailed << " failed), " << all.plTasks
+              << " PartialLoading tasks (" << all.plOnTime << " on time, " << all.plFailed
+              << " failed), " << all.dtoResults << " DTO-EE results, " << all.nomaOk << "/"
+              << all.nomaTasks << " NOMA split-inference results (" << all.nomaOffload
               << " UEs offload; measured vs frame-aware prediction: largest |error| "
               << std::setprecision(1) << all.nomaFrameErr << "%)\n";
     return 0;

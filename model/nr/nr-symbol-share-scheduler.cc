@@ -29,9 +29,11 @@ namespace
 
 /**
  * BandwidthShareFfrAlgorithm::Apportion() where a UE is given its units in chunks: a UE in
- * chunk gets chunk.at(rnti) symbols at once when its credit is the highest (or none in this
- * slot if fewer are left); the others one at a time, as Apportion(). The credits are paid
- * per unit given, so each UE's share over time is unchanged.
+ * chunk gets chunk.at(rnti) symbols at once when its credit is the highest (it is passed
+ * over if fewer are left); the others one at a time, as Apportion(). Units that no whole
+ * chunk fits are then handed out one at a time as Apportion() does (every unit is owned
+ * while someone has a positive credit). The credits are paid per unit given, so each UE's
+ * share over time is unchanged.
  * @param [in] shares share per RNTI
  * @param [in,out] credits credit per RNTI
  * @param [in] units symbols of the slot
@@ -56,13 +58,14 @@ ApportionInChunks(const std::map<uint16_t, double>& shares,
         given[kv.first] = 0;
     }
     std::set<uint16_t> skipped; // chunk larger than the units left
+    bool single = false;        // no whole chunk fits: the rest one at a time, as Apportion()
     uint32_t left = units;
     while (left > 0)
     {
         auto best = credits.end();
         for (auto it = credits.begin(); it != credits.end(); ++it)
         {
-            if (it->second > EPS && !skipped.count(it->first) &&
+            if (it->second > EPS && (single || !skipped.count(it->first)) &&
                 (best == credits.end() || it->second > best->second))
             {
                 best = it;
@@ -70,10 +73,15 @@ ApportionInChunks(const std::map<uint16_t, double>& shares,
         }
         if (best == credits.end())
         {
-            break;
+            if (single || skipped.empty())
+            {
+                break; // nobody has a positive credit: the remaining units stay unowned
+            }
+            single = true;
+            continue;
         }
         const auto c = chunk.find(best->first);
-        const uint32_t n = c == chunk.end() ? 1 : c->second;
+        const uint32_t n = single || c == chunk.end() ? 1 : c->second;
         if (n > left)
         {
             skipped.insert(best->first);
