@@ -20,11 +20,14 @@
  * plus 20 ms for the request/decision signalling); the server allocates the frame from the eNB's
  * SRS SINR reports, the BandwidthShareFfMacScheduler executes the uplink bandwidths, the scheduled
  * UEs upload, and the server runs one batch. See doc/batching-early-exit.rst for the results and
- * why LTE's uplink falls short of the Shannon model at high SNR.
+ * why LTE's uplink falls short of the Shannon model at high SNR, and "Several cells" there for
+ * --nCells (3 or 7 interfering cells, frames staggered by --staggerFrames).
  *
  *     ./batching-early-exit                  # small sweep, seconds
  *     ./batching-early-exit --full           # paper-like sweep, CSV + gnuplot scripts
  *     ./batching-early-exit --algorithms=greedy,batching-only
+ *     ./batching-early-exit --nCells=3 --users=8 --rbs=25 --usersForBandwidth=8
+ *                            # 3 interfering cells, 8 users and one server per cell
  *
  * Any external algorithm at packet level (one run, K = the first --users, --bandwidthRbs):
  *
@@ -44,6 +47,7 @@
 #include "ns3/point-to-point-module.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <iomanip>
@@ -82,7 +86,34 @@ struct Params
     bool workConserving{true};         ///< Share scheduler attribute UlWorkConserving
     std::string rateModel{"LteUlAmc"}; ///< Server UplinkRateModel: LteUlAmc or Shannon
     std::string radio{"lte"};          ///< "lte" or "nr" (--radio)
+    uint32_t nCells{1};                ///< Cells (EdgeLteLayout): 1, 3 or 7, K users each
+    double interSiteDistanceM{EDGE_LTE_DEFAULT_ISD_M}; ///< Inter-site distance, m
+    bool staggerFrames{true}; ///< With several cells: neighbour cells' frames in other thirds
+    bool lteTraces{false};    ///< Write ns-3's LTE PHY traces (each run overwrites them)
 };
+
+/**
+ * The third of the frame period a cell's frames start in when the cells' frames are staggered
+ * (--staggerFrames): neighbour cells never share a third. 3 cells (a triangle): cell c in third
+ * c. 7 cells: the centre in third 0, the ring cells alternately in thirds 1 and 2 (ring cells
+ * c and c + 1 are neighbours; cells of one third are 3^(1/2) x the inter-site distance apart).
+ * @param [in] cell the cell
+ * @param [in] nCells 1, 3 or 7
+ * @return 0, 1 or 2
+ */
+uint32_t
+CellFrameThird(uint32_t cell, uint32_t nCells)
+{
+    if (nCells == 3)
+    {
+        return cell;
+    }
+    if (nCells == 7)
+    {
+        return cell == 0 ? 0 : 2 - cell % 2;
+    }
+    return 0;
+}
 
 /// One user's draw.
 struct UserDraw
@@ -96,6 +127,7 @@ struct UserDraw
 struct UserResult
 {
     UserDraw draw;            ///< Its parameters
+    uint32_t cell{0};         ///< Its cell
     double snrBandwidthHz{0}; ///< s_k used by the allocator (eNB measurement), Hz
     int32_t exit{-1};         ///< Exit
     double bandwidthHz{0};    ///< w_k
@@ -116,6 +148,8 @@ struct RunResult
     double maxAbsRelError{0};            ///< Largest |measured - predicted| / predicted completion
     std::vector<UserResult> users;       ///< First frame, per user
     std::vector<std::string> rejections; ///< Rejected decisions
+    std::vector<double> cellPredicted;   ///< Mean predicted tasks/s of each cell's allocator
+    std::vector<double> cellMeasured;    ///< On-time results per second, per cell
 };
 
 /// The allocator of a run: a built-in (Algorithm attribute name) or decision files.
@@ -134,6 +168,9 @@ std::vector<std::string> g_algorithms;
 
 /// Largest |measured - predicted| / predicted throughput of the sweeps, %.
 double g_maxThroughputError = 0;
+
+/// With several cells: largest |measured - predicted| / predicted throughput of one cell, %.
+double g_maxCellThroughputError = 0;
 
 /**
  * Draw the users with an ns-3 random stream (same users for every algorithm).
@@ -164,8 +201,9 @@ DrawUsers(uint32_t n, int64_t stream, double minDistanceM, double maxDistanceM)
 
 RunResult CollectRun(const Params& p,
                      const std::vector<UserDraw>& draws,
-                     Ptr<BatchingEarlyExitServer> server,
-                     const ApplicationContainer& clientApps);
+                     const std::vector<Ptr<BatchingEarlyExitServer>>& servers,
+                     const ApplicationContainer& clientApps,
+                     const std::vector<uint32_t>& ueCell);
 
 #ifdef EI_HAVE_NR
 /**
@@ -240,14 +278,17 @@ RunScenarioNr(const Params& p, const std::vector<UserDraw>& draws, const Allocat
     Simulator::Stop(Seconds(start + p.frames * p.framePeriodS + 0.1));
     ExampleCommandLine::PrepareRun();
     Simulator::Run();
-    return CollectRun(p, draws, server, clientApps);
+    return CollectRun(p, draws, {server}, clientApps, std::vector<uint32_t>(draws.size(), 0));
 }
 #endif
 
 /**
- * Build the LTE + EPC scenario, run one algorithm, measure.
+ * Build the LTE + EPC scenario, run one algorithm, measure. With p.nCells > 1: p.nCells
+ * interfering cells (EdgeLteLayout), users p.nUes * c .. p.nUes * (c + 1) - 1 in cell c, one
+ * server (and allocator) per cell on UDP port 6000 + c, fed by its own eNB's SRS reports and
+ * executed by its own eNB's uplink share scheduler.
  * @param [in] p parameters
- * @param [in] draws the users
+ * @param [in] draws the users (p.nUes per cell, cell by cell)
  * @param [in] allocator the allocator
  * @return the measurements
  */
@@ -265,6 +306,19 @@ RunScenario(const Params& p, const std::vector<UserDraw>& draws, const Allocator
     {
         distances.push_back(d.distanceM);
     }
+    // several cells: the downlink CQI from the control region, which every eNB sends over
+    // the whole band in every subframe, so it contains the neighbours at full power and is
+    // never optimistic (doc/lte-scenario.rst, "Multi-cell scenarios"); ns-3's PDSCH-based CQI
+    // (its default, kept for one cell) measured while the neighbours are idle gave cell-edge
+    // UEs CQI 15, whose first transmission of the RESULT then failed (HARQ: +7 ms)
+    Config::SetDefault("ns3::LteHelper::UsePdschForCqiGeneration", BooleanValue(p.nCells == 1));
+    EdgeLteLayout layout; // default: the single cell
+    layout.nCells = p.nCells;
+    layout.interSiteDistanceM = p.interSiteDistanceM;
+    for (uint32_t i = 0; p.nCells > 1 && i < draws.size(); ++i)
+    {
+        layout.ueCell.push_back(i / p.nUes);
+    }
     const EdgeLteTopology topo = BuildEdgeLteTopology(
         p.rbs,
         distances,
@@ -277,84 +331,137 @@ RunScenario(const Params& p, const std::vector<UserDraw>& draws, const Allocator
             lte->SetSchedulerAttribute("UlWorkConserving", BooleanValue(p.workConserving));
             // the served users' DECISIONs and a batch's RESULTs share downlink TTIs
             lte->SetSchedulerAttribute("DlFitToBuffer", BooleanValue(p.mac == "share"));
-        });
+        },
+        EdgeLteGeometry(),
+        EdgeLteRadio(),
+        layout);
     // fixed LTE streams: every algorithm's run sees the same HARQ/RLC randomness, whatever
     // ran before it in this process
     topo.lte->AssignStreams(NetDeviceContainer(topo.enbDevices, topo.ueDevices),
                             1000 + 1000 * static_cast<int64_t>(p.seed));
+    if (p.lteTraces)
+    {
+        topo.lte->EnablePhyTraces(); // DlRxPhyStats.txt, UlRxPhyStats.txt, UlSinrStats.txt, ...
+    }
     const NetDeviceContainer& enbDev = topo.enbDevices;
     const NodeContainer& ues = topo.ues;
 
-    BatchingEarlyExitHelper helper; // the allocator the helper way: by TypeId + attributes
-    if (allocator.decisionFiles.empty())
+    std::vector<Ptr<BatchingEarlyExitServer>> servers; // one per cell
+    std::vector<Ptr<Application>> clientOf(draws.size());
+    for (uint32_t c = 0; c < p.nCells; ++c)
     {
-        helper.SetAllocatorAttribute("Algorithm", StringValue(allocator.algorithm));
+        BatchingEarlyExitHelper helper; // the allocator the helper way: by TypeId + attributes
+        if (allocator.decisionFiles.empty())
+        {
+            helper.SetAllocatorAttribute("Algorithm", StringValue(allocator.algorithm));
+        }
+        else
+        {
+            helper.SetAllocatorType("ns3::BatchingEarlyExitDecisionFileAllocator");
+            helper.SetAllocatorAttribute("FileName", StringValue(allocator.decisionFiles));
+        }
+        helper.SetAllocatorAttribute("InstanceFileName", StringValue(allocator.instanceFiles));
+        helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(p.rbs * 180e3));
+        helper.SetServerAttribute("SnrGapDb", DoubleValue(p.snrGapDb));
+        helper.SetServerAttribute("RateEfficiency", DoubleValue(p.rateEfficiency));
+        helper.SetServerAttribute("UplinkRateModel", StringValue(p.rateModel));
+        helper.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(p.uploadStartDelayS)));
+        helper.SetServerAttribute("ResultDelay", TimeValue(Seconds(p.resultDelayS)));
+        helper.SetServerAttribute("FrameLength", TimeValue(Seconds(p.framePeriodS)));
+        // one server per cell on the edge server, each on its own port
+        helper.SetServerAttribute("Port", UintegerValue(6000 + c));
+        helper.SetClientAttribute("RemotePort", UintegerValue(6000 + c));
+        helper.SetClientAttribute("FramePeriod", TimeValue(Seconds(p.framePeriodS)));
+        helper.SetClientAttribute("NumFrames", UintegerValue(p.frames));
+        helper.SetClientAttribute("InputBytes", UintegerValue(p.inputBytes));
+        ApplicationContainer serverApp = helper.InstallServer(topo.remote.Get(0));
+        Ptr<BatchingEarlyExitServer> server =
+            DynamicCast<BatchingEarlyExitServer>(serverApp.Get(0));
+        // the cell's allocator sees its own eNB's SRS SINRs, and its own eNB's uplink
+        // scheduler executes its bandwidths
+        BatchingEarlyExitHelper::ConnectEnbChannelReports(server,
+                                                          NetDeviceContainer(enbDev.Get(c)));
+        if (p.mac == "share")
+        {
+            BatchingEarlyExitHelper::ConnectUplinkShares(server, enbDev.Get(c));
+        }
+        NodeContainer cellUes;
+        std::vector<uint32_t> cellUsers;
+        for (uint32_t i = 0; i < ues.GetN(); ++i)
+        {
+            if (topo.ueCell[i] == c)
+            {
+                cellUes.Add(ues.Get(i));
+                cellUsers.push_back(i);
+            }
+        }
+        ApplicationContainer cellApps = helper.InstallClients(cellUes, topo.serverAddress);
+        for (uint32_t j = 0; j < cellApps.GetN(); ++j)
+        {
+            const uint32_t i = cellUsers[j];
+            cellApps.Get(j)->SetAttribute("AccuracyRequirement", DoubleValue(draws[i].accuracy));
+            cellApps.Get(j)->SetAttribute("Deadline", TimeValue(Seconds(draws[i].deadlineS)));
+            clientOf[i] = cellApps.Get(j);
+        }
+        serverApp.Start(Seconds(0));
+        servers.push_back(server);
     }
-    else
+    ApplicationContainer clientApps; // in user order
+    for (const auto& app : clientOf)
     {
-        helper.SetAllocatorType("ns3::BatchingEarlyExitDecisionFileAllocator");
-        helper.SetAllocatorAttribute("FileName", StringValue(allocator.decisionFiles));
+        clientApps.Add(app);
     }
-    helper.SetAllocatorAttribute("InstanceFileName", StringValue(allocator.instanceFiles));
-    helper.SetServerAttribute("TotalBandwidthHz", DoubleValue(p.rbs * 180e3));
-    helper.SetServerAttribute("SnrGapDb", DoubleValue(p.snrGapDb));
-    helper.SetServerAttribute("RateEfficiency", DoubleValue(p.rateEfficiency));
-    helper.SetServerAttribute("UplinkRateModel", StringValue(p.rateModel));
-    helper.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(p.uploadStartDelayS)));
-    helper.SetServerAttribute("ResultDelay", TimeValue(Seconds(p.resultDelayS)));
-    helper.SetServerAttribute("FrameLength", TimeValue(Seconds(p.framePeriodS)));
-    helper.SetClientAttribute("FramePeriod", TimeValue(Seconds(p.framePeriodS)));
-    helper.SetClientAttribute("NumFrames", UintegerValue(p.frames));
-    helper.SetClientAttribute("InputBytes", UintegerValue(p.inputBytes));
-    ApplicationContainer serverApp = helper.InstallServer(topo.remote.Get(0));
-    Ptr<BatchingEarlyExitServer> server = DynamicCast<BatchingEarlyExitServer>(serverApp.Get(0));
-    BatchingEarlyExitHelper::ConnectEnbChannelReports(server, enbDev);
-    if (p.mac == "share")
-    {
-        BatchingEarlyExitHelper::ConnectUplinkShares(server, enbDev.Get(0));
-    }
-    ApplicationContainer clientApps = helper.InstallClients(ues, topo.serverAddress);
+    BatchingEarlyExitHelper().AssignStreams(ues, 100);
+    const double start = 0.3; // after the attachment and the first SRS reports
+    double lastOffsetS = 0;
     for (uint32_t i = 0; i < clientApps.GetN(); ++i)
     {
-        clientApps.Get(i)->SetAttribute("AccuracyRequirement", DoubleValue(draws[i].accuracy));
-        clientApps.Get(i)->SetAttribute("Deadline", TimeValue(Seconds(draws[i].deadlineS)));
+        const double offsetS =
+            p.staggerFrames ? CellFrameThird(topo.ueCell[i], p.nCells) * p.framePeriodS / 3 : 0.0;
+        lastOffsetS = std::max(lastOffsetS, offsetS);
+        clientApps.Get(i)->SetStartTime(Seconds(start + offsetS));
     }
-    helper.AssignStreams(ues, 100);
-    serverApp.Start(Seconds(0));
-    const double start = 0.3; // after the attachment and the first SRS reports
-    clientApps.Start(Seconds(start));
-    Simulator::Stop(Seconds(start + p.frames * p.framePeriodS + 0.1));
+    Simulator::Stop(Seconds(start + lastOffsetS + p.frames * p.framePeriodS + 0.1));
     ExampleCommandLine::PrepareRun();
     Simulator::Run();
-    return CollectRun(p, draws, server, clientApps);
+    return CollectRun(p, draws, servers, clientApps, topo.ueCell);
 }
 
 /**
  * What a run measured (after Simulator::Run; destroys the simulation).
  * @param [in] p parameters
  * @param [in] draws the users
- * @param [in] server the server
+ * @param [in] servers the servers, one per cell
  * @param [in] clientApps the clients, in the order of draws
+ * @param [in] ueCell each user's cell
  * @return the measurements
  */
 RunResult
 CollectRun(const Params& p,
            const std::vector<UserDraw>& draws,
-           Ptr<BatchingEarlyExitServer> server,
-           const ApplicationContainer& clientApps)
+           const std::vector<Ptr<BatchingEarlyExitServer>>& servers,
+           const ApplicationContainer& clientApps,
+           const std::vector<uint32_t>& ueCell)
 {
     RunResult r;
     double predictedSum = 0;
-    for (const auto& kv : server->GetFrameRecords())
+    std::map<uint64_t, double> snrByImsi; // s_k of the first frame, by IMSI
+    for (const auto& server : servers)
     {
-        predictedSum += kv.second.predictedThroughputPerS;
+        double cellSum = 0;
+        for (const auto& kv : server->GetFrameRecords())
+        {
+            predictedSum += kv.second.predictedThroughputPerS;
+            cellSum += kv.second.predictedThroughputPerS;
+        }
+        r.cellPredicted.push_back(cellSum / p.frames);
+        for (const auto& t : server->GetTaskRecords())
+        {
+            snrByImsi.emplace(t.imsi, t.snrBandwidthHz);
+        }
     }
     r.predictedThroughput = predictedSum / p.frames;
-    std::map<uint64_t, double> snrByImsi; // s_k of the first frame, by IMSI
-    for (const auto& t : server->GetTaskRecords())
-    {
-        snrByImsi.emplace(t.imsi, t.snrBandwidthHz);
-    }
+    std::vector<uint32_t> cellOnTime(p.nCells, 0);
     for (uint32_t i = 0; i < clientApps.GetN(); ++i)
     {
         Ptr<OffloadingClient> c = DynamicCast<OffloadingClient>(clientApps.Get(i));
@@ -363,6 +470,7 @@ CollectRun(const Params& p,
             ++r.nTasks;
             r.nScheduled += rec.isScheduled ? 1 : 0;
             r.nOnTime += rec.outcome == OffloadingClient::ON_TIME ? 1 : 0;
+            cellOnTime[ueCell[i]] += rec.outcome == OffloadingClient::ON_TIME ? 1 : 0;
             r.nFailed += rec.isScheduled && rec.outcome != OffloadingClient::ON_TIME ? 1 : 0;
             if (rec.isScheduled && rec.completionS >= 0)
             {
@@ -374,6 +482,7 @@ CollectRun(const Params& p,
         const auto& first = c->GetTaskRecords().at(0);
         UserResult u;
         u.draw = draws[i];
+        u.cell = ueCell[i];
         u.exit = first.exit;
         u.bandwidthHz = first.bandwidthHz;
         u.snrBandwidthHz = snrByImsi.count(c->GetImsi()) ? snrByImsi[c->GetImsi()] : 0.0;
@@ -391,7 +500,14 @@ CollectRun(const Params& p,
         r.users.push_back(u);
     }
     r.measuredThroughput = r.nOnTime / (p.frames * p.framePeriodS);
-    r.rejections = server->GetAllocator()->GetRejections();
+    for (uint32_t c = 0; c < p.nCells; ++c)
+    {
+        r.cellMeasured.push_back(cellOnTime[c] / (p.frames * p.framePeriodS));
+        for (const auto& m : servers[c]->GetAllocator()->GetRejections())
+        {
+            r.rejections.push_back(p.nCells > 1 ? "cell " + std::to_string(c) + ": " + m : m);
+        }
+    }
     Simulator::Destroy();
     return r;
 }
@@ -414,9 +530,12 @@ Sweep(const Params& base,
 {
     const std::string cellLabel =
         base.radio == "nr" ? std::string("the NR cell") : std::to_string(base.rbs) + " RB";
+    const std::string cells =
+        base.nCells > 1 ? " per cell, sum over " + std::to_string(base.nCells) + " cells" : "";
     const std::string title =
-        isUsers ? "Throughput vs number of users, W = " + cellLabel
-                : "Throughput vs uplink bandwidth, K = " + std::to_string(usersForBandwidth);
+        isUsers
+            ? "Throughput vs number of users" + cells + ", W = " + cellLabel
+            : "Throughput vs uplink bandwidth, K = " + std::to_string(usersForBandwidth) + cells;
     const std::string label = isUsers ? "K" : "RB";
     const std::string sweep = isUsers ? "users" : "bandwidth";
     std::cout << "\n"
@@ -429,6 +548,7 @@ Sweep(const Params& base,
     }
     std::cout << "\n";
     std::vector<std::vector<RunResult>> all;
+    std::ostringstream perCell; // with several cells: one line per x and cell
     for (uint32_t x : xs)
     {
         Params p = base;
@@ -444,11 +564,17 @@ Sweep(const Params& base,
             for (uint32_t seed = 0; seed < base.seeds; ++seed)
             {
                 p.seed = seed;
-                const auto draws = DrawUsers(p.nUes, 7 + seed, p.minDistanceM, p.maxDistanceM);
+                const auto draws =
+                    DrawUsers(p.nUes * p.nCells, 7 + seed, p.minDistanceM, p.maxDistanceM);
                 const RunResult one = RunScenario(p, draws, choice);
                 r = seed == 0 ? one : r;
                 if (seed > 0)
                 {
+                    for (uint32_t c = 0; c < p.nCells; ++c)
+                    {
+                        r.cellPredicted[c] += one.cellPredicted[c];
+                        r.cellMeasured[c] += one.cellMeasured[c];
+                    }
                     r.predictedThroughput += one.predictedThroughput;
                     r.measuredThroughput += one.measuredThroughput;
                     r.nTasks += one.nTasks;
@@ -460,6 +586,11 @@ Sweep(const Params& base,
             }
             r.predictedThroughput /= base.seeds;
             r.measuredThroughput /= base.seeds;
+            for (uint32_t c = 0; c < p.nCells; ++c)
+            {
+                r.cellPredicted[c] /= base.seeds;
+                r.cellMeasured[c] /= base.seeds;
+            }
             std::ostringstream cell;
             const double err =
                 r.predictedThroughput > 0
@@ -478,6 +609,26 @@ Sweep(const Params& base,
             cell << std::fixed << std::setprecision(1) << r.predictedThroughput << " / "
                  << r.measuredThroughput << " (" << std::showpos << err << std::noshowpos << "%)";
             std::cout << std::setw(30) << cell.str() << std::flush;
+            for (uint32_t c = 0; p.nCells > 1 && c < p.nCells; ++c)
+            {
+                // each cell's allocator predicts its own cell's throughput
+                const double pc = r.cellPredicted[c];
+                const double mc = r.cellMeasured[c];
+                const double cellErr = pc > 0 ? 100 * (mc - pc) / pc : 0.0;
+                g_maxCellThroughputError = std::max(g_maxCellThroughputError, std::abs(cellErr));
+                PredictionLog::RecordServed(sweep + " sweep",
+                                            a + ", K = " + std::to_string(p.nUes) + ", " +
+                                                std::to_string(p.rbs) + " RB, cell " +
+                                                std::to_string(c),
+                                            "throughput",
+                                            "tasks/s",
+                                            pc,
+                                            mc);
+                perCell << std::setw(6) << x << std::setw(6) << c << std::setw(28) << a
+                        << std::fixed << std::setprecision(1) << std::setw(12) << pc
+                        << std::setw(12) << mc << std::setw(10) << std::showpos << cellErr
+                        << std::noshowpos << "%\n";
+            }
             if (csv)
             {
                 *csv << sweep << "," << p.nUes << "," << p.rbs << "," << a << ","
@@ -490,6 +641,15 @@ Sweep(const Params& base,
         std::cout << "\n";
         all.push_back(row);
     }
+    if (base.nCells > 1)
+    {
+        std::cout << "\nPer cell (" << sweep << " sweep): tasks/s predicted by the cell's allocator"
+                  << " / measured (error)\n"
+                  << std::setw(6) << label << std::setw(6) << "cell" << std::setw(28) << "algorithm"
+                  << std::setw(12) << "predicted" << std::setw(12) << "measured" << std::setw(11)
+                  << "error\n"
+                  << perCell.str();
+    }
     return all;
 }
 
@@ -501,22 +661,31 @@ Sweep(const Params& base,
 void
 PrintUsers(const std::string& title, const RunResult& r)
 {
+    const bool cells = r.cellPredicted.size() > 1;
     std::cout << "\nPer user, " << title << ", frame 0 "
               << "(completion = exit reached at the server, from the UE's frame start)\n"
-              << std::setw(4) << "UE" << std::setw(8) << "dist_m" << std::setw(7) << "alpha"
-              << std::setw(7) << "T_ms" << std::setw(10) << "s_MHz" << std::setw(6) << "exit"
-              << std::setw(9) << "w_kHz" << std::setw(10) << "pred_ms" << std::setw(10) << "meas_ms"
-              << std::setw(9) << "err%"
+              << std::setw(4) << "UE";
+    if (cells)
+    {
+        std::cout << std::setw(5) << "cell";
+    }
+    std::cout << std::setw(8) << "dist_m" << std::setw(7) << "alpha" << std::setw(7) << "T_ms"
+              << std::setw(10) << "s_MHz" << std::setw(6) << "exit" << std::setw(9) << "w_kHz"
+              << std::setw(10) << "pred_ms" << std::setw(10) << "meas_ms" << std::setw(9) << "err%"
               << "  outcome\n";
     for (size_t i = 0; i < r.users.size(); ++i)
     {
         const UserResult& u = r.users[i];
-        std::cout << std::fixed << std::setw(4) << i << std::setprecision(0) << std::setw(8)
-                  << u.draw.distanceM << std::setprecision(2) << std::setw(7) << u.draw.accuracy
-                  << std::setprecision(0) << std::setw(7) << 1e3 * u.draw.deadlineS
-                  << std::setprecision(1) << std::setw(10) << u.snrBandwidthHz / 1e6 << std::setw(6)
-                  << u.exit << std::setprecision(0) << std::setw(9) << u.bandwidthHz / 1e3
-                  << std::setprecision(2) << std::setw(10);
+        std::cout << std::fixed << std::setw(4) << i;
+        if (cells)
+        {
+            std::cout << std::setw(5) << u.cell;
+        }
+        std::cout << std::setprecision(0) << std::setw(8) << u.draw.distanceM
+                  << std::setprecision(2) << std::setw(7) << u.draw.accuracy << std::setprecision(0)
+                  << std::setw(7) << 1e3 * u.draw.deadlineS << std::setprecision(1) << std::setw(10)
+                  << u.snrBandwidthHz / 1e6 << std::setw(6) << u.exit << std::setprecision(0)
+                  << std::setw(9) << u.bandwidthHz / 1e3 << std::setprecision(2) << std::setw(10);
         const bool isMeasured = u.predictedS > 0 && u.measuredS >= 0;
         PredictionLog::Record(title,
                               "UE " + std::to_string(i),
@@ -643,6 +812,26 @@ RunExample(int argc, char* argv[])
                  "One run executing the decisions read from this file pattern (%r = frame, the "
                  "output format of edge-inference-solve)",
                  single.decisionFiles);
+    cmd.AddChoice("nCells",
+                  "Cells: 1, or 3 or 7 interfering sites on a hexagonal grid (EdgeLteLayout), "
+                  "K users in each, one server and allocator per cell; --users and "
+                  "--usersForBandwidth count the users per cell",
+                  base.nCells,
+                  {1, 3, 7});
+    cmd.AddNumber("interSiteDistance",
+                  "Distance between neighbour sites with --nCells > 1, m (> 2 x maxDistance)",
+                  base.interSiteDistanceM,
+                  ValueRange::Positive());
+    cmd.AddValue("staggerFrames",
+                 "With --nCells > 1: start neighbour cells' frames a third of the frame period "
+                 "apart, so that their uploads do not overlap (time-domain inter-cell "
+                 "coordination; false: all cells' frames start together)",
+                 base.staggerFrames);
+    cmd.AddValue("lteTraces",
+                 "Write ns-3's LTE PHY traces (UlRxPhyStats.txt, UlSinrStats.txt, "
+                 "UlInterferenceStats.txt, ...; each run of the process overwrites them, so the "
+                 "files hold the last run's)",
+                 base.lteTraces);
     cmd.AddValue("verbose", "Enable the module's log components", verbose);
     cmd.AddName("radio",
                 "Radio: lte, or nr (5G-LENA: NrSymbolShareScheduler executes w_k as UL symbol "
@@ -670,6 +859,26 @@ RunExample(int argc, char* argv[])
         throw std::invalid_argument("--writeInstances: the instances of --rateModel=NrUlAmc have "
                                     "no JSON form (NrUlAmcRateModel); use --rateModel=Shannon");
     }
+    if (base.nCells > 1 && base.radio != "lte")
+    {
+        throw std::invalid_argument("--nCells=" + std::to_string(base.nCells) +
+                                    ": several cells are LTE only (--radio=" + base.radio + ")");
+    }
+    if (base.nCells > 1 && (!single.instanceFiles.empty() || !single.decisionFiles.empty()))
+    {
+        throw std::invalid_argument("--nCells=" + std::to_string(base.nCells) +
+                                    ": --writeInstances and --decisionFiles are single-cell "
+                                    "(use --nCells=1)");
+    }
+    if (base.nCells > 1 && 2 * base.maxDistanceM > base.interSiteDistanceM)
+    {
+        std::ostringstream msg;
+        msg << "--nCells=" << base.nCells << ": --maxDistance=" << base.maxDistanceM
+            << " m puts users outside their cell (at most half of --interSiteDistance="
+            << base.interSiteDistanceM << " m)";
+        throw std::invalid_argument(msg.str());
+    }
+    const auto wallStart = std::chrono::steady_clock::now();
     if (full)
     {
         userCounts = {4, 8, 16, 32};
@@ -707,6 +916,14 @@ RunExample(int argc, char* argv[])
     }
     std::cout << "; D_k = " << base.inputBytes * 8 / 1e6 << " Mbit, frame " << base.framePeriodS
               << " s, " << base.frames << " frames per run\n";
+    if (base.nCells > 1)
+    {
+        std::cout << std::defaultfloat << base.nCells << " interfering cells (inter-site distance "
+                  << base.interSiteDistanceM << " m, one uplink channel), K users per cell at "
+                  << base.minDistanceM << "-" << base.maxDistanceM
+                  << " m from their eNB; one server and allocator per cell (UDP port 6000 + "
+                     "cell), each fed by its own eNB's SRS reports\n";
+    }
 
     if (!single.instanceFiles.empty() || !single.decisionFiles.empty())
     {
@@ -738,7 +955,8 @@ RunExample(int argc, char* argv[])
                            ? std::vector<std::vector<RunResult>>()
                            : Sweep(base, usersForBandwidth, rbs, false, full ? &csv : nullptr);
 
-    PrintUsers(g_algorithms.front() + ", K = " + std::to_string(userCounts.back()),
+    PrintUsers(g_algorithms.front() + ", K = " + std::to_string(userCounts.back()) +
+                   (base.nCells > 1 ? " per cell" : ""),
                byUsers.back().front());
 
     if (full)
@@ -775,6 +993,15 @@ RunExample(int argc, char* argv[])
               << " tasks/s; largest |relative error| of the predicted completion ("
               << g_algorithms.front() << "): " << std::setprecision(1) << 100 * opt.maxAbsRelError
               << "%; largest |throughput error| of all cells: " << g_maxThroughputError << "%\n";
+    if (base.nCells > 1)
+    {
+        const double wallS =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+        std::cout << "batching-early-exit: " << base.nCells
+                  << " cells: largest per-cell |throughput error| " << g_maxCellThroughputError
+                  << "% (each cell's allocator vs its cell's measurement); wall time " << wallS
+                  << " s\n";
+    }
     return 0;
 }
 

@@ -105,7 +105,9 @@ RunExample(int argc, char* argv[])
         distances,
         [](Ptr<LteHelper> lte)
         {
-            lte->SetSchedulerType("ns3::PfFfMacScheduler");
+            // PF, grant for grant, without the ns-3.37 abort on random-access preambles that
+            // got no temporary RNTI (BandwidthShareFfMacScheduler without shares)
+            lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
             lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
         },
         geometry);

@@ -102,7 +102,9 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
         distances,
         [](Ptr<LteHelper> lte)
         {
-            lte->SetSchedulerType("ns3::PfFfMacScheduler");
+            // PF, grant for grant, without the ns-3.37 abort on random-access preambles that
+            // got no temporary RNTI (BandwidthShareFfMacScheduler without shares)
+            lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
             // without shares the FFR is transparent (PF as is); it keeps the CQI reports
             lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
             lte->SetEnbDeviceAttribute("DlEarfcn", UintegerValue(100));

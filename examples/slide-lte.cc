@@ -154,6 +154,7 @@ RunExample(int argc, char* argv[])
     uint32_t rbs = 25;
     double rateEfficiency = SLIDE_LTE_RATE_EFFICIENCY;
     double nrRateEfficiency = 0.78;
+    bool blerAware = SlideLteConfig().blerAware;
     bool full = false;
     bool benchmark = false;
     bool sweeps = true;
@@ -206,6 +207,11 @@ RunExample(int argc, char* argv[])
                   "/ NR AMC rate: 0.77-0.87 at the defaults)",
                   nrRateEfficiency,
                   ValueRange::LeftOpen(0, 1));
+    cmd.AddValue("blerAware",
+                 "LTE rate model with the HARQ retransmissions of the blocks lost at their first "
+                 "transmission (ns-3's LteMiErrorModel at the reported SINR; manager attribute "
+                 "BlerAware)",
+                 blerAware);
     cmd.AddValue("full", "Larger sweep; write slide-lte.csv and gnuplot files", full);
     cmd.AddValue("benchmark", "Allocator solve time and simulation overhead", benchmark);
     cmd.AddValue("sweeps",
@@ -318,6 +324,7 @@ RunExample(int argc, char* argv[])
     base.rbs = rbs;
     base.rateModel = rateModel == "shannon" ? "Shannon" : "LteAmc";
     base.rateEfficiency = rateEfficiency;
+    base.blerAware = blerAware;
     base.run = RngSeedManager::GetRun(); // --RngRun
     base.radio = radio;
     if (radio == "nr")
@@ -398,7 +405,9 @@ RunExample(int argc, char* argv[])
               << (radio == "nr" ? std::string("NR cell of EdgeNrTopologyHelper")
                                 : std::to_string(rbs) + " RBs")
               << ", rate model " << (radio == "nr" ? std::string("NrAmc") : base.rateModel)
-              << (base.rateEfficiency < 1 ? " (scaled)" : "") << "; allocator "
+              << (base.rateEfficiency < 1 ? " (scaled)" : "")
+              << (base.blerAware && radio == "lte" && base.rateModel == "LteAmc" ? " + BLER" : "")
+              << "; allocator "
               << (decisionFiles.empty() ? ToString(detailAlgorithm)
                                         : "decision files " + decisionFiles)
               << (writeInstances.empty() ? "" : ", instances written to " + writeInstances) << "\n";

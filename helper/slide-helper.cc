@@ -418,7 +418,9 @@ RunSlideLte(const SlideLteConfig& cfg)
             distances,
             [](Ptr<LteHelper> lte)
             {
-                lte->SetSchedulerType("ns3::PfFfMacScheduler");
+                // PF, grant for grant, without the ns-3.37 abort on random-access preambles that
+                // got no temporary RNTI (BandwidthShareFfMacScheduler without shares)
+                lte->SetSchedulerType("ns3::BandwidthShareFfMacScheduler");
                 lte->SetFfrAlgorithmType("ns3::BandwidthShareFfrAlgorithm");
             },
             geometry,
@@ -455,6 +457,7 @@ RunSlideLte(const SlideLteConfig& cfg)
             SlideHelper slide;
             slide.SetResourceManagerAttribute("RateModel", StringValue(cfg.rateModel));
             slide.SetResourceManagerAttribute("RateEfficiency", DoubleValue(cfg.rateEfficiency));
+            slide.SetResourceManagerAttribute("BlerAware", BooleanValue(cfg.blerAware));
             slide.SetClientAttribute("TaskTimeout", TimeValue(timeout));
             if (cfg.nCells > 1)
             {

@@ -227,6 +227,7 @@ struct SlideLteConfig
     double deadlineScale{1};                               ///< Factor on every deadline
     std::string rateModel{"LteAmc"};                       ///< Manager RateModel
     double rateEfficiency{1};                              ///< Manager RateEfficiency
+    bool blerAware{true};                                  ///< Manager BlerAware
     std::function<void(SlideHelper&)> configure;           ///< Allocator type/attributes
     bool withManager{true}; ///< false: plain streaming of fixedVariants (no allocator)
     std::vector<std::string> fixedVariants; ///< Without manager: variant per user ("" none)

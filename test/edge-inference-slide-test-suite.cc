@@ -253,6 +253,16 @@ class SlideDecisionFileRoundTripTestCase : public TestCase
 
         const json::Json instance = ReadJsonFile(RoundFileName(instances, 0));
         NS_TEST_ASSERT_MSG_EQ(instance.at("rateModel").get<std::string>(), "lte-amc", "rate model");
+        // BlerAware (default): the manager built the rate model with each UE's reported SINR
+        const auto& sinr = builtIn.rounds.front().sinr;
+        NS_TEST_ASSERT_MSG_EQ(instance.at("users").size(), sinr.size(), "users");
+        for (size_t k = 0; k < sinr.size(); ++k)
+        {
+            NS_TEST_ASSERT_MSG_GT(sinr[k], 0.0, "UE " << k << " reported its SINR");
+            NS_TEST_ASSERT_MSG_EQ(instance.at("users").at(k).at("blerSinr").get<double>(),
+                                  sinr[k],
+                                  "UE " << k << ": the SINR of the BLER term");
+        }
         WriteJsonFile(RoundFileName(decisions, 0),
                       json::SlideSolve(json::JsonNode(instance, ""), "slide-optimal"));
 

@@ -19,6 +19,11 @@ cpp_examples = [
         "False",
     ),
     ("batching-early-exit --users=32 --rbs=6 --usersForBandwidth=1 --frames=2 --algorithms=optimal", "True", "False"),
+    (
+        "batching-early-exit --nCells=3 --users=4 --rbs=25 --usersForBandwidth=4 --frames=20 --algorithms=optimal",
+        "True",
+        "False",
+    ),
     ("dto-ee-benchmark --quick", "True", "False"),
     ("noma-split-benchmark --quick", "True", "False"),
     ("noma-vs-oma --nUes=2 --simTime=0.5", "True", "False"),

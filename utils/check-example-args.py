@@ -77,6 +77,10 @@ BAD = [
     ("batching-early-exit", ["--minDistance=-5"], "minDistance"),
     ("batching-early-exit", ["--mac=tdma"], "mac"),
     ("batching-early-exit", ["--algorithms=optimal,foo"], "algorithms"),
+    ("batching-early-exit", ["--nCells=2"], "nCells"),
+    ("batching-early-exit", ["--nCells=3", "--maxDistance=300"], "maxDistance"),
+    ("batching-early-exit", ["--nCells=3", "--decisionFiles=d-%r.json"], "nCells"),
+    ("batching-early-exit", ["--interSiteDistance=0"], "interSiteDistance"),
     # noma-vs-oma
     ("noma-vs-oma", ["--nUes=-1"], "nUes"),
     ("noma-vs-oma", ["--nUes=3"], "nUes"),

@@ -44,9 +44,33 @@ namespace edgeinference
  *   TBS(0) = 0, TBS(n) = LteAmc::GetDlTbSizeFromMcs(LteAmc::GetMcsFromCqi(cqi), n) bits;
  * - it is piecewise linear and non-decreasing in B, and MinBandwidthForRate() inverts it
  *   exactly; a rate above TBS(N P) / 1 ms is unreachable (+infinity).
- * It is the MAC-layer rate: HARQ retransmissions, RLC/PDCP/IP/TCP headers and TCP dynamics
- * are not in it (they are what the packet-level run adds). A user with CQI 0 or without a
- * report has no rate (SlideRejectReason::NO_RATE).
+ * It is the MAC-layer rate: RLC/PDCP/IP/TCP headers and TCP dynamics are not in it (they
+ * are what the packet-level run adds). A user with CQI 0 or without a report has no rate
+ * (SlideRejectReason::NO_RATE).
+ *
+ * **HARQ retransmissions (BLER-aware variant).** Built with the users' SINRs (the
+ * three-argument constructor), the model also contains the transport blocks lost at their
+ * first transmission. ns-3 picks the CQI, hence the MCS, as the highest whose block error
+ * rate stays below 10 %, so a UE whose SINR sits just above a CQI threshold loses up to that
+ * fraction of its blocks. For a user at linear SINR s and n RBGs (n P resource blocks, MCS m,
+ * TBS(n) bits), ns-3's own error model gives the block error rate of transmission i
+ * (LteMiErrorModel::GetTbDecodificationStats() on a flat SINR s over the n P RBs, with the
+ * HARQ history LteSpectrumPhy records after each failure: its mutual information, the
+ * information bits and the code bits size / ECR(m)): p1(n) for the first transmission, p2(n)
+ * and p3(n) for the chase-combined retransmissions; at most three retransmissions, as
+ * ns3::PfFfMacScheduler and ns3::LteHarqPhy allow. A block then takes on average
+ * E(n) = 1 + p1 + p1 p2 + p1 p2 p3 transmissions (E(0) = 1). In ns-3.37's PF a DL
+ * retransmission is sent in its own TTI and the UE gets no new block in that TTI, so a
+ * retransmission costs the UE one of its TTIs; with the credit rule's mix of floor(x) and
+ * ceil(x) RBGs the goodput is
+ *   Rate = ((1 - frac(x)) TBS(lo) + frac(x) TBS(hi)) / ((1 - frac(x)) E(lo) + frac(x) E(hi))
+ *   / 1 ms, lo = floor(x), hi = lo + 1,
+ * i.e. TBS(n) / E(n) at a whole RBG count n and, to first order in p1, (1 - p1) times the
+ * plain rate. Combining makes p2 tiny (the retransmission doubles the code bits at the same
+ * MI), so E(n) is close to 1 + p1(n). The goodput G(n) = TBS(n) / E(n) must be
+ * non-decreasing in n for the rate to be; where the error model would make it fall, E(n) is
+ * lowered to keep G(n) = G(n - 1) (GetExpectedTransmissions() returns the value used). A user
+ * with a negative SINR (no report) gets no BLER term (E = 1).
  */
 class LteAmcRateModel : public RateModel
 {
@@ -64,6 +88,66 @@ class LteAmcRateModel : public RateModel
      * bandwidth
      */
     LteAmcRateModel(std::vector<int> cqi, uint32_t dlBandwidthRb);
+
+    /**
+     * @brief Construct the BLER-aware model (see the class description) from the users'
+     * wideband CQIs and SINRs.
+     * @param [in] cqi per user: 0..15, or NO_REPORT
+     * @param [in] dlBandwidthRb cell downlink bandwidth in resource blocks (1..110)
+     * @param [in] blerSinr per user: linear SINR (>= 0) at which the block error rate is
+     * evaluated, or a negative value for "no report" (no BLER term)
+     * @throw std::invalid_argument naming the value for a bad CQI or bandwidth, a SINR vector
+     * of another length, or a NaN/infinite SINR
+     */
+    LteAmcRateModel(std::vector<int> cqi, uint32_t dlBandwidthRb, std::vector<double> blerSinr);
+
+    /**
+     * @brief Block error statistics of one transport block size under ns-3's error model.
+     */
+    struct HarqCost
+    {
+        double firstTxBler{0};           ///< p1: BLER of the first transmission
+        double expectedTransmissions{1}; ///< E = 1 + p1 + p1 p2 + p1 p2 p3
+    };
+
+    /**
+     * @brief BLER of a transport block of nRb resource blocks at MCS mcs under
+     * LteMiErrorModel, at a flat SINR, and the expected transmissions with HARQ (up to three
+     * chase-combined retransmissions, the history built as LteSpectrumPhy builds it).
+     * @param [in] sinrLinear SINR per RB (linear, >= 0)
+     * @param [in] mcs MCS 0..28
+     * @param [in] nRb resource blocks of the block (1..dlBandwidthRb)
+     * @param [in] dlBandwidthRb cell downlink bandwidth, RB
+     * @return p1 and E
+     * @throw std::invalid_argument naming the value for a bad argument
+     */
+    static HarqCost ComputeHarqCost(double sinrLinear,
+                                    int mcs,
+                                    uint32_t nRb,
+                                    uint32_t dlBandwidthRb);
+
+    /// @return true if built with SINRs (the BLER term is in the rate)
+    bool IsBlerAware() const;
+
+    /**
+     * @param [in] user user index
+     * @return the SINR given for the BLER term (linear; negative: none or not BLER-aware)
+     */
+    double GetBlerSinr(uint32_t user) const;
+
+    /**
+     * @param [in] user user index
+     * @param [in] nRbgs RBGs per TTI, 0..N
+     * @return p1 of its TBS(nRbgs) block (0 without BLER term, for 0 RBGs or no rate)
+     */
+    double GetFirstTxBler(uint32_t user, uint32_t nRbgs) const;
+
+    /**
+     * @param [in] user user index
+     * @param [in] nRbgs RBGs per TTI, 0..N
+     * @return E(nRbgs) as used in the rate (1 without BLER term, for 0 RBGs or no rate)
+     */
+    double GetExpectedTransmissions(uint32_t user, uint32_t nRbgs) const;
 
     /// @return the cell downlink bandwidth given to the constructor, RB
     uint32_t GetDlBandwidthRb() const;
@@ -106,12 +190,32 @@ class LteAmcRateModel : public RateModel
      */
     void CheckUser(uint32_t user) const;
 
+    /**
+     * @brief Throw for an RBG count above N.
+     * @param [in] nRbgs the count
+     */
+    void CheckRbgs(uint32_t nRbgs) const;
+
+    /// Fill m_p1 and m_tx from m_blerSinr (BLER-aware construction).
+    void ComputeBlerTerm();
+
+    /**
+     * @param [in] user user index (with rate)
+     * @param [in] n RBGs, 0..N
+     * @return goodput TBS(n) / E(n) per TTI, bits
+     */
+    double Goodput(uint32_t user, uint32_t n) const;
+
     std::vector<int> m_cqi;                   ///< CQI per user
     std::vector<int> m_mcs;                   ///< MCS per user (-1 without rate)
     std::vector<std::vector<uint32_t>> m_tbs; ///< TBS bits per user and RBG count 0..N
     uint32_t m_nRb;                           ///< Cell DL bandwidth, RB
     uint32_t m_rbgSize;                       ///< P
     uint32_t m_nRbgs;                         ///< N
+    bool m_blerAware{false};                  ///< Built with SINRs
+    std::vector<double> m_blerSinr;           ///< SINR per user for the BLER term (linear)
+    std::vector<std::vector<double>> m_p1;    ///< p1 per user and RBG count 0..N
+    std::vector<std::vector<double>> m_tx;    ///< E per user and RBG count 0..N
 };
 
 /**

@@ -215,9 +215,12 @@ ReadSlide(const JsonNode& root)
     std::vector<double> snrBandwidth;
     std::vector<int> cqi;
     std::vector<double> sinr;
+    std::vector<double> blerSinr; // lte-amc: per-user SINR of the BLER term (-1: none)
+    bool anyBlerSinr = false;
     for (const JsonNode& u : root.Require("users").Elements())
     {
         u.CheckObject({"cqi",
+                       "blerSinr",
                        "sinr",
                        "sinrDb",
                        "candidateModels",
@@ -304,12 +307,18 @@ ReadSlide(const JsonNode& root)
                     }
                 }
                 cqi.push_back(ReadCqi(u.Require("cqi")));
+                blerSinr.push_back(
+                    u.Has("blerSinr") ? ReadNumber(u.Require("blerSinr"), AnyFinite()) : -1.0);
+                anyBlerSinr = anyBlerSinr || u.Has("blerSinr");
             }
             else
             {
-                if (u.Has("cqi"))
+                for (const char* k : {"cqi", "blerSinr"})
                 {
-                    u.Require("cqi").FailMessage("only valid with \"rateModel\": \"lte-amc\"");
+                    if (u.Has(k))
+                    {
+                        u.Require(k).FailMessage("only valid with \"rateModel\": \"lte-amc\"");
+                    }
                 }
                 sinr.push_back(
                     RequireOneOf(u, {"sinr", "sinrDb"}) == 0
@@ -320,13 +329,14 @@ ReadSlide(const JsonNode& root)
             p.users.push_back(std::move(user));
             continue;
         }
-        for (const char* k : {"cqi", "sinr", "sinrDb"})
+        for (const char* k : {"cqi", "blerSinr", "sinr", "sinrDb"})
         {
             if (u.Has(k))
             {
+                const std::string key(k);
                 u.Require(k).FailMessage(
                     std::string("only valid with \"rateModel\": ") +
-                    (std::string(k) == "cqi" ? "\"lte-amc\"" : "\"shannon-sinr\""));
+                    (key == "cqi" || key == "blerSinr" ? "\"lte-amc\"" : "\"shannon-sinr\""));
             }
         }
         if (isFixedPower)
@@ -403,7 +413,9 @@ ReadSlide(const JsonNode& root)
                 {
                     if (kind == RateKind::LTE_AMC)
                     {
-                        rate = std::make_shared<LteAmcRateModel>(cqi, dlBandwidthRb);
+                        rate = anyBlerSinr
+                                   ? std::make_shared<LteAmcRateModel>(cqi, dlBandwidthRb, blerSinr)
+                                   : std::make_shared<LteAmcRateModel>(cqi, dlBandwidthRb);
                     }
                     else
                     {
@@ -485,6 +497,8 @@ null = field omitted; a "comment" field is allowed in every object):
       "channelGain": 1e-10               with bsPowerW: eta = log2(1 + P g / (N0 B))
     fixed-power: "snrBandwidthHz": 1e8   s_k = P_k g_k / N0, or "txPowerW" + "channelGain"
     lte-amc: "cqi": 11                   wideband CQI 0..15 (-1 = no report)
+             "blerSinr": 96              optional: linear SINR of the first-transmission
+                                         BLER term (LteMiErrorModel; negative = none)
     shannon-sinr: "sinr": 30             linear SINR (negative = no report), or "sinrDb"
   }]
 }
@@ -624,6 +638,7 @@ SlideInstanceToJson(const SlideProblem& problem, const SlideOptions& options)
     // the rate model: its kind, the cell-wide parameters, then one field per user
     std::string userKey;
     std::vector<Json> userRate(nUsers);
+    std::vector<Json> userBlerSinr; // lte-amc with the BLER term: one per user
     std::shared_ptr<const RateModel> rate = problem.rateModel;
     double efficiency = 1.0;
     if (auto scaled = std::dynamic_pointer_cast<const ScaledRateModel>(rate))
@@ -673,6 +688,10 @@ SlideInstanceToJson(const SlideProblem& problem, const SlideOptions& options)
         for (size_t k = 0; k < nUsers; ++k)
         {
             userRate[k] = l->GetCqi(static_cast<uint32_t>(k));
+            if (l->IsBlerAware())
+            {
+                userBlerSinr.push_back(Num(l->GetBlerSinr(static_cast<uint32_t>(k))));
+            }
         }
     }
     else if (auto sh = std::dynamic_pointer_cast<const ShannonSinrRateModel>(rate))
@@ -747,6 +766,10 @@ SlideInstanceToJson(const SlideProblem& problem, const SlideOptions& options)
         j["energyBudgetJ"] = Num(u.energyBudgetJ);
         j["deadlineS"] = Num(u.deadlineS);
         j[userKey] = userRate[k];
+        if (!userBlerSinr.empty())
+        {
+            j["blerSinr"] = userBlerSinr[k];
+        }
         users.push_back(std::move(j));
     }
     root["users"] = std::move(users);

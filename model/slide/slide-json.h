@@ -68,8 +68,9 @@ SlideJsonInstance SlideInstanceFromJson(const JsonNode& root);
  * candidates by name, every device field explicitly. The rate model is written as what it
  * is: null or ConstantPsdRateModel as "constant-psd" (spectralEfficiency), FixedPowerRateModel
  * as "fixed-power" (snrBandwidthHz), LteAmcRateModel as "lte-amc" (dlBandwidthRb, per-user
- * cqi), ShannonSinrRateModel as "shannon-sinr" (snrGap, per-user linear sinr); the latter two
- * optionally inside a ScaledRateModel ("rateEfficiency").
+ * cqi, and per-user blerSinr if it is BLER-aware), ShannonSinrRateModel as "shannon-sinr"
+ * (snrGap, per-user linear sinr); the latter two optionally inside a ScaledRateModel
+ * ("rateEfficiency").
  * @param [in] problem the instance (valid)
  * @param [in] options the solver options written as "leftover" and "seed"
  * @return the input document

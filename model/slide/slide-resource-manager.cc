@@ -83,6 +83,15 @@ SlideResourceManager::GetTypeId()
                           DoubleValue(1.0),
                           MakeDoubleAccessor(&SlideResourceManager::m_rateEfficiency),
                           MakeDoubleChecker<double>(1e-6, 1.0))
+            .AddAttribute("BlerAware",
+                          "With RateModel LteAmc: put the HARQ retransmissions of the blocks "
+                          "lost at their first transmission into the rate (the block error "
+                          "rate of each user's MCS and grant size at the SINR its UE PHY "
+                          "reported, from ns-3's LteMiErrorModel; LteAmcRateModel). A cell "
+                          "without an error model (NR) ignores it.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&SlideResourceManager::m_blerAware),
+                          MakeBooleanChecker())
             .AddAttribute("ShannonGapDb",
                           "SNR gap of the Shannon rate model (dB; 0 = capacity).",
                           DoubleValue(0.0),
@@ -145,6 +154,7 @@ SlideResourceManager::SlideResourceManager()
     , m_rateModel(LTE_AMC)
     , m_rateEfficiency(1.0)
     , m_shannonGapDb(0.0)
+    , m_blerAware(true)
     , m_rejectNotice(MilliSeconds(30))
     , m_noticeRbgs(1)
     , m_noticeMaxFraction(0.5)
@@ -224,6 +234,14 @@ class LteSlideCell : public SlideCell
     std::shared_ptr<const RateModel> MakeAmcRateModel(const std::vector<int>& cqi) const override
     {
         return std::make_shared<LteAmcRateModel>(cqi, m_nRb);
+    }
+
+    std::shared_ptr<const RateModel> MakeBlerAwareAmcRateModel(
+        const std::vector<int>& cqi, const std::vector<double>& sinr) const override
+    {
+        // the SINR the UE PHY reported (ReportCurrentCellRsrpSinr) is the one its CQI was
+        // computed from (control-region SINR, averaged over the RBs)
+        return std::make_shared<LteAmcRateModel>(cqi, m_nRb, sinr);
     }
 
     bool GetUlWidebandSinr(uint16_t rnti, double& sinrDb) const override
@@ -473,7 +491,8 @@ SlideResourceManager::Decide()
     std::shared_ptr<const RateModel> rate;
     if (m_rateModel == LTE_AMC)
     {
-        rate = m_cell->MakeAmcRateModel(round.cqi);
+        rate = m_blerAware ? m_cell->MakeBlerAwareAmcRateModel(round.cqi, round.sinr)
+                           : m_cell->MakeAmcRateModel(round.cqi);
     }
     else
     {

@@ -98,6 +98,22 @@ class SlideCell
         const std::vector<int>& cqi) const = 0;
 
     /**
+     * @brief The AMC rate model with the first-transmission block errors of the users' MCS
+     * at their reported SINR (SlideResourceManager attribute BlerAware). The LTE cell builds
+     * the BLER-aware LteAmcRateModel (ns-3's LteMiErrorModel); the default, for a cell
+     * without an error model to evaluate, is MakeAmcRateModel(cqi) (no BLER term).
+     * @param [in] cqi wideband CQI per user (-1: no report)
+     * @param [in] sinr SINR per user the UE PHY reported (linear; negative: none)
+     * @return the rate model
+     */
+    virtual std::shared_ptr<const RateModel> MakeBlerAwareAmcRateModel(
+        const std::vector<int>& cqi, const std::vector<double>& sinr) const
+    {
+        (void)sinr;
+        return MakeAmcRateModel(cqi);
+    }
+
+    /**
      * @brief The UE's uplink wideband SINR at the base station, for the admission's coverage
      * check (CoverageCheck). A cell that does not know it returns false and the check is
      * skipped for its UEs.
@@ -167,7 +183,10 @@ struct SlideGrant
  *   CQI, else the wideband CQI) for RateModel "LteAmc"
  *   (LteAmcRateModel), or the SINR the UE PHY reported (ReportRsrpSinr(), connected to the
  *   LteUePhy trace ReportCurrentCellRsrpSinr) for RateModel "Shannon"
- *   (ShannonSinrRateModel); both scaled by RateEfficiency;
+ *   (ShannonSinrRateModel); both scaled by RateEfficiency; with BlerAware (LteAmc only)
+ *   the LTE rate also contains the HARQ retransmissions of the blocks lost at their first
+ *   transmission, from ns-3's LteMiErrorModel at the SINR the UE PHY reported (the SINR
+ *   its CQI was computed from; LteAmcRateModel's three-argument constructor);
  * - the downlink bandwidth not held by transfers in progress (the N schedulable RBGs of the
  *   cell, P x 180 kHz each);
  * hands it to its SlideAllocator (attribute Allocator: SlideSolverAllocator by default, any
@@ -436,6 +455,7 @@ class SlideResourceManager : public Object
     RateModelType m_rateModel;             ///< RateModel
     double m_rateEfficiency;               ///< RateEfficiency
     double m_shannonGapDb;                 ///< ShannonGapDb
+    bool m_blerAware;                      ///< BlerAware
     Time m_rejectNotice;                   ///< RejectNoticeTime
     uint32_t m_noticeRbgs;                 ///< RejectNoticeRbgs
     double m_noticeMaxFraction;            ///< RejectNoticeMaxFraction

@@ -1337,7 +1337,8 @@ namespace
  * @brief A random small instance with the given rate model kind.
  * @param [in] rng the generator
  * @param [in] kind 0 constant-psd (no rate model), 1 ConstantPsdRateModel, 2 fixed-power,
- * 3 lte-amc, 4 lte-amc scaled, 5 shannon-sinr, 6 shannon-sinr scaled
+ * 3 lte-amc, 4 lte-amc scaled, 5 shannon-sinr, 6 shannon-sinr scaled, 7 lte-amc with the
+ * BLER term (blerSinr)
  * @return the instance
  */
 SlideProblem
@@ -1407,6 +1408,12 @@ RandomJsonInstance(std::mt19937_64& rng, int kind)
         case 6:
             p.rateModel = std::make_shared<ShannonSinrRateModel>(sinr, 1 + 3 * u01(rng));
             break;
+        case 7:
+        {
+            const std::vector<uint32_t> rbs = {6, 15, 25, 50, 75, 100};
+            p.rateModel = std::make_shared<LteAmcRateModel>(cqi, rbs[rng() % rbs.size()], sinr);
+            break;
+        }
         default:
             break;
     }
@@ -1474,6 +1481,36 @@ TEST(SlideJson, InstanceToJsonThenSolveEqualsDirectSolve)
         }
     }
     EXPECT_GT(nServed, 50u); // the instances are not all trivial
+}
+
+// The BLER-aware LTE model (per-user "blerSinr") survives the instance file: same rates,
+// same decisions.
+TEST(SlideJson, BlerAwareLteAmcInstanceRoundTrip)
+{
+    std::mt19937_64 rng(20261207);
+    for (int trial = 0; trial < 20; ++trial)
+    {
+        const SlideProblem p = RandomJsonInstance(rng, 7);
+        const json::Json written =
+            json::ParseDocument(json::SlideInstanceToJson(p, SlideOptions()).dump());
+        const json::SlideJsonInstance read =
+            json::SlideInstanceFromJson(json::JsonNode(written, ""));
+        auto a = std::dynamic_pointer_cast<const LteAmcRateModel>(p.rateModel);
+        auto b = std::dynamic_pointer_cast<const LteAmcRateModel>(read.problem.rateModel);
+        ASSERT_TRUE(a && b);
+        ASSERT_TRUE(b->IsBlerAware());
+        for (uint32_t k = 0; k < a->GetNUsers(); ++k)
+        {
+            EXPECT_EQ(b->GetBlerSinr(k), a->GetBlerSinr(k));
+            for (double hz : {1e5, 7.3e5, 3e6, 1e7})
+            {
+                EXPECT_EQ(b->Rate(k, hz), a->Rate(k, hz)) << "trial " << trial << " user " << k;
+            }
+        }
+        ExpectSameDecision(SlideSolver::Solve(p, SlideAlgorithm::SLIDE_OPTIMAL),
+                           SlideSolver::Solve(read.problem, SlideAlgorithm::SLIDE_OPTIMAL),
+                           "trial " + std::to_string(trial));
+    }
 }
 
 TEST(SlideJson, DecisionToJsonThenFromJsonRoundTrip)
