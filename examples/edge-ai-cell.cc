@@ -20,6 +20,9 @@
  * SlideResourceManager::AddReservedUe()); the uplink share scheduler executes the batching
  * and PartialLoading bandwidths, each server deciding over half of 1 - --reservedUl of the
  * uplink, the rest shared by the SLIDE and DTO-EE UEs (requests, ACKs, task inputs).
+ * --radio=nr: the same cell on 5G-LENA (EdgeNrTopologyHelper): NrSymbolShareScheduler executes
+ * the SLIDE downlink shares and the merged uplink shares (symbol shares, W = the bandwidth
+ * part's uplink bandwidth), the offloading servers predict with NrUlAmc from the gNB's SRS SINR.
  *
  * Each allocator is installed by its helper and prints its predicted vs measured table; then
  * one summary row per technique. --disable=slide,ue-exit,batching,partial-loading,dto-ee,noma
@@ -53,6 +56,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -120,8 +124,10 @@ struct CellResult
     double slideMBytes{0};     ///< Stream MB parsed by the SLIDE UEs
     uint32_t batchOnTime{0};   ///< Batching tasks on time
     uint32_t batchTasks{0};    ///< Batching tasks
+    uint32_t batchFailed{0};   ///< Batching tasks scheduled but failed or pending
     uint32_t plOnTime{0};      ///< PartialLoading tasks on time
     uint32_t plTasks{0};       ///< PartialLoading tasks
+    uint32_t plFailed{0};      ///< PartialLoading tasks scheduled but failed or pending
     double dtoNetMs{0};        ///< DTO-EE mean edge-network latency, ms
     double dtoAccuracy{0};     ///< DTO-EE accuracy
     uint32_t dtoResults{0};    ///< DTO-EE results
@@ -138,30 +144,35 @@ struct CellResult
 /// Uplink shares of the cell: the offloading servers' bandwidths plus reserved shares.
 struct UplinkShares
 {
-    Ptr<BandwidthShareFfMacScheduler> sched; ///< The eNB scheduler
-    uint32_t nRb{25};                        ///< Uplink RBs
-    std::map<uint64_t, double> batch;        ///< Batching server's w_k by IMSI, Hz
-    std::map<uint64_t, double> pl;           ///< PartialLoading server's w_k by IMSI, Hz
-    std::vector<uint64_t> reserved;          ///< Other UEs
-    double reservedFraction{0.2};            ///< Their part of the uplink
+    /// Remove every uplink share of the cell's scheduler (LTE BandwidthShareFfMacScheduler,
+    /// NR NrSymbolShareScheduler)
+    std::function<void()> clear;
+    /// Set one UE's uplink share (by IMSI) in the cell's scheduler
+    std::function<void(uint64_t, double)> set;
+    /// The share a bandwidth (Hz) stands for: Hz / the cell's uplink bandwidth
+    std::function<double(double)> toShare;
+    std::map<uint64_t, double> batch; ///< Batching server's w_k by IMSI, Hz
+    std::map<uint64_t, double> pl;    ///< PartialLoading server's w_k by IMSI, Hz
+    std::vector<uint64_t> reserved;   ///< Other UEs
+    double reservedFraction{0.2};     ///< Their part of the uplink
 };
 
 /**
- * Apply the merged uplink shares (an empty merge clears them: PF again).
+ * Apply the merged uplink shares (an empty merge clears them: PF / round robin again).
  * @param [in] ul the shares
  */
 void
 ApplyUplink(UplinkShares* ul)
 {
-    ul->sched->ClearUlShares();
+    ul->clear();
     std::map<uint64_t, double> share;
     double sum = 0;
     for (const auto* m : {&ul->batch, &ul->pl})
     {
         for (const auto& [imsi, hz] : *m)
         {
-            share[imsi] += BandwidthShareFfrAlgorithm::HzToUlShare(hz, ul->nRb);
-            sum += BandwidthShareFfrAlgorithm::HzToUlShare(hz, ul->nRb);
+            share[imsi] += ul->toShare(hz);
+            sum += ul->toShare(hz);
         }
     }
     if (share.empty())
@@ -172,11 +183,11 @@ ApplyUplink(UplinkShares* ul)
     const double scale = sum > room ? room / sum : 1.0;
     for (const auto& [imsi, s] : share)
     {
-        ul->sched->SetUlShareByImsi(imsi, std::min(1.0, s * scale) * (1 - 1e-6));
+        ul->set(imsi, std::min(1.0, s * scale) * (1 - 1e-6));
     }
     for (uint64_t imsi : ul->reserved)
     {
-        ul->sched->SetUlShareByImsi(imsi, ul->reservedFraction / ul->reserved.size() * (1 - 1e-6));
+        ul->set(imsi, ul->reservedFraction / ul->reserved.size() * (1 - 1e-6));
     }
 }
 
@@ -386,16 +397,78 @@ RunCell(const CellConfig& cfg)
     }
     slide.AssignStreams(slideUes, 2000);
 
-    // ---- uplink shares of the cell (LTE: the offloading servers' bandwidths) ------------
+    // ---- uplink shares of the cell: the offloading servers' bandwidths, merged ------------
+    // LTE: BandwidthShareFfMacScheduler's UL RB shares; NR: NrSymbolShareScheduler's UL symbol
+    // shares (W = the bandwidth part's RBs x 12 x SCS, a share of 1). Each server decides over
+    // its part of W; ApplyUplink() writes both servers' w_k / W (and the reserved shares) into
+    // the one scheduler, so that neither server's decision overwrites the other's.
     UplinkShares ul;
     Ptr<BatchingEarlyExitServer> batchServer;
     ApplicationContainer batchClients;
     Ptr<PartialLoadingServer> plServer;
     ApplicationContainer plClients;
-    if (!isNr) // over NR the cell has no batching or PartialLoading UEs (RunExample)
     {
-        ul.sched = BandwidthShareFfMacScheduler::GetFromEnbDevice(topo.bs.Get(0));
-        ul.nRb = cfg.rbs;
+        double cellUlHz = cfg.rbs * 180e3;
+        std::string rateModel = "LteUlAmc";
+        if (!isNr)
+        {
+            Ptr<BandwidthShareFfMacScheduler> sched =
+                BandwidthShareFfMacScheduler::GetFromEnbDevice(topo.bs.Get(0));
+            const uint32_t nRb = cfg.rbs;
+            ul.clear = [sched]()
+            {
+                sched->ClearUlShares();
+            };
+            ul.set = [sched](uint64_t imsi, double share)
+            {
+                sched->SetUlShareByImsi(imsi, share);
+            };
+            ul.toShare = [nRb](double hz)
+            {
+                return BandwidthShareFfrAlgorithm::HzToUlShare(hz, nRb);
+            };
+        }
+#ifdef EI_HAVE_NR
+        else
+        {
+            Ptr<NrSymbolShareScheduler> sched =
+                NrSymbolShareScheduler::GetFromGnbDevice(topo.bs.Get(0));
+            cellUlHz = EdgeNrTopologyHelper::GetUlBandwidthHz(topo.bs.Get(0));
+            rateModel = "NrUlAmc";
+            ul.clear = [sched]()
+            {
+                sched->ClearUlShares();
+            };
+            ul.set = [sched](uint64_t imsi, double share)
+            {
+                sched->SetUlShareByImsi(imsi, share);
+            };
+            ul.toShare = [cellUlHz](double hz)
+            {
+                return hz / cellUlHz;
+            };
+        }
+#endif
+        // connect a server's channel reports and rate model to the cell; its bandwidths go to
+        // the merge (cb), not straight to the scheduler
+        auto connect = [&topo, isNr](Ptr<OffloadingServerBase> server,
+                                     OffloadingServerBase::UplinkBandwidthCallback cb)
+        {
+            if (!isNr)
+            {
+                BatchingEarlyExitHelper::ConnectEnbChannelReports(server, topo.bs);
+            }
+#ifdef EI_HAVE_NR
+            else
+            {
+                // the gNB's SRS SINR; the server's UplinkRateModel NrUlAmc gets
+                // NrUlAmcRateModel (the symbol shares as NrSymbolShareScheduler executes them)
+                EdgeNrTopologyHelper::ConnectChannelReports(server, topo.bs);
+                EdgeNrTopologyHelper::ConnectUplinkShares(server, topo.bs.Get(0));
+            }
+#endif
+            server->SetUplinkBandwidthCallback(cb); // replaces ConnectUplinkShares' callback
+        };
         ul.reservedFraction = cfg.reservedUl;
         for (uint32_t i = 0; i < cfg.nSlide; ++i)
         {
@@ -408,7 +481,7 @@ RunCell(const CellConfig& cfg)
         // the offloading servers decide at the same frame times: each gets its part of the uplink
         const uint32_t nOffloadServers = (cfg.nBatch > 0 ? 1 : 0) + (cfg.nPl > 0 ? 1 : 0);
         const double ulHz =
-            cfg.rbs * 180e3 * (1.0 - cfg.reservedUl) / std::max<uint32_t>(1, nOffloadServers);
+            cellUlHz * (1.0 - cfg.reservedUl) / std::max<uint32_t>(1, nOffloadServers);
 
         // ---- batching + early exit on the edge server ---------------------------------------
         BatchingEarlyExitHelper batching;
@@ -416,8 +489,8 @@ RunCell(const CellConfig& cfg)
             "Algorithm", StringValue(batchOn ? "optimal" : "no-batching-no-early-exit"));
         batching.SetServerAttribute("Port", UintegerValue(6001));
         batching.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
-        batching.SetServerAttribute("UplinkRateModel", StringValue("LteUlAmc"));
-        batching.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cfg.rbs * 180e3));
+        batching.SetServerAttribute("UplinkRateModel", StringValue(rateModel));
+        batching.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cellUlHz));
         batching.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(cfg.uploadStartDelayS)));
         batching.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
         batching.SetServerAttribute("FrameLength", TimeValue(Seconds(cfg.framePeriodS)));
@@ -428,8 +501,7 @@ RunCell(const CellConfig& cfg)
         batching.SetClientAttribute("Deadline", TimeValue(Seconds(0.12)));
         ApplicationContainer batchServerApp = batching.InstallServer(topo.remote.Get(0));
         batchServer = DynamicCast<BatchingEarlyExitServer>(batchServerApp.Get(0));
-        BatchingEarlyExitHelper::ConnectEnbChannelReports(batchServer, topo.bs);
-        batchServer->SetUplinkBandwidthCallback(MakeBoundCallback(&OnBatchShares, &ul));
+        connect(batchServer, MakeBoundCallback(&OnBatchShares, &ul));
         batchClients = batching.InstallClients(batchUes, topo.serverAddress);
         const double accuracies[] = {0.6, 0.7, 0.75};
         const double deadlines[] = {0.06, 0.08, 0.1};
@@ -455,8 +527,8 @@ RunCell(const CellConfig& cfg)
         pl.SetEdgeServerAttribute("LoadRate", DataRateValue(DataRate(cfg.loadGBps * 8e9)));
         pl.SetServerAttribute("Port", UintegerValue(6002));
         pl.SetServerAttribute("TotalBandwidthHz", DoubleValue(ulHz));
-        pl.SetServerAttribute("UplinkRateModel", StringValue("LteUlAmc"));
-        pl.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cfg.rbs * 180e3));
+        pl.SetServerAttribute("UplinkRateModel", StringValue(rateModel));
+        pl.SetServerAttribute("CellUplinkBandwidthHz", DoubleValue(cellUlHz));
         pl.SetServerAttribute("UploadStartDelay", TimeValue(Seconds(cfg.uploadStartDelayS)));
         pl.SetServerAttribute("ResultDelay", TimeValue(Seconds(0.008)));
         pl.SetClientAttribute("RemotePort", UintegerValue(6002));
@@ -466,8 +538,7 @@ RunCell(const CellConfig& cfg)
         pl.SetClientAttribute("Deadline", TimeValue(Seconds(0.12)));
         ApplicationContainer plServerApp = pl.InstallServer(topo.remote.Get(0));
         plServer = DynamicCast<PartialLoadingServer>(plServerApp.Get(0));
-        PartialLoadingHelper::ConnectEnbChannelReports(plServer, topo.bs);
-        plServer->SetUplinkBandwidthCallback(MakeBoundCallback(&OnPlShares, &ul));
+        connect(plServer, MakeBoundCallback(&OnPlShares, &ul));
         std::vector<uint16_t> plModels;
         for (uint32_t i = 0; i < cfg.nPl; ++i)
         {
@@ -691,7 +762,8 @@ RunCell(const CellConfig& cfg)
                             const ApplicationContainer& clients,
                             const std::vector<OffloadingServerBase::TaskRecord>& tasks,
                             uint32_t& onTime,
-                            uint32_t& nTasks)
+                            uint32_t& nTasks,
+                            uint32_t& nFailed)
     {
         double pred = 0;
         double meas = 0;
@@ -750,6 +822,7 @@ RunCell(const CellConfig& cfg)
                 ++outcomes[rec.outcome];
             }
         }
+        nFailed = outcomes[OffloadingClient::FAILED] + outcomes[OffloadingClient::PENDING];
         const double k = std::max<uint32_t>(1, n);
         res.rows.push_back({name,
                             "completion ms",
@@ -769,7 +842,8 @@ RunCell(const CellConfig& cfg)
                      batchClients,
                      batchServer->GetTaskRecords(),
                      res.batchOnTime,
-                     res.batchTasks);
+                     res.batchTasks,
+                     res.batchFailed);
     }
     if (plServer)
     {
@@ -777,7 +851,8 @@ RunCell(const CellConfig& cfg)
                      plClients,
                      plServer->GetTaskRecords(),
                      res.plOnTime,
-                     res.plTasks);
+                     res.plTasks,
+                     res.plFailed);
         res.rows.back().extra +=
             "; GPU loaded " +
             std::to_string(plServer->GetEdgeServer()->GetLoadedBytes() / 1000000) + " MB";
@@ -959,8 +1034,8 @@ RunExample(int argc, char* argv[])
     cmd.AddChoice("rbs", "Cell bandwidth, RBs (LTE)", cfg.rbs, LteBandwidthTable());
     cmd.AddName("radio",
                 "Radio of the cell: lte, or nr (5G-LENA; the NR cell is set by "
-                "--ns3::EdgeNrTopologyHelper::...; SLIDE, DTO-EE and NOMA only: batching and "
-                "PartialLoading run on LTE only in this cell)",
+                "--ns3::EdgeNrTopologyHelper::...; the offloading servers' bandwidths become "
+                "NrSymbolShareScheduler's UL symbol shares, predicted with NrUlAmc)",
                 cfg.radio,
                 EdgeRadioNames());
     cmd.AddNumber("nrRateEfficiency",
@@ -1014,17 +1089,6 @@ RunExample(int argc, char* argv[])
         cmd.Fail("reservedDl/reservedUl", "", "fractions in [0, 1)");
     }
     CheckEdgeRadio(cfg.radio);
-    if (cfg.radio == "nr" && cfg.nBatch + cfg.nPl > 0)
-    {
-        std::cout << "edge-ai-cell --radio=nr: batching and PartialLoading run on LTE only in this "
-                     "cell (it merges their two servers' uplink bandwidths into LTE's "
-                     "BandwidthShareFfMacScheduler and does not do so over NR yet): their "
-                  << cfg.nBatch + cfg.nPl << " UEs are left out of the NR cell\n";
-        cfg.nBatch = 0;
-        cfg.nPl = 0;
-        cfg.off.erase("batching");
-        cfg.off.erase("partial-loading");
-    }
     if (quick)
     {
         cfg.slideTasks = 2;
@@ -1068,8 +1132,7 @@ RunExample(int argc, char* argv[])
         row(disable.empty() ? "none" : disable, all);
         for (const std::string& t : TECHNIQUES)
         {
-            if (cfg.off.count(t) ||
-                (cfg.radio == "nr" && (t == "batching" || t == "partial-loading")))
+            if (cfg.off.count(t))
             {
                 continue;
             }
@@ -1080,9 +1143,11 @@ RunExample(int argc, char* argv[])
         }
     }
     std::cout << "edge-ai-cell: " << all.slideTasks << " SLIDE tasks (" << all.slideOnTime
-              << " on time), " << all.batchTasks << " batching tasks, " << all.plTasks
-              << " PartialLoading tasks, " << all.dtoResults << " DTO-EE results, " << all.nomaOk
-              << "/" << all.nomaTasks << " NOMA split-inference results (" << all.nomaOffload
+              << " on time), " << all.batchTasks << " batching tasks (" << all.batchOnTime
+              << " on time, " << all.batchFailed << " failed), " << all.plTasks
+              << " PartialLoading tasks (" << all.plOnTime << " on time, " << all.plFailed
+              << " failed), " << all.dtoResults << " DTO-EE results, " << all.nomaOk << "/"
+              << all.nomaTasks << " NOMA split-inference results (" << all.nomaOffload
               << " UEs offload; measured vs frame-aware prediction: largest |error| "
               << std::setprecision(1) << all.nomaFrameErr << "%)\n";
     return 0;

@@ -407,6 +407,92 @@ class NrSymbolShareTestCase : public TestCase
     }
 };
 
+/**
+ * @ingroup edge-inference-tests
+ * @brief NrSymbolShareScheduler with small DL shares: one full-buffer UE with share 0.88 and
+ * four UEs with 0.03 each (0.4 symbol per slot: one symbol at a time by the credit rule) that
+ * have never received a PDSCH (starting MCS 0, where one symbol is an 8-byte TB and no DCI)
+ * and get 100-byte UDP packets every 10 ms. Each small UE receives every packet sent to it
+ * more than 50 ms before the end (found as an edge-ai-cell bug: the reserved UEs' DECISIONs
+ * waited until the SLIDE shares ended), and no shared UE gets more symbols than its slot's
+ * apportionment gave it.
+ */
+class NrSmallDlShareTestCase : public TestCase
+{
+  public:
+    NrSmallDlShareTestCase()
+        : TestCase("NR symbol-share scheduler: small DL shares at the starting MCS carry data")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Ptr<EdgeNrTopologyHelper> helper = CreateObject<EdgeNrTopologyHelper>();
+        helper->SetAttribute("SchedulerType", TypeIdValue(NrSymbolShareScheduler::GetTypeId()));
+        helper->SetAttribute("BandwidthHz", DoubleValue(10e6));
+        EdgeLteGeometry geometry;
+        geometry.enbHeightM = 30;
+        geometry.ueHeightM = 1.5;
+        EdgeNrTopology t = helper->Build(
+            {200, 200, 200, 200, 200}, [](Ptr<NrHelper>) {}, geometry);
+        EdgeNrTopologyHelper::AssignStreams(t, 100);
+        Ptr<NrSymbolShareScheduler> sched =
+            NrSymbolShareScheduler::GetFromGnbDevice(t.gnbDevices.Get(0));
+        const std::vector<double> shares = {0.88, 0.03, 0.03, 0.03, 0.03};
+        SymbolLog log;
+        sched->TraceConnectWithoutContext("DlSymbols", MakeBoundCallback(&OnSymbols, &log));
+        Simulator::Schedule(
+            Seconds(0.3),
+            [&]()
+            {
+                for (uint32_t i = 0; i < shares.size(); ++i)
+                {
+                    sched->SetDlShareByImsi(
+                        DynamicCast<NrUeNetDevice>(t.ueDevices.Get(i))->GetImsi(), shares[i]);
+                    log.shares[NrBandwidthShareScheduler::GetUeRnti(t.ueDevices.Get(i))] =
+                        shares[i];
+                }
+            });
+        ApplicationContainer sinks;
+        const double start = 0.31;
+        const double stop = 0.5;
+        for (uint32_t i = 0; i < shares.size(); ++i)
+        {
+            PacketSinkHelper sink("ns3::UdpSocketFactory",
+                                  InetSocketAddress(Ipv4Address::GetAny(), 9000));
+            sinks.Add(sink.Install(t.ues.Get(i)));
+            UdpClientHelper client(t.ueInterfaces.GetAddress(i), 9000);
+            client.SetAttribute("MaxPackets", UintegerValue(1000000));
+            client.SetAttribute("PacketSize", UintegerValue(i == 0 ? 1200 : 100));
+            client.SetAttribute("Interval",
+                                TimeValue(i == 0 ? MicroSeconds(160) : MilliSeconds(10)));
+            client.Install(t.remote.Get(0)).Start(Seconds(start));
+        }
+        Simulator::Stop(Seconds(stop));
+        Simulator::Run();
+        CloseSlot(&log);
+        NS_TEST_ASSERT_MSG_GT(log.calls, 100u, "slots with shares were scheduled");
+        NS_TEST_ASSERT_MSG_EQ(log.overOwned, 0u, "no UE above its symbols");
+        // packets sent more than 50 ms before the end: at start + 10 ms k, k = 0..13
+        const auto due = static_cast<uint64_t>(std::floor((stop - 0.05 - start) / 0.01)) + 1;
+        for (uint32_t i = 1; i < shares.size(); ++i)
+        {
+            const uint64_t rx = DynamicCast<PacketSink>(sinks.Get(i))->GetTotalRx();
+            NS_TEST_ASSERT_MSG_GT_OR_EQ(rx,
+                                        due * 100,
+                                        "UE " << i << " (share 0.03) received " << rx
+                                              << " bytes of the " << due * 100 << " due");
+        }
+        NS_TEST_ASSERT_MSG_GT(DynamicCast<PacketSink>(sinks.Get(0))->GetTotalRx(),
+                              100000u,
+                              "the large share carries its data");
+        Simulator::Destroy();
+    }
+};
+
 /// What the UlSymbols trace saw.
 struct UlSymbolLog
 {
@@ -708,6 +794,7 @@ class NrShareSchedulerTestSuite : public TestSuite
         AddTestCase(new NrShareChecksTestCase);
         AddTestCase(new NrShareSchedulerTestCase);
         AddTestCase(new NrSymbolShareTestCase);
+        AddTestCase(new NrSmallDlShareTestCase);
         AddTestCase(new NrUlSymbolShareTestCase);
     }
 };

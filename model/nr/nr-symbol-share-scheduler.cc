@@ -13,6 +13,7 @@
 #include "ns3/simulator.h"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 #include <vector>
 
@@ -22,6 +23,79 @@ namespace edgeinference
 {
 
 NS_LOG_COMPONENT_DEFINE("NrSymbolShareScheduler");
+
+namespace
+{
+
+/**
+ * BandwidthShareFfrAlgorithm::Apportion() where a UE is given its units in chunks: a UE in
+ * chunk gets chunk.at(rnti) symbols at once when its credit is the highest (it is passed
+ * over if fewer are left); the others one at a time, as Apportion(). Units that no whole
+ * chunk fits are then handed out one at a time as Apportion() does (every unit is owned
+ * while someone has a positive credit). The credits are paid per unit given, so each UE's
+ * share over time is unchanged.
+ * @param [in] shares share per RNTI
+ * @param [in,out] credits credit per RNTI
+ * @param [in] units symbols of the slot
+ * @param [in] chunk symbols per grant of the UEs that need more than one
+ * @return symbols per RNTI
+ */
+std::map<uint16_t, uint32_t>
+ApportionInChunks(const std::map<uint16_t, double>& shares,
+                  std::map<uint16_t, double>& credits,
+                  uint32_t units,
+                  const std::map<uint16_t, uint32_t>& chunk)
+{
+    constexpr double EPS = 1e-9; // as BandwidthShareFfrAlgorithm::Apportion()
+    for (auto it = credits.begin(); it != credits.end();)
+    {
+        it = shares.count(it->first) ? std::next(it) : credits.erase(it);
+    }
+    std::map<uint16_t, uint32_t> given;
+    for (const auto& kv : shares)
+    {
+        credits[kv.first] += kv.second * units;
+        given[kv.first] = 0;
+    }
+    std::set<uint16_t> skipped; // chunk larger than the units left
+    bool single = false;        // no whole chunk fits: the rest one at a time, as Apportion()
+    uint32_t left = units;
+    while (left > 0)
+    {
+        auto best = credits.end();
+        for (auto it = credits.begin(); it != credits.end(); ++it)
+        {
+            if (it->second > EPS && (single || !skipped.count(it->first)) &&
+                (best == credits.end() || it->second > best->second))
+            {
+                best = it;
+            }
+        }
+        if (best == credits.end())
+        {
+            if (single || skipped.empty())
+            {
+                break; // nobody has a positive credit: the remaining units stay unowned
+            }
+            single = true;
+            continue;
+        }
+        const auto c = chunk.find(best->first);
+        const uint32_t n = single || c == chunk.end() ? 1 : c->second;
+        if (n > left)
+        {
+            skipped.insert(best->first);
+            continue;
+        }
+        best->second -= n;
+        given[best->first] += n;
+        left -= n;
+    }
+    return given;
+}
+
+} // namespace
+
 NS_OBJECT_ENSURE_REGISTERED(NrSymbolShareScheduler);
 
 TypeId
@@ -255,13 +329,6 @@ NrSymbolShareScheduler::AssignDLRBG(uint32_t symAvail, const ActiveUeMap& active
     }
     m_ueView.Refresh(true);
     const std::map<uint16_t, double> eff = m_table.Effective(m_ueView);
-    const auto given = BandwidthShareFfrAlgorithm::Apportion(eff, m_credits, symAvail);
-    uint32_t owned = 0;
-    for (const auto& kv : given)
-    {
-        owned += kv.second;
-        m_offered[kv.first] += kv.second;
-    }
     const std::vector<uint8_t> notched = GetDlNotchedRbgMask();
     const uint32_t nRbg =
         GetBandwidthInRbg() - std::count(notched.begin(), notched.end(), static_cast<uint8_t>(0));
@@ -271,9 +338,45 @@ NrSymbolShareScheduler::AssignDLRBG(uint32_t symAvail, const ActiveUeMap& active
     {
         ues.insert(ues.end(), el.second.begin(), el.second.end());
     }
+    // As in the uplink: symbols too few for the smallest DL TB at the UE's MCS (10 bytes, see
+    // NrMacSchedulerTdma::CreateDlDci) carry nothing, and a UE at its starting MCS (no CQI
+    // yet: it never received a PDSCH) would never get the data that raises it: with a small
+    // share (e.g. a reserved UE's) it would be given one symbol at a time, 8 bytes at MCS 0,
+    // and no DCI. Such a UE is given the symbols of a 10-byte TB at once (ApportionInChunks).
+    std::map<uint16_t, uint32_t> chunk;
     for (auto& ue : ues)
     {
         BeforeDlSched(ue, FTResources(nRbg, 1));
+        if (!eff.count(ue.first->m_rnti) || ue.first->m_dlMcs.empty())
+        {
+            continue;
+        }
+        for (uint32_t n = 1; n <= symAvail; ++n)
+        {
+            uint32_t largest = 0;
+            for (uint8_t mcs : ue.first->m_dlMcs)
+            {
+                largest =
+                    std::max(largest, m_dlAmc->CalculateTbSize(mcs, n * nRbg * GetNumRbPerRbg()));
+            }
+            if (largest >= 10)
+            {
+                if (n > 1)
+                {
+                    chunk[ue.first->m_rnti] = n;
+                }
+                break;
+            }
+        }
+    }
+    const auto given = chunk.empty()
+                           ? BandwidthShareFfrAlgorithm::Apportion(eff, m_credits, symAvail)
+                           : ApportionInChunks(eff, m_credits, symAvail, chunk);
+    uint32_t owned = 0;
+    for (const auto& kv : given)
+    {
+        owned += kv.second;
+        m_offered[kv.first] += kv.second;
     }
     // shared UEs first, in the scheduler's (round-robin) order
     std::stable_sort(ues.begin(), ues.end(), GetUeCompareDlFn());
