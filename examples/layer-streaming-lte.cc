@@ -448,6 +448,7 @@ RunExample(int argc, char* argv[])
               << "\n";
     uint32_t completed = 0;
     double maxExAnte = 0;
+    uint32_t nExAnte = 0; // completed UEs with an ex-ante prediction
     double maxPost = 0;
     for (uint32_t i = 0; i < sc.nUes; ++i)
     {
@@ -496,6 +497,7 @@ RunExample(int argc, char* argv[])
         const double xed = hasExAnte ? (md - xd) / md : 0;
         maxPost = std::max({maxPost, std::abs(es), std::abs(ed)});
         maxExAnte = std::max({maxExAnte, std::abs(xes), std::abs(xed)});
+        nExAnte += hasExAnte ? 1 : 0;
         if (hasExAnte) // the ex-ante prediction only: the reconstruction is no prediction
         {
             PredictionLog::RecordServed("streaming", user, "latency", "s", xs, ms);
@@ -527,8 +529,17 @@ RunExample(int argc, char* argv[])
                   << std::setw(7) << 100 * ed << " |" << std::setw(8) << 100 * saving << "\n";
     }
     std::cout << "\nTasks completed in both modes: " << completed << "/" << sc.nUes
-              << "; largest |relative error|: ex-ante prediction " << std::setprecision(2)
-              << 100 * maxExAnte << "%, a-posteriori reconstruction " << 100 * maxPost << "%\n";
+              << "; largest |relative error|: ex-ante prediction ";
+    if (nExAnte > 0)
+    {
+        std::cout << std::setprecision(2) << 100 * maxExAnte << "% (" << nExAnte << " UEs)";
+    }
+    else
+    {
+        // over NR this example takes no CQI snapshot (slide-lte --radio=nr predicts over NR)
+        std::cout << "none (no CQI before the first packet)";
+    }
+    std::cout << ", a-posteriori reconstruction " << std::setprecision(2) << 100 * maxPost << "%\n";
     std::cout << "dist_m: horizontal distance (eNB at 30 m, UEs at 1.5 m height). CQI: wideband "
                  "CQI the UE reported before the clients started. pred_s: ex-ante prediction, "
                  "made before any packet of the task: SLIDE recursion (resp. DAI) over the "
