@@ -386,7 +386,6 @@ NrSymbolShareScheduler::AssignDLRBG(uint32_t symAvail, const ActiveUeMap& active
                      { return eff.count(a.first->m_rnti) > eff.count(b.first->m_rnti); });
     FTResources assigned(0, 0);
     uint32_t freeSymbols = symAvail - std::min(owned, symAvail);
-    uint32_t unusedOwned = 0;
     auto fill = [&](UePtrAndBufferReq& ue, uint32_t limit)
     {
         uint32_t n = 0;
@@ -410,29 +409,16 @@ NrSymbolShareScheduler::AssignDLRBG(uint32_t symAvail, const ActiveUeMap& active
         }
         return n;
     };
-    for (auto& ue : ues)
-    {
-        const uint16_t rnti = ue.first->m_rnti;
-        const auto share = eff.find(rnti);
-        uint32_t n = 0;
-        uint32_t mine = 0;
-        if (share != eff.end() && share->second > 0)
-        {
-            mine = given.count(rnti) ? given.at(rnti) : 0;
-            n = fill(ue, mine);
-            unusedOwned += mine - n;
-        }
-        else
-        {
-            const bool connecting = m_ueView.GetConnecting().count(rnti) > 0;
-            n = fill(ue, freeSymbols + (connecting ? unusedOwned : 0));
-            const uint32_t fromFree = std::min(n, freeSymbols);
-            freeSymbols -= fromFree;
-            unusedOwned -= n - fromFree;
-        }
-        m_used[rnti] += n;
-        m_dlSymbolsTrace(rnti, n, mine, symAvail);
-    }
+    DistributeSymbols(ues,
+                      eff,
+                      given,
+                      freeSymbols,
+                      fill,
+                      [&](uint16_t rnti, uint32_t n, uint32_t mine)
+                      {
+                          m_used[rnti] += n;
+                          m_dlSymbolsTrace(rnti, n, mine, symAvail);
+                      });
     BeamSymbolMap ret;
     for (const auto& el : activeDl)
     {
@@ -497,7 +483,6 @@ NrSymbolShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& active
                      { return eff.count(a.first->m_rnti) > eff.count(b.first->m_rnti); });
     FTResources assigned(0, 0);
     uint32_t freeSymbols = symAvail - std::min(owned, symAvail);
-    uint32_t unusedOwned = 0;
     // whole-band symbols one at a time, until the TB holds the UE's buffer status (as
     // NrMacSchedulerTdma::AssignRBGTDMA) or the limit is reached
     auto fill = [&](UePtrAndBufferReq& ue, uint32_t limit)
@@ -514,31 +499,18 @@ NrSymbolShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& active
         }
         return n;
     };
-    for (auto& ue : ues)
-    {
-        const uint16_t rnti = ue.first->m_rnti;
-        const auto share = eff.find(rnti);
-        uint32_t n = 0;
-        uint32_t mine = 0;
-        if (share != eff.end() && share->second > 0)
-        {
-            mine = given.count(rnti) ? given.at(rnti) : 0;
-            n = fill(ue, mine);
-            unusedOwned += mine - n;
-        }
-        else
-        {
-            const bool connecting = m_ueView.GetConnecting().count(rnti) > 0;
-            n = fill(ue, freeSymbols + (connecting ? unusedOwned : 0));
-            const uint32_t fromFree = std::min(n, freeSymbols);
-            freeSymbols -= fromFree;
-            unusedOwned -= n - fromFree;
-        }
-        m_ulUsed[rnti] += n;
-        m_ulSymbolsTrace(rnti, n, mine, symAvail);
-        NS_LOG_INFO("UL RNTI " << rnti << " symbols " << n << " owned " << mine << " of "
-                               << symAvail);
-    }
+    DistributeSymbols(ues,
+                      eff,
+                      given,
+                      freeSymbols,
+                      fill,
+                      [&](uint16_t rnti, uint32_t n, uint32_t mine)
+                      {
+                          m_ulUsed[rnti] += n;
+                          m_ulSymbolsTrace(rnti, n, mine, symAvail);
+                          NS_LOG_INFO("UL RNTI " << rnti << " symbols " << n << " owned " << mine
+                                                 << " of " << symAvail);
+                      });
     BeamSymbolMap ret;
     for (const auto& el : activeUl)
     {
@@ -550,6 +522,41 @@ NrSymbolShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& active
         ret.insert(std::make_pair(el.first, sym));
     }
     return ret;
+}
+
+void
+NrSymbolShareScheduler::DistributeSymbols(
+    std::vector<UePtrAndBufferReq>& ues,
+    const std::map<uint16_t, double>& eff,
+    const std::map<uint16_t, uint32_t>& given,
+    uint32_t freeSymbols,
+    const std::function<uint32_t(UePtrAndBufferReq&, uint32_t)>& fill,
+    const std::function<void(uint16_t, uint32_t, uint32_t)>& done) const
+{
+    uint32_t unusedOwned = 0; // symbols UEs with a share left: only connecting UEs take them
+    for (auto& ue : ues)
+    {
+        const uint16_t rnti = ue.first->m_rnti;
+        const auto share = eff.find(rnti);
+        uint32_t n = 0;
+        uint32_t mine = 0;
+        if (share != eff.end() && share->second > 0)
+        {
+            const auto g = given.find(rnti);
+            mine = g != given.end() ? g->second : 0;
+            n = fill(ue, mine);
+            unusedOwned += mine - n;
+        }
+        else
+        {
+            const bool connecting = m_ueView.GetConnecting().count(rnti) > 0;
+            n = fill(ue, freeSymbols + (connecting ? unusedOwned : 0));
+            const uint32_t fromFree = std::min(n, freeSymbols);
+            freeSymbols -= fromFree;
+            unusedOwned -= n - fromFree;
+        }
+        done(rnti, n, mine);
+    }
 }
 
 } // namespace edgeinference

@@ -14,7 +14,9 @@
 #include "ns3/ue-share-table.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <vector>
 
 /**
  * @file
@@ -213,6 +215,24 @@ class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
      * @throw std::invalid_argument with message if not empty
      */
     static void StoreShare(const std::string& message);
+
+    /**
+     * The ownership rule of both directions: a UE with a share takes up to its apportioned
+     * symbols (what it leaves stays unused, except by connecting UEs without a share); a UE
+     * without a share takes the symbols nobody owns.
+     * @param [in,out] ues the active UEs, UEs with a share first
+     * @param [in] eff the effective shares by RNTI
+     * @param [in] given the symbols apportioned to each UE with a share
+     * @param [in] freeSymbols the symbols nobody owns
+     * @param [in] fill gives a UE up to a number of symbols, returns how many it took
+     * @param [in] done called per UE with (RNTI, symbols taken, symbols owned)
+     */
+    void DistributeSymbols(std::vector<UePtrAndBufferReq>& ues,
+                           const std::map<uint16_t, double>& eff,
+                           const std::map<uint16_t, uint32_t>& given,
+                           uint32_t freeSymbols,
+                           const std::function<uint32_t(UePtrAndBufferReq&, uint32_t)>& fill,
+                           const std::function<void(uint16_t, uint32_t, uint32_t)>& done) const;
 
     mutable EnbUeView m_ueView;                           ///< the gNB's UEs
     UeShareTable m_table{"NrSymbolShareScheduler: DL"};   ///< DL shares
