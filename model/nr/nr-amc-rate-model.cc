@@ -231,40 +231,124 @@ NrUlResources::GetBandwidthHz() const
     return nRb * rbWidthHz;
 }
 
+namespace
+{
+
+/**
+ * @param [in] amc an AMC
+ * @param [in] mcs an MCS
+ * @param [in] nRb RBs of the bandwidth part
+ * @param [in] maxSymbols the largest symbol count
+ * @return TBS(mcs, nRb x j) in bytes for j = 0 .. maxSymbols
+ */
+std::vector<double>
+TbsBySymbols(Ptr<const NrAmc> amc, uint8_t mcs, uint32_t nRb, uint32_t maxSymbols)
+{
+    std::vector<double> b(maxSymbols + 1, 0.0);
+    for (uint32_t j = 1; j <= maxSymbols; ++j)
+    {
+        b[j] = amc->CalculateTbSize(mcs, nRb * j);
+    }
+    return b;
+}
+
+/**
+ * @param [in] amc 5G-LENA UL AMC
+ * @param [in] sinr UL SINR per user
+ * @param [in] res UL resources
+ * @return b_k(j) of every user (zeros for a user with SINR 0)
+ * @throw std::invalid_argument as NrUlAmcRateModel's constructor
+ */
+std::vector<std::vector<double>>
+UlTables(Ptr<const NrAmc> amc, const std::vector<double>& sinr, const NrUlResources& res)
+{
+    if (!amc)
+    {
+        throw std::invalid_argument("NrUlAmcRateModel: amc is null");
+    }
+    if (res.nRb == 0 || res.patternSeconds <= 0 || res.ulSlots + res.flexibleSlots == 0)
+    {
+        throw std::invalid_argument("NrUlAmcRateModel: resources have no UL RB-slot (nRb " +
+                                    std::to_string(res.nRb) + ", UL slots " +
+                                    std::to_string(res.ulSlots) + ", F slots " +
+                                    std::to_string(res.flexibleSlots) + ")");
+    }
+    std::vector<std::vector<double>> tables;
+    const uint32_t maxSymbols = std::max(res.ulDataSymbols, res.flexDataSymbols);
+    for (std::size_t k = 0; k < sinr.size(); ++k)
+    {
+        if (!(sinr[k] >= 0) || !std::isfinite(sinr[k]))
+        {
+            throw std::invalid_argument("NrUlAmcRateModel: sinrLinear[" + std::to_string(k) +
+                                        "] = " + std::to_string(sinr[k]) +
+                                        " (must be finite and >= 0)");
+        }
+        tables.push_back(sinr[k] > 0
+                             ? TbsBySymbols(amc,
+                                            NrUlAmcRateModel::McsFromSinr(amc, sinr[k], res.nRb),
+                                            res.nRb,
+                                            maxSymbols)
+                             : std::vector<double>(maxSymbols + 1, 0.0));
+    }
+    return tables;
+}
+
+/**
+ * @param [in] amc 5G-LENA DL AMC
+ * @param [in] cqi CQI per user
+ * @param [in] res DL resources
+ * @return b_k(j) of every user (zeros for a user with CQI 0)
+ * @throw std::invalid_argument as NrDlSymbolRateModel's constructor
+ */
+std::vector<std::vector<double>>
+DlTables(Ptr<const NrAmc> amc, const std::vector<uint8_t>& cqi, const NrDlResources& res)
+{
+    if (!amc)
+    {
+        throw std::invalid_argument("NrDlSymbolRateModel: amc is null");
+    }
+    if (res.nRb == 0 || res.patternSeconds <= 0 || res.dlSlots + res.flexibleSlots == 0)
+    {
+        throw std::invalid_argument("NrDlSymbolRateModel: resources have no DL RB-slot (nRb " +
+                                    std::to_string(res.nRb) + ", DL slots " +
+                                    std::to_string(res.dlSlots) + ", F slots " +
+                                    std::to_string(res.flexibleSlots) + ")");
+    }
+    std::vector<std::vector<double>> tables;
+    const uint32_t maxSymbols = std::max(res.dlDataSymbols, res.flexDataSymbols);
+    for (std::size_t k = 0; k < cqi.size(); ++k)
+    {
+        if (cqi[k] > 15)
+        {
+            throw std::invalid_argument("NrDlSymbolRateModel: cqi[" + std::to_string(k) +
+                                        "] = " + std::to_string(cqi[k]) + " (must be 0..15)");
+        }
+        tables.push_back(cqi[k] > 0
+                             ? TbsBySymbols(amc, amc->GetMcsFromCqi(cqi[k]), res.nRb, maxSymbols)
+                             : std::vector<double>(maxSymbols + 1, 0.0));
+    }
+    return tables;
+}
+
+} // namespace
+
 NrUlAmcRateModel::NrUlAmcRateModel(Ptr<const NrAmc> amc,
                                    const std::vector<double>& sinrLinear,
                                    const NrUlResources& resources,
                                    double efficiency)
-    : m_amc(amc)
-    , m_sinr(sinrLinear)
+    : SymbolShareRateModel(
+          UlTables(amc, sinrLinear, resources),
+          {{static_cast<double>(resources.ulSlots), resources.ulDataSymbols - resources.srsSymbols},
+           {static_cast<double>(resources.flexibleSlots),
+            resources.flexDataSymbols - resources.srsSymbols}},
+          resources.patternSeconds,
+          resources.GetBandwidthHz(),
+          efficiency)
     , m_res(resources)
-    , m_efficiency(efficiency)
 {
-    if (!m_amc)
+    for (double sinr : sinrLinear)
     {
-        throw std::invalid_argument("NrUlAmcRateModel: amc is null");
-    }
-    if (m_res.nRb == 0 || m_res.patternSeconds <= 0 || m_res.ulSlots + m_res.flexibleSlots == 0)
-    {
-        throw std::invalid_argument("NrUlAmcRateModel: resources have no UL RB-slot (nRb " +
-                                    std::to_string(m_res.nRb) + ", UL slots " +
-                                    std::to_string(m_res.ulSlots) + ", F slots " +
-                                    std::to_string(m_res.flexibleSlots) + ")");
-    }
-    if (!(efficiency > 0 && efficiency <= 1))
-    {
-        throw std::invalid_argument("NrUlAmcRateModel: efficiency = " + std::to_string(efficiency) +
-                                    " (must be in (0, 1])");
-    }
-    for (std::size_t k = 0; k < m_sinr.size(); ++k)
-    {
-        if (!(m_sinr[k] >= 0) || !std::isfinite(m_sinr[k]))
-        {
-            throw std::invalid_argument("NrUlAmcRateModel: sinrLinear[" + std::to_string(k) +
-                                        "] = " + std::to_string(m_sinr[k]) +
-                                        " (must be finite and >= 0)");
-        }
-        m_mcs.push_back(McsFromSinr(m_amc, m_sinr[k], m_res.nRb));
+        m_mcs.push_back(McsFromSinr(amc, sinr, m_res.nRb));
     }
 }
 
@@ -291,80 +375,48 @@ NrUlAmcRateModel::GetResources() const
     return m_res;
 }
 
-double
-NrUlAmcRateModel::SlotBytes(uint8_t mcs, double x) const
-{
-    const double lo = std::floor(x + 1e-9);
-    const double f = std::max(0.0, x - lo);
-    auto tb = [this, mcs](double symbols)
-    {
-        return symbols <= 0 ? 0.0
-                            : static_cast<double>(m_amc->CalculateTbSize(
-                                  mcs, m_res.nRb * static_cast<uint32_t>(symbols)));
-    };
-    return (1 - f) * tb(lo) + (f > 1e-9 ? f * tb(lo + 1) : 0.0);
-}
-
-double
-NrUlAmcRateModel::BytesPerSecond(uint32_t user, double share) const
-{
-    if (share <= 0 || m_sinr.at(user) <= 0)
-    {
-        return 0;
-    }
-    share = std::min(share, 1.0);
-    const uint8_t mcs = m_mcs.at(user);
-    const double perPattern =
-        m_res.ulSlots * SlotBytes(mcs, share * (m_res.ulDataSymbols - m_res.srsSymbols)) +
-        m_res.flexibleSlots * SlotBytes(mcs, share * (m_res.flexDataSymbols - m_res.srsSymbols));
-    return perPattern / m_res.patternSeconds;
-}
-
-uint32_t
-NrUlAmcRateModel::GetNUsers() const
-{
-    return m_sinr.size();
-}
-
-double
-NrUlAmcRateModel::Rate(uint32_t user, double bandwidthHz) const
-{
-    return 8 * BytesPerSecond(user, std::max(0.0, bandwidthHz) / m_res.GetBandwidthHz()) *
-           m_efficiency;
-}
-
-double
-NrUlAmcRateModel::MinBandwidthForRate(uint32_t user, double rateBps) const
-{
-    if (rateBps <= 0)
-    {
-        return 0;
-    }
-    const double w = m_res.GetBandwidthHz();
-    if (Rate(user, w) < rateBps)
-    {
-        return std::numeric_limits<double>::infinity();
-    }
-    double lo = 0;
-    double hi = w;
-    for (int i = 0; i < 60 && hi - lo > 1e-6; ++i)
-    {
-        const double mid = 0.5 * (lo + hi);
-        (Rate(user, mid) >= rateBps ? hi : lo) = mid;
-    }
-    return hi;
-}
-
-bool
-NrUlAmcRateModel::HasRate(uint32_t user) const
-{
-    return m_sinr.at(user) > 0;
-}
-
 std::string
 NrUlAmcRateModel::DescribeNoRate(uint32_t user) const
 {
     return "NR uplink SINR 0 (user " + std::to_string(user) + ")";
+}
+
+NrDlSymbolRateModel::NrDlSymbolRateModel(Ptr<const NrAmc> amc,
+                                         const std::vector<uint8_t>& cqi,
+                                         const NrDlResources& resources,
+                                         double efficiency)
+    : SymbolShareRateModel(
+          DlTables(amc, cqi, resources),
+          {{static_cast<double>(resources.dlSlots), static_cast<double>(resources.dlDataSymbols)},
+           {static_cast<double>(resources.flexibleSlots),
+            static_cast<double>(resources.flexDataSymbols)}},
+          resources.patternSeconds,
+          resources.nRb * resources.rbWidthHz,
+          efficiency)
+    , m_cqi(cqi)
+{
+    for (uint8_t c : m_cqi)
+    {
+        m_mcs.push_back(amc->GetMcsFromCqi(c));
+    }
+}
+
+const std::vector<uint8_t>&
+NrDlSymbolRateModel::GetCqi() const
+{
+    return m_cqi;
+}
+
+const std::vector<uint8_t>&
+NrDlSymbolRateModel::GetMcs() const
+{
+    return m_mcs;
+}
+
+std::string
+NrDlSymbolRateModel::DescribeNoRate(uint32_t user) const
+{
+    return "NR wideband CQI 0 (user " + std::to_string(user) + ")";
 }
 
 } // namespace edgeinference

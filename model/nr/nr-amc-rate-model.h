@@ -9,6 +9,7 @@
 
 #include "ns3/nr-amc.h"
 #include "ns3/rate-model.h"
+#include "ns3/symbol-share-rate-model.h"
 
 #include <cstdint>
 #include <string>
@@ -204,7 +205,7 @@ struct NrUlResources
  * Rate is continuous and increasing in B; MinBandwidthForRate() inverts it by bisection
  * (the result's rate is >= the target).
  */
-class NrUlAmcRateModel : public RateModel
+class NrUlAmcRateModel : public SymbolShareRateModel
 {
   public:
     /**
@@ -236,32 +237,51 @@ class NrUlAmcRateModel : public RateModel
     /// @return the resources
     const NrUlResources& GetResources() const;
 
-    /**
-     * @param [in] user a user
-     * @param [in] share fraction of the UL data symbols, in [0, 1]
-     * @return bytes of UL data per second, before the efficiency factor
-     */
-    double BytesPerSecond(uint32_t user, double share) const;
-
-    uint32_t GetNUsers() const override;
-    double Rate(uint32_t user, double bandwidthHz) const override;
-    double MinBandwidthForRate(uint32_t user, double rateBps) const override;
-    bool HasRate(uint32_t user) const override;
     std::string DescribeNoRate(uint32_t user) const override;
 
   private:
-    /**
-     * @param [in] mcs the MCS
-     * @param [in] x mean symbols per slot
-     * @return mean bytes per slot under the credit rule
-     */
-    double SlotBytes(uint8_t mcs, double x) const;
-
-    Ptr<const NrAmc> m_amc;     ///< UL AMC
-    std::vector<double> m_sinr; ///< SINR per user
     std::vector<uint8_t> m_mcs; ///< MCS per user
     NrUlResources m_res;        ///< UL resources
-    double m_efficiency;        ///< factor on the rate
+};
+
+/**
+ * @ingroup edge-inference-nr
+ * @brief NR downlink rate of each user as NrSymbolShareScheduler executes a DL share (and as
+ * a TDMA scheduler serves N backlogged UEs: share 1 / N): the share s = B / W of the DL data
+ * symbols of every DL and F slot, each symbol over the whole band, whole symbols per slot by
+ * the credit rule (SymbolShareRateModel). The MCS comes from the CQI as 5G-LENA's scheduler
+ * maps it (NrAmc::GetMcsFromCqi()); b_k(j) = TBS(m_k, nRb x j) from the AMC. DL slots have
+ * dlDataSymbols (13), F slots flexDataSymbols (12), counted as all-DL as in NrAmcRateModel.
+ * NrAmcRateModel is the frequency-domain counterpart (whole RBs of every symbol, the
+ * NrBandwidthShareScheduler's execution).
+ */
+class NrDlSymbolRateModel : public SymbolShareRateModel
+{
+  public:
+    /**
+     * @param [in] amc 5G-LENA DL AMC (its error model sets the MCS table)
+     * @param [in] cqi wideband CQI of every user (0..15; 0: no rate)
+     * @param [in] resources DL resources of the bandwidth part
+     * @param [in] efficiency factor (0, 1] on the rate (headers)
+     * @throw std::invalid_argument naming the field if the AMC is null, a CQI is above 15,
+     * the resources have no DL symbol or the efficiency is outside (0, 1]
+     */
+    NrDlSymbolRateModel(Ptr<const NrAmc> amc,
+                        const std::vector<uint8_t>& cqi,
+                        const NrDlResources& resources,
+                        double efficiency = 1.0);
+
+    /// @return the CQI of every user
+    const std::vector<uint8_t>& GetCqi() const;
+
+    /// @return the MCS of every user (NrAmc::GetMcsFromCqi)
+    const std::vector<uint8_t>& GetMcs() const;
+
+    std::string DescribeNoRate(uint32_t user) const override;
+
+  private:
+    std::vector<uint8_t> m_cqi; ///< CQI per user
+    std::vector<uint8_t> m_mcs; ///< MCS per user
 };
 
 } // namespace edgeinference

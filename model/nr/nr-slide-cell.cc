@@ -75,7 +75,7 @@ NrSlideCell::MakeAmcRateModel(const std::vector<int>& cqi) const
     {
         c.push_back(q < 0 ? 0 : static_cast<uint8_t>(q));
     }
-    return std::make_shared<NrAmcRateModel>(m_amc, c, m_resources);
+    return std::make_shared<NrDlSymbolRateModel>(m_amc, c, m_resources);
 }
 
 } // namespace edgeinference

@@ -14,7 +14,7 @@
 /**
  * @file
  * @ingroup edge-inference-nr
- * @brief The NR cell of a SlideResourceManager: NrSymbolShareScheduler + NrAmcRateModel.
+ * @brief The NR cell of a SlideResourceManager: NrSymbolShareScheduler + NrDlSymbolRateModel.
  */
 
 namespace ns3
@@ -26,7 +26,8 @@ namespace edgeinference
  * @ingroup edge-inference-nr
  * @brief SLIDE over NR: the manager's decisions go to an NrSymbolShareScheduler (share =
  * B / bandwidth-part bandwidth, executed as DL symbols per slot), its rate model is
- * NrAmcRateModel from the CQIs the scheduler received, and the RNTIs come from the gNB RRC.
+ * NrDlSymbolRateModel (symbol shares, as the scheduler executes them) from the CQIs the scheduler
+ * received, and the RNTIs come from the gNB RRC.
  */
 class NrSlideCell : public SlideCell
 {
