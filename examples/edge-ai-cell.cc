@@ -88,7 +88,7 @@ struct CellConfig
     uint32_t nomaTasks{8};          ///< Closed-loop split-inference tasks per NOMA UE
     uint32_t rbs{25};               ///< Cell bandwidth, RBs (LTE)
     std::string radio{"lte"};       ///< Radio of the cell: lte or nr
-    double nrRateEfficiency{0.78};  ///< SLIDE allocator's goodput factor over NR
+    double nrRateEfficiency{1.0};   ///< extra factor on the SLIDE allocator's NR rate
     uint32_t slideTasks{4};         ///< Tasks per SLIDE UE
     double threshold{0.8};          ///< SLIDE UEs' exit threshold
     double accuracy{0.66};          ///< SLIDE UEs' accuracy requirement (expected)
@@ -350,7 +350,7 @@ RunCell(const CellConfig& cfg)
     slide.SetResourceManagerAttribute("ReservedDlFraction", DoubleValue(cfg.reservedDl));
     if (isNr)
     {
-        // measured stream goodput / NR AMC rate, as slide-lte --radio=nr (--nrRateEfficiency)
+        // an extra factor (default 1): NrSlideCell models the headers and the F-slot uplink
         slide.SetResourceManagerAttribute("RateEfficiency", DoubleValue(cfg.nrRateEfficiency));
     }
     slide.SetAllocatorAttribute("Algorithm",
@@ -1039,8 +1039,8 @@ RunExample(int argc, char* argv[])
                 cfg.radio,
                 EdgeRadioNames());
     cmd.AddNumber("nrRateEfficiency",
-                  "Factor (0,1] on the SLIDE allocator's NR AMC rate (measured stream goodput / "
-                  "NR AMC rate, as slide-lte --radio=nr)",
+                  "Extra factor (0,1] on the SLIDE allocator's NR rate model (which already "
+                  "counts the headers and the F-slot symbols the TCP ACKs take; 1 = none)",
                   cfg.nrRateEfficiency,
                   ValueRange::LeftOpen(0, 1));
     cmd.AddNumber("threshold",

@@ -153,7 +153,7 @@ RunExample(int argc, char* argv[])
     std::string decisionFiles;
     uint32_t rbs = 25;
     double rateEfficiency = SLIDE_LTE_RATE_EFFICIENCY;
-    double nrRateEfficiency = 0.78;
+    double nrRateEfficiency = 1;
     bool blerAware = SlideLteConfig().blerAware;
     bool full = false;
     bool benchmark = false;
@@ -203,8 +203,8 @@ RunExample(int argc, char* argv[])
                   rateEfficiency,
                   ValueRange::LeftOpen(0, 1));
     cmd.AddNumber("nrRateEfficiency",
-                  "Factor (0,1] on the allocator's rate model over NR (measured stream goodput "
-                  "/ NR AMC rate: 0.77-0.87 at the defaults)",
+                  "Extra factor (0,1] on the allocator's rate model over NR (NrSlideCell already "
+                  "models the headers and the F-slot symbols the TCP ACKs take; 1 = none)",
                   nrRateEfficiency,
                   ValueRange::LeftOpen(0, 1));
     cmd.AddValue("blerAware",
@@ -404,7 +404,9 @@ RunExample(int argc, char* argv[])
               << " UEs, "
               << (radio == "nr" ? std::string("NR cell of EdgeNrTopologyHelper")
                                 : std::to_string(rbs) + " RBs")
-              << ", rate model " << (radio == "nr" ? std::string("NrAmc") : base.rateModel)
+              << ", rate model "
+              << (radio == "nr" ? std::string("NrDlSymbol (headers, F-slot uplink)")
+                                : base.rateModel)
               << (base.rateEfficiency < 1 ? " (scaled)" : "")
               << (base.blerAware && radio == "lte" && base.rateModel == "LteAmc" ? " + BLER" : "")
               << "; allocator "

@@ -682,9 +682,9 @@ RunSlideLte(const SlideLteConfig& cfg)
                     if (round.cqi[k] >= 0 && cfg.radio == "nr")
                     {
                         Ptr<EdgeNrTopologyHelper> h = CreateObject<EdgeNrTopologyHelper>();
-                        NrAmcRateModel tbs(CreateObject<NrAmc>(),
-                                           {static_cast<uint8_t>(round.cqi[k])},
-                                           h->GetDlResources());
+                        NrDlSymbolRateModel tbs(CreateObject<NrAmc>(),
+                                                {static_cast<uint8_t>(round.cqi[k])},
+                                                h->GetDlResources());
                         out.users[user].tbsRateBps =
                             tbs.Rate(0, round.decision.users[k].bandwidthHz);
                     }

@@ -389,7 +389,7 @@ NrDlSymbolRateModel::NrDlSymbolRateModel(Ptr<const NrAmc> amc,
           DlTables(amc, cqi, resources),
           {{static_cast<double>(resources.dlSlots), static_cast<double>(resources.dlDataSymbols)},
            {static_cast<double>(resources.flexibleSlots),
-            static_cast<double>(resources.flexDataSymbols)}},
+            std::max(0.0, resources.flexDataSymbols - resources.flexUlSymbols)}},
           resources.patternSeconds,
           resources.nRb * resources.rbWidthHz,
           efficiency)

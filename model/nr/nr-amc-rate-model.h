@@ -41,6 +41,7 @@ struct NrDlResources
     uint32_t flexibleSlots{0};    ///< F slots per pattern (12 data symbols, all DL assumed)
     uint32_t dlDataSymbols{13};   ///< data symbols of a DL slot (14 minus 1 DL CTRL)
     uint32_t flexDataSymbols{12}; ///< data symbols of an F slot (14 minus DL and UL CTRL)
+    double flexUlSymbols{0}; ///< mean symbols of an F slot the UL takes first (NrDlSymbolRateModel)
 
     /**
      * @brief The resources of a 5G-LENA bandwidth part.

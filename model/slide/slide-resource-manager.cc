@@ -488,28 +488,63 @@ SlideResourceManager::Decide()
         m_coverageTrace(oc.first, oc.second);
     }
 
-    std::shared_ptr<const RateModel> rate;
-    if (m_rateModel == LTE_AMC)
+    auto buildRate = [this, &round]()
     {
-        rate = m_blerAware ? m_cell->MakeBlerAwareAmcRateModel(round.cqi, round.sinr)
-                           : m_cell->MakeAmcRateModel(round.cqi);
-    }
-    else
-    {
-        rate =
-            std::make_shared<ShannonSinrRateModel>(round.sinr, std::pow(10.0, m_shannonGapDb / 10));
-    }
-    if (m_rateEfficiency < 1.0)
-    {
-        rate = std::make_shared<ScaledRateModel>(rate, m_rateEfficiency);
-    }
-    problem.rateModel = rate;
+        std::shared_ptr<const RateModel> rate;
+        if (m_rateModel == LTE_AMC)
+        {
+            rate = m_blerAware ? m_cell->MakeBlerAwareAmcRateModel(round.cqi, round.sinr)
+                               : m_cell->MakeAmcRateModel(round.cqi);
+        }
+        else
+        {
+            rate = std::make_shared<ShannonSinrRateModel>(round.sinr,
+                                                          std::pow(10.0, m_shannonGapDb / 10));
+        }
+        if (m_rateEfficiency < 1.0)
+        {
+            rate = std::make_shared<ScaledRateModel>(rate, m_rateEfficiency);
+        }
+        return rate;
+    };
+    // A cell whose rate depends on the streams running at once (NR TDD: the TCP ACKs of
+    // the streams take uplink symbols of the F slots) decides with the most this round can
+    // start, each as fast as the cell allows (every user of the problem, plus the transfers
+    // still running): an upper bound on the overhead, so the decision holds whoever is
+    // admitted.
+    const double unknown = std::numeric_limits<double>::infinity();
+    const std::vector<double> running(m_active.size(), unknown);
+    std::vector<double> streams = running;
+    streams.resize(running.size() + inProblem.size(), unknown);
+    const bool dependsOnStreams = m_cell->SetConcurrentStreams(streams);
+    problem.rateModel = buildRate();
 
     const auto t0 = std::chrono::steady_clock::now();
     round.decision = GetAllocator()->Allocate(problem);
     round.solveSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     m_totalSolveSeconds += round.solveSeconds;
+    if (dependsOnStreams)
+    {
+        // ... and its outcome is predicted with the streams it starts, at their predicted
+        // rates (fixed point, before any packet of them); the decision (models, frequencies,
+        // bandwidths) is unchanged
+        SlideProblem admitted = problem;
+        for (int pass = 0; pass < 3; ++pass)
+        {
+            streams = running;
+            for (const SlideUserOutcome& u : round.decision.prediction.users)
+            {
+                if (u.isServed)
+                {
+                    streams.push_back(u.rateBps);
+                }
+            }
+            m_cell->SetConcurrentStreams(streams);
+            admitted.rateModel = buildRate();
+            round.decision.prediction = SlideSolver::Evaluate(admitted, round.decision);
+        }
+    }
 
     // execute the bandwidth decision
     std::vector<uint64_t> admittedImsis;

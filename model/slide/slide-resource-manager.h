@@ -114,6 +114,21 @@ class SlideCell
     }
 
     /**
+     * @brief Tell the cell which downlink streams will run at once while the next rate model
+     * it builds is in use. A cell whose per-user rate depends on them uses them in
+     * MakeAmcRateModel() (NR TDD: the streams' TCP ACKs take uplink symbols of the F slots
+     * before the downlink gets the rest, NrSlideCell); the default ignores them.
+     * @param [in] rateBps the goodput of every stream, bit/s (+infinity: unknown, as fast as
+     * the cell allows)
+     * @return true if the cell's rate model depends on them
+     */
+    virtual bool SetConcurrentStreams(const std::vector<double>& rateBps)
+    {
+        (void)rateBps;
+        return false;
+    }
+
+    /**
      * @brief The UE's uplink wideband SINR at the base station, for the admission's coverage
      * check (CoverageCheck). A cell that does not know it returns false and the check is
      * skipped for its UEs.
