@@ -854,11 +854,6 @@ RunExample(int argc, char* argv[])
     {
         throw std::invalid_argument("--rateModel=NrUlAmc: the NR uplink model needs --radio=nr");
     }
-    if (base.rateModel == "NrUlAmc" && !single.instanceFiles.empty())
-    {
-        throw std::invalid_argument("--writeInstances: the instances of --rateModel=NrUlAmc have "
-                                    "no JSON form (NrUlAmcRateModel); use --rateModel=Shannon");
-    }
     if (base.nCells > 1 && base.radio != "lte")
     {
         throw std::invalid_argument("--nCells=" + std::to_string(base.nCells) +

@@ -423,11 +423,6 @@ RunExample(int argc, char* argv[])
     {
         throw std::invalid_argument("--rateModel=NrUlAmc: the NR uplink model needs --radio=nr");
     }
-    if (base.rateModel == "NrUlAmc" && !base.writeInstances.empty())
-    {
-        throw std::invalid_argument("--writeInstances: the instances of --rateModel=NrUlAmc have "
-                                    "no JSON form (NrUlAmcRateModel); use --rateModel=Shannon");
-    }
     if (full)
     {
         users = {4, 8, 12, 16, 20};

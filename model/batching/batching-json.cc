@@ -77,6 +77,7 @@ ReadBatching(const JsonNode& root)
                       "rateModel",
                       "ulBandwidthRb",
                       "minUlGrantRbs",
+                      "symbolShare",
                       "users"});
     BatchingInput in;
     BatchingEarlyExitProblem& p = in.problem;
@@ -157,12 +158,31 @@ ReadBatching(const JsonNode& root)
         in.maxSearchNodes = ReadUnsigned(*n, 1);
     }
     const double noise = ReadNoise(root);
-    bool isLteUl = false;
+    enum class UlRate
+    {
+        FIXED_POWER,
+        LTE_UL_AMC,
+        SYMBOL_SHARE
+    };
+    UlRate kind = UlRate::FIXED_POWER;
     if (auto n = root.Find("rateModel"))
     {
-        isLteUl = ReadChoice(*n,
-                             std::vector<std::pair<std::string, bool>>{{"fixed-power", false},
-                                                                       {"lte-ul-amc", true}});
+        kind = ReadChoice(
+            *n,
+            std::vector<std::pair<std::string, UlRate>>{{"fixed-power", UlRate::FIXED_POWER},
+                                                        {"lte-ul-amc", UlRate::LTE_UL_AMC},
+                                                        {"symbol-share", UlRate::SYMBOL_SHARE}});
+    }
+    const bool isLteUl = kind == UlRate::LTE_UL_AMC;
+    const bool isSymbolShare = kind == UlRate::SYMBOL_SHARE;
+    SymbolShareSpec symbolShare;
+    if (isSymbolShare)
+    {
+        symbolShare = ReadSymbolShare(root.Require("symbolShare"));
+    }
+    else if (root.Has("symbolShare"))
+    {
+        root.Require("symbolShare").FailMessage("only valid with \"rateModel\": \"symbol-share\"");
     }
     uint32_t ulBandwidthRb = 0;
     uint32_t minGrantRbs = 3;
@@ -182,6 +202,7 @@ ReadBatching(const JsonNode& root)
         }
     }
     std::vector<double> ulSinr;
+    std::vector<std::vector<double>> bytesBySymbols;
 
     for (const JsonNode& u : root.Require("users").Elements())
     {
@@ -192,7 +213,8 @@ ReadBatching(const JsonNode& root)
                        "snrBandwidthHz",
                        "txPowerW",
                        "channelGain",
-                       "ulSinr"});
+                       "ulSinr",
+                       "bytesBySymbols"});
         BatchingEarlyExitUser user;
         if (RequireOneOf(u, {"exit", "accuracyRequirement"}) == 0)
         {
@@ -209,10 +231,27 @@ ReadBatching(const JsonNode& root)
         }
         user.deadlineS = ReadNumber(u.Require("deadlineS"), AnyFinite());
         user.uploadBits = ReadNumber(u.Require("uploadBits"), NonNegative());
-        if (isLteUl)
+        if (u.Has("ulSinr") && !isLteUl)
         {
-            // the SRS SINR drives the rate; s_k is informative (optional)
-            ulSinr.push_back(ReadNumber(u.Require("ulSinr"), AnyFinite()));
+            u.Require("ulSinr").FailMessage("only valid with \"rateModel\": \"lte-ul-amc\"");
+        }
+        if (u.Has("bytesBySymbols") && !isSymbolShare)
+        {
+            u.Require("bytesBySymbols")
+                .FailMessage("only valid with \"rateModel\": \"symbol-share\"");
+        }
+        if (isLteUl || isSymbolShare)
+        {
+            // the SRS SINR (the table) drives the rate; s_k is informative (optional)
+            if (isLteUl)
+            {
+                ulSinr.push_back(ReadNumber(u.Require("ulSinr"), AnyFinite()));
+            }
+            else
+            {
+                bytesBySymbols.push_back(
+                    ReadBytesBySymbols(u.Require("bytesBySymbols"), symbolShare));
+            }
             if (u.Has("snrBandwidthHz") || u.Has("txPowerW") || u.Has("channelGain"))
             {
                 user.snrBandwidthHz = ReadSnrBandwidth(u, noise);
@@ -220,10 +259,6 @@ ReadBatching(const JsonNode& root)
         }
         else
         {
-            if (u.Has("ulSinr"))
-            {
-                u.Require("ulSinr").FailMessage("only valid with \"rateModel\": \"lte-ul-amc\"");
-            }
             user.snrBandwidthHz = ReadSnrBandwidth(u, noise);
         }
         p.users.push_back(user);
@@ -234,6 +269,11 @@ ReadBatching(const JsonNode& root)
             root,
             [&]()
             { return std::make_shared<LteUlAmcRateModel>(ulSinr, ulBandwidthRb, minGrantRbs); });
+    }
+    if (isSymbolShare)
+    {
+        p.rateModel = MakeSymbolShareRateModel(
+            root.Require("symbolShare"), symbolShare, std::move(bytesBySymbols));
     }
     return in;
 }
@@ -312,10 +352,18 @@ allowed; null = field omitted; a "comment" field is allowed in every object):
                                      "no-batching-no-early-exit"
   "maxSearchNodes": 1000000,             node limit of the optimal algorithms
   "noisePsdWPerHz": 3.98e-21,            N0 for txPowerW/channelGain
-  "rateModel": "fixed-power",            upload rate: "fixed-power" (w log2(1 + s/w)) or
-                                     "lte-ul-amc" (LTE uplink TBS of the SRS SINR's MCS)
+  "rateModel": "fixed-power",            upload rate: "fixed-power" (w log2(1 + s/w)),
+                                     "lte-ul-amc" (LTE uplink TBS of the SRS SINR's MCS) or
+                                     "symbol-share" (a share w/W of every slot's data
+                                     symbols, e.g. NR uplink; SymbolShareRateModel)
   "ulBandwidthRb": 25,                   lte-ul-amc only: cell uplink RBs (6..110)
   "minUlGrantRbs": 3,                    lte-ul-amc only: smallest grant (default 3)
+  "symbolShare": {                       symbol-share only:
+    "slots": [{"perPattern": 1, "dataSymbols": 12.95}],  slot classes of the pattern
+    "patternSeconds": 0.0025,            T, s; rate = 8 e sum_c n_c bytes_c(w/W) / T
+    "bandwidthHz": 20e6,                 W, the bandwidth of a share of 1
+    "efficiency": 1                      e in (0, 1] (default 1)
+  },
   "users": [{
     exactly one of "exit": 0 (0-based exit index) or "accuracyRequirement": 0.7,
     "deadlineS": 0.05,                   from the frame start (finite; <= 0 = past)
@@ -323,9 +371,18 @@ allowed; null = field omitted; a "comment" field is allowed in every object):
     "snrBandwidthHz": 1e8,               or "txPowerW" + "channelGain" (optional with
                                      lte-ul-amc)
     "ulSinr": 200                        lte-ul-amc only: linear SRS SINR (< 0: no report)
+    "bytesBySymbols": [0, 310, 630, ...] symbol-share only: bytes in one slot with j = 0..J
+                                     symbols (0 first, non-decreasing, J >= every class's
+                                     dataSymbols rounded up)
   }]
 }
 )";
+}
+
+BatchingEarlyExitProblem
+BatchingEarlyExitProblemFromJson(const JsonNode& root)
+{
+    return ReadBatching(root).problem;
 }
 
 Json
@@ -440,18 +497,36 @@ BatchingEarlyExitInstanceToJson(const BatchingEarlyExitProblem& problem)
     root["totalBandwidthHz"] = Num(problem.totalBandwidthHz);
     root["frameLengthS"] = Num(problem.frameLengthS);
     std::shared_ptr<const LteUlAmcRateModel> lteUl;
+    std::shared_ptr<const SymbolShareRateModel> symbolShare;
     if (problem.rateModel)
     {
         lteUl = std::dynamic_pointer_cast<const LteUlAmcRateModel>(problem.rateModel);
-        if (!lteUl)
+        // NrUlAmcRateModel and any other SymbolShareRateModel: its tables, radio-free
+        symbolShare = std::dynamic_pointer_cast<const SymbolShareRateModel>(problem.rateModel);
+        if (lteUl)
+        {
+            root["rateModel"] = "lte-ul-amc";
+            root["ulBandwidthRb"] = lteUl->GetUlBandwidthRb();
+            root["minUlGrantRbs"] = lteUl->GetMinGrantRbs();
+        }
+        else if (symbolShare)
+        {
+            if (symbolShare->GetNUsers() != problem.users.size())
+            {
+                throw std::invalid_argument(
+                    "BatchingEarlyExitInstanceToJson: the SymbolShareRateModel has " +
+                    std::to_string(symbolShare->GetNUsers()) + " users, the problem " +
+                    std::to_string(problem.users.size()));
+            }
+            root["rateModel"] = "symbol-share";
+            root["symbolShare"] = SymbolShareToJson(*symbolShare);
+        }
+        else
         {
             throw std::invalid_argument(
-                "BatchingEarlyExitInstanceToJson: rateModel is neither null (fixed-power) nor "
-                "an LteUlAmcRateModel; no JSON form for it");
+                "BatchingEarlyExitInstanceToJson: rateModel is neither null (fixed-power), an "
+                "LteUlAmcRateModel nor a SymbolShareRateModel; no JSON form for it");
         }
-        root["rateModel"] = "lte-ul-amc";
-        root["ulBandwidthRb"] = lteUl->GetUlBandwidthRb();
-        root["minUlGrantRbs"] = lteUl->GetMinGrantRbs();
     }
     Json users = Json::array();
     for (size_t k = 0; k < problem.users.size(); ++k)
@@ -472,6 +547,10 @@ BatchingEarlyExitInstanceToJson(const BatchingEarlyExitProblem& problem)
         if (lteUl)
         {
             j["ulSinr"] = Num(lteUl->GetSinr(static_cast<uint32_t>(k)));
+        }
+        if (symbolShare)
+        {
+            j["bytesBySymbols"] = BytesBySymbolsToJson(*symbolShare, static_cast<uint32_t>(k));
         }
         users.push_back(std::move(j));
     }

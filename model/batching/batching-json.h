@@ -44,6 +44,15 @@ std::string BatchingEarlyExitSchema();
 Json BatchingEarlyExitSolve(const JsonNode& root, const std::string& algorithm);
 
 /**
+ * @brief Read a "batching-early-exit" instance (the input format of edge-inference-solve;
+ * "scheme" and "maxSearchNodes" are solver options, not part of the problem).
+ * @param [in] root the input document (a JSON object)
+ * @return the instance
+ * @throw JsonInputError naming the JSON path and the value on bad input
+ */
+BatchingEarlyExitProblem BatchingEarlyExitProblemFromJson(const JsonNode& root);
+
+/**
  * @brief An instance in the input format of edge-inference-solve (what
  * BatchingEarlyExitSolve() reads back into the same problem). Affine blocks are written as
  * "fixedCostS"/"perTaskCostS"; a table block as its latencies at the batch sizes 1..max(K, 1),

@@ -11,6 +11,7 @@
 
 #include <boost/math/policies/error_handling.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <iomanip>
@@ -560,6 +561,105 @@ std::string
 ModuleVersion()
 {
     return EDGE_INFERENCE_VERSION;
+}
+
+SymbolShareSpec
+ReadSymbolShare(const JsonNode& node)
+{
+    node.CheckObject({"slots", "patternSeconds", "bandwidthHz", "efficiency"});
+    SymbolShareSpec spec;
+    for (const JsonNode& c : node.Require("slots").Elements(true))
+    {
+        c.CheckObject({"perPattern", "dataSymbols"});
+        SymbolSlotClass slot;
+        slot.perPattern = ReadNumber(c.Require("perPattern"), NonNegative());
+        slot.dataSymbols =
+            ReadNumber(c.Require("dataSymbols"), NumberRange{0.0, false, 1e4, false});
+        spec.maxSymbols = std::max(spec.maxSymbols, std::ceil(slot.dataSymbols - 1e-9));
+        spec.slots.push_back(slot);
+    }
+    spec.patternSeconds = ReadNumber(node.Require("patternSeconds"), Positive());
+    spec.bandwidthHz = ReadNumber(node.Require("bandwidthHz"), Positive());
+    if (auto n = node.Find("efficiency"))
+    {
+        spec.efficiency = ReadNumber(*n, NumberRange{0.0, true, 1.0, false});
+    }
+    return spec;
+}
+
+std::vector<double>
+ReadBytesBySymbols(const JsonNode& node, const SymbolShareSpec& spec)
+{
+    const auto needed = static_cast<size_t>(spec.maxSymbols) + 1;
+    const std::vector<JsonNode> elements = node.Elements();
+    if (elements.size() < needed)
+    {
+        node.Fail("an array of at least " + std::to_string(needed) + " byte counts (symbols 0.." +
+                  std::to_string(needed - 1) + ": the largest slot class of \"symbolShare\" has " +
+                  FormatNumber(spec.maxSymbols) + " data symbols)");
+    }
+    std::vector<double> out;
+    for (size_t j = 0; j < elements.size(); ++j)
+    {
+        const double b = ReadNumber(elements[j], NonNegative());
+        if (j == 0 && b != 0)
+        {
+            elements[j].Fail("0 (no bytes with no symbol)");
+        }
+        if (j > 0 && b < out.back())
+        {
+            elements[j].Fail("a number >= entry [" + std::to_string(j - 1) +
+                             "] = " + FormatNumber(out.back()) + " (the table is non-decreasing)");
+        }
+        out.push_back(b);
+    }
+    return out;
+}
+
+std::shared_ptr<const SymbolShareRateModel>
+MakeSymbolShareRateModel(const JsonNode& at,
+                         const SymbolShareSpec& spec,
+                         std::vector<std::vector<double>> tables)
+{
+    return Checked(at,
+                   [&]()
+                   {
+                       return std::make_shared<const SymbolShareRateModel>(std::move(tables),
+                                                                           spec.slots,
+                                                                           spec.patternSeconds,
+                                                                           spec.bandwidthHz,
+                                                                           spec.efficiency);
+                   });
+}
+
+Json
+SymbolShareToJson(const SymbolShareRateModel& model)
+{
+    Json out = Json::object();
+    Json slots = Json::array();
+    for (const SymbolSlotClass& c : model.GetSlots())
+    {
+        Json j = Json::object();
+        j["perPattern"] = Num(c.perPattern);
+        j["dataSymbols"] = Num(c.dataSymbols);
+        slots.push_back(std::move(j));
+    }
+    out["slots"] = std::move(slots);
+    out["patternSeconds"] = Num(model.GetPatternSeconds());
+    out["bandwidthHz"] = Num(model.GetBandwidthHz());
+    out["efficiency"] = Num(model.GetEfficiency());
+    return out;
+}
+
+Json
+BytesBySymbolsToJson(const SymbolShareRateModel& model, uint32_t user)
+{
+    Json out = Json::array();
+    for (double b : model.GetBytesBySymbols().at(user))
+    {
+        out.push_back(Num(b));
+    }
+    return out;
 }
 
 Json

@@ -9,6 +9,7 @@
 
 #include "ns3/device-compute-model.h"
 #include "ns3/dnn-model.h"
+#include "ns3/symbol-share-rate-model.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,7 @@
 #include <functional>
 #include <initializer_list>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -451,6 +453,59 @@ double ReadSnrBandwidth(const JsonNode& node, double noisePsdWPerHz);
  * @return N0 from "noisePsdWPerHz", or THERMAL_NOISE_PSD_W_PER_HZ
  */
 double ReadNoise(const JsonNode& root);
+
+/**
+ * @brief The cell-wide part of a "symbol-share" rate model (SymbolShareRateModel): the
+ * "symbolShare" object of the batching, SLIDE and PartialLoading instances.
+ */
+struct SymbolShareSpec
+{
+    std::vector<SymbolSlotClass> slots; ///< slot classes of the pattern
+    double patternSeconds{0};           ///< T, s
+    double bandwidthHz{0};              ///< W, the bandwidth of a share of 1, Hz
+    double efficiency{1.0};             ///< e in (0, 1]
+    double maxSymbols{0};               ///< largest ceil(dataSymbols): tables need 0..this
+};
+
+/**
+ * @brief Read a "symbolShare" object: {"slots": [{"perPattern": n, "dataSymbols": a}, ...],
+ * "patternSeconds": T, "bandwidthHz": W, "efficiency": e (optional, default 1)}.
+ * @param [in] node the object
+ * @return the specification; throws JsonInputError naming the field and the value
+ */
+SymbolShareSpec ReadSymbolShare(const JsonNode& node);
+
+/**
+ * @brief Read a user's "bytesBySymbols" table b(0..J) (bytes in one slot with j symbols):
+ * finite numbers >= 0, b(0) = 0, non-decreasing, J >= SymbolShareSpec::maxSymbols.
+ * @param [in] node the array
+ * @param [in] spec the cell-wide part (for the length)
+ * @return the table; throws JsonInputError naming the entry and its value
+ */
+std::vector<double> ReadBytesBySymbols(const JsonNode& node, const SymbolShareSpec& spec);
+
+/**
+ * @brief Build the SymbolShareRateModel of a checked specification and tables.
+ * @param [in] at where the model comes from (errors of the model are reported there)
+ * @param [in] spec the cell-wide part
+ * @param [in] tables the per-user tables (ReadBytesBySymbols())
+ * @return the model
+ */
+std::shared_ptr<const SymbolShareRateModel> MakeSymbolShareRateModel(
+    const JsonNode& at, const SymbolShareSpec& spec, std::vector<std::vector<double>> tables);
+
+/**
+ * @param [in] model a model
+ * @return its "symbolShare" object (ReadSymbolShare() reads it back)
+ */
+Json SymbolShareToJson(const SymbolShareRateModel& model);
+
+/**
+ * @param [in] model a model
+ * @param [in] user a user of the model
+ * @return its "bytesBySymbols" array
+ */
+Json BytesBySymbolsToJson(const SymbolShareRateModel& model, uint32_t user);
 
 /**
  * @brief Output header shared by the problems.

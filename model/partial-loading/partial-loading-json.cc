@@ -77,6 +77,7 @@ ReadPartialLoading(const JsonNode& root)
                       "noisePsdWPerHz",
                       "ulBandwidthRb",
                       "minUlGrantRbs",
+                      "symbolShare",
                       "requests"});
     PartialLoadingProblem p;
 
@@ -189,6 +190,22 @@ ReadPartialLoading(const JsonNode& root)
     }
     std::vector<double> ulSinr;
     std::vector<size_t> lteUsers;
+    // symbol-share uplink rate model (SymbolShareRateModel, e.g. NR) of the requests with
+    // "bytesBySymbols"
+    const bool symbolShare = root.Has("symbolShare");
+    SymbolShareSpec spec;
+    if (symbolShare)
+    {
+        if (lteUl)
+        {
+            root.Require("symbolShare")
+                .FailMessage("give \"ulBandwidthRb\" (LTE) or \"symbolShare\", not both: the "
+                             "requests share one uplink rate model");
+        }
+        spec = ReadSymbolShare(root.Require("symbolShare"));
+    }
+    std::vector<std::vector<double>> bytesBySymbols;
+    std::vector<size_t> symbolUsers;
 
     for (const JsonNode& r : root.Require("requests").Elements())
     {
@@ -199,7 +216,8 @@ ReadPartialLoading(const JsonNode& root)
                        "snrBandwidthHz",
                        "txPowerW",
                        "channelGain",
-                       "ulSinr"});
+                       "ulSinr",
+                       "bytesBySymbols"});
         PartialLoadingRequest req;
         const JsonNode modelNode = r.Require("model");
         req.model = ReadString(modelNode);
@@ -215,7 +233,9 @@ ReadPartialLoading(const JsonNode& root)
         req.deadlineS = ReadNumber(r.Require("deadlineS"), NonNegativeOrInf());
         if (r.Has("ulSinr"))
         {
-            RequireOneOf(r, {"ulSinr", "spectralEfficiency", "snrBandwidthHz", "txPowerW"});
+            RequireOneOf(
+                r,
+                {"ulSinr", "bytesBySymbols", "spectralEfficiency", "snrBandwidthHz", "txPowerW"});
             if (!lteUl)
             {
                 r.Require("ulSinr").FailMessage(
@@ -223,6 +243,18 @@ ReadPartialLoading(const JsonNode& root)
             }
             ulSinr.push_back(ReadNumber(r.Require("ulSinr"), AnyFinite()));
             lteUsers.push_back(p.requests.size());
+        }
+        else if (r.Has("bytesBySymbols"))
+        {
+            RequireOneOf(r, {"bytesBySymbols", "spectralEfficiency", "snrBandwidthHz", "txPowerW"});
+            if (!symbolShare)
+            {
+                r.Require("bytesBySymbols")
+                    .FailMessage("needs the top-level \"symbolShare\" (symbol-share uplink rate "
+                                 "model)");
+            }
+            bytesBySymbols.push_back(ReadBytesBySymbols(r.Require("bytesBySymbols"), spec));
+            symbolUsers.push_back(p.requests.size());
         }
         else if (r.Has("spectralEfficiency"))
         {
@@ -241,7 +273,8 @@ ReadPartialLoading(const JsonNode& root)
         else
         {
             r.FailMessage("missing the uplink channel: give \"spectralEfficiency\", "
-                          "\"snrBandwidthHz\", or \"txPowerW\" with \"channelGain\"");
+                          "\"snrBandwidthHz\", \"txPowerW\" with \"channelGain\", \"ulSinr\" "
+                          "or \"bytesBySymbols\"");
         }
         p.requests.push_back(std::move(req));
     }
@@ -254,6 +287,16 @@ ReadPartialLoading(const JsonNode& root)
         for (size_t i = 0; i < lteUsers.size(); ++i)
         {
             p.requests[lteUsers[i]].channel =
+                UplinkChannel::FromRateModel(model, static_cast<uint32_t>(i));
+        }
+    }
+    if (!symbolUsers.empty())
+    {
+        std::shared_ptr<const RateModel> model =
+            MakeSymbolShareRateModel(root.Require("symbolShare"), spec, std::move(bytesBySymbols));
+        for (size_t i = 0; i < symbolUsers.size(); ++i)
+        {
+            p.requests[symbolUsers[i]].channel =
                 UplinkChannel::FromRateModel(model, static_cast<uint32_t>(i));
         }
     }
@@ -312,6 +355,12 @@ allowed; null = field omitted; a "comment" field is allowed in every object):
                      "ulSinr": 200  (LTE uplink: TB sizes of the MCS PF picks from this
                                      linear SRS SINR; needs the top-level "ulBandwidthRb": 25
                                      and optionally "minUlGrantRbs": 3)
+                     "bytesBySymbols": [0, 310, 630, ...]  (a share B/W of every slot's
+                                     data symbols, e.g. NR uplink: bytes in one slot with
+                                     j = 0..J symbols; needs the top-level "symbolShare":
+                                     {"slots": [{"perPattern": 1, "dataSymbols": 12.95}],
+                                      "patternSeconds": 0.0025, "bandwidthHz": 20e6,
+                                      "efficiency": 1})
   }]
 }
 )";
@@ -629,26 +678,35 @@ PartialLoadingInstanceToJson(const PartialLoadingProblem& p)
     }
     out["totalBandwidthHz"] = Num(p.totalBandwidthHz);
     Json requests = Json::array();
-    std::shared_ptr<const LteUlAmcRateModel> lteUl;
+    std::shared_ptr<const RateModel> shared;
     for (const PartialLoadingRequest& r : p.requests)
     {
         if (r.channel.type != UplinkChannel::Type::RATE_MODEL)
         {
             continue;
         }
-        auto m = std::dynamic_pointer_cast<const LteUlAmcRateModel>(r.channel.rateModel);
-        if (!m || (lteUl && m != lteUl))
+        const bool isKnown =
+            std::dynamic_pointer_cast<const LteUlAmcRateModel>(r.channel.rateModel) ||
+            std::dynamic_pointer_cast<const SymbolShareRateModel>(r.channel.rateModel);
+        if (!isKnown || (shared && r.channel.rateModel != shared))
         {
             throw std::invalid_argument(
                 "PartialLoadingInstanceToJson: a rate-model channel has a JSON form only for one "
-                "LteUlAmcRateModel shared by the requests");
+                "LteUlAmcRateModel or SymbolShareRateModel shared by the requests");
         }
-        lteUl = m;
+        shared = r.channel.rateModel;
     }
+    auto lteUl = std::dynamic_pointer_cast<const LteUlAmcRateModel>(shared);
+    // NrUlAmcRateModel and any other SymbolShareRateModel: its tables, radio-free
+    auto symbolShare = std::dynamic_pointer_cast<const SymbolShareRateModel>(shared);
     if (lteUl)
     {
         out["ulBandwidthRb"] = lteUl->GetUlBandwidthRb();
         out["minUlGrantRbs"] = lteUl->GetMinGrantRbs();
+    }
+    else if (symbolShare)
+    {
+        out["symbolShare"] = SymbolShareToJson(*symbolShare);
     }
     for (const PartialLoadingRequest& r : p.requests)
     {
@@ -658,7 +716,14 @@ PartialLoadingInstanceToJson(const PartialLoadingProblem& p)
         j["deadlineS"] = Num(r.deadlineS);
         if (r.channel.type == UplinkChannel::Type::RATE_MODEL)
         {
-            j["ulSinr"] = Num(lteUl->GetSinr(r.channel.rateModelUser));
+            if (lteUl)
+            {
+                j["ulSinr"] = Num(lteUl->GetSinr(r.channel.rateModelUser));
+            }
+            else
+            {
+                j["bytesBySymbols"] = BytesBySymbolsToJson(*symbolShare, r.channel.rateModelUser);
+            }
         }
         else if (r.channel.type == UplinkChannel::Type::CONSTANT_PSD)
         {

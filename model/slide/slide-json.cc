@@ -100,6 +100,7 @@ enum class RateKind
     FIXED_POWER,  ///< FixedPowerRateModel (users' SNR bandwidths)
     LTE_AMC,      ///< LteAmcRateModel (users' CQIs, the cell's RBs)
     SHANNON_SINR, ///< ShannonSinrRateModel (users' SINRs, the SNR gap)
+    SYMBOL_SHARE, ///< SymbolShareRateModel (users' bytes per slot, the slot pattern)
 };
 
 /**
@@ -133,6 +134,7 @@ ReadSlide(const JsonNode& root)
                       "dlBandwidthRb",
                       "snrGap",
                       "rateEfficiency",
+                      "symbolShare",
                       "bsPowerW",
                       "noisePsdWPerHz",
                       "device",
@@ -151,17 +153,20 @@ ReadSlide(const JsonNode& root)
                                     {{"constant-psd", RateKind::CONSTANT_PSD},
                                      {"fixed-power", RateKind::FIXED_POWER},
                                      {"lte-amc", RateKind::LTE_AMC},
-                                     {"shannon-sinr", RateKind::SHANNON_SINR}});
+                                     {"shannon-sinr", RateKind::SHANNON_SINR},
+                                     {"symbol-share", RateKind::SYMBOL_SHARE}});
     }
     const bool isFixedPower = kind == RateKind::FIXED_POWER;
-    const bool isCellModel = kind == RateKind::LTE_AMC || kind == RateKind::SHANNON_SINR;
+    const bool isCellModel = kind == RateKind::LTE_AMC || kind == RateKind::SHANNON_SINR ||
+                             kind == RateKind::SYMBOL_SHARE;
     uint32_t dlBandwidthRb = 0;
     double snrGap = 1.0;
     double rateEfficiency = 1.0;
     const std::vector<std::tuple<const char*, bool, const char*>> cellFields = {
         {"dlBandwidthRb", kind == RateKind::LTE_AMC, "\"lte-amc\""},
         {"snrGap", kind == RateKind::SHANNON_SINR, "\"shannon-sinr\""},
-        {"rateEfficiency", isCellModel, "\"lte-amc\" or \"shannon-sinr\""}};
+        {"symbolShare", kind == RateKind::SYMBOL_SHARE, "\"symbol-share\""},
+        {"rateEfficiency", isCellModel, "\"lte-amc\", \"shannon-sinr\" or \"symbol-share\""}};
     for (const auto& [key, isValid, models] : cellFields)
     {
         if (root.Has(key) && !isValid)
@@ -172,6 +177,11 @@ ReadSlide(const JsonNode& root)
     if (kind == RateKind::LTE_AMC)
     {
         dlBandwidthRb = static_cast<uint32_t>(ReadUnsigned(root.Require("dlBandwidthRb"), 1, 110));
+    }
+    SymbolShareSpec symbolShare;
+    if (kind == RateKind::SYMBOL_SHARE)
+    {
+        symbolShare = ReadSymbolShare(root.Require("symbolShare"));
     }
     if (auto n = root.Find("snrGap"))
     {
@@ -217,10 +227,12 @@ ReadSlide(const JsonNode& root)
     std::vector<double> sinr;
     std::vector<double> blerSinr; // lte-amc: per-user SINR of the BLER term (-1: none)
     bool anyBlerSinr = false;
+    std::vector<std::vector<double>> bytesBySymbols; // symbol-share: per-user table
     for (const JsonNode& u : root.Require("users").Elements())
     {
         u.CheckObject({"cqi",
                        "blerSinr",
+                       "bytesBySymbols",
                        "sinr",
                        "sinrDb",
                        "candidateModels",
@@ -288,15 +300,22 @@ ReadSlide(const JsonNode& root)
             {
                 if (u.Has(k))
                 {
-                    u.Require(k).FailMessage(kind == RateKind::LTE_AMC
-                                                 ? "not valid with \"rateModel\": \"lte-amc\" "
-                                                   "(give \"cqi\")"
-                                                 : "not valid with \"rateModel\": "
-                                                   "\"shannon-sinr\" (give \"sinr\" or "
-                                                   "\"sinrDb\")");
+                    u.Require(k).FailMessage(
+                        kind == RateKind::LTE_AMC
+                            ? "not valid with \"rateModel\": \"lte-amc\" (give \"cqi\")"
+                        : kind == RateKind::SHANNON_SINR
+                            ? "not valid with \"rateModel\": \"shannon-sinr\" (give \"sinr\" "
+                              "or \"sinrDb\")"
+                            : "not valid with \"rateModel\": \"symbol-share\" (give "
+                              "\"bytesBySymbols\")");
                 }
             }
-            if (kind == RateKind::LTE_AMC)
+            if (kind != RateKind::SYMBOL_SHARE && u.Has("bytesBySymbols"))
+            {
+                u.Require("bytesBySymbols")
+                    .FailMessage("only valid with \"rateModel\": \"symbol-share\"");
+            }
+            if (kind != RateKind::SHANNON_SINR)
             {
                 for (const char* k : {"sinr", "sinrDb"})
                 {
@@ -306,12 +325,8 @@ ReadSlide(const JsonNode& root)
                                                  "\"shannon-sinr\"");
                     }
                 }
-                cqi.push_back(ReadCqi(u.Require("cqi")));
-                blerSinr.push_back(
-                    u.Has("blerSinr") ? ReadNumber(u.Require("blerSinr"), AnyFinite()) : -1.0);
-                anyBlerSinr = anyBlerSinr || u.Has("blerSinr");
             }
-            else
+            if (kind != RateKind::LTE_AMC)
             {
                 for (const char* k : {"cqi", "blerSinr"})
                 {
@@ -320,6 +335,21 @@ ReadSlide(const JsonNode& root)
                         u.Require(k).FailMessage("only valid with \"rateModel\": \"lte-amc\"");
                     }
                 }
+            }
+            if (kind == RateKind::SYMBOL_SHARE)
+            {
+                bytesBySymbols.push_back(
+                    ReadBytesBySymbols(u.Require("bytesBySymbols"), symbolShare));
+            }
+            else if (kind == RateKind::LTE_AMC)
+            {
+                cqi.push_back(ReadCqi(u.Require("cqi")));
+                blerSinr.push_back(
+                    u.Has("blerSinr") ? ReadNumber(u.Require("blerSinr"), AnyFinite()) : -1.0);
+                anyBlerSinr = anyBlerSinr || u.Has("blerSinr");
+            }
+            else
+            {
                 sinr.push_back(
                     RequireOneOf(u, {"sinr", "sinrDb"}) == 0
                         ? ReadNumber(u.Require("sinr"), AnyFinite())
@@ -329,14 +359,15 @@ ReadSlide(const JsonNode& root)
             p.users.push_back(std::move(user));
             continue;
         }
-        for (const char* k : {"cqi", "blerSinr", "sinr", "sinrDb"})
+        for (const char* k : {"cqi", "blerSinr", "sinr", "sinrDb", "bytesBySymbols"})
         {
             if (u.Has(k))
             {
                 const std::string key(k);
-                u.Require(k).FailMessage(
-                    std::string("only valid with \"rateModel\": ") +
-                    (key == "cqi" || key == "blerSinr" ? "\"lte-amc\"" : "\"shannon-sinr\""));
+                u.Require(k).FailMessage(std::string("only valid with \"rateModel\": ") +
+                                         (key == "cqi" || key == "blerSinr" ? "\"lte-amc\""
+                                          : key == "bytesBySymbols"         ? "\"symbol-share\""
+                                                                            : "\"shannon-sinr\""));
             }
         }
         if (isFixedPower)
@@ -408,6 +439,11 @@ ReadSlide(const JsonNode& root)
     if (isCellModel)
     {
         std::shared_ptr<const RateModel> rate;
+        if (kind == RateKind::SYMBOL_SHARE)
+        {
+            rate = MakeSymbolShareRateModel(
+                root.Require("symbolShare"), symbolShare, std::move(bytesBySymbols));
+        }
         Checked(root,
                 [&]()
                 {
@@ -417,7 +453,7 @@ ReadSlide(const JsonNode& root)
                                    ? std::make_shared<LteAmcRateModel>(cqi, dlBandwidthRb, blerSinr)
                                    : std::make_shared<LteAmcRateModel>(cqi, dlBandwidthRb);
                     }
-                    else
+                    else if (kind == RateKind::SHANNON_SINR)
                     {
                         rate = std::make_shared<ShannonSinrRateModel>(sinr, snrGap);
                     }
@@ -467,11 +503,19 @@ null = field omitted; a "comment" field is allowed in every object):
 {
   "problem": "slide",                    optional, must match --problem
   "totalBandwidthHz": 50e6,              B, downlink band shared by the users (>= 0)
-  "rateModel": "constant-psd",           or "fixed-power", "lte-amc", "shannon-sinr"
-                                     (default constant-psd)
+  "rateModel": "constant-psd",           or "fixed-power", "lte-amc", "shannon-sinr",
+                                     "symbol-share" (default constant-psd)
   "dlBandwidthRb": 25,                   lte-amc: cell DL bandwidth, RB (required)
   "snrGap": 1,                           shannon-sinr: SNR gap, linear (default 1)
-  "rateEfficiency": 0.85,                lte-amc, shannon-sinr: factor in (0, 1] (default 1)
+  "symbolShare": {                       symbol-share (required): a share B/W of the data
+                                     symbols of every slot (e.g. NR downlink)
+    "slots": [{"perPattern": 3, "dataSymbols": 13}],  slot classes of the pattern
+    "patternSeconds": 0.0025,            T, s; rate = 8 e sum_c n_c bytes_c(B/W) / T
+    "bandwidthHz": 20e6,                 W, the bandwidth of a share of 1
+    "efficiency": 1                      e in (0, 1] (default 1)
+  },
+  "rateEfficiency": 0.85,                lte-amc, shannon-sinr, symbol-share: factor in
+                                     (0, 1] on the model's rate (default 1)
   "bsPowerW": 20,                        BS power over the band (for users' channelGain)
   "noisePsdWPerHz": 3.98e-21,            N0 (default 3.98e-21)
   "device": {...},                       default device of every user (see below)
@@ -500,6 +544,9 @@ null = field omitted; a "comment" field is allowed in every object):
              "blerSinr": 96              optional: linear SINR of the first-transmission
                                          BLER term (LteMiErrorModel; negative = none)
     shannon-sinr: "sinr": 30             linear SINR (negative = no report), or "sinrDb"
+    symbol-share: "bytesBySymbols": [0, 310, 630, ...]   bytes in one slot with
+                                         j = 0..J symbols (0 first, non-decreasing,
+                                         J >= every class's dataSymbols rounded up)
   }]
 }
 )";
@@ -647,11 +694,13 @@ SlideInstanceToJson(const SlideProblem& problem, const SlideOptions& options)
         rate = scaled->GetBase();
     }
     const bool isCell = std::dynamic_pointer_cast<const LteAmcRateModel>(rate) ||
-                        std::dynamic_pointer_cast<const ShannonSinrRateModel>(rate);
+                        std::dynamic_pointer_cast<const ShannonSinrRateModel>(rate) ||
+                        std::dynamic_pointer_cast<const SymbolShareRateModel>(rate);
     if (efficiency < 1.0 && !isCell)
     {
-        throw std::invalid_argument("SlideInstanceToJson: a ScaledRateModel is written only "
-                                    "around an LteAmcRateModel or a ShannonSinrRateModel");
+        throw std::invalid_argument(
+            "SlideInstanceToJson: a ScaledRateModel is written only around an LteAmcRateModel, "
+            "a ShannonSinrRateModel or a SymbolShareRateModel");
     }
     if (!rate)
     {
@@ -704,12 +753,29 @@ SlideInstanceToJson(const SlideProblem& problem, const SlideOptions& options)
             userRate[k] = Num(sh->GetSinr(static_cast<uint32_t>(k)));
         }
     }
+    else if (auto ss = std::dynamic_pointer_cast<const SymbolShareRateModel>(rate))
+    {
+        // NrDlSymbolRateModel and any other SymbolShareRateModel: its tables, radio-free
+        if (ss->GetNUsers() != nUsers)
+        {
+            throw std::invalid_argument("SlideInstanceToJson: the SymbolShareRateModel has " +
+                                        std::to_string(ss->GetNUsers()) + " users, the problem " +
+                                        std::to_string(nUsers));
+        }
+        root["rateModel"] = "symbol-share";
+        root["symbolShare"] = SymbolShareToJson(*ss);
+        userKey = "bytesBySymbols";
+        for (size_t k = 0; k < nUsers; ++k)
+        {
+            userRate[k] = BytesBySymbolsToJson(*ss, static_cast<uint32_t>(k));
+        }
+    }
     else
     {
         throw std::invalid_argument(
             "SlideInstanceToJson: the rate model is not one the input format can say "
             "(ConstantPsdRateModel, FixedPowerRateModel, LteAmcRateModel, ShannonSinrRateModel, "
-            "optionally in a ScaledRateModel)");
+            "SymbolShareRateModel, optionally in a ScaledRateModel)");
     }
     if (isCell)
     {

@@ -1109,6 +1109,150 @@ TEST(BatchingEarlyExitTest, LteUplinkInstanceJsonRoundTrip)
     EXPECT_FALSE(BatchingEarlyExitSolver(p).Solve().isServed[0]);
 }
 
+// The "symbol-share" form (SymbolShareRateModel: NR's uplink model without NR): written,
+// carried as text, read back gives the same model (Rate and MinBandwidthForRate bit for bit
+// at several bandwidths) and the CLI's code path the in-process solver's decisions.
+TEST(BatchingEarlyExitTest, SymbolShareInstanceJsonRoundTrip)
+{
+    std::mt19937 rng(20261207);
+    std::uniform_real_distribution<double> u01(0.0, 1.0);
+    size_t nServed = 0;
+    size_t nUsers = 0;
+    for (int i = 0; i < 60; ++i)
+    {
+        const bool isCommon = i % 2 == 0;
+        BatchingEarlyExitProblem p = RandomProblem(rng, isCommon);
+        const double w = 20e6;
+        for (auto& u : p.users)
+        {
+            u.uploadBits = std::floor(2e4 + 3e5 * u01(rng));
+        }
+        p.totalBandwidthHz = i % 3 == 0 ? w : w * (0.2 + 0.8 * u01(rng));
+        const auto model = RandomSymbolShareModel(rng, p.users.size(), w);
+        p.rateModel = model;
+        const json::Json doc = json::ParseDocument(json::BatchingEarlyExitInstanceToJson(p).dump());
+        ASSERT_EQ(doc["rateModel"], "symbol-share");
+        ASSERT_FALSE(doc.contains("ulBandwidthRb"));
+        const BatchingEarlyExitProblem read =
+            json::BatchingEarlyExitProblemFromJson(json::JsonNode(doc, ""));
+        auto back = std::dynamic_pointer_cast<const SymbolShareRateModel>(read.rateModel);
+        ASSERT_TRUE(back) << "instance " << i;
+        ExpectSameSymbolShareModel(*model, *back, "instance " + std::to_string(i));
+        for (const auto& [algorithm, name] : BatchingEarlyExitAlgorithmNames())
+        {
+            if (algorithm == BatchingEarlyExitAlgorithm::OPTIMAL_U && !isCommon)
+            {
+                continue;
+            }
+            const BatchingEarlyExitDecision d = BatchingEarlyExitSolver(p).Solve(
+                BatchingEarlyExitScheme::BATCHING_EARLY_EXIT, algorithm);
+            ASSERT_EQ(json::BatchingEarlyExitSolve(json::JsonNode(doc, ""), name).dump(),
+                      json::BatchingEarlyExitDecisionToJson(p, d, name).dump())
+                << "instance " << i << " " << name;
+            if (algorithm == BatchingEarlyExitAlgorithm::OPTIMAL_H)
+            {
+                nServed += d.served.size();
+                nUsers += p.users.size();
+            }
+        }
+    }
+    // not all trivial: some users served, some not
+    EXPECT_GT(nServed, nUsers / 5);
+    EXPECT_LT(nServed, nUsers);
+}
+
+// Bad "symbol-share" input: the message names the JSON field and its value.
+TEST(BatchingEarlyExitTest, SymbolShareInstanceBadInput)
+{
+    const std::string head = R"({"blocks": [{"fixedCostS": 0.002, "perTaskCostS": 0.001}],
+        "totalBandwidthHz": 20e6, )";
+    const std::string share = R"("symbolShare": {"slots": [{"perPattern": 1, "dataSymbols": 2.5},
+        {"perPattern": 1, "dataSymbols": 2}], "patternSeconds": 0.0025, "bandwidthHz": 20e6}, )";
+    auto message = [](const std::string& text) -> std::string
+    {
+        const json::Json doc = json::ParseDocument(text);
+        try
+        {
+            json::BatchingEarlyExitProblemFromJson(json::JsonNode(doc, ""));
+        }
+        catch (const json::JsonInputError& e)
+        {
+            return e.what();
+        }
+        return "";
+    };
+    auto withUsers = [&](const std::string& shareText, const std::string& table)
+    {
+        return head + R"("rateModel": "symbol-share", )" + shareText +
+               R"("users": [{"exit": 0, "deadlineS": 0.05, "uploadBits": 1e5,
+                  "bytesBySymbols": [0, 100, 200, 300]}, {"exit": 0, "deadlineS": 0.05,
+                  "uploadBits": 1e5, "bytesBySymbols": )" +
+               table + "}]}";
+    };
+    // good: read, and the rate is the model's (x = 0.5 * 2.5 = 1.25 symbols: 1/4 of the
+    // slots carry 2, the rest 1 -> 125 bytes; x = 1 in the other class -> 100 bytes)
+    ASSERT_EQ(message(withUsers(share, "[0, 100, 200, 300]")), "");
+    const json::Json good = json::ParseDocument(withUsers(share, "[0, 100, 200, 300]"));
+    const auto p = json::BatchingEarlyExitProblemFromJson(json::JsonNode(good, ""));
+    EXPECT_DOUBLE_EQ(p.rateModel->Rate(1, 10e6), 8 * (125.0 + 100.0) / 0.0025);
+
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {withUsers(share, "[0, 100, 200]"),
+         "users[1].bytesBySymbols: expected an array of at least 4 byte counts (symbols 0..3"},
+        {withUsers(share, "[5, 100, 200, 300]"), "users[1].bytesBySymbols[0]: expected 0"},
+        {withUsers(share, "[0, 100, 90, 300]"),
+         "users[1].bytesBySymbols[2]: expected a number >= entry [1] = 100 (the table is "
+         "non-decreasing), got 90"},
+        {withUsers(share, "[0, 100, -1, 300]"), "users[1].bytesBySymbols[2]: expected a number"},
+        {withUsers(share, R"("many")"), "users[1].bytesBySymbols: expected an array"},
+        {withUsers(R"("symbolShare": {"slots": [{"perPattern": -1, "dataSymbols": 2}],
+            "patternSeconds": 0.0025, "bandwidthHz": 20e6}, )",
+                   "[0, 1, 2, 3]"),
+         "symbolShare.slots[0].perPattern: expected a number"},
+        {withUsers(R"("symbolShare": {"slots": [], "patternSeconds": 0.0025,
+            "bandwidthHz": 20e6}, )",
+                   "[0, 1, 2, 3]"),
+         "symbolShare.slots: expected a non-empty array"},
+        {withUsers(R"("symbolShare": {"slots": [{"perPattern": 1, "dataSymbols": 2}],
+            "patternSeconds": 0, "bandwidthHz": 20e6}, )",
+                   "[0, 1, 2, 3]"),
+         "symbolShare.patternSeconds: expected a number > 0, got 0"},
+        {withUsers(R"("symbolShare": {"slots": [{"perPattern": 1, "dataSymbols": 2}],
+            "patternSeconds": 0.001, "bandwidthHz": 20e6, "efficiency": 1.5}, )",
+                   "[0, 1, 2, 3]"),
+         "symbolShare.efficiency: expected a number in (0, 1], got 1.5"},
+        {withUsers(R"("symbolShare": {"slots": [{"perPattern": 1, "dataSymbols": 2}],
+            "patternSeconds": 0.001}, )",
+                   "[0, 1, 2, 3]"),
+         "symbolShare: missing required field \"bandwidthHz\""},
+        {withUsers(R"("symbolShare": {"slots": [{"perPattern": 1, "dataSymbol": 2}],
+            "patternSeconds": 0.001, "bandwidthHz": 1e6}, )",
+                   "[0, 1, 2, 3]"),
+         "symbolShare.slots[0].dataSymbol: unknown field"},
+        {withUsers("", "[0, 1, 2, 3]"), "missing required field \"symbolShare\""},
+        {head + share +
+             R"("users": [{"exit": 0, "deadlineS": 0.05, "snrBandwidthHz": 1e8,
+                "uploadBits": 1e5}]})",
+         "symbolShare: only valid with \"rateModel\": \"symbol-share\""},
+        {head + R"("users": [{"exit": 0, "deadlineS": 0.05, "snrBandwidthHz": 1e8,
+                "uploadBits": 1e5, "bytesBySymbols": [0, 1]}]})",
+         "users[0].bytesBySymbols: only valid with \"rateModel\": \"symbol-share\""},
+        {head + R"("rateModel": "symbol-share", )" + share +
+             R"("users": [{"exit": 0, "deadlineS": 0.05, "uploadBits": 1e5,
+                "ulSinr": 3}]})",
+         "users[0].ulSinr: only valid with \"rateModel\": \"lte-ul-amc\""},
+        {head + R"("rateModel": "symbol-share", )" + share +
+             R"("users": [{"exit": 0, "deadlineS": 0.05, "uploadBits": 1e5}]})",
+         "users[0]: missing required field \"bytesBySymbols\""},
+    };
+    for (const auto& [text, expected] : cases)
+    {
+        const std::string got = message(text);
+        EXPECT_NE(got.find(expected), std::string::npos)
+            << "got: " << got << "\nexpected: " << expected;
+    }
+}
+
 TEST(BatchingEarlyExitTest, ServedCountMonotoneInBandwidth)
 {
     std::mt19937 rng(7);

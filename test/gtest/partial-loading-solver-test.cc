@@ -1412,3 +1412,121 @@ TEST(PartialLoadingAllocatorTest, LteUplinkRateModelChannel)
     }
     EXPECT_GT(nServed, 20);
 }
+
+/// A SymbolShareRateModel (NR's uplink model without NR) as a PartialLoading channel: the
+/// "symbolShare" form reads back to the same model (Rate and MinBandwidthForRate bit for bit),
+/// the same instance and the same decisions; some requests keep a fixed-power channel.
+TEST(PartialLoadingAllocatorTest, SymbolShareRateModelChannel)
+{
+    std::mt19937 rng(20261207);
+    int nServed = 0;
+    int nRequests = 0;
+    for (int trial = 0; trial < 30; ++trial)
+    {
+        PartialLoadingProblem p = RandomProblem(rng, trial);
+        if (p.requests.empty())
+        {
+            continue;
+        }
+        const double w = 20e6;
+        const auto m = testutils::RandomSymbolShareModel(rng, p.requests.size(), w);
+        // the model's users in reverse request order: the JSON renumbers them
+        for (size_t k = 0; k < p.requests.size(); ++k)
+        {
+            if (k % 4 == 3)
+            {
+                continue; // keeps its own channel
+            }
+            p.requests[k].channel =
+                UplinkChannel::FromRateModel(m, static_cast<uint32_t>(p.requests.size() - 1 - k));
+            p.requests[k].uploadBits = std::min(p.requests[k].uploadBits, 4e5);
+        }
+        p.totalBandwidthHz = w;
+        const json::Json instance = json::PartialLoadingInstanceToJson(p);
+        ASSERT_TRUE(instance.contains("symbolShare"));
+        EXPECT_FALSE(instance.contains("ulBandwidthRb"));
+        const json::Json text = json::ParseDocument(instance.dump(2));
+        const PartialLoadingProblem back =
+            json::PartialLoadingProblemFromJson(json::JsonNode(text, ""));
+        EXPECT_EQ(json::PartialLoadingInstanceToJson(back).dump(), instance.dump());
+        for (size_t k = 0; k < p.requests.size(); ++k)
+        {
+            const UplinkChannel& a = p.requests[k].channel;
+            const UplinkChannel& b = back.requests[k].channel;
+            ASSERT_EQ(a.type, b.type) << "trial " << trial << " request " << k;
+            if (a.type != UplinkChannel::Type::RATE_MODEL)
+            {
+                continue;
+            }
+            ASSERT_TRUE(std::dynamic_pointer_cast<const SymbolShareRateModel>(b.rateModel));
+            for (double hz : {0.0, 1e3, 2.6e5, 0.1 * w, w / 3, 0.77 * w, w})
+            {
+                EXPECT_EQ(a.Rate(hz), b.Rate(hz)) << "trial " << trial << " request " << k;
+            }
+            for (double t : {1e-4, 2e-3, 0.05})
+            {
+                EXPECT_EQ(a.MinBandwidth(p.requests[k].uploadBits, t),
+                          b.MinBandwidth(p.requests[k].uploadBits, t))
+                    << "trial " << trial << " request " << k;
+            }
+        }
+        const PartialLoadingDecision d = PartialLoadingSolver(p).Decide();
+        EXPECT_EQ(json::PartialLoadingSolve(json::JsonNode(text, ""), "partial-loading").dump(),
+                  json::PartialLoadingDecisionToJson(p, d).dump())
+            << "trial " << trial;
+        for (size_t k = 0; k < p.requests.size(); ++k)
+        {
+            nServed += d.isServed[k] ? 1 : 0;
+            ++nRequests;
+        }
+    }
+    EXPECT_GT(nServed, nRequests / 5);
+
+    // bad input names the field and the value
+    auto message = [](const std::string& text) -> std::string
+    {
+        const json::Json doc = json::ParseDocument(text);
+        try
+        {
+            json::PartialLoadingProblemFromJson(json::JsonNode(doc, ""));
+        }
+        catch (const json::JsonInputError& e)
+        {
+            return e.what();
+        }
+        return "";
+    };
+    const std::string head =
+        R"({"blocks": [{"id": "A", "bytes": 1000}], "models": [{"name": "m", "blocks": ["A"],
+            "inferenceTimeS": 0.01}], "totalBandwidthHz": 20e6, )";
+    const std::string share = R"("symbolShare": {"slots": [{"perPattern": 1,
+        "dataSymbols": 2}], "patternSeconds": 0.001, "bandwidthHz": 20e6}, )";
+    auto request = [](const std::string& channel)
+    {
+        return R"("requests": [{"model": "m", "uploadBits": 1e4, "deadlineS": 0.1, )" + channel +
+               "}]}";
+    };
+    EXPECT_EQ(message(head + share + request(R"("bytesBySymbols": [0, 5, 9])")), "");
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {head + request(R"("bytesBySymbols": [0, 5, 9])"),
+         "requests[0].bytesBySymbols: needs the top-level \"symbolShare\""},
+        {head + share + request(R"("bytesBySymbols": [0, 5])"),
+         "requests[0].bytesBySymbols: expected an array of at least 3 byte counts"},
+        {head + share + request(R"("bytesBySymbols": [0, 5, 4])"),
+         "requests[0].bytesBySymbols[2]: expected a number >= entry [1] = 5"},
+        {head + share + request(R"("bytesBySymbols": [0, 5, 9], "spectralEfficiency": 2)"),
+         "expected exactly one of"},
+        {head + share + R"("ulBandwidthRb": 25, )" + request(R"("ulSinr": 3)"),
+         "symbolShare: give \"ulBandwidthRb\" (LTE) or \"symbolShare\", not both"},
+        {head + R"("symbolShare": {"slots": [{"perPattern": 1, "dataSymbols": 2}],
+            "patternSeconds": -1, "bandwidthHz": 20e6}, )" +
+             request(R"("bytesBySymbols": [0, 5, 9])"),
+         "symbolShare.patternSeconds: expected a number > 0, got -1"},
+    };
+    for (const auto& [text, expected] : cases)
+    {
+        const std::string got = message(text);
+        EXPECT_NE(got.find(expected), std::string::npos)
+            << "got: " << got << "\nexpected: " << expected;
+    }
+}

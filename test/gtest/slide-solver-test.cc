@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
+#include "gtest-utils.h"
+
 #include "ns3/dnn-model.h"
 #include "ns3/lte-amc-rate-model.h"
 #include "ns3/slide-json.h"
@@ -1639,6 +1641,145 @@ TEST(SlideJson, InstanceFormatRejectsMixedRateFields)
     const json::Json doc = json::ParseDocument(sinrDb);
     const auto in = json::SlideInstanceFromJson(json::JsonNode(doc, ""));
     EXPECT_NEAR(in.problem.rateModel->Rate(0, 1e6), 1e6 * std::log2(11.0), 1e-6);
+}
+
+// The "symbol-share" form (SymbolShareRateModel: NR's downlink model without NR), bare and
+// inside a ScaledRateModel ("rateEfficiency"): written, carried as text, read back gives the
+// same model (Rate and MinBandwidthForRate bit for bit) and the same decisions, and the CLI's
+// code path writes the in-process solver's decision document.
+TEST(SlideJson, SymbolShareInstanceRoundTrip)
+{
+    std::mt19937_64 rng(20261207);
+    std::uniform_real_distribution<double> u01(0.0, 1.0);
+    uint32_t nServed = 0;
+    uint32_t nUsers = 0;
+    for (int trial = 0; trial < 40; ++trial)
+    {
+        SlideProblem p = RandomJsonInstance(rng, 0);
+        const double w = 20e6;
+        p.totalBandwidthHz = trial % 3 == 0 ? w : w * (0.05 + 0.95 * u01(rng));
+        const auto model = testutils::RandomSymbolShareModel(rng, p.users.size(), w);
+        const bool isScaled = trial % 2 == 1;
+        const double efficiency = 0.5 + 0.49 * u01(rng);
+        p.rateModel = isScaled ? std::shared_ptr<const RateModel>(
+                                     std::make_shared<ScaledRateModel>(model, efficiency))
+                               : model;
+        SlideOptions options;
+        options.seed = 1 + trial;
+        const json::Json written =
+            json::ParseDocument(json::SlideInstanceToJson(p, options).dump());
+        ASSERT_EQ(written["rateModel"], "symbol-share");
+        EXPECT_EQ(written["rateEfficiency"], isScaled ? efficiency : 1.0);
+        const json::SlideJsonInstance read =
+            json::SlideInstanceFromJson(json::JsonNode(written, ""));
+        std::shared_ptr<const RateModel> readRate = read.problem.rateModel;
+        if (isScaled)
+        {
+            auto scaled = std::dynamic_pointer_cast<const ScaledRateModel>(readRate);
+            ASSERT_TRUE(scaled) << "trial " << trial;
+            EXPECT_EQ(scaled->GetEfficiency(), efficiency);
+            readRate = scaled->GetBase();
+        }
+        auto back = std::dynamic_pointer_cast<const SymbolShareRateModel>(readRate);
+        ASSERT_TRUE(back) << "trial " << trial;
+        const std::string what = "trial " + std::to_string(trial);
+        testutils::ExpectSameSymbolShareModel(*model, *back, what);
+        for (double hz : {3e5, 2.2e6, 9e6})
+        {
+            for (uint32_t k = 0; k < p.users.size(); ++k)
+            {
+                EXPECT_EQ(p.rateModel->Rate(k, hz), read.problem.rateModel->Rate(k, hz)) << what;
+            }
+        }
+        for (const auto& entry : SlideAlgorithmNames())
+        {
+            const SlideDecision direct = SlideSolver::Solve(p, entry.first, options);
+            ExpectSameDecision(direct,
+                               SlideSolver::Solve(read.problem, entry.first, read.options),
+                               what + " " + entry.second);
+            EXPECT_EQ(json::SlideSolve(json::JsonNode(written, ""), entry.second),
+                      json::SlideDecisionToJson(p, direct, entry.second, options.leftover))
+                << what << " " << entry.second;
+            if (entry.first == SlideAlgorithm::SLIDE_OPTIMAL)
+            {
+                nServed += direct.nServed;
+                nUsers += static_cast<uint32_t>(p.users.size());
+            }
+        }
+    }
+    EXPECT_GT(nServed, nUsers / 5); // the instances are not all trivial
+    EXPECT_LT(nServed, nUsers);
+}
+
+// Bad "symbol-share" SLIDE input: the message names the field and its value.
+TEST(SlideJson, SymbolShareInstanceBadInput)
+{
+    auto message = [](const std::string& text) -> std::string
+    {
+        const json::Json doc = json::ParseDocument(text);
+        try
+        {
+            json::SlideInstanceFromJson(json::JsonNode(doc, ""));
+        }
+        catch (const json::JsonInputError& e)
+        {
+            return e.what();
+        }
+        return "";
+    };
+    const std::string head =
+        R"({"totalBandwidthHz": 20e6, "models": [{"name": "a", "layerBits": [1e5],
+            "layerFlops": [1e6]}], )";
+    const std::string share =
+        R"("symbolShare": {"slots": [{"perPattern": 3, "dataSymbols": 3}],
+           "patternSeconds": 0.0025, "bandwidthHz": 20e6, "efficiency": 0.9}, )";
+    auto user = [](const std::string& rate)
+    {
+        return R"("users": [{"candidateModels": ["a"], "deadlineS": 1, )" + rate + "}]}";
+    };
+    const std::string good = head + R"("rateModel": "symbol-share", "rateEfficiency": 0.8, )" +
+                             share + user(R"("bytesBySymbols": [0, 10, 20, 40])");
+    ASSERT_EQ(message(good), "");
+    // the rate: share 0.5 -> 1.5 symbols per slot -> (10 + 20) / 2 bytes, 3 slots, both
+    // efficiencies
+    const json::Json doc = json::ParseDocument(good);
+    const auto in = json::SlideInstanceFromJson(json::JsonNode(doc, ""));
+    EXPECT_NEAR(in.problem.rateModel->Rate(0, 10e6), 0.8 * 0.9 * 8 * 3 * 15.0 / 0.0025, 1e-6);
+
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {head + R"("rateModel": "symbol-share", )" + share + user(R"("bytesBySymbols": [0, 10])"),
+         "users[0].bytesBySymbols: expected an array of at least 4 byte counts"},
+        {head + R"("rateModel": "symbol-share", )" + share +
+             user(R"("bytesBySymbols": [0, 10, 5, 40])"),
+         "users[0].bytesBySymbols[2]: expected a number >= entry [1] = 10"},
+        {head + R"("rateModel": "symbol-share", )" + share + user(R"("cqi": 7)"),
+         "users[0].cqi: only valid with \"rateModel\": \"lte-amc\""},
+        {head + R"("rateModel": "symbol-share", )" + share +
+             user(R"("spectralEfficiency": 3, "bytesBySymbols": [0, 1, 2, 3])"),
+         "users[0].spectralEfficiency: not valid with \"rateModel\": \"symbol-share\""},
+        {head + R"("rateModel": "symbol-share", )" + user(R"("bytesBySymbols": [0, 1, 2, 3])"),
+         "missing required field \"symbolShare\""},
+        {head + share + user(R"("spectralEfficiency": 3)"),
+         "symbolShare: only valid with \"rateModel\": \"symbol-share\""},
+        {head + R"("rateModel": "lte-amc", "dlBandwidthRb": 25, )" +
+             user(R"("cqi": 7, "bytesBySymbols": [0, 1])"),
+         "users[0].bytesBySymbols: only valid with \"rateModel\": \"symbol-share\""},
+        {head + user(R"("spectralEfficiency": 3, "bytesBySymbols": [0, 1])"),
+         "users[0].bytesBySymbols: only valid with \"rateModel\": \"symbol-share\""},
+        {head + R"("rateModel": "symbol-share", "rateEfficiency": 0, )" + share +
+             user(R"("bytesBySymbols": [0, 1, 2, 3])"),
+         "rateEfficiency: expected a number in (0, 1], got 0"},
+        {head + R"("rateModel": "symbol-share", "symbolShare": {"slots": [{"perPattern": 1,
+            "dataSymbols": 3}], "patternSeconds": 0.001, "bandwidthHz": -5}, )" +
+             user(R"("bytesBySymbols": [0, 1, 2, 3])"),
+         "symbolShare.bandwidthHz: expected a number > 0, got -5"},
+    };
+    for (const auto& [text, expected] : cases)
+    {
+        const std::string got = message(text);
+        EXPECT_NE(got.find(expected), std::string::npos)
+            << "got: " << got << "\nexpected: " << expected;
+    }
 }
 
 TEST(SlideSolver, OneNameTable)
