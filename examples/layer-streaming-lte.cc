@@ -19,8 +19,8 @@
  *    to the eNB (LteAmcRateModel x SLIDE_LTE_RATE_EFFICIENCY) and the proportional-fair
  *    scheduler's equal time shares among the UEs still downloading; over NR (--radio=nr) from
  *    the CQI each UE reported to the gNB's NrSymbolShareScheduler (without shares: TDMA round
- *    robin) after a probe datagram (ProbeDownlink()), NrDlSymbolRateModel at the share 1/n of the
- * DL data symbols among the n UEs still downloading, x NrRateEfficiency();
+ *    robin) after a probe datagram (ProbeDownlink()), NrDlSymbolRateModel at the share 1/n
+ *    of the DL data symbols among the n UEs still downloading, x NrRateEfficiency();
  *  - a posteriori (post_s): from each UE's measured average rate and time to first byte (the
  *    last layer's arrival then matches by construction: this column checks the per-layer
  *    shape only).
