@@ -17,7 +17,10 @@
  * the SLIDE recursion (resp. DAI) with their relative errors:
  *  - ex ante (pred_s): made before any packet is sent, from the wideband CQI each UE reported
  *    to the eNB (LteAmcRateModel x SLIDE_LTE_RATE_EFFICIENCY) and the proportional-fair
- *    scheduler's equal time shares among the UEs still downloading;
+ *    scheduler's equal time shares among the UEs still downloading; over NR (--radio=nr) from
+ *    the CQI each UE reported to the gNB's NrSymbolShareScheduler (without shares: TDMA round
+ *    robin) after a probe datagram (ProbeDownlink()), NrDlSymbolRateModel at the share 1/n
+ *    of the DL data symbols among the n UEs still downloading, x NrRateEfficiency();
  *  - a posteriori (post_s): from each UE's measured average rate and time to first byte (the
  *    last layer's arrival then matches by construction: this column checks the per-layer
  *    shape only).
@@ -36,10 +39,19 @@
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
 
+#ifdef EI_HAVE_NR
+#    include "ns3/nr-gnb-net-device.h"
+#    include "ns3/nr-slide-cell.h"
+#    include "ns3/nr-symbol-share-scheduler.h"
+#    include "ns3/nr-ue-net-device.h"
+#endif
+
 #include <cmath>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -67,12 +79,28 @@ struct Scenario
     double accessS{0.04};                 ///< ex-ante time from request to first byte, s
 };
 
+/**
+ * Factor on the NR rate model's transport-block rate for the ex-ante prediction over NR
+ * (headers, HARQ): the one place it is set. For now the LTE value (the same TCP/IP, PDCP and
+ * RLC headers per segment); to be replaced by a modelled NR overhead.
+ * @return the factor, (0, 1]
+ */
+double
+NrRateEfficiency()
+{
+    return SLIDE_LTE_RATE_EFFICIENCY;
+}
+
 /// What one run produced: each UE's task record and the CQI it had reported when the
 /// clients started (before any packet of the task).
 struct RunOutput
 {
     std::vector<LayerwiseInferenceClient::TaskRecord> records; ///< one per UE
     std::vector<int> cqi; ///< wideband CQI per UE at the start (-1: none)
+    /// NR: the DL symbol-share rate model of those CQIs (NrDlSymbolRateModel, efficiency 1),
+    /// built at the snapshot; null over LTE or without CQIs
+    std::shared_ptr<const RateModel> nrModel;
+    double nrBandwidthHz{0}; ///< NR: W, the bandwidth a share of 1 stands for, Hz
 };
 
 /// What one run measured for one UE.
@@ -80,6 +108,33 @@ struct UeResult
 {
     LayerwiseInferenceClient::TaskRecord record; ///< the task record
 };
+
+#ifdef EI_HAVE_NR
+/**
+ * Send one small UDP datagram from a node to each of some addresses (to the discard port 9,
+ * where nobody listens), one address after the other from a given time at a given spacing:
+ * a downlink packet that makes an NR UE report a CQI. One at a time because a 5G-LENA TDMA
+ * scheduler gives n UEs with data one symbol each of a slot's 13 DL data symbols: at the
+ * starting MCS 0 (no CQI yet) one symbol carries less than the smallest transport block (10
+ * bytes), so from 13 UEs probed at once no UE would ever be served.
+ * @param [in] from the sending node (the edge server)
+ * @param [in] to the receivers' interfaces
+ * @param [in] start time of the first datagram
+ * @param [in] spacing time between two datagrams
+ */
+void
+ProbeDownlink(Ptr<Node> from, const Ipv4InterfaceContainer& to, Time start, Time spacing)
+{
+    Ptr<Socket> socket = Socket::CreateSocket(from, UdpSocketFactory::GetTypeId());
+    for (uint32_t i = 0; i < to.GetN(); ++i)
+    {
+        const Ipv4Address a = to.GetAddress(i);
+        Simulator::Schedule(start + spacing * i,
+                            [socket, a]()
+                            { socket->SendTo(Create<Packet>(12), 0, InetSocketAddress(a, 9)); });
+    }
+}
+#endif
 
 /**
  * Build the LTE + EPC scenario, run it in one mode, return each UE's task record.
@@ -111,9 +166,62 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
         },
         geometry);
     // the CQIs the UEs reported before the clients start: the ex-ante prediction's input
-    // (LTE: the FFR keeps them; NR: no ex-ante prediction here, see slide-lte --radio=nr)
+    // (LTE: the FFR keeps them; NR: the NrSymbolShareScheduler, through NrSlideCell)
     RunOutput run;
     run.cqi.assign(topo.ueDevs.GetN(), -1);
+#ifdef EI_HAVE_NR
+    if (sc.radio == "nr")
+    {
+        Ptr<NrSymbolShareScheduler> sched;
+        try
+        {
+            sched = NrSymbolShareScheduler::GetFromGnbDevice(topo.bs.Get(0));
+        }
+        catch (const std::invalid_argument&)
+        {
+            // another --ns3::EdgeNrTopologyHelper::SchedulerType: no CQI, no ex-ante prediction
+        }
+        if (sched)
+        {
+            // a 5G-LENA UE computes its CQI from the SINR of a PDSCH it receives (no CSI-RS
+            // in v2.3): the cell has sent it nothing before the clients start, so the edge
+            // server sends each UE one small UDP datagram (port 9, nobody listens) between
+            // 0.2 s and 0.48 s, which makes it report; LTE UEs report from the control region
+            ProbeDownlink(topo.remote.Get(0),
+                          topo.nr.ueInterfaces,
+                          Seconds(0.2),
+                          std::min(MilliSeconds(1), Seconds(0.28) / topo.ueDevs.GetN()));
+            PointerValue amc;
+            sched->GetAttribute("DlAmc", amc);
+            NS_ABORT_MSG_IF(!amc.Get<NrAmc>(),
+                            "layer-streaming-lte: the gNB scheduler has no DL AMC");
+            auto cell =
+                std::make_shared<NrSlideCell>(sched,
+                                              DynamicCast<NrGnbNetDevice>(topo.bs.Get(0))->GetRrc(),
+                                              EdgeNrTopologyHelper::GetDlResources(topo.bs.Get(0)),
+                                              amc.Get<NrAmc>());
+            Simulator::Schedule(
+                Seconds(0.5) - MicroSeconds(1),
+                [cell, &run, &topo]()
+                {
+                    for (uint32_t i = 0; i < topo.ueDevs.GetN(); ++i)
+                    {
+                        const uint64_t imsi =
+                            DynamicCast<NrUeNetDevice>(topo.ueDevs.Get(i))->GetImsi();
+                        const uint16_t rnti = cell->GetRntiOfImsi(imsi);
+                        uint8_t cqi = 0;
+                        Time when;
+                        if (rnti != 0 && cell->GetDlWidebandCqi(rnti, cqi, when))
+                        {
+                            run.cqi[i] = cqi;
+                        }
+                    }
+                    run.nrModel = cell->MakeAmcRateModel(run.cqi);
+                    run.nrBandwidthHz = cell->GetBandwidthHz();
+                });
+        }
+    }
+#endif
     if (sc.radio == "lte")
     {
         Ptr<BandwidthShareFfrAlgorithm> ffr =
@@ -194,26 +302,29 @@ struct ExAnte
 };
 
 /**
- * Ex-ante download schedule of every UE: each UE's full-band rate R_k is the LTE-AMC rate of
- * its reported CQI over the N schedulable RBGs times SLIDE_LTE_RATE_EFFICIENCY; the
- * proportional-fair scheduler gives the n UEs still downloading equal time shares (static
- * channels: PF's metric r_k / T_k equalises the shares), so UE k downloads at R_k / n until
- * one finishes, then at R_k / (n - 1), and so on. Downloads start accessS after the request.
- * @param [in] cqi reported CQI per UE (-1: none)
- * @param [in] rbs cell bandwidth, RBs
+ * The rate of a UE while m UEs download, bit/s.
+ * @param k the UE
+ * @param m UEs downloading (>= 1)
+ * @return the rate (0: the UE has no rate)
+ */
+using SharedRate = std::function<double(size_t k, size_t m)>;
+
+/**
+ * Ex-ante download schedule of every UE: the scheduler splits the cell evenly among the UEs
+ * still downloading, so UE k downloads at rate(k, n) while n UEs download, then at
+ * rate(k, n - 1) once one finishes, and so on. Downloads start accessS after the request.
+ * @param [in] n UEs
+ * @param [in] rate UE k's rate while m UEs download (LteSharedRate(), NrSharedRate())
  * @param [in] layerBits bits on the wire per layer (LayerHeader + weights)
  * @param [in] accessS time from the request to the first byte, s
  * @return the schedule per UE (empty layerFinishS for a UE without a rate)
  */
 std::vector<ExAnte>
-PredictExAnte(const std::vector<int>& cqi,
-              uint32_t rbs,
+PredictExAnte(size_t n,
+              const SharedRate& rate,
               const std::vector<double>& layerBits,
               double accessS)
 {
-    const LteAmcRateModel amc(cqi, rbs);
-    const size_t n = cqi.size();
-    std::vector<double> fullRate(n, 0);
     std::vector<double> remaining(n, 0);
     double total = 0;
     for (double b : layerBits)
@@ -223,10 +334,7 @@ PredictExAnte(const std::vector<int>& cqi,
     std::vector<size_t> active;
     for (size_t k = 0; k < n; ++k)
     {
-        fullRate[k] = amc.HasRate(k)
-                          ? SLIDE_LTE_RATE_EFFICIENCY * amc.Rate(k, amc.GetSchedulableBandwidthHz())
-                          : 0;
-        if (fullRate[k] > 0)
+        if (rate(k, 1) > 0)
         {
             remaining[k] = total;
             active.push_back(k);
@@ -246,21 +354,22 @@ PredictExAnte(const std::vector<int>& cqi,
     double t = accessS;
     while (!active.empty())
     {
-        const double m = active.size();
+        const size_t m = active.size();
         double dt = std::numeric_limits<double>::infinity();
         for (size_t k : active)
         {
-            dt = std::min(dt, remaining[k] * m / fullRate[k]);
+            dt = std::min(dt, remaining[k] / rate(k, m));
         }
         std::vector<size_t> next;
         for (size_t k : active)
         {
+            const double r = rate(k, m);
             if (segments[k].empty())
             {
-                out[k].startRateBps = fullRate[k] / m;
+                out[k].startRateBps = r;
             }
-            segments[k].push_back({t, t + dt, fullRate[k] / m});
-            remaining[k] -= fullRate[k] / m * dt;
+            segments[k].push_back({t, t + dt, r});
+            remaining[k] -= r * dt;
             if (remaining[k] > 1e-9 * total)
             {
                 next.push_back(k);
@@ -297,6 +406,59 @@ PredictExAnte(const std::vector<int>& cqi,
         }
     }
     return out;
+}
+
+/**
+ * LTE: UE k's full-band rate R_k is the LTE-AMC rate of its reported CQI over the schedulable
+ * RBGs times SLIDE_LTE_RATE_EFFICIENCY; the proportional-fair scheduler gives the m UEs still
+ * downloading equal time shares (static channels: PF's metric r_k / T_k equalises the
+ * shares), so UE k gets R_k / m.
+ * @param [in] cqi reported CQI per UE (-1: none)
+ * @param [in] rbs cell bandwidth, RBs
+ * @return the rate function
+ */
+SharedRate
+LteSharedRate(const std::vector<int>& cqi, uint32_t rbs)
+{
+    auto amc = std::make_shared<const LteAmcRateModel>(cqi, rbs);
+    return [amc](size_t k, size_t m)
+    {
+        return amc->HasRate(k)
+                   ? SLIDE_LTE_RATE_EFFICIENCY * amc->Rate(k, amc->GetSchedulableBandwidthHz()) / m
+                   : 0.0;
+    };
+}
+
+/**
+ * NR: the TDMA round-robin scheduler (NrSymbolShareScheduler without shares =
+ * NrMacSchedulerTdmaRR) gives the m UEs still downloading equal numbers of DL data symbols per
+ * slot, so UE k gets the share 1 / m: NrDlSymbolRateModel::Rate(k, W / m) (whole symbols per
+ * slot by the credit rule) times NrRateEfficiency().
+ * @param [in] model the NR DL symbol-share rate model of the reported CQIs (null: no rate)
+ * @param [in] bandwidthHz W, the bandwidth of a share of 1, Hz
+ * @return the rate function
+ */
+SharedRate
+NrSharedRate(const std::shared_ptr<const RateModel>& model, double bandwidthHz)
+{
+    return [model, bandwidthHz](size_t k, size_t m)
+    {
+        return model && model->HasRate(k) ? NrRateEfficiency() * model->Rate(k, bandwidthHz / m)
+                                          : 0.0;
+    };
+}
+
+/**
+ * The shared-rate function of a run's radio.
+ * @param [in] sc scenario
+ * @param [in] run the run (its CQIs; over NR its rate model)
+ * @return the rate function
+ */
+SharedRate
+RunSharedRate(const Scenario& sc, const RunOutput& run)
+{
+    return sc.radio == "nr" ? NrSharedRate(run.nrModel, run.nrBandwidthHz)
+                            : LteSharedRate(run.cqi, sc.rbs);
 }
 
 /// A-posteriori reconstruction of a task from its measured average download rate.
@@ -345,6 +507,12 @@ RunExample(int argc, char* argv[])
 {
     Scenario sc;
     sc.distances = {150, 300, 450, 600};
+#ifdef EI_HAVE_NR
+    // NR: TDMA round robin that keeps the UEs' CQI reports (NrSymbolShareScheduler without
+    // shares is NrMacSchedulerTdmaRR); before Parse, so the command line can still set another
+    Config::SetDefault("ns3::EdgeNrTopologyHelper::SchedulerType",
+                       TypeIdValue(NrSymbolShareScheduler::GetTypeId()));
+#endif
     bool verbose = false;
     ExampleCommandLine cmd(__FILE__);
     cmd.AddCount("nUes", "Number of UEs (1..319)", sc.nUes, 1, LTE_MAX_UES);
@@ -433,8 +601,9 @@ RunExample(int argc, char* argv[])
     {
         layerBits.push_back(8.0 * (LayerHeader::SIZE + model.GetLayerBytes(l)));
     }
-    const auto exStreaming = PredictExAnte(streamingRun.cqi, sc.rbs, layerBits, sc.accessS);
-    const auto exDai = PredictExAnte(daiRun.cqi, sc.rbs, layerBits, sc.accessS);
+    const auto exStreaming =
+        PredictExAnte(sc.nUes, RunSharedRate(sc, streamingRun), layerBits, sc.accessS);
+    const auto exDai = PredictExAnte(sc.nUes, RunSharedRate(sc, daiRun), layerBits, sc.accessS);
 
     std::cout << "\n"
               << std::setw(3) << "UE" << std::setw(7) << "dist_m" << std::setw(5) << "CQI"
@@ -536,17 +705,36 @@ RunExample(int argc, char* argv[])
     }
     else
     {
-        // over NR this example takes no CQI snapshot (slide-lte --radio=nr predicts over NR)
+        // no UE had reported a CQI (e.g. over NR with a scheduler other than
+        // NrSymbolShareScheduler, which keeps no CQI)
         std::cout << "none (no CQI before the first packet)";
     }
     std::cout << ", a-posteriori reconstruction " << std::setprecision(2) << 100 * maxPost << "%\n";
-    std::cout << "dist_m: horizontal distance (eNB at 30 m, UEs at 1.5 m height). CQI: wideband "
-                 "CQI the UE reported before the clients started. pred_s: ex-ante prediction, "
-                 "made before any packet of the task: SLIDE recursion (resp. DAI) over the "
-                 "layer arrivals of the rate model (LTE AMC of the CQI over the whole band x "
-                 "0.955, shared equally in time among the UEs still downloading, as PF does "
-                 "with static channels) after --accessDelay; r_pred: that rate while all UEs "
-                 "download (Mbit/s). post_s: a-posteriori reconstruction with the UE's measured "
+    std::ostringstream rateModel;
+    rateModel << std::setprecision(3);
+    if (sc.radio == "nr")
+    {
+        rateModel << "NR DL symbol-share model (NrDlSymbolRateModel) of the CQI at share 1/n "
+                     "of the DL data symbols, n the UEs still downloading, as the TDMA round "
+                     "robin shares them, x "
+                  << NrRateEfficiency();
+    }
+    else
+    {
+        rateModel << "LTE AMC of the CQI over the whole band x " << SLIDE_LTE_RATE_EFFICIENCY
+                  << ", shared equally in time among the UEs still downloading, as PF does "
+                     "with static channels";
+    }
+    std::cout << "dist_m: horizontal distance (" << (sc.radio == "nr" ? "gNB" : "eNB")
+              << " at 30 m, UEs at 1.5 m height). CQI: wideband CQI the UE reported before the "
+                 "clients started"
+              << (sc.radio == "nr" ? " (after a 12-byte probe datagram, one UE per ms from 0.2 s)"
+                                   : "")
+              << ". pred_s: ex-ante prediction, made before any packet of the task: SLIDE "
+                 "recursion (resp. DAI) over the layer arrivals of the rate model ("
+              << rateModel.str()
+              << ") after --accessDelay; r_pred: that rate while all UEs download (Mbit/s). "
+                 "post_s: a-posteriori reconstruction with the UE's measured "
                  "average rate r_meas (first to last byte) and time to first byte: its last "
                  "layer matches by construction, so its err% only shows how far the per-layer "
                  "arrivals depart from a constant rate. err% = (measured - predicted) / "

@@ -463,6 +463,14 @@ EdgeNrTopologyHelper::GetUlResources(const Ptr<NetDevice>& gnbDevice, uint32_t n
     return NrUlResources::FromRbs(phy->GetRbNum(), phy->GetNumerology(), phy->GetPattern(), nUes);
 }
 
+NrDlResources
+EdgeNrTopologyHelper::GetDlResources(const Ptr<NetDevice>& gnbDevice)
+{
+    Ptr<NrGnbPhy> phy = AsGnb(gnbDevice, "GetDlResources")->GetPhy(0);
+    return NrDlResources::Of(
+        phy->GetChannelBandwidth(), phy->GetNumerology(), phy->GetPattern(), phy->GetRbOverhead());
+}
+
 void
 EdgeNrTopologyHelper::ConnectChannelReports(const Ptr<Application>& server,
                                             const NetDeviceContainer& gnbDevices)

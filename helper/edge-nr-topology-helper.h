@@ -158,6 +158,15 @@ class EdgeNrTopologyHelper : public Object
     static NrUlResources GetUlResources(const Ptr<NetDevice>& gnbDevice, uint32_t nUes);
 
     /**
+     * @brief The DL resources of a gNB's first bandwidth part for NrAmcRateModel and
+     * NrDlSymbolRateModel (channel bandwidth, numerology, pattern and RB overhead of its PHY).
+     * @param [in] gnbDevice an ns3::NrGnbNetDevice
+     * @return the resources
+     * @throw std::invalid_argument if the device is not an NR gNB
+     */
+    static NrDlResources GetDlResources(const Ptr<NetDevice>& gnbDevice);
+
+    /**
      * @brief Report the wideband SRS SINR the gNBs measure for each UE to an offloading
      * server (OffloadingServerBase::ReportUplinkChannel(), s_k =
      * BatchingEarlyExitAllocator::SnrBandwidthFromSinr(SINR, GetUlBandwidthHz())): the NR
