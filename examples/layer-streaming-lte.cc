@@ -20,7 +20,8 @@
  *    scheduler's equal time shares among the UEs still downloading; over NR (--radio=nr) from
  *    the CQI each UE reported to the gNB's NrSymbolShareScheduler (without shares: TDMA round
  *    robin) after a probe datagram (ProbeDownlink()), NrDlSymbolRateModel at the share 1/n
- *    of the DL data symbols among the n UEs still downloading, x NrRateEfficiency();
+ *    of the DL data symbols among the n UEs still downloading, with the headers and the
+ *    F-slot symbols the n streams' TCP ACKs take (NrSlideCell);
  *  - a posteriori (post_s): from each UE's measured average rate and time to first byte (the
  *    last layer's arrival then matches by construction: this column checks the per-layer
  *    shape only).
@@ -50,6 +51,7 @@
 #include <functional>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -79,27 +81,16 @@ struct Scenario
     double accessS{0.04};                 ///< ex-ante time from request to first byte, s
 };
 
-/**
- * Factor on the NR rate model's transport-block rate for the ex-ante prediction over NR
- * (headers, HARQ): the one place it is set. For now the LTE value (the same TCP/IP, PDCP and
- * RLC headers per segment); to be replaced by a modelled NR overhead.
- * @return the factor, (0, 1]
- */
-double
-NrRateEfficiency()
-{
-    return SLIDE_LTE_RATE_EFFICIENCY;
-}
-
 /// What one run produced: each UE's task record and the CQI it had reported when the
 /// clients started (before any packet of the task).
 struct RunOutput
 {
     std::vector<LayerwiseInferenceClient::TaskRecord> records; ///< one per UE
     std::vector<int> cqi; ///< wideband CQI per UE at the start (-1: none)
-    /// NR: the DL symbol-share rate model of those CQIs (NrDlSymbolRateModel, efficiency 1),
-    /// built at the snapshot; null over LTE or without CQIs
-    std::shared_ptr<const RateModel> nrModel;
+    /// NR: the DL symbol-share rate model of those CQIs (NrSlideCell::MakeAmcRateModel:
+    /// NrDlSymbolRateModel with the headers and the F-slot uplink of m streams) for m = 1..n
+    /// (index m - 1), built at the snapshot; empty over LTE or without CQIs
+    std::vector<std::shared_ptr<const RateModel>> nrModels;
     double nrBandwidthHz{0}; ///< NR: W, the bandwidth a share of 1 stands for, Hz
 };
 
@@ -216,7 +207,14 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
                             run.cqi[i] = cqi;
                         }
                     }
-                    run.nrModel = cell->MakeAmcRateModel(run.cqi);
+                    for (uint32_t m = 1; m <= topo.ueDevs.GetN(); ++m)
+                    {
+                        // m streams, each taking a symbol of every F slot (as fast as the
+                        // cell allows: their rates are what is being predicted)
+                        cell->SetConcurrentStreams(
+                            std::vector<double>(m, std::numeric_limits<double>::infinity()));
+                        run.nrModels.push_back(cell->MakeAmcRateModel(run.cqi));
+                    }
                     run.nrBandwidthHz = cell->GetBandwidthHz();
                 });
         }
@@ -433,18 +431,23 @@ LteSharedRate(const std::vector<int>& cqi, uint32_t rbs)
  * NR: the TDMA round-robin scheduler (NrSymbolShareScheduler without shares =
  * NrMacSchedulerTdmaRR) gives the m UEs still downloading equal numbers of DL data symbols per
  * slot, so UE k gets the share 1 / m: NrDlSymbolRateModel::Rate(k, W / m) (whole symbols per
- * slot by the credit rule) times NrRateEfficiency().
- * @param [in] model the NR DL symbol-share rate model of the reported CQIs (null: no rate)
+ * slot by the credit rule), with the headers and the F-slot symbols the m streams' TCP ACKs
+ * take (NrSlideCell).
+ * @param [in] models the NR DL symbol-share rate models of the reported CQIs with m = 1..n
+ * streams (empty: no rate)
  * @param [in] bandwidthHz W, the bandwidth of a share of 1, Hz
  * @return the rate function
  */
 SharedRate
-NrSharedRate(const std::shared_ptr<const RateModel>& model, double bandwidthHz)
+NrSharedRate(const std::vector<std::shared_ptr<const RateModel>>& models, double bandwidthHz)
 {
-    return [model, bandwidthHz](size_t k, size_t m)
+    return [models, bandwidthHz](size_t k, size_t m)
     {
-        return model && model->HasRate(k) ? NrRateEfficiency() * model->Rate(k, bandwidthHz / m)
-                                          : 0.0;
+        if (m == 0 || m > models.size() || !models[m - 1]->HasRate(k))
+        {
+            return 0.0;
+        }
+        return models[m - 1]->Rate(k, bandwidthHz / m);
     };
 }
 
@@ -457,7 +460,7 @@ NrSharedRate(const std::shared_ptr<const RateModel>& model, double bandwidthHz)
 SharedRate
 RunSharedRate(const Scenario& sc, const RunOutput& run)
 {
-    return sc.radio == "nr" ? NrSharedRate(run.nrModel, run.nrBandwidthHz)
+    return sc.radio == "nr" ? NrSharedRate(run.nrModels, run.nrBandwidthHz)
                             : LteSharedRate(run.cqi, sc.rbs);
 }
 
@@ -716,8 +719,8 @@ RunExample(int argc, char* argv[])
     {
         rateModel << "NR DL symbol-share model (NrDlSymbolRateModel) of the CQI at share 1/n "
                      "of the DL data symbols, n the UEs still downloading, as the TDMA round "
-                     "robin shares them, x "
-                  << NrRateEfficiency();
+                     "robin shares them, with the headers (NrSlideCell::PayloadFraction) and "
+                     "the F-slot symbols of the streams' TCP ACKs";
     }
     else
     {
