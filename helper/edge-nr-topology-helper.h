@@ -95,6 +95,21 @@ class EdgeNrTopologyHelper : public Object
      */
     static int64_t AssignStreams(const EdgeNrTopology& topology, int64_t stream);
 
+    /**
+     * @brief Set 5G-LENA's process-wide random-access preamble counter back to 0, as in a
+     * fresh process (Build() does it before installing the UEs).
+     *
+     * 5G-LENA v2.3's NrUeMac gives each preamble the next value of a static uint8_t counter
+     * (NrUeMac::g_raPreambleId, private) that nothing resets, not even Simulator::Destroy().
+     * The gNB MAC hands out RNTIs to the preambles of one slot in preamble order, so once a
+     * process has sent 256 preambles the counter wraps and a later run gives its UEs other
+     * RNTIs than a fresh run (another scheduling order, other results). This sends preambles
+     * from a detached NrUeMac (a PHY SAP that only records them; no channel, no gNB) until
+     * the counter is back at 0. Call it only while no NR UE is attaching.
+     * @return the counter before the rewind (preambles sent in the process, modulo 256)
+     */
+    static uint8_t RewindRaPreambleCounter();
+
     /// @return the numerology (0..4)
     uint16_t GetNumerology() const;
     /// @return the channel bandwidth, Hz
@@ -213,6 +228,9 @@ class EdgeNrTopologyHelper : public Object
     double m_ueNoiseFigureDb;    ///< UE noise figure
     std::string m_pattern;       ///< TDD pattern
     TypeId m_schedulerType;      ///< gNB MAC scheduler
+
+    /// RNG stream of the variables created while the gNB is installed (-1: automatic)
+    int64_t m_gnbConstructionStream{-1};
 };
 
 } // namespace edgeinference
