@@ -396,8 +396,8 @@ EdgeNrTopologyHelper::Build(const std::vector<double>& distancesM,
         const RandomStreamDefault fixedStream(m_gnbConstructionStream);
         t.gnbDevices = t.nr->InstallGnbDevice(t.gnb, bwps);
     }
-    // as in a fresh process, the UEs take RA preambles 0, 1, ... (the gNB gives RNTIs in
-    // preamble order to the preambles of one slot; a wrapped counter would reorder them)
+    // as in a fresh process, the UEs take RA preambles 0, 1, ... (the order in which the gNB
+    // numbers the preambles of one slot depends on their values)
     RewindRaPreambleCounter();
     t.ueDevices = t.nr->InstallUeDevice(t.ues, bwps);
     for (auto it = t.gnbDevices.Begin(); it != t.gnbDevices.End(); ++it)
@@ -423,26 +423,25 @@ EdgeNrTopologyHelper::Build(const std::vector<double>& distancesM,
 }
 
 uint8_t
-EdgeNrTopologyHelper::RewindRaPreambleCounter()
+EdgeNrTopologyHelper::RewindRaPreambleCounter(uint8_t next)
 {
     // NrUeMac::SendRaPreamble() takes the preamble from the process-wide counter
     // NrUeMac::g_raPreambleId (uint8_t, private, never reset): a detached MAC with a recording
-    // PHY SAP reads it and advances it through 255 back to 0
+    // PHY SAP reads it and advances it (modulo 256) to next
     Ptr<NrUeMac> mac = CreateObject<NrUeMac>();
     NrPreambleRecorder phy;
     mac->SetPhySapProvider(&phy);
     LteUeCmacSapProvider* cmac = mac->GetUeCmacSapProvider();
     cmac->StartContentionBasedRandomAccessProcedure();
     const uint8_t found = phy.m_last;
-    for (uint32_t next = found + 1U; next % 256 != 0; ++next)
+    for (auto counter = static_cast<uint8_t>(found + 1); counter != next; ++counter)
     {
         cmac->StartContentionBasedRandomAccessProcedure();
     }
-    NS_ASSERT_MSG(phy.m_last == 255, "NrUeMac preamble counter did not reach 255");
     mac->SetPhySapProvider(nullptr);
     mac->Dispose();
-    NS_LOG_LOGIC("RA preamble counter was " << +found << "; rewound with " << phy.m_sent
-                                            << " preambles");
+    NS_LOG_LOGIC("RA preamble counter was " << +found << "; set to " << +next << " with "
+                                            << phy.m_sent << " preambles");
     return found;
 }
 

@@ -96,19 +96,22 @@ class EdgeNrTopologyHelper : public Object
     static int64_t AssignStreams(const EdgeNrTopology& topology, int64_t stream);
 
     /**
-     * @brief Set 5G-LENA's process-wide random-access preamble counter back to 0, as in a
-     * fresh process (Build() does it before installing the UEs).
+     * @brief Set 5G-LENA's process-wide random-access preamble counter, by default back to 0
+     * as in a fresh process (Build() does that before installing the UEs).
      *
      * 5G-LENA v2.3's NrUeMac gives each preamble the next value of a static uint8_t counter
      * (NrUeMac::g_raPreambleId, private) that nothing resets, not even Simulator::Destroy().
-     * The gNB MAC hands out RNTIs to the preambles of one slot in preamble order, so once a
-     * process has sent 256 preambles the counter wraps and a later run gives its UEs other
-     * RNTIs than a fresh run (another scheduling order, other results). This sends preambles
+     * The gNB MAC hands out the RNTIs of the preambles received in one slot in the order of
+     * an unordered_map keyed by preamble, so once a process has sent 256 preambles the
+     * counter wraps, the keys collide differently and a later run gives its UEs other RNTIs
+     * than a fresh run (another scheduling order, other results). This sends preambles
      * from a detached NrUeMac (a PHY SAP that only records them; no channel, no gNB) until
-     * the counter is back at 0. Call it only while no NR UE is attaching.
-     * @return the counter before the rewind (preambles sent in the process, modulo 256)
+     * the counter is at the wanted value. Call it only while no NR UE is attaching.
+     * @param [in] next the preamble the next UE will send
+     * @return the preamble the next UE would have sent (the preambles sent so far in the
+     * process, modulo 256, if nothing set the counter before)
      */
-    static uint8_t RewindRaPreambleCounter();
+    static uint8_t RewindRaPreambleCounter(uint8_t next = 0);
 
     /// @return the numerology (0..4)
     uint16_t GetNumerology() const;
