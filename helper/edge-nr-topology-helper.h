@@ -88,7 +88,11 @@ class EdgeNrTopologyHelper : public Object
 
     /**
      * @brief Assign streams to the NR devices of a topology (HARQ/error models, random
-     * access) so that runs with the same seed are identical.
+     * access) so that runs with the same seed are identical. The SRS offsets the gNB
+     * scheduler shuffled when Build() constructed it come from the stream of attribute
+     * GnbConstructionStream, not from this one; Build() also resets 5G-LENA's RA preamble
+     * counter (RewindRaPreambleCounter()), so a cell built after others in one process
+     * behaves as in a fresh process.
      * @param [in] topology a topology built by this helper
      * @param [in] stream first stream index
      * @return number of streams used
