@@ -42,6 +42,7 @@ struct NrCellLog
     std::vector<std::pair<int64_t, uint16_t>> srs; ///< SRS reports at the gNB: (time ns, RNTI)
     std::map<uint64_t, uint16_t> rntiByImsi;       ///< RNTI each UE got
     uint8_t preamblesAfter{0}; ///< RA preamble counter after the run (RewindRaPreambleCounter)
+    int64_t streams{0};        ///< streams EdgeNrTopologyHelper::AssignStreams() used
 };
 
 /**
@@ -94,12 +95,13 @@ RunSmallCell(const NrCellRun& how)
     }
     EdgeNrTopology t = helper->Build(
         distances, [](Ptr<NrHelper>) {}, geometry);
-    EdgeNrTopologyHelper::AssignStreams(t, 100);
+    const int64_t streams = EdgeNrTopologyHelper::AssignStreams(t, 100);
     if (how.preambleAfterBuild >= 0)
     {
         EdgeNrTopologyHelper::RewindRaPreambleCounter(static_cast<uint8_t>(how.preambleAfterBuild));
     }
     NrCellLog log;
+    log.streams = streams;
     Ptr<NrGnbNetDevice> gnb = DynamicCast<NrGnbNetDevice>(t.gnbDevices.Get(0));
     gnb->GetPhy(0)->GetSpectrumPhy(0)->AddSrsSinrReportCallback(MakeBoundCallback(&OnSrs, &log));
     Simulator::Stop(Seconds(0.3));
@@ -159,6 +161,8 @@ class NrSrsOffsetsTestCase : public TestCase
             ++perUe[r.second];
         }
         NS_TEST_ASSERT_MSG_EQ(perUe.size(), 3U, "every UE sends SRS");
+        // gNB: SRS scheduler + PHY; each UE: MAC (RA) + PHY (error draws)
+        NS_TEST_ASSERT_MSG_EQ(first.streams, 2 + 2 * 3, "streams AssignStreams() used");
 
         TypeId::AttributeInformation info;
         TypeId::LookupByName("ns3::RandomVariableStream").LookupAttributeByName("Stream", &info);
