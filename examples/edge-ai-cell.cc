@@ -1128,6 +1128,7 @@ RunExample(int argc, char* argv[])
                       << std::setprecision(1) << r.nomaLatencyMs << std::setw(10)
                       << std::setprecision(2) << r.nomaDeviceMj << std::setw(10)
                       << (std::to_string(r.nomaOffload) + "/" + std::to_string(r.nomaUes)) << "\n";
+            std::cout.flush(); // each row as soon as it is measured (utils/check-ablation.py)
         };
         row(disable.empty() ? "none" : disable, all);
         for (const std::string& t : TECHNIQUES)

@@ -76,6 +76,91 @@ class EdgeNrLogDistancePropagationLossModel : public LogDistancePropagationLossM
 
 NS_OBJECT_ENSURE_REGISTERED(EdgeNrLogDistancePropagationLossModel);
 
+namespace
+{
+
+/**
+ * Sets the default of ns3::RandomVariableStream::Stream for the objects created during its
+ * lifetime and restores the previous default when it goes out of scope.
+ */
+class RandomStreamDefault
+{
+  public:
+    /**
+     * @param [in] stream the default stream; -1: leave the default as it is
+     */
+    explicit RandomStreamDefault(int64_t stream)
+        : m_set(stream >= 0)
+    {
+        if (!m_set)
+        {
+            return;
+        }
+        TypeId::AttributeInformation info;
+        const bool found = TypeId::LookupByName("ns3::RandomVariableStream")
+                               .LookupAttributeByName("Stream", &info);
+        NS_ABORT_MSG_UNLESS(found, "ns3::RandomVariableStream has no Stream attribute");
+        m_previous = info.initialValue;
+        Config::SetDefault("ns3::RandomVariableStream::Stream", IntegerValue(stream));
+    }
+
+    ~RandomStreamDefault()
+    {
+        if (m_set)
+        {
+            Config::SetDefault("ns3::RandomVariableStream::Stream", *m_previous);
+        }
+    }
+
+    RandomStreamDefault(const RandomStreamDefault&) = delete;
+    RandomStreamDefault& operator=(const RandomStreamDefault&) = delete;
+
+  private:
+    bool m_set;                           ///< whether the default was changed
+    Ptr<const AttributeValue> m_previous; ///< the default before
+};
+
+/**
+ * A PHY SAP that only records the random-access preamble a MAC sends
+ * (EdgeNrTopologyHelper::RewindRaPreambleCounter()).
+ */
+class NrPreambleRecorder : public NrPhySapProvider
+{
+  public:
+    void SendMacPdu(const Ptr<Packet>&, const SfnSf&, uint8_t, uint8_t) override {}
+
+    void SendControlMessage(Ptr<NrControlMessage>) override {}
+
+    void SendRachPreamble(uint8_t preambleId, uint8_t) override
+    {
+        m_last = preambleId;
+        ++m_sent;
+    }
+
+    void SetSlotAllocInfo(const SlotAllocInfo&) override {}
+
+    void NotifyConnectionSuccessful() override {}
+
+    BeamConfId GetBeamConfId(uint8_t) const override { return BeamConfId(); }
+
+    Ptr<const SpectrumModel> GetSpectrumModel() override { return nullptr; }
+
+    uint16_t GetBwpId() const override { return 0; }
+
+    uint16_t GetCellId() const override { return 0; }
+
+    uint32_t GetSymbolsPerSlot() const override { return 14; }
+
+    Time GetSlotPeriod() const override { return MilliSeconds(1); }
+
+    uint32_t GetRbNum() const override { return 0; }
+
+    uint8_t m_last{0};  ///< the last preamble sent
+    uint32_t m_sent{0}; ///< preambles sent
+};
+
+} // namespace
+
 TypeId
 EdgeNrTopologyHelper::GetTypeId()
 {
@@ -130,7 +215,20 @@ EdgeNrTopologyHelper::GetTypeId()
                           "gNB MAC scheduler (a 5G-LENA NrMacScheduler subclass)",
                           TypeIdValue(TypeId::LookupByName("ns3::NrMacSchedulerTdmaRR")),
                           MakeTypeIdAccessor(&EdgeNrTopologyHelper::m_schedulerType),
-                          MakeTypeIdChecker());
+                          MakeTypeIdChecker())
+            .AddAttribute(
+                "GnbConstructionStream",
+                "RNG stream of the random variables 5G-LENA creates while Build() installs the "
+                "gNB. 5G-LENA v2.3's NrMacSchedulerSrsDefault shuffles the SRS offsets it gives "
+                "the UEs in its constructor, before AssignStreams() can reach it; with this "
+                "fixed stream the offsets are the same in every run with the same seed and run "
+                "number (AssignStreams() then renumbers the gNB's variables). -1: 5G-LENA's "
+                "automatic numbering, under which the offsets depend on how many random "
+                "variables the process created before (an in-process rerun differs from a fresh "
+                "run)",
+                IntegerValue(1000000000),
+                MakeIntegerAccessor(&EdgeNrTopologyHelper::m_gnbConstructionStream),
+                MakeIntegerChecker<int64_t>(-1));
     return tid;
 }
 
@@ -291,7 +389,16 @@ EdgeNrTopologyHelper::Build(const std::vector<double>& distancesM,
         t.ues.Get(i)->GetObject<MobilityModel>()->SetPosition(Vector(
             distancesM[i] * std::cos(angle), distancesM[i] * std::sin(angle), geometry.ueHeightM));
     }
-    t.gnbDevices = t.nr->InstallGnbDevice(t.gnb, bwps);
+    {
+        // 5G-LENA's NrMacSchedulerSrsDefault draws its SRS offset shuffle from a random
+        // variable in its constructor (attribute StartingPeriodicity), before any
+        // AssignStreams(): construct the gNB with a fixed stream for the variables it creates
+        const RandomStreamDefault fixedStream(m_gnbConstructionStream);
+        t.gnbDevices = t.nr->InstallGnbDevice(t.gnb, bwps);
+    }
+    // as in a fresh process, the UEs take RA preambles 0, 1, ... (the order in which the gNB
+    // numbers the preambles of one slot depends on their values)
+    RewindRaPreambleCounter();
     t.ueDevices = t.nr->InstallUeDevice(t.ues, bwps);
     for (auto it = t.gnbDevices.Begin(); it != t.gnbDevices.End(); ++it)
     {
@@ -313,6 +420,29 @@ EdgeNrTopologyHelper::Build(const std::vector<double>& distancesM,
         t.nr->AttachToEnb(t.ueDevices.Get(i), t.gnbDevices.Get(0));
     }
     return t;
+}
+
+uint8_t
+EdgeNrTopologyHelper::RewindRaPreambleCounter(uint8_t next)
+{
+    // NrUeMac::SendRaPreamble() takes the preamble from the process-wide counter
+    // NrUeMac::g_raPreambleId (uint8_t, private, never reset): a detached MAC with a recording
+    // PHY SAP reads it and advances it (modulo 256) to next
+    Ptr<NrUeMac> mac = CreateObject<NrUeMac>();
+    NrPreambleRecorder phy;
+    mac->SetPhySapProvider(&phy);
+    LteUeCmacSapProvider* cmac = mac->GetUeCmacSapProvider();
+    cmac->StartContentionBasedRandomAccessProcedure();
+    const uint8_t found = phy.m_last;
+    for (auto counter = static_cast<uint8_t>(found + 1); counter != next; ++counter)
+    {
+        cmac->StartContentionBasedRandomAccessProcedure();
+    }
+    mac->SetPhySapProvider(nullptr);
+    mac->Dispose();
+    NS_LOG_LOGIC("RA preamble counter was " << +found << "; set to " << +next << " with "
+                                            << phy.m_sent << " preambles");
+    return found;
 }
 
 int64_t

@@ -88,12 +88,34 @@ class EdgeNrTopologyHelper : public Object
 
     /**
      * @brief Assign streams to the NR devices of a topology (HARQ/error models, random
-     * access) so that runs with the same seed are identical.
+     * access) so that runs with the same seed are identical. The SRS offsets the gNB
+     * scheduler shuffled when Build() constructed it come from the stream of attribute
+     * GnbConstructionStream, not from this one; Build() also resets 5G-LENA's RA preamble
+     * counter (RewindRaPreambleCounter()), so a cell built after others in one process
+     * behaves as in a fresh process.
      * @param [in] topology a topology built by this helper
      * @param [in] stream first stream index
      * @return number of streams used
      */
     static int64_t AssignStreams(const EdgeNrTopology& topology, int64_t stream);
+
+    /**
+     * @brief Set 5G-LENA's process-wide random-access preamble counter, by default back to 0
+     * as in a fresh process (Build() does that before installing the UEs).
+     *
+     * 5G-LENA v2.3's NrUeMac gives each preamble the next value of a static uint8_t counter
+     * (NrUeMac::g_raPreambleId, private) that nothing resets, not even Simulator::Destroy().
+     * The gNB MAC hands out the RNTIs of the preambles received in one slot in the order of
+     * an unordered_map keyed by preamble, so once a process has sent 256 preambles the
+     * counter wraps, the keys collide differently and a later run gives its UEs other RNTIs
+     * than a fresh run (another scheduling order, other results). This sends preambles
+     * from a detached NrUeMac (a PHY SAP that only records them; no channel, no gNB) until
+     * the counter is at the wanted value. Call it only while no NR UE is attaching.
+     * @param [in] next the preamble the next UE will send
+     * @return the preamble the next UE would have sent (the preambles sent so far in the
+     * process, modulo 256, if nothing set the counter before)
+     */
+    static uint8_t RewindRaPreambleCounter(uint8_t next = 0);
 
     /// @return the numerology (0..4)
     uint16_t GetNumerology() const;
@@ -222,6 +244,9 @@ class EdgeNrTopologyHelper : public Object
     double m_ueNoiseFigureDb;    ///< UE noise figure
     std::string m_pattern;       ///< TDD pattern
     TypeId m_schedulerType;      ///< gNB MAC scheduler
+
+    /// RNG stream of the variables created while the gNB is installed (-1: automatic)
+    int64_t m_gnbConstructionStream{-1};
 };
 
 } // namespace edgeinference
