@@ -209,11 +209,28 @@ RunOnce(const Scenario& sc, const DnnModel& model, LayerwiseInferenceClient::Mod
                     }
                     for (uint32_t m = 1; m <= topo.ueDevs.GetN(); ++m)
                     {
-                        // m streams, each taking a symbol of every F slot (as fast as the
-                        // cell allows: their rates are what is being predicted)
-                        cell->SetConcurrentStreams(
-                            std::vector<double>(m, std::numeric_limits<double>::infinity()));
-                        run.nrModels.push_back(cell->MakeAmcRateModel(run.cqi));
+                        // m streams: first as fast as the cell allows (each takes a symbol
+                        // of every F slot), then at the mean rate that model gives a UE at
+                        // the share 1/m (two fixed-point passes)
+                        double rate = std::numeric_limits<double>::infinity();
+                        std::shared_ptr<const RateModel> model;
+                        for (int pass = 0; pass < 3; ++pass)
+                        {
+                            cell->SetConcurrentStreams(std::vector<double>(m, rate));
+                            model = cell->MakeAmcRateModel(run.cqi);
+                            double sum = 0;
+                            uint32_t n = 0;
+                            for (uint32_t k = 0; k < model->GetNUsers(); ++k)
+                            {
+                                if (model->HasRate(k))
+                                {
+                                    sum += model->Rate(k, cell->GetBandwidthHz() / m);
+                                    ++n;
+                                }
+                            }
+                            rate = n > 0 ? sum / n : rate;
+                        }
+                        run.nrModels.push_back(model);
                     }
                     run.nrBandwidthHz = cell->GetBandwidthHz();
                 });

@@ -15,6 +15,7 @@
 
 #include "ns3/applications-module.h"
 #include "ns3/bandwidth-share-ffr-algorithm.h"
+#include "ns3/boolean.h"
 #include "ns3/core-module.h"
 #include "ns3/dnn-model-zoo.h"
 #include "ns3/edge-inference-helper.h"
@@ -493,6 +494,81 @@ class NrSmallDlShareTestCase : public TestCase
     }
 };
 
+/**
+ * @ingroup edge-inference-tests
+ * @brief NrSymbolShareScheduler without DL shares: 16 UEs at 200 m that have received
+ * nothing yet (5G-LENA's starting MCS 0) get a 100-byte UDP datagram every 10 ms from the
+ * same instant. With DlEqualSharesWithoutShares (the default) every UE receives every
+ * datagram sent more than 50 ms before the end; with NrMacSchedulerTdmaRR's split (false)
+ * 13 data symbols for 16 UEs give at most one symbol each, 8 bytes at MCS 0, below the
+ * 10-byte smallest DL transport block: no DCI, and some UE receives less than is due.
+ */
+class NrDlEqualSharesTestCase : public TestCase
+{
+  public:
+    /// @param [in] equal the attribute DlEqualSharesWithoutShares
+    explicit NrDlEqualSharesTestCase(bool equal)
+        : TestCase(std::string("NR symbol-share scheduler without DL shares, "
+                               "DlEqualSharesWithoutShares = ") +
+                   (equal ? "true: 16 UEs at MCS 0 are served" : "false: they starve"))
+        , m_equal(equal)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
+        Ptr<EdgeNrTopologyHelper> helper = CreateObject<EdgeNrTopologyHelper>();
+        helper->SetAttribute("SchedulerType", TypeIdValue(NrSymbolShareScheduler::GetTypeId()));
+        helper->SetAttribute("BandwidthHz", DoubleValue(10e6));
+        EdgeLteGeometry geometry;
+        geometry.enbHeightM = 30;
+        geometry.ueHeightM = 1.5;
+        const uint32_t nUes = 16;
+        EdgeNrTopology t = helper->Build(
+            std::vector<double>(nUes, 200.0), [](Ptr<NrHelper>) {}, geometry);
+        EdgeNrTopologyHelper::AssignStreams(t, 100);
+        Ptr<NrSymbolShareScheduler> sched =
+            NrSymbolShareScheduler::GetFromGnbDevice(t.gnbDevices.Get(0));
+        sched->SetAttribute("DlEqualSharesWithoutShares", BooleanValue(m_equal));
+        ApplicationContainer sinks;
+        const double start = 0.31;
+        const double stop = 0.6;
+        for (uint32_t i = 0; i < nUes; ++i)
+        {
+            PacketSinkHelper sink("ns3::UdpSocketFactory",
+                                  InetSocketAddress(Ipv4Address::GetAny(), 9000));
+            sinks.Add(sink.Install(t.ues.Get(i)));
+            UdpClientHelper client(t.ueInterfaces.GetAddress(i), 9000);
+            client.SetAttribute("MaxPackets", UintegerValue(1000000));
+            client.SetAttribute("PacketSize", UintegerValue(100));
+            client.SetAttribute("Interval", TimeValue(MilliSeconds(10)));
+            client.Install(t.remote.Get(0)).Start(Seconds(start));
+        }
+        Simulator::Stop(Seconds(stop));
+        Simulator::Run();
+        const auto due = static_cast<uint64_t>(std::floor((stop - 0.05 - start) / 0.01)) + 1;
+        uint32_t served = 0;
+        for (uint32_t i = 0; i < nUes; ++i)
+        {
+            served += DynamicCast<PacketSink>(sinks.Get(i))->GetTotalRx() >= due * 100 ? 1 : 0;
+        }
+        if (m_equal)
+        {
+            NS_TEST_ASSERT_MSG_EQ(served, nUes, "every UE received every datagram due");
+        }
+        else
+        {
+            NS_TEST_ASSERT_MSG_LT(served, nUes, "the round robin's split starves some UE");
+        }
+        Simulator::Destroy();
+    }
+
+    bool m_equal; ///< DlEqualSharesWithoutShares
+};
+
 /// What the UlSymbols trace saw.
 struct UlSymbolLog
 {
@@ -795,6 +871,8 @@ class NrShareSchedulerTestSuite : public TestSuite
         AddTestCase(new NrShareSchedulerTestCase);
         AddTestCase(new NrSymbolShareTestCase);
         AddTestCase(new NrSmallDlShareTestCase);
+        AddTestCase(new NrDlEqualSharesTestCase(true));
+        AddTestCase(new NrDlEqualSharesTestCase(false));
         AddTestCase(new NrUlSymbolShareTestCase);
     }
 };

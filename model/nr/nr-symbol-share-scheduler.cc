@@ -7,6 +7,7 @@
 #include "nr-symbol-share-scheduler.h"
 
 #include "ns3/bandwidth-share-ffr-algorithm.h"
+#include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/nr-gnb-net-device.h"
@@ -106,12 +107,25 @@ NrSymbolShareScheduler::GetTypeId()
             .SetParent<NrMacSchedulerTdmaRR>()
             .SetGroupName("EdgeInference")
             .AddConstructor<NrSymbolShareScheduler>()
-            .AddTraceSource("DlSymbols",
-                            "Per slot with DL shares and per active UE: the symbols of new data "
-                            "it was given, the symbols the slot's apportionment gave it and the "
-                            "slot's DL data symbols",
-                            MakeTraceSourceAccessor(&NrSymbolShareScheduler::m_dlSymbolsTrace),
-                            "ns3::edgeinference::NrSymbolShareScheduler::SymbolsTracedCallback")
+            .AddAttribute(
+                "DlEqualSharesWithoutShares",
+                "Without DL shares, give the UEs with DL data equal shares of the slot's "
+                "symbols by the credit rule (the spare symbols rotate; a UE is given the "
+                "symbols of the smallest transport block at once, so 13 or more UEs at MCS 0 "
+                "are still served), then what they leave to the others; false: "
+                "NrMacSchedulerTdmaRR's split (equal symbols per slot, the spare ones always "
+                "to the same UEs). The UL without shares is always NrMacSchedulerTdmaRR's",
+                BooleanValue(true),
+                MakeBooleanAccessor(&NrSymbolShareScheduler::m_equalWithoutShares),
+                MakeBooleanChecker())
+            .AddTraceSource(
+                "DlSymbols",
+                "Per slot (with DL shares, or DlEqualSharesWithoutShares) and per active "
+                "UE: the symbols of new data "
+                "it was given, the symbols the slot's apportionment gave it and the "
+                "slot's DL data symbols",
+                MakeTraceSourceAccessor(&NrSymbolShareScheduler::m_dlSymbolsTrace),
+                "ns3::edgeinference::NrSymbolShareScheduler::SymbolsTracedCallback")
             .AddTraceSource("UlSymbols",
                             "Per UL (or F) slot with UL shares and per UE with UL data: the "
                             "symbols of new data it was given, the symbols the slot's "
@@ -323,12 +337,14 @@ NrMacSchedulerNs3::BeamSymbolMap
 NrSymbolShareScheduler::AssignDLRBG(uint32_t symAvail, const ActiveUeMap& activeDl) const
 {
     NS_LOG_FUNCTION(this << symAvail);
-    if (!HasDlShares())
+    const bool equal = !HasDlShares();
+    if (equal && !m_equalWithoutShares)
     {
         return NrMacSchedulerTdmaRR::AssignDLRBG(symAvail, activeDl);
     }
     m_ueView.Refresh(true);
-    const std::map<uint16_t, double> eff = m_table.Effective(m_ueView);
+    const std::map<uint16_t, double> eff =
+        equal ? EqualShares(activeDl) : m_table.Effective(m_ueView);
     const std::vector<uint8_t> notched = GetDlNotchedRbgMask();
     const uint32_t nRbg =
         GetBandwidthInRbg() - std::count(notched.begin(), notched.end(), static_cast<uint8_t>(0));
@@ -419,6 +435,18 @@ NrSymbolShareScheduler::AssignDLRBG(uint32_t symAvail, const ActiveUeMap& active
                           m_used[rnti] += n;
                           m_dlSymbolsTrace(rnti, n, mine, symAvail);
                       });
+    if (equal)
+    {
+        // without shares the scheduler is work-conserving: what a UE leaves goes to the next
+        // UEs with data, in round-robin order
+        uint32_t left = symAvail - std::min<uint32_t>(assigned.m_sym, symAvail);
+        for (auto& ue : ues)
+        {
+            const uint32_t n = left > 0 ? fill(ue, left) : 0;
+            left -= n;
+            m_used[ue.first->m_rnti] += n;
+        }
+    }
     BeamSymbolMap ret;
     for (const auto& el : activeDl)
     {
@@ -522,6 +550,24 @@ NrSymbolShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& active
         ret.insert(std::make_pair(el.first, sym));
     }
     return ret;
+}
+
+std::map<uint16_t, double>
+NrSymbolShareScheduler::EqualShares(const ActiveUeMap& active)
+{
+    std::map<uint16_t, double> eff;
+    for (const auto& el : active)
+    {
+        for (const auto& ue : el.second)
+        {
+            eff[ue.first->m_rnti] = 0;
+        }
+    }
+    for (auto& kv : eff)
+    {
+        kv.second = 1.0 / eff.size();
+    }
+    return eff;
 }
 
 void

@@ -217,6 +217,12 @@ class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
     static void StoreShare(const std::string& message);
 
     /**
+     * @param [in] active the active UEs of a direction
+     * @return share 1 / n for each of the n UEs
+     */
+    static std::map<uint16_t, double> EqualShares(const ActiveUeMap& active);
+
+    /**
      * The ownership rule of both directions: a UE with a share takes up to its apportioned
      * symbols (what it leaves stays unused, except by connecting UEs without a share); a UE
      * without a share takes the symbols nobody owns.
@@ -234,6 +240,7 @@ class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
                            const std::function<uint32_t(UePtrAndBufferReq&, uint32_t)>& fill,
                            const std::function<void(uint16_t, uint32_t, uint32_t)>& done) const;
 
+    bool m_equalWithoutShares{true};                      ///< DlEqualSharesWithoutShares
     mutable EnbUeView m_ueView;                           ///< the gNB's UEs
     UeShareTable m_table{"NrSymbolShareScheduler: DL"};   ///< DL shares
     mutable std::map<uint16_t, double> m_credits;         ///< credit rule state
