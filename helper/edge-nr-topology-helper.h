@@ -235,19 +235,21 @@ class EdgeNrTopologyHelper : public Object
                                        double efficiency = 1.0);
 
   private:
-    uint16_t m_numerology;              ///< numerology
-    double m_centralFrequencyHz;        ///< carrier
-    double m_bandwidthHz;               ///< channel bandwidth
-    double m_gnbTxPowerDbm;             ///< gNB power
-    double m_ueTxPowerDbm;              ///< UE power
-    double m_gnbNoiseFigureDb;          ///< gNB noise figure
-    double m_ueNoiseFigureDb;           ///< UE noise figure
-    std::string m_pattern;              ///< TDD pattern
-    bool m_gnbPowerOverBandwidth{true}; ///< GnbPowerOverBandwidth
-    TypeId m_schedulerType;             ///< gNB MAC scheduler
+    uint16_t m_numerology;       ///< numerology
+    double m_centralFrequencyHz; ///< carrier
+    double m_bandwidthHz;        ///< channel bandwidth
+    double m_gnbTxPowerDbm;      ///< gNB power
+    double m_ueTxPowerDbm;       ///< UE power
+    double m_gnbNoiseFigureDb;   ///< gNB noise figure
+    double m_ueNoiseFigureDb;    ///< UE noise figure
+    std::string m_pattern;       ///< TDD pattern
+    TypeId m_schedulerType;      ///< gNB MAC scheduler
 
     /// RNG stream of the variables created while the gNB is installed (-1: automatic)
     int64_t m_gnbConstructionStream{-1};
+
+    /// GnbPowerOverBandwidth: the gNB's power over the whole band in every symbol
+    bool m_gnbPowerOverBandwidth{true};
 };
 
 } // namespace edgeinference
