@@ -247,6 +247,9 @@ class EdgeNrTopologyHelper : public Object
 
     /// RNG stream of the variables created while the gNB is installed (-1: automatic)
     int64_t m_gnbConstructionStream{-1};
+
+    /// GnbPowerOverBandwidth: the gNB's power over the whole band in every symbol
+    bool m_gnbPowerOverBandwidth{true};
 };
 
 } // namespace edgeinference

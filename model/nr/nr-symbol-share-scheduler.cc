@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
 
 namespace ns3
@@ -95,6 +96,21 @@ ApportionInChunks(const std::map<uint16_t, double>& shares,
     return given;
 }
 
+/**
+ * @param [in] ue a UE with UL data
+ * @return its logical channel groups with buffered UL data (from its BSRs)
+ */
+uint32_t
+ActiveLcgs(const NrMacSchedulerNs3::UePtrAndBufferReq& ue)
+{
+    uint32_t n = 0;
+    for (const auto& lcg : ue.first->m_ulLCG)
+    {
+        n += lcg.second->GetTotalSize() > 0 ? 1 : 0;
+    }
+    return n;
+}
+
 } // namespace
 
 NS_OBJECT_ENSURE_REGISTERED(NrSymbolShareScheduler);
@@ -114,9 +130,32 @@ NrSymbolShareScheduler::GetTypeId()
                 "symbols of the smallest transport block at once, so 13 or more UEs at MCS 0 "
                 "are still served), then what they leave to the others; false: "
                 "NrMacSchedulerTdmaRR's split (equal symbols per slot, the spare ones always "
-                "to the same UEs). The UL without shares is always NrMacSchedulerTdmaRR's",
+                "to the same UEs). The UL without shares: see UlDataChunksWithoutShares",
                 BooleanValue(true),
                 MakeBooleanAccessor(&NrSymbolShareScheduler::m_equalWithoutShares),
+                MakeBooleanChecker())
+            .AddAttribute(
+                "UlDataChunksWithoutShares",
+                "Without UL shares the UL is NrMacSchedulerTdmaRR's split, except in a slot "
+                "where that split leaves a UE with UL data without a transport block its MAC "
+                "can put data into (5 + 10 bytes per logical channel group with data: one "
+                "symbol at UL MCS 0 carries 8 bytes, at MCS 2 13 bytes; or no symbol at all "
+                "when more UEs than symbols have data, always the same UEs): that slot is a "
+                "round robin giving each UE the symbols of such a block at once, the UEs "
+                "served longest ago first; false: always NrMacSchedulerTdmaRR's split (with "
+                "many UEs some never send their first packet)",
+                BooleanValue(true),
+                MakeBooleanAccessor(&NrSymbolShareScheduler::m_ulChunks),
+                MakeBooleanChecker())
+            .AddAttribute(
+                "DlLeftoversWithoutShare",
+                "With DL shares, a UE without a share may take the symbols of the slot the "
+                "UEs with a share left unused (they first take all they can of theirs, so "
+                "their symbols are unchanged); false: only a connecting UE may, the others "
+                "only the symbols nobody owns, none when the shares add up to 1 (SLIDE's "
+                "rejected users then never receive their REJECT)",
+                BooleanValue(true),
+                MakeBooleanAccessor(&NrSymbolShareScheduler::m_dlLeftovers),
                 MakeBooleanChecker())
             .AddTraceSource(
                 "DlSymbols",
@@ -425,7 +464,8 @@ NrSymbolShareScheduler::AssignDLRBG(uint32_t symAvail, const ActiveUeMap& active
         }
         return n;
     };
-    DistributeSymbols(ues,
+    DistributeSymbols(m_dlLeftovers,
+                      ues,
                       eff,
                       given,
                       freeSymbols,
@@ -466,7 +506,39 @@ NrSymbolShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& active
     NS_LOG_FUNCTION(this << symAvail);
     if (!HasUlShares())
     {
-        return NrMacSchedulerTdmaRR::AssignULRBG(symAvail, activeUl);
+        ++m_ulSlot;
+        BeamSymbolMap ret = NrMacSchedulerTdmaRR::AssignULRBG(symAvail, activeUl);
+        if (!m_ulChunks)
+        {
+            return ret;
+        }
+        bool starving = false;
+        for (const auto& el : activeUl)
+        {
+            for (const auto& ue : el.second)
+            {
+                if (ue.second > 0 && ue.first->m_ulTbSize < UlMinDataTbBytes(ActiveLcgs(ue)))
+                {
+                    starving = true;
+                }
+            }
+        }
+        if (!starving)
+        {
+            for (const auto& el : activeUl)
+            {
+                for (const auto& ue : el.second)
+                {
+                    if (ue.first->m_ulRBG > 0)
+                    {
+                        m_ulLastServed[ue.first->m_rnti] = m_ulSlot;
+                    }
+                }
+            }
+            return ret;
+        }
+        ++m_ulChunkedSlots;
+        return AssignUlInChunks(symAvail, activeUl);
     }
     m_ueView.Refresh(true);
     const std::map<uint16_t, double> eff = m_ulTable.Effective(m_ueView);
@@ -527,7 +599,8 @@ NrSymbolShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& active
         }
         return n;
     };
-    DistributeSymbols(ues,
+    DistributeSymbols(false,
+                      ues,
                       eff,
                       given,
                       freeSymbols,
@@ -546,6 +619,119 @@ NrSymbolShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& active
         for (const auto& ue : el.second)
         {
             sym += ue.first->m_ulRBG / nRbg;
+        }
+        ret.insert(std::make_pair(el.first, sym));
+    }
+    return ret;
+}
+
+uint32_t
+NrSymbolShareScheduler::UlMinDataTbBytes(uint32_t activeLcs)
+{
+    return 5 + 10 * std::max<uint32_t>(1, activeLcs);
+}
+
+uint64_t
+NrSymbolShareScheduler::GetUlChunkedSlots() const
+{
+    return m_ulChunkedSlots;
+}
+
+NrMacSchedulerNs3::BeamSymbolMap
+NrSymbolShareScheduler::AssignUlInChunks(uint32_t symAvail, const ActiveUeMap& activeUl) const
+{
+    NS_LOG_FUNCTION(this << symAvail);
+    const std::vector<uint8_t> notched = GetUlNotchedRbgMask();
+    const uint32_t nRbg =
+        GetBandwidthInRbg() - std::count(notched.begin(), notched.end(), static_cast<uint8_t>(0));
+    std::vector<UePtrAndBufferReq> ues;
+    for (const auto& el : activeUl)
+    {
+        ues.insert(ues.end(), el.second.begin(), el.second.end());
+    }
+    // the symbols of the smallest block that carries data, per UE
+    std::map<uint16_t, uint32_t> chunk;
+    for (auto& ue : ues)
+    {
+        // undo NrMacSchedulerTdmaRR's split (the fields NrMacSchedulerNs3 resets after
+        // creating the DCIs)
+        ue.first->m_ulRBG = 0;
+        ue.first->m_ulSym = 0;
+        ue.first->m_ulTbSize = 0;
+        BeforeUlSched(ue, FTResources(nRbg, 1));
+        const uint32_t least = UlMinDataTbBytes(ActiveLcgs(ue));
+        uint32_t n = 1;
+        while (n < symAvail &&
+               m_ulAmc->CalculateTbSize(ue.first->m_ulMcs, n * nRbg * GetNumRbPerRbg()) < least)
+        {
+            ++n;
+        }
+        chunk[ue.first->m_rnti] = n;
+    }
+    auto lastServed = [this](uint16_t rnti)
+    {
+        auto it = m_ulLastServed.find(rnti);
+        return it == m_ulLastServed.end() ? 0 : it->second;
+    };
+    // as NrMacSchedulerTdma::AssignRBGTDMA (a symbol at a time to the UE with the fewest,
+    // until its TB holds its buffer status), except that a UE's first symbols are a chunk
+    // and that ties go to the UE served longest ago (NrMacSchedulerTdmaRR's order has no
+    // memory across slots)
+    FTResources assigned(0, 0);
+    uint32_t left = symAvail;
+    while (left > 0)
+    {
+        std::sort(ues.begin(),
+                  ues.end(),
+                  [&lastServed](const UePtrAndBufferReq& a, const UePtrAndBufferReq& b)
+                  {
+                      const auto ka = std::make_tuple(
+                          a.first->m_ulRBG, lastServed(a.first->m_rnti), a.first->m_rnti);
+                      const auto kb = std::make_tuple(
+                          b.first->m_ulRBG, lastServed(b.first->m_rnti), b.first->m_rnti);
+                      return ka < kb;
+                  });
+        UePtrAndBufferReq* next = nullptr;
+        uint32_t n = 0;
+        for (auto& ue : ues)
+        {
+            if (ue.first->m_ulTbSize >= std::max(ue.second, 10U))
+            {
+                continue;
+            }
+            n = ue.first->m_ulRBG == 0 ? chunk[ue.first->m_rnti] : 1;
+            if (n <= left)
+            {
+                next = &ue;
+                break;
+            }
+        }
+        if (next == nullptr)
+        {
+            break;
+        }
+        next->first->m_ulRBG += n * nRbg;
+        next->first->m_ulSym += n;
+        assigned.m_rbg += n * nRbg;
+        assigned.m_sym += n;
+        AssignedUlResources(*next, FTResources(n * nRbg, n), assigned);
+        left -= n;
+    }
+    BeamSymbolMap ret;
+    for (const auto& el : activeUl)
+    {
+        uint32_t sym = 0;
+        for (const auto& ue : el.second)
+        {
+            sym += ue.first->m_ulRBG / nRbg;
+            if (ue.first->m_ulRBG > 0)
+            {
+                m_ulLastServed[ue.first->m_rnti] = m_ulSlot;
+            }
+            NS_LOG_INFO("UL RNTI " << ue.first->m_rnti << " MCS " << +ue.first->m_ulMcs
+                                   << " buffer " << ue.second << " symbols "
+                                   << ue.first->m_ulRBG / nRbg << " TB " << ue.first->m_ulTbSize
+                                   << " (in chunks)");
         }
         ret.insert(std::make_pair(el.first, sym));
     }
@@ -572,6 +758,7 @@ NrSymbolShareScheduler::EqualShares(const ActiveUeMap& active)
 
 void
 NrSymbolShareScheduler::DistributeSymbols(
+    bool leftoversToAll,
     std::vector<UePtrAndBufferReq>& ues,
     const std::map<uint16_t, double>& eff,
     const std::map<uint16_t, uint32_t>& given,
@@ -579,7 +766,7 @@ NrSymbolShareScheduler::DistributeSymbols(
     const std::function<uint32_t(UePtrAndBufferReq&, uint32_t)>& fill,
     const std::function<void(uint16_t, uint32_t, uint32_t)>& done) const
 {
-    uint32_t unusedOwned = 0; // symbols UEs with a share left: only connecting UEs take them
+    uint32_t unusedOwned = 0; // symbols UEs with a share left (see leftoversToAll)
     for (auto& ue : ues)
     {
         const uint16_t rnti = ue.first->m_rnti;
@@ -596,7 +783,7 @@ NrSymbolShareScheduler::DistributeSymbols(
         else
         {
             const bool connecting = m_ueView.GetConnecting().count(rnti) > 0;
-            n = fill(ue, freeSymbols + (connecting ? unusedOwned : 0));
+            n = fill(ue, freeSymbols + (connecting || leftoversToAll ? unusedOwned : 0));
             const uint32_t fromFree = std::min(n, freeSymbols);
             freeSymbols -= fromFree;
             unusedOwned -= n - fromFree;

@@ -201,6 +201,22 @@ class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
      */
     bool GetDlWidebandCqi(uint16_t rnti, uint8_t& cqi, Time& when) const;
 
+    /**
+     * @return UL slots without UL shares in which NrMacSchedulerTdmaRR's split would have
+     * left a UE with UL data without a data-carrying transport block, and which were
+     * scheduled in chunks instead (attribute UlDataChunksWithoutShares)
+     */
+    uint64_t GetUlChunkedSlots() const;
+
+    /**
+     * @brief The smallest UL transport block a 5G-LENA UE puts new data into: its MAC
+     * (NrUeMac::SendNewData) reserves 5 bytes for a short BSR and needs 10 bytes (3 of MAC
+     * subheader, 7 for RLC) per logical channel with data, and otherwise sends only the BSR.
+     * @param [in] activeLcs logical channel groups with data (at least 1 is counted)
+     * @return 5 + 10 * max(1, activeLcs) bytes
+     */
+    static uint32_t UlMinDataTbBytes(uint32_t activeLcs);
+
     void DoSchedDlCqiInfoReq(
         const NrMacSchedSapProvider::SchedDlCqiInfoReqParameters& params) override;
 
@@ -224,8 +240,11 @@ class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
 
     /**
      * The ownership rule of both directions: a UE with a share takes up to its apportioned
-     * symbols (what it leaves stays unused, except by connecting UEs without a share); a UE
-     * without a share takes the symbols nobody owns.
+     * symbols (what it leaves stays unused, except by connecting UEs without a share, and in
+     * the DL with DlLeftoversWithoutShare by every UE without a share); a UE without a share
+     * takes the symbols nobody owns.
+     * @param [in] leftoversToAll whether every UE without a share may take what the UEs
+     * with a share left (otherwise only connecting UEs)
      * @param [in,out] ues the active UEs, UEs with a share first
      * @param [in] eff the effective shares by RNTI
      * @param [in] given the symbols apportioned to each UE with a share
@@ -233,14 +252,30 @@ class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
      * @param [in] fill gives a UE up to a number of symbols, returns how many it took
      * @param [in] done called per UE with (RNTI, symbols taken, symbols owned)
      */
-    void DistributeSymbols(std::vector<UePtrAndBufferReq>& ues,
+    void DistributeSymbols(bool leftoversToAll,
+                           std::vector<UePtrAndBufferReq>& ues,
                            const std::map<uint16_t, double>& eff,
                            const std::map<uint16_t, uint32_t>& given,
                            uint32_t freeSymbols,
                            const std::function<uint32_t(UePtrAndBufferReq&, uint32_t)>& fill,
                            const std::function<void(uint16_t, uint32_t, uint32_t)>& done) const;
 
+    /**
+     * Without UL shares, in a slot where NrMacSchedulerTdmaRR's split leaves a UE with data
+     * without a transport block that carries data (UlMinDataTbBytes()): a round robin that
+     * gives each UE the symbols of such a block at once, the UEs served longest ago first.
+     * @param [in] symAvail the slot's UL data symbols
+     * @param [in] activeUl the UEs with UL data (their UL assignment is reset first)
+     * @return the symbols per beam
+     */
+    BeamSymbolMap AssignUlInChunks(uint32_t symAvail, const ActiveUeMap& activeUl) const;
+
     bool m_equalWithoutShares{true};                      ///< DlEqualSharesWithoutShares
+    bool m_ulChunks{true};                                ///< UlDataChunksWithoutShares
+    bool m_dlLeftovers{true};                             ///< DlLeftoversWithoutShare
+    mutable uint64_t m_ulSlot{0};                         ///< UL slots scheduled without shares
+    mutable uint64_t m_ulChunkedSlots{0};                 ///< of them, scheduled in chunks
+    mutable std::map<uint16_t, uint64_t> m_ulLastServed;  ///< m_ulSlot a UE last got symbols
     mutable EnbUeView m_ueView;                           ///< the gNB's UEs
     UeShareTable m_table{"NrSymbolShareScheduler: DL"};   ///< DL shares
     mutable std::map<uint16_t, double> m_credits;         ///< credit rule state
