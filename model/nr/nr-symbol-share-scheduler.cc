@@ -384,15 +384,9 @@ NrSymbolShareScheduler::AssignDLRBG(uint32_t symAvail, const ActiveUeMap& active
     m_ueView.Refresh(true);
     const std::map<uint16_t, double> eff =
         equal ? EqualShares(activeDl) : m_table.Effective(m_ueView);
-    const std::vector<uint8_t> notched = GetDlNotchedRbgMask();
-    const uint32_t nRbg =
-        GetBandwidthInRbg() - std::count(notched.begin(), notched.end(), static_cast<uint8_t>(0));
+    const uint32_t nRbg = UsableRbgs(GetDlNotchedRbgMask());
 
-    std::vector<UePtrAndBufferReq> ues;
-    for (const auto& el : activeDl)
-    {
-        ues.insert(ues.end(), el.second.begin(), el.second.end());
-    }
+    std::vector<UePtrAndBufferReq> ues = Flatten(activeDl);
     // As in the uplink: symbols too few for the smallest DL TB at the UE's MCS (10 bytes, see
     // NrMacSchedulerTdma::CreateDlDci) carry nothing, and a UE at its starting MCS (no CQI
     // yet: it never received a PDSCH) would never get the data that raises it: with a small
@@ -487,17 +481,7 @@ NrSymbolShareScheduler::AssignDLRBG(uint32_t symAvail, const ActiveUeMap& active
             m_used[ue.first->m_rnti] += n;
         }
     }
-    BeamSymbolMap ret;
-    for (const auto& el : activeDl)
-    {
-        uint32_t sym = 0;
-        for (const auto& ue : el.second)
-        {
-            sym += ue.first->m_dlRBG / nRbg;
-        }
-        ret.insert(std::make_pair(el.first, sym));
-    }
-    return ret;
+    return SymbolsPerBeam(activeDl, nRbg, &NrMacSchedulerUeInfo::m_dlRBG);
 }
 
 NrMacSchedulerNs3::BeamSymbolMap
@@ -543,15 +527,9 @@ NrSymbolShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& active
     m_ueView.Refresh(true);
     const std::map<uint16_t, double> eff = m_ulTable.Effective(m_ueView);
     auto given = BandwidthShareFfrAlgorithm::Apportion(eff, m_ulCredits, symAvail);
-    const std::vector<uint8_t> notched = GetUlNotchedRbgMask();
-    const uint32_t nRbg =
-        GetBandwidthInRbg() - std::count(notched.begin(), notched.end(), static_cast<uint8_t>(0));
+    const uint32_t nRbg = UsableRbgs(GetUlNotchedRbgMask());
 
-    std::vector<UePtrAndBufferReq> ues;
-    for (const auto& el : activeUl)
-    {
-        ues.insert(ues.end(), el.second.begin(), el.second.end());
-    }
+    std::vector<UePtrAndBufferReq> ues = Flatten(activeUl);
     for (auto& ue : ues)
     {
         BeforeUlSched(ue, FTResources(nRbg, 1));
@@ -612,17 +590,7 @@ NrSymbolShareScheduler::AssignULRBG(uint32_t symAvail, const ActiveUeMap& active
                           NS_LOG_INFO("UL RNTI " << rnti << " symbols " << n << " owned " << mine
                                                  << " of " << symAvail);
                       });
-    BeamSymbolMap ret;
-    for (const auto& el : activeUl)
-    {
-        uint32_t sym = 0;
-        for (const auto& ue : el.second)
-        {
-            sym += ue.first->m_ulRBG / nRbg;
-        }
-        ret.insert(std::make_pair(el.first, sym));
-    }
-    return ret;
+    return SymbolsPerBeam(activeUl, nRbg, &NrMacSchedulerUeInfo::m_ulRBG);
 }
 
 uint32_t
@@ -641,14 +609,8 @@ NrMacSchedulerNs3::BeamSymbolMap
 NrSymbolShareScheduler::AssignUlInChunks(uint32_t symAvail, const ActiveUeMap& activeUl) const
 {
     NS_LOG_FUNCTION(this << symAvail);
-    const std::vector<uint8_t> notched = GetUlNotchedRbgMask();
-    const uint32_t nRbg =
-        GetBandwidthInRbg() - std::count(notched.begin(), notched.end(), static_cast<uint8_t>(0));
-    std::vector<UePtrAndBufferReq> ues;
-    for (const auto& el : activeUl)
-    {
-        ues.insert(ues.end(), el.second.begin(), el.second.end());
-    }
+    const uint32_t nRbg = UsableRbgs(GetUlNotchedRbgMask());
+    std::vector<UePtrAndBufferReq> ues = Flatten(activeUl);
     // the symbols of the smallest block that carries data, per UE
     std::map<uint16_t, uint32_t> chunk;
     for (auto& ue : ues)
@@ -732,6 +694,42 @@ NrSymbolShareScheduler::AssignUlInChunks(uint32_t symAvail, const ActiveUeMap& a
                                    << " buffer " << ue.second << " symbols "
                                    << ue.first->m_ulRBG / nRbg << " TB " << ue.first->m_ulTbSize
                                    << " (in chunks)");
+        }
+        ret.insert(std::make_pair(el.first, sym));
+    }
+    return ret;
+}
+
+uint32_t
+NrSymbolShareScheduler::UsableRbgs(const std::vector<uint8_t>& notchedMask) const
+{
+    return GetBandwidthInRbg() -
+           std::count(notchedMask.begin(), notchedMask.end(), static_cast<uint8_t>(0));
+}
+
+std::vector<NrMacSchedulerNs3::UePtrAndBufferReq>
+NrSymbolShareScheduler::Flatten(const ActiveUeMap& active)
+{
+    std::vector<UePtrAndBufferReq> ues;
+    for (const auto& el : active)
+    {
+        ues.insert(ues.end(), el.second.begin(), el.second.end());
+    }
+    return ues;
+}
+
+NrMacSchedulerNs3::BeamSymbolMap
+NrSymbolShareScheduler::SymbolsPerBeam(const ActiveUeMap& active,
+                                       uint32_t nRbg,
+                                       uint32_t NrMacSchedulerUeInfo::*rbgs)
+{
+    BeamSymbolMap ret;
+    for (const auto& el : active)
+    {
+        uint32_t sym = 0;
+        for (const auto& ue : el.second)
+        {
+            sym += (*ue.first).*rbgs / nRbg;
         }
         ret.insert(std::make_pair(el.first, sym));
     }

@@ -233,6 +233,28 @@ class NrSymbolShareScheduler : public NrMacSchedulerTdmaRR
     static void StoreShare(const std::string& message);
 
     /**
+     * @param [in] notchedMask a direction's notched-RBG mask (0: notched)
+     * @return the RBGs of the band that are not notched
+     */
+    uint32_t UsableRbgs(const std::vector<uint8_t>& notchedMask) const;
+
+    /**
+     * @param [in] active the active UEs of a direction, per beam
+     * @return them in one list
+     */
+    static std::vector<UePtrAndBufferReq> Flatten(const ActiveUeMap& active);
+
+    /**
+     * @param [in] active the active UEs of a direction, per beam
+     * @param [in] nRbg the usable RBGs (a symbol's RBGs)
+     * @param [in] rbgs the UE field holding the RBGs given in this slot (m_dlRBG, m_ulRBG)
+     * @return the symbols given per beam
+     */
+    static BeamSymbolMap SymbolsPerBeam(const ActiveUeMap& active,
+                                        uint32_t nRbg,
+                                        uint32_t NrMacSchedulerUeInfo::*rbgs);
+
+    /**
      * @param [in] active the active UEs of a direction
      * @return share 1 / n for each of the n UEs
      */
