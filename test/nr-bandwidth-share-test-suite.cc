@@ -274,6 +274,9 @@ struct SymbolLog
     uint32_t slotOwned{0};              ///< owned symbols summed in the slot
     uint32_t slotAvailable{0};          ///< available symbols of the slot
     uint32_t slotUes{0};                ///< shared UEs seen in the slot
+    uint64_t given{0};                  ///< symbols given, all UEs and slots
+    uint32_t slotGiven{0};              ///< symbols given in the slot
+    uint64_t overSlot{0};               ///< slots given more symbols than they have
 };
 
 /**
@@ -290,6 +293,7 @@ CloseSlot(SymbolLog* log)
     }
     log->slotOwned = 0;
     log->slotUes = 0;
+    log->slotGiven = 0;
 }
 
 /**
@@ -310,6 +314,9 @@ OnSymbols(SymbolLog* log, uint16_t rnti, uint32_t symbols, uint32_t owned, uint3
     }
     ++log->calls;
     log->slotAvailable = available;
+    log->given += symbols;
+    log->slotGiven += symbols;
+    log->overSlot += log->slotGiven > available ? 1 : 0;
     if (log->shares.count(rnti))
     {
         log->overOwned += symbols > owned ? 1 : 0;
@@ -534,6 +541,9 @@ class NrDlEqualSharesTestCase : public TestCase
         Ptr<NrSymbolShareScheduler> sched =
             NrSymbolShareScheduler::GetFromGnbDevice(t.gnbDevices.Get(0));
         sched->SetAttribute("DlEqualSharesWithoutShares", BooleanValue(m_equal));
+        // the DlSymbols trace of the equal-share slots (both passes together)
+        SymbolLog log;
+        sched->TraceConnectWithoutContext("DlSymbols", MakeBoundCallback(&OnSymbols, &log));
         ApplicationContainer sinks;
         const double start = 0.31;
         const double stop = 0.6;
@@ -559,6 +569,16 @@ class NrDlEqualSharesTestCase : public TestCase
         if (m_equal)
         {
             NS_TEST_ASSERT_MSG_EQ(served, nUes, "every UE received every datagram due");
+            NS_TEST_ASSERT_MSG_GT(log.given, 0u, "the equal-share slots are traced");
+            NS_TEST_ASSERT_MSG_EQ(log.overSlot, 0u, "no slot traces more symbols than it has");
+            uint64_t used = 0;
+            for (uint32_t i = 0; i < nUes; ++i)
+            {
+                used += sched->GetDlSymbolsUsed(
+                    NrBandwidthShareScheduler::GetUeRnti(t.ueDevices.Get(i)));
+            }
+            NS_TEST_ASSERT_MSG_EQ(
+                log.given, used, "the trace reports every symbol given (both passes)");
         }
         else
         {

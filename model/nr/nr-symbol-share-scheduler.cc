@@ -467,18 +467,25 @@ NrSymbolShareScheduler::AssignDLRBG(uint32_t symAvail, const ActiveUeMap& active
                       [&](uint16_t rnti, uint32_t n, uint32_t mine)
                       {
                           m_used[rnti] += n;
-                          m_dlSymbolsTrace(rnti, n, mine, symAvail);
+                          if (!equal)
+                          {
+                              m_dlSymbolsTrace(rnti, n, mine, symAvail);
+                          }
                       });
     if (equal)
     {
         // without shares the scheduler is work-conserving: what a UE leaves goes to the next
-        // UEs with data, in round-robin order
+        // UEs with data, in round-robin order; the trace reports both passes together
         uint32_t left = symAvail - std::min<uint32_t>(assigned.m_sym, symAvail);
         for (auto& ue : ues)
         {
+            const uint16_t rnti = ue.first->m_rnti;
             const uint32_t n = left > 0 ? fill(ue, left) : 0;
             left -= n;
-            m_used[ue.first->m_rnti] += n;
+            m_used[rnti] += n;
+            const auto g = given.find(rnti);
+            m_dlSymbolsTrace(
+                rnti, ue.first->m_dlRBG / nRbg, g != given.end() ? g->second : 0, symAvail);
         }
     }
     return SymbolsPerBeam(activeDl, nRbg, &NrMacSchedulerUeInfo::m_dlRBG);
